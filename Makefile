@@ -1,0 +1,94 @@
+# tongban: build, test, run, bench. Plain make; dependencies are checked and,
+# when missing, installed by etc/install-deps.sh (Debian 12).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+VERSION := 0.2
+WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
+           -Wmissing-prototypes -Wwrite-strings -Werror
+PKGS    := libssh ncursesw sqlite3
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 $(WARN) -Isrc -Iscreens -Ibuild -D_GNU_SOURCE \
+           -DTONGBAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
+           -DDATADIR='"$(PREFIX)/share/tongban"'
+LDLIBS  += -lcsv -lcrypt -lutil
+
+CORE    := src/util.c src/sha256.c src/ids.c src/clock.c src/csvio.c src/i18n.c \
+           src/model.c src/access.c src/store.c src/audit.c src/tcase.c src/load.c \
+           src/pw.c src/out.c src/cmd.c src/cmd_case.c src/cmd_user.c src/cmd_misc.c \
+           src/demo.c src/session.c
+SCREENS := screens/ui.c screens/console.c screens/caselist.c screens/home.c \
+           screens/lookup.c screens/detail.c screens/help.c
+SERVER  := src/server.c
+MAIN    := src/main.c
+
+BUILD   ?= build
+OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema.c)
+CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
+MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
+
+.PHONY: all deps run test unit e2e test-asan bench clean demo fuzz pot
+
+all: deps tongban $(MO)
+
+# Install missing packages once; the stamp keeps later builds quiet.
+deps: build/.deps
+build/.deps:
+	@mkdir -p build
+	@if ! pkg-config --exists $(PKGS) || [ ! -f /usr/include/csv.h ] || \
+	    [ ! -f /usr/include/crypt.h ] || ! command -v msgfmt >/dev/null || \
+	    ! command -v tmux >/dev/null || ! command -v ssh >/dev/null; then \
+		echo "installing dependencies (etc/install-deps.sh)"; ./etc/install-deps.sh; fi
+	@touch $@
+
+build/schema.c: data/schema.sql
+	@mkdir -p build
+	@{ echo '#include "schema.h"'; echo 'const char schema_sql[] ='; \
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
+
+$(BUILD)/%.o: %.c | build/.deps
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) -c -o $@ $<
+
+$(BUILD)/build/schema.o: build/schema.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+tongban: $(OBJS) $(BUILD)/$(MAIN:.c=.o)
+	$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
+
+po/locale/%/LC_MESSAGES/tongban.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# Message template, for translators: make pot
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/tongban.pot src/*.c screens/*.c
+
+data/demo.db: | tongban
+	./tongban demo --db $@ --cases 20000 --seed 1
+
+demo: data/demo.db
+
+run: all data/demo.db
+	./tongban serve --db data/demo.db --listen 127.0.0.1:2222
+
+# Unit tests (C) and end-to-end tests (real ssh and tmux); the last line
+# is "N passed, N failed".
+test: all tests/unit/run-unit
+	@TONGBAN=$(CURDIR)/tongban UNIT=$(CURDIR)/tests/unit/run-unit bash tests/run.sh
+
+UNIT_SRC := $(wildcard tests/unit/t_*.c)
+tests/unit/run-unit: tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS) \
+	    $(shell pkg-config --libs sqlite3) $(LDLIBS)
+
+test-asan:
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	    ASAN_OPTIONS=detect_leaks=1 test
+
+bench: all
+	bash tests/bench.sh
+
+clean:
+	rm -rf build tongban tests/unit/run-unit po/locale

@@ -1,0 +1,184 @@
+-- tongban schema. The schema version is PRAGMA user_version; src/store.c
+-- refuses a database whose version it does not know.
+PRAGMA user_version = 1;
+
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+-- Administrative divisions. Codes are hierarchical by prefix (district 6,
+-- township 9, village 12 digits), so a region's subtree is a code range.
+CREATE TABLE region (
+  code   TEXT PRIMARY KEY,
+  name   TEXT NOT NULL,
+  level  TEXT NOT NULL CHECK (level IN ('city','district','township','village')),
+  parent TEXT REFERENCES region(code) DEFERRABLE INITIALLY DEFERRED,
+  zone   INTEGER NOT NULL DEFAULT 0   -- 1 for a development zone (project's own code)
+);
+CREATE INDEX region_parent ON region(parent);
+
+-- Public holidays and make-up working days; other days follow the weekday rule.
+CREATE TABLE calendar (
+  day     TEXT PRIMARY KEY,
+  kind    TEXT NOT NULL CHECK (kind IN ('public_holiday','transfer_workday')),
+  name_cn TEXT NOT NULL DEFAULT '',
+  name_en TEXT NOT NULL DEFAULT ''
+);
+
+-- Kinds of department, with the names of their city and district bodies.
+CREATE TABLE dept_kind (
+  kind            TEXT PRIMARY KEY,
+  city_name       TEXT NOT NULL,
+  district_suffix TEXT NOT NULL,
+  name_en         TEXT NOT NULL,
+  levels          TEXT NOT NULL
+);
+
+-- Offices: departments at city and district level, service centres of
+-- townships. The code is the region code, a dot and the department kind.
+CREATE TABLE office (
+  code   TEXT PRIMARY KEY,
+  name   TEXT NOT NULL,
+  kind   TEXT NOT NULL REFERENCES dept_kind(kind),
+  region TEXT NOT NULL REFERENCES region(code),
+  level  TEXT NOT NULL CHECK (level IN ('city','district','township'))
+);
+CREATE INDEX office_region ON office(region, kind);
+
+-- The standardized item catalog (三级四同).
+CREATE TABLE item (
+  code           TEXT PRIMARY KEY,
+  name           TEXT NOT NULL,
+  name_en        TEXT NOT NULL,
+  power_type     TEXT NOT NULL CHECK (power_type IN
+                   ('licensing','confirmation','payment','other','public_service')),
+  dept_kind      TEXT NOT NULL REFERENCES dept_kind(kind),
+  levels         TEXT NOT NULL,
+  statutory_days INTEGER NOT NULL CHECK (statutory_days > 0),
+  promised_days  INTEGER NOT NULL CHECK (promised_days > 0 AND promised_days <= statutory_days),
+  fee_cents      INTEGER NOT NULL DEFAULT 0 CHECK (fee_cents >= 0),
+  online_depth   INTEGER NOT NULL CHECK (online_depth BETWEEN 1 AND 4),
+  channels       TEXT NOT NULL,
+  guide          TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE item_material (
+  item     TEXT NOT NULL REFERENCES item(code),
+  seq      INTEGER NOT NULL,
+  name     TEXT NOT NULL,
+  required INTEGER NOT NULL DEFAULT 1,
+  PRIMARY KEY (item, seq)
+);
+
+-- Steps of an item; several rows with one seq are the branches of a
+-- parallel step (串联改并联), one per department kind.
+CREATE TABLE item_step (
+  item       TEXT NOT NULL REFERENCES item(code),
+  seq        INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  name_en    TEXT NOT NULL,
+  dept_kind  TEXT NOT NULL REFERENCES dept_kind(kind),
+  limit_days INTEGER NOT NULL CHECK (limit_days > 0),
+  PRIMARY KEY (item, seq, dept_kind)
+);
+
+-- Applicants are entered once and shared by every office.
+CREATE TABLE applicant (
+  id     TEXT PRIMARY KEY,           -- resident ID or unified social credit code
+  kind   TEXT NOT NULL CHECK (kind IN ('person','org')),
+  name   TEXT NOT NULL,
+  phone  TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL REFERENCES region(code)
+);
+CREATE INDEX applicant_name ON applicant(name);
+CREATE INDEX applicant_phone ON applicant(phone);
+
+CREATE TABLE users (
+  login    TEXT PRIMARY KEY,
+  name     TEXT NOT NULL DEFAULT '',
+  role     TEXT NOT NULL CHECK (role IN ('clerk','approver','supervisor','admin')),
+  region   TEXT NOT NULL REFERENCES region(code),
+  office   TEXT REFERENCES office(code),
+  lang     TEXT NOT NULL DEFAULT 'zh' CHECK (lang IN ('zh','en')),
+  pwhash   TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created  TEXT NOT NULL
+);
+
+CREATE TABLE user_key (
+  id      INTEGER PRIMARY KEY,
+  login   TEXT NOT NULL REFERENCES users(login) ON DELETE CASCADE,
+  type    TEXT NOT NULL,
+  blob    TEXT NOT NULL,               -- base64 key as in authorized_keys
+  comment TEXT NOT NULL DEFAULT '',
+  added   TEXT NOT NULL,
+  UNIQUE (login, blob)
+);
+
+-- Cases (办件). Dates are ISO YYYY-MM-DD. warn and due drive the light:
+-- red when today > due, yellow when today >= warn, for open cases.
+-- paused_since is set while the clock stands still (supplement, suspension).
+CREATE TABLE cases (
+  id             INTEGER PRIMARY KEY,
+  no             TEXT NOT NULL UNIQUE,
+  item           TEXT NOT NULL REFERENCES item(code),
+  applicant      TEXT NOT NULL REFERENCES applicant(id),
+  applicant_region TEXT NOT NULL,
+  channel        TEXT NOT NULL CHECK (channel IN ('window','online','self-service')),
+  hall_region    TEXT NOT NULL,
+  office         TEXT NOT NULL REFERENCES office(code),
+  office_region  TEXT NOT NULL,
+  status         TEXT NOT NULL,
+  open           INTEGER NOT NULL,     -- 1 until approved/denied/completed/...
+  step           INTEGER NOT NULL DEFAULT 0,
+  submitted      TEXT NOT NULL,
+  accepted       TEXT,
+  decided        TEXT,
+  finished       TEXT,
+  limit_days     INTEGER NOT NULL,
+  paused_days    INTEGER NOT NULL DEFAULT 0,
+  extended_days  INTEGER NOT NULL DEFAULT 0,
+  paused_since   TEXT,
+  warn           TEXT NOT NULL,
+  due            TEXT NOT NULL,
+  on_time        INTEGER,              -- for finished cases
+  materials      TEXT NOT NULL DEFAULT '',
+  result         TEXT NOT NULL DEFAULT '',
+  fee_cents      INTEGER NOT NULL DEFAULT 0,
+  version        INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX cases_applicant ON cases(applicant);
+CREATE INDEX cases_office_open ON cases(office, open, due);
+CREATE INDEX cases_open_due ON cases(open, due);
+CREATE INDEX cases_office_region ON cases(office_region, submitted);
+CREATE INDEX cases_hall_region ON cases(hall_region, submitted);
+CREATE INDEX cases_applicant_region ON cases(applicant_region);
+CREATE INDEX cases_submitted ON cases(submitted);
+
+-- The append-only record. hash = SHA-256 of the previous event's hash and
+-- this event's fields (see src/audit.c), so any edit, deletion or reordering
+-- breaks the chain.
+CREATE TABLE event (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL REFERENCES cases(id),
+  at          TEXT NOT NULL,           -- YYYY-MM-DD HH:MM:SS, local time
+  actor       TEXT NOT NULL,
+  addr        TEXT NOT NULL DEFAULT '',
+  action      TEXT NOT NULL,
+  from_status TEXT NOT NULL DEFAULT '',
+  to_status   TEXT NOT NULL DEFAULT '',
+  note        TEXT NOT NULL DEFAULT '',
+  hash        TEXT NOT NULL
+);
+CREATE INDEX event_case ON event(case_id, id);
+CREATE TRIGGER event_no_update BEFORE UPDATE ON event
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER event_no_delete BEFORE DELETE ON event
+  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- Per-district, per-day counters for case numbers.
+CREATE TABLE case_seq (
+  prefix TEXT PRIMARY KEY,
+  n      INTEGER NOT NULL
+);

@@ -1,0 +1,146 @@
+/*
+ * Case rows: number, item, applicant, status, light, due date. The item
+ * column takes whatever width is left, so 80 columns show every column.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "caselist.h"
+#include "i18n.h"
+#include "tcase.h"
+#include "util.h"
+
+#define W_NO 23
+#define W_NAME 9
+#define W_STATUS 11
+#define W_LIGHT 7
+#define W_DUE 10
+
+static int
+add_case(void *arg, const struct tcase *c)
+{
+	struct caselist *cl = arg;
+	struct tcase *d;
+
+	if (cl->n == cl->cap) {
+		cl->cap = cl->cap ? cl->cap * 2 : 32;
+		cl->cases = xreallocarray(cl->cases, (size_t)cl->cap, sizeof *cl->cases);
+	}
+	d = &cl->cases[cl->n++];
+	/* Take ownership: the store releases its copy after the callback. */
+	*d = *c;
+	memset((struct tcase *)c, 0, sizeof *c);
+	return 0;
+}
+
+static int
+item_width(int cols)
+{
+	int w = cols - W_NO - W_NAME - W_STATUS - W_LIGHT - W_DUE - 1;
+
+	return w < 4 ? 4 : w;
+}
+
+static void
+row(struct ui *ui, void *arg, int i, int y, int w, int selected)
+{
+	struct caselist *cl = arg;
+	struct tcase *c = &cl->cases[i];
+	int x = 0, iw = item_width(w);
+	int en = strcmp(i18n_lang(), "en") == 0;
+
+	attrset(selected ? A_REVERSE : A_NORMAL);
+	move(y, 0);
+	hline(' ', w);
+	ui_put_pad(y, x, W_NO, c->no);
+	x += W_NO;
+	ui_put_pad(y, x, iw, en && *c->item_name_en ? c->item_name_en : c->item_name);
+	x += iw;
+	ui_put_pad(y, x, W_NAME, c->applicant_name);
+	x += W_NAME;
+	ui_put_pad(y, x, W_STATUS, tcase_status_label(c->status));
+	x += W_STATUS;
+	if (!selected)
+		ui_light(ui, y, x, tcase_light(c, ui->today));
+	else {
+		enum light l = tcase_light(c, ui->today);
+
+		ui_put(y, x, W_LIGHT, l == LIGHT_NONE ? "" : tcase_light_label(l));
+		attrset(A_REVERSE);
+	}
+	x += W_LIGHT;
+	attrset(selected ? A_REVERSE : A_NORMAL);
+	ui_put(y, x, W_DUE, c->open ? c->due : c->finished);
+	attrset(A_NORMAL);
+}
+
+void
+caselist_header(struct ui *ui, int y)
+{
+	int x = 0, iw = item_width(ui->cols);
+
+	attrset(A_BOLD | A_UNDERLINE);
+	move(y, 0);
+	hline(' ', ui->cols);
+	ui_put_pad(y, x, W_NO, _("case no"));
+	x += W_NO;
+	ui_put_pad(y, x, iw, _("item"));
+	x += iw;
+	ui_put_pad(y, x, W_NAME, _("applicant"));
+	x += W_NAME;
+	ui_put_pad(y, x, W_STATUS, _("status"));
+	x += W_STATUS;
+	ui_put_pad(y, x, W_LIGHT, _("light"));
+	x += W_LIGHT;
+	ui_put(y, x, W_DUE, _("due"));
+	attrset(A_NORMAL);
+}
+
+void
+caselist_release(struct caselist *cl)
+{
+	int i;
+
+	for (i = 0; i < cl->n; i++)
+		tcase_release(&cl->cases[i]);
+	free(cl->cases);
+	cl->cases = NULL;
+	cl->n = cl->cap = 0;
+	cl->list.n = 0;
+}
+
+int
+caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f)
+{
+	struct scope s;
+	char today[11], *cause = NULL;
+	int rc;
+
+	caselist_release(cl);
+	clock_format_date(ui->today, today);
+	f->today = today;
+	access_scope(&ui->user, &s);
+	rc = store_case_find(ui->st, f, &s, add_case, cl, &cause);
+	if (rc != 0) {
+		ui_message(ui, 1, "%s", cause ? cause : "?");
+		free(cause);
+	}
+	cl->list.n = cl->n;
+	cl->list.row = row;
+	cl->list.arg = cl;
+	cl->list.sel = 0;
+	cl->list.top = 0;
+	return rc;
+}
+
+int
+caselist_open(struct ui *ui, struct caselist *cl)
+{
+	if (cl->n == 0)
+		return UI_HANDLED;
+	ui_push(ui, &screen_detail, cl->cases[cl->list.sel].no);
+	return UI_HANDLED | UI_REDRAW;
+}

@@ -1,0 +1,180 @@
+/*
+ * The console's one loop: it owns the terminal, reads every key, offers it
+ * to the top screen and then to the global keys (/, ?, F1, q, Esc, F10), and
+ * redraws only when something asked for it. curses then sends only what
+ * changed on the screen.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "console.h"
+#include "i18n.h"
+#include "ui.h"
+#include "util.h"
+
+/* NOTES 9: never exit on an unknown TERM; fall back to a known entry. */
+static SCREEN *
+open_terminal(void)
+{
+	static const char *const fallbacks[] = { "xterm-256color", "xterm", "vt100", "dumb", NULL };
+	const char *term = getenv("TERM");
+	SCREEN *scr = NULL;
+	int i;
+
+	if (term != NULL && *term != '\0')
+		scr = newterm(term, stdout, stdin);
+	for (i = 0; scr == NULL && fallbacks[i] != NULL; i++) {
+		setenv("TERM", fallbacks[i], 1);
+		scr = newterm(fallbacks[i], stdout, stdin);
+	}
+	return scr;
+}
+
+static void
+draw(struct ui *ui)
+{
+	int top = ui->depth - 1;
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	erase();
+	if (ui->rows < 6 || ui->cols < 20) {
+		ui_put(0, 0, ui->cols, _("window too small"));
+		refresh();
+		return;
+	}
+	curs_set(0);
+	ui->stack[top]->draw(ui, ui->state[top]);
+	ui_draw_message(ui);
+	if (ui->stack[top]->typing && ui->stack[top]->typing(ui, ui->state[top]))
+		curs_set(1);
+	refresh();
+}
+
+static int
+global_key(struct ui *ui, struct ui_key k, int typing)
+{
+	if (k.fkey && k.ch == KEY_F(10))
+		return UI_QUIT;
+	if (k.fkey && k.ch == KEY_F(1))
+		return ui_push(ui, &screen_help, NULL) == 0 ? UI_REDRAW : UI_REDRAW;
+	if (!k.fkey && k.ch == 27)
+		return ui->depth > 1 ? UI_BACK : UI_HANDLED;
+	if (k.fkey && k.ch == KEY_RESIZE)
+		return UI_REDRAW;
+	if (typing || k.fkey)
+		return UI_IGNORED;
+	if (k.ch == L'/')
+		return ui_push(ui, &screen_lookup, NULL) == 0 ? UI_REDRAW : UI_REDRAW;
+	if (k.ch == L'?')
+		return ui_push(ui, &screen_help, NULL) == 0 ? UI_REDRAW : UI_REDRAW;
+	if (k.ch == L'q' || k.ch == L'Q')
+		return ui->depth > 1 ? UI_BACK : UI_QUIT;
+	if (k.ch == 12)	/* ^L repaints everything, for a garbled line */
+		return clearok(curscr, TRUE), UI_REDRAW;
+	return UI_IGNORED;
+}
+
+static int
+run(struct ui *ui)
+{
+	int redraw = 1;
+
+	for (;;) {
+		struct ui_key k;
+		wint_t ch;
+		int rc, top, flags, typing;
+
+		if (ui->depth == 0)
+			return 0;
+		if (redraw)
+			draw(ui);
+		redraw = 0;
+		rc = get_wch(&ch);
+		if (rc == ERR)
+			continue;
+		k.ch = ch;
+		k.fkey = rc == KEY_CODE_YES;
+		if (ui->message[0] != '\0') {
+			ui->message[0] = '\0';
+			redraw = 1;
+		}
+		top = ui->depth - 1;
+		typing = ui->stack[top]->typing && ui->stack[top]->typing(ui, ui->state[top]);
+		flags = ui->stack[top]->key ? ui->stack[top]->key(ui, ui->state[top], k) : 0;
+		if (!(flags & UI_HANDLED))
+			flags |= global_key(ui, k, typing);
+		if (flags & UI_QUIT)
+			return 0;
+		if (flags & UI_BACK) {
+			ui_pop(ui);
+			flags |= UI_REDRAW;
+		}
+		if (flags & UI_REDRAW)
+			redraw = 1;
+	}
+}
+
+int
+console_main(const char *db, const char *login, const char *addr)
+{
+	struct ui ui;
+	char *cause = NULL;
+	SCREEN *scr;
+	int rc = 0;
+
+	memset(&ui, 0, sizeof ui);
+	ui.addr = addr;
+	ui.st = store_open(db, NULL, &cause);
+	if (ui.st == NULL || store_user_get(ui.st, login, &ui.user) != 0) {
+		fprintf(stderr, "tongban: %s\r\n", cause ? cause : "no such user");
+		free(cause);
+		store_close(ui.st);
+		return 10;
+	}
+	i18n_set_lang(ui.user.lang);
+	clock_calendar_init(&ui.cal);
+	store_calendar_load(ui.st, &ui.cal, NULL);
+	ui.today = clock_today();
+	if (ui.user.office)
+		store_office_name(ui.st, ui.user.office, &ui.office_name);
+	set_escdelay(50);
+	scr = open_terminal();
+	if (scr == NULL) {
+		fprintf(stderr, "tongban: cannot use this terminal\r\n");
+		rc = 10;
+		goto out;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	if (has_colors()) {
+		start_color();
+		use_default_colors();
+		init_pair(UI_PAIR_TITLE, COLOR_WHITE, COLOR_BLUE);
+		init_pair(UI_PAIR_GREEN, COLOR_GREEN, -1);
+		init_pair(UI_PAIR_YELLOW, COLOR_YELLOW, -1);
+		init_pair(UI_PAIR_RED, COLOR_RED, -1);
+		init_pair(UI_PAIR_DIM, COLOR_CYAN, -1);
+		init_pair(UI_PAIR_KEY, COLOR_BLACK, COLOR_CYAN);
+		ui.color = 1;
+	}
+	getmaxyx(stdscr, ui.rows, ui.cols);
+	if (ui_push(&ui, &screen_home, NULL) == 0)
+		rc = run(&ui);
+	while (ui.depth > 0)
+		ui_pop(&ui);
+	endwin();
+	delscreen(scr);
+out:
+	free(ui.office_name);
+	clock_calendar_release(&ui.cal);
+	user_release(&ui.user);
+	store_close(ui.st);
+	return rc;
+}

@@ -1,0 +1,354 @@
+/*
+ * Widgets: text clipped by display width, title and key bar, list, field.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tcase.h"
+#include "ui.h"
+#include "util.h"
+
+int
+ui_push(struct ui *ui, const struct screen *s, const void *arg)
+{
+	void *state;
+
+	if (ui->depth >= UI_DEPTH) {
+		ui_message(ui, 1, "%s", _("too many screens open; press q to go back"));
+		return -1;
+	}
+	state = s->enter ? s->enter(ui, arg) : NULL;
+	if (s->enter && state == NULL)
+		return -1;
+	ui->stack[ui->depth] = s;
+	ui->state[ui->depth] = state;
+	ui->depth++;
+	return 0;
+}
+
+void
+ui_pop(struct ui *ui)
+{
+	if (ui->depth == 0)
+		return;
+	ui->depth--;
+	if (ui->stack[ui->depth]->leave)
+		ui->stack[ui->depth]->leave(ui, ui->state[ui->depth]);
+}
+
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->message_error = error;
+}
+
+int
+ui_attr_light(struct ui *ui, enum light l)
+{
+	if (!ui->color)
+		return l == LIGHT_RED ? A_BOLD | A_REVERSE : l == LIGHT_YELLOW ? A_BOLD : 0;
+	switch (l) {
+	case LIGHT_GREEN:
+		return COLOR_PAIR(UI_PAIR_GREEN);
+	case LIGHT_YELLOW:
+		return COLOR_PAIR(UI_PAIR_YELLOW) | A_BOLD;
+	case LIGHT_RED:
+		return COLOR_PAIR(UI_PAIR_RED) | A_BOLD;
+	default:
+		return 0;
+	}
+}
+
+int
+ui_put(int y, int x, int w, const char *s)
+{
+	mbstate_t ps;
+	const char *p = s;
+	int used = 0;
+
+	if (w <= 0 || s == NULL)
+		return 0;
+	memset(&ps, 0, sizeof ps);
+	move(y, x);
+	while (*p) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, strlen(p), &ps);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&ps, 0, sizeof ps);
+			wc = L'?';
+			n = 1;
+		}
+		if (wc == L'\n' || wc == L'\t' || wc == L'\r')
+			wc = L' ';
+		cw = wcwidth(wc);
+		if (cw < 0) {
+			wc = L'?';
+			cw = 1;
+		}
+		if (used + cw > w)
+			break;
+		addnwstr(&wc, 1);
+		used += cw;
+		p += n;
+	}
+	return used;
+}
+
+void
+ui_put_pad(int y, int x, int w, const char *s)
+{
+	int used = ui_put(y, x, w, s);
+
+	for (; used < w; used++)
+		addch(' ');
+}
+
+void
+ui_title(struct ui *ui, const char *title)
+{
+	char right[160], date[11];
+	int rw;
+
+	clock_format_date(ui->today, date);
+	snprintf(right, sizeof right, "%s  %s ", ui->user.name && *ui->user.name ?
+	    ui->user.name : ui->user.login, date);
+	attrset(ui->color ? COLOR_PAIR(UI_PAIR_TITLE) | A_BOLD : A_REVERSE);
+	move(0, 0);
+	hline(' ', ui->cols);
+	ui_put(0, 1, ui->cols - 2, title);
+	rw = utf8_width(right);
+	if (rw + utf8_width(title) + 4 <= ui->cols)
+		ui_put(0, ui->cols - rw, rw, right);
+	attrset(A_NORMAL);
+}
+
+void
+ui_keybar(struct ui *ui, const char *const *pairs)
+{
+	int x = 0, i;
+
+	move(ui->rows - 1, 0);
+	clrtoeol();
+	for (i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
+		int kw = utf8_width(pairs[i]), lw = utf8_width(_(pairs[i + 1]));
+
+		if (x + kw + lw + 1 > ui->cols)
+			break;
+		attrset(ui->color ? COLOR_PAIR(UI_PAIR_KEY) | A_BOLD : A_REVERSE);
+		x += ui_put(ui->rows - 1, x, kw, pairs[i]);
+		attrset(A_NORMAL);
+		x += ui_put(ui->rows - 1, x, lw + 1, " ");
+		x += ui_put(ui->rows - 1, x, lw, _(pairs[i + 1]));
+		if (x < ui->cols - 1)
+			x += ui_put(ui->rows - 1, x, 2, "  ");
+	}
+}
+
+void
+ui_draw_message(struct ui *ui)
+{
+	move(ui->rows - 2, 0);
+	clrtoeol();
+	if (ui->message[0] == '\0')
+		return;
+	attrset(ui->message_error ? (ui->color ? COLOR_PAIR(UI_PAIR_RED) | A_BOLD : A_BOLD) :
+	    A_NORMAL);
+	ui_put(ui->rows - 2, 1, ui->cols - 2, ui->message);
+	attrset(A_NORMAL);
+}
+
+void
+ui_light(struct ui *ui, int y, int x, enum light l)
+{
+	static const char *const marks[] = { "", "○", "◐", "●" };
+	char buf[64];
+
+	if (l == LIGHT_NONE)
+		return;
+	snprintf(buf, sizeof buf, "%s %s", marks[l], tcase_light_label(l));
+	attrset(ui_attr_light(ui, l));
+	ui_put(y, x, ui->cols - x, buf);
+	attrset(A_NORMAL);
+}
+
+void
+ui_list_draw(struct ui *ui, struct ui_list *l, int y, int h)
+{
+	int i;
+
+	if (h <= 0)
+		return;
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + h)
+		l->top = l->sel - h + 1;
+	if (l->top < 0)
+		l->top = 0;
+	for (i = 0; i < h; i++) {
+		int r = l->top + i;
+
+		move(y + i, 0);
+		clrtoeol();
+		if (r < l->n)
+			l->row(ui, l->arg, r, y + i, ui->cols, r == l->sel);
+	}
+	attrset(A_NORMAL);
+}
+
+int
+ui_list_key(struct ui_list *l, struct ui_key k, int h)
+{
+	int old = l->sel;
+
+	if (!k.fkey && k.ch != L'j' && k.ch != L'k')
+		return UI_IGNORED;
+	if (h < 1)
+		h = 1;
+	if ((k.fkey && k.ch == KEY_DOWN) || (!k.fkey && k.ch == L'j'))
+		l->sel++;
+	else if ((k.fkey && k.ch == KEY_UP) || (!k.fkey && k.ch == L'k'))
+		l->sel--;
+	else if (k.fkey && k.ch == KEY_NPAGE)
+		l->sel += h;
+	else if (k.fkey && k.ch == KEY_PPAGE)
+		l->sel -= h;
+	else if (k.fkey && k.ch == KEY_HOME)
+		l->sel = 0;
+	else if (k.fkey && k.ch == KEY_END)
+		l->sel = l->n - 1;
+	else
+		return UI_IGNORED;
+	if (l->sel >= l->n)
+		l->sel = l->n - 1;
+	if (l->sel < 0)
+		l->sel = 0;
+	return l->sel != old ? UI_HANDLED | UI_REDRAW : UI_HANDLED;
+}
+
+void
+ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int focus)
+{
+	int i, used = 0, start = 0, curx = x;
+
+	(void)ui;
+	/* Scroll so that the cursor stays visible. */
+	for (;;) {
+		int cw = 0;
+
+		for (i = start; i < f->cur; i++)
+			cw += wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 1;
+		if (cw < w || start >= f->cur)
+			break;
+		start++;
+	}
+	attrset(focus ? A_UNDERLINE | A_BOLD : A_UNDERLINE);
+	move(y, x);
+	for (i = start; i < f->len; i++) {
+		int cw = wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 1;
+
+		if (used + cw > w)
+			break;
+		if (i == f->cur)
+			curx = x + used;
+		addnwstr(&f->buf[i], 1);
+		used += cw;
+	}
+	if (f->cur >= f->len)
+		curx = x + used;
+	for (; used < w; used++)
+		addch(' ');
+	attrset(A_NORMAL);
+	if (focus)
+		move(y, curx < x + w ? curx : x + w - 1);
+}
+
+int
+ui_field_key(struct ui_field *f, struct ui_key k)
+{
+	if (k.fkey) {
+		switch (k.ch) {
+		case KEY_LEFT:
+			if (f->cur > 0)
+				f->cur--;
+			return UI_HANDLED | UI_REDRAW;
+		case KEY_RIGHT:
+			if (f->cur < f->len)
+				f->cur++;
+			return UI_HANDLED | UI_REDRAW;
+		case KEY_HOME:
+			f->cur = 0;
+			return UI_HANDLED | UI_REDRAW;
+		case KEY_END:
+			f->cur = f->len;
+			return UI_HANDLED | UI_REDRAW;
+		case KEY_BACKSPACE:
+			goto backspace;
+		case KEY_DC:
+			if (f->cur < f->len) {
+				wmemmove(f->buf + f->cur, f->buf + f->cur + 1, (size_t)(f->len - f->cur - 1));
+				f->len--;
+			}
+			return UI_HANDLED | UI_REDRAW;
+		default:
+			return UI_IGNORED;
+		}
+	}
+	if (k.ch == 127 || k.ch == 8)
+		goto backspace;
+	if (k.ch == 21) {	/* ^U clears */
+		f->len = f->cur = 0;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (k.ch < 32 || k.ch == 127 || wcwidth((wchar_t)k.ch) < 0)
+		return UI_IGNORED;
+	if (f->len >= UI_FIELD_MAX)
+		return UI_HANDLED;
+	wmemmove(f->buf + f->cur + 1, f->buf + f->cur, (size_t)(f->len - f->cur));
+	f->buf[f->cur++] = (wchar_t)k.ch;
+	f->len++;
+	f->buf[f->len] = L'\0';
+	return UI_HANDLED | UI_REDRAW;
+backspace:
+	if (f->cur > 0) {
+		wmemmove(f->buf + f->cur - 1, f->buf + f->cur, (size_t)(f->len - f->cur));
+		f->cur--;
+		f->len--;
+		f->buf[f->len] = L'\0';
+	}
+	return UI_HANDLED | UI_REDRAW;
+}
+
+char *
+ui_field_text(const struct ui_field *f)
+{
+	struct sb sb = SB_INIT;
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+	int i;
+
+	memset(&ps, 0, sizeof ps);
+	for (i = 0; i < f->len; i++) {
+		size_t n = wcrtomb(mb, f->buf[i], &ps);
+
+		if (n != (size_t)-1)
+			sb_add(&sb, mb, n);
+	}
+	return sb_detach(&sb);
+}

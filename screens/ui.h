@@ -1,0 +1,120 @@
+/*
+ * The widget layer under every screen: the session's console state, the
+ * screen vtable and its stack, and the few widgets screens are made of
+ * (title and key bar, clipped CJK-aware text, a list, a text field).
+ *
+ * One loop (console.c) owns the terminal: it reads a key, offers it to the
+ * top screen, then to the global keymap, and redraws when asked. Screens
+ * draw into the curses screen; curses sends only the cells that changed.
+ */
+#ifndef TONGBAN_UI_H
+#define TONGBAN_UI_H
+
+#include <wchar.h>
+
+#include "clock.h"
+#include "model.h"
+#include "store.h"
+
+#define UI_DEPTH 16
+
+/* Flags returned by key handlers. */
+enum {
+	UI_IGNORED = 0,
+	UI_HANDLED = 1,
+	UI_REDRAW = 2,
+	UI_BACK = 4,		/* pop this screen */
+	UI_QUIT = 8
+};
+
+/* A key: a character, or a curses KEY_* code when fkey is set. */
+struct ui_key {
+	wint_t ch;
+	int fkey;
+};
+
+struct ui;
+
+struct screen {
+	const char *name;
+	/* Make the screen's state from arg; NULL to refuse (message set). */
+	void *(*enter)(struct ui *ui, const void *arg);
+	void (*draw)(struct ui *ui, void *state);
+	int (*key)(struct ui *ui, void *state, struct ui_key k);
+	void (*leave)(struct ui *ui, void *state);
+	/* 1 while a text field has the focus: '/', 'q' and '?' are typed then. */
+	int (*typing)(struct ui *ui, void *state);
+};
+
+struct ui {
+	struct store *st;
+	struct calendar cal;
+	struct user user;
+	char *office_name;
+	const char *addr;
+	int today;
+	int color;
+	int rows, cols;
+	const struct screen *stack[UI_DEPTH];
+	void *state[UI_DEPTH];
+	int depth;
+	char message[256];	/* shown on the line above the key bar until the next key */
+	int message_error;
+};
+
+/* Push a screen (made from arg); 0, or -1 when it refused. */
+int ui_push(struct ui *ui, const struct screen *s, const void *arg);
+void ui_pop(struct ui *ui);
+/* Show a one-line message (error in red/bold). */
+void ui_message(struct ui *ui, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Colour pairs */
+enum { UI_PAIR_TITLE = 1, UI_PAIR_GREEN, UI_PAIR_YELLOW, UI_PAIR_RED, UI_PAIR_DIM, UI_PAIR_KEY };
+int ui_attr_light(struct ui *ui, enum light l);
+
+/* Draw s at (y, x) in at most w cells; returns the cells used. */
+int ui_put(int y, int x, int w, const char *s);
+/* Like ui_put, then pad with spaces to exactly w cells. */
+void ui_put_pad(int y, int x, int w, const char *s);
+/* Title line with the screen name, and the user and date on the right. */
+void ui_title(struct ui *ui, const char *title);
+/* Key bar on the last line: pairs of key and label, NULL-terminated. */
+void ui_keybar(struct ui *ui, const char *const *pairs);
+/* The message line (rows - 2). */
+void ui_draw_message(struct ui *ui);
+/* A light as a mark and word, legible without colour: "● 红灯". */
+void ui_light(struct ui *ui, int y, int x, enum light l);
+
+/* A scrolling list of n rows drawn by a callback. */
+struct ui_list {
+	int n;
+	int top;
+	int sel;
+	void (*row)(struct ui *ui, void *arg, int i, int y, int w, int selected);
+	void *arg;
+};
+void ui_list_draw(struct ui *ui, struct ui_list *l, int y, int h);
+/* Movement keys; UI_HANDLED|UI_REDRAW when the key moved the selection. */
+int ui_list_key(struct ui_list *l, struct ui_key k, int h);
+
+/* A one-line text field. */
+#define UI_FIELD_MAX 128
+struct ui_field {
+	wchar_t buf[UI_FIELD_MAX + 1];
+	int len;
+	int cur;
+};
+void ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int focus);
+/* Editing keys; UI_HANDLED|UI_REDRAW when the key edited the field. */
+int ui_field_key(struct ui_field *f, struct ui_key k);
+/* The field's text as UTF-8 (heap). */
+char *ui_field_text(const struct ui_field *f);
+
+/* The screens */
+extern const struct screen screen_home;
+extern const struct screen screen_lookup;
+extern const struct screen screen_detail;
+extern const struct screen screen_help;
+
+#endif

@@ -1,0 +1,356 @@
+/*
+ * case show | find | export. Visibility is the user's scope from access.c:
+ * a case outside it is reported exactly as one that does not exist for
+ * show (so numbers cannot be probed), and never listed by find or export.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "access.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "tcase.h"
+#include "util.h"
+
+static const char *const find_keys[] = {
+	"no", "item", "item_name", "applicant", "applicant_name", "status", "light",
+	"days_used", "limit", "due", "submitted", "accepted", "finished", "on_time",
+	"office", "office_name", "channel", "hall_region"
+};
+#define NFIND (sizeof find_keys / sizeof find_keys[0])
+
+/* The short columns of the text view. */
+static const int text_cols[] = { 0, 2, 4, 5, 6, 7, 9, 15 };
+#define NTEXT (sizeof text_cols / sizeof text_cols[0])
+
+struct find {
+	struct cmd_ctx *c;
+	struct out o;
+	int text;
+	long n;
+	int progress;
+};
+
+static void
+case_fields(struct cmd_ctx *c, const struct tcase *k, char num[3][16], const char *v[NFIND])
+{
+	enum light l = tcase_light(k, c->today);
+	int en = strcmp(i18n_lang(), "en") == 0;
+
+	snprintf(num[0], 16, "%d", tcase_days_used(c->cal, k, c->today));
+	snprintf(num[1], 16, "%d", tcase_limit(k));
+	v[0] = k->no;
+	v[1] = k->item;
+	v[2] = en && *k->item_name_en ? k->item_name_en : k->item_name;
+	v[3] = k->applicant;
+	v[4] = k->applicant_name;
+	v[5] = k->status;
+	v[6] = clock_light_name(l);
+	v[7] = num[0];
+	v[8] = num[1];
+	v[9] = k->due;
+	v[10] = k->submitted;
+	v[11] = k->accepted;
+	v[12] = k->finished;
+	v[13] = k->on_time < 0 ? "" : k->on_time ? "1" : "0";
+	v[14] = k->office;
+	v[15] = k->office_name;
+	v[16] = k->channel;
+	v[17] = k->hall_region;
+}
+
+static int
+find_row(void *arg, const struct tcase *k)
+{
+	struct find *f = arg;
+	char num[3][16];
+	const char *v[NFIND];
+
+	case_fields(f->c, k, num, v);
+	if (f->text) {
+		const char *t[NTEXT];
+		size_t i;
+
+		v[5] = tcase_status_label(k->status);
+		v[6] = tcase_light_label(tcase_light(k, f->c->today));
+		for (i = 0; i < NTEXT; i++)
+			t[i] = v[text_cols[i]];
+		out_row(&f->o, t);
+	} else
+		out_row(&f->o, v);
+	f->n++;
+	if (f->progress && f->n % 100000 == 0)
+		fprintf(f->c->err, "\r%ld", f->n);
+	return ferror(f->c->out) ? -1 : 0;
+}
+
+static struct opt *
+filter_opts(void)
+{
+	static const struct opt proto[] = {
+		{ "no", 1, NULL, 0 }, { "applicant", 1, NULL, 0 }, { "name", 1, NULL, 0 },
+		{ "phone", 1, NULL, 0 }, { "status", 1, NULL, 0 }, { "light", 1, NULL, 0 },
+		{ "item", 1, NULL, 0 }, { "region", 1, NULL, 0 }, { "office", 1, NULL, 0 },
+		{ "from", 1, NULL, 0 }, { "to", 1, NULL, 0 }, { "limit", 1, NULL, 0 },
+		{ "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 }, { "bom", 0, NULL, 0 },
+		{ NULL, 0, NULL, 0 }
+	};
+	static struct opt o[sizeof proto / sizeof proto[0]];
+
+	memcpy(o, proto, sizeof proto);
+	return o;
+}
+
+/* Fill f from options; EXIT_OK or an error code (already reported). */
+static int
+parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
+    char today[11], long deflimit)
+{
+	const char *v;
+	enum light l;
+	int d;
+	long n;
+
+	memset(f, 0, sizeof *f);
+	f->no = cmd_opt(o, "no");
+	f->applicant = cmd_opt(o, "applicant");
+	f->name = cmd_opt(o, "name");
+	f->phone = cmd_opt(o, "phone");
+	f->status = cmd_opt(o, "status");
+	f->item = cmd_opt(o, "item");
+	f->region = cmd_opt(o, "region");
+	f->office = cmd_opt(o, "office");
+	f->from = cmd_opt(o, "from");
+	f->to = cmd_opt(o, "to");
+	f->limit = deflimit;
+	if (f->status && !tcase_status_valid(f->status))
+		return cmd_fail(c, EXIT_USAGE, _("--status: unknown status '%s' (expected one of "
+		    "submitted, accepted, not_accepted, supplement, under_review, suspended, "
+		    "approved, denied, completed, withdrawn)"), f->status);
+	if ((v = cmd_opt(o, "light")) != NULL) {
+		if (clock_light_parse(v, &l) != 0)
+			return cmd_fail(c, EXIT_USAGE, _("--light: expected green, yellow or red, not '%s'"), v);
+		f->light = l;
+	}
+	if (f->from && clock_parse_date(f->from, &d) != 0)
+		return cmd_fail(c, EXIT_USAGE, _("--from: expected a date YYYY-MM-DD, not '%s'"), f->from);
+	if (f->to && clock_parse_date(f->to, &d) != 0)
+		return cmd_fail(c, EXIT_USAGE, _("--to: expected a date YYYY-MM-DD, not '%s'"), f->to);
+	if ((v = cmd_opt(o, "limit")) != NULL) {
+		if (parse_int(v, 1, 100000000, &n) != 0)
+			return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+		f->limit = n;
+	}
+	clock_format_date(c->today, today);
+	f->today = today;
+	return EXIT_OK;
+}
+
+static int
+find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
+{
+	static const char *text_labels[NTEXT];
+	const char *text_keys[NTEXT];
+	struct opt *o = filter_opts();
+	struct case_filter f;
+	struct scope s;
+	struct find fd;
+	char today[11], *cause = NULL, *pos[1];
+	int npos, rc;
+	size_t i;
+
+	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
+		return rc;
+	if (!access_has(c->user, RIGHT_CASE_READ))
+		return cmd_fail(c, EXIT_DENIED, _("permission denied"));
+	if ((rc = parse_filter(c, o, &f, today, export ? 0 : 50)) != EXIT_OK)
+		return rc;
+	access_scope(c->user, &s);
+	memset(&fd, 0, sizeof fd);
+	fd.c = c;
+	text_labels[0] = _("case no");
+	text_labels[1] = _("item");
+	text_labels[2] = _("applicant");
+	text_labels[3] = _("status");
+	text_labels[4] = _("light");
+	text_labels[5] = _("days");
+	text_labels[6] = _("due");
+	text_labels[7] = _("office");
+	for (i = 0; i < NTEXT; i++)
+		text_keys[i] = find_keys[text_cols[i]];
+	rc = cmd_table(c, &fd.o, o, export ? FMT_CSV : FMT_TEXT, NFIND, find_keys, NULL);
+	if (rc != EXIT_OK)
+		return rc;
+	if (fd.o.fmt == FMT_TEXT) {
+		fd.text = 1;
+		fd.o.ncols = NTEXT;
+		fd.o.keys = text_keys;
+		fd.o.labels = text_labels;
+	}
+	fd.progress = export && isatty(fileno(c->err));
+	rc = store_case_find(c->st, &f, &s, find_row, &fd, &cause);
+	out_end(&fd.o);
+	if (fd.progress)
+		fprintf(c->err, "\r%ld\n", fd.n);
+	if (rc != 0) {
+		rc = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : _("output error"));
+		free(cause);
+		return rc;
+	}
+	return EXIT_OK;
+}
+
+static int
+print_event(void *arg, const struct event *e)
+{
+	FILE *fp = arg;
+	char to[64] = "";
+
+	if (*e->to_status && strcmp(e->from_status, e->to_status) != 0)
+		snprintf(to, sizeof to, "→ %s", tcase_status_label(e->to_status));
+	fprintf(fp, "  %.16s  ", e->at);
+	out_pad(fp, tcase_action_label(e->action), 16);
+	fputc(' ', fp);
+	out_pad(fp, to, 16);
+	fprintf(fp, " %s%s%s\n", e->actor, *e->note ? "  " : "", e->note);
+	return 0;
+}
+
+struct json_events {
+	FILE *fp;
+	int n;
+};
+
+static int
+json_event(void *arg, const struct event *e)
+{
+	struct json_events *j = arg;
+	const char *k[] = { "at", "actor", "addr", "action", "from", "to", "note" };
+	const char *v[] = { e->at, e->actor, e->addr, e->action, e->from_status,
+	    e->to_status, e->note };
+	size_t i;
+
+	fputs(j->n++ ? ",\n    {" : "\n    {", j->fp);
+	for (i = 0; i < 7; i++) {
+		if (i)
+			fputs(", ", j->fp);
+		out_json_string(j->fp, k[i]);
+		fputs(": ", j->fp);
+		out_json_string(j->fp, v[i]);
+	}
+	fputc('}', j->fp);
+	return 0;
+}
+
+static void
+label(FILE *fp, const char *l)
+{
+	out_pad(fp, l, 12);
+}
+
+static int
+show(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct opt o[] = {
+		{ "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 }, { "bom", 0, NULL, 0 },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct tcase k;
+	char *pos[1], num[3][16];
+	const char *v[NFIND];
+	enum fmt fmt = FMT_TEXT;
+	enum light l;
+	int npos, rc;
+	size_t i;
+	FILE *fp = c->out;
+
+	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 1)) != EXIT_OK)
+		return rc;
+	if (npos != 1)
+		return cmd_usage(c, "case show NO [--format text|json|csv|tsv]");
+	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
+		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"),
+		    cmd_opt(o, "format"));
+	if (!access_has(c->user, RIGHT_CASE_READ))
+		return cmd_fail(c, EXIT_DENIED, _("permission denied"));
+	if (store_case_get(c->st, pos[0], &k) != 0 || !access_can_see(c->user, &k)) {
+		if (k.no)
+			tcase_release(&k);
+		return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), pos[0]);
+	}
+	case_fields(c, &k, num, v);
+	l = tcase_light(&k, c->today);
+	if (fmt == FMT_CSV || fmt == FMT_TSV) {
+		struct out ot;
+
+		if ((rc = cmd_table(c, &ot, o, fmt, NFIND, find_keys, NULL)) == EXIT_OK) {
+			out_row(&ot, v);
+			out_end(&ot);
+		}
+		tcase_release(&k);
+		return rc;
+	}
+	if (fmt == FMT_JSON) {
+		struct json_events j = { fp, 0 };
+
+		fputc('{', fp);
+		for (i = 0; i < NFIND; i++) {
+			fputs(i ? ",\n  " : "\n  ", fp);
+			out_json_string(fp, find_keys[i]);
+			fputs(": ", fp);
+			out_json_string(fp, v[i]);
+		}
+		fputs(",\n  \"applicant_phone\": ", fp);
+		out_json_string(fp, k.applicant_phone);
+		fputs(",\n  \"step\": ", fp);
+		out_json_string(fp, k.step_name);
+		fprintf(fp, ",\n  \"version\": %d,\n  \"events\": [", k.version);
+		store_event_each_of_case(c->st, k.id, json_event, &j);
+		fputs(j.n ? "\n  ]\n}\n" : "]\n}\n", fp);
+		tcase_release(&k);
+		return EXIT_OK;
+	}
+	label(fp, _("case no"));
+	fprintf(fp, "%s\n", k.no);
+	label(fp, _("item"));
+	fprintf(fp, "%s (%s)\n", v[2], k.item);
+	label(fp, _("applicant"));
+	fprintf(fp, "%s  %s  %s\n", k.applicant_name, k.applicant, k.applicant_phone);
+	label(fp, _("submitted"));
+	fprintf(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
+	label(fp, _("office"));
+	fprintf(fp, "%s (%s)\n", k.office_name, k.office);
+	label(fp, _("status"));
+	fprintf(fp, "%s%s%s\n", tcase_status_label(k.status), *k.step_name ? "  " : "",
+	    k.step_name);
+	label(fp, _("clock"));
+	if (k.open)
+		fprintf(fp, _("%s / %d working days used, due %s, %s light\n"), num[0],
+		    tcase_limit(&k), k.due, tcase_light_label(l));
+	else
+		fprintf(fp, _("%s / %d working days used, finished %s, %s\n"), num[0],
+		    tcase_limit(&k), *k.finished ? k.finished : k.decided,
+		    k.on_time == 0 ? _("late") : _("on time"));
+	fprintf(fp, "%s\n", _("timeline"));
+	store_event_each_of_case(c->st, k.id, print_event, fp);
+	tcase_release(&k);
+	return EXIT_OK;
+}
+
+int
+cmd_case(struct cmd_ctx *c, int argc, char **argv)
+{
+	static const char usage[] = "case show NO | case find [FILTERS] | case export [FILTERS]";
+
+	if (argc < 2)
+		return cmd_usage(c, usage);
+	if (strcmp(argv[1], "show") == 0)
+		return show(c, argc, argv);
+	if (strcmp(argv[1], "find") == 0)
+		return find_or_export(c, argc, argv, 0);
+	if (strcmp(argv[1], "export") == 0)
+		return find_or_export(c, argc, argv, 1);
+	return cmd_usage(c, usage);
+}

@@ -1,0 +1,814 @@
+/*
+ * Synthetic but realistic data. Every random choice comes from one
+ * generator seeded by --seed, so two runs on one day give the same database.
+ * Applicants are a pool derived from their index, so an applicant returns
+ * with the same ID, name and phone whenever the pool draws them again.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "demo.h"
+#include "i18n.h"
+#include "ids.h"
+#include "pw.h"
+#include "tcase.h"
+#include "util.h"
+
+static const struct {
+	const char *login, *name, *role, *region, *office, *lang, *what;
+} demo_logins[] = {
+	{ "admin", "系统管理员", "admin", "500000", NULL, "zh", "admin, city" },
+	{ "supervisor1", "陈效能", "supervisor", "500000", NULL, "zh", "supervisor, whole city" },
+	{ "supervisor2", "Li Jian", "supervisor", "500229", NULL, "en", "supervisor, 城口县 (English)" },
+	{ "clerk1", "王芳", "clerk", "500229001", "500229001.township", "zh", "clerk, 城口县葛城街道便民服务中心" },
+	{ "clerk2", "Zhao Min", "clerk", "500103", "500103.hall", "en", "clerk, 渝中区政务服务中心 (English)" },
+	{ "approver1", "刘审批", "approver", "500229", "500229.market", "zh", "approver, 城口县市场监督管理局" },
+	{ "approver2", "Sun Wei", "approver", "500103", "500103.market", "en", "approver, 渝中区市场监督管理局 (English)" },
+	{ "approver3", "周市局", "approver", "500000", "500000.market", "zh", "approver, 重庆市市场监督管理局" },
+};
+#define NLOGINS (sizeof demo_logins / sizeof demo_logins[0])
+
+int
+demo_users(struct store *st, char **cause)
+{
+	char now[20];
+	time_t t = time(NULL);
+	struct tm tm;
+	size_t i;
+
+	localtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%d %H:%M:%S", &tm);
+	for (i = 0; i < NLOGINS; i++) {
+		struct user u, have;
+		char *hash;
+		int rc;
+
+		if (store_user_get(st, demo_logins[i].login, &have) == 0) {
+			user_release(&have);
+			continue;
+		}
+		memset(&u, 0, sizeof u);
+		u.login = (char *)demo_logins[i].login;
+		u.name = (char *)demo_logins[i].name;
+		role_parse(demo_logins[i].role, &u.role);
+		u.region = (char *)demo_logins[i].region;
+		u.office = (char *)demo_logins[i].office;
+		u.lang = (char *)demo_logins[i].lang;
+		hash = pw_hash(DEMO_PASSWORD);
+		if (hash == NULL) {
+			set_cause(cause, _("cannot hash the password"));
+			return -1;
+		}
+		rc = store_user_add(st, &u, hash, now, cause);
+		free(hash);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+void
+demo_print_logins(FILE *fp, int port)
+{
+	size_t i;
+
+	fprintf(fp, "Demo logins (password %s for all):\n", DEMO_PASSWORD);
+	for (i = 0; i < NLOGINS; i++)
+		fprintf(fp, "  ssh -p %d %-12s # %s\n", port, demo_logins[i].login, demo_logins[i].what);
+	fprintf(fp, "  (e.g. ssh -p %d clerk1@localhost)\n", port);
+}
+
+/* Generator ---------------------------------------------------------------- */
+
+static unsigned long long
+mix(unsigned long long x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+struct rng {
+	unsigned long long s;
+};
+
+static unsigned
+rnd(struct rng *r, unsigned n)
+{
+	r->s = mix(r->s);
+	return n ? (unsigned)((r->s >> 11) % n) : 0;
+}
+
+/* Percent chance. */
+static int
+chance(struct rng *r, unsigned pct)
+{
+	return rnd(r, 1000) < pct * 10;
+}
+
+/* Reference data in memory ------------------------------------------------ */
+
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+static void
+strv_push(struct strv *s, const char *x)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
+	}
+	s->v[s->n++] = xstrdup(x);
+}
+
+static void
+strv_free(struct strv *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	memset(s, 0, sizeof *s);
+}
+
+struct district {
+	char code[7];
+	char *name;
+	struct strv towns;	/* township codes */
+	struct strv town_names;
+};
+
+struct ditem {
+	char *code;
+	char *kind;
+	char *levels;
+	int promised;
+	int steps;		/* number of distinct step numbers */
+	long fee;
+};
+
+struct world {
+	struct district *d;
+	size_t nd;
+	size_t nd_real;		/* districts with NBS codes (no zones) */
+	struct strv villages;	/* all villages, for picking one in a township */
+	struct ditem *items;
+	size_t nitems, capitems;
+	const struct calendar *cal;
+};
+
+static int
+add_district(void *arg, const struct region *r)
+{
+	struct world *w = arg;
+	struct district *d;
+
+	w->d = xreallocarray(w->d, w->nd + 1, sizeof *w->d);
+	d = &w->d[w->nd++];
+	memset(d, 0, sizeof *d);
+	memcpy(d->code, r->code, 6);
+	d->code[6] = '\0';
+	d->name = xstrdup(r->name);
+	return 0;
+}
+
+static int
+add_town(void *arg, const struct region *r)
+{
+	struct world *w = arg;
+	size_t i;
+
+	for (i = 0; i < w->nd; i++)
+		if (strncmp(w->d[i].code, r->code, 6) == 0) {
+			strv_push(&w->d[i].towns, r->code);
+			strv_push(&w->d[i].town_names, r->name);
+			break;
+		}
+	return 0;
+}
+
+static int
+add_village(void *arg, const struct region *r)
+{
+	strv_push(&((struct world *)arg)->villages, r->code);
+	return 0;
+}
+
+struct step_count {
+	int max;
+};
+
+static int
+count_step(void *arg, int seq, const char *a, const char *b, const char *c, int lim)
+{
+	struct step_count *sc = arg;
+
+	(void)a; (void)b; (void)c; (void)lim;
+	if (seq > sc->max)
+		sc->max = seq;
+	return 0;
+}
+
+static int
+add_item(void *arg, const struct item *it)
+{
+	struct world *w = arg;
+	struct ditem *d;
+
+	if (w->nitems == w->capitems) {
+		w->capitems = w->capitems ? w->capitems * 2 : 64;
+		w->items = xreallocarray(w->items, w->capitems, sizeof *w->items);
+	}
+	d = &w->items[w->nitems++];
+	d->code = xstrdup(it->code);
+	d->kind = xstrdup(it->dept_kind);
+	d->levels = xstrdup(it->levels);
+	d->promised = it->promised_days;
+	d->fee = it->fee_cents;
+	d->steps = 0;
+	return 0;
+}
+
+static void
+world_free(struct world *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->nd; i++) {
+		free(w->d[i].name);
+		strv_free(&w->d[i].towns);
+		strv_free(&w->d[i].town_names);
+	}
+	free(w->d);
+	strv_free(&w->villages);
+	for (i = 0; i < w->nitems; i++) {
+		free(w->items[i].code);
+		free(w->items[i].kind);
+		free(w->items[i].levels);
+	}
+	free(w->items);
+}
+
+/* A random village of a township (villages are sorted by code). */
+static const char *
+village_of(struct world *w, struct rng *r, const char *town)
+{
+	size_t lo = 0, hi = w->villages.n, first, n = 0;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strncmp(w->villages.v[mid], town, 9) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	while (first + n < w->villages.n && strncmp(w->villages.v[first + n], town, 9) == 0)
+		n++;
+	return n ? w->villages.v[first + rnd(r, (unsigned)n)] : town;
+}
+
+/* Applicants ------------------------------------------------------------------- */
+
+static const char *const surnames[] = {
+	"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱",
+	"胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯",
+	"邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶",
+	"程", "魏", "苏", "吕", "丁", "任", "卢", "姚", "沈", "钟", "姜", "崔", "谭", "陆",
+	"范", "汪", "廖", "石", "金", "韦", "贾", "夏", "付", "方", "邹", "熊", "秦", "向"
+};
+static const char *const given[] = {
+	"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
+	"涛", "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "玉", "兰", "红", "建",
+	"国", "文", "辉", "鹏", "林", "波", "宇", "浩", "凯", "秋", "春", "晓", "雪", "梅",
+	"琳", "欣", "怡", "婷", "雨", "萍", "德", "福", "成", "志", "海", "燕", "龙", "飞",
+	"川", "渝", "江", "山", "兵", "云", "莉", "瑶", "鑫", "蓉", "佳", "倩", "俊", "旭"
+};
+static const char *const trades[] = {
+	"餐饮管理", "商贸", "建筑工程", "物流", "农业开发", "科技", "医药", "食品",
+	"文化传媒", "旅游开发", "火锅", "装饰工程", "汽车销售", "电子商务", "养殖"
+};
+static const char *const brands[] = {
+	"渝兴", "巴山", "嘉陵", "长江", "山城", "鑫源", "德润", "和顺", "金诚", "永辉",
+	"红岩", "武陵", "大巴山", "三峡", "朝天门", "南山", "缙云", "华龙", "聚丰", "天府"
+};
+
+struct applicant {
+	char id[19];
+	char name[64];
+	char phone[12];
+	char region[13];
+	const char *kind;
+	size_t district;
+};
+
+static void
+make_applicant(struct world *w, unsigned long long seed, long j, struct applicant *a)
+{
+	struct rng r = { mix(seed ^ (unsigned long long)j * 0x2545f4914f6cdd1dULL) };
+	struct district *d;
+	const char *town;
+	char first17[18];
+	size_t di;
+	unsigned pick = rnd(&r, 100);
+
+	/* Two demo districts are over-represented so their users see work. */
+	if (pick < 8)
+		di = 0;
+	else if (pick < 16)
+		di = 1;
+	else
+		di = 2 + rnd(&r, (unsigned)(w->nd_real - 2));
+	d = &w->d[di];
+	a->district = di;
+	town = d->towns.n ? d->towns.v[pick < 4 ? 0 : rnd(&r, (unsigned)d->towns.n)] : d->code;
+	snprintf(a->region, sizeof a->region, "%s", village_of(w, &r, town));
+	if (rnd(&r, 100) < 8) {
+		static const char oc[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+		int k;
+
+		a->kind = "org";
+		snprintf(first17, sizeof first17, "91%.6s", d->code);
+		for (k = 8; k < 17; k++)
+			first17[k] = oc[rnd(&r, 31)];
+		first17[17] = '\0';
+		memcpy(a->id, first17, 17);
+		a->id[17] = ids_org_check(first17);
+		a->id[18] = '\0';
+		snprintf(a->name, sizeof a->name, "重庆%s%s有限公司",
+		    brands[rnd(&r, sizeof brands / sizeof brands[0])],
+		    trades[rnd(&r, sizeof trades / sizeof trades[0])]);
+	} else {
+		int y = 1950 + (int)rnd(&r, 56), m = 1 + (int)rnd(&r, 12), dd = 1 + (int)rnd(&r, 28);
+
+		a->kind = "person";
+		snprintf(first17, sizeof first17, "%.6s%04d%02d%02d%03u", d->code, y, m, dd,
+		    rnd(&r, 1000));
+		memcpy(a->id, first17, 17);
+		a->id[17] = ids_person_check(first17);
+		a->id[18] = '\0';
+		if (rnd(&r, 3) == 0)
+			snprintf(a->name, sizeof a->name, "%s%s",
+			    surnames[rnd(&r, sizeof surnames / sizeof surnames[0])],
+			    given[rnd(&r, sizeof given / sizeof given[0])]);
+		else
+			snprintf(a->name, sizeof a->name, "%s%s%s",
+			    surnames[rnd(&r, sizeof surnames / sizeof surnames[0])],
+			    given[rnd(&r, sizeof given / sizeof given[0])],
+			    given[rnd(&r, sizeof given / sizeof given[0])]);
+	}
+	{
+		static const char *const heads[] = { "138", "139", "135", "136", "150", "151",
+			"152", "158", "177", "180", "186", "189", "199" };
+
+		snprintf(a->phone, sizeof a->phone, "%s%04u%04u",
+		    heads[rnd(&r, sizeof heads / sizeof heads[0])], rnd(&r, 10000), rnd(&r, 10000));
+	}
+}
+
+/* Cases -------------------------------------------------------------------- */
+
+struct gen {
+	struct store *st;
+	struct world *w;
+	struct rng r;
+	unsigned long long pool_seed;
+	int ev_day, ev_minute;
+	struct audit_chain chain;
+	int today;
+	int first_day;		/* 18 months back */
+	int *seq;		/* per district and day */
+	int ndays;
+	char **cause;
+	unsigned char *seen;	/* applicants inserted */
+};
+
+/* Times within a case only move forward, inside office hours. */
+static void
+stamp(struct gen *g, int day, char out[32])
+{
+	char d[11];
+
+	if (day != g->ev_day) {
+		g->ev_day = day;
+		g->ev_minute = 8 * 60 + 30 + (int)rnd(&g->r, 120);
+	} else
+		g->ev_minute += 5 + (int)rnd(&g->r, 60);
+	if (g->ev_minute > 17 * 60 + 50)
+		g->ev_minute = 17 * 60 + 50;
+	clock_format_date(day, d);
+	snprintf(out, 32, "%s %02d:%02d:%02u", d, g->ev_minute / 60 % 24, g->ev_minute % 60,
+	    rnd(&g->r, 60));
+}
+
+static int
+event(struct gen *g, long long case_id, int day, const char *actor, const char *addr,
+    const char *action, const char *from, const char *to, const char *note)
+{
+	struct event e;
+	char at[32];
+
+	memset(&e, 0, sizeof e);
+	stamp(g, day, at);
+	e.case_id = case_id;
+	e.at = at;
+	e.actor = (char *)actor;
+	e.addr = (char *)addr;
+	e.action = (char *)action;
+	e.from_status = (char *)from;
+	e.to_status = (char *)to;
+	e.note = (char *)note;
+	return audit_append(g->st, &g->chain, &e, g->cause);
+}
+
+/* Office competent for an item and an applicant region (see tcase_route). */
+static void
+route(const struct ditem *it, const char *region, char office[40], char oregion[13])
+{
+	if (strstr(it->levels, "township") != NULL && strlen(region) >= 9) {
+		snprintf(oregion, 13, "%.9s", region);
+		snprintf(office, 40, "%.9s.township", region);
+	} else if (strstr(it->levels, "district") != NULL) {
+		snprintf(oregion, 13, "%.6s", region);
+		snprintf(office, 40, "%.6s.%s", region, it->kind);
+	} else {
+		snprintf(oregion, 13, "500000");
+		snprintf(office, 40, "500000.%s", it->kind);
+	}
+}
+
+static const char *const supplement_notes[] = {
+	"缺少场所使用证明，请补正", "身份证明复印件不清晰，请补正", "申请书未签字，请补正",
+	"平面布局图与现场不符，请补正"
+};
+static const char *const suspend_notes[] = {
+	"组织专家评审（第四十五条），预计10个工作日", "现场检验检测（第四十五条），预计5个工作日",
+	"依申请举行听证（第四十五条），预计15个工作日"
+};
+
+static int
+one_case(struct gen *g, long i)
+{
+	struct world *w = g->w;
+	struct rng *r = &g->r;
+	const struct calendar *cal = w->cal;
+	struct applicant a;
+	struct ditem *it;
+	struct tcase c;
+	char no[32], office[40], oregion[13], hall[13], sub[11], acc[11] = "", dec[11] = "",
+	    fin[11] = "", paused[11] = "", warn[11], due[11], hallstaff[64], staff[64];
+	const char *status, *channel, *result = "";
+	long j;
+	int open, sday, aday = 0, dday = 0, fday = 0, pday = 0, limit, used = 0, paused_days = 0,
+	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0;
+	unsigned p;
+	size_t hall_di;
+
+	/* Applicants come back: the pool grows more slowly than the cases. */
+	j = (long)rnd(r, (unsigned)(i / 2 + 500));
+	make_applicant(w, g->pool_seed, j, &a);
+	g->ev_day = -1;
+	if (!g->seen[j]) {
+		if (store_applicant_put(g->st, a.id, a.kind, a.name, a.phone, a.region, g->cause) != 0)
+			return -1;
+		g->seen[j] = 1;
+	}
+	it = &w->items[rnd(r, (unsigned)w->nitems)];
+	route(it, a.region, office, oregion);
+
+	p = rnd(r, 100);
+	channel = p < 35 ? "online" : p < 93 ? "window" : "self-service";
+	hall_di = a.district;
+	if (strcmp(channel, "online") == 0)
+		snprintf(hall, sizeof hall, "%.6s", a.region);
+	else if (strcmp(channel, "window") == 0 && chance(r, 8)) {
+		/* 通办: taken in at a hall in another district. */
+		hall_di = rnd(r, (unsigned)w->nd_real);
+		snprintf(hall, sizeof hall, "%s", w->d[hall_di].code);
+	} else if (chance(r, 25))
+		snprintf(hall, sizeof hall, "%.6s", a.region);
+	else
+		snprintf(hall, sizeof hall, "%.9s", a.region);
+	snprintf(hallstaff, sizeof hallstaff, "staff@%s.%s", hall, strlen(hall) == 9 ? "township" : "hall");
+	snprintf(staff, sizeof staff, "staff@%s", office);
+
+	open = chance(r, 12);
+	limit = it->promised;
+	if (open) {
+		unsigned lp = rnd(r, 100);
+		int warn_t, t;
+
+		p = rnd(r, 100);
+		status = p < 8 ? "submitted" : p < 20 ? "accepted" : p < 26 ? "supplement" :
+		    p < 76 ? "under_review" : p < 82 ? "suspended" : p < 96 ? "approved" : "denied";
+		if (strcmp(status, "submitted") == 0)
+			limit = 5;	/* art. 32: answer within 5 working days */
+		/* Same threshold as clock_warn: yellow from warn_t days used. */
+		warn_t = (limit * cal->warn_percent + 99) / 100;
+		if (warn_t > limit - 1)
+			warn_t = limit - 1;
+		if (warn_t < 0)
+			warn_t = 0;
+		if (lp < 5)
+			t = limit + 1 + (int)rnd(r, 8);			/* red */
+		else if (lp < 15)
+			t = warn_t + (int)rnd(r, (unsigned)(limit - warn_t + 1));	/* yellow */
+		else
+			t = warn_t > 0 ? (int)rnd(r, (unsigned)warn_t) : 0;	/* green */
+		if (t >= warn_t && lp >= 15)
+			t = warn_t - 1 < 0 ? 0 : warn_t - 1;
+		used = t;
+		/* The clock stands still in these states: the light is as of the pause. */
+		if (strcmp(status, "supplement") == 0 || strcmp(status, "suspended") == 0 ||
+		    strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0)
+			pday = clock_sub(cal, g->today, (int)rnd(r, 3));
+		else
+			pday = g->today;
+		start = clock_sub(cal, pday, used);
+		if (strcmp(status, "submitted") == 0) {
+			sday = start;
+		} else {
+			aday = start;
+			sday = clock_sub(cal, aday, (int)rnd(r, 3));
+		}
+	} else {
+		int span = clock_workdays(cal, g->first_day, clock_sub(cal, g->today, limit + 3));
+
+		p = rnd(r, 100);
+		status = p < 92 ? "completed" : p < 96 ? "not_accepted" : "withdrawn";
+		sday = clock_add(cal, g->first_day, span > 0 ? (int)rnd(r, (unsigned)span) : 0);
+		if (strcmp(status, "not_accepted") == 0)
+			aday = 0;
+		else {
+			aday = clock_add(cal, sday, rnd(r, 3));
+			used = chance(r, 93) ? 1 + (int)rnd(r, (unsigned)limit) : limit + 1 + (int)rnd(r, 5);
+		}
+	}
+	/* Case number: the district of the hall and the day of submission. */
+	hd = (int)hall_di;
+	{
+		int k = sday - g->first_day;
+		long n;
+
+		if (k < 0)
+			k = 0;
+		if (k >= g->ndays)
+			k = g->ndays - 1;
+		n = ++g->seq[hd * g->ndays + k];
+		tcase_format_no(no, w->d[hd].code, sday, n);
+	}
+	clock_format_date(sday, sub);
+	if (aday)
+		clock_format_date(aday, acc);
+
+	memset(&c, 0, sizeof c);
+	c.no = no;
+	c.item = it->code;
+	c.applicant = a.id;
+	c.applicant_region = a.region;
+	c.channel = (char *)channel;
+	c.hall_region = hall;
+	c.office = office;
+	c.office_region = oregion;
+	c.status = (char *)status;
+	c.submitted = sub;
+	c.on_time = -1;
+	c.version = 1;
+
+	if (open) {
+		if (strcmp(status, "supplement") == 0 || strcmp(status, "suspended") == 0)
+			clock_format_date(pday, paused);
+		if (strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0) {
+			dday = pday;
+			clock_format_date(dday, dec);
+		}
+		start = aday ? aday : sday;
+		if (strcmp(status, "suspended") == 0)
+			susp = 1;
+		if (strcmp(status, "supplement") == 0)
+			supp = 1;
+		c.open = 1;
+		c.step = strcmp(status, "submitted") == 0 ? 1 : strcmp(status, "accepted") == 0 ? 1 :
+		    strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0 ? 3 : 2;
+	} else {
+		start = aday ? aday : sday;
+		if (strcmp(status, "completed") == 0) {
+			/* Some cases paused along the way: supplement or a special procedure. */
+			if (chance(r, 10)) {
+				supp = 1;
+				paused_days += 1 + (int)rnd(r, 5);
+			}
+			if (chance(r, 5)) {
+				susp = 1;
+				paused_days += 2 + (int)rnd(r, 10);
+			}
+			if (chance(r, 3))
+				extra = 10;	/* art. 42 extension */
+			dday = clock_add(cal, start, used + paused_days);
+			fday = clock_add(cal, dday, rnd(r, 3));
+			on_time = used <= limit + extra;
+			clock_format_date(dday, dec);
+			clock_format_date(fday, fin);
+			result = chance(r, 95) ? "准予许可" : "不予许可";
+		} else if (strcmp(status, "withdrawn") == 0) {
+			fday = clock_add(cal, start, 1 + rnd(r, (unsigned)limit));
+			clock_format_date(fday, fin);
+		} else {
+			fday = clock_add(cal, sday, rnd(r, 5));
+			clock_format_date(fday, fin);
+		}
+		c.step = 4;
+	}
+	c.accepted = acc;
+	c.decided = dec;
+	c.finished = fin;
+	c.paused_since = paused;
+	c.limit_days = limit;
+	c.paused_days = paused_days;
+	c.extended_days = extra;
+	clock_format_date(clock_warn(cal, start, limit, paused_days + extra), warn);
+	clock_format_date(clock_due(cal, start, limit, paused_days + extra), due);
+	c.warn = warn;
+	c.due = due;
+	c.on_time = on_time;
+	c.fee_cents = strcmp(status, "completed") == 0 ? it->fee : 0;
+	c.result = (char *)result;
+	if (store_case_insert(g->st, &c, g->cause) != 0)
+		return -1;
+
+	/* The timeline, consistent with the status and the clock. */
+	if (event(g, c.id, sday, strcmp(channel, "online") ? hallstaff : "online", "",
+	    "submit", "", "submitted", strcmp(channel, "online") ? "窗口收件" : "网上申报") != 0)
+		return -1;
+	if (strcmp(status, "submitted") == 0)
+		return 0;
+	if (strcmp(status, "not_accepted") == 0)
+		return event(g, c.id, fday, hallstaff, "", "refuse", "submitted", "not_accepted",
+		    "不属于本机关职权范围，告知向有关机关申请");
+	if (event(g, c.id, aday, hallstaff, "", "accept", "submitted", "accepted", "") != 0)
+		return -1;
+	if (strcmp(status, "accepted") == 0)
+		return 0;
+	if (supp) {
+		int sd = clock_add(cal, aday, 1);
+
+		if (event(g, c.id, open ? pday : sd, staff, "", "supplement", "accepted", "supplement",
+		    supplement_notes[rnd(r, 4)]) != 0)
+			return -1;
+		if (open)
+			return 0;
+		if (event(g, c.id, clock_add(cal, sd, 2), hallstaff, "", "resupply", "supplement",
+		    "accepted", "补正材料已收齐") != 0)
+			return -1;
+	}
+	if (event(g, c.id, aday + (open ? 0 : 1), staff, "", "review", "accepted", "under_review", "") != 0)
+		return -1;
+	if (strcmp(status, "withdrawn") == 0)
+		return event(g, c.id, fday, hallstaff, "", "withdraw", "under_review", "withdrawn",
+		    "申请人书面申请撤回");
+	if (susp) {
+		if (event(g, c.id, open ? pday : clock_add(cal, aday, 2), staff, "", "suspend",
+		    "under_review", "suspended", suspend_notes[rnd(r, 3)]) != 0)
+			return -1;
+		if (open)
+			return 0;
+		if (event(g, c.id, clock_add(cal, aday, 3), staff, "", "resume", "suspended",
+		    "under_review", "") != 0)
+			return -1;
+	}
+	if (strcmp(status, "under_review") == 0)
+		return 0;
+	if (extra && event(g, c.id, clock_add(cal, aday, 4), staff, "", "extend", "under_review",
+	    "under_review", "情况复杂，经负责人批准延长10个工作日（第四十二条）") != 0)
+		return -1;
+	if (strcmp(status, "denied") == 0 || (dday && strcmp(result, "不予许可") == 0)) {
+		if (event(g, c.id, dday, staff, "", "deny", "under_review", "denied",
+		    "不符合法定条件") != 0)
+			return -1;
+		if (!fday)
+			return 0;
+		return event(g, c.id, fday, hallstaff, "", "complete", "denied", "completed",
+		    "送达决定书");
+	}
+	if (event(g, c.id, dday, staff, "", "approve", "under_review", "approved", "") != 0)
+		return -1;
+	if (!fday)
+		return 0;
+	return event(g, c.id, fday, hallstaff, "", "complete", "approved", "completed", "证照已送达");
+}
+
+static int
+seq_out(struct gen *g)
+{
+	int d, k;
+
+	for (d = 0; d < (int)g->w->nd; d++)
+		for (k = 0; k < g->ndays; k++)
+			if (g->seq[d * g->ndays + k]) {
+				char prefix[24];
+				int y, m, dd;
+
+				clock_ymd(g->first_day + k, &y, &m, &dd);
+				snprintf(prefix, sizeof prefix, "%s-%04d%02d%02d", g->w->d[d].code, y, m, dd);
+				if (store_case_seq_set(g->st, prefix, g->seq[d * g->ndays + k], g->cause) != 0)
+					return -1;
+			}
+	return 0;
+}
+
+int
+demo_cases(struct store *st, const struct calendar *cal, long n,
+    unsigned long long seed, int today, FILE *log, char **cause)
+{
+	struct world w;
+	struct gen g;
+	long i;
+	size_t k;
+	int rc = -1;
+
+	memset(&w, 0, sizeof w);
+	memset(&g, 0, sizeof g);
+	w.cal = cal;
+	store_region_each(st, "district", add_district, &w);
+	if (w.nd < 3) {
+		set_cause(cause, _("the regions are not loaded (run init first)"));
+		goto out;
+	}
+	/* Put the demo users' districts first: 城口县 and 渝中区. */
+	for (k = 0; k < w.nd; k++) {
+		struct district t;
+
+		if (strcmp(w.d[k].code, "500229") == 0) {
+			t = w.d[0]; w.d[0] = w.d[k]; w.d[k] = t;
+		}
+	}
+	for (k = 0; k < w.nd; k++) {
+		struct district t;
+
+		if (strcmp(w.d[k].code, "500103") == 0) {
+			t = w.d[1]; w.d[1] = w.d[k]; w.d[k] = t;
+		}
+	}
+	/* Zones (project codes 5001 9x) go last: applicants do not live in them. */
+	w.nd_real = w.nd;
+	for (k = 2; k < w.nd_real; k++)
+		if (strncmp(w.d[k].code, "50019", 5) == 0) {
+			struct district t = w.d[k];
+
+			w.d[k] = w.d[w.nd_real - 1];
+			w.d[w.nd_real - 1] = t;
+			w.nd_real--;
+			k--;
+		}
+	store_region_each(st, "township", add_town, &w);
+	store_region_each(st, "village", add_village, &w);
+	store_item_each(st, NULL, add_item, &w);
+	if (w.nitems == 0) {
+		set_cause(cause, _("the item catalog is empty (run init first)"));
+		goto out;
+	}
+	for (k = 0; k < w.nitems; k++) {
+		struct step_count sc = { 0 };
+
+		store_step_each(st, w.items[k].code, count_step, &sc);
+		w.items[k].steps = sc.max;
+	}
+	g.st = st;
+	g.w = &w;
+	g.r.s = mix(seed);
+	g.pool_seed = mix(seed ^ 0x5eed5eedULL);
+	g.today = today;
+	g.first_day = today - 548;
+	g.ndays = 549;
+	g.seq = xcalloc(w.nd * (size_t)g.ndays, sizeof *g.seq);
+	g.seen = xcalloc((size_t)(n / 2 + 501), 1);
+	g.cause = cause;
+	if (store_begin(st, cause) != 0)
+		goto out;
+	audit_chain_load(st, &g.chain);
+	for (i = 0; i < n; i++) {
+		if (one_case(&g, i) != 0) {
+			store_rollback(st);
+			goto out;
+		}
+		if (log && (i + 1) % 100000 == 0)
+			fprintf(log, "  %ld cases\n", i + 1);
+	}
+	if (seq_out(&g) != 0 || store_commit(st, cause) != 0) {
+		store_rollback(st);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(g.seq);
+	free(g.seen);
+	world_free(&w);
+	return rc;
+}

@@ -1,0 +1,431 @@
+/*
+ * Reference data loaders over csvio. Every field is checked here, before the
+ * store sees it, so that a bad file gets a message a person can act on.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "csvio.h"
+#include "i18n.h"
+#include "load.h"
+#include "util.h"
+
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/tongban"
+#endif
+
+struct ctx {
+	struct store *st;
+	const char *name;
+	int zone;
+};
+
+static int
+bad(char **cause, const struct ctx *c, const struct csvio_row *r, int col,
+    const char *what)
+{
+	set_cause(cause, _("%s: line %ld, column %d: expected %s"), c->name,
+	    r->line, col, what);
+	return -1;
+}
+
+static int
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+static int
+region_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	const char *code = r->f[0], *level = r->f[2], *parent = r->f[3];
+	size_t n = strlen(code);
+	struct sb why = SB_INIT;
+	int rc;
+
+	if (!all_digits(code) || (n != 6 && n != 9 && n != 12))
+		return bad(cause, c, r, 1, _("a region code of 6, 9 or 12 digits"));
+	if (*r->f[1] == '\0')
+		return bad(cause, c, r, 2, _("a name"));
+	if (strcmp(level, "city") && strcmp(level, "district") &&
+	    strcmp(level, "township") && strcmp(level, "village"))
+		return bad(cause, c, r, 3, _("city, district, township or village"));
+	if (*parent != '\0' && !all_digits(parent))
+		return bad(cause, c, r, 4, _("the code of the parent region"));
+	rc = store_region_put(c->st, code, r->f[1], level, parent, c->zone, cause);
+	if (rc != 0) {
+		sb_addf(&why, "%s: line %ld: %s", c->name, r->line, *cause ? *cause : "");
+		set_cause(cause, "%s", why.buf);
+	}
+	sb_release(&why);
+	return rc;
+}
+
+int
+load_regions(struct store *st, FILE *fp, const char *name, int zone,
+    const char *encoding, char **cause)
+{
+	static const char *const header[] = { "code", "name", "level", "parent_code", NULL };
+	struct ctx c = { st, name, zone };
+
+	return csvio_read(fp, name, header, encoding, region_row, &c, cause);
+}
+
+static int
+calendar_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	int day;
+
+	if (clock_parse_date(r->f[0], &day) != 0)
+		return bad(cause, c, r, 1, _("a date YYYY-MM-DD"));
+	if (strcmp(r->f[1], "public_holiday") && strcmp(r->f[1], "transfer_workday"))
+		return bad(cause, c, r, 2, _("public_holiday or transfer_workday"));
+	if (strcmp(r->f[1], "transfer_workday") == 0 && clock_weekday(day) < 5)
+		return bad(cause, c, r, 1, _("a Saturday or Sunday for a make-up working day"));
+	return store_calendar_put(c->st, r->f[0], r->f[1], r->f[2], r->f[3], cause);
+}
+
+int
+load_calendar(struct store *st, FILE *fp, const char *name,
+    const char *encoding, char **cause)
+{
+	static const char *const header[] = { "date", "kind", "name_cn", "name_en", NULL };
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, encoding, calendar_row, &c, cause);
+}
+
+static int
+dept_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+
+	if (*r->f[0] == '\0')
+		return bad(cause, c, r, 1, _("a department kind"));
+	if (*r->f[2] == '\0' && strstr(r->f[4], "district") != NULL)
+		return bad(cause, c, r, 3, _("a district name suffix"));
+	if (*r->f[4] == '\0')
+		return bad(cause, c, r, 5, _("levels such as city|district"));
+	return store_dept_put(c->st, r->f[0], r->f[1], r->f[2], r->f[3], r->f[4], cause);
+}
+
+int
+load_departments(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	static const char *const header[] = {
+		"kind", "city_name", "district_suffix", "name_en", "levels", NULL
+	};
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, NULL, dept_row, &c, cause);
+}
+
+struct offices {
+	struct store *st;
+	char **cause;
+	const char *kind;
+	const char *suffix;
+	int failed;
+};
+
+static int
+office_in_region(void *arg, const struct region *r)
+{
+	struct offices *o = arg;
+	struct sb code = SB_INIT, name = SB_INIT;
+	int rc;
+
+	sb_addf(&code, "%s.%s", r->code, o->kind);
+	sb_addf(&name, "%s%s", r->name, o->suffix);
+	rc = store_office_put(o->st, code.buf, name.buf, o->kind, r->code, r->level, o->cause);
+	sb_release(&code);
+	sb_release(&name);
+	return rc;
+}
+
+static int
+offices_of_kind(void *arg, const char *kind, const char *city_name,
+    const char *suffix, const char *levels)
+{
+	struct offices *o = arg;
+	struct sb code = SB_INIT;
+	int rc = 0;
+
+	o->kind = kind;
+	o->suffix = suffix;
+	if (strstr(levels, "city") != NULL && *city_name != '\0') {
+		sb_addf(&code, "500000.%s", kind);
+		rc = store_office_put(o->st, code.buf, city_name, kind, "500000", "city", o->cause);
+		sb_release(&code);
+	}
+	if (rc == 0 && strstr(levels, "district") != NULL)
+		rc = store_region_each(o->st, "district", office_in_region, o);
+	if (rc == 0 && strstr(levels, "township") != NULL)
+		rc = store_region_each(o->st, "township", office_in_region, o);
+	return rc;
+}
+
+int
+load_offices(struct store *st, char **cause)
+{
+	struct offices o;
+
+	memset(&o, 0, sizeof o);
+	o.st = st;
+	o.cause = cause;
+	return store_dept_each(st, offices_of_kind, &o) == 0 ? 0 : -1;
+}
+
+static const char *const power_types[] = {
+	"licensing", "confirmation", "payment", "other", "public_service", NULL
+};
+
+/* Money in yuan with at most two decimals, to cents. */
+static int
+parse_fee(const char *s, long *cents)
+{
+	long yuan = 0, frac = 0;
+	int digits = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((yuan = yuan * 10 + (*s - '0')) > 100000000)
+			return -1;
+	if (*s == '.') {
+		for (s++; *s >= '0' && *s <= '9' && digits < 2; s++, digits++)
+			frac = frac * 10 + (*s - '0');
+		if (digits == 1)
+			frac *= 10;
+	}
+	if (*s != '\0')
+		return -1;
+	*cents = yuan * 100 + frac;
+	return 0;
+}
+
+static int
+levels_valid(const char *s)
+{
+	/* A |-separated subset of city, district, township. */
+	while (*s) {
+		size_t n = strcspn(s, "|");
+
+		if (!((n == 4 && strncmp(s, "city", 4) == 0) ||
+		    (n == 8 && strncmp(s, "district", 8) == 0) ||
+		    (n == 8 && strncmp(s, "township", 8) == 0)))
+			return 0;
+		s += n;
+		if (*s == '|')
+			s++;
+	}
+	return 1;
+}
+
+static int
+item_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	struct item it;
+	long v;
+	int i, ok = 0;
+
+	memset(&it, 0, sizeof it);
+	it.code = r->f[0];
+	it.name = r->f[1];
+	it.name_en = r->f[2];
+	it.power_type = r->f[3];
+	it.dept_kind = r->f[4];
+	it.levels = r->f[5];
+	if (*it.code == '\0' || strlen(it.code) > 20)
+		return bad(cause, c, r, 1, _("an item code of 1 to 20 characters"));
+	if (*it.name == '\0')
+		return bad(cause, c, r, 2, _("a name"));
+	for (i = 0; power_types[i] != NULL; i++)
+		ok |= strcmp(power_types[i], it.power_type) == 0;
+	if (!ok)
+		return bad(cause, c, r, 4, _("licensing, confirmation, payment, other or public_service"));
+	if (*it.levels == '\0' || !levels_valid(it.levels))
+		return bad(cause, c, r, 6, _("levels such as city|district"));
+	if (parse_int(r->f[6], 1, 365, &v) != 0)
+		return bad(cause, c, r, 7, _("working days between 1 and 365"));
+	it.statutory_days = (int)v;
+	if (parse_int(r->f[7], 1, it.statutory_days, &v) != 0)
+		return bad(cause, c, r, 8, _("working days between 1 and the statutory limit"));
+	it.promised_days = (int)v;
+	if (parse_fee(r->f[8], &it.fee_cents) != 0)
+		return bad(cause, c, r, 9, _("a fee in yuan such as 9.00"));
+	if (parse_int(r->f[9], 1, 4, &v) != 0)
+		return bad(cause, c, r, 10, _("an online depth from 1 to 4"));
+	it.online_depth = (int)v;
+	it.channels = r->f[10];
+	if (strstr(it.channels, "window") == NULL && strstr(it.channels, "online") == NULL)
+		return bad(cause, c, r, 11, _("channels such as window|online"));
+	it.guide = r->f[11];
+	return store_item_put(c->st, &it, cause);
+}
+
+int
+load_items(struct store *st, FILE *fp, const char *name, const char *encoding,
+    char **cause)
+{
+	static const char *const header[] = {
+		"code", "name", "name_en", "power_type", "dept_kind", "levels",
+		"statutory_days", "promised_days", "fee", "online_depth", "channels",
+		"guide", NULL
+	};
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, encoding, item_row, &c, cause);
+}
+
+static int
+material_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	long seq, req;
+
+	if (parse_int(r->f[1], 1, 99, &seq) != 0)
+		return bad(cause, c, r, 2, _("a number from 1 to 99"));
+	if (*r->f[2] == '\0')
+		return bad(cause, c, r, 3, _("a name"));
+	if (parse_int(r->f[3], 0, 1, &req) != 0)
+		return bad(cause, c, r, 4, _("1 (required) or 0 (optional)"));
+	return store_material_put(c->st, r->f[0], (int)seq, r->f[2], (int)req, cause);
+}
+
+int
+load_materials(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	static const char *const header[] = { "item_code", "seq", "name", "required", NULL };
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, NULL, material_row, &c, cause);
+}
+
+static int
+step_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	long seq, lim;
+
+	if (parse_int(r->f[1], 1, 99, &seq) != 0)
+		return bad(cause, c, r, 2, _("a number from 1 to 99"));
+	if (*r->f[2] == '\0')
+		return bad(cause, c, r, 3, _("a name"));
+	if (parse_int(r->f[5], 1, 365, &lim) != 0)
+		return bad(cause, c, r, 6, _("working days between 1 and 365"));
+	return store_step_put(c->st, r->f[0], (int)seq, r->f[2], r->f[3], r->f[4],
+	    (int)lim, cause);
+}
+
+int
+load_steps(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	static const char *const header[] = {
+		"item_code", "seq", "name", "name_en", "dept_kind", "limit_days", NULL
+	};
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, NULL, step_row, &c, cause);
+}
+
+const char *
+load_data_dir(void)
+{
+	const char *env = getenv("TONGBAN_DATA");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access("data/regions-chongqing.csv", R_OK) == 0)
+		return "data";
+	return DATADIR;
+}
+
+typedef int (*loader_fn)(struct store *, FILE *, const char *, char **);
+
+static int
+with_file(struct store *st, const char *dir, const char *file, loader_fn fn,
+    char **cause)
+{
+	struct sb path = SB_INIT;
+	FILE *fp;
+	int rc;
+
+	sb_addf(&path, "%s/%s", dir, file);
+	fp = fopen(path.buf, "r");
+	if (fp == NULL) {
+		set_cause(cause, _("cannot open '%s'"), path.buf);
+		sb_release(&path);
+		return -1;
+	}
+	rc = fn(st, fp, path.buf, cause);
+	fclose(fp);
+	sb_release(&path);
+	return rc;
+}
+
+static int
+regions_file(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	return load_regions(st, fp, name, 0, NULL, cause);
+}
+
+static int
+zones_file(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	return load_regions(st, fp, name, 1, NULL, cause);
+}
+
+static int
+calendar_file(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	return load_calendar(st, fp, name, NULL, cause);
+}
+
+static int
+items_file(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	return load_items(st, fp, name, NULL, cause);
+}
+
+int
+load_all(struct store *st, const char *dir, char **cause)
+{
+	static const struct {
+		const char *file;
+		loader_fn fn;
+	} files[] = {
+		{ "regions-chongqing.csv", regions_file },
+		{ "zones.csv", zones_file },
+		{ "calendar-cn.csv", calendar_file },
+		{ "departments.csv", load_departments },
+		{ "items.csv", items_file },
+		{ "item_materials.csv", load_materials },
+		{ "item_steps.csv", load_steps },
+	};
+	size_t i;
+
+	if (store_begin(st, cause) != 0)
+		return -1;
+	for (i = 0; i < sizeof files / sizeof files[0]; i++)
+		if (with_file(st, dir, files[i].file, files[i].fn, cause) != 0)
+			goto fail;
+	if (load_offices(st, cause) != 0)
+		goto fail;
+	if (store_commit(st, cause) != 0)
+		goto fail;
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}

@@ -1,0 +1,223 @@
+/*
+ * The tongban binary: init, demo and serve are handled here; every other
+ * command goes through the command table (cmd.c) exactly as over SSH.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "demo.h"
+#include "i18n.h"
+#include "load.h"
+#include "schema.h"
+#include "server.h"
+#include "store.h"
+#include "util.h"
+
+static void
+usage(void)
+{
+	fputs("usage: tongban [--db PATH] [--as LOGIN] COMMAND ...\n"
+	    "       tongban init --db PATH\n"
+	    "       tongban demo --db PATH [--cases N] [--seed S]\n"
+	    "       tongban serve --db PATH [--listen ADDR:PORT] [--host-key PATH]\n"
+	    "       tongban help   (all commands)\n", stderr);
+}
+
+static int
+open_and_load(const char *db, struct store **stp, int create, char **cause)
+{
+	struct stat sb;
+	int fresh = stat(db, &sb) != 0;
+	struct store *st;
+
+	if (!create && fresh) {
+		set_cause(cause, _("no database '%s' (create one with 'tongban init --db %s')"), db, db);
+		return -1;
+	}
+	st = store_open(db, create ? schema_sql : NULL, cause);
+	if (st == NULL)
+		return -1;
+	if (create) {
+		char *have = NULL;
+
+		store_meta_get(st, "loaded", &have);
+		if (have == NULL) {
+			if (load_all(st, load_data_dir(), cause) != 0 ||
+			    store_meta_set(st, "loaded", "1", cause) != 0) {
+				store_close(st);
+				return -1;
+			}
+		}
+		free(have);
+	}
+	*stp = st;
+	return 0;
+}
+
+static int
+do_init(const char *db)
+{
+	struct store *st = NULL;
+	char *cause = NULL;
+
+	if (open_and_load(db, &st, 1, &cause) != 0) {
+		fprintf(stderr, "tongban: %s\n", cause);
+		free(cause);
+		return EXIT_INVALID;
+	}
+	store_close(st);
+	printf(_("database '%s' ready\n"), db);
+	return EXIT_OK;
+}
+
+static int
+do_demo(const char *db, int argc, char **argv)
+{
+	struct store *st = NULL;
+	struct calendar cal;
+	char *cause = NULL;
+	long cases = 20000, seed = 1;
+	int i, rc = EXIT_OK;
+	struct timespec t0, t1;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--cases") == 0 && i + 1 < argc) {
+			if (parse_int(argv[++i], 0, 100000000, &cases) != 0) {
+				fprintf(stderr, "tongban: --cases: expected a number, not '%s'\n", argv[i]);
+				return EXIT_USAGE;
+			}
+		} else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+			if (parse_int(argv[++i], 0, 2147483647, &seed) != 0) {
+				fprintf(stderr, "tongban: --seed: expected a number, not '%s'\n", argv[i]);
+				return EXIT_USAGE;
+			}
+		} else {
+			usage();
+			return EXIT_USAGE;
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (open_and_load(db, &st, 1, &cause) != 0)
+		goto fail;
+	clock_calendar_init(&cal);
+	if (store_calendar_load(st, &cal, &cause) != 0 || demo_users(st, &cause) != 0) {
+		clock_calendar_release(&cal);
+		goto fail;
+	}
+	store_bulk_begin(st);
+	rc = demo_cases(st, &cal, cases, (unsigned long long)seed, clock_today(), stderr, &cause);
+	store_bulk_end(st);
+	clock_calendar_release(&cal);
+	if (rc != 0)
+		goto fail;
+	store_close(st);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("demo database '%s': %ld cases in %.1f s\n", db, cases,
+	    (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	demo_print_logins(stdout, 2222);
+	return EXIT_OK;
+fail:
+	fprintf(stderr, "tongban: %s\n", cause ? cause : "?");
+	free(cause);
+	store_close(st);
+	return EXIT_INTERNAL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *db = getenv("TONGBAN_DB");
+	const char *as = NULL;
+	struct store *st = NULL;
+	struct calendar cal;
+	struct user local, u;
+	struct cmd_ctx c;
+	char *cause = NULL;
+	int i = 1, rc;
+
+	i18n_set_lang(getenv("TONGBAN_LANG"));
+	if (db == NULL)
+		db = "data/demo.db";
+	while (i < argc && strncmp(argv[i], "--", 2) == 0) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+			db = argv[i + 1];
+		else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
+			as = argv[i + 1];
+		else if (strcmp(argv[i], "--help") == 0) {
+			usage();
+			return EXIT_OK;
+		} else {
+			usage();
+			return EXIT_USAGE;
+		}
+		i += 2;
+	}
+	if (i >= argc) {
+		usage();
+		return EXIT_USAGE;
+	}
+	/* init, demo and serve also take --db after the command word. */
+	if (strcmp(argv[i], "init") == 0 || strcmp(argv[i], "demo") == 0 ||
+	    strcmp(argv[i], "serve") == 0) {
+		const char *verb = argv[i];
+		char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+		int n = 0, j;
+
+		for (j = i + 1; j < argc; j++) {
+			if (strcmp(argv[j], "--db") == 0 && j + 1 < argc)
+				db = argv[++j];
+			else
+				rest[n++] = argv[j];
+		}
+		if (strcmp(verb, "init") == 0)
+			rc = n ? (usage(), EXIT_USAGE) : do_init(db);
+		else if (strcmp(verb, "demo") == 0)
+			rc = do_demo(db, n, rest);
+		else
+			rc = server_main(db, n, rest);
+		free(rest);
+		return rc;
+	}
+	if (open_and_load(db, &st, 0, &cause) != 0) {
+		fprintf(stderr, "tongban: %s\n", cause);
+		free(cause);
+		return EXIT_NOTFOUND;
+	}
+	clock_calendar_init(&cal);
+	store_calendar_load(st, &cal, NULL);
+	memset(&local, 0, sizeof local);
+	local.login = (char *)"local";
+	local.role = ROLE_LOCAL;
+	local.region = (char *)"500000";
+	local.region_level = (char *)"city";
+	local.lang = (char *)i18n_lang();
+	memset(&u, 0, sizeof u);
+	if (as != NULL) {
+		if (store_user_get(st, as, &u) != 0) {
+			fprintf(stderr, "tongban: %s '%s'\n", _("no user"), as);
+			store_close(st);
+			clock_calendar_release(&cal);
+			return EXIT_NOTFOUND;
+		}
+		i18n_set_lang(getenv("TONGBAN_LANG") ? getenv("TONGBAN_LANG") : u.lang);
+	}
+	memset(&c, 0, sizeof c);
+	c.st = st;
+	c.cal = &cal;
+	c.user = as ? &u : &local;
+	c.addr = "local";
+	c.in = stdin;
+	c.out = stdout;
+	c.err = stderr;
+	c.today = clock_today();
+	rc = cmd_run(&c, argc - i, argv + i);
+	if (as != NULL)
+		user_release(&u);
+	clock_calendar_release(&cal);
+	store_close(st);
+	return rc;
+}

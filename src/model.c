@@ -1,0 +1,98 @@
+/*
+ * Releasing records and naming roles.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+void
+user_release(struct user *u)
+{
+	free(u->login);
+	free(u->name);
+	free(u->region);
+	free(u->region_level);
+	free(u->office);
+	free(u->lang);
+	memset(u, 0, sizeof *u);
+}
+
+void
+region_release(struct region *r)
+{
+	free(r->code);
+	free(r->name);
+	free(r->level);
+	free(r->parent);
+	memset(r, 0, sizeof *r);
+}
+
+void
+item_release(struct item *it)
+{
+	free(it->code);
+	free(it->name);
+	free(it->name_en);
+	free(it->power_type);
+	free(it->dept_kind);
+	free(it->levels);
+	free(it->channels);
+	free(it->guide);
+	memset(it, 0, sizeof *it);
+}
+
+void
+tcase_release(struct tcase *c)
+{
+	char **s[] = {
+		&c->no, &c->item, &c->item_name, &c->item_name_en, &c->applicant,
+		&c->applicant_name, &c->applicant_phone, &c->applicant_region,
+		&c->channel, &c->hall_region, &c->hall_name, &c->office,
+		&c->office_name, &c->office_region, &c->status, &c->step_name,
+		&c->submitted, &c->accepted, &c->decided, &c->finished,
+		&c->paused_since, &c->warn, &c->due, &c->materials, &c->result
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof s / sizeof s[0]; i++)
+		free(*s[i]);
+	memset(c, 0, sizeof *c);
+}
+
+void
+event_release(struct event *e)
+{
+	free(e->at);
+	free(e->actor);
+	free(e->addr);
+	free(e->action);
+	free(e->from_status);
+	free(e->to_status);
+	free(e->note);
+	free(e->hash);
+	memset(e, 0, sizeof *e);
+}
+
+static const char *role_names[] = {
+	"", "clerk", "approver", "supervisor", "admin", "local"
+};
+
+const char *
+role_name(enum role r)
+{
+	return role_names[r];
+}
+
+int
+role_parse(const char *s, enum role *r)
+{
+	int i;
+
+	for (i = ROLE_CLERK; i <= ROLE_ADMIN; i++)
+		if (strcmp(s, role_names[i]) == 0) {
+			*r = (enum role)i;
+			return 0;
+		}
+	return -1;
+}

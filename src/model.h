@@ -1,0 +1,103 @@
+/*
+ * The records the domain works with, shared by the store (which fills them)
+ * and the commands and screens (which show them). Text fields are heap
+ * strings owned by the record; each *_release frees them and zeroes it.
+ */
+#ifndef TONGBAN_MODEL_H
+#define TONGBAN_MODEL_H
+
+enum role { ROLE_NONE, ROLE_CLERK, ROLE_APPROVER, ROLE_SUPERVISOR, ROLE_ADMIN, ROLE_LOCAL };
+
+struct user {
+	char *login;
+	char *name;
+	enum role role;
+	char *region;
+	char *region_level;
+	char *office;		/* NULL for supervisors and admins */
+	char *lang;		/* "zh" or "en" */
+	int disabled;
+};
+
+struct region {
+	char *code;
+	char *name;
+	char *level;
+	char *parent;
+};
+
+struct item {
+	char *code;
+	char *name;
+	char *name_en;
+	char *power_type;
+	char *dept_kind;
+	char *levels;
+	int statutory_days;
+	int promised_days;
+	long fee_cents;
+	int online_depth;
+	char *channels;
+	char *guide;
+};
+
+struct tcase {
+	long long id;
+	char *no;
+	char *item;
+	char *item_name;
+	char *item_name_en;
+	char *applicant;
+	char *applicant_name;
+	char *applicant_phone;
+	char *applicant_region;
+	char *channel;
+	char *hall_region;
+	char *hall_name;
+	char *office;
+	char *office_name;
+	char *office_region;
+	char *status;
+	int open;
+	int step;
+	char *step_name;
+	char *submitted;
+	char *accepted;		/* "" when not yet */
+	char *decided;
+	char *finished;
+	int limit_days;
+	int paused_days;
+	int extended_days;
+	char *paused_since;	/* "" when the clock runs */
+	char *warn;
+	char *due;
+	int on_time;		/* -1 unknown/open, 0 late, 1 on time */
+	char *materials;
+	char *result;
+	long fee_cents;
+	int version;
+};
+
+struct event {
+	long long id;
+	long long case_id;
+	char *at;
+	char *actor;
+	char *addr;
+	char *action;
+	char *from_status;
+	char *to_status;
+	char *note;
+	char *hash;
+};
+
+void user_release(struct user *u);
+void region_release(struct region *r);
+void item_release(struct item *it);
+void tcase_release(struct tcase *c);
+void event_release(struct event *e);
+
+const char *role_name(enum role r);
+int role_parse(const char *s, enum role *r);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * Table output in four formats; see out.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "out.h"
+#include "util.h"
+
+int
+out_parse_format(const char *s, enum fmt *f)
+{
+	if (strcmp(s, "text") == 0)
+		*f = FMT_TEXT;
+	else if (strcmp(s, "csv") == 0)
+		*f = FMT_CSV;
+	else if (strcmp(s, "tsv") == 0)
+		*f = FMT_TSV;
+	else if (strcmp(s, "json") == 0)
+		*f = FMT_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+void
+out_json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", fp);
+			break;
+		case '\\':
+			fputs("\\\\", fp);
+			break;
+		case '\n':
+			fputs("\\n", fp);
+			break;
+		case '\r':
+			fputs("\\r", fp);
+			break;
+		case '\t':
+			fputs("\\t", fp);
+			break;
+		default:
+			if (c < 0x20)
+				fprintf(fp, "\\u%04x", c);
+			else
+				fputc(c, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+void
+out_pad(FILE *fp, const char *s, int width)
+{
+	int w = utf8_width(s);
+
+	fputs(s, fp);
+	for (; w < width; w++)
+		fputc(' ', fp);
+}
+
+int
+out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
+    const char *const *keys, const char *const *labels, const char *encoding, int bom)
+{
+	memset(o, 0, sizeof *o);
+	o->fp = fp;
+	o->fmt = f;
+	o->ncols = ncols;
+	o->keys = keys;
+	o->labels = labels ? labels : keys;
+	switch (f) {
+	case FMT_CSV:
+	case FMT_TSV:
+		if (csvio_writer_init(&o->w, fp, f == FMT_CSV ? ',' : '\t', encoding, bom) != 0)
+			return -1;
+		csvio_write_row(&o->w, ncols, keys);
+		break;
+	case FMT_JSON:
+		fputc('[', fp);
+		break;
+	case FMT_TEXT:
+		break;
+	}
+	return 0;
+}
+
+void
+out_row(struct out *o, const char *const *vals)
+{
+	size_t i;
+
+	switch (o->fmt) {
+	case FMT_CSV:
+	case FMT_TSV:
+		csvio_write_row(&o->w, o->ncols, vals);
+		break;
+	case FMT_JSON:
+		fputs(o->rows_out ? ",\n {" : "\n {", o->fp);
+		for (i = 0; i < o->ncols; i++) {
+			if (i)
+				fputs(", ", o->fp);
+			out_json_string(o->fp, o->keys[i]);
+			fputs(": ", o->fp);
+			out_json_string(o->fp, vals[i] ? vals[i] : "");
+		}
+		fputc('}', o->fp);
+		break;
+	case FMT_TEXT:
+		if (o->nrows == o->cap) {
+			o->cap = o->cap ? o->cap * 2 : 64;
+			o->cells = xreallocarray(o->cells, o->cap, o->ncols * sizeof *o->cells);
+		}
+		for (i = 0; i < o->ncols; i++)
+			o->cells[o->nrows * o->ncols + i] = xstrdup(vals[i] ? vals[i] : "");
+		o->nrows++;
+		break;
+	}
+	o->rows_out++;
+}
+
+void
+out_end(struct out *o)
+{
+	size_t i, r;
+	int *w;
+
+	switch (o->fmt) {
+	case FMT_CSV:
+	case FMT_TSV:
+		csvio_writer_release(&o->w);
+		break;
+	case FMT_JSON:
+		fputs(o->rows_out ? "\n]\n" : "]\n", o->fp);
+		break;
+	case FMT_TEXT:
+		w = xcalloc(o->ncols, sizeof *w);
+		for (i = 0; i < o->ncols; i++)
+			w[i] = utf8_width(o->labels[i]);
+		for (r = 0; r < o->nrows; r++)
+			for (i = 0; i < o->ncols; i++) {
+				int cw = utf8_width(o->cells[r * o->ncols + i]);
+
+				if (cw > w[i])
+					w[i] = cw;
+			}
+		for (i = 0; i < o->ncols; i++) {
+			if (i + 1 < o->ncols)
+				out_pad(o->fp, o->labels[i], w[i] + 2);
+			else
+				fputs(o->labels[i], o->fp);
+		}
+		fputc('\n', o->fp);
+		for (r = 0; r < o->nrows; r++) {
+			for (i = 0; i < o->ncols; i++) {
+				const char *c = o->cells[r * o->ncols + i];
+
+				if (i + 1 < o->ncols)
+					out_pad(o->fp, c, w[i] + 2);
+				else
+					fputs(c, o->fp);
+				free(o->cells[r * o->ncols + i]);
+			}
+			fputc('\n', o->fp);
+		}
+		free(w);
+		free(o->cells);
+		o->cells = NULL;
+		break;
+	}
+	fflush(o->fp);
+}

@@ -1,0 +1,1275 @@
+/*
+ * The SQLite store. Statements are prepared once per connection and kept in
+ * a small cache keyed by the address of their (static) SQL text. Queries
+ * with optional filters are assembled from fixed fragments, each with its
+ * own placeholder; no user text ever becomes SQL.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store.h"
+#include "util.h"
+
+#define STMT_CACHE 96
+
+struct store {
+	sqlite3 *db;
+	struct {
+		const char *sql;
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE];
+	int ncache;
+};
+
+static sqlite3_stmt *
+prep(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	int i;
+
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].sql == sql) {
+			sqlite3_reset(st->cache[i].stmt);
+			sqlite3_clear_bindings(st->cache[i].stmt);
+			return st->cache[i].stmt;
+		}
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		/* A bad statement is a programming error: say which and stop. */
+		fprintf(stderr, "tongban: cannot prepare '%s': %s\n", sql,
+		    sqlite3_errmsg(st->db));
+		abort();
+	}
+	if (st->ncache < STMT_CACHE) {
+		st->cache[st->ncache].sql = sql;
+		st->cache[st->ncache].stmt = s;
+		st->ncache++;
+	}
+	return s;
+}
+
+static void
+done(struct store *st, sqlite3_stmt *s)
+{
+	int i;
+
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].stmt == s) {
+			sqlite3_reset(s);
+			return;
+		}
+	sqlite3_finalize(s);
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+col(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return xstrdup(t ? (const char *)t : "");
+}
+
+static char *
+col_or_null(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+/* Step a write statement to completion; -1 with a cause on failure. */
+static int
+run(struct store *st, sqlite3_stmt *s, char **cause)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		done(st, s);
+		return -1;
+	}
+	done(st, s);
+	return 0;
+}
+
+struct store *
+store_open(const char *path, const char *schema_sql, char **cause)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int flags = SQLITE_OPEN_READWRITE;
+	int version = 0;
+	sqlite3_stmt *s;
+
+	if (schema_sql != NULL)
+		flags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		set_cause(cause, _("cannot open database '%s': %s"), path,
+		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 1);
+	if (store_exec(st, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;"
+	    "PRAGMA synchronous=NORMAL;", cause) != 0)
+		goto fail;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			version = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	if (version == 0 && schema_sql != NULL) {
+		if (store_exec(st, "BEGIN", cause) != 0)
+			goto fail;
+		if (store_exec(st, schema_sql, cause) != 0) {
+			store_exec(st, "ROLLBACK", NULL);
+			goto fail;
+		}
+		if (store_exec(st, "COMMIT", cause) != 0)
+			goto fail;
+		version = STORE_SCHEMA_VERSION;
+	}
+	if (version == 0) {
+		set_cause(cause, _("'%s' is not a tongban database (run 'tongban init --db %s')"),
+		    path, path);
+		goto fail;
+	}
+	if (version != STORE_SCHEMA_VERSION) {
+		set_cause(cause, _("'%s' has schema version %d; this tongban knows %d"),
+		    path, version, STORE_SCHEMA_VERSION);
+		goto fail;
+	}
+	return st;
+fail:
+	store_close(st);
+	return NULL;
+}
+
+void
+store_close(struct store *st)
+{
+	int i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->ncache; i++)
+		sqlite3_finalize(st->cache[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+int
+store_exec(struct store *st, const char *sql, char **cause)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		set_cause(cause, _("database: %s"), err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_bulk_begin(struct store *st)
+{
+	store_exec(st, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;", NULL);
+}
+
+void
+store_bulk_end(struct store *st)
+{
+	store_exec(st, "PRAGMA synchronous=NORMAL; PRAGMA wal_checkpoint(TRUNCATE);", NULL);
+}
+
+int
+store_begin(struct store *st, char **cause)
+{
+	return store_exec(st, "BEGIN IMMEDIATE", cause);
+}
+
+int
+store_commit(struct store *st, char **cause)
+{
+	return store_exec(st, "COMMIT", cause);
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		store_exec(st, "ROLLBACK", NULL);
+}
+
+long
+store_data_version(struct store *st)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt *s = prep(st, sql);
+	long v = -1;
+
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	done(st, s);
+	return v;
+}
+
+int
+store_meta_set(struct store *st, const char *key, const char *value, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO meta(key, value) VALUES (?1, ?2) "
+	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, key);
+	bind_text(s, 2, value);
+	return run(st, s, cause);
+}
+
+int
+store_meta_get(struct store *st, const char *key, char **value)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	*value = NULL;
+	bind_text(s, 1, key);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*value = col(s, 0);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+/* Calendar ---------------------------------------------------------------- */
+
+int
+store_calendar_put(struct store *st, const char *day, const char *kind,
+    const char *name_cn, const char *name_en, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO calendar(day, kind, name_cn, name_en) VALUES (?1, ?2, ?3, ?4) "
+	    "ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, "
+	    "name_cn = excluded.name_cn, name_en = excluded.name_en";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, day);
+	bind_text(s, 2, kind);
+	bind_text(s, 3, name_cn);
+	bind_text(s, 4, name_en);
+	return run(st, s, cause);
+}
+
+int
+store_calendar_load(struct store *st, struct calendar *cal, char **cause)
+{
+	static const char sql[] = "SELECT day, kind FROM calendar";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *day = (const char *)sqlite3_column_text(s, 0);
+		const char *kind = (const char *)sqlite3_column_text(s, 1);
+		int d;
+
+		if (day == NULL || kind == NULL || clock_parse_date(day, &d) != 0)
+			continue;
+		clock_calendar_set(cal, d, strcmp(kind, "transfer_workday") == 0 ?
+		    CLOCK_WORKDAY : CLOCK_HOLIDAY);
+	}
+	done(st, s);
+	clock_calendar_finish(cal);
+	if (rc != SQLITE_DONE) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_calendar_each(struct store *st, const char *from, const char *to,
+    store_calendar_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT day, kind, name_cn, name_en FROM calendar "
+	    "WHERE day >= ?1 AND day <= ?2 ORDER BY day";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	done(st, s);
+	return rc;
+}
+
+/* Regions ------------------------------------------------------------------ */
+
+int
+store_region_put(struct store *st, const char *code, const char *name,
+    const char *level, const char *parent, int zone, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO region(code, name, level, parent, zone) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, "
+	    "parent = excluded.parent, zone = excluded.zone";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, code);
+	bind_text(s, 2, name);
+	bind_text(s, 3, level);
+	bind_text(s, 4, parent && *parent ? parent : NULL);
+	sqlite3_bind_int(s, 5, zone);
+	return run(st, s, cause);
+}
+
+static void
+region_from_row(sqlite3_stmt *s, struct region *r)
+{
+	r->code = col(s, 0);
+	r->name = col(s, 1);
+	r->level = col(s, 2);
+	r->parent = col(s, 3);
+}
+
+int
+store_region_get(struct store *st, const char *code, struct region *r)
+{
+	static const char sql[] =
+	    "SELECT code, name, level, parent FROM region WHERE code = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	memset(r, 0, sizeof *r);
+	bind_text(s, 1, code);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		region_from_row(s, r);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+static int
+region_iter(struct store *st, sqlite3_stmt *s, store_region_fn fn, void *arg)
+{
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct region r;
+
+		region_from_row(s, &r);
+		rc = fn(arg, &r);
+		region_release(&r);
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_region_children(struct store *st, const char *parent, store_region_fn fn, void *arg)
+{
+	static const char sql_top[] =
+	    "SELECT code, name, level, parent FROM region WHERE parent IS NULL ORDER BY code";
+	static const char sql[] =
+	    "SELECT code, name, level, parent FROM region WHERE parent = ?1 ORDER BY code";
+	sqlite3_stmt *s = prep(st, parent ? sql : sql_top);
+
+	if (parent)
+		bind_text(s, 1, parent);
+	return region_iter(st, s, fn, arg);
+}
+
+int
+store_region_each(struct store *st, const char *level, store_region_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT code, name, level, parent FROM region "
+	    "WHERE ?1 IS NULL OR level = ?1 ORDER BY code";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, level);
+	return region_iter(st, s, fn, arg);
+}
+
+/* Departments and offices ---------------------------------------------------- */
+
+int
+store_dept_put(struct store *st, const char *kind, const char *city_name,
+    const char *district_suffix, const char *name_en, const char *levels,
+    char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO dept_kind(kind, city_name, district_suffix, name_en, levels) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, kind);
+	bind_text(s, 2, city_name);
+	bind_text(s, 3, district_suffix);
+	bind_text(s, 4, name_en);
+	bind_text(s, 5, levels);
+	return run(st, s, cause);
+}
+
+int
+store_dept_each(struct store *st, store_dept_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT kind, city_name, district_suffix, levels FROM dept_kind ORDER BY kind";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	done(st, s);
+	return rc;
+}
+
+int
+store_office_put(struct store *st, const char *code, const char *name,
+    const char *kind, const char *region, const char *level, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO office(code, name, kind, region, level) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, code);
+	bind_text(s, 2, name);
+	bind_text(s, 3, kind);
+	bind_text(s, 4, region);
+	bind_text(s, 5, level);
+	return run(st, s, cause);
+}
+
+int
+store_office_name(struct store *st, const char *code, char **name)
+{
+	static const char sql[] = "SELECT name FROM office WHERE code = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	*name = NULL;
+	bind_text(s, 1, code);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*name = col(s, 0);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_office_each(struct store *st, const char *prefix, store_office_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT code, name, kind, region, level FROM office "
+	    "WHERE ?1 IS NULL OR (region >= ?1 AND region < ?1 || ':') ORDER BY code";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, prefix);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    (const char *)sqlite3_column_text(s, 4));
+	done(st, s);
+	return rc;
+}
+
+/* Catalog -------------------------------------------------------------------- */
+
+int
+store_item_put(struct store *st, const struct item *it, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO item(code, name, name_en, power_type, dept_kind, levels, "
+	    "statutory_days, promised_days, fee_cents, online_depth, channels, guide) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, it->code);
+	bind_text(s, 2, it->name);
+	bind_text(s, 3, it->name_en);
+	bind_text(s, 4, it->power_type);
+	bind_text(s, 5, it->dept_kind);
+	bind_text(s, 6, it->levels);
+	sqlite3_bind_int(s, 7, it->statutory_days);
+	sqlite3_bind_int(s, 8, it->promised_days);
+	sqlite3_bind_int64(s, 9, it->fee_cents);
+	sqlite3_bind_int(s, 10, it->online_depth);
+	bind_text(s, 11, it->channels);
+	bind_text(s, 12, it->guide);
+	return run(st, s, cause);
+}
+
+int
+store_material_put(struct store *st, const char *item, int seq,
+    const char *name, int required, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO item_material(item, seq, name, required) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, item);
+	sqlite3_bind_int(s, 2, seq);
+	bind_text(s, 3, name);
+	sqlite3_bind_int(s, 4, required);
+	return run(st, s, cause);
+}
+
+int
+store_step_put(struct store *st, const char *item, int seq, const char *name,
+    const char *name_en, const char *dept_kind, int limit_days, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO item_step(item, seq, name, name_en, dept_kind, limit_days) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, item);
+	sqlite3_bind_int(s, 2, seq);
+	bind_text(s, 3, name);
+	bind_text(s, 4, name_en);
+	bind_text(s, 5, dept_kind);
+	sqlite3_bind_int(s, 6, limit_days);
+	return run(st, s, cause);
+}
+
+#define ITEM_COLS "code, name, name_en, power_type, dept_kind, levels, statutory_days, " \
+	"promised_days, fee_cents, online_depth, channels, guide"
+
+static void
+item_from_row(sqlite3_stmt *s, struct item *it)
+{
+	it->code = col(s, 0);
+	it->name = col(s, 1);
+	it->name_en = col(s, 2);
+	it->power_type = col(s, 3);
+	it->dept_kind = col(s, 4);
+	it->levels = col(s, 5);
+	it->statutory_days = sqlite3_column_int(s, 6);
+	it->promised_days = sqlite3_column_int(s, 7);
+	it->fee_cents = (long)sqlite3_column_int64(s, 8);
+	it->online_depth = sqlite3_column_int(s, 9);
+	it->channels = col(s, 10);
+	it->guide = col(s, 11);
+}
+
+int
+store_item_get(struct store *st, const char *code, struct item *it)
+{
+	static const char sql[] = "SELECT " ITEM_COLS " FROM item WHERE code = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	memset(it, 0, sizeof *it);
+	bind_text(s, 1, code);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		item_from_row(s, it);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_item_each(struct store *st, const char *text, store_item_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT " ITEM_COLS " FROM item WHERE ?1 IS NULL OR instr(code, ?1) = 1 "
+	    "OR instr(name, ?1) > 0 OR instr(lower(name_en), lower(?1)) > 0 ORDER BY code";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, text && *text ? text : NULL);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct item it;
+
+		item_from_row(s, &it);
+		rc = fn(arg, &it);
+		item_release(&it);
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_step_each(struct store *st, const char *item, store_step_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT seq, name, name_en, dept_kind, limit_days FROM item_step "
+	    "WHERE item = ?1 ORDER BY seq, dept_kind";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, item);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, sqlite3_column_int(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    sqlite3_column_int(s, 4));
+	done(st, s);
+	return rc;
+}
+
+int
+store_material_each(struct store *st, const char *item, store_material_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT seq, name, required FROM item_material WHERE item = ?1 ORDER BY seq";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, item);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, sqlite3_column_int(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    sqlite3_column_int(s, 2));
+	done(st, s);
+	return rc;
+}
+
+/* Applicants ------------------------------------------------------------------ */
+
+int
+store_applicant_put(struct store *st, const char *id, const char *kind,
+    const char *name, const char *phone, const char *region, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO applicant(id, kind, name, phone, region) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+	    "phone = CASE WHEN excluded.phone = '' THEN phone ELSE excluded.phone END, "
+	    "region = excluded.region";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, id);
+	bind_text(s, 2, kind);
+	bind_text(s, 3, name);
+	bind_text(s, 4, phone ? phone : "");
+	bind_text(s, 5, region);
+	return run(st, s, cause);
+}
+
+/* Users and keys ---------------------------------------------------------------- */
+
+int
+store_user_add(struct store *st, const struct user *u, const char *pwhash,
+    const char *created, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO users(login, name, role, region, office, lang, pwhash, created) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc;
+
+	bind_text(s, 1, u->login);
+	bind_text(s, 2, u->name ? u->name : "");
+	bind_text(s, 3, role_name(u->role));
+	bind_text(s, 4, u->region);
+	bind_text(s, 5, u->office);
+	bind_text(s, 6, u->lang ? u->lang : "zh");
+	bind_text(s, 7, pwhash);
+	bind_text(s, 8, created);
+	rc = sqlite3_step(s);
+	done(st, s);
+	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		set_cause(cause, _("user '%s' already exists"), u->login);
+		return -1;
+	}
+	if (rc != SQLITE_DONE) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
+#define USER_COLS "u.login, u.name, u.role, u.region, r.level, u.office, u.lang, u.disabled"
+
+static void
+user_from_row(sqlite3_stmt *s, struct user *u)
+{
+	char *role = col(s, 2);
+
+	u->login = col(s, 0);
+	u->name = col(s, 1);
+	if (role_parse(role, &u->role) != 0)
+		u->role = ROLE_NONE;
+	free(role);
+	u->region = col(s, 3);
+	u->region_level = col(s, 4);
+	u->office = col_or_null(s, 5);
+	u->lang = col(s, 6);
+	u->disabled = sqlite3_column_int(s, 7);
+}
+
+int
+store_user_get(struct store *st, const char *login, struct user *u)
+{
+	static const char sql[] =
+	    "SELECT " USER_COLS " FROM users u JOIN region r ON r.code = u.region "
+	    "WHERE u.login = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	memset(u, 0, sizeof *u);
+	bind_text(s, 1, login);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		user_from_row(s, u);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_user_each(struct store *st, store_user_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT " USER_COLS ", (SELECT count(*) FROM user_key k WHERE k.login = u.login) "
+	    "FROM users u JOIN region r ON r.code = u.region ORDER BY u.role, u.login";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct user u;
+
+		memset(&u, 0, sizeof u);
+		user_from_row(s, &u);
+		rc = fn(arg, &u, sqlite3_column_int(s, 8));
+		user_release(&u);
+	}
+	done(st, s);
+	return rc;
+}
+
+static int
+changed(struct store *st, sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	done(st, s);
+	if (rc != SQLITE_DONE)
+		return -1;
+	return sqlite3_changes(st->db) > 0 ? 0 : STORE_NOTFOUND;
+}
+
+int
+store_user_set_disabled(struct store *st, const char *login, int disabled)
+{
+	static const char sql[] = "UPDATE users SET disabled = ?2 WHERE login = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, login);
+	sqlite3_bind_int(s, 2, disabled);
+	return changed(st, s);
+}
+
+int
+store_user_set_pwhash(struct store *st, const char *login, const char *pwhash)
+{
+	static const char sql[] = "UPDATE users SET pwhash = ?2 WHERE login = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, login);
+	bind_text(s, 2, pwhash);
+	return changed(st, s);
+}
+
+int
+store_user_pwhash(struct store *st, const char *login, char **hash)
+{
+	static const char sql[] = "SELECT pwhash FROM users WHERE login = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	*hash = NULL;
+	bind_text(s, 1, login);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*hash = col_or_null(s, 0);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_key_add(struct store *st, const char *login, const char *type,
+    const char *blob, const char *comment, const char *added, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO user_key(login, type, blob, comment, added) VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc;
+
+	bind_text(s, 1, login);
+	bind_text(s, 2, type);
+	bind_text(s, 3, blob);
+	bind_text(s, 4, comment ? comment : "");
+	bind_text(s, 5, added);
+	rc = sqlite3_step(s);
+	done(st, s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		set_cause(cause, _("user '%s' already has this key"), login);
+		return -1;
+	}
+	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+		set_cause(cause, _("no user '%s'"), login);
+		return -1;
+	}
+	if (rc != SQLITE_DONE) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_key_each(struct store *st, const char *login, store_key_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT id, type, blob, comment, added FROM user_key WHERE login = ?1 ORDER BY id";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, login);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, sqlite3_column_int64(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    (const char *)sqlite3_column_text(s, 4));
+	done(st, s);
+	return rc;
+}
+
+int
+store_key_remove(struct store *st, const char *login, long long id)
+{
+	static const char sql[] = "DELETE FROM user_key WHERE login = ?1 AND id = ?2";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, login);
+	sqlite3_bind_int64(s, 2, id);
+	return changed(st, s);
+}
+
+int
+store_key_has(struct store *st, const char *login, const char *type, const char *blob)
+{
+	static const char sql[] =
+	    "SELECT 1 FROM user_key WHERE login = ?1 AND type = ?2 AND blob = ?3";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc;
+
+	bind_text(s, 1, login);
+	bind_text(s, 2, type);
+	bind_text(s, 3, blob);
+	rc = sqlite3_step(s) == SQLITE_ROW ? 0 : STORE_NOTFOUND;
+	done(st, s);
+	return rc;
+}
+
+/* Cases -------------------------------------------------------------------- */
+
+int
+store_case_insert(struct store *st, struct tcase *c, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO cases(no, item, applicant, applicant_region, channel, hall_region, "
+	    "office, office_region, status, open, step, submitted, accepted, decided, finished, "
+	    "limit_days, paused_days, extended_days, paused_since, warn, due, on_time, "
+	    "materials, result, fee_cents, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+	    "?25, ?26)";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc;
+
+	bind_text(s, 1, c->no);
+	bind_text(s, 2, c->item);
+	bind_text(s, 3, c->applicant);
+	bind_text(s, 4, c->applicant_region);
+	bind_text(s, 5, c->channel);
+	bind_text(s, 6, c->hall_region);
+	bind_text(s, 7, c->office);
+	bind_text(s, 8, c->office_region);
+	bind_text(s, 9, c->status);
+	sqlite3_bind_int(s, 10, c->open);
+	sqlite3_bind_int(s, 11, c->step);
+	bind_text(s, 12, c->submitted);
+	bind_text(s, 13, c->accepted && *c->accepted ? c->accepted : NULL);
+	bind_text(s, 14, c->decided && *c->decided ? c->decided : NULL);
+	bind_text(s, 15, c->finished && *c->finished ? c->finished : NULL);
+	sqlite3_bind_int(s, 16, c->limit_days);
+	sqlite3_bind_int(s, 17, c->paused_days);
+	sqlite3_bind_int(s, 18, c->extended_days);
+	bind_text(s, 19, c->paused_since && *c->paused_since ? c->paused_since : NULL);
+	bind_text(s, 20, c->warn);
+	bind_text(s, 21, c->due);
+	if (c->on_time < 0)
+		sqlite3_bind_null(s, 22);
+	else
+		sqlite3_bind_int(s, 22, c->on_time);
+	bind_text(s, 23, c->materials ? c->materials : "");
+	bind_text(s, 24, c->result ? c->result : "");
+	sqlite3_bind_int64(s, 25, c->fee_cents);
+	sqlite3_bind_int(s, 26, c->version > 0 ? c->version : 1);
+	rc = sqlite3_step(s);
+	done(st, s);
+	if (rc != SQLITE_DONE) {
+		set_cause(cause, _("cannot save case '%s': %s"), c->no, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	c->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+#define CASE_COLS \
+	"c.id, c.no, c.item, i.name, i.name_en, c.applicant, a.name, a.phone, " \
+	"c.applicant_region, c.channel, c.hall_region, hr.name, c.office, o.name, " \
+	"c.office_region, c.status, c.open, c.step, " \
+	"(SELECT CASE WHEN ?99 = 'en' THEN s.name_en ELSE s.name END FROM item_step s " \
+	" WHERE s.item = c.item AND s.seq = c.step LIMIT 1), " \
+	"c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, " \
+	"c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.materials, " \
+	"c.result, c.fee_cents, c.version"
+#define CASE_JOINS \
+	" FROM cases c JOIN item i ON i.code = c.item " \
+	"JOIN applicant a ON a.id = c.applicant " \
+	"JOIN office o ON o.code = c.office " \
+	"LEFT JOIN region hr ON hr.code = c.hall_region "
+
+static void
+case_from_row(sqlite3_stmt *s, struct tcase *c)
+{
+	c->id = sqlite3_column_int64(s, 0);
+	c->no = col(s, 1);
+	c->item = col(s, 2);
+	c->item_name = col(s, 3);
+	c->item_name_en = col(s, 4);
+	c->applicant = col(s, 5);
+	c->applicant_name = col(s, 6);
+	c->applicant_phone = col(s, 7);
+	c->applicant_region = col(s, 8);
+	c->channel = col(s, 9);
+	c->hall_region = col(s, 10);
+	c->hall_name = col(s, 11);
+	c->office = col(s, 12);
+	c->office_name = col(s, 13);
+	c->office_region = col(s, 14);
+	c->status = col(s, 15);
+	c->open = sqlite3_column_int(s, 16);
+	c->step = sqlite3_column_int(s, 17);
+	c->step_name = col(s, 18);
+	c->submitted = col(s, 19);
+	c->accepted = col(s, 20);
+	c->decided = col(s, 21);
+	c->finished = col(s, 22);
+	c->limit_days = sqlite3_column_int(s, 23);
+	c->paused_days = sqlite3_column_int(s, 24);
+	c->extended_days = sqlite3_column_int(s, 25);
+	c->paused_since = col(s, 26);
+	c->warn = col(s, 27);
+	c->due = col(s, 28);
+	c->on_time = sqlite3_column_type(s, 29) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 29);
+	c->materials = col(s, 30);
+	c->result = col(s, 31);
+	c->fee_cents = (long)sqlite3_column_int64(s, 32);
+	c->version = sqlite3_column_int(s, 33);
+}
+
+int
+store_case_get(struct store *st, const char *no, struct tcase *c)
+{
+	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "WHERE c.no = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	memset(c, 0, sizeof *c);
+	bind_text(s, 1, no);
+	bind_text(s, 99, i18n_lang());
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		case_from_row(s, c);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+/*
+ * The effective day of a case's light: the day its clock stopped when it is
+ * paused or decided, else today (?20). Same rule as tcase_light().
+ */
+#define EFF_DAY "COALESCE(c.paused_since, c.decided, ?20)"
+
+int
+store_case_find(struct store *st, const struct case_filter *f,
+    const struct scope *scope, store_case_fn fn, void *arg, char **cause)
+{
+	struct sb q = SB_INIT;
+	sqlite3_stmt *s = NULL;
+	int rc = 0, step;
+
+	if (scope->kind == SCOPE_NONE)
+		return 0;
+	sb_adds(&q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+	switch (scope->kind) {
+	case SCOPE_REGION:
+		sb_adds(&q, " AND ((c.office_region >= ?30 AND c.office_region < ?31)"
+		    " OR (c.hall_region >= ?30 AND c.hall_region < ?31)"
+		    " OR (c.applicant_region >= ?30 AND c.applicant_region < ?31))");
+		break;
+	case SCOPE_CLERK:
+		sb_adds(&q, " AND ((c.hall_region >= ?30 AND c.hall_region < ?31)"
+		    " OR (c.applicant_region >= ?30 AND c.applicant_region < ?31)"
+		    " OR c.office = ?32)");
+		break;
+	case SCOPE_OFFICE:
+		sb_adds(&q, " AND c.office = ?32");
+		break;
+	default:
+		break;
+	}
+	if (f->no)
+		sb_adds(&q, " AND c.no = ?1");
+	if (f->applicant)
+		sb_adds(&q, " AND c.applicant = ?2");
+	if (f->name)
+		sb_adds(&q, " AND c.applicant IN (SELECT id FROM applicant WHERE "
+		    "name >= ?3 AND name < ?3 || char(1114111))");
+	if (f->phone)
+		sb_adds(&q, " AND c.applicant IN (SELECT id FROM applicant WHERE phone = ?4)");
+	if (f->status)
+		sb_adds(&q, " AND c.status = ?5");
+	if (f->item)
+		sb_adds(&q, " AND c.item = ?6");
+	if (f->region)
+		sb_adds(&q, " AND ((c.office_region >= ?7 AND c.office_region < ?7 || ':')"
+		    " OR (c.hall_region >= ?7 AND c.hall_region < ?7 || ':')"
+		    " OR (c.applicant_region >= ?7 AND c.applicant_region < ?7 || ':'))");
+	if (f->office)
+		sb_adds(&q, " AND c.office = ?8");
+	if (f->from)
+		sb_adds(&q, " AND c.submitted >= ?9");
+	if (f->to)
+		sb_adds(&q, " AND c.submitted <= ?10");
+	switch (f->light) {
+	case LIGHT_RED:
+		sb_adds(&q, " AND c.open = 1 AND c.due < " EFF_DAY);
+		break;
+	case LIGHT_YELLOW:
+		sb_adds(&q, " AND c.open = 1 AND c.due >= " EFF_DAY " AND c.warn <= " EFF_DAY);
+		break;
+	case LIGHT_GREEN:
+		sb_adds(&q, " AND c.open = 1 AND c.warn > " EFF_DAY);
+		break;
+	default:
+		break;
+	}
+	sb_adds(&q, " ORDER BY c.submitted DESC, c.id DESC");
+	if (f->limit > 0)
+		sb_adds(&q, " LIMIT ?11");
+	if (sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL) != SQLITE_OK) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		sb_release(&q);
+		return -1;
+	}
+	sb_release(&q);
+	bind_text(s, 1, f->no);
+	bind_text(s, 2, f->applicant);
+	bind_text(s, 3, f->name);
+	bind_text(s, 4, f->phone);
+	bind_text(s, 5, f->status);
+	bind_text(s, 6, f->item);
+	bind_text(s, 7, f->region);
+	bind_text(s, 8, f->office);
+	bind_text(s, 9, f->from);
+	bind_text(s, 10, f->to);
+	if (f->limit > 0)
+		sqlite3_bind_int64(s, 11, f->limit);
+	bind_text(s, 20, f->today);
+	if (scope->kind == SCOPE_REGION || scope->kind == SCOPE_CLERK) {
+		bind_text(s, 30, scope->lo);
+		bind_text(s, 31, scope->hi);
+	}
+	if (scope->kind == SCOPE_CLERK || scope->kind == SCOPE_OFFICE)
+		bind_text(s, 32, scope->office);
+	bind_text(s, 99, i18n_lang());
+	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct tcase c;
+
+		case_from_row(s, &c);
+		rc = fn(arg, &c);
+		tcase_release(&c);
+	}
+	if (rc == 0 && step != SQLITE_DONE) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		rc = -1;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+int
+store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO case_seq(prefix, n) VALUES (?1, 1) "
+	    "ON CONFLICT(prefix) DO UPDATE SET n = n + 1 RETURNING n";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = -1;
+
+	bind_text(s, 1, prefix);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*n = (long)sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+	done(st, s);
+	return rc;
+}
+
+int
+store_case_seq_set(struct store *st, const char *prefix, long n, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO case_seq(prefix, n) VALUES (?1, ?2) "
+	    "ON CONFLICT(prefix) DO UPDATE SET n = max(n, excluded.n)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, prefix);
+	sqlite3_bind_int64(s, 2, n);
+	return run(st, s, cause);
+}
+
+/* Events ------------------------------------------------------------------- */
+
+int
+store_event_insert(struct store *st, struct event *e, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO event(id, case_id, at, actor, addr, action, from_status, to_status, "
+	    "note, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	if (e->id > 0)
+		sqlite3_bind_int64(s, 1, e->id);
+	sqlite3_bind_int64(s, 2, e->case_id);
+	bind_text(s, 3, e->at);
+	bind_text(s, 4, e->actor);
+	bind_text(s, 5, e->addr ? e->addr : "");
+	bind_text(s, 6, e->action);
+	bind_text(s, 7, e->from_status ? e->from_status : "");
+	bind_text(s, 8, e->to_status ? e->to_status : "");
+	bind_text(s, 9, e->note ? e->note : "");
+	bind_text(s, 10, e->hash);
+	if (run(st, s, cause) != 0)
+		return -1;
+	e->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+#define EVENT_COLS "id, case_id, at, actor, addr, action, from_status, to_status, note, hash"
+
+static int
+event_iter(struct store *st, sqlite3_stmt *s, store_event_fn fn, void *arg)
+{
+	int rc = 0;
+
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct event e;
+
+		e.id = sqlite3_column_int64(s, 0);
+		e.case_id = sqlite3_column_int64(s, 1);
+		e.at = col(s, 2);
+		e.actor = col(s, 3);
+		e.addr = col(s, 4);
+		e.action = col(s, 5);
+		e.from_status = col(s, 6);
+		e.to_status = col(s, 7);
+		e.note = col(s, 8);
+		e.hash = col(s, 9);
+		rc = fn(arg, &e);
+		event_release(&e);
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_event_each_of_case(struct store *st, long long case_id, store_event_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT " EVENT_COLS " FROM event WHERE case_id = ?1 ORDER BY id";
+	sqlite3_stmt *s = prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, case_id);
+	return event_iter(st, s, fn, arg);
+}
+
+int
+store_event_each(struct store *st, store_event_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " EVENT_COLS " FROM event ORDER BY id";
+
+	return event_iter(st, prep(st, sql), fn, arg);
+}
+
+int
+store_event_each_between(struct store *st, const char *from, const char *to,
+    store_event_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT " EVENT_COLS " FROM event WHERE substr(at, 1, 10) >= ?1 "
+	    "AND substr(at, 1, 10) <= ?2 ORDER BY id";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	return event_iter(st, s, fn, arg);
+}
+
+int
+store_event_last(struct store *st, long long *id, char hash[65])
+{
+	static const char sql[] = "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1";
+	sqlite3_stmt *s = prep(st, sql);
+	const unsigned char *h;
+
+	*id = 0;
+	hash[0] = '\0';
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		if ((h = sqlite3_column_text(s, 1)) != NULL) {
+			strncpy(hash, (const char *)h, 64);
+			hash[64] = '\0';
+		}
+	}
+	done(st, s);
+	return 0;
+}

@@ -1,0 +1,163 @@
+/*
+ * The store: every read and write of the database goes through here, and
+ * this is the only module that speaks SQL. The interface is narrow and in
+ * terms of the records of model.h so that another backend (PostgreSQL, for
+ * several front-end servers) can stand behind it.
+ *
+ * A store is one connection, used by one process. It runs SQLite in WAL
+ * mode with foreign keys on; every statement is prepared with bound
+ * parameters. Functions return 0 on success, STORE_NOTFOUND when the asked-for
+ * row does not exist, or -1 with *cause set (when cause is not NULL).
+ * Iterators call fn once per row; fn returning non-zero stops the iteration
+ * and that value is returned.
+ */
+#ifndef TONGBAN_STORE_H
+#define TONGBAN_STORE_H
+
+#include "access.h"
+#include "clock.h"
+#include "model.h"
+
+#define STORE_NOTFOUND 1
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+/* Open path; with create, make the file and apply schema_sql when new. */
+struct store *store_open(const char *path, const char *schema_sql, char **cause);
+void store_close(struct store *st);
+/* Run a script of statements (the schema, maintenance). */
+int store_exec(struct store *st, const char *sql, char **cause);
+/* Tune for a bulk load: no fsync until store_bulk_end. */
+void store_bulk_begin(struct store *st);
+void store_bulk_end(struct store *st);
+
+/* Transactions: begin takes the write lock at once (BEGIN IMMEDIATE). */
+int store_begin(struct store *st, char **cause);
+int store_commit(struct store *st, char **cause);
+void store_rollback(struct store *st);
+
+int store_meta_set(struct store *st, const char *key, const char *value, char **cause);
+/* *value is a heap string or NULL when the key is absent. */
+int store_meta_get(struct store *st, const char *key, char **value);
+/* The PRAGMA data_version: changes when another connection commits. */
+long store_data_version(struct store *st);
+
+/* Calendar */
+int store_calendar_put(struct store *st, const char *day, const char *kind,
+    const char *name_cn, const char *name_en, char **cause);
+/* Fill cal (already initialised) from the table and finish it. */
+int store_calendar_load(struct store *st, struct calendar *cal, char **cause);
+typedef int (*store_calendar_fn)(void *arg, const char *day, const char *kind,
+    const char *name_cn, const char *name_en);
+int store_calendar_each(struct store *st, const char *from, const char *to,
+    store_calendar_fn fn, void *arg);
+
+/* Regions */
+int store_region_put(struct store *st, const char *code, const char *name,
+    const char *level, const char *parent, int zone, char **cause);
+int store_region_get(struct store *st, const char *code, struct region *r);
+typedef int (*store_region_fn)(void *arg, const struct region *r);
+/* Children of parent (NULL: the top), in code order. */
+int store_region_children(struct store *st, const char *parent,
+    store_region_fn fn, void *arg);
+/* All regions of one level in code order (level NULL: all). */
+int store_region_each(struct store *st, const char *level, store_region_fn fn, void *arg);
+
+/* Departments and offices */
+int store_dept_put(struct store *st, const char *kind, const char *city_name,
+    const char *district_suffix, const char *name_en, const char *levels,
+    char **cause);
+typedef int (*store_dept_fn)(void *arg, const char *kind, const char *city_name,
+    const char *district_suffix, const char *levels);
+int store_dept_each(struct store *st, store_dept_fn fn, void *arg);
+int store_office_put(struct store *st, const char *code, const char *name,
+    const char *kind, const char *region, const char *level, char **cause);
+/* *name is a heap string. */
+int store_office_name(struct store *st, const char *code, char **name);
+typedef int (*store_office_fn)(void *arg, const char *code, const char *name,
+    const char *kind, const char *region, const char *level);
+int store_office_each(struct store *st, const char *region_prefix, store_office_fn fn, void *arg);
+
+/* Catalog */
+int store_item_put(struct store *st, const struct item *it, char **cause);
+int store_material_put(struct store *st, const char *item, int seq,
+    const char *name, int required, char **cause);
+int store_step_put(struct store *st, const char *item, int seq, const char *name,
+    const char *name_en, const char *dept_kind, int limit_days, char **cause);
+int store_item_get(struct store *st, const char *code, struct item *it);
+typedef int (*store_item_fn)(void *arg, const struct item *it);
+/* Items whose code starts with or whose name contains text (NULL: all). */
+int store_item_each(struct store *st, const char *text, store_item_fn fn, void *arg);
+typedef int (*store_step_fn)(void *arg, int seq, const char *name,
+    const char *name_en, const char *dept_kind, int limit_days);
+int store_step_each(struct store *st, const char *item, store_step_fn fn, void *arg);
+typedef int (*store_material_fn)(void *arg, int seq, const char *name, int required);
+int store_material_each(struct store *st, const char *item, store_material_fn fn, void *arg);
+
+/* Applicants: insert, or update name/phone/region of a known ID. */
+int store_applicant_put(struct store *st, const char *id, const char *kind,
+    const char *name, const char *phone, const char *region, char **cause);
+
+/* Users and keys */
+int store_user_add(struct store *st, const struct user *u, const char *pwhash,
+    const char *created, char **cause);
+int store_user_get(struct store *st, const char *login, struct user *u);
+typedef int (*store_user_fn)(void *arg, const struct user *u, int nkeys);
+int store_user_each(struct store *st, store_user_fn fn, void *arg);
+int store_user_set_disabled(struct store *st, const char *login, int disabled);
+int store_user_set_pwhash(struct store *st, const char *login, const char *pwhash);
+/* *hash is a heap string, or NULL when the user has no password. */
+int store_user_pwhash(struct store *st, const char *login, char **hash);
+int store_key_add(struct store *st, const char *login, const char *type,
+    const char *blob, const char *comment, const char *added, char **cause);
+typedef int (*store_key_fn)(void *arg, long long id, const char *type,
+    const char *blob, const char *comment, const char *added);
+int store_key_each(struct store *st, const char *login, store_key_fn fn, void *arg);
+int store_key_remove(struct store *st, const char *login, long long id);
+/* 0 when login has this key, STORE_NOTFOUND otherwise. */
+int store_key_has(struct store *st, const char *login, const char *type, const char *blob);
+
+/* Cases */
+struct case_filter {
+	const char *no;
+	const char *applicant;
+	const char *name;	/* applicant name, exact or prefix */
+	const char *phone;
+	const char *status;
+	int light;		/* enum light, LIGHT_NONE for any */
+	const char *item;
+	const char *region;	/* submitted, handled or applicant in subtree */
+	const char *office;
+	const char *from;	/* submitted on or after */
+	const char *to;		/* submitted on or before */
+	const char *today;	/* for lights */
+	long limit;		/* 0: no limit */
+};
+
+/* Insert c (id set on return). */
+int store_case_insert(struct store *st, struct tcase *c, char **cause);
+/* Load the case with number no, with its names joined in. */
+int store_case_get(struct store *st, const char *no, struct tcase *c);
+typedef int (*store_case_fn)(void *arg, const struct tcase *c);
+/* Cases matching f within scope, newest first. */
+int store_case_find(struct store *st, const struct case_filter *f,
+    const struct scope *scope, store_case_fn fn, void *arg, char **cause);
+/* Take the next number in the per-prefix sequence. */
+int store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause);
+/* Set the sequence (bulk loads that number cases themselves). */
+int store_case_seq_set(struct store *st, const char *prefix, long n, char **cause);
+
+/* Events */
+typedef int (*store_event_fn)(void *arg, const struct event *e);
+int store_event_insert(struct store *st, struct event *e, char **cause);
+int store_event_each_of_case(struct store *st, long long case_id, store_event_fn fn, void *arg);
+/* Every event in id order. */
+int store_event_each(struct store *st, store_event_fn fn, void *arg);
+/* Events in id order with at in [from, to] (dates, inclusive). */
+int store_event_each_between(struct store *st, const char *from, const char *to,
+    store_event_fn fn, void *arg);
+/* The id and hash of the last event; 0 and "" when there is none. */
+int store_event_last(struct store *st, long long *id, char hash[65]);
+
+#endif

@@ -1,0 +1,172 @@
+/*
+ * The clock applied to a case, and the words for its states.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "tcase.h"
+
+const char *const tcase_statuses[] = {
+	"submitted", "accepted", "not_accepted", "supplement", "under_review",
+	"suspended", "approved", "denied", "completed", "withdrawn", NULL
+};
+
+static const char *const status_labels[] = {
+	N_("submitted"), N_("accepted"), N_("not accepted"), N_("supplement"),
+	N_("under review"), N_("suspended"), N_("approved"), N_("denied"),
+	N_("completed"), N_("withdrawn")
+};
+
+int
+tcase_status_valid(const char *s)
+{
+	int i;
+
+	for (i = 0; tcase_statuses[i] != NULL; i++)
+		if (strcmp(s, tcase_statuses[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+tcase_status_open(const char *s)
+{
+	/* approved and denied still await delivery of the decision (art. 44). */
+	return strcmp(s, "not_accepted") != 0 && strcmp(s, "completed") != 0 &&
+	    strcmp(s, "withdrawn") != 0;
+}
+
+const char *
+tcase_status_label(const char *s)
+{
+	int i;
+
+	for (i = 0; tcase_statuses[i] != NULL; i++)
+		if (strcmp(s, tcase_statuses[i]) == 0)
+			return _(status_labels[i]);
+	return s;
+}
+
+const char *
+tcase_channel_label(const char *s)
+{
+	if (strcmp(s, "window") == 0)
+		return _("window");
+	if (strcmp(s, "online") == 0)
+		return _("online");
+	if (strcmp(s, "self-service") == 0)
+		return _("self-service");
+	return s;
+}
+
+const char *
+tcase_light_label(enum light l)
+{
+	switch (l) {
+	case LIGHT_GREEN:
+		return _("green");
+	case LIGHT_YELLOW:
+		return _("yellow");
+	case LIGHT_RED:
+		return _("red");
+	default:
+		return "";
+	}
+}
+
+static const struct {
+	const char *action;
+	const char *label;
+} actions[] = {
+	{ "submit", N_("submitted") },
+	{ "accept", N_("accepted") },
+	{ "refuse", N_("refused acceptance") },
+	{ "supplement", N_("asked for supplement") },
+	{ "resupply", N_("materials resupplied") },
+	{ "review", N_("sent to review") },
+	{ "opinion", N_("gave an opinion") },
+	{ "suspend", N_("suspended") },
+	{ "resume", N_("resumed") },
+	{ "extend", N_("extended") },
+	{ "approve", N_("approved") },
+	{ "deny", N_("denied") },
+	{ "complete", N_("completed") },
+	{ "withdraw", N_("withdrawn") },
+	{ NULL, NULL }
+};
+
+const char *
+tcase_action_label(const char *s)
+{
+	int i;
+
+	for (i = 0; actions[i].action != NULL; i++)
+		if (strcmp(s, actions[i].action) == 0)
+			return _(actions[i].label);
+	return s;
+}
+
+enum light
+tcase_light(const struct tcase *c, int today)
+{
+	int warn, due, eff = today;
+
+	if (!c->open)
+		return LIGHT_NONE;
+	/* The clock stands still while paused, and stops at the decision. */
+	if (c->paused_since != NULL && *c->paused_since != '\0')
+		clock_parse_date(c->paused_since, &eff);
+	else if (c->decided != NULL && *c->decided != '\0')
+		clock_parse_date(c->decided, &eff);
+	if (clock_parse_date(c->warn, &warn) != 0 || clock_parse_date(c->due, &due) != 0)
+		return LIGHT_NONE;
+	return clock_light(eff, warn, due);
+}
+
+int
+tcase_limit(const struct tcase *c)
+{
+	return c->limit_days + c->extended_days;
+}
+
+int
+tcase_days_used(const struct calendar *cal, const struct tcase *c, int today)
+{
+	int start, end = today, used;
+	const char *from = c->accepted && *c->accepted ? c->accepted : c->submitted;
+
+	if (clock_parse_date(from, &start) != 0)
+		return 0;
+	if (c->decided && *c->decided)
+		clock_parse_date(c->decided, &end);
+	else if (c->finished && *c->finished)
+		clock_parse_date(c->finished, &end);
+	else if (c->paused_since && *c->paused_since)
+		clock_parse_date(c->paused_since, &end);
+	used = clock_workdays(cal, start, end) - c->paused_days;
+	return used < 0 ? 0 : used;
+}
+
+void
+tcase_format_no(char out[32], const char *district, int day, long seq)
+{
+	int y, m, d;
+
+	clock_ymd(day, &y, &m, &d);
+	snprintf(out, 32, "%.6s-%04d%02d%02d-%06ld", district, y % 10000, m, d,
+	    seq % 1000000);
+}
+
+void
+tcase_district_of(const char *region, char out[7])
+{
+	size_t n = strlen(region);
+
+	if (n >= 6) {
+		memcpy(out, region, 6);
+		out[6] = '\0';
+	} else {
+		memcpy(out, "500000", 7);
+	}
+}

@@ -1,0 +1,34 @@
+/*
+ * Cases seen through the clock: their light, working days used, and the
+ * names of statuses and channels in the user's language.
+ */
+#ifndef TONGBAN_TCASE_H
+#define TONGBAN_TCASE_H
+
+#include "clock.h"
+#include "model.h"
+
+/* Light of c on day today (LIGHT_NONE for a finished case). */
+enum light tcase_light(const struct tcase *c, int today);
+/* Working days counted so far (paused days excluded). */
+int tcase_days_used(const struct calendar *cal, const struct tcase *c, int today);
+/* The limit in force: promised limit plus extension. */
+int tcase_limit(const struct tcase *c);
+
+/* The statuses of the lifecycle, in order. */
+extern const char *const tcase_statuses[];
+int tcase_status_valid(const char *s);
+/* 1 for statuses in which the case is still open. */
+int tcase_status_open(const char *s);
+/* Translated label of a status, channel, light or action. */
+const char *tcase_status_label(const char *s);
+const char *tcase_channel_label(const char *s);
+const char *tcase_light_label(enum light l);
+const char *tcase_action_label(const char *s);
+
+/* Case number: district code, date, sequence: 500103-20261128-000123. */
+void tcase_format_no(char out[32], const char *district, int day, long seq);
+/* The district code (6 digits) a region code belongs to. */
+void tcase_district_of(const char *region, char out[7]);
+
+#endif
