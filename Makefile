@@ -48,18 +48,20 @@ build/schema.c: data/schema.sql
 
 $(BUILD)/%.o: %.c | build/.deps
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(BUILD)/build/schema.o: build/schema.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 tongban: $(OBJS) $(BUILD)/$(MAIN:.c=.o)
-	$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
 
 po/locale/%/LC_MESSAGES/tongban.mo: po/%.po
 	@mkdir -p $(dir $@)
-	msgfmt --check -o $@ $<
+	@msgfmt --check -o $@ $< 2>&1 | grep -v 'header field' || true
 
 # Message template, for translators: make pot
 pot:
@@ -80,7 +82,8 @@ test: all tests/unit/run-unit
 
 UNIT_SRC := $(wildcard tests/unit/t_*.c)
 tests/unit/run-unit: tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS) \
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS) \
 	    $(shell pkg-config --libs sqlite3) $(LDLIBS)
 
 test-asan:

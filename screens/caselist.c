@@ -13,10 +13,11 @@
 #include "tcase.h"
 #include "util.h"
 
+/* Column widths in cells, each including one space of separation. */
 #define W_NO 23
 #define W_NAME 9
-#define W_STATUS 11
-#define W_LIGHT 7
+#define W_STATUS 13
+#define W_LIGHT 9
 #define W_DUE 10
 
 static int
@@ -55,21 +56,20 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	attrset(selected ? A_REVERSE : A_NORMAL);
 	move(y, 0);
 	hline(' ', w);
-	ui_put_pad(y, x, W_NO, c->no);
+	ui_put(y, x, W_NO - 1, c->no);
 	x += W_NO;
-	ui_put_pad(y, x, iw, en && *c->item_name_en ? c->item_name_en : c->item_name);
+	ui_put(y, x, iw - 1, en && *c->item_name_en ? c->item_name_en : c->item_name);
 	x += iw;
-	ui_put_pad(y, x, W_NAME, c->applicant_name);
+	ui_put(y, x, W_NAME - 1, c->applicant_name);
 	x += W_NAME;
-	ui_put_pad(y, x, W_STATUS, tcase_status_label(c->status));
+	ui_put(y, x, W_STATUS - 1, tcase_status_label(c->status));
 	x += W_STATUS;
 	if (!selected)
 		ui_light(ui, y, x, tcase_light(c, ui->today));
 	else {
 		enum light l = tcase_light(c, ui->today);
 
-		ui_put(y, x, W_LIGHT, l == LIGHT_NONE ? "" : tcase_light_label(l));
-		attrset(A_REVERSE);
+		ui_put(y, x, W_LIGHT - 1, l == LIGHT_NONE ? "" : tcase_light_label(l));
 	}
 	x += W_LIGHT;
 	attrset(selected ? A_REVERSE : A_NORMAL);
@@ -85,15 +85,15 @@ caselist_header(struct ui *ui, int y)
 	attrset(A_BOLD | A_UNDERLINE);
 	move(y, 0);
 	hline(' ', ui->cols);
-	ui_put_pad(y, x, W_NO, _("case no"));
+	ui_put(y, x, W_NO - 1, _("case no"));
 	x += W_NO;
-	ui_put_pad(y, x, iw, _("item"));
+	ui_put(y, x, iw - 1, _("item"));
 	x += iw;
-	ui_put_pad(y, x, W_NAME, _("applicant"));
+	ui_put(y, x, W_NAME - 1, _("applicant"));
 	x += W_NAME;
-	ui_put_pad(y, x, W_STATUS, _("status"));
+	ui_put(y, x, W_STATUS - 1, _("status"));
 	x += W_STATUS;
-	ui_put_pad(y, x, W_LIGHT, _("light"));
+	ui_put(y, x, W_LIGHT - 1, _("light"));
 	x += W_LIGHT;
 	ui_put(y, x, W_DUE, _("due"));
 	attrset(A_NORMAL);

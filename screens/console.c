@@ -113,6 +113,13 @@ run(struct ui *ui)
 			ui_pop(ui);
 			flags |= UI_REDRAW;
 		}
+		if (ui->next != NULL) {
+			const struct screen *s = ui->next;
+
+			ui->next = NULL;
+			ui_push(ui, s, ui->next_arg);
+			flags |= UI_REDRAW;
+		}
 		if (flags & UI_REDRAW)
 			redraw = 1;
 	}

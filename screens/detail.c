@@ -113,7 +113,7 @@ detail_draw(struct ui *ui, void *state)
 	field(ui, y++, 1, lw, _("applicant"), buf);
 	snprintf(buf, sizeof buf, "%s  %s  %s", c->submitted, tcase_channel_label(c->channel),
 	    c->hall_name);
-	field(ui, y++, 1, lw, _("submitted"), buf);
+	field(ui, y++, 1, lw, _("received"), buf);
 	field(ui, y++, 1, lw, _("office"), c->office_name);
 	snprintf(buf, sizeof buf, "%s%s%s", tcase_status_label(c->status),
 	    *c->step_name ? " · " : "", c->step_name);

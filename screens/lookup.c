@@ -92,14 +92,15 @@ search(struct ui *ui, struct lookup *l)
 		return UI_HANDLED | UI_REDRAW;
 	} else {
 		f.name = t;
-		snprintf(l->what, sizeof l->what, "%s %s", _("name"), t);
+		snprintf(l->what, sizeof l->what, "%s %s", _("applicant name"), t);
 	}
 	caselist_load(ui, &l->results, &f);
 	l->searched = 1;
 	free(q);
 	if (f.no != NULL && l->results.n == 1) {
-		/* The case itself: open it, and leave the lookup behind it. */
-		return caselist_open(ui, &l->results);
+		/* The case itself: it replaces the lookup, so q goes back home. */
+		ui_then(ui, &screen_detail, l->results.cases[0].no);
+		return UI_HANDLED | UI_BACK;
 	}
 	if (l->results.n == 0)
 		ui_message(ui, 1, "%s", f.no ? _("no case with this number that you may see") :

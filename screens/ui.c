@@ -43,6 +43,13 @@ ui_pop(struct ui *ui)
 }
 
 void
+ui_then(struct ui *ui, const struct screen *s, const char *arg)
+{
+	ui->next = s;
+	snprintf(ui->next_arg, sizeof ui->next_arg, "%s", arg ? arg : "");
+}
+
+void
 ui_message(struct ui *ui, int error, const char *fmt, ...)
 {
 	va_list ap;

@@ -58,6 +58,8 @@ struct ui {
 	const struct screen *stack[UI_DEPTH];
 	void *state[UI_DEPTH];
 	int depth;
+	const struct screen *next;	/* pushed by the loop after the key is handled */
+	char next_arg[64];
 	char message[256];	/* shown on the line above the key bar until the next key */
 	int message_error;
 };
@@ -65,6 +67,9 @@ struct ui {
 /* Push a screen (made from arg); 0, or -1 when it refused. */
 int ui_push(struct ui *ui, const struct screen *s, const void *arg);
 void ui_pop(struct ui *ui);
+/* Ask the loop to push s(arg) once the current key is handled (after a
+ * UI_BACK, so that a screen can replace itself). */
+void ui_then(struct ui *ui, const struct screen *s, const char *arg);
 /* Show a one-line message (error in red/bold). */
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -17,7 +17,7 @@
 static const char *const find_keys[] = {
 	"no", "item", "item_name", "applicant", "applicant_name", "status", "light",
 	"days_used", "limit", "due", "submitted", "accepted", "finished", "on_time",
-	"office", "office_name", "channel", "hall_region"
+	"office", "office_name", "channel", "hall_region", "applicant_region"
 };
 #define NFIND (sizeof find_keys / sizeof find_keys[0])
 
@@ -59,6 +59,7 @@ case_fields(struct cmd_ctx *c, const struct tcase *k, char num[3][16], const cha
 	v[15] = k->office_name;
 	v[16] = k->channel;
 	v[17] = k->hall_region;
+	v[18] = k->applicant_region;
 }
 
 static int
@@ -318,7 +319,7 @@ show(struct cmd_ctx *c, int argc, char **argv)
 	fprintf(fp, "%s (%s)\n", v[2], k.item);
 	label(fp, _("applicant"));
 	fprintf(fp, "%s  %s  %s\n", k.applicant_name, k.applicant, k.applicant_phone);
-	label(fp, _("submitted"));
+	label(fp, _("received"));
 	fprintf(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
 	label(fp, _("office"));
 	fprintf(fp, "%s (%s)\n", k.office_name, k.office);

@@ -282,7 +282,7 @@ cmd_item(struct cmd_ctx *c, int argc, char **argv)
 			const char *labels[5];
 
 			labels[0] = _("code");
-			labels[1] = _("name");
+			labels[1] = _("item name");
 			labels[2] = _("levels");
 			labels[3] = _("statutory");
 			labels[4] = _("promised");

@@ -147,6 +147,13 @@ bad_header: {
 	}
 }
 
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
 /* Convert a GB18030 line to UTF-8; -1 when it is not valid GB18030. */
 static int
 from_gbk(iconv_t cd, const char *in, size_t n, struct sb *out)
@@ -202,6 +209,8 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 		set_cause(cause, _("cannot start the CSV parser"));
 		return -1;
 	}
+	/* libcsv trims spaces around unquoted fields by default: keep every byte. */
+	csv_set_space_func(&p, no_space);
 	while (!r.failed && (n = getline(&line, &cap, fp)) > 0) {
 		const char *data = line;
 		size_t len = (size_t)n;
@@ -278,6 +287,11 @@ csvio_writer_release(struct csvio_writer *w)
 static int
 needs_quotes(const char *s, char sep)
 {
+	size_t n = strlen(s);
+
+	/* Leading or trailing spaces are quoted so no reader trims them. */
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return 1;
 	for (; *s; s++)
 		if (*s == sep || *s == '"' || *s == '\n' || *s == '\r')
 			return 1;

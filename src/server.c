@@ -300,6 +300,7 @@ struct conn {
 	ssh_channel ch;
 	ssh_event ev;
 	const char *db;
+	struct store *st;
 	char addr[64];
 	char login[64];
 	char method[16];
@@ -334,20 +335,20 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* The connection's own store, for authentication only. */
 static struct store *
 conn_store(struct conn *c)
 {
-	static struct store *st;
 	char *cause = NULL;
 
-	if (st == NULL) {
-		st = store_open(c->db, NULL, &cause);
-		if (st == NULL) {
+	if (c->st == NULL) {
+		c->st = store_open(c->db, NULL, &cause);
+		if (c->st == NULL) {
 			logline("cannot open database: %s", cause);
 			free(cause);
 		}
 	}
-	return st;
+	return c->st;
 }
 
 static int
@@ -743,7 +744,9 @@ pump(struct conn *c)
 
 			timeout = stalled ? 50 : wait < 0 ? 0 : (int)wait;
 		}
-		if (ssh_event_dopoll(c->ev, timeout) == SSH_ERROR && !ssh_is_connected(c->s))
+		ssh_event_dopoll(c->ev, timeout);
+		/* A client that vanished without a close ends the session too. */
+		if (!ssh_is_connected(c->s) || ssh_channel_is_closed(c->ch))
 			c->closed = 1;
 		if ((c->out.len || c->err.len) && (now_ms() >= c->flush_at || !c->out_open ||
 		    c->out.len >= OUT_MAX / 2)) {
@@ -843,6 +846,12 @@ serve_connection(ssh_session s, const char *db, int status_wr, int compress)
 	logline("login %s from %s (%s, %s)", c.login, c.addr, c.method,
 	    c.mode == MODE_PTY ? "console" : c.mode == MODE_EXEC ? "exec" : "no pty");
 	t0 = now_ms();
+	/*
+	 * Close our connection before forking: SQLite keeps per-process lock
+	 * state that a child must not inherit alongside its own connection.
+	 */
+	store_close(c.st);
+	c.st = NULL;
 	if (start_child(&c) != 0) {
 		ssh_channel_write_stderr(c.ch, "tongban: cannot start the session\n", 34);
 		ssh_channel_request_send_exit_status(c.ch, 10);
@@ -852,6 +861,7 @@ serve_connection(ssh_session s, const char *db, int status_wr, int compress)
 	pump(&c);
 	logline("logout %s from %s after %.1f s", c.login, c.addr, (double)(now_ms() - t0) / 1000);
 out:
+	store_close(c.st);
 	if (c.ev)
 		ssh_event_free(c.ev);
 	ssh_disconnect(s);

@@ -79,20 +79,21 @@ static const struct {
 	const char *action;
 	const char *label;
 } actions[] = {
-	{ "submit", N_("submitted") },
-	{ "accept", N_("accepted") },
-	{ "refuse", N_("refused acceptance") },
-	{ "supplement", N_("asked for supplement") },
+	/* Nouns, distinct from the status words, so each translates on its own. */
+	{ "submit", N_("application") },
+	{ "accept", N_("acceptance") },
+	{ "refuse", N_("refusal of acceptance") },
+	{ "supplement", N_("supplement notice") },
 	{ "resupply", N_("materials resupplied") },
-	{ "review", N_("sent to review") },
-	{ "opinion", N_("gave an opinion") },
-	{ "suspend", N_("suspended") },
-	{ "resume", N_("resumed") },
-	{ "extend", N_("extended") },
-	{ "approve", N_("approved") },
-	{ "deny", N_("denied") },
-	{ "complete", N_("completed") },
-	{ "withdraw", N_("withdrawn") },
+	{ "review", N_("to review") },
+	{ "opinion", N_("opinion") },
+	{ "suspend", N_("special procedure") },
+	{ "resume", N_("clock resumed") },
+	{ "extend", N_("extension") },
+	{ "approve", N_("approval") },
+	{ "deny", N_("denial") },
+	{ "complete", N_("delivery") },
+	{ "withdraw", N_("withdrawal") },
 	{ NULL, NULL }
 };
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Commands over ssh exec: output, formats, exit codes, rights and regions.
+. "$(dirname "$0")/lib.sh"
+start_server 3000
+
+out=$(ssh_as supervisor1 case find --light red --limit 5 --format csv); rc=$?
+expect_eq "exec: case find exits 0" "$rc" 0
+expect_eq "exec: csv header first, case number first" "$(echo "$out" | head -1 | cut -d, -f1)" "no"
+expect_eq "exec: --limit 5 gives 5 rows" "$(echo "$out" | tail -n +2 | wc -l)" 5
+expect_eq "exec: only red cases" "$(echo "$out" | tail -n +2 | cut -d, -f7 | sort -u | tr -d '\r')" "red"
+
+no=$(echo "$out" | sed -n 2p | cut -d, -f1)
+json=$(ssh_as supervisor1 case show "$no" --format json); rc=$?
+expect_eq "exec: case show exits 0" "$rc" 0
+expect_has "exec: case show json has the number" "$json" "\"no\": \"$no\""
+expect_has "exec: case show json has the timeline" "$json" "\"action\": \"submit\""
+python3 -c 'import json,sys; json.loads(sys.stdin.read())' <<<"$json"
+expect_eq "exec: case show json parses" "$?" 0
+
+err=$(ssh_as supervisor1 case show 500000-20000101-000001 2>&1 >/dev/null); rc=$?
+expect_eq "exec: unknown case exits 2" "$rc" 2
+expect_has "exec: unknown case says so on stderr" "$err" "500000-20000101-000001"
+
+ssh_as supervisor1 case export --format csv > "$TMP/cases.csv"; rc=$?
+expect_eq "exec: case export exits 0" "$rc" 0
+expect_eq "exec: export has every case plus header" "$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))))' "$TMP/cases.csv")" 3001
+
+# A township clerk sees only cases of their hall, their residents or their office.
+ssh_as clerk1 case export --format csv > "$TMP/clerk.csv"
+"$TB" --db "$DB" case export --format csv > "$TMP/all.csv"
+rule='import csv,sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+mine = [r["no"] for r in rows if r["hall_region"].startswith("500229001")
+        or r["applicant_region"].startswith("500229001") or r["office"] == "500229001.township"]
+print(len(rows), len(mine))'
+read -r n_clerk n_clerk_mine <<<"$(python3 -c "$rule" "$TMP/clerk.csv")"
+read -r n_all n_all_mine <<<"$(python3 -c "$rule" "$TMP/all.csv")"
+expect_eq "exec: clerk sees only own township, its residents and its office" "$n_clerk" "$n_clerk_mine"
+expect_eq "exec: ... and all of those" "$n_clerk" "$n_all_mine"
+check "exec: ... which is some but not all" test "$n_clerk" -gt 0 -a "$n_clerk" -lt "$n_all"
+foreign=$("$TB" --db "$DB" case find --region 500103 --format csv --limit 1 | tail -1 | cut -d, -f1)
+err=$(ssh_as clerk1 case show "$foreign" 2>&1); rc=$?
+expect_eq "exec: another township's case is not found for a clerk" "$rc" 2
+ssh_as supervisor2 case show "$foreign" >/dev/null 2>&1
+expect_eq "exec: a district supervisor does not see another district" "$?" 2
+ssh_as supervisor1 case show "$foreign" >/dev/null 2>&1
+expect_eq "exec: the city supervisor sees every district" "$?" 0
+
+# Rights: users are managed by admins only.
+err=$(ssh_as clerk1 user list 2>&1); rc=$?
+expect_eq "exec: clerk may not list users (exit 3)" "$rc" 3
+expect_has "exec: permission denied, in the clerk's language (zh)" "$err" "权限不足"
+out=$(ssh_as admin user add wang --role clerk --region 500229001 --name 王芳2); rc=$?
+expect_eq "exec: admin adds a user over ssh" "$rc" 0
+ssh-keygen -q -t ed25519 -N '' -C wang -f "$TMP/wang" </dev/null
+ssh_as admin user key add wang - < "$TMP/wang.pub" >/dev/null
+expect_eq "exec: admin adds a key from stdin" "$?" 0
+out=$(ssh $SSH_OPTS -o BatchMode=yes -i "$TMP/wang" -p "$PORT" wang@127.0.0.1 version)
+expect_has "exec: the new user logs in with the new key" "$out" "tongban"
+echo 'wang-secret-1' | ssh_as admin user passwd wang >/dev/null
+out=$(ssh_pw wang wang-secret-1 case find --limit 1 --format csv); rc=$?
+expect_eq "exec: password login works" "$rc" 0
+ssh_pw wang wrong-password version >/dev/null 2>&1
+check "exec: a wrong password is refused" test $? -ne 0
+expect_has "server: failed login is logged" "$(cat "$TMP/server.log")" "failed login wang"
+! grep -q 'wang-secret-1' "$DB"
+expect_eq "store: the password is not in the database file" "$?" 0
+check "store: the password hash is yescrypt" \
+    sh -c "sqlite3 '$DB' \"select pwhash from users where login='wang'\" | grep -q '^\\\$y\\\$'"
+
+# Usage errors and bad input.
+ssh_as supervisor1 case find --light purple >/dev/null 2>&1
+expect_eq "exec: bad --light is a usage error (exit 1)" "$?" 1
+ssh_as supervisor1 frobnicate >/dev/null 2>&1
+expect_eq "exec: unknown command exits 1" "$?" 1
+out=$(ssh_as supervisor1 calendar add 2017-09-29 1)
+expect_eq "exec: calendar add over a make-up Saturday" "$out" "2017-09-30"
+out=$(ssh_as supervisor1 calendar workdays 2017-09-30 2017-10-09)
+expect_eq "exec: calendar workdays over National Day" "$out" "1"
+out=$(ssh $SSH_OPTS -T -o BatchMode=yes -i "$TMP/key" -p "$PORT" supervisor1@127.0.0.1 2>&1 </dev/null); rc=$?
+check "exec: ssh -T without a command gets a clear refusal" test "$rc" -ne 0
+expect_has "exec: ... which says what to do" "$out" "no shell"
+out=$(ssh_as supervisor1 'case find --name "$(id)"' 2>&1)
+check "exec: no shell expansion in commands" test "$(echo "$out" | grep -c uid=)" -eq 0

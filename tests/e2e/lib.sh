@@ -1,0 +1,78 @@
+# Shared by the end-to-end tests: a fresh database, the real server on a
+# free port, the real OpenSSH client, and tmux for the console.
+set -u
+TB=${TONGBAN:-$PWD/tongban}
+TMP=$(mktemp -d /tmp/tongban-e2e.XXXXXX)
+DB=$TMP/t.db
+export TONGBAN_TODAY=${TONGBAN_TODAY:-2026-11-27}
+export TONGBAN_LOCALEDIR=$PWD/po/locale
+TMUX_SOCK=tb$$
+SERVER=
+
+ok() { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+# check NAME CMD...: ok when CMD succeeds
+check() { local n=$1; shift; if "$@"; then ok "$n"; else not_ok "$n" "failed: $*"; fi; }
+# expect_eq NAME GOT WANT
+expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:  $2" "want: $3"; fi; }
+# expect_has NAME TEXT NEEDLE
+expect_has() {
+	if printf '%s' "$2" | grep -qF -- "$3"; then ok "$1"
+	else not_ok "$1" "missing: $3" "in: $(printf '%s' "$2" | head -c 1500)"; fi
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+cleanup() {
+	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
+	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+# start_server [CASES]: demo database, a key for every demo user, the server.
+start_server() {
+	local cases=${1:-3000}
+	"$TB" demo --db "$DB" --cases "$cases" --seed 7 >/dev/null || { echo "not ok - demo database"; exit 1; }
+	ssh-keygen -q -t ed25519 -N '' -C e2e -f "$TMP/key" </dev/null
+	for u in admin supervisor1 supervisor2 clerk1 clerk2 approver1 approver2 approver3; do
+		"$TB" --db "$DB" user key add "$u" "$TMP/key.pub" >/dev/null
+	done
+	PORT=$(free_port)
+	"$TB" serve --db "$DB" --listen "127.0.0.1:$PORT" >"$TMP/server.log" 2>&1 </dev/null &
+	SERVER=$!
+	for _ in $(seq 50); do
+		grep -q listening "$TMP/server.log" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	echo "not ok - server did not start"; cat "$TMP/server.log"; exit 1
+}
+
+SSH_OPTS="-F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+# ssh_as LOGIN CMD...: exec through the real client with the test key
+ssh_as() { local u=$1; shift; ssh $SSH_OPTS -o BatchMode=yes -i "$TMP/key" -p "$PORT" "$u@127.0.0.1" "$@"; }
+# ssh_pw LOGIN PASSWORD CMD...: password login through SSH_ASKPASS
+ssh_pw() {
+	local u=$1 pw=$2; shift 2
+	printf '#!/bin/sh\necho %s\n' "$pw" > "$TMP/askpass"; chmod +x "$TMP/askpass"
+	SSH_ASKPASS="$TMP/askpass" SSH_ASKPASS_REQUIRE=force DISPLAY=none \
+	    ssh $SSH_OPTS -o PubkeyAuthentication=no -o NumberOfPasswordPrompts=1 -p "$PORT" "$u@127.0.0.1" "$@" </dev/null
+}
+
+# The console in tmux at COLSxROWS, logged in as LOGIN.
+tmux_start() {
+	local u=$1 cols=${2:-80} rows=${3:-24}
+	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+	    "ssh $SSH_OPTS -t -i $TMP/key -p $PORT $u@127.0.0.1; sleep 30"
+}
+tmux_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
+tmux_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t 2>/dev/null; }
+# wait_screen TEXT [SECONDS]: until TEXT is on the screen; prints the screen
+wait_screen() {
+	local i n=$(( ${2:-5} * 10 ))
+	for i in $(seq "$n"); do
+		if tmux_screen | grep -qF -- "$1"; then tmux_screen; return 0; fi
+		sleep 0.1
+	done
+	tmux_screen; return 1
+}

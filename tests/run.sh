@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Run the unit tests and every end-to-end script; count "ok"/"not ok" lines
+# and end with "N passed, N failed". Exit status 1 when anything failed.
+set -u
+cd "$(dirname "$0")/.."
+UNIT=${UNIT:-tests/unit/run-unit}
+export TONGBAN=${TONGBAN:-$PWD/tongban}
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+"$UNIT" | grep -v '^[0-9]* passed' | tee -a "$out"
+for t in tests/e2e/[0-9]*.sh; do
+	echo "# $t"
+	timeout 300 bash "$t" 2>&1 | tee -a "$out" || true
+done
+passed=$(grep -c '^ok ' "$out")
+failed=$(grep -c '^not ok ' "$out")
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

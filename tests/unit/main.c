@@ -1,0 +1,98 @@
+/*
+ * Unit test runner; see test.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "clock.h"
+#include "i18n.h"
+#include "load.h"
+#include "schema.h"
+#include "store.h"
+#include "test.h"
+
+static int failures;
+
+void
+test_check(int ok, const char *expr, const char *file, int line)
+{
+	if (!ok) {
+		printf("#   %s:%d: check failed: %s\n", file, line, expr);
+		failures++;
+	}
+}
+
+void
+test_check_str(const char *got, const char *want, const char *expr, const char *file, int line)
+{
+	if (got == NULL || strcmp(got, want) != 0) {
+		printf("#   %s:%d: %s is '%s', expected '%s'\n", file, line, expr,
+		    got ? got : "(null)", want);
+		failures++;
+	}
+}
+
+void
+test_check_int(long got, long want, const char *expr, const char *file, int line)
+{
+	if (got != want) {
+		printf("#   %s:%d: %s is %ld, expected %ld\n", file, line, expr, got, want);
+		failures++;
+	}
+}
+
+static struct store *shared;
+static struct calendar cal;
+
+struct store *
+test_store(void)
+{
+	char *cause = NULL;
+
+	if (shared == NULL) {
+		shared = store_open(":memory:", schema_sql, &cause);
+		if (shared == NULL || load_all(shared, "data", &cause) != 0) {
+			printf("# cannot make the test store: %s\n", cause);
+			exit(1);
+		}
+	}
+	return shared;
+}
+
+struct calendar *
+test_calendar(void)
+{
+	if (cal.work == NULL) {
+		clock_calendar_init(&cal);
+		store_calendar_load(test_store(), &cal, NULL);
+	}
+	return &cal;
+}
+
+int
+main(void)
+{
+	const struct test *const suites[] = {
+		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_audit, NULL
+	};
+	int passed = 0, failed = 0, i;
+	const struct test *t;
+
+	setenv("TONGBAN_LOCALEDIR", "/nonexistent", 1);
+	i18n_set_lang("en");
+	for (i = 0; suites[i] != NULL; i++)
+		for (t = suites[i]; t->name != NULL; t++) {
+			int before = failures;
+
+			t->fn();
+			if (failures == before) {
+				printf("ok - unit: %s\n", t->name);
+				passed++;
+			} else {
+				printf("not ok - unit: %s\n", t->name);
+				failed++;
+			}
+		}
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed != 0;
+}

@@ -1,0 +1,220 @@
+/*
+ * Access rules for every role, and the agreement of the two forms of the
+ * rule: the scope the store queries with, and access_can_see() on a case.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "audit.h"
+#include "store.h"
+#include "test.h"
+
+struct spec {
+	const char *no, *applicant_region, *hall, *office, *office_region;
+};
+
+/* Cases in 城口县 (500229) and 渝中区 (500103), at township and district level. */
+static const struct spec specs[] = {
+	{ "500229-20261101-000001", "500229001001", "500229001", "500229001.township", "500229001" },
+	{ "500229-20261101-000002", "500229002001", "500229002", "500229.market", "500229" },
+	{ "500103-20261101-000001", "500103001001", "500103", "500103.market", "500103" },
+	{ "500103-20261101-000002", "500229001002", "500103", "500229.market", "500229" },
+	{ "500229-20261101-000003", "500103002001", "500229001", "500000.market", "500000" },
+};
+#define NSPECS (sizeof specs / sizeof specs[0])
+
+static int seeded;
+
+static void
+seed(void)
+{
+	struct store *st = test_store();
+	struct audit_chain ch;
+	size_t i;
+
+	if (seeded)
+		return;
+	seeded = 1;
+	store_begin(st, NULL);
+	store_applicant_put(st, "11010519491231002X", "person", "张三", "13800000000",
+	    "500229001001", NULL);
+	audit_chain_load(st, &ch);
+	for (i = 0; i < NSPECS; i++) {
+		struct tcase c;
+		struct event e;
+
+		memset(&c, 0, sizeof c);
+		c.no = (char *)specs[i].no;
+		c.item = (char *)"000105001000";
+		c.applicant = (char *)"11010519491231002X";
+		c.applicant_region = (char *)specs[i].applicant_region;
+		c.channel = (char *)"window";
+		c.hall_region = (char *)specs[i].hall;
+		c.office = (char *)specs[i].office;
+		c.office_region = (char *)specs[i].office_region;
+		c.status = (char *)"under_review";
+		c.open = 1;
+		c.submitted = (char *)"2026-11-01";
+		c.accepted = (char *)"2026-11-02";
+		c.limit_days = 5;
+		c.warn = (char *)"2026-11-06";
+		c.due = (char *)"2026-11-09";
+		c.on_time = -1;
+		CHECK_INT(store_case_insert(st, &c, NULL), 0);
+		memset(&e, 0, sizeof e);
+		e.case_id = c.id;
+		e.at = (char *)"2026-11-01 09:00:00";
+		e.actor = (char *)"test";
+		e.action = (char *)"submit";
+		e.to_status = (char *)"submitted";
+		CHECK_INT(audit_append(st, &ch, &e, NULL), 0);
+	}
+	store_commit(st, NULL);
+}
+
+static struct user
+mk(enum role role, const char *region, const char *level, const char *office)
+{
+	struct user u;
+
+	memset(&u, 0, sizeof u);
+	u.login = (char *)"u";
+	u.role = role;
+	u.region = (char *)region;
+	u.region_level = (char *)level;
+	u.office = (char *)office;
+	u.lang = (char *)"en";
+	return u;
+}
+
+struct seen {
+	char list[NSPECS + 1];
+};
+
+static int
+mark(void *arg, const struct tcase *c)
+{
+	struct seen *s = arg;
+	size_t i;
+
+	for (i = 0; i < NSPECS; i++)
+		if (strcmp(c->no, specs[i].no) == 0)
+			s->list[i] = 'x';
+	return 0;
+}
+
+/* Which of the specs the user sees: 'x' or '.', once by query, once by rule. */
+static void
+visible(const struct user *u, char by_query[NSPECS + 1], char by_rule[NSPECS + 1])
+{
+	struct case_filter f;
+	struct scope sc;
+	struct seen s;
+	size_t i;
+
+	memset(&f, 0, sizeof f);
+	f.today = "2026-11-03";
+	f.from = "2026-11-01";
+	f.to = "2026-11-01";
+	memset(s.list, '.', NSPECS);
+	s.list[NSPECS] = '\0';
+	access_scope(u, &sc);
+	store_case_find(test_store(), &f, &sc, mark, &s, NULL);
+	memcpy(by_query, s.list, NSPECS + 1);
+	for (i = 0; i < NSPECS; i++) {
+		struct tcase c;
+
+		store_case_get(test_store(), specs[i].no, &c);
+		by_rule[i] = access_can_see(u, &c) ? 'x' : '.';
+		tcase_release(&c);
+	}
+	by_rule[NSPECS] = '\0';
+}
+
+static void
+check_role(const struct user *u, const char *want)
+{
+	char q[NSPECS + 1], r[NSPECS + 1];
+
+	seed();
+	visible(u, q, r);
+	CHECK_STR(q, want);
+	CHECK_STR(r, want);
+}
+
+static void
+township_clerk(void)
+{
+	/* Sees what was submitted at the hall or whose applicant lives there. */
+	struct user u = mk(ROLE_CLERK, "500229001", "township", "500229001.township");
+
+	check_role(&u, "x..xx");
+}
+
+static void
+district_clerk(void)
+{
+	struct user u = mk(ROLE_CLERK, "500103", "district", "500103.hall");
+
+	check_role(&u, "..xxx");
+}
+
+static void
+approver(void)
+{
+	struct user u = mk(ROLE_APPROVER, "500229", "district", "500229.market");
+
+	check_role(&u, ".x.x.");
+	u = mk(ROLE_APPROVER, "500000", "city", "500000.market");
+	check_role(&u, "....x");
+}
+
+static void
+supervisor(void)
+{
+	struct user u = mk(ROLE_SUPERVISOR, "500229", "district", NULL);
+
+	check_role(&u, "xx.xx");
+	u = mk(ROLE_SUPERVISOR, "500000", "city", NULL);
+	check_role(&u, "xxxxx");
+}
+
+static void
+admin(void)
+{
+	struct user u = mk(ROLE_ADMIN, "500000", "city", NULL);
+
+	check_role(&u, "xxxxx");
+}
+
+static void
+rights(void)
+{
+	struct user clerk = mk(ROLE_CLERK, "500229001", "township", "500229001.township");
+	struct user appr = mk(ROLE_APPROVER, "500229", "district", "500229.market");
+	struct user sup = mk(ROLE_SUPERVISOR, "500000", "city", NULL);
+	struct user adm = mk(ROLE_ADMIN, "500000", "city", NULL);
+
+	CHECK(access_has(&clerk, RIGHT_CASE_INTAKE));
+	CHECK(!access_has(&appr, RIGHT_CASE_INTAKE));
+	CHECK(!access_has(&sup, RIGHT_CASE_INTAKE));
+	CHECK(!access_has(&adm, RIGHT_CASE_INTAKE));
+	CHECK(access_has(&adm, RIGHT_USER_ADMIN));
+	CHECK(!access_has(&sup, RIGHT_USER_ADMIN));
+	CHECK(!access_has(&clerk, RIGHT_USER_ADMIN));
+	CHECK(access_has(&sup, RIGHT_SUPERVISE));
+	CHECK(!access_has(&clerk, RIGHT_SUPERVISE));
+	clerk.disabled = 1;
+	CHECK(!access_has(&clerk, RIGHT_CASE_READ));
+}
+
+const struct test tests_access[] = {
+	{ "access: township clerk sees own hall and residents only", township_clerk },
+	{ "access: district clerk", district_clerk },
+	{ "access: approvers see their office's cases", approver },
+	{ "access: supervisors see their region subtree", supervisor },
+	{ "access: admins read all", admin },
+	{ "access: rights by role (separation of duties)", rights },
+	{ NULL, NULL }
+};

@@ -1,0 +1,38 @@
+/*
+ * A small unit-test harness: each t_*.c file exports a NULL-terminated
+ * table of tests; main.c runs them all and prints one "ok"/"not ok" line per
+ * test, then "N passed, N failed".
+ */
+#ifndef TONGBAN_TEST_H
+#define TONGBAN_TEST_H
+
+#include <string.h>
+
+struct test {
+	const char *name;
+	void (*fn)(void);
+};
+
+void test_check(int ok, const char *expr, const char *file, int line);
+void test_check_str(const char *got, const char *want, const char *expr,
+    const char *file, int line);
+void test_check_int(long got, long want, const char *expr, const char *file, int line);
+
+#define CHECK(c) test_check(!!(c), #c, __FILE__, __LINE__)
+#define CHECK_STR(got, want) test_check_str((got), (want), #got, __FILE__, __LINE__)
+#define CHECK_INT(got, want) test_check_int((long)(got), (long)(want), #got, __FILE__, __LINE__)
+
+/* A store with the schema and the reference data of data/ (shared). */
+struct store;
+struct calendar;
+struct store *test_store(void);
+struct calendar *test_calendar(void);
+
+extern const struct test tests_clock[];
+extern const struct test tests_ids[];
+extern const struct test tests_csv[];
+extern const struct test tests_access[];
+extern const struct test tests_cmd[];
+extern const struct test tests_audit[];
+
+#endif
