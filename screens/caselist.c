@@ -16,9 +16,29 @@
 /* Column widths in cells, each including one space of separation. */
 #define W_NO 23
 #define W_NAME 9
-#define W_STATUS 13
-#define W_LIGHT 9
 #define W_DUE 10
+
+/* Status and light columns fit the longest label of the user's language. */
+static int status_w, light_w;
+
+static void
+measure(void)
+{
+	int i, w;
+
+	if (status_w)
+		return;
+	for (i = 0; tcase_statuses[i] != NULL; i++) {
+		w = utf8_width(tcase_status_label(tcase_statuses[i])) + 1;
+		if (w > status_w)
+			status_w = w;
+	}
+	for (i = LIGHT_GREEN; i <= LIGHT_RED; i++) {
+		w = utf8_width(tcase_light_label((enum light)i)) + 3;
+		if (w > light_w)
+			light_w = w;
+	}
+}
 
 static int
 add_case(void *arg, const struct tcase *c)
@@ -40,7 +60,10 @@ add_case(void *arg, const struct tcase *c)
 static int
 item_width(int cols)
 {
-	int w = cols - W_NO - W_NAME - W_STATUS - W_LIGHT - W_DUE - 1;
+	int w;
+
+	measure();
+	w = cols - W_NO - W_NAME - status_w - light_w - W_DUE - 1;
 
 	return w < 4 ? 4 : w;
 }
@@ -62,16 +85,16 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	x += iw;
 	ui_put(y, x, W_NAME - 1, c->applicant_name);
 	x += W_NAME;
-	ui_put(y, x, W_STATUS - 1, tcase_status_label(c->status));
-	x += W_STATUS;
+	ui_put(y, x, status_w - 1, tcase_status_label(c->status));
+	x += status_w;
 	if (!selected)
 		ui_light(ui, y, x, tcase_light(c, ui->today));
 	else {
 		enum light l = tcase_light(c, ui->today);
 
-		ui_put(y, x, W_LIGHT - 1, l == LIGHT_NONE ? "" : tcase_light_label(l));
+		ui_put(y, x, light_w - 1, l == LIGHT_NONE ? "" : tcase_light_label(l));
 	}
-	x += W_LIGHT;
+	x += light_w;
 	attrset(selected ? A_REVERSE : A_NORMAL);
 	ui_put(y, x, W_DUE, c->open ? c->due : c->finished);
 	attrset(A_NORMAL);
@@ -91,10 +114,10 @@ caselist_header(struct ui *ui, int y)
 	x += iw;
 	ui_put(y, x, W_NAME - 1, _("applicant"));
 	x += W_NAME;
-	ui_put(y, x, W_STATUS - 1, _("status"));
-	x += W_STATUS;
-	ui_put(y, x, W_LIGHT - 1, _("light"));
-	x += W_LIGHT;
+	ui_put(y, x, status_w - 1, _("status"));
+	x += status_w;
+	ui_put(y, x, light_w - 1, _("light"));
+	x += light_w;
 	ui_put(y, x, W_DUE, _("due"));
 	attrset(A_NORMAL);
 }

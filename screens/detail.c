@@ -47,7 +47,7 @@ event_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	(void)selected;
 	if (*e->to_status && strcmp(e->from_status, e->to_status) != 0)
 		snprintf(to, sizeof to, "→ %s", tcase_status_label(e->to_status));
-	x += ui_put(y, x, 17, e->at) + 1;
+	x += ui_put(y, x, 16, e->at) + 2;
 	ui_put_pad(y, x, 12, tcase_action_label(e->action));
 	x += 13;
 	ui_put_pad(y, x, 11, to);

@@ -784,7 +784,8 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 	g.w = &w;
 	g.r.s = mix(seed);
 	g.pool_seed = mix(seed ^ 0x5eed5eedULL);
-	g.today = today;
+	/* Work is done on working days: the last one up to today anchors the clock. */
+	g.today = clock_is_workday(cal, today) ? today : clock_sub(cal, today, 1);
 	g.first_day = today - 548;
 	g.ndays = 549;
 	g.seq = xcalloc(w.nd * (size_t)g.ndays, sizeof *g.seq);
