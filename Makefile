@@ -49,7 +49,7 @@ build/schema.c: data/schema.sql
 $(BUILD)/%.o: %.c | build/.deps
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(CFLAGS) $(shell pkg-config --cflags $(PKGS)) -c -o $@ $<
+	@$(CC) $(CFLAGS) -MMD -MP $(shell pkg-config --cflags $(PKGS)) -c -o $@ $<
 
 $(BUILD)/build/schema.o: build/schema.c
 	@mkdir -p $(dir $@)
@@ -90,8 +90,14 @@ test-asan:
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
 	    ASAN_OPTIONS=detect_leaks=1 test
 
-bench: all
+tests/bench/bench: tests/bench/bench.c $(CORE_OBJS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $< $(CORE_OBJS) $(shell pkg-config --libs sqlite3) $(LDLIBS)
+
+bench: all tests/bench/bench
 	bash tests/bench.sh
 
+-include $(OBJS:.o=.d) $(BUILD)/$(MAIN:.c=.d)
+
 clean:
-	rm -rf build tongban tests/unit/run-unit po/locale
+	rm -rf build tongban tests/unit/run-unit tests/bench/bench po/locale

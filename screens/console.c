@@ -37,7 +37,7 @@ open_terminal(void)
 static void
 draw(struct ui *ui)
 {
-	int top = ui->depth - 1;
+	int top = ui->depth - 1, cursor;
 
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	erase();
@@ -46,11 +46,15 @@ draw(struct ui *ui)
 		refresh();
 		return;
 	}
-	curs_set(0);
-	ui->stack[top]->draw(ui, ui->state[top]);
+	/* The message first: the screen draws its focused field last, so the
+	 * cursor rests there and typing sends only the typed character. */
 	ui_draw_message(ui);
-	if (ui->stack[top]->typing && ui->stack[top]->typing(ui, ui->state[top]))
-		curs_set(1);
+	ui->stack[top]->draw(ui, ui->state[top]);
+	cursor = ui->stack[top]->typing && ui->stack[top]->typing(ui, ui->state[top]);
+	if (cursor != ui->cursor) {
+		curs_set(cursor);
+		ui->cursor = cursor;
+	}
 	refresh();
 }
 
@@ -172,6 +176,8 @@ console_main(const char *db, const char *login, const char *addr)
 		ui.color = 1;
 	}
 	getmaxyx(stdscr, ui.rows, ui.cols);
+	curs_set(0);
+	ui.cursor = 0;
 	if (ui_push(&ui, &screen_home, NULL) == 0)
 		rc = run(&ui);
 	while (ui.depth > 0)

@@ -48,7 +48,8 @@ home_enter(struct ui *ui, const void *arg)
 		region_release(&r);
 	}
 	memset(&f, 0, sizeof f);
-	f.limit = 50;
+	/* A few rows only: home is drawn at every login and every return. */
+	f.limit = 8;
 	caselist_load(ui, &h->recent, &f);
 	return h;
 }
@@ -81,7 +82,7 @@ home_draw(struct ui *ui, void *state)
 	if (h->recent.n == 0)
 		ui_put(y, 1, ui->cols - 2, _("(none)"));
 	else
-		ui_list_draw(ui, &h->recent.list, y, ui->rows - 2 - y);
+		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
 	ui_keybar(ui, keys);
 }
 

@@ -265,7 +265,9 @@ ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int focus)
 			break;
 		start++;
 	}
-	attrset(focus ? A_UNDERLINE | A_BOLD : A_UNDERLINE);
+	/* Typed text is plain, so each key costs one character on the wire;
+	 * the empty rest of the field is underlined to show where it is. */
+	attrset(A_NORMAL);
 	move(y, x);
 	for (i = start; i < f->len; i++) {
 		int cw = wcwidth(f->buf[i]) > 0 ? wcwidth(f->buf[i]) : 1;
@@ -277,6 +279,7 @@ ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int focus)
 		addnwstr(&f->buf[i], 1);
 		used += cw;
 	}
+	attrset(focus ? A_UNDERLINE : A_NORMAL);
 	if (f->cur >= f->len)
 		curx = x + used;
 	for (; used < w; used++)

@@ -55,6 +55,7 @@ struct ui {
 	int today;
 	int color;
 	int rows, cols;
+	int cursor;		/* the cursor is shown (a field has the focus) */
 	const struct screen *stack[UI_DEPTH];
 	void *state[UI_DEPTH];
 	int depth;

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "console.h"
 #include "demo.h"
 #include "i18n.h"
 #include "load.h"
@@ -181,6 +182,14 @@ main(int argc, char **argv)
 			rc = server_main(db, n, rest);
 		free(rest);
 		return rc;
+	}
+	/* The console on this terminal, as a user: for operators on the host. */
+	if (strcmp(argv[i], "console") == 0) {
+		if (as == NULL) {
+			fputs("usage: tongban [--db PATH] --as LOGIN console\n", stderr);
+			return EXIT_USAGE;
+		}
+		return console_main(db, as, "local");
 	}
 	if (open_and_load(db, &st, 0, &cause) != 0) {
 		fprintf(stderr, "tongban: %s\n", cause);

@@ -1,0 +1,143 @@
+/*
+ * Core benchmarks on a generated database: case lookup by number with its
+ * timeline, lookup by applicant ID, a page of 50 of an office's open cases.
+ * Prints the median and 90th percentile in microseconds, warm cache.
+ * usage: bench DB [N]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "access.h"
+#include "i18n.h"
+#include "store.h"
+
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+report(const char *what, double *t, int n)
+{
+	qsort(t, (size_t)n, sizeof *t, cmp);
+	printf("%-44s median %8.1f us   p90 %8.1f us   (n=%d)\n", what, t[n / 2], t[n * 9 / 10], n);
+}
+
+static int
+count_event(void *arg, const struct event *e)
+{
+	(void)e;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+keep_no(void *arg, const struct tcase *c)
+{
+	char **v = arg;
+	int i;
+
+	for (i = 0; v[i] != NULL; i++)
+		;
+	v[i] = strdup(c->no);
+	v[i + 1] = NULL;
+	return 0;
+}
+
+static int
+count_case(void *arg, const struct tcase *c)
+{
+	(void)c;
+	(*(int *)arg)++;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct store *st;
+	char *cause = NULL, **nos, **ids;
+	int n = argc > 2 ? atoi(argv[2]) : 2000, i, k;
+	double *t;
+	struct case_filter f;
+	struct scope all = { SCOPE_ALL, "", "", NULL };
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: bench DB [N]\n");
+		return 1;
+	}
+	i18n_set_lang("zh");
+	st = store_open(argv[1], NULL, &cause);
+	if (st == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		return 1;
+	}
+	nos = calloc((size_t)n + 2, sizeof *nos);
+	ids = calloc((size_t)n + 2, sizeof *ids);
+	t = calloc((size_t)n, sizeof *t);
+	/* Sample case numbers spread over the table. */
+	memset(&f, 0, sizeof f);
+	f.today = "2026-11-27";
+	f.limit = n;
+	store_case_find(st, &f, &all, keep_no, nos, NULL);
+	for (i = 0; i < n && nos[i]; i++) {
+		struct tcase c;
+
+		store_case_get(st, nos[i], &c);
+		ids[i] = strdup(c.applicant);
+		tcase_release(&c);
+	}
+	n = i;
+	for (k = 0; k < 2; k++)	/* the second round is the warm one */
+		for (i = 0; i < n; i++) {
+			struct tcase c;
+			int ev = 0;
+			double t0 = now_us();
+
+			store_case_get(st, nos[(i * 7919) % n], &c);
+			store_event_each_of_case(st, c.id, count_event, &ev);
+			t[i] = now_us() - t0;
+			tcase_release(&c);
+		}
+	report("case lookup by number with its timeline", t, n);
+	for (i = 0; i < n; i++) {
+		int got = 0;
+		double t0 = now_us();
+
+		memset(&f, 0, sizeof f);
+		f.applicant = ids[(i * 7919) % n];
+		f.today = "2026-11-27";
+		f.limit = 50;
+		store_case_find(st, &f, &all, count_case, &got, NULL);
+		t[i] = now_us() - t0;
+	}
+	report("cases of one applicant by ID", t, n);
+	for (i = 0; i < n && i < 500; i++) {
+		int got = 0;
+		double t0 = now_us();
+		struct scope office = { SCOPE_OFFICE, "", "", i % 2 ? "500103.market" : "500229.market" };
+
+		memset(&f, 0, sizeof f);
+		f.today = "2026-11-27";
+		f.limit = 50;
+		store_case_find(st, &f, &office, count_case, &got, NULL);
+		t[i] = now_us() - t0;
+	}
+	report("a page of 50 of one office's cases", t, i);
+	store_close(st);
+	return 0;
+}
