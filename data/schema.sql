@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -146,6 +146,14 @@ CREATE TABLE cases (
   materials      TEXT NOT NULL DEFAULT '',
   result         TEXT NOT NULL DEFAULT '',
   fee_cents      INTEGER NOT NULL DEFAULT 0,
+  prev_status    TEXT,                 -- where supplement/suspension returns to
+  step_started   TEXT,                 -- the current step's clock
+  step_paused    INTEGER NOT NULL DEFAULT 0,
+  pledge_date    TEXT,                 -- 容缺受理: materials promised by this day
+  pledge_materials TEXT NOT NULL DEFAULT '',
+  deemed         INTEGER NOT NULL DEFAULT 0, -- art. 32: accepted by silence
+  suspend_reason TEXT NOT NULL DEFAULT '',
+  suspend_days   INTEGER NOT NULL DEFAULT 0, -- the period told to the applicant
   version        INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX cases_applicant ON cases(applicant);
@@ -155,6 +163,33 @@ CREATE INDEX cases_office_region ON cases(office_region, submitted);
 CREATE INDEX cases_hall_region ON cases(hall_region, submitted);
 CREATE INDEX cases_applicant_region ON cases(applicant_region);
 CREATE INDEX cases_submitted ON cases(submitted);
+
+-- Branches of a parallel step (串联改并联): one per department; the case
+-- goes on when every branch has given its opinion. Each has its own limit.
+CREATE TABLE case_branch (
+  case_id    INTEGER NOT NULL REFERENCES cases(id),
+  step       INTEGER NOT NULL,
+  dept_kind  TEXT NOT NULL,
+  office     TEXT NOT NULL REFERENCES office(code),
+  limit_days INTEGER NOT NULL,
+  started    TEXT NOT NULL,
+  due        TEXT NOT NULL,
+  opinion    TEXT,                     -- NULL while pending
+  verdict    TEXT,                     -- agree | disagree
+  by_login   TEXT,
+  done_on    TEXT,
+  PRIMARY KEY (case_id, step, dept_kind)
+);
+CREATE INDEX case_branch_pending ON case_branch(office, opinion, due);
+
+-- Unfinished forms and dialogs, offered again at the user's next login.
+CREATE TABLE draft (
+  login   TEXT NOT NULL REFERENCES users(login) ON DELETE CASCADE,
+  kind    TEXT NOT NULL,               -- intake | act
+  data    TEXT NOT NULL,               -- key=value lines
+  saved   TEXT NOT NULL,
+  PRIMARY KEY (login, kind)
+);
 
 -- The append-only record. hash = SHA-256 of the previous event's hash and
 -- this event's fields (see src/audit.c), so any edit, deletion or reordering

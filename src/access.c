@@ -58,6 +58,23 @@ access_scope(const struct user *u, struct scope *s)
 	s->office = u->office ? u->office : "";
 }
 
+/* The office has a branch of a parallel review of c. */
+static int
+has_branch(const struct tcase *c, const char *office)
+{
+	size_t n = strlen(office);
+	const char *p = c->branch_offices;
+
+	if (p == NULL || n == 0)
+		return 0;
+	while ((p = strstr(p, office)) != NULL) {
+		if (p > c->branch_offices && p[-1] == ',' && p[n] == ',')
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 int
 access_can_see(const struct user *u, const struct tcase *c)
 {
@@ -74,9 +91,9 @@ access_can_see(const struct user *u, const struct tcase *c)
 	case SCOPE_CLERK:
 		return access_in_subtree(s.lo, c->hall_region) ||
 		    access_in_subtree(s.lo, c->applicant_region) ||
-		    strcmp(s.office, c->office) == 0;
+		    strcmp(s.office, c->office) == 0 || has_branch(c, s.office);
 	case SCOPE_OFFICE:
-		return strcmp(s.office, c->office) == 0;
+		return strcmp(s.office, c->office) == 0 || has_branch(c, s.office);
 	case SCOPE_NONE:
 		break;
 	}
@@ -92,7 +109,7 @@ access_has(const struct user *u, enum right r)
 	case RIGHT_CASE_READ:
 		return u->role != ROLE_NONE;
 	case RIGHT_CASE_INTAKE:
-		return u->role == ROLE_CLERK || u->role == ROLE_LOCAL;
+		return u->role == ROLE_CLERK;
 	case RIGHT_USER_ADMIN:
 	case RIGHT_CATALOG_ADMIN:
 		return u->role == ROLE_ADMIN || u->role == ROLE_LOCAL;

@@ -10,7 +10,8 @@
  *                   supervisor's region subtree
  *   clerk           cases submitted in the clerk's region subtree (their
  *                   hall), whose applicant lives there, or routed to their office
- *   approver        cases routed to their office
+ *   approver        cases routed to their office, or with a branch of a
+ *                   parallel review at their office
  */
 #ifndef TONGBAN_ACCESS_H
 #define TONGBAN_ACCESS_H

@@ -31,8 +31,17 @@ static const struct cmd_entry {
 	  "  FILTERS: --no NO --applicant ID --name TEXT --phone P --status S\n"
 	  "           --light green|yellow|red --item CODE --region CODE --office CODE\n"
 	  "           --from DATE --to DATE --limit N\n"
-	  "  --format text|csv|tsv|json  --encoding utf-8|gbk  --bom",
-	  N_("look up, find and export cases") },
+	  "  --format text|csv|tsv|json  --encoding utf-8|gbk  --bom\n"
+	  "case new --item CODE --applicant-id ID --applicant-name NAME [--phone P]\n"
+	  "         [--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3]\n"
+	  "case act NO ACTION [--note TEXT] [--expect-version N] [--materials 1,2]\n"
+	  "         [--pledge-materials 3 --pledge-date DATE] [--reason R --days N] [--fee YUAN]\n"
+	  "         [--verdict agree|disagree]\n"
+	  "  ACTION: accept refuse supplement resupply review pass return survey opinion\n"
+	  "          suspend resume extend approve deny complete withdraw\n"
+	  "case actions NO      (what you may do now)\n"
+	  "case worklist [--limit N] [--format ...]",
+	  N_("look up, find, export, take in and act on cases") },
 	{ "user", cmd_user,
 	  "user add LOGIN --role clerk|approver|supervisor|admin --region CODE\n"
 	  "         [--office CODE] [--name NAME] [--lang zh|en]\n"

@@ -11,6 +11,7 @@
 #include "access.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "lifecycle.h"
 #include "tcase.h"
 #include "util.h"
 
@@ -340,10 +341,205 @@ show(struct cmd_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int
+act(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct opt o[] = {
+		{ "note", 1, NULL, 0 }, { "expect-version", 1, NULL, 0 },
+		{ "materials", 1, NULL, 0 }, { "pledge-date", 1, NULL, 0 },
+		{ "pledge-materials", 1, NULL, 0 }, { "reason", 1, NULL, 0 },
+		{ "days", 1, NULL, 0 }, { "fee", 1, NULL, 0 }, { "verdict", 1, NULL, 0 },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct act_args a;
+	struct actor who;
+	char *pos[2], *cause = NULL;
+	const char *v;
+	long n;
+	int npos, rc;
+
+	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 2)) != EXIT_OK)
+		return rc;
+	if (npos != 2)
+		return cmd_usage(c, "case act NO ACTION [--note TEXT] [--expect-version N] "
+		    "[--materials 1,2] [--pledge-materials 3 --pledge-date DATE] "
+		    "[--reason R --days N] [--fee YUAN] [--verdict agree|disagree]");
+	memset(&a, 0, sizeof a);
+	a.action = pos[1];
+	a.note = cmd_opt(o, "note");
+	a.materials = cmd_opt(o, "materials");
+	a.pledge_date = cmd_opt(o, "pledge-date");
+	a.pledge_materials = cmd_opt(o, "pledge-materials");
+	a.reason = cmd_opt(o, "reason");
+	a.verdict = cmd_opt(o, "verdict");
+	a.expect_version = -1;
+	a.fee_cents = -1;
+	if ((v = cmd_opt(o, "expect-version")) != NULL) {
+		if (parse_int(v, 1, 2147483647, &n) != 0)
+			return cmd_fail(c, EXIT_USAGE, _("--expect-version: expected a number, not '%s'"), v);
+		a.expect_version = (int)n;
+	}
+	if ((v = cmd_opt(o, "days")) != NULL) {
+		if (parse_int(v, 1, 365, &n) != 0)
+			return cmd_fail(c, EXIT_INVALID, _("--days: expected 1 to 365, not '%s'"), v);
+		a.days = (int)n;
+	}
+	if ((v = cmd_opt(o, "fee")) != NULL) {
+		double yuan;
+		char *end;
+
+		yuan = strtod(v, &end);
+		if (*v == '\0' || *end != '\0' || yuan < 0 || yuan > 1e7)
+			return cmd_fail(c, EXIT_INVALID, _("--fee: expected an amount in yuan, not '%s'"), v);
+		a.fee_cents = (long)(yuan * 100 + 0.5);
+	}
+	who.user = c->user;
+	who.addr = c->addr;
+	who.today = c->today;
+	rc = lifecycle_act(c->st, c->cal, &who, pos[0], &a, &cause);
+	if (rc != EXIT_OK) {
+		cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	{
+		struct tcase k;
+
+		if (store_case_get(c->st, pos[0], &k) == 0) {
+			fprintf(c->out, _("%s: %s, version %d, due %s\n"), k.no,
+			    tcase_status_label(k.status), k.version, k.due);
+			tcase_release(&k);
+		}
+	}
+	return EXIT_OK;
+}
+
+static int
+new_case(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct opt o[] = {
+		{ "item", 1, NULL, 0 }, { "applicant-id", 1, NULL, 0 },
+		{ "applicant-name", 1, NULL, 0 }, { "phone", 1, NULL, 0 },
+		{ "applicant-region", 1, NULL, 0 }, { "channel", 1, NULL, 0 },
+		{ "materials", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
+	};
+	struct intake in;
+	struct actor who;
+	char *pos[1], *cause = NULL, no[32];
+	int npos, rc;
+
+	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
+		return rc;
+	if (!cmd_opt(o, "item") || !cmd_opt(o, "applicant-id") || !cmd_opt(o, "applicant-name"))
+		return cmd_usage(c, "case new --item CODE --applicant-id ID --applicant-name NAME "
+		    "[--phone P] [--applicant-region CODE] --channel window|online|self-service "
+		    "[--materials 1,2,3]");
+	memset(&in, 0, sizeof in);
+	in.item = cmd_opt(o, "item");
+	in.applicant_id = cmd_opt(o, "applicant-id");
+	in.name = cmd_opt(o, "applicant-name");
+	in.phone = cmd_opt(o, "phone");
+	in.region = cmd_opt(o, "applicant-region");
+	in.channel = cmd_opt(o, "channel") ? cmd_opt(o, "channel") : "window";
+	in.materials = cmd_opt(o, "materials");
+	who.user = c->user;
+	who.addr = c->addr;
+	who.today = c->today;
+	rc = lifecycle_intake(c->st, c->cal, &who, &in, no, &cause);
+	if (rc != EXIT_OK) {
+		cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	fprintf(c->out, "%s\n", no);
+	return EXIT_OK;
+}
+
+static int
+actions(struct cmd_ctx *c, int argc, char **argv)
+{
+	const struct act_def *d;
+	struct tcase k;
+
+	if (argc != 3)
+		return cmd_usage(c, "case actions NO");
+	if (store_case_get(c->st, argv[2], &k) != 0 || !access_can_see(c->user, &k)) {
+		if (k.no)
+			tcase_release(&k);
+		return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), argv[2]);
+	}
+	for (d = lifecycle_acts; d->name != NULL; d++)
+		if (lifecycle_from_ok(d, k.status) && lifecycle_may(c->user, &k, d)) {
+			out_pad(c->out, d->name, 12);
+			fprintf(c->out, "%s%s\n", _(d->summary), d->need_note ? _(" (--note required)") : "");
+		}
+	tcase_release(&k);
+	return EXIT_OK;
+}
+
+static int
+worklist(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct opt o[] = {
+		{ "limit", 1, NULL, 0 }, { "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
+		{ "bom", 0, NULL, 0 }, { NULL, 0, NULL, 0 }
+	};
+	static const char *text_labels[NTEXT];
+	const char *text_keys[NTEXT];
+	struct find fd;
+	char *pos[1], today[11], lo[16] = "~", hi[16] = "~";
+	const char *v;
+	long limit = 50;
+	int npos, rc;
+	size_t i;
+
+	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
+		return rc;
+	if ((v = cmd_opt(o, "limit")) != NULL && parse_int(v, 1, 100000, &limit) != 0)
+		return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+	if (c->user->role != ROLE_CLERK && c->user->role != ROLE_APPROVER)
+		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: worklists are for clerks and approvers"));
+	if (c->user->role == ROLE_CLERK) {
+		size_t n;
+
+		access_region_prefix(c->user->region, c->user->region_level, lo);
+		n = strlen(lo);
+		memcpy(hi, lo, n);
+		hi[n] = ':';
+		hi[n + 1] = '\0';
+	}
+	memset(&fd, 0, sizeof fd);
+	fd.c = c;
+	text_labels[0] = _("case no");
+	text_labels[1] = _("item");
+	text_labels[2] = _("applicant");
+	text_labels[3] = _("status");
+	text_labels[4] = _("light");
+	text_labels[5] = _("days");
+	text_labels[6] = _("due");
+	text_labels[7] = _("office");
+	for (i = 0; i < NTEXT; i++)
+		text_keys[i] = find_keys[text_cols[i]];
+	if ((rc = cmd_table(c, &fd.o, o, FMT_TEXT, NFIND, find_keys, NULL)) != EXIT_OK)
+		return rc;
+	if (fd.o.fmt == FMT_TEXT) {
+		fd.text = 1;
+		fd.o.ncols = NTEXT;
+		fd.o.keys = text_keys;
+		fd.o.labels = text_labels;
+	}
+	clock_format_date(c->today, today);
+	store_worklist(c->st, c->user->office, lo, hi, today, limit, find_row, &fd);
+	out_end(&fd.o);
+	return EXIT_OK;
+}
+
 int
 cmd_case(struct cmd_ctx *c, int argc, char **argv)
 {
-	static const char usage[] = "case show NO | case find [FILTERS] | case export [FILTERS]";
+	static const char usage[] =
+	    "case show NO | case find [FILTERS] | case export [FILTERS] | case new ... |\n"
+	    "case act NO ACTION ... | case actions NO | case worklist";
 
 	if (argc < 2)
 		return cmd_usage(c, usage);
@@ -353,5 +549,13 @@ cmd_case(struct cmd_ctx *c, int argc, char **argv)
 		return find_or_export(c, argc, argv, 0);
 	if (strcmp(argv[1], "export") == 0)
 		return find_or_export(c, argc, argv, 1);
+	if (strcmp(argv[1], "act") == 0)
+		return act(c, argc, argv);
+	if (strcmp(argv[1], "new") == 0)
+		return new_case(c, argc, argv);
+	if (strcmp(argv[1], "actions") == 0)
+		return actions(c, argc, argv);
+	if (strcmp(argv[1], "worklist") == 0)
+		return worklist(c, argc, argv);
 	return cmd_usage(c, usage);
 }

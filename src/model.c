@@ -51,7 +51,9 @@ tcase_release(struct tcase *c)
 		&c->channel, &c->hall_region, &c->hall_name, &c->office,
 		&c->office_name, &c->office_region, &c->status, &c->step_name,
 		&c->submitted, &c->accepted, &c->decided, &c->finished,
-		&c->paused_since, &c->warn, &c->due, &c->materials, &c->result
+		&c->paused_since, &c->warn, &c->due, &c->materials, &c->result,
+		&c->prev_status, &c->step_started, &c->pledge_date, &c->pledge_materials,
+		&c->suspend_reason, &c->branch_offices
 	};
 	size_t i;
 
@@ -72,6 +74,21 @@ event_release(struct event *e)
 	free(e->note);
 	free(e->hash);
 	memset(e, 0, sizeof *e);
+}
+
+void
+branch_release(struct branch *b)
+{
+	free(b->dept_kind);
+	free(b->office);
+	free(b->office_name);
+	free(b->started);
+	free(b->due);
+	free(b->opinion);
+	free(b->verdict);
+	free(b->by_login);
+	free(b->done_on);
+	memset(b, 0, sizeof *b);
 }
 
 static const char *role_names[] = {

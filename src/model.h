@@ -75,7 +75,31 @@ struct tcase {
 	char *materials;
 	char *result;
 	long fee_cents;
+	char *prev_status;	/* where a pause returns to, "" when none */
+	char *step_started;
+	int step_paused;	/* working days paused within the current step */
+	char *pledge_date;	/* "" unless accepted on a pledge (容缺受理) */
+	char *pledge_materials;
+	int deemed;		/* accepted by silence (art. 32) */
+	char *suspend_reason;
+	int suspend_days;
+	char *branch_offices;	/* ",a,b,": offices with a branch in a parallel review */
 	int version;
+};
+
+/* One branch of a parallel step. */
+struct branch {
+	int step;
+	char *dept_kind;
+	char *office;
+	char *office_name;
+	int limit_days;
+	char *started;
+	char *due;
+	char *opinion;		/* NULL while pending */
+	char *verdict;
+	char *by_login;
+	char *done_on;
 };
 
 struct event {
@@ -96,6 +120,7 @@ void region_release(struct region *r);
 void item_release(struct item *it);
 void tcase_release(struct tcase *c);
 void event_release(struct event *e);
+void branch_release(struct branch *b);
 
 const char *role_name(enum role r);
 int role_parse(const char *s, enum role *r);

@@ -897,6 +897,26 @@ store_key_has(struct store *st, const char *login, const char *type, const char 
 
 /* Cases -------------------------------------------------------------------- */
 
+static const char *
+or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* Parameters 27..34: the columns added for the lifecycle. */
+static void
+bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
+{
+	bind_text(s, 27, or_null(c->prev_status));
+	bind_text(s, 28, or_null(c->step_started));
+	sqlite3_bind_int(s, 29, c->step_paused);
+	bind_text(s, 30, or_null(c->pledge_date));
+	bind_text(s, 31, c->pledge_materials ? c->pledge_materials : "");
+	sqlite3_bind_int(s, 32, c->deemed);
+	bind_text(s, 33, c->suspend_reason ? c->suspend_reason : "");
+	sqlite3_bind_int(s, 34, c->suspend_days);
+}
+
 int
 store_case_insert(struct store *st, struct tcase *c, char **cause)
 {
@@ -904,9 +924,10 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "INSERT INTO cases(no, item, applicant, applicant_region, channel, hall_region, "
 	    "office, office_region, status, open, step, submitted, accepted, decided, finished, "
 	    "limit_days, paused_days, extended_days, paused_since, warn, due, on_time, "
-	    "materials, result, fee_cents, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-	    "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-	    "?25, ?26)";
+	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
+	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc;
 
@@ -939,6 +960,7 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	bind_text(s, 24, c->result ? c->result : "");
 	sqlite3_bind_int64(s, 25, c->fee_cents);
 	sqlite3_bind_int(s, 26, c->version > 0 ? c->version : 1);
+	bind_case_tail(s, c);
 	rc = sqlite3_step(s);
 	done(st, s);
 	if (rc != SQLITE_DONE) {
@@ -957,7 +979,9 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	" WHERE s.item = c.item AND s.seq = c.step LIMIT 1), " \
 	"c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, " \
 	"c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.materials, " \
-	"c.result, c.fee_cents, c.version"
+	"c.result, c.fee_cents, c.version, c.prev_status, c.step_started, c.step_paused, " \
+	"c.pledge_date, c.pledge_materials, c.deemed, c.suspend_reason, c.suspend_days, " \
+	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id)"
 #define CASE_JOINS \
 	" FROM cases c JOIN item i ON i.code = c.item " \
 	"JOIN applicant a ON a.id = c.applicant " \
@@ -1001,6 +1025,15 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->result = col(s, 31);
 	c->fee_cents = (long)sqlite3_column_int64(s, 32);
 	c->version = sqlite3_column_int(s, 33);
+	c->prev_status = col(s, 34);
+	c->step_started = col(s, 35);
+	c->step_paused = sqlite3_column_int(s, 36);
+	c->pledge_date = col(s, 37);
+	c->pledge_materials = col(s, 38);
+	c->deemed = sqlite3_column_int(s, 39);
+	c->suspend_reason = col(s, 40);
+	c->suspend_days = sqlite3_column_int(s, 41);
+	c->branch_offices = col(s, 42);
 }
 
 int
@@ -1047,10 +1080,12 @@ store_case_find(struct store *st, const struct case_filter *f,
 	case SCOPE_CLERK:
 		sb_adds(&q, " AND ((c.hall_region >= ?30 AND c.hall_region < ?31)"
 		    " OR (c.applicant_region >= ?30 AND c.applicant_region < ?31)"
-		    " OR c.office = ?32)");
+		    " OR c.office = ?32"
+		    " OR c.id IN (SELECT case_id FROM case_branch WHERE office = ?32))");
 		break;
 	case SCOPE_OFFICE:
-		sb_adds(&q, " AND c.office = ?32");
+		sb_adds(&q, " AND (c.office = ?32"
+		    " OR c.id IN (SELECT case_id FROM case_branch WHERE office = ?32))");
 		break;
 	default:
 		break;
@@ -1165,6 +1200,242 @@ store_case_seq_set(struct store *st, const char *prefix, long n, char **cause)
 	bind_text(s, 1, prefix);
 	sqlite3_bind_int64(s, 2, n);
 	return run(st, s, cause);
+}
+
+int
+store_case_update(struct store *st, const struct tcase *c, char **cause)
+{
+	static const char sql[] =
+	    "UPDATE cases SET status = ?9, open = ?10, step = ?11, accepted = ?13, decided = ?14, "
+	    "finished = ?15, limit_days = ?16, paused_days = ?17, extended_days = ?18, "
+	    "paused_since = ?19, warn = ?20, due = ?21, on_time = ?22, materials = ?23, "
+	    "result = ?24, fee_cents = ?25, version = version + 1, prev_status = ?27, "
+	    "step_started = ?28, step_paused = ?29, pledge_date = ?30, pledge_materials = ?31, "
+	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34 "
+	    "WHERE id = ?35 AND version = ?26";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc;
+
+	bind_text(s, 9, c->status);
+	sqlite3_bind_int(s, 10, c->open);
+	sqlite3_bind_int(s, 11, c->step);
+	bind_text(s, 13, or_null(c->accepted));
+	bind_text(s, 14, or_null(c->decided));
+	bind_text(s, 15, or_null(c->finished));
+	sqlite3_bind_int(s, 16, c->limit_days);
+	sqlite3_bind_int(s, 17, c->paused_days);
+	sqlite3_bind_int(s, 18, c->extended_days);
+	bind_text(s, 19, or_null(c->paused_since));
+	bind_text(s, 20, c->warn);
+	bind_text(s, 21, c->due);
+	if (c->on_time < 0)
+		sqlite3_bind_null(s, 22);
+	else
+		sqlite3_bind_int(s, 22, c->on_time);
+	bind_text(s, 23, c->materials ? c->materials : "");
+	bind_text(s, 24, c->result ? c->result : "");
+	sqlite3_bind_int64(s, 25, c->fee_cents);
+	sqlite3_bind_int(s, 26, c->version);
+	bind_case_tail(s, c);
+	sqlite3_bind_int64(s, 35, c->id);
+	rc = sqlite3_step(s);
+	done(st, s);
+	if (rc != SQLITE_DONE) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return sqlite3_changes(st->db) == 1 ? 0 : STORE_CONFLICT;
+}
+
+int
+store_worklist(struct store *st, const char *office, const char *hall_lo,
+    const char *hall_hi, const char *today, long limit, store_case_fn fn, void *arg)
+{
+	/*
+	 * An office's open cases, the cases with a branch pending at the office,
+	 * and (for a hall) decided cases waiting to be handed over there; most
+	 * urgent first: by due date, then by warning date.
+	 */
+	static const char sql[] =
+	    "SELECT " CASE_COLS CASE_JOINS "WHERE c.id IN ("
+	    " SELECT id FROM cases WHERE office = ?1 AND open = 1"
+	    " UNION SELECT case_id FROM case_branch WHERE office = ?1 AND opinion IS NULL"
+	    " UNION SELECT id FROM cases WHERE open = 1 AND status IN ('approved', 'denied')"
+	    "   AND hall_region >= ?2 AND hall_region < ?3) "
+	    "ORDER BY c.due, c.warn, c.id LIMIT ?4";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, office ? office : "");
+	bind_text(s, 2, hall_lo ? hall_lo : "~");
+	bind_text(s, 3, hall_hi ? hall_hi : "~");
+	sqlite3_bind_int64(s, 4, limit);
+	bind_text(s, 20, today);
+	bind_text(s, 99, i18n_lang());
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct tcase c;
+
+		case_from_row(s, &c);
+		rc = fn(arg, &c);
+		tcase_release(&c);
+	}
+	done(st, s);
+	return rc;
+}
+
+/* Branches ------------------------------------------------------------------ */
+
+int
+store_branch_insert(struct store *st, long long case_id, const struct branch *b, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO case_branch(case_id, step, dept_kind, office, limit_days, started, due) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, b->step);
+	bind_text(s, 3, b->dept_kind);
+	bind_text(s, 4, b->office);
+	sqlite3_bind_int(s, 5, b->limit_days);
+	bind_text(s, 6, b->started);
+	bind_text(s, 7, b->due);
+	return run(st, s, cause);
+}
+
+int
+store_branch_opinion(struct store *st, long long case_id, int step, const char *office,
+    const char *verdict, const char *opinion, const char *login, const char *on)
+{
+	static const char sql[] =
+	    "UPDATE case_branch SET opinion = ?4, verdict = ?5, by_login = ?6, done_on = ?7 "
+	    "WHERE case_id = ?1 AND step = ?2 AND office = ?3 AND opinion IS NULL";
+	sqlite3_stmt *s = prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, step);
+	bind_text(s, 3, office);
+	bind_text(s, 4, opinion);
+	bind_text(s, 5, verdict);
+	bind_text(s, 6, login);
+	bind_text(s, 7, on);
+	return changed(st, s);
+}
+
+int
+store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT b.step, b.dept_kind, b.office, o.name, b.limit_days, b.started, b.due, "
+	    "b.opinion, b.verdict, b.by_login, b.done_on FROM case_branch b "
+	    "JOIN office o ON o.code = b.office WHERE b.case_id = ?1 ORDER BY b.step, b.dept_kind";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	sqlite3_bind_int64(s, 1, case_id);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct branch b;
+
+		b.step = sqlite3_column_int(s, 0);
+		b.dept_kind = col(s, 1);
+		b.office = col(s, 2);
+		b.office_name = col(s, 3);
+		b.limit_days = sqlite3_column_int(s, 4);
+		b.started = col(s, 5);
+		b.due = col(s, 6);
+		b.opinion = col_or_null(s, 7);
+		b.verdict = col_or_null(s, 8);
+		b.by_login = col_or_null(s, 9);
+		b.done_on = col_or_null(s, 10);
+		rc = fn(arg, &b);
+		branch_release(&b);
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_office_for(struct store *st, const char *region, const char *kind, char **code)
+{
+	static const char sql[] = "SELECT code FROM office WHERE region = ?1 AND kind = ?2";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	*code = NULL;
+	bind_text(s, 1, region);
+	bind_text(s, 2, kind);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*code = col(s, 0);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_applicant_get(struct store *st, const char *id, char **name, char **phone, char **region)
+{
+	static const char sql[] = "SELECT name, phone, region FROM applicant WHERE id = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	*name = *phone = *region = NULL;
+	bind_text(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*name = col(s, 0);
+		*phone = col(s, 1);
+		*region = col(s, 2);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+/* Drafts ---------------------------------------------------------------------- */
+
+int
+store_draft_put(struct store *st, const char *login, const char *kind, const char *data,
+    const char *saved)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO draft(login, kind, data, saved) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, login);
+	bind_text(s, 2, kind);
+	bind_text(s, 3, data);
+	bind_text(s, 4, saved);
+	return run(st, s, NULL);
+}
+
+int
+store_draft_get(struct store *st, const char *login, const char *kind, char **data, char **saved)
+{
+	static const char sql[] = "SELECT data, saved FROM draft WHERE login = ?1 AND kind = ?2";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = STORE_NOTFOUND;
+
+	*data = *saved = NULL;
+	bind_text(s, 1, login);
+	bind_text(s, 2, kind);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*data = col(s, 0);
+		*saved = col(s, 1);
+		rc = 0;
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_draft_delete(struct store *st, const char *login, const char *kind)
+{
+	static const char sql[] = "DELETE FROM draft WHERE login = ?1 AND kind = ?2";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, login);
+	bind_text(s, 2, kind);
+	return changed(st, s);
 }
 
 /* Events ------------------------------------------------------------------- */

@@ -19,7 +19,8 @@
 #include "model.h"
 
 #define STORE_NOTFOUND 1
-#define STORE_SCHEMA_VERSION 1
+#define STORE_CONFLICT 2
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
@@ -143,6 +144,34 @@ typedef int (*store_case_fn)(void *arg, const struct tcase *c);
 /* Cases matching f within scope, newest first. */
 int store_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, store_case_fn fn, void *arg, char **cause);
+/* Write c's changeable fields if its version is still c->version (and bump
+ * it); STORE_CONFLICT when someone else changed the case first. */
+int store_case_update(struct store *st, const struct tcase *c, char **cause);
+/* The worklist of an office: its open cases, cases with a branch pending at
+ * it, and decided cases waiting at a hall in [hall_lo, hall_hi); by due date. */
+int store_worklist(struct store *st, const char *office, const char *hall_lo,
+    const char *hall_hi, const char *today, long limit, store_case_fn fn, void *arg);
+/* The office of a department kind in a region; *code is a heap string. */
+int store_office_for(struct store *st, const char *region, const char *kind, char **code);
+/* A known applicant's name, phone and region (heap strings). */
+int store_applicant_get(struct store *st, const char *id, char **name, char **phone,
+    char **region);
+
+/* Branches of parallel steps */
+int store_branch_insert(struct store *st, long long case_id, const struct branch *b, char **cause);
+/* Record the opinion of office's pending branch; STORE_NOTFOUND when none. */
+int store_branch_opinion(struct store *st, long long case_id, int step, const char *office,
+    const char *verdict, const char *opinion, const char *login, const char *on);
+typedef int (*store_branch_fn)(void *arg, const struct branch *b);
+int store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void *arg);
+
+/* Drafts: one per user and kind ("intake", "act"); data is key=value lines. */
+int store_draft_put(struct store *st, const char *login, const char *kind, const char *data,
+    const char *saved);
+int store_draft_get(struct store *st, const char *login, const char *kind, char **data,
+    char **saved);
+int store_draft_delete(struct store *st, const char *login, const char *kind);
+
 /* Take the next number in the per-prefix sequence. */
 int store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause);
 /* Set the sequence (bulk loads that number cases themselves). */

@@ -1,0 +1,1058 @@
+/*
+ * Intake and actions on cases. The table below is the whole of the legal
+ * transitions; lifecycle_act() refuses anything else and changes nothing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "access.h"
+#include "audit.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "ids.h"
+#include "lifecycle.h"
+#include "tcase.h"
+#include "util.h"
+
+const struct act_def lifecycle_acts[] = {
+	{ "accept", { "submitted" }, "accepted", WHO_ACCEPTOR, 0,
+	  N_("accept the application (受理)") },
+	{ "refuse", { "submitted" }, "not_accepted", WHO_ACCEPTOR, 1,
+	  N_("refuse acceptance (不予受理), with the reason") },
+	{ "supplement", { "submitted", "accepted", "under_review" }, "supplement", WHO_ACCEPTOR, 0,
+	  N_("one notice listing every missing material (补正); the clock stops") },
+	{ "resupply", { "supplement" }, "=", WHO_ACCEPTOR, 0,
+	  N_("the applicant resupplied the materials; the clock runs again") },
+	{ "review", { "accepted" }, "under_review", WHO_DECIDER, 0,
+	  N_("start the review of the current step") },
+	{ "pass", { "under_review" }, NULL, WHO_DECIDER, 0,
+	  N_("the step passes review; go on to the next step") },
+	{ "return", { "under_review" }, "accepted", WHO_DECIDER, 1,
+	  N_("return the case to the acceptance desk, with the reason") },
+	{ "survey", { "under_review" }, NULL, WHO_DECIDER, 1,
+	  N_("record a (joint) site survey (联合踏勘)") },
+	{ "opinion", { "under_review" }, NULL, WHO_BRANCH, 1,
+	  N_("give this department's opinion in a parallel review") },
+	{ "suspend", { "under_review" }, "suspended", WHO_DECIDER, 1,
+	  N_("special procedure (art. 45): the clock stops for the period told") },
+	{ "resume", { "suspended" }, "=", WHO_DECIDER, 0,
+	  N_("the special procedure ended; the clock runs again") },
+	{ "extend", { "under_review", "suspended" }, NULL, WHO_DECIDER, 1,
+	  N_("extend the limit once by 10 working days (art. 42), with the reason") },
+	{ "approve", { "under_review" }, "approved", WHO_DECIDER, 0,
+	  N_("grant the licence (准予许可)") },
+	{ "deny", { "under_review" }, "denied", WHO_DECIDER, 1,
+	  N_("deny the licence (不予许可), with the reason") },
+	{ "complete", { "approved", "denied" }, "completed", WHO_DELIVERER, 0,
+	  N_("hand over the result (办结), with the fee charged") },
+	{ "withdraw", { "submitted", "accepted", "supplement", "under_review", "suspended" },
+	  "withdrawn", WHO_DELIVERER, 1, N_("withdraw at the applicant's written request") },
+	{ NULL, { NULL }, NULL, WHO_ACCEPTOR, 0, NULL }
+};
+
+/* art. 45: time for these is not counted toward the limit. */
+const char *const lifecycle_suspend_reasons[] = {
+	"hearing", "tendering", "auction", "testing", "inspection", "quarantine",
+	"appraisal", "expert_review", NULL
+};
+
+const struct act_def *
+lifecycle_find(const char *name)
+{
+	const struct act_def *d;
+
+	for (d = lifecycle_acts; d->name != NULL; d++)
+		if (strcmp(d->name, name) == 0)
+			return d;
+	return NULL;
+}
+
+int
+lifecycle_from_ok(const struct act_def *def, const char *status)
+{
+	int i;
+
+	for (i = 0; i < 6 && def->from[i] != NULL; i++)
+		if (strcmp(def->from[i], status) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+same_office(const struct user *u, const struct tcase *c)
+{
+	return u->office != NULL && strcmp(u->office, c->office) == 0;
+}
+
+int
+lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def *def)
+{
+	char prefix[16];
+
+	if (u->disabled)
+		return 0;
+	/* Separation of duties: supervisors, admins and the operator never act. */
+	if (u->role != ROLE_CLERK && u->role != ROLE_APPROVER)
+		return 0;
+	switch (def->who) {
+	case WHO_ACCEPTOR:
+		return same_office(u, c);
+	case WHO_DECIDER:
+		return u->role == ROLE_APPROVER && same_office(u, c);
+	case WHO_BRANCH:
+		return u->role == ROLE_APPROVER;
+	case WHO_DELIVERER:
+		if (same_office(u, c))
+			return 1;
+		access_region_prefix(u->region, u->region_level, prefix);
+		return u->role == ROLE_CLERK && access_in_subtree(prefix, c->hall_region);
+	}
+	return 0;
+}
+
+int
+lifecycle_deemed(const struct calendar *cal, const struct tcase *c, int today)
+{
+	int sub;
+
+	if (strcmp(c->status, "submitted") != 0 || clock_parse_date(c->submitted, &sub) != 0)
+		return 0;
+	return clock_workdays(cal, sub, today) > 5;
+}
+
+/* Helpers ---------------------------------------------------------------------- */
+
+static void
+stamp(int today, char out[32])
+{
+	char d[11];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	clock_format_date(today, d);
+	snprintf(out, 32, "%s %02d:%02d:%02d", d, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
+}
+
+static void
+set_str(char **field, const char *v)
+{
+	free(*field);
+	*field = xstrdup(v ? v : "");
+}
+
+static void
+set_date(char **field, int day)
+{
+	char d[11];
+
+	clock_format_date(day, d);
+	set_str(field, d);
+}
+
+struct step {
+	int seq;
+	char name[96];
+	char kind[48];
+	int limit;
+};
+
+struct steps {
+	struct step s[32];
+	int n;
+};
+
+static int
+add_step(void *arg, int seq, const char *name, const char *name_en, const char *kind, int limit)
+{
+	struct steps *ss = arg;
+
+	(void)name_en;
+	if (ss->n < 32) {
+		ss->s[ss->n].seq = seq;
+		snprintf(ss->s[ss->n].name, sizeof ss->s[ss->n].name, "%s", name);
+		snprintf(ss->s[ss->n].kind, sizeof ss->s[ss->n].kind, "%s", kind);
+		ss->s[ss->n].limit = limit;
+		ss->n++;
+	}
+	return 0;
+}
+
+static int
+last_step(const struct steps *ss)
+{
+	return ss->n ? ss->s[ss->n - 1].seq : 1;
+}
+
+/* The first step number after seq, or 0. */
+static int
+next_step(const struct steps *ss, int seq)
+{
+	int i;
+
+	for (i = 0; i < ss->n; i++)
+		if (ss->s[i].seq > seq)
+			return ss->s[i].seq;
+	return 0;
+}
+
+struct mat {
+	int seq[64];
+	int required[64];
+	char name[64][96];
+	int n;
+};
+
+static int
+add_mat(void *arg, int seq, const char *name, int required)
+{
+	struct mat *m = arg;
+
+	if (m->n < 64) {
+		m->seq[m->n] = seq;
+		m->required[m->n] = required;
+		snprintf(m->name[m->n], sizeof m->name[m->n], "%s", name);
+		m->n++;
+	}
+	return 0;
+}
+
+/* Parse "1,2,3" into a bit set of material numbers known to m; -1 on error. */
+static int
+parse_materials(const char *text, const struct mat *m, unsigned long long *set, char **cause)
+{
+	const char *p = text;
+
+	*set = 0;
+	if (text == NULL || *text == '\0')
+		return 0;
+	while (*p) {
+		char *end;
+		long v = strtol(p, &end, 10);
+		int i, ok = 0;
+
+		if (end == p || v < 1 || v > 63) {
+			set_cause(cause, _("materials: expected numbers like 1,2,3, not '%s'"), text);
+			return -1;
+		}
+		for (i = 0; i < m->n; i++)
+			ok |= m->seq[i] == v;
+		if (!ok) {
+			set_cause(cause, _("materials: this item has no material %ld"), v);
+			return -1;
+		}
+		*set |= 1ULL << v;
+		p = end;
+		if (*p == ',')
+			p++;
+		else if (*p != '\0') {
+			set_cause(cause, _("materials: expected numbers like 1,2,3, not '%s'"), text);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static char *
+format_materials(unsigned long long set)
+{
+	struct sb sb = SB_INIT;
+	int i;
+
+	for (i = 1; i < 64; i++)
+		if (set & (1ULL << i))
+			sb_addf(&sb, "%s%d", sb.len ? "," : "", i);
+	return sb_detach(&sb);
+}
+
+/* Required materials not in set. */
+static unsigned long long
+missing_required(const struct mat *m, unsigned long long set)
+{
+	unsigned long long miss = 0;
+	int i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->required[i] && !(set & (1ULL << m->seq[i])))
+			miss |= 1ULL << m->seq[i];
+	return miss;
+}
+
+static void
+list_materials(struct sb *sb, const struct mat *m, unsigned long long set)
+{
+	int i, k = 0;
+
+	for (i = 0; i < m->n; i++)
+		if (set & (1ULL << m->seq[i]))
+			sb_addf(sb, "%s%d. %s", k++ ? "; " : "", m->seq[i], m->name[i]);
+}
+
+/* Due and warning dates from the clock's start, limit, pauses and extension. */
+static void
+reclock(const struct calendar *cal, struct tcase *c)
+{
+	int start;
+
+	if (clock_parse_date(*c->accepted ? c->accepted : c->submitted, &start) != 0)
+		return;
+	set_date(&c->due, clock_due(cal, start, c->limit_days, c->paused_days + c->extended_days));
+	set_date(&c->warn, clock_warn(cal, start, c->limit_days, c->paused_days + c->extended_days));
+}
+
+/* Begin step seq on day: create the branches of a parallel step. */
+static int
+enter_step(struct store *st, const struct calendar *cal, struct tcase *c,
+    const struct steps *ss, int seq, int today, char **cause)
+{
+	int i, n = 0;
+
+	c->step = seq;
+	set_date(&c->step_started, today);
+	c->step_paused = 0;
+	for (i = 0; i < ss->n; i++)
+		n += ss->s[i].seq == seq;
+	if (n < 2)
+		return 0;
+	for (i = 0; i < ss->n; i++) {
+		struct branch b;
+		char *office = NULL, d[11], due[11], region[13];
+
+		if (ss->s[i].seq != seq)
+			continue;
+		/* The branch goes to that department at the case office's level,
+		 * or the nearest level above that has one. */
+		snprintf(region, sizeof region, "%s", c->office_region);
+		if (store_office_for(st, region, ss->s[i].kind, &office) != 0 &&
+		    (region[6] = '\0', store_office_for(st, region, ss->s[i].kind, &office)) != 0 &&
+		    store_office_for(st, "500000", ss->s[i].kind, &office) != 0) {
+			set_cause(cause, _("no office of kind '%s' for the parallel review"), ss->s[i].kind);
+			return -1;
+		}
+		memset(&b, 0, sizeof b);
+		clock_format_date(today, d);
+		clock_format_date(clock_add(cal, today, ss->s[i].limit), due);
+		b.step = seq;
+		b.dept_kind = (char *)ss->s[i].kind;
+		b.office = office;
+		b.limit_days = ss->s[i].limit;
+		b.started = d;
+		b.due = due;
+		if (store_branch_insert(st, c->id, &b, cause) != 0) {
+			free(office);
+			return -1;
+		}
+		free(office);
+	}
+	return 0;
+}
+
+struct pending {
+	int step;
+	const char *office;	/* count only this office's, when not NULL */
+	int n;
+};
+
+static int
+count_pending(void *arg, const struct branch *b)
+{
+	struct pending *p = arg;
+
+	if (b->step == p->step && b->opinion == NULL &&
+	    (p->office == NULL || strcmp(p->office, b->office) == 0))
+		p->n++;
+	return 0;
+}
+
+static int
+pending_branches(struct store *st, const struct tcase *c, const char *office)
+{
+	struct pending p = { c->step, office, 0 };
+
+	store_branch_each(st, c->id, count_pending, &p);
+	return p.n;
+}
+
+/* The clock stops (supplement, suspension). */
+static void
+pause_clock(struct tcase *c, int today)
+{
+	set_str(&c->prev_status, c->status);
+	set_date(&c->paused_since, today);
+}
+
+/* The clock runs again: the working days paused do not count. */
+static int
+resume_clock(const struct calendar *cal, struct tcase *c, int today)
+{
+	int since, n = 0;
+
+	if (clock_parse_date(c->paused_since, &since) == 0)
+		n = clock_workdays(cal, since, today);
+	if (n < 0)
+		n = 0;
+	c->paused_days += n;
+	c->step_paused += n;
+	set_str(&c->paused_since, "");
+	reclock(cal, c);
+	return n;
+}
+
+struct last {
+	char who[64];
+	char what[64];
+	char at[32];
+};
+
+static int
+keep_last(void *arg, const struct event *e)
+{
+	struct last *l = arg;
+
+	snprintf(l->who, sizeof l->who, "%s", e->actor);
+	snprintf(l->what, sizeof l->what, "%s", e->action);
+	snprintf(l->at, sizeof l->at, "%s", e->at);
+	return 0;
+}
+
+static int
+conflict(struct store *st, const char *no, char **cause)
+{
+	struct tcase c;
+	struct last l;
+
+	memset(&l, 0, sizeof l);
+	if (store_case_get(st, no, &c) == 0) {
+		store_event_each_of_case(st, c.id, keep_last, &l);
+		tcase_release(&c);
+	}
+	set_cause(cause, _("case '%s' was changed by %s at %s (%s) while you were working: "
+	    "nothing was saved; look at the case again, your input is kept"),
+	    no, l.who, l.at, tcase_action_label(l.what));
+	return EXIT_CONFLICT;
+}
+
+static int
+write_event(struct store *st, const struct actor *who, const struct tcase *c,
+    const char *action, const char *from, const char *note, char **cause)
+{
+	struct audit_chain ch;
+	struct event e;
+	char at[32];
+
+	stamp(who->today, at);
+	memset(&e, 0, sizeof e);
+	e.case_id = c->id;
+	e.at = at;
+	e.actor = who->user->login;
+	e.addr = (char *)(who->addr ? who->addr : "");
+	e.action = (char *)action;
+	e.from_status = (char *)from;
+	e.to_status = c->status;
+	e.note = (char *)(note ? note : "");
+	audit_chain_load(st, &ch);
+	return audit_append(st, &ch, &e, cause);
+}
+
+/* Actions --------------------------------------------------------------------- */
+
+struct ctx {
+	struct store *st;
+	const struct calendar *cal;
+	const struct actor *who;
+	const struct act_args *a;
+	struct tcase *c;
+	struct item it;
+	struct steps ss;
+	struct mat m;
+	struct sb note;		/* the event's note */
+	char **cause;
+};
+
+static int
+do_accept(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	unsigned long long have = 0, more = 0, miss, pledged = 0;
+	int today = x->who->today, start, due, pd, nxt;
+	char *s;
+
+	if (parse_materials(c->materials, &x->m, &have, x->cause) != 0 ||
+	    parse_materials(x->a->materials, &x->m, &more, x->cause) != 0 ||
+	    parse_materials(x->a->pledge_materials, &x->m, &pledged, x->cause) != 0)
+		return EXIT_INVALID;
+	have |= more;
+	miss = missing_required(&x->m, have);
+	/* art. 32: unanswered for 5 working days, it counts as accepted on receipt. */
+	c->deemed = lifecycle_deemed(x->cal, c, today);
+	clock_parse_date(c->submitted, &start);
+	if (!c->deemed)
+		start = today;
+	due = clock_due(x->cal, start, x->it.promised_days, 0);
+	if (miss & ~pledged) {
+		struct sb list = SB_INIT;
+
+		list_materials(&list, &x->m, miss & ~pledged);
+		set_cause(x->cause, _("required materials are missing: %s; ask for a supplement, or "
+		    "accept on the applicant's pledge (--pledge-materials, --pledge-date)"), list.buf);
+		sb_release(&list);
+		return EXIT_INVALID;
+	}
+	if (pledged) {
+		if (x->a->pledge_date == NULL || clock_parse_date(x->a->pledge_date, &pd) != 0) {
+			set_cause(x->cause, "%s", _("--pledge-date: expected the date YYYY-MM-DD by which "
+			    "the applicant will bring the pledged materials"));
+			return EXIT_INVALID;
+		}
+		if (pd < today || pd > due) {
+			char d[11];
+
+			clock_format_date(due, d);
+			set_cause(x->cause, _("--pledge-date: the pledged date may not pass the promised "
+			    "limit (%s)"), d);
+			return EXIT_INVALID;
+		}
+		set_str(&c->pledge_date, x->a->pledge_date);
+		s = format_materials(pledged);
+		set_str(&c->pledge_materials, s);
+		free(s);
+		sb_adds(&x->note, _("accepted on the applicant's pledge (容缺受理): "));
+		list_materials(&x->note, &x->m, pledged);
+		sb_addf(&x->note, _(" by %s"), x->a->pledge_date);
+	}
+	if (c->deemed)
+		sb_addf(&x->note, "%s%s", x->note.len ? "; " : "",
+		    _("deemed accepted on receipt: not answered within 5 working days (art. 32)"));
+	s = format_materials(have);
+	set_str(&c->materials, s);
+	free(s);
+	set_date(&c->accepted, start);
+	c->limit_days = x->it.promised_days;
+	c->paused_days = 0;
+	c->extended_days = 0;
+	reclock(x->cal, c);
+	set_str(&c->status, "accepted");
+	nxt = next_step(&x->ss, 1);
+	return enter_step(x->st, x->cal, c, &x->ss, nxt ? nxt : 1, today, x->cause) ? EXIT_INTERNAL : 0;
+}
+
+static int
+do_supplement(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	unsigned long long have = 0, miss = 0;
+
+	if (parse_materials(c->materials, &x->m, &have, x->cause) != 0 ||
+	    parse_materials(x->a->materials, &x->m, &miss, x->cause) != 0)
+		return EXIT_INVALID;
+	if (miss == 0)
+		miss = missing_required(&x->m, have);
+	if (miss == 0) {
+		set_cause(x->cause, "%s", _("no material is missing: name the materials to supplement "
+		    "with --materials"));
+		return EXIT_INVALID;
+	}
+	/* art. 32: one notice that lists every missing material at once. */
+	sb_adds(&x->note, _("please supplement: "));
+	list_materials(&x->note, &x->m, miss);
+	pause_clock(c, x->who->today);
+	set_str(&c->status, "supplement");
+	return 0;
+}
+
+static int
+do_resume(struct ctx *x, int resupply)
+{
+	struct tcase *c = x->c;
+	int n;
+
+	if (resupply) {
+		unsigned long long have = 0, more = 0;
+		char *s;
+
+		if (parse_materials(c->materials, &x->m, &have, x->cause) != 0 ||
+		    parse_materials(x->a->materials, &x->m, &more, x->cause) != 0)
+			return EXIT_INVALID;
+		if (more == 0)
+			more = missing_required(&x->m, have);
+		s = format_materials(have | more);
+		set_str(&c->materials, s);
+		free(s);
+		sb_adds(&x->note, _("received: "));
+		list_materials(&x->note, &x->m, more);
+	}
+	set_str(&c->status, *c->prev_status ? c->prev_status : "under_review");
+	set_str(&c->prev_status, "");
+	n = resume_clock(x->cal, c, x->who->today);
+	sb_addf(&x->note, _("%s%d working days not counted"), x->note.len ? "; " : "", n);
+	return 0;
+}
+
+static int
+do_pass(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	int nxt = next_step(&x->ss, c->step);
+
+	if (pending_branches(x->st, c, NULL) > 0) {
+		set_cause(x->cause, "%s", _("the parallel review is not complete: every department "
+		    "must give its opinion first"));
+		return EXIT_CONFLICT;
+	}
+	if (nxt == 0 || nxt == last_step(&x->ss)) {
+		set_cause(x->cause, "%s", _("this is the last review step: approve or deny"));
+		return EXIT_CONFLICT;
+	}
+	return enter_step(x->st, x->cal, c, &x->ss, nxt, x->who->today, x->cause) ? EXIT_INTERNAL : 0;
+}
+
+static int
+do_opinion(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	const char *verdict = x->a->verdict ? x->a->verdict : "agree";
+	const char *office = x->who->user->office;
+	char d[11];
+	int nxt;
+
+	if (strcmp(verdict, "agree") && strcmp(verdict, "disagree")) {
+		set_cause(x->cause, _("--verdict: expected agree or disagree, not '%s'"), verdict);
+		return EXIT_INVALID;
+	}
+	clock_format_date(x->who->today, d);
+	if (office == NULL || store_branch_opinion(x->st, c->id, c->step, office, verdict,
+	    x->a->note, x->who->user->login, d) != 0) {
+		set_cause(x->cause, "%s", _("your office has no pending opinion on this case"));
+		return EXIT_CONFLICT;
+	}
+	sb_addf(&x->note, "%s: %s", strcmp(verdict, "agree") == 0 ? _("agree") : _("disagree"),
+	    x->a->note);
+	if (pending_branches(x->st, c, NULL) == 0) {
+		/* Every branch has spoken: the case goes on by itself. */
+		nxt = next_step(&x->ss, c->step);
+		if (nxt != 0 && nxt != last_step(&x->ss)) {
+			if (enter_step(x->st, x->cal, c, &x->ss, nxt, x->who->today, x->cause) != 0)
+				return EXIT_INTERNAL;
+		}
+		sb_adds(&x->note, _("; all departments have given their opinions"));
+	}
+	return 0;
+}
+
+static int
+do_suspend(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	int i, ok = 0;
+
+	for (i = 0; x->a->reason && lifecycle_suspend_reasons[i]; i++)
+		ok |= strcmp(lifecycle_suspend_reasons[i], x->a->reason) == 0;
+	if (!ok) {
+		set_cause(x->cause, "%s", _("--reason: expected one of art. 45's: hearing, tendering, "
+		    "auction, testing, inspection, quarantine, appraisal, expert_review"));
+		return EXIT_INVALID;
+	}
+	if (x->a->days < 1 || x->a->days > 365) {
+		set_cause(x->cause, "%s", _("--days: expected the period told to the applicant, "
+		    "1 to 365 working days"));
+		return EXIT_INVALID;
+	}
+	set_str(&c->suspend_reason, x->a->reason);
+	c->suspend_days = x->a->days;
+	sb_addf(&x->note, _("%s, %d working days told to the applicant: %s"), x->a->reason,
+	    x->a->days, x->a->note);
+	pause_clock(c, x->who->today);
+	set_str(&c->status, "suspended");
+	return 0;
+}
+
+static int
+do_extend(struct ctx *x)
+{
+	struct tcase *c = x->c;
+
+	if (c->extended_days > 0) {
+		set_cause(x->cause, "%s", _("the limit was already extended once (art. 42 allows one "
+		    "extension)"));
+		return EXIT_CONFLICT;
+	}
+	c->extended_days = 10;	/* art. 42: once, by 10 working days */
+	reclock(x->cal, c);
+	sb_addf(&x->note, _("+10 working days, due %s: %s"), c->due, x->a->note);
+	return 0;
+}
+
+static int
+do_decide(struct ctx *x, int approve)
+{
+	struct tcase *c = x->c;
+	int due;
+
+	if (pending_branches(x->st, c, NULL) > 0) {
+		set_cause(x->cause, "%s", _("the parallel review is not complete: every department "
+		    "must give its opinion first"));
+		return EXIT_CONFLICT;
+	}
+	set_date(&c->decided, x->who->today);
+	clock_parse_date(c->due, &due);
+	c->on_time = x->who->today <= due;
+	set_str(&c->status, approve ? "approved" : "denied");
+	set_str(&c->result, approve ? "准予许可" : "不予许可");
+	sb_adds(&x->note, x->a->note ? x->a->note : "");
+	c->step = last_step(&x->ss);
+	set_date(&c->step_started, x->who->today);
+	c->step_paused = 0;
+	return 0;
+}
+
+static int
+do_complete(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	long fee = x->a->fee_cents;
+
+	if (fee < 0)
+		fee = strcmp(c->status, "approved") == 0 ? x->it.fee_cents : 0;
+	c->fee_cents = fee;
+	set_date(&c->finished, x->who->today);
+	c->open = 0;
+	sb_addf(&x->note, _("result delivered; fee charged %ld.%02ld yuan (catalog %ld.%02ld)"),
+	    fee / 100, fee % 100, x->it.fee_cents / 100, x->it.fee_cents % 100);
+	if (x->a->note && *x->a->note)
+		sb_addf(&x->note, "; %s", x->a->note);
+	set_str(&c->status, "completed");
+	return 0;
+}
+
+static int
+do_close(struct ctx *x, const char *status)
+{
+	struct tcase *c = x->c;
+
+	set_date(&c->finished, x->who->today);
+	set_str(&c->paused_since, "");
+	c->open = 0;
+	set_str(&c->status, status);
+	sb_adds(&x->note, x->a->note);
+	return 0;
+}
+
+int
+lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *who,
+    const char *no, const struct act_args *a, char **cause)
+{
+	const struct act_def *def = lifecycle_find(a->action);
+	struct tcase c;
+	struct ctx x;
+	char *from = NULL;
+	int rc;
+
+	if (def == NULL) {
+		struct sb names = SB_INIT;
+
+		for (def = lifecycle_acts; def->name; def++)
+			sb_addf(&names, "%s%s", names.len ? ", " : "", def->name);
+		set_cause(cause, _("unknown action '%s' (expected one of %s)"), a->action, names.buf);
+		sb_release(&names);
+		return EXIT_USAGE;
+	}
+	if (def->need_note && (a->note == NULL || *a->note == '\0')) {
+		set_cause(cause, _("'%s' needs a reason: --note TEXT"), def->name);
+		return EXIT_INVALID;
+	}
+	if (a->note && strlen(a->note) > 2000) {
+		set_cause(cause, "%s", _("--note: at most 2000 bytes"));
+		return EXIT_INVALID;
+	}
+	if (store_begin(st, cause) != 0)
+		return EXIT_INTERNAL;
+	if (store_case_get(st, no, &c) != 0 || !access_can_see(who->user, &c)) {
+		store_rollback(st);
+		if (c.no)
+			tcase_release(&c);
+		set_cause(cause, _("no case '%s'"), no);
+		return EXIT_NOTFOUND;
+	}
+	memset(&x, 0, sizeof x);
+	if (a->expect_version >= 0 && a->expect_version != c.version) {
+		store_rollback(st);
+		tcase_release(&c);
+		return conflict(st, no, cause);
+	}
+	if (!lifecycle_from_ok(def, c.status)) {
+		set_cause(cause, _("cannot %s case '%s': it is %s"), def->name, no,
+		    tcase_status_label(c.status));
+		rc = EXIT_CONFLICT;
+		goto fail;
+	}
+	if (!lifecycle_may(who->user, &c, def)) {
+		set_cause(cause, _("permission denied: only %s may %s this case"),
+		    def->who == WHO_DECIDER ? _("approvers of the competent office") :
+		    def->who == WHO_BRANCH ? _("approvers of a department in the parallel review") :
+		    def->who == WHO_DELIVERER ? _("the competent office or the hall that took it in") :
+		    _("the competent office"), def->name);
+		rc = EXIT_DENIED;
+		goto fail;
+	}
+	x.st = st;
+	x.cal = cal;
+	x.who = who;
+	x.a = a;
+	x.c = &c;
+	x.cause = cause;
+	sb_init(&x.note);
+	store_item_get(st, c.item, &x.it);
+	store_step_each(st, c.item, add_step, &x.ss);
+	store_material_each(st, c.item, add_mat, &x.m);
+	from = xstrdup(c.status);
+	if (strcmp(def->name, "accept") == 0)
+		rc = do_accept(&x);
+	else if (strcmp(def->name, "supplement") == 0)
+		rc = do_supplement(&x);
+	else if (strcmp(def->name, "resupply") == 0)
+		rc = do_resume(&x, 1);
+	else if (strcmp(def->name, "resume") == 0)
+		rc = do_resume(&x, 0);
+	else if (strcmp(def->name, "pass") == 0)
+		rc = do_pass(&x);
+	else if (strcmp(def->name, "opinion") == 0)
+		rc = do_opinion(&x);
+	else if (strcmp(def->name, "suspend") == 0)
+		rc = do_suspend(&x);
+	else if (strcmp(def->name, "extend") == 0)
+		rc = do_extend(&x);
+	else if (strcmp(def->name, "approve") == 0)
+		rc = do_decide(&x, 1);
+	else if (strcmp(def->name, "deny") == 0)
+		rc = do_decide(&x, 0);
+	else if (strcmp(def->name, "complete") == 0)
+		rc = do_complete(&x);
+	else if (strcmp(def->name, "refuse") == 0)
+		rc = do_close(&x, "not_accepted");
+	else if (strcmp(def->name, "withdraw") == 0)
+		rc = do_close(&x, "withdrawn");
+	else {
+		/* review, return, survey: a status change (or none) and the note. */
+		if (def->to != NULL)
+			set_str(&c.status, def->to);
+		if (strcmp(def->name, "return") == 0)
+			enter_step(st, cal, &c, &x.ss, next_step(&x.ss, 1), who->today, cause);
+		sb_adds(&x.note, a->note ? a->note : "");
+		rc = 0;
+	}
+	if (rc != 0)
+		goto fail;
+	rc = store_case_update(st, &c, cause);
+	if (rc == STORE_CONFLICT) {
+		store_rollback(st);
+		rc = conflict(st, no, cause);
+		goto out;
+	}
+	if (rc != 0 || write_event(st, who, &c, def->name, from, x.note.buf, cause) != 0 ||
+	    store_commit(st, cause) != 0) {
+		rc = EXIT_INTERNAL;
+		goto fail;
+	}
+	rc = EXIT_OK;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(from);
+	sb_release(&x.note);
+	item_release(&x.it);
+	tcase_release(&c);
+	return rc;
+}
+
+/* Intake ------------------------------------------------------------------------ */
+
+static int
+phone_valid(const char *p)
+{
+	size_t n = strlen(p), i;
+
+	if (n == 0)
+		return 1;
+	if (n < 7 || n > 20)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((p[i] < '0' || p[i] > '9') && p[i] != '-')
+			return 0;
+	return 1;
+}
+
+int
+lifecycle_intake(struct store *st, const struct calendar *cal, const struct actor *who,
+    const struct intake *in, char no[32], char **cause)
+{
+	struct item it;
+	struct region r;
+	struct mat m;
+	struct tcase c;
+	struct audit_chain ch;
+	struct event e;
+	unsigned long long have = 0;
+	char *oname = NULL, *ophone = NULL, *oregion = NULL, *office = NULL, *mats = NULL;
+	char region[13], oreg[13], hall[13], district[7], prefix[24], at[32], today_s[11];
+	char warn[11], due[11];
+	const char *kind;
+	long seq;
+	int rc = EXIT_INVALID;
+
+	memset(&it, 0, sizeof it);
+	memset(&m, 0, sizeof m);
+	if (who->user->role != ROLE_CLERK) {
+		set_cause(cause, "%s", _("permission denied: applications are taken in by window clerks"));
+		return EXIT_DENIED;
+	}
+	if (in->item == NULL || store_item_get(st, in->item, &it) != 0) {
+		set_cause(cause, _("--item: no item '%s' in the catalog"), in->item ? in->item : "");
+		return EXIT_INVALID;
+	}
+	if (in->channel == NULL || (strcmp(in->channel, "window") && strcmp(in->channel, "online") &&
+	    strcmp(in->channel, "self-service"))) {
+		set_cause(cause, "%s", _("--channel: expected window, online or self-service"));
+		goto out;
+	}
+	if (strcmp(in->channel, "window") != 0 && strstr(it.channels, in->channel) == NULL) {
+		set_cause(cause, _("--channel: item '%s' is not offered %s (only %s)"), it.code,
+		    in->channel, it.channels);
+		goto out;
+	}
+	kind = in->applicant_id ? ids_kind(in->applicant_id) : NULL;
+	if (kind == NULL) {
+		set_cause(cause, _("--applicant-id: '%s' is not a valid resident ID (GB 11643) or "
+		    "unified social credit code (GB 32100): check the digits"),
+		    in->applicant_id ? in->applicant_id : "");
+		goto out;
+	}
+	if (in->name == NULL || *in->name == '\0' || strlen(in->name) > 120) {
+		set_cause(cause, "%s", _("--applicant-name: expected the applicant's name"));
+		goto out;
+	}
+	if (in->phone && !phone_valid(in->phone)) {
+		set_cause(cause, _("--phone: expected digits, not '%s'"), in->phone);
+		goto out;
+	}
+	store_material_each(st, it.code, add_mat, &m);
+	if (parse_materials(in->materials, &m, &have, cause) != 0)
+		goto out;
+	/* Where the applicant lives: given, known, or the area code in the ID. */
+	store_applicant_get(st, in->applicant_id, &oname, &ophone, &oregion);
+	if (in->region && *in->region)
+		snprintf(region, sizeof region, "%s", in->region);
+	else if (oregion)
+		snprintf(region, sizeof region, "%s", oregion);
+	else
+		snprintf(region, sizeof region, "%.6s", strcmp(kind, "org") == 0 ?
+		    in->applicant_id + 2 : in->applicant_id);
+	if (store_region_get(st, region, &r) != 0) {
+		set_cause(cause, _("--applicant-region: no region '%s' (give the township or village "
+		    "code where the applicant lives)"), region);
+		goto out;
+	}
+	region_release(&r);
+	snprintf(hall, sizeof hall, "%s", in->hall ? in->hall : who->user->region);
+	/* Route to the competent office: the lowest level that handles the item. */
+	if (strstr(it.levels, "township") != NULL) {
+		if (strlen(region) < 9) {
+			if (strncmp(hall, region, 6) == 0 && strlen(hall) >= 9)
+				snprintf(region, sizeof region, "%.9s", hall);
+			else {
+				set_cause(cause, "%s", _("--applicant-region: a township-level item needs the "
+				    "applicant's township (9-digit code)"));
+				goto out;
+			}
+		}
+		snprintf(oreg, sizeof oreg, "%.9s", region);
+		store_office_for(st, oreg, "township", &office);
+	} else if (strstr(it.levels, "district") != NULL) {
+		snprintf(oreg, sizeof oreg, "%.6s", region);
+		store_office_for(st, oreg, it.dept_kind, &office);
+	}
+	if (office == NULL) {
+		snprintf(oreg, sizeof oreg, "500000");
+		store_office_for(st, oreg, it.dept_kind, &office);
+	}
+	if (office == NULL) {
+		set_cause(cause, _("no office handles item '%s' for region '%s'"), it.code, region);
+		rc = EXIT_INVALID;
+		goto out;
+	}
+	if (store_begin(st, cause) != 0) {
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	tcase_district_of(hall, district);
+	clock_format_date(who->today, today_s);
+	snprintf(prefix, sizeof prefix, "%s-%.4s%.2s%.2s", district, today_s, today_s + 5, today_s + 8);
+	if (store_case_seq_next(st, prefix, &seq, cause) != 0 ||
+	    store_applicant_put(st, in->applicant_id, kind, in->name, in->phone, region, cause) != 0)
+		goto fail;
+	tcase_format_no(no, district, who->today, seq);
+	mats = format_materials(have);
+	/* Before acceptance the clock is art. 32's: an answer within 5 working days. */
+	clock_format_date(clock_warn(cal, who->today, 5, 0), warn);
+	clock_format_date(clock_due(cal, who->today, 5, 0), due);
+	memset(&c, 0, sizeof c);
+	c.no = no;
+	c.item = it.code;
+	c.applicant = (char *)in->applicant_id;
+	c.applicant_region = region;
+	c.channel = (char *)in->channel;
+	c.hall_region = hall;
+	c.office = office;
+	c.office_region = oreg;
+	c.status = (char *)"submitted";
+	c.open = 1;
+	c.step = 1;
+	c.submitted = today_s;
+	c.limit_days = 5;
+	c.warn = warn;
+	c.due = due;
+	c.on_time = -1;
+	c.materials = mats;
+	c.step_started = today_s;
+	c.version = 1;
+	if (store_case_insert(st, &c, cause) != 0)
+		goto fail;
+	stamp(who->today, at);
+	memset(&e, 0, sizeof e);
+	e.case_id = c.id;
+	e.at = at;
+	e.actor = who->user->login;
+	e.addr = (char *)(who->addr ? who->addr : "");
+	e.action = (char *)"submit";
+	e.to_status = (char *)"submitted";
+	{
+		struct sb note = SB_INIT;
+
+		sb_addf(&note, "%s; %s ", tcase_channel_label(in->channel), _("materials"));
+		if (have)
+			list_materials(&note, &m, have);
+		else
+			sb_adds(&note, "-");
+		e.note = note.buf;
+		audit_chain_load(st, &ch);
+		rc = audit_append(st, &ch, &e, cause);
+		sb_release(&note);
+	}
+	if (rc != 0 || store_commit(st, cause) != 0)
+		goto fail;
+	rc = EXIT_OK;
+	goto out;
+fail:
+	store_rollback(st);
+	rc = EXIT_INTERNAL;
+out:
+	free(oname);
+	free(ophone);
+	free(oregion);
+	free(office);
+	free(mats);
+	item_release(&it);
+	return rc;
+}

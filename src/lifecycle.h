@@ -1,0 +1,87 @@
+/*
+ * The lifecycle of a case: intake, and every action after it, with the
+ * legal transitions in one table (lifecycle_acts) and the rights of each.
+ *
+ * Every action is one transaction that writes the case and its event
+ * together, guarded by the case's version: two people acting at once, one
+ * wins and the other gets EXIT_CONFLICT with a message naming who acted and
+ * how. Functions return an exit code of cmd.h (0 ok, 2 not found, 3 denied,
+ * 4 conflict or illegal transition, 5 invalid input) and set *cause.
+ */
+#ifndef TONGBAN_LIFECYCLE_H
+#define TONGBAN_LIFECYCLE_H
+
+#include "clock.h"
+#include "model.h"
+#include "store.h"
+
+/* Who may take an action. */
+enum act_who {
+	WHO_ACCEPTOR,	/* clerk or approver of the competent office */
+	WHO_DECIDER,	/* approver of the competent office */
+	WHO_BRANCH,	/* approver of an office with a pending parallel branch */
+	WHO_DELIVERER,	/* the competent office, or a clerk of the hall that took it in */
+};
+
+struct act_def {
+	const char *name;
+	const char *from[6];	/* statuses it may start from */
+	const char *to;		/* NULL: status unchanged; "=" back to prev_status */
+	enum act_who who;
+	int need_note;		/* a reason is required */
+	const char *summary;	/* for help and dialogs (translated at use) */
+};
+
+/* The transition table, NULL-terminated. */
+extern const struct act_def lifecycle_acts[];
+const struct act_def *lifecycle_find(const char *name);
+/* 1 when status is a legal starting point for def. */
+int lifecycle_from_ok(const struct act_def *def, const char *status);
+/* 1 when u holds the right of def on c (without looking at branches). */
+int lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def *def);
+
+/* The reasons for which art. 45 stops the clock. */
+extern const char *const lifecycle_suspend_reasons[];
+
+struct act_args {
+	const char *action;
+	const char *note;
+	int expect_version;	/* -1: do not check */
+	const char *materials;	/* supplement: missing; resupply/accept: received */
+	const char *pledge_date;	/* accept on a pledge (容缺受理) */
+	const char *pledge_materials;
+	const char *reason;	/* suspend: one of lifecycle_suspend_reasons */
+	int days;		/* suspend: the period told to the applicant */
+	long fee_cents;		/* complete: fee charged; -1 for the catalog fee */
+	const char *verdict;	/* opinion: agree or disagree */
+};
+
+struct actor {
+	const struct user *user;
+	const char *addr;
+	int today;
+};
+
+/* Take an action on case no. */
+int lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *who,
+    const char *no, const struct act_args *a, char **cause);
+
+struct intake {
+	const char *item;
+	const char *applicant_id;
+	const char *name;
+	const char *phone;
+	const char *region;	/* applicant's region; NULL: known or from the ID */
+	const char *channel;
+	const char *materials;	/* "1,2,3": the item's materials received */
+	const char *hall;	/* where it was taken in; NULL: the user's region */
+};
+
+/* Take in an application; the new case number goes to no (32 bytes). */
+int lifecycle_intake(struct store *st, const struct calendar *cal, const struct actor *who,
+    const struct intake *in, char no[32], char **cause);
+
+/* 1 when a submitted case has waited more than 5 working days (art. 32). */
+int lifecycle_deemed(const struct calendar *cal, const struct tcase *c, int today);
+
+#endif
