@@ -18,7 +18,8 @@ CORE    := src/util.c src/sha256.c src/ids.c src/clock.c src/csvio.c src/i18n.c 
            src/pw.c src/out.c src/cmd.c src/cmd_case.c src/cmd_user.c src/cmd_misc.c \
            src/demo.c src/session.c src/lifecycle.c
 SCREENS := screens/ui.c screens/console.c screens/caselist.c screens/home.c \
-           screens/lookup.c screens/detail.c screens/help.c
+           screens/lookup.c screens/detail.c screens/help.c screens/act.c \
+           screens/worklist.c screens/intake.c
 SERVER  := src/server.c
 MAIN    := src/main.c
 

@@ -160,6 +160,24 @@ caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f)
 }
 
 int
+caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
+    const char *hall_lo, const char *hall_hi)
+{
+	char today[11];
+	int rc;
+
+	caselist_release(cl);
+	clock_format_date(ui->today, today);
+	rc = store_worklist(ui->st, office, hall_lo, hall_hi, today, 500, add_case, cl);
+	cl->list.n = cl->n;
+	cl->list.row = row;
+	cl->list.arg = cl;
+	if (cl->list.sel >= cl->n)
+		cl->list.sel = cl->n ? cl->n - 1 : 0;
+	return rc;
+}
+
+int
 caselist_open(struct ui *ui, struct caselist *cl)
 {
 	if (cl->n == 0)

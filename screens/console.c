@@ -6,6 +6,7 @@
  */
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <curses.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,26 @@ open_terminal(void)
 		scr = newterm(fallbacks[i], stdout, stdin);
 	}
 	return scr;
+}
+
+static volatile sig_atomic_t hung_up;
+
+static void
+on_hup(int sig)
+{
+	(void)sig;
+	hung_up = 1;
+}
+
+/* The link dropped: every screen keeps its unfinished work as a draft. */
+static void
+save_all(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; i < ui->depth; i++)
+		if (ui->stack[i]->save)
+			ui->stack[i]->save(ui, ui->state[i]);
 }
 
 static void
@@ -98,6 +119,10 @@ run(struct ui *ui)
 			draw(ui);
 		redraw = 0;
 		rc = get_wch(&ch);
+		if (hung_up) {
+			save_all(ui);
+			return 0;
+		}
 		if (rc == ERR)
 			continue;
 		k.ch = ch;
@@ -152,6 +177,16 @@ console_main(const char *db, const char *login, const char *addr)
 	ui.today = clock_today();
 	if (ui.user.office)
 		store_office_name(ui.st, ui.user.office, &ui.office_name);
+	{
+		const char *hint = getenv("TONGBAN_SSH_HINT");
+		struct sigaction sa;
+
+		snprintf(ui.ssh_hint, sizeof ui.ssh_hint, "%s", hint ? hint : "-p 2222 localhost");
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_hup;	/* no SA_RESTART: get_wch returns */
+		sigaction(SIGHUP, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+	}
 	set_escdelay(50);
 	scr = open_terminal();
 	if (scr == NULL) {

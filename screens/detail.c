@@ -15,11 +15,49 @@
 #include "util.h"
 
 struct detail {
+	char no[32];
+	int generation;
 	struct tcase c;
 	struct event *ev;
 	int nev, cap;
 	struct ui_list list;
+	char step_name[96];
+	int step_limit;		/* the longest branch for a parallel step */
+	struct branch br[8];
+	int nbr;
 };
+
+struct stepinfo {
+	struct detail *d;
+	int en;
+};
+
+static int
+step_of(void *arg, int seq, const char *name, const char *name_en, const char *kind, int limit)
+{
+	struct stepinfo *si = arg;
+
+	(void)kind;
+	if (seq == si->d->c.step) {
+		snprintf(si->d->step_name, sizeof si->d->step_name, "%s", si->en ? name_en : name);
+		if (limit > si->d->step_limit)
+			si->d->step_limit = limit;
+	}
+	return 0;
+}
+
+static int
+add_branch(void *arg, const struct branch *b)
+{
+	struct detail *d = arg;
+
+	if (b->step == d->c.step && d->nbr < 8) {
+		d->br[d->nbr] = *b;
+		memset((struct branch *)b, 0, sizeof *b);
+		d->nbr++;
+	}
+	return 0;
+}
 
 static int
 add_event(void *arg, const struct event *e)
@@ -59,25 +97,57 @@ event_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 		ui_put(y, x, w - x, e->note);
 }
 
-static void *
-detail_enter(struct ui *ui, const void *arg)
+static void
+unload(struct detail *d)
 {
-	const char *no = arg;
-	struct detail *d = xcalloc(1, sizeof *d);
+	int i;
 
-	if (store_case_get(ui->st, no, &d->c) != 0 || !access_can_see(&ui->user, &d->c)) {
+	for (i = 0; i < d->nev; i++)
+		event_release(&d->ev[i]);
+	for (i = 0; i < d->nbr; i++)
+		branch_release(&d->br[i]);
+	free(d->ev);
+	d->ev = NULL;
+	d->nev = d->cap = d->nbr = 0;
+	d->step_limit = 0;
+	d->step_name[0] = '\0';
+	if (d->c.no)
+		tcase_release(&d->c);
+}
+
+static int
+load(struct ui *ui, struct detail *d)
+{
+	struct stepinfo si = { d, strcmp(i18n_lang(), "en") == 0 };
+
+	unload(d);
+	d->generation = ui->generation;
+	if (store_case_get(ui->st, d->no, &d->c) != 0 || !access_can_see(&ui->user, &d->c)) {
 		/* Not found and not visible read the same: numbers cannot be probed. */
-		ui_message(ui, 1, _("no case '%s'"), no);
-		if (d->c.no)
-			tcase_release(&d->c);
-		free(d);
-		return NULL;
+		ui_message(ui, 1, _("no case '%s'"), d->no);
+		return -1;
 	}
 	store_event_each_of_case(ui->st, d->c.id, add_event, d);
+	store_step_each(ui->st, d->c.item, step_of, &si);
+	store_branch_each(ui->st, d->c.id, add_branch, d);
 	d->list.n = d->nev;
 	d->list.row = event_row;
 	d->list.arg = d;
 	d->list.sel = d->nev > 0 ? d->nev - 1 : 0;
+	return 0;
+}
+
+static void *
+detail_enter(struct ui *ui, const void *arg)
+{
+	struct detail *d = xcalloc(1, sizeof *d);
+
+	snprintf(d->no, sizeof d->no, "%s", (const char *)arg);
+	if (load(ui, d) != 0) {
+		unload(d);
+		free(d);
+		return NULL;
+	}
 	return d;
 }
 
@@ -94,14 +164,19 @@ static void
 detail_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"↑↓", N_("timeline"), "/", N_("find case"), "F1", N_("help"), "q", N_("back"),
-		"F10", N_("quit"), NULL
+		"a", N_("act"), "↑↓", N_("timeline"), "/", N_("find case"), "F1", N_("help"),
+		"q", N_("back"), NULL
 	};
 	struct detail *d = state;
-	struct tcase *c = &d->c;
+	struct tcase *c;
 	char buf[512];
-	enum light l = tcase_light(c, ui->today);
-	int en = strcmp(i18n_lang(), "en") == 0, y = 2, lw = en ? 11 : 10, h, x;
+	enum light l;
+	int en = strcmp(i18n_lang(), "en") == 0, y = 2, lw = en ? 11 : 10, h, x, i;
+
+	if (d->generation != ui->generation)
+		load(ui, d);
+	c = &d->c;
+	l = tcase_light(c, ui->today);
 
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · case"), c->no);
 	ui_title(ui, buf);
@@ -135,6 +210,38 @@ detail_draw(struct ui *ui, void *state)
 		snprintf(buf, sizeof buf, _("clock stopped since %s"), c->paused_since);
 		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
 	}
+	if (c->open && d->step_limit > 0 && *c->step_started) {
+		/* The step has its own clock: it can run late while the case is on time. */
+		int start, used, sdue;
+		char due_s[11];
+
+		clock_parse_date(c->step_started, &start);
+		sdue = clock_due(&ui->cal, start, d->step_limit, c->step_paused);
+		used = clock_workdays(&ui->cal, start, *c->paused_since ? start : ui->today) -
+		    c->step_paused;
+		clock_format_date(sdue, due_s);
+		snprintf(buf, sizeof buf, _("step %s: %d / %d working days · due %s"), d->step_name,
+		    used < 0 ? 0 : used, d->step_limit, due_s);
+		field(ui, y, 1, lw, _("step"), buf);
+		x = 1 + lw + utf8_width(buf) + 2;
+		if (x < ui->cols - 8)
+			ui_light(ui, y, x, clock_light(*c->paused_since ? start : ui->today,
+			    clock_warn(&ui->cal, start, d->step_limit, c->step_paused), sdue));
+		y++;
+	}
+	for (i = 0; i < d->nbr && y < ui->rows - 6; i++, y++) {
+		int due, started;
+
+		clock_parse_date(d->br[i].due, &due);
+		clock_parse_date(d->br[i].started, &started);
+		snprintf(buf, sizeof buf, "  %s · %s %s · %s", d->br[i].office_name, _("due"),
+		    d->br[i].due, d->br[i].opinion ? (strcmp(d->br[i].verdict, "agree") == 0 ?
+		    _("agreed") : _("disagreed")) : _("waiting for the opinion"));
+		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
+		if (!d->br[i].opinion)
+			ui_light(ui, y, ui->cols - 8, clock_light(ui->today,
+			    clock_warn(&ui->cal, started, d->br[i].limit_days, 0), due));
+	}
 	y++;
 	attrset(A_BOLD);
 	move(y, 0);
@@ -152,6 +259,10 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct detail *d = state;
 
+	if (!k.fkey && k.ch == L'a') {
+		ui_push(ui, &screen_act, d->no);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	return ui_list_key(&d->list, k, ui->rows - 14);
 }
 
@@ -159,13 +270,9 @@ static void
 detail_leave(struct ui *ui, void *state)
 {
 	struct detail *d = state;
-	int i;
 
 	(void)ui;
-	for (i = 0; i < d->nev; i++)
-		event_release(&d->ev[i]);
-	free(d->ev);
-	tcase_release(&d->c);
+	unload(d);
 	free(d);
 }
 

@@ -16,7 +16,22 @@
 struct home {
 	struct caselist recent;
 	char *region_name;
+	int generation;
+	char draft_kind[16];	/* an unfinished form from a dropped link */
+	char draft_saved[32];
 };
+
+static void
+load(struct ui *ui, struct home *h)
+{
+	struct case_filter f;
+
+	memset(&f, 0, sizeof f);
+	/* A few rows only: home is drawn at every login and every return. */
+	f.limit = 8;
+	caselist_load(ui, &h->recent, &f);
+	h->generation = ui->generation;
+}
 
 static const char *
 role_label(enum role r)
@@ -39,30 +54,57 @@ static void *
 home_enter(struct ui *ui, const void *arg)
 {
 	struct home *h = xcalloc(1, sizeof *h);
-	struct case_filter f;
 	struct region r;
+	int k;
 
 	(void)arg;
 	if (store_region_get(ui->st, ui->user.region, &r) == 0) {
 		h->region_name = xstrdup(r.name);
 		region_release(&r);
 	}
-	memset(&f, 0, sizeof f);
-	/* A few rows only: home is drawn at every login and every return. */
-	f.limit = 8;
-	caselist_load(ui, &h->recent, &f);
+	load(ui, h);
+	for (k = 0; k < 2; k++) {
+		static const char *const kinds[] = { "intake", "act" };
+		char *data = NULL, *saved = NULL;
+
+		if (store_draft_get(ui->st, ui->user.login, kinds[k], &data, &saved) == 0) {
+			snprintf(h->draft_kind, sizeof h->draft_kind, "%s", kinds[k]);
+			snprintf(h->draft_saved, sizeof h->draft_saved, "%s", saved);
+			if (k == 1) {
+				char *no = ui_draft_value(data, "no");
+
+				snprintf(h->draft_saved, sizeof h->draft_saved, "%s", no ? no : "");
+				free(no);
+			}
+		}
+		free(data);
+		free(saved);
+		if (h->draft_kind[0])
+			break;
+	}
 	return h;
 }
 
 static void
 home_draw(struct ui *ui, void *state)
 {
+	static const char *const keys_clerk[] = {
+		"n", N_("new application"), "w", N_("worklist"), "/", N_("find case"),
+		"F1", N_("help"), "q", N_("quit"), NULL
+	};
+	static const char *const keys_approver[] = {
+		"w", N_("worklist"), "/", N_("find case"), "Enter", N_("open"), "F1", N_("help"),
+		"q", N_("quit"), NULL
+	};
 	static const char *const keys[] = {
 		"/", N_("find case"), "Enter", N_("open"), "F1", N_("help"), "q", N_("quit"), NULL
 	};
 	struct home *h = state;
 	char line[512];
 	int y = 2;
+
+	if (h->generation != ui->generation)
+		load(ui, h);
 
 	ui_title(ui, _("tongban · city-wide approval and efficiency supervision"));
 	snprintf(line, sizeof line, "%s %s (%s) · %s%s%s", _("Welcome,"),
@@ -74,6 +116,17 @@ home_draw(struct ui *ui, void *state)
 	attrset(A_NORMAL);
 	ui_put(y++, 1, ui->cols - 2,
 	    _("Press / to look up a case by number, applicant ID, name or phone."));
+	if (h->draft_kind[0]) {
+		if (strcmp(h->draft_kind, "intake") == 0)
+			snprintf(line, sizeof line, _("An unfinished intake form from %s was kept: "
+			    "r resumes it, x discards it."), h->draft_saved);
+		else
+			snprintf(line, sizeof line, _("An unfinished action on case %s was kept: "
+			    "r resumes it, x discards it."), h->draft_saved);
+		attrset(A_BOLD | (ui->color ? COLOR_PAIR(UI_PAIR_YELLOW) : A_REVERSE));
+		ui_put(y, 1, ui->cols - 2, line);
+		attrset(A_NORMAL);
+	}
 	y++;
 	attrset(A_BOLD);
 	ui_put(y++, 1, ui->cols - 2, _("Latest cases you can see"));
@@ -83,7 +136,8 @@ home_draw(struct ui *ui, void *state)
 		ui_put(y, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
-	ui_keybar(ui, keys);
+	ui_keybar(ui, ui->user.role == ROLE_CLERK ? keys_clerk :
+	    ui->user.role == ROLE_APPROVER ? keys_approver : keys);
 }
 
 static int
@@ -91,6 +145,24 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct home *h = state;
 
+	if (!k.fkey && k.ch == L'w') {
+		ui_push(ui, &screen_worklist, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'n') {
+		ui_push(ui, &screen_intake, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && h->draft_kind[0] && (k.ch == L'r' || k.ch == L'x')) {
+		if (k.ch == L'x')
+			store_draft_delete(ui->st, ui->user.login, h->draft_kind);
+		else if (strcmp(h->draft_kind, "intake") == 0)
+			ui_push(ui, &screen_intake, "draft");
+		else if (ui_push(ui, &screen_detail, h->draft_saved) == 0)
+			ui_push(ui, &screen_act, h->draft_saved);
+		h->draft_kind[0] = '\0';
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && (k.ch == L'\r' || k.ch == L'\n'))
 		return caselist_open(ui, &h->recent);
 	if (k.fkey && k.ch == KEY_ENTER)

@@ -362,3 +362,95 @@ ui_field_text(const struct ui_field *f)
 	}
 	return sb_detach(&sb);
 }
+
+void
+ui_shell_quote(struct sb *sb, const char *s)
+{
+	const char *p;
+	int plain = *s != '\0';
+
+	for (p = s; *p && plain; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-_.,:/=@", *p)))
+			plain = 0;
+	if (plain) {
+		sb_adds(sb, s);
+		return;
+	}
+	sb_addc(sb, '\'');
+	for (p = s; *p; p++) {
+		if (*p == '\'')
+			sb_adds(sb, "'\\''");
+		else
+			sb_addc(sb, *p);
+	}
+	sb_addc(sb, '\'');
+}
+
+void
+ui_equivalent(struct ui *ui, int y, const char *cmd)
+{
+	struct sb line = SB_INIT;
+	int w = ui->cols - 2, used;
+
+	/* Two lines, y - 1 and y, so that a long command is seen whole. */
+	sb_addf(&line, "$ ssh %s %s", ui->ssh_hint, cmd);
+	attrset(ui->color ? COLOR_PAIR(UI_PAIR_DIM) : A_DIM);
+	move(y - 1, 0);
+	clrtoeol();
+	move(y, 0);
+	clrtoeol();
+	if (utf8_width(line.buf) <= w)
+		ui_put(y, 1, w, line.buf);
+	else {
+		const char *p = line.buf;
+		mbstate_t ps;
+
+		used = 0;
+		memset(&ps, 0, sizeof ps);
+		while (*p) {
+			wchar_t wc;
+			size_t n = mbrtowc(&wc, p, strlen(p), &ps);
+			int cw;
+
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+				break;
+			cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+			if (used + cw > w)
+				break;
+			used += cw;
+			p += n;
+		}
+		ui_put(y - 1, 1, w, line.buf);
+		ui_put(y, 3, w - 2, p);
+	}
+	attrset(A_NORMAL);
+	sb_release(&line);
+}
+
+void
+ui_draft_add(struct sb *sb, const char *key, const char *value)
+{
+	const char *p;
+
+	sb_addf(sb, "%s=", key);
+	for (p = value ? value : ""; *p; p++)
+		sb_addc(sb, *p == '\n' ? ' ' : *p);
+	sb_addc(sb, '\n');
+}
+
+char *
+ui_draft_value(const char *data, const char *key)
+{
+	size_t n = strlen(key);
+	const char *p = data;
+
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+
+		if (strncmp(p, key, n) == 0 && p[n] == '=')
+			return xstrndup(p + n + 1, eol ? (size_t)(eol - p - n - 1) : strlen(p + n + 1));
+		p = eol ? eol + 1 : NULL;
+	}
+	return NULL;
+}

@@ -44,6 +44,8 @@ struct screen {
 	void (*leave)(struct ui *ui, void *state);
 	/* 1 while a text field has the focus: '/', 'q' and '?' are typed then. */
 	int (*typing)(struct ui *ui, void *state);
+	/* The link dropped: keep unfinished work as a draft for the next login. */
+	void (*save)(struct ui *ui, void *state);
 };
 
 struct ui {
@@ -52,7 +54,9 @@ struct ui {
 	struct user user;
 	char *office_name;
 	const char *addr;
+	char ssh_hint[128];	/* "-p 2222 clerk1@localhost" for equivalent commands */
 	int today;
+	int generation;		/* bumped by every action taken: screens reload */
 	int color;
 	int rows, cols;
 	int cursor;		/* the cursor is shown (a field has the focus) */
@@ -117,7 +121,21 @@ int ui_field_key(struct ui_field *f, struct ui_key k);
 /* The field's text as UTF-8 (heap). */
 char *ui_field_text(const struct ui_field *f);
 
+/* Append s to sb quoted for a POSIX shell (for equivalent ssh lines). */
+struct sb;
+void ui_shell_quote(struct sb *sb, const char *s);
+/* Draw the equivalent command at line y: "ssh <hint> <cmd>", clipped. */
+void ui_equivalent(struct ui *ui, int y, const char *cmd);
+
+/* Drafts: key=value lines. */
+void ui_draft_add(struct sb *sb, const char *key, const char *value);
+/* The value of key in data (heap), or NULL. */
+char *ui_draft_value(const char *data, const char *key);
+
 /* The screens */
+extern const struct screen screen_worklist;
+extern const struct screen screen_act;
+extern const struct screen screen_intake;
 extern const struct screen screen_home;
 extern const struct screen screen_lookup;
 extern const struct screen screen_detail;

@@ -141,7 +141,8 @@ make_host_key(const char *path)
 	return 0;
 }
 
-static void serve_connection(ssh_session s, const char *db, int status_wr, int compress);
+static void serve_connection(ssh_session s, const char *db, const char *listen, int status_wr,
+    int compress);
 
 int
 server_main(const char *db, int argc, char **argv)
@@ -271,7 +272,7 @@ server_main(const char *db, int argc, char **argv)
 			signal(SIGINT, SIG_DFL);
 			close(l.status_rd);
 			ssh_bind_free(bind);
-			serve_connection(s, db, l.status_wr, compress);
+			serve_connection(s, db, listen, l.status_wr, compress);
 			_exit(0);
 		}
 		if (pid > 0) {
@@ -300,6 +301,8 @@ struct conn {
 	ssh_channel ch;
 	ssh_event ev;
 	const char *db;
+	const char *listen;
+	char hint[128];		/* how to reach us: "-p 2222 clerk1@localhost" */
 	struct store *st;
 	char addr[64];
 	char login[64];
@@ -597,6 +600,7 @@ start_child(struct conn *c)
 			setenv("TERM", c->term, 1);
 			setenv("NCURSES_NO_UTF8_ACS", "1", 1);	/* NOTES 8 */
 			setenv("LANG", "C.UTF-8", 1);
+			setenv("TONGBAN_SSH_HINT", c->hint, 1);
 			rc = console_main(c->db, c->login, c->addr);
 		} else if (c->mode == MODE_SHELL_NOPTY) {
 			fprintf(stderr, "tongban: this server has no shell; connect with a terminal "
@@ -778,7 +782,7 @@ pump(struct conn *c)
 }
 
 static void
-serve_connection(ssh_session s, const char *db, int status_wr, int compress)
+serve_connection(ssh_session s, const char *db, const char *listen, int status_wr, int compress)
 {
 	struct ssh_server_callbacks_struct cb;
 	struct sockaddr_storage sa;
@@ -792,6 +796,7 @@ serve_connection(ssh_session s, const char *db, int status_wr, int compress)
 	memset(&c, 0, sizeof c);
 	c.s = s;
 	c.db = db;
+	c.listen = listen;
 	c.master = c.in_fd = c.out_fd = c.err_fd = -1;
 	sb_init(&c.out);
 	sb_init(&c.err);
@@ -855,6 +860,18 @@ serve_connection(ssh_session s, const char *db, int status_wr, int compress)
 	/* If this write fails the listener only miscounts unauthenticated peers. */
 	(void)!write(status_wr, &me, sizeof me);
 	close(status_wr);
+	{
+		const char *colon = strrchr(c.listen, ':');
+		int hostlen = colon ? (int)(colon - c.listen) : 0;
+
+		if (colon == NULL || strncmp(c.listen, "127.0.0.1", 9) == 0 ||
+		    strncmp(c.listen, "0.0.0.0", 7) == 0)
+			snprintf(c.hint, sizeof c.hint, "-p %s %s@localhost", colon ? colon + 1 : "22",
+			    c.login);
+		else
+			snprintf(c.hint, sizeof c.hint, "-p %s %s@%.*s", colon + 1, c.login, hostlen,
+			    c.listen);
+	}
 	logline("login %s from %s (%s, %s)", c.login, c.addr, c.method,
 	    c.mode == MODE_PTY ? "console" : c.mode == MODE_EXEC ? "exec" : "no pty");
 	t0 = now_ms();

@@ -73,7 +73,8 @@ int
 main(void)
 {
 	const struct test *const suites[] = {
-		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_audit, NULL
+		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_audit,
+		tests_lifecycle, NULL
 	};
 	int passed = 0, failed = 0, i;
 	const struct test *t;

@@ -34,5 +34,6 @@ extern const struct test tests_csv[];
 extern const struct test tests_access[];
 extern const struct test tests_cmd[];
 extern const struct test tests_audit[];
+extern const struct test tests_lifecycle[];
 
 #endif

@@ -1,0 +1,505 @@
+/*
+ * Intake (受理台): find the item by any part of its name or its code, enter
+ * or reuse the applicant (a known ID fills in the rest), tick the materials
+ * received, choose the channel, submit. The case is routed by the core.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "ids.h"
+#include "lifecycle.h"
+#include "ui.h"
+#include "util.h"
+
+enum { I_ITEM, I_ID, I_NAME, I_PHONE, I_REGION, I_CHANNEL, I_MATERIALS, I_COUNT };
+
+#define MAX_CAND 50
+#define MAX_MAT 24
+
+static const char *const channels[] = { "window", "online", "self-service" };
+
+struct intake_state {
+	struct ui_field f[I_COUNT];
+	int focus;
+	char cand_code[MAX_CAND][24];
+	char cand_name[MAX_CAND][160];
+	int ncand, csel;
+	char item[24];
+	char item_name[160];
+	int promised;
+	int mat_seq[MAX_MAT];
+	char mat_name[MAX_MAT][96];
+	int mat_req[MAX_MAT];
+	int mat_on[MAX_MAT];
+	int nmat, msel;
+	int channel;
+	char region_name[96];
+};
+
+static void
+set_field(struct ui_field *f, const char *s)
+{
+	mbstate_t ps;
+
+	memset(&ps, 0, sizeof ps);
+	f->len = 0;
+	while (s && *s && f->len < UI_FIELD_MAX) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			break;
+		f->buf[f->len++] = wc;
+		s += n;
+	}
+	f->buf[f->len] = L'\0';
+	f->cur = f->len;
+}
+
+struct cand_ctx {
+	struct intake_state *s;
+	int en;
+};
+
+static int
+add_cand(void *arg, const struct item *it)
+{
+	struct cand_ctx *c = arg;
+	struct intake_state *s = c->s;
+
+	if (s->ncand >= MAX_CAND)
+		return 1;
+	snprintf(s->cand_code[s->ncand], sizeof s->cand_code[0], "%s", it->code);
+	snprintf(s->cand_name[s->ncand], sizeof s->cand_name[0], "%s",
+	    c->en && *it->name_en ? it->name_en : it->name);
+	s->ncand++;
+	return 0;
+}
+
+static void
+search_items(struct ui *ui, struct intake_state *s)
+{
+	char *q = ui_field_text(&s->f[I_ITEM]);
+	struct cand_ctx c = { s, strcmp(i18n_lang(), "en") == 0 };
+
+	s->ncand = 0;
+	s->csel = 0;
+	store_item_each(ui->st, *q ? q : NULL, add_cand, &c);
+	free(q);
+}
+
+static int
+add_mat(void *arg, int seq, const char *name, int required)
+{
+	struct intake_state *s = arg;
+
+	if (s->nmat < MAX_MAT) {
+		s->mat_seq[s->nmat] = seq;
+		snprintf(s->mat_name[s->nmat], sizeof s->mat_name[0], "%s", name);
+		s->mat_req[s->nmat] = required;
+		s->mat_on[s->nmat] = 0;
+		s->nmat++;
+	}
+	return 0;
+}
+
+static void
+pick_item(struct ui *ui, struct intake_state *s, const char *code)
+{
+	struct item it;
+
+	if (store_item_get(ui->st, code, &it) != 0)
+		return;
+	snprintf(s->item, sizeof s->item, "%s", it.code);
+	snprintf(s->item_name, sizeof s->item_name, "%s",
+	    strcmp(i18n_lang(), "en") == 0 && *it.name_en ? it.name_en : it.name);
+	s->promised = it.promised_days;
+	s->nmat = 0;
+	s->msel = 0;
+	store_material_each(ui->st, it.code, add_mat, s);
+	set_field(&s->f[I_ITEM], it.code);
+	item_release(&it);
+}
+
+static void
+region_name(struct ui *ui, struct intake_state *s)
+{
+	char *code = ui_field_text(&s->f[I_REGION]);
+	struct region r;
+
+	s->region_name[0] = '\0';
+	if (store_region_get(ui->st, code, &r) == 0) {
+		snprintf(s->region_name, sizeof s->region_name, "%s", r.name);
+		region_release(&r);
+	}
+	free(code);
+}
+
+/* A known applicant fills in the rest: entered once, reused everywhere. */
+static void
+known_applicant(struct ui *ui, struct intake_state *s)
+{
+	char *id = ui_field_text(&s->f[I_ID]), *name, *phone, *region;
+
+	if (*id && ids_kind(id) == NULL)
+		ui_message(ui, 1, _("'%s' is not a valid ID: check the digits"), id);
+	else if (*id && store_applicant_get(ui->st, id, &name, &phone, &region) == 0) {
+		set_field(&s->f[I_NAME], name);
+		set_field(&s->f[I_PHONE], phone);
+		set_field(&s->f[I_REGION], region);
+		region_name(ui, s);
+		ui_message(ui, 0, _("known applicant: %s"), name);
+		free(name);
+		free(phone);
+		free(region);
+	}
+	free(id);
+}
+
+static void *
+intake_enter(struct ui *ui, const void *arg)
+{
+	struct intake_state *s;
+	char *data = NULL, *saved = NULL;
+
+	if (ui->user.role != ROLE_CLERK) {
+		ui_message(ui, 1, "%s", _("applications are taken in by window clerks"));
+		return NULL;
+	}
+	s = xcalloc(1, sizeof *s);
+	set_field(&s->f[I_REGION], ui->user.region);
+	region_name(ui, s);
+	search_items(ui, s);
+	if (arg != NULL && strcmp(arg, "draft") == 0 &&
+	    store_draft_get(ui->st, ui->user.login, "intake", &data, &saved) == 0) {
+		static const char *const keys[] = { "item", "id", "name", "phone", "region" };
+		char *v;
+		int i;
+
+		v = ui_draft_value(data, "item");
+		if (v && *v)
+			pick_item(ui, s, v);
+		free(v);
+		for (i = 1; i < 5; i++) {
+			v = ui_draft_value(data, keys[i]);
+			if (v)
+				set_field(&s->f[i], v);
+			free(v);
+		}
+		v = ui_draft_value(data, "channel");
+		for (i = 0; v && i < 3; i++)
+			if (strcmp(v, channels[i]) == 0)
+				s->channel = i;
+		free(v);
+		v = ui_draft_value(data, "materials");
+		for (i = 0; v && i < s->nmat; i++) {
+			char tok[8];
+
+			snprintf(tok, sizeof tok, "%d", s->mat_seq[i]);
+			for (char *p = v; (p = strstr(p, tok)) != NULL; p++)
+				if ((p == v || p[-1] == ',') && (p[strlen(tok)] == ',' || !p[strlen(tok)]))
+					s->mat_on[i] = 1;
+		}
+		free(v);
+		region_name(ui, s);
+		s->focus = s->item[0] ? I_ID : I_ITEM;
+		ui_message(ui, 0, _("your unfinished intake form from %s is back"), saved);
+		store_draft_delete(ui->st, ui->user.login, "intake");
+		free(data);
+		free(saved);
+	}
+	return s;
+}
+
+static char *
+checked(struct intake_state *s)
+{
+	struct sb sb = SB_INIT;
+	int i;
+
+	for (i = 0; i < s->nmat; i++)
+		if (s->mat_on[i])
+			sb_addf(&sb, "%s%d", sb.len ? "," : "", s->mat_seq[i]);
+	return sb_detach(&sb);
+}
+
+static void
+command(struct intake_state *s, struct sb *cmd)
+{
+	static const char *const opts[] = { NULL, "applicant-id", "applicant-name", "phone",
+		"applicant-region" };
+	char *m = checked(s);
+	int i;
+
+	sb_addf(cmd, "case new --item %s", s->item[0] ? s->item : "?");
+	for (i = 1; i < 5; i++) {
+		char *v = ui_field_text(&s->f[i]);
+
+		if (*v) {
+			sb_addf(cmd, " --%s ", opts[i]);
+			ui_shell_quote(cmd, v);
+		}
+		free(v);
+	}
+	sb_addf(cmd, " --channel %s", channels[s->channel]);
+	if (*m)
+		sb_addf(cmd, " --materials %s", m);
+	free(m);
+}
+
+static void
+label(struct ui *ui, int y, const char *text, int focus)
+{
+	(void)ui;
+	attrset(focus ? A_BOLD : A_NORMAL);
+	ui_put(y, 1, 13, text);
+	attrset(A_NORMAL);
+}
+
+static void
+intake_draw(struct ui *ui, void *state)
+{
+	static const char *const keys[] = {
+		"Tab", N_("next field"), "Space", N_("tick"), "←→", N_("channel"), "F2", N_("submit"),
+		"Esc", N_("cancel"), NULL
+	};
+	struct intake_state *s = state;
+	static const char *const channel_labels[] = { N_("window"), N_("online"), N_("self-service") };
+	int fx = 15, fw = ui->cols - fx - 2, y, i, top;
+	char buf[320];
+	struct sb cmd = SB_INIT;
+
+	ui_title(ui, _("tongban · intake (受理台)"));
+	label(ui, 2, _("item"), s->focus == I_ITEM);
+	if (s->focus == I_ITEM) {
+		for (i = 0; i < 5 && i < s->ncand; i++) {
+			top = s->csel < 5 ? 0 : s->csel - 4;
+			snprintf(buf, sizeof buf, "%s %s", s->cand_code[top + i], s->cand_name[top + i]);
+			attrset(top + i == s->csel ? A_REVERSE : A_NORMAL);
+			ui_put_pad(3 + i, fx, fw, buf);
+			attrset(A_NORMAL);
+		}
+		if (s->ncand == 0)
+			ui_put(3, fx, fw, _("(no item matches)"));
+	} else if (s->item[0]) {
+		snprintf(buf, sizeof buf, _("%s · promised %d working days"), s->item_name, s->promised);
+		ui_put(3, fx, fw, buf);
+	}
+	label(ui, 8, _("applicant ID"), s->focus == I_ID);
+	label(ui, 9, _("name"), s->focus == I_NAME);
+	label(ui, 10, _("phone"), s->focus == I_PHONE);
+	label(ui, 11, _("lives in"), s->focus == I_REGION);
+	for (i = I_ID; i <= I_REGION; i++)
+		if (i != s->focus)
+			ui_field_draw(ui, &s->f[i], 7 + i, fx, i == I_REGION ? 14 : fw, 0);
+	ui_put(11, fx + 15, fw - 15, s->region_name);
+	label(ui, 12, _("channel"), s->focus == I_CHANNEL);
+	snprintf(buf, sizeof buf, "◀ %s ▶", _(channel_labels[s->channel]));
+	attrset(s->focus == I_CHANNEL ? A_REVERSE : A_NORMAL);
+	ui_put(12, fx, fw, buf);
+	attrset(A_NORMAL);
+	label(ui, 13, _("materials"), s->focus == I_MATERIALS);
+	for (i = 0, y = 13; i < s->nmat && y < ui->rows - 3; i++, y++) {
+		snprintf(buf, sizeof buf, "[%s] %d. %s%s", s->mat_on[i] ? "x" : " ", s->mat_seq[i],
+		    s->mat_name[i], s->mat_req[i] ? "" : _(" (optional)"));
+		attrset(s->focus == I_MATERIALS && i == s->msel ? A_REVERSE : A_NORMAL);
+		ui_put(y, fx, fw, buf);
+		attrset(A_NORMAL);
+	}
+	if (s->nmat == 0)
+		ui_put(13, fx, fw, _("(choose an item first)"));
+	command(s, &cmd);
+	ui_equivalent(ui, ui->rows - 3, cmd.buf);
+	sb_release(&cmd);
+	ui_keybar(ui, keys);
+	if (s->focus == I_ITEM)
+		ui_field_draw(ui, &s->f[I_ITEM], 2, fx, fw, 1);
+	else if (s->focus >= I_ID && s->focus <= I_REGION)
+		ui_field_draw(ui, &s->f[s->focus], 7 + s->focus, fx,
+		    s->focus == I_REGION ? 14 : fw, 1);
+}
+
+static int
+submit(struct ui *ui, struct intake_state *s)
+{
+	struct intake in;
+	struct actor who;
+	char *v[I_COUNT], *m, *cause = NULL, no[32];
+	int i, rc;
+
+	if (!s->item[0]) {
+		ui_message(ui, 1, "%s", _("choose an item first"));
+		s->focus = I_ITEM;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	for (i = I_ID; i <= I_REGION; i++)
+		v[i] = ui_field_text(&s->f[i]);
+	m = checked(s);
+	memset(&in, 0, sizeof in);
+	in.item = s->item;
+	in.applicant_id = v[I_ID];
+	in.name = v[I_NAME];
+	in.phone = v[I_PHONE];
+	in.region = *v[I_REGION] ? v[I_REGION] : NULL;
+	in.channel = channels[s->channel];
+	in.materials = m;
+	who.user = &ui->user;
+	who.addr = ui->addr;
+	who.today = ui->today;
+	rc = lifecycle_intake(ui->st, &ui->cal, &who, &in, no, &cause);
+	for (i = I_ID; i <= I_REGION; i++)
+		free(v[i]);
+	free(m);
+	if (rc != EXIT_OK) {
+		ui_message(ui, 1, "%s", cause ? cause : "?");
+		free(cause);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	ui->generation++;
+	ui_message(ui, 0, _("case %s taken in and routed"), no);
+	ui_then(ui, &screen_detail, no);
+	return UI_HANDLED | UI_BACK;
+}
+
+static int
+intake_key(struct ui *ui, void *state, struct ui_key k)
+{
+	struct intake_state *s = state;
+	int enter = (!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER);
+	int rc;
+
+	if (k.fkey && k.ch == KEY_F(2))
+		return submit(ui, s);
+	if (s->focus == I_ITEM) {
+		if (k.fkey && (k.ch == KEY_DOWN || k.ch == KEY_UP)) {
+			s->csel += k.ch == KEY_DOWN ? 1 : -1;
+			if (s->csel < 0)
+				s->csel = 0;
+			if (s->csel >= s->ncand)
+				s->csel = s->ncand - 1;
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if ((enter || (!k.fkey && k.ch == L'\t')) && s->ncand > 0) {
+			pick_item(ui, s, s->cand_code[s->csel]);
+			s->focus = I_ID;
+			return UI_HANDLED | UI_REDRAW;
+		}
+		rc = ui_field_key(&s->f[I_ITEM], k);
+		if (rc & UI_REDRAW) {
+			s->item[0] = '\0';
+			s->nmat = 0;
+			search_items(ui, s);
+		}
+		return rc;
+	}
+	if (enter || (!k.fkey && k.ch == L'\t') || (k.fkey && k.ch == KEY_DOWN &&
+	    s->focus != I_MATERIALS)) {
+		if (s->focus == I_ID)
+			known_applicant(ui, s);
+		if (s->focus == I_REGION)
+			region_name(ui, s);
+		if (enter && s->focus == I_MATERIALS)
+			return submit(ui, s);
+		if (s->focus < I_MATERIALS)
+			s->focus++;
+		else if (!k.fkey && k.ch == L'\t')
+			s->focus = I_ITEM;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if ((k.fkey && k.ch == KEY_BTAB) || (k.fkey && k.ch == KEY_UP &&
+	    (s->focus != I_MATERIALS || s->msel == 0))) {
+		s->focus = s->focus > 0 ? s->focus - 1 : I_MATERIALS;
+		if (s->focus == I_ITEM)
+			search_items(ui, s);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (s->focus == I_CHANNEL && k.fkey && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT)) {
+		s->channel = (s->channel + (k.ch == KEY_RIGHT ? 1 : 2)) % 3;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (s->focus == I_MATERIALS) {
+		if (k.fkey && k.ch == KEY_DOWN && s->msel < s->nmat - 1) {
+			s->msel++;
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (k.fkey && k.ch == KEY_UP && s->msel > 0) {
+			s->msel--;
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (!k.fkey && k.ch == L' ' && s->nmat > 0) {
+			s->mat_on[s->msel] = !s->mat_on[s->msel];
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (!k.fkey && k.ch == L'a') {	/* tick all */
+			for (int i = 0; i < s->nmat; i++)
+				s->mat_on[i] = 1;
+			return UI_HANDLED | UI_REDRAW;
+		}
+		return UI_HANDLED;
+	}
+	if (s->focus == I_CHANNEL)
+		return UI_HANDLED;
+	return ui_field_key(&s->f[s->focus], k);
+}
+
+static int
+intake_typing(struct ui *ui, void *state)
+{
+	struct intake_state *s = state;
+
+	(void)ui;
+	return s->focus <= I_REGION;
+}
+
+static void
+intake_save(struct ui *ui, void *state)
+{
+	static const char *const keys[] = { "item", "id", "name", "phone", "region" };
+	struct intake_state *s = state;
+	struct sb d = SB_INIT;
+	char now[20], *m;
+	time_t t = time(NULL);
+	struct tm tm;
+	int i, any = s->item[0] != '\0';
+
+	ui_draft_add(&d, "item", s->item);
+	for (i = 1; i < 5; i++) {
+		char *v = ui_field_text(&s->f[i]);
+
+		any |= i < 4 && *v;
+		ui_draft_add(&d, keys[i], v);
+		free(v);
+	}
+	ui_draft_add(&d, "channel", channels[s->channel]);
+	m = checked(s);
+	ui_draft_add(&d, "materials", m);
+	free(m);
+	localtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
+	if (any)
+		store_draft_put(ui->st, ui->user.login, "intake", d.buf, now);
+	sb_release(&d);
+}
+
+static void
+intake_leave(struct ui *ui, void *state)
+{
+	(void)ui;
+	free(state);
+}
+
+const struct screen screen_intake = {
+	.name = "intake",
+	.enter = intake_enter,
+	.draw = intake_draw,
+	.key = intake_key,
+	.leave = intake_leave,
+	.typing = intake_typing,
+	.save = intake_save,
+};

@@ -1,0 +1,111 @@
+/*
+ * The worklist (待办): the cases that need the user's office, most urgent
+ * first, with their light and working days left. Enter opens a case, a acts
+ * on it at once.
+ */
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "caselist.h"
+#include "i18n.h"
+#include "ui.h"
+#include "util.h"
+
+struct worklist {
+	struct caselist list;
+	int generation;
+};
+
+static void
+load(struct ui *ui, struct worklist *w)
+{
+	char lo[16] = "~", hi[16] = "~";
+
+	if (ui->user.role == ROLE_CLERK) {
+		size_t n;
+
+		access_region_prefix(ui->user.region, ui->user.region_level, lo);
+		n = strlen(lo);
+		memcpy(hi, lo, n);
+		hi[n] = ':';
+		hi[n + 1] = '\0';
+	}
+	caselist_load_worklist(ui, &w->list, ui->user.office, lo, hi);
+	w->generation = ui->generation;
+}
+
+static void *
+worklist_enter(struct ui *ui, const void *arg)
+{
+	struct worklist *w;
+
+	(void)arg;
+	if (ui->user.role != ROLE_CLERK && ui->user.role != ROLE_APPROVER) {
+		ui_message(ui, 1, "%s", _("worklists are for clerks and approvers"));
+		return NULL;
+	}
+	w = xcalloc(1, sizeof *w);
+	load(ui, w);
+	return w;
+}
+
+static void
+worklist_draw(struct ui *ui, void *state)
+{
+	static const char *const keys[] = {
+		"Enter", N_("open"), "a", N_("act"), "/", N_("find case"), "q", N_("back"), NULL
+	};
+	struct worklist *w = state;
+	char buf[256];
+	int y = 2;
+
+	if (w->generation != ui->generation)
+		load(ui, w);
+	snprintf(buf, sizeof buf, "%s · %s", _("tongban · worklist"),
+	    ui->office_name ? ui->office_name : ui->user.region);
+	ui_title(ui, buf);
+	snprintf(buf, sizeof buf, _("%d cases need your office, most urgent first"), w->list.n);
+	ui_put(y++, 1, ui->cols - 2, buf);
+	caselist_header(ui, y++);
+	if (w->list.n == 0)
+		ui_put(y, 1, ui->cols - 2, _("(nothing to do)"));
+	else
+		ui_list_draw(ui, &w->list.list, y, ui->rows - 2 - y);
+	ui_keybar(ui, keys);
+}
+
+static int
+worklist_key(struct ui *ui, void *state, struct ui_key k)
+{
+	struct worklist *w = state;
+
+	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER))
+		return caselist_open(ui, &w->list);
+	if (!k.fkey && k.ch == L'a' && w->list.n > 0) {
+		ui_push(ui, &screen_act, w->list.cases[w->list.list.sel].no);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return ui_list_key(&w->list.list, k, ui->rows - 6);
+}
+
+static void
+worklist_leave(struct ui *ui, void *state)
+{
+	struct worklist *w = state;
+
+	(void)ui;
+	caselist_release(&w->list);
+	free(w);
+}
+
+const struct screen screen_worklist = {
+	.name = "worklist",
+	.enter = worklist_enter,
+	.draw = worklist_draw,
+	.key = worklist_key,
+	.leave = worklist_leave,
+};

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Approval work on the console, as people do it, in tmux at 80x24 over ssh:
+# a township clerk takes in an application, the district approver finds it
+# in the worklist and accepts it, the parallel review's departments give
+# opinions, it is approved and handed over; drafts survive a dropped link.
+. "$(dirname "$0")/lib.sh"
+start_server 2000
+
+for u in ps:public_security fire:fire health:health; do
+	"$TB" --db "$DB" user add "a_${u%%:*}" --role approver --region 500229 --office "500229.${u##*:}" --lang zh >/dev/null
+	"$TB" --db "$DB" user key add "a_${u%%:*}" "$TMP/key.pub" >/dev/null
+done
+ID=$(python3 -c "
+w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; m='10X98765432'; s='50022919850505123'
+print(s+m[sum(int(a)*b for a,b in zip(s,w))%11])")
+
+# 1. Intake at the township hall.
+tmux_start clerk1 80 24
+wait_screen "欢迎" 10 >/dev/null
+tmux_keys n
+wait_screen "受理台" 3 >/dev/null
+tmux_keys "旅馆业特种"
+sleep 0.5
+tmux_keys Enter
+sleep 0.3
+tmux_keys "$ID" Tab
+sleep 0.3
+tmux_keys "赵六" Tab "13900001111" Tab Tab Tab
+sleep 0.3
+tmux_keys a
+sleep 0.3
+scr=$(tmux_screen)
+expect_has "intake: the item's materials are listed to tick" "$scr" "[x] 5."
+expect_has "intake: the equivalent ssh command is shown" "$scr" "case new --item 000112004000"
+tmux_keys F2
+scr=$(wait_screen "待受理" 5)
+NO=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
+check "intake: submitting opens the new case" test -n "$NO"
+expect_has "intake: routed to the district's public security bureau" "$scr" "城口县公安分局"
+tmux_keys q
+sleep 0.3
+tmux_keys q
+sleep 0.5
+
+# 2. The approver's worklist, acceptance, review.
+tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
+tmux_start a_ps 80 40
+wait_screen "欢迎" 10 >/dev/null
+tmux_keys w
+scr=$(wait_screen "$NO" 5)
+expect_has "worklist: the new case is in the approver's worklist" "$scr" "$NO"
+tmux_keys /
+sleep 0.2
+tmux_keys "$NO" Enter
+wait_screen "$NO" 3 >/dev/null
+tmux_keys a
+scr=$(wait_screen "accept" 3)
+expect_has "act: the dialog offers acceptance" "$scr" "accept"
+tmux_keys Enter
+sleep 0.3
+tmux_keys F2
+scr=$(wait_screen "已受理" 5)
+expect_has "act: accepted from the console" "$scr" "已受理"
+tmux_keys a
+sleep 0.3
+tmux_keys Enter F2
+scr=$(wait_screen "审查中" 5)
+expect_has "act: review started; the parallel branches are shown" "$scr" "城口县消防救援支队"
+
+# 3. Opinions from the three departments (two over ssh exec, one here).
+ssh_as a_fire case act "$NO" opinion --note 消防合格 >/dev/null
+ssh_as a_health case act "$NO" opinion --note 卫生合格 >/dev/null
+tmux_keys a
+sleep 0.3
+scr=$(tmux_screen)
+expect_has "act: the department's own opinion is offered" "$scr" "opinion"
+ln=$(echo "$scr" | grep -n '^  [a-z]' | grep opinion | cut -d: -f1)
+first=$(echo "$scr" | grep -n '^  [a-z]' | head -1 | cut -d: -f1)
+for _ in $(seq $((ln - first))); do tmux_keys Down; done
+tmux_keys Enter
+sleep 0.3
+tmux_keys "治安合格" Enter
+scr=$(wait_screen "决定" 5)
+expect_has "parallel: after the last opinion the case moves to the decision step" "$scr" "决定"
+tmux_keys a
+sleep 0.3
+scr=$(tmux_screen)
+ln=$(echo "$scr" | grep -n '^  approve' | cut -d: -f1)
+first=$(echo "$scr" | grep -n '^  [a-z]' | head -1 | cut -d: -f1)
+for _ in $(seq $((ln - first))); do tmux_keys Down; done
+tmux_keys Enter F2
+scr=$(wait_screen "准予许可" 5)
+expect_has "act: approved from the console" "$scr" "准予许可"
+
+# 4. A dropped link keeps the clerk's half-typed action as a draft.
+tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
+tmux_start clerk1 80 24
+wait_screen "欢迎" 10 >/dev/null
+tmux_keys /
+sleep 0.2
+tmux_keys "$NO" Enter
+wait_screen "$NO" 3 >/dev/null
+tmux_keys a
+sleep 0.3
+tmux_keys Enter
+sleep 0.2
+tmux_keys "申请人已领证"
+sleep 0.3
+tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null   # the link drops
+sleep 1.5
+tmux_start clerk1 80 24
+scr=$(wait_screen "r" 10)
+scr=$(wait_screen "$NO" 5)
+expect_has "draft: offered again at the next login" "$scr" "$NO"
+tmux_keys r
+scr=$(wait_screen "申请人已领证" 5)
+expect_has "draft: the typed note is back" "$scr" "申请人已领证"
+tmux_keys F2
+scr=$(wait_screen "已办结" 5)
+expect_has "act: the clerk hands over the result" "$scr" "已办结"
+
+json=$(ssh_as supervisor1 case show "$NO" --format json)
+for a in submit accept review opinion approve complete; do
+	expect_has "record: the timeline has '$a'" "$json" "\"action\": \"$a\""
+done
+expect_has "record: the console's address is recorded" "$json" "\"addr\": \"127.0.0.1"
