@@ -40,7 +40,7 @@ struct act {
 	int reason;			/* index into lifecycle_suspend_reasons */
 	int agree;
 	int mat_seq[24];
-	char mat_name[24][96];
+	char mat_name[24][256];
 	int mat_req[24];
 	int mat_have[24];
 	int nmat;
@@ -56,7 +56,7 @@ add_mat(void *arg, int seq, const char *name, int required)
 	if (a->nmat >= 24)
 		return 0;
 	a->mat_seq[a->nmat] = seq;
-	snprintf(a->mat_name[a->nmat], sizeof a->mat_name[0], "%s", name);
+	utf8_copy(a->mat_name[a->nmat], sizeof a->mat_name[0], name);
 	a->mat_req[a->nmat] = required;
 	snprintf(tok, sizeof tok, "%d", seq);
 	a->mat_have[a->nmat] = 0;
@@ -152,7 +152,7 @@ act_enter(struct ui *ui, const void *arg)
 	struct act *a = xcalloc(1, sizeof *a);
 	char *data = NULL, *saved = NULL;
 
-	snprintf(a->no, sizeof a->no, "%s", (const char *)arg);
+	utf8_copy(a->no, sizeof a->no, (const char *)arg);
 	load_case(ui, a);
 	if (a->c.no == NULL) {
 		free(a);

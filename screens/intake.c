@@ -28,13 +28,13 @@ struct intake_state {
 	struct ui_field f[I_COUNT];
 	int focus;
 	char cand_code[MAX_CAND][24];
-	char cand_name[MAX_CAND][160];
+	char cand_name[MAX_CAND][256];
 	int ncand, csel;
 	char item[24];
-	char item_name[160];
+	char item_name[256];
 	int promised;
 	int mat_seq[MAX_MAT];
-	char mat_name[MAX_MAT][96];
+	char mat_name[MAX_MAT][256];
 	int mat_req[MAX_MAT];
 	int mat_on[MAX_MAT];
 	int nmat, msel;
@@ -75,7 +75,7 @@ add_cand(void *arg, const struct item *it)
 
 	if (s->ncand >= MAX_CAND)
 		return 1;
-	snprintf(s->cand_code[s->ncand], sizeof s->cand_code[0], "%s", it->code);
+	utf8_copy(s->cand_code[s->ncand], sizeof s->cand_code[0], it->code);
 	snprintf(s->cand_name[s->ncand], sizeof s->cand_name[0], "%s",
 	    c->en && *it->name_en ? it->name_en : it->name);
 	s->ncand++;
@@ -101,7 +101,7 @@ add_mat(void *arg, int seq, const char *name, int required)
 
 	if (s->nmat < MAX_MAT) {
 		s->mat_seq[s->nmat] = seq;
-		snprintf(s->mat_name[s->nmat], sizeof s->mat_name[0], "%s", name);
+		utf8_copy(s->mat_name[s->nmat], sizeof s->mat_name[0], name);
 		s->mat_req[s->nmat] = required;
 		s->mat_on[s->nmat] = 0;
 		s->nmat++;
@@ -116,7 +116,7 @@ pick_item(struct ui *ui, struct intake_state *s, const char *code)
 
 	if (store_item_get(ui->st, code, &it) != 0)
 		return;
-	snprintf(s->item, sizeof s->item, "%s", it.code);
+	utf8_copy(s->item, sizeof s->item, it.code);
 	snprintf(s->item_name, sizeof s->item_name, "%s",
 	    strcmp(i18n_lang(), "en") == 0 && *it.name_en ? it.name_en : it.name);
 	s->promised = it.promised_days;
@@ -135,7 +135,7 @@ region_name(struct ui *ui, struct intake_state *s)
 
 	s->region_name[0] = '\0';
 	if (store_region_get(ui->st, code, &r) == 0) {
-		snprintf(s->region_name, sizeof s->region_name, "%s", r.name);
+		utf8_copy(s->region_name, sizeof s->region_name, r.name);
 		region_release(&r);
 	}
 	free(code);

@@ -627,6 +627,7 @@ one_case(struct gen *g, long i)
 		c.step = 4;
 	}
 	c.accepted = acc;
+	c.step_started = *acc ? acc : sub;
 	c.decided = dec;
 	c.finished = fin;
 	c.paused_since = paused;

@@ -155,7 +155,7 @@ set_date(char **field, int day)
 
 struct step {
 	int seq;
-	char name[96];
+	char name[256];
 	char kind[48];
 	int limit;
 };
@@ -173,8 +173,8 @@ add_step(void *arg, int seq, const char *name, const char *name_en, const char *
 	(void)name_en;
 	if (ss->n < 32) {
 		ss->s[ss->n].seq = seq;
-		snprintf(ss->s[ss->n].name, sizeof ss->s[ss->n].name, "%s", name);
-		snprintf(ss->s[ss->n].kind, sizeof ss->s[ss->n].kind, "%s", kind);
+		utf8_copy(ss->s[ss->n].name, sizeof ss->s[ss->n].name, name);
+		utf8_copy(ss->s[ss->n].kind, sizeof ss->s[ss->n].kind, kind);
 		ss->s[ss->n].limit = limit;
 		ss->n++;
 	}
@@ -202,7 +202,7 @@ next_step(const struct steps *ss, int seq)
 struct mat {
 	int seq[64];
 	int required[64];
-	char name[64][96];
+	char name[64][256];
 	int n;
 };
 
@@ -214,7 +214,7 @@ add_mat(void *arg, int seq, const char *name, int required)
 	if (m->n < 64) {
 		m->seq[m->n] = seq;
 		m->required[m->n] = required;
-		snprintf(m->name[m->n], sizeof m->name[m->n], "%s", name);
+		utf8_copy(m->name[m->n], sizeof m->name[m->n], name);
 		m->n++;
 	}
 	return 0;
@@ -325,7 +325,7 @@ enter_step(struct store *st, const struct calendar *cal, struct tcase *c,
 			continue;
 		/* The branch goes to that department at the case office's level,
 		 * or the nearest level above that has one. */
-		snprintf(region, sizeof region, "%s", c->office_region);
+		utf8_copy(region, sizeof region, c->office_region);
 		if (store_office_for(st, region, ss->s[i].kind, &office) != 0 &&
 		    (region[6] = '\0', store_office_for(st, region, ss->s[i].kind, &office)) != 0 &&
 		    store_office_for(st, "500000", ss->s[i].kind, &office) != 0) {
@@ -412,9 +412,9 @@ keep_last(void *arg, const struct event *e)
 {
 	struct last *l = arg;
 
-	snprintf(l->who, sizeof l->who, "%s", e->actor);
-	snprintf(l->what, sizeof l->what, "%s", e->action);
-	snprintf(l->at, sizeof l->at, "%s", e->at);
+	utf8_copy(l->who, sizeof l->who, e->actor);
+	utf8_copy(l->what, sizeof l->what, e->action);
+	utf8_copy(l->at, sizeof l->at, e->at);
 	return 0;
 }
 
@@ -941,12 +941,17 @@ lifecycle_intake(struct store *st, const struct calendar *cal, const struct acto
 	store_material_each(st, it.code, add_mat, &m);
 	if (parse_materials(in->materials, &m, &have, cause) != 0)
 		goto out;
+	if (in->region && strlen(in->region) > 12) {
+		set_cause(cause, _("--applicant-region: no region '%s' (give the township or village "
+		    "code where the applicant lives)"), in->region);
+		goto out;
+	}
 	/* Where the applicant lives: given, known, or the area code in the ID. */
 	store_applicant_get(st, in->applicant_id, &oname, &ophone, &oregion);
 	if (in->region && *in->region)
-		snprintf(region, sizeof region, "%s", in->region);
+		utf8_copy(region, sizeof region, in->region);
 	else if (oregion)
-		snprintf(region, sizeof region, "%s", oregion);
+		utf8_copy(region, sizeof region, oregion);
 	else
 		snprintf(region, sizeof region, "%.6s", strcmp(kind, "org") == 0 ?
 		    in->applicant_id + 2 : in->applicant_id);
@@ -956,7 +961,7 @@ lifecycle_intake(struct store *st, const struct calendar *cal, const struct acto
 		goto out;
 	}
 	region_release(&r);
-	snprintf(hall, sizeof hall, "%s", in->hall ? in->hall : who->user->region);
+	utf8_copy(hall, sizeof hall, in->hall ? in->hall : who->user->region);
 	/* Route to the competent office: the lowest level that handles the item. */
 	if (strstr(it.levels, "township") != NULL) {
 		if (strlen(region) < 9) {

@@ -226,6 +226,23 @@ utf8_valid(const char *str, size_t n)
 	return 1;
 }
 
+void
+utf8_copy(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (size == 0)
+		return;
+	if (n >= size) {
+		n = size - 1;
+		/* Back off continuation bytes so no character is cut in half. */
+		while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
+			n--;
+	}
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
 int
 utf8_width(const char *s)
 {

@@ -50,6 +50,9 @@ void set_cause(char **cause, const char *fmt, ...)
 /* 1 when s is valid UTF-8 (no overlongs, no surrogates), else 0. */
 int utf8_valid(const char *s, size_t n);
 
+/* Copy src into dst (size bytes), cut at a character boundary if too long. */
+void utf8_copy(char *dst, size_t size, const char *src);
+
 /* Display width of a UTF-8 string in terminal cells (CJK counts 2). */
 int utf8_width(const char *s);
 
