@@ -8,7 +8,8 @@ WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Werror
 PKGS    := libssh ncursesw sqlite3
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=gnu11 $(WARN) -Isrc -Iscreens -Ibuild -D_GNU_SOURCE \
+# override: a CFLAGS given on the command line (test-asan) keeps what follows.
+override CFLAGS += -std=gnu11 $(WARN) -Isrc -Iscreens -Ibuild -D_GNU_SOURCE \
            -DTONGBAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDATADIR='"$(PREFIX)/share/tongban"'
 LDLIBS  += -lcsv -lcrypt -lutil

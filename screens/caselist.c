@@ -161,14 +161,14 @@ caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f)
 
 int
 caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
-    const char *hall_lo, const char *hall_hi)
+    const char *hall)
 {
 	char today[11];
 	int rc;
 
 	caselist_release(cl);
 	clock_format_date(ui->today, today);
-	rc = store_worklist(ui->st, office, hall_lo, hall_hi, today, 500, add_case, cl);
+	rc = store_worklist(ui->st, office, hall, today, 500, add_case, cl);
 	cl->list.n = cl->n;
 	cl->list.row = row;
 	cl->list.arg = cl;

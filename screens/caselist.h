@@ -18,7 +18,7 @@ struct caselist {
 int caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f);
 /* Replace the list's cases with an office's worklist (see store_worklist). */
 int caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
-    const char *hall_lo, const char *hall_hi);
+    const char *hall);
 void caselist_release(struct caselist *cl);
 /* Header line for the columns. */
 void caselist_header(struct ui *ui, int y);

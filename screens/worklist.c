@@ -23,18 +23,8 @@ struct worklist {
 static void
 load(struct ui *ui, struct worklist *w)
 {
-	char lo[16] = "~", hi[16] = "~";
-
-	if (ui->user.role == ROLE_CLERK) {
-		size_t n;
-
-		access_region_prefix(ui->user.region, ui->user.region_level, lo);
-		n = strlen(lo);
-		memcpy(hi, lo, n);
-		hi[n] = ':';
-		hi[n + 1] = '\0';
-	}
-	caselist_load_worklist(ui, &w->list, ui->user.office, lo, hi);
+	caselist_load_worklist(ui, &w->list, ui->user.office,
+	    ui->user.role == ROLE_CLERK ? ui->user.region : NULL);
 	w->generation = ui->generation;
 }
 

@@ -67,6 +67,15 @@ audit_append(struct store *st, struct audit_chain *ch, struct event *e, char **c
 	return 0;
 }
 
+int
+audit_chain_save(struct store *st, const struct audit_chain *ch, char **cause)
+{
+	char tip[96];
+
+	snprintf(tip, sizeof tip, "%lld:%s", ch->last_id, ch->last_hash);
+	return store_meta_set(st, "audit_tip", tip, cause);
+}
+
 struct verify {
 	struct audit_result *res;
 	long long prev_id;
@@ -106,5 +115,21 @@ audit_verify(struct store *st, struct audit_result *res)
 	memset(&v, 0, sizeof v);
 	v.res = res;
 	rc = store_event_each(st, verify_one, &v);
+	if (rc == 0) {
+		char *tip = NULL, want[96];
+
+		/* The chain must end where the last writer left it. */
+		store_meta_get(st, "audit_tip", &tip);
+		snprintf(want, sizeof want, "%lld:%s", v.prev_id, v.prev);
+		if (tip != NULL && strcmp(tip, want) != 0) {
+			long long tip_id = atoll(tip);
+
+			res->bad_id = tip_id > v.prev_id ? v.prev_id + 1 : tip_id;
+			set_cause(&res->reason, _("the chain ends at event %lld but was written up to "
+			    "event %lld: the newest events were deleted or changed"), v.prev_id, tip_id);
+			rc = 1;
+		}
+		free(tip);
+	}
 	return rc == 1 ? 1 : rc < 0 ? -1 : 0;
 }

@@ -22,6 +22,9 @@ struct audit_chain {
 void audit_chain_load(struct store *st, struct audit_chain *ch);
 /* Give e the next id and its hash and insert it; inside a transaction. */
 int audit_append(struct store *st, struct audit_chain *ch, struct event *e, char **cause);
+/* Record the chain's tip (last id and hash) in the same transaction, so that
+ * removing the newest events is noticed too. */
+int audit_chain_save(struct store *st, const struct audit_chain *ch, char **cause);
 
 struct audit_result {
 	long long checked;

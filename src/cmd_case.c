@@ -487,7 +487,7 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 	static const char *text_labels[NTEXT];
 	const char *text_keys[NTEXT];
 	struct find fd;
-	char *pos[1], today[11], lo[16] = "~", hi[16] = "~";
+	char *pos[1], today[11];
 	const char *v;
 	long limit = 50;
 	int npos, rc;
@@ -499,15 +499,6 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
 	if (c->user->role != ROLE_CLERK && c->user->role != ROLE_APPROVER)
 		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: worklists are for clerks and approvers"));
-	if (c->user->role == ROLE_CLERK) {
-		size_t n;
-
-		access_region_prefix(c->user->region, c->user->region_level, lo);
-		n = strlen(lo);
-		memcpy(hi, lo, n);
-		hi[n] = ':';
-		hi[n + 1] = '\0';
-	}
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
 	text_labels[0] = _("case no");
@@ -529,7 +520,8 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 		fd.o.labels = text_labels;
 	}
 	clock_format_date(c->today, today);
-	store_worklist(c->st, c->user->office, lo, hi, today, limit, find_row, &fd);
+	store_worklist(c->st, c->user->office, c->user->role == ROLE_CLERK ? c->user->region : NULL,
+	    today, limit, find_row, &fd);
 	out_end(&fd.o);
 	return EXIT_OK;
 }

@@ -803,7 +803,8 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 		if (log && (i + 1) % 100000 == 0)
 			fprintf(log, "  %ld cases\n", i + 1);
 	}
-	if (seq_out(&g) != 0 || store_commit(st, cause) != 0) {
+	if (seq_out(&g) != 0 || audit_chain_save(st, &g.chain, cause) != 0 ||
+	    store_commit(st, cause) != 0) {
 		store_rollback(st);
 		goto out;
 	}

@@ -90,8 +90,6 @@ same_office(const struct user *u, const struct tcase *c)
 int
 lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def *def)
 {
-	char prefix[16];
-
 	if (u->disabled)
 		return 0;
 	/* Separation of duties: supervisors, admins and the operator never act. */
@@ -105,10 +103,9 @@ lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def 
 	case WHO_BRANCH:
 		return u->role == ROLE_APPROVER;
 	case WHO_DELIVERER:
-		if (same_office(u, c))
-			return 1;
-		access_region_prefix(u->region, u->region_level, prefix);
-		return u->role == ROLE_CLERK && access_in_subtree(prefix, c->hall_region);
+		/* The competent office, or a clerk of the very hall that took it in. */
+		return same_office(u, c) ||
+		    (u->role == ROLE_CLERK && strcmp(u->region, c->hall_region) == 0);
 	}
 	return 0;
 }
@@ -120,7 +117,8 @@ lifecycle_deemed(const struct calendar *cal, const struct tcase *c, int today)
 
 	if (strcmp(c->status, "submitted") != 0 || clock_parse_date(c->submitted, &sub) != 0)
 		return 0;
-	return clock_workdays(cal, sub, today) > 5;
+	/* A supplement notice stops the 5 days: only unanswered time counts. */
+	return clock_workdays(cal, sub, today) - c->paused_days > 5;
 }
 
 /* Helpers ---------------------------------------------------------------------- */
@@ -317,6 +315,10 @@ enter_step(struct store *st, const struct calendar *cal, struct tcase *c,
 		n += ss->s[i].seq == seq;
 	if (n < 2)
 		return 0;
+	/* Entering a step again (after a return) asks every department afresh;
+	 * the earlier opinions stay in the record. */
+	if (store_branch_clear(st, c->id, seq, cause) != 0)
+		return -1;
 	for (i = 0; i < ss->n; i++) {
 		struct branch b;
 		char *office = NULL, d[11], due[11], region[13];
@@ -454,7 +456,9 @@ write_event(struct store *st, const struct actor *who, const struct tcase *c,
 	e.to_status = c->status;
 	e.note = (char *)(note ? note : "");
 	audit_chain_load(st, &ch);
-	return audit_append(st, &ch, &e, cause);
+	if (audit_append(st, &ch, &e, cause) != 0)
+		return -1;
+	return audit_chain_save(st, &ch, cause);
 }
 
 /* Actions --------------------------------------------------------------------- */
@@ -531,7 +535,10 @@ do_accept(struct ctx *x)
 	free(s);
 	set_date(&c->accepted, start);
 	c->limit_days = x->it.promised_days;
-	c->paused_days = 0;
+	/* The decision clock starts at acceptance; a deemed acceptance started it
+	 * at receipt, and the pauses since then stay uncounted. */
+	if (!c->deemed)
+		c->paused_days = 0;
 	c->extended_days = 0;
 	reclock(x->cal, c);
 	set_str(&c->status, "accepted");
@@ -838,10 +845,14 @@ lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *
 		/* review, return, survey: a status change (or none) and the note. */
 		if (def->to != NULL)
 			set_str(&c.status, def->to);
-		if (strcmp(def->name, "return") == 0)
-			enter_step(st, cal, &c, &x.ss, next_step(&x.ss, 1), who->today, cause);
-		sb_adds(&x.note, a->note ? a->note : "");
 		rc = 0;
+		if (strcmp(def->name, "return") == 0) {
+			int nxt = next_step(&x.ss, 1);
+
+			if (enter_step(st, cal, &c, &x.ss, nxt ? nxt : 1, who->today, cause) != 0)
+				rc = EXIT_INTERNAL;
+		}
+		sb_adds(&x.note, a->note ? a->note : "");
 	}
 	if (rc != 0)
 		goto fail;
@@ -1044,6 +1055,8 @@ lifecycle_intake(struct store *st, const struct calendar *cal, const struct acto
 		e.note = note.buf;
 		audit_chain_load(st, &ch);
 		rc = audit_append(st, &ch, &e, cause);
+		if (rc == 0)
+			rc = audit_chain_save(st, &ch, cause);
 		sb_release(&note);
 	}
 	if (rc != 0 || store_commit(st, cause) != 0)

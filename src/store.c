@@ -1248,8 +1248,8 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 }
 
 int
-store_worklist(struct store *st, const char *office, const char *hall_lo,
-    const char *hall_hi, const char *today, long limit, store_case_fn fn, void *arg)
+store_worklist(struct store *st, const char *office, const char *hall,
+    const char *today, long limit, store_case_fn fn, void *arg)
 {
 	/*
 	 * An office's open cases, the cases with a branch pending at the office,
@@ -1260,15 +1260,14 @@ store_worklist(struct store *st, const char *office, const char *hall_lo,
 	    "SELECT " CASE_COLS CASE_JOINS "WHERE c.id IN ("
 	    " SELECT id FROM cases WHERE office = ?1 AND open = 1"
 	    " UNION SELECT case_id FROM case_branch WHERE office = ?1 AND opinion IS NULL"
-	    " UNION SELECT id FROM cases WHERE open = 1 AND status IN ('approved', 'denied')"
-	    "   AND hall_region >= ?2 AND hall_region < ?3) "
+	    " UNION SELECT id FROM cases WHERE hall_region = ?2 AND open = 1"
+	    "   AND status IN ('approved', 'denied')) "
 	    "ORDER BY c.due, c.warn, c.id LIMIT ?4";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc = 0;
 
 	bind_text(s, 1, office ? office : "");
-	bind_text(s, 2, hall_lo ? hall_lo : "~");
-	bind_text(s, 3, hall_hi ? hall_hi : "~");
+	bind_text(s, 2, hall ? hall : "~");
 	sqlite3_bind_int64(s, 4, limit);
 	bind_text(s, 20, today);
 	bind_text(s, 99, i18n_lang());
@@ -1300,6 +1299,17 @@ store_branch_insert(struct store *st, long long case_id, const struct branch *b,
 	sqlite3_bind_int(s, 5, b->limit_days);
 	bind_text(s, 6, b->started);
 	bind_text(s, 7, b->due);
+	return run(st, s, cause);
+}
+
+int
+store_branch_clear(struct store *st, long long case_id, int step, char **cause)
+{
+	static const char sql[] = "DELETE FROM case_branch WHERE case_id = ?1 AND step = ?2";
+	sqlite3_stmt *s = prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, step);
 	return run(st, s, cause);
 }
 

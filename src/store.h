@@ -148,9 +148,10 @@ int store_case_find(struct store *st, const struct case_filter *f,
  * it); STORE_CONFLICT when someone else changed the case first. */
 int store_case_update(struct store *st, const struct tcase *c, char **cause);
 /* The worklist of an office: its open cases, cases with a branch pending at
- * it, and decided cases waiting at a hall in [hall_lo, hall_hi); by due date. */
-int store_worklist(struct store *st, const char *office, const char *hall_lo,
-    const char *hall_hi, const char *today, long limit, store_case_fn fn, void *arg);
+ * it, and decided cases waiting at the hall (a region code; NULL: none) that
+ * took them in; most urgent first. */
+int store_worklist(struct store *st, const char *office, const char *hall,
+    const char *today, long limit, store_case_fn fn, void *arg);
 /* The office of a department kind in a region; *code is a heap string. */
 int store_office_for(struct store *st, const char *region, const char *kind, char **code);
 /* A known applicant's name, phone and region (heap strings). */
@@ -162,6 +163,8 @@ int store_branch_insert(struct store *st, long long case_id, const struct branch
 /* Record the opinion of office's pending branch; STORE_NOTFOUND when none. */
 int store_branch_opinion(struct store *st, long long case_id, int step, const char *office,
     const char *verdict, const char *opinion, const char *login, const char *on);
+/* Remove the branches of one step of a case (before asking again). */
+int store_branch_clear(struct store *st, long long case_id, int step, char **cause);
 typedef int (*store_branch_fn)(void *arg, const struct branch *b);
 int store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void *arg);
 

@@ -8,11 +8,12 @@ start_server 300
 
 # The public security bureau of 城口县 and the departments of the joint
 # inspection of a hotel licence (item 000112004000).
-for spec in "ps1 public_security 公安审批" "ps2 public_security 公安审批二" \
-    "fire1 fire 消防审批" "health1 health 卫健审批"; do
+# ps1 works in English, the others in Chinese.
+for spec in "ps1 public_security 公安审批 en" "ps2 public_security 公安审批二 zh" \
+    "fire1 fire 消防审批 zh" "health1 health 卫健审批 zh"; do
 	set -- $spec
 	"$TB" --db "$DB" user add "$1" --role approver --region 500229 --office "500229.$2" \
-	    --name "$3" >/dev/null || not_ok "setup: add user $1"
+	    --name "$3" --lang "$4" >/dev/null || not_ok "setup: add user $1"
 	"$TB" --db "$DB" user key add "$1" "$TMP/key.pub" >/dev/null || not_ok "setup: key for $1"
 done
 
@@ -83,8 +84,8 @@ expect_eq "lifecycle: the same department cannot give a second opinion (exit 4)"
 expect_eq "lifecycle: the police give the last opinion" \
     "$(rc_of ssh_as ps1 case act "$no" opinion --note 治安合格)" 0
 json=$(ssh_as ps1 case show "$no" --format json)
-expect_eq "lifecycle: after the last opinion the case is at the decision step" \
-    "$(json_get "$json" step)" "决定"
+expect_eq "lifecycle: after the last opinion the case is at the decision step (in English)" \
+    "$(json_get "$json" step)" "Decision"
 expect_eq "lifecycle: a denial without a reason is invalid input (exit 5)" \
     "$(rc_of ssh_as ps1 case act "$no" deny)" 5
 expect_eq "lifecycle: the approver grants the licence" "$(rc_of ssh_as ps1 case act "$no" approve)" 0
@@ -187,3 +188,11 @@ sqlite3 "$c" "DROP TRIGGER event_no_update;
 out=$("$TB" --db "$c" audit verify 2>&1); rc=$?
 check "audit: two events' actors swapped break the chain (non-zero exit)" test "$rc" -ne 0
 expect_eq "audit: ... and verify names the first of them" "$(first_number "$out")" "${ev[3]}"
+
+# audit.h: "deleting ... any event breaks the chain" -- the newest one too
+# (the last delivery of a case, say), not only events with others after them.
+c=$(copy truncated)
+last=$(sqlite3 "$c" "SELECT max(id) FROM event")
+sqlite3 "$c" "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id = $last;"
+out=$("$TB" --db "$c" audit verify 2>&1); rc=$?
+check "audit: deleting the newest event is noticed (non-zero exit)" test "$rc" -ne 0

@@ -1037,6 +1037,38 @@ supplement_in_time_is_not_deemed(void)
 	}
 }
 
+/* A case returned to the acceptance desk is back at its first review step. */
+static void
+returned_case_keeps_its_step(void)
+{
+	struct user m = market(), ps = police();
+	struct tcase c;
+	const char *no = "500229-20170928-000301", *h = "500229-20170928-000302";
+
+	/* 企业设立登记 has a single step: it stays at step 1, named. */
+	seed_firm(no, "submitted", "2026-11-02", NULL, "2026-11-09", "1,2,3,4,5");
+	CHECK_INT(act(&m, "2026-11-02", no, "accept", NULL), 0);
+	CHECK_INT(act(&m, "2026-11-02", no, "review", NULL), 0);
+	CHECK_INT(act(&m, "2026-11-03", no, "return", "申请书签字不全"), 0);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.status, "accepted");
+		CHECK_INT(c.step, 1);
+		CHECK(c.step_name != NULL && *c.step_name != '\0');
+		tcase_release(&c);
+	}
+	/* The hotel licence goes back to its joint inspection (step 2). */
+	seed_hotel(h, "submitted", "2026-11-02", NULL, "2026-11-09", "1,2,3,4,5", 1);
+	CHECK_INT(act(&ps, "2026-11-02", h, "accept", NULL), 0);
+	CHECK_INT(act(&ps, "2026-11-02", h, "review", NULL), 0);
+	CHECK_INT(act(&ps, "2026-11-03", h, "return", "平面图不清"), 0);
+	if (get(h, &c) == 0) {
+		CHECK_STR(c.status, "accepted");
+		CHECK_INT(c.step, 2);
+		CHECK_STR(c.step_started, "2026-11-03");
+		tcase_release(&c);
+	}
+}
+
 static void
 intake_before_spring_festival(void)
 {
@@ -1109,6 +1141,8 @@ const struct test tests_lifecycle[] = {
 	  deemed_acceptance },
 	{ "lifecycle: a supplement notice within 5 working days prevents deemed acceptance",
 	  supplement_in_time_is_not_deemed },
+	{ "lifecycle: a case returned to the acceptance desk still shows its step",
+	  returned_case_keeps_its_step },
 	{ "lifecycle: intake on the eve of Spring Festival has 5 working days to answer",
 	  intake_before_spring_festival },
 	{ NULL, NULL }
