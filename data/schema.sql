@@ -196,7 +196,8 @@ CREATE TABLE draft (
 -- breaks the chain.
 CREATE TABLE event (
   id          INTEGER PRIMARY KEY,
-  case_id     INTEGER NOT NULL REFERENCES cases(id),
+  case_id     INTEGER NOT NULL,        -- a case, or 0 for supervision records
+  subject     TEXT NOT NULL DEFAULT '', -- e.g. supervision:12, complaint:3
   at          TEXT NOT NULL,           -- YYYY-MM-DD HH:MM:SS, local time
   actor       TEXT NOT NULL,
   addr        TEXT NOT NULL DEFAULT '',
@@ -211,6 +212,119 @@ CREATE TRIGGER event_no_update BEFORE UPDATE ON event
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER event_no_delete BEFORE DELETE ON event
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+-- Summary tables for supervision, kept by src/stats.c in the same
+-- transaction as every change of a case, so that the dashboard never scans
+-- the cases. 'area' is the region of the case's office (a township, a
+-- district, or 500000 for city departments). A running clock's light depends on the day, so open cases with a
+-- running clock are counted by their warning and due dates; a paused or
+-- decided case's light is fixed and counted as such.
+CREATE TABLE stat_open (
+  area     TEXT NOT NULL,
+  status   TEXT NOT NULL,
+  warn     TEXT NOT NULL,
+  due      TEXT NOT NULL,
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (area, status, warn, due)
+) WITHOUT ROWID;
+CREATE TABLE stat_frozen (
+  area     TEXT NOT NULL,
+  office   TEXT NOT NULL,
+  status   TEXT NOT NULL,
+  light    INTEGER NOT NULL,
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (area, office, status, light)
+) WITHOUT ROWID;
+-- Running open cases of an office by due date: the offices with most red.
+CREATE TABLE stat_office (
+  office   TEXT NOT NULL,
+  area     TEXT NOT NULL,
+  due      TEXT NOT NULL,
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (office, due)
+) WITHOUT ROWID;
+CREATE INDEX stat_office_due ON stat_office(due);
+-- Open cases by item, step and the day the step began: where cases wait.
+CREATE TABLE stat_step (
+  item     TEXT NOT NULL,
+  step     INTEGER NOT NULL,
+  area     TEXT NOT NULL,
+  started  TEXT NOT NULL,
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (item, step, area, started)
+) WITHOUT ROWID;
+-- Received and finished per day and area; received per day and hall.
+CREATE TABLE stat_day (
+  day      TEXT NOT NULL,
+  area     TEXT NOT NULL,
+  received INTEGER NOT NULL DEFAULT 0,
+  finished INTEGER NOT NULL DEFAULT 0,
+  on_time  INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, area)
+) WITHOUT ROWID;
+CREATE TABLE stat_hall (
+  day      TEXT NOT NULL,
+  hall     TEXT NOT NULL,
+  received INTEGER NOT NULL,
+  PRIMARY KEY (day, hall)
+) WITHOUT ROWID;
+
+-- Anomalies found when they happen (fee above the catalog, a refusal
+-- without a reason); the others are read off the summaries.
+CREATE TABLE anomaly (
+  id      INTEGER PRIMARY KEY,
+  case_id INTEGER NOT NULL REFERENCES cases(id),
+  kind    TEXT NOT NULL,
+  day     TEXT NOT NULL,
+  detail  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX anomaly_day ON anomaly(day);
+
+-- Supervision orders (督办) on a case or an office.
+CREATE TABLE supervision (
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER REFERENCES cases(id),
+  office     TEXT NOT NULL REFERENCES office(code),
+  area       TEXT NOT NULL,
+  note       TEXT NOT NULL,
+  due        TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('open','responded','closed')),
+  response   TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL,
+  created    TEXT NOT NULL,
+  responded  TEXT,
+  closed     TEXT
+);
+CREATE INDEX supervision_office ON supervision(office, status);
+
+-- Complaints (投诉) and ratings (好差评).
+CREATE TABLE complaint (
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER REFERENCES cases(id),
+  office     TEXT NOT NULL REFERENCES office(code),
+  area       TEXT NOT NULL,
+  text       TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('received','accepted','refused','answered','closed')),
+  received   TEXT NOT NULL,
+  accept_due TEXT NOT NULL,              -- 5 working days to accept or refuse
+  answer     TEXT NOT NULL DEFAULT '',
+  by_login   TEXT NOT NULL,
+  missing_material INTEGER NOT NULL DEFAULT 0  -- about a material the guide did not list
+);
+CREATE INDEX complaint_office ON complaint(office, status);
+CREATE TABLE rating (
+  id        INTEGER PRIMARY KEY,
+  case_id   INTEGER NOT NULL UNIQUE REFERENCES cases(id),
+  office    TEXT NOT NULL,
+  area      TEXT NOT NULL,
+  level     INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+  comment   TEXT NOT NULL DEFAULT '',
+  day       TEXT NOT NULL,
+  rect_due  TEXT,                        -- a bad rating: rectification due
+  rect_status TEXT,                      -- open | done
+  callback  TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX rating_office ON rating(office);
 
 -- Per-district, per-day counters for case numbers.
 CREATE TABLE case_seq (

@@ -32,6 +32,8 @@ audit_hash(const char *prev, const struct event *e, char out[65])
 	field(&c, num);
 	snprintf(num, sizeof num, "%lld", e->case_id);
 	field(&c, num);
+	if (e->subject && *e->subject)
+		field(&c, e->subject);
 	field(&c, e->at);
 	field(&c, e->actor);
 	field(&c, e->addr);

@@ -62,6 +62,9 @@ static const struct cmd_entry {
 	{ "audit", cmd_audit,
 	  "audit verify | audit export --from DATE --to DATE [--format csv|json|text]",
 	  N_("the tamper-evident record") },
+	{ "dashboard", cmd_dashboard, "dashboard --once [--region CODE] [--format json|text]",
+	  N_("the supervision figures of your region") },
+	{ "stats", cmd_stats, "stats check | stats rebuild", N_("the summaries behind the dashboard") },
 	{ "help", cmd_help, "help [COMMAND]", N_("this help") },
 	{ "version", cmd_version, "version", N_("the version of tongban") },
 	{ NULL, NULL, NULL, NULL }

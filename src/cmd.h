@@ -71,5 +71,14 @@ int cmd_calendar(struct cmd_ctx *c, int argc, char **argv);
 int cmd_region(struct cmd_ctx *c, int argc, char **argv);
 int cmd_item(struct cmd_ctx *c, int argc, char **argv);
 int cmd_audit(struct cmd_ctx *c, int argc, char **argv);
+int cmd_dashboard(struct cmd_ctx *c, int argc, char **argv);
+int cmd_stats(struct cmd_ctx *c, int argc, char **argv);
+int cmd_supervise(struct cmd_ctx *c, int argc, char **argv);
+int cmd_complaint(struct cmd_ctx *c, int argc, char **argv);
+int cmd_rating(struct cmd_ctx *c, int argc, char **argv);
+int cmd_report(struct cmd_ctx *c, int argc, char **argv);
+/* The supervised region prefix (out), narrowed by region; 0 or an exit code. */
+int cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16]);
+const char *cmd_anomaly_label(const char *kind);
 
 #endif

@@ -467,7 +467,7 @@ one_case(struct gen *g, long i)
 	const char *status, *channel, *result = "";
 	long j;
 	int open, sday, aday = 0, dday = 0, fday = 0, pday = 0, limit, used = 0, paused_days = 0,
-	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0;
+	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0, rc;
 	unsigned p;
 	size_t hall_di;
 
@@ -627,7 +627,14 @@ one_case(struct gen *g, long i)
 		c.step = 4;
 	}
 	c.accepted = acc;
-	c.step_started = *acc ? acc : sub;
+	/* The current step began a little after acceptance, within the clock. */
+	if (open && aday && used > 0) {
+		char stp[11];
+
+		clock_format_date(clock_add(cal, aday, (int)rnd(r, (unsigned)used + 1)), stp);
+		c.step_started = xstrdup(stp);
+	} else
+		c.step_started = xstrdup(*acc ? acc : sub);
 	c.decided = dec;
 	c.finished = fin;
 	c.paused_since = paused;
@@ -640,9 +647,22 @@ one_case(struct gen *g, long i)
 	c.due = due;
 	c.on_time = on_time;
 	c.fee_cents = strcmp(status, "completed") == 0 ? it->fee : 0;
+	/* A few offices charge above the catalog (收费异常), as the seed found. */
+	if (strcmp(status, "completed") == 0 && chance(r, 1) && rnd(r, 3) == 0)
+		c.fee_cents = it->fee + 100 * (10 + (long)rnd(r, 90));
 	c.result = (char *)result;
-	if (store_case_insert(g->st, &c, g->cause) != 0)
+	rc = store_case_insert(g->st, &c, g->cause);
+	free(c.step_started);
+	if (rc != 0)
 		return -1;
+	if (c.fee_cents > it->fee) {
+		char detail[64];
+
+		snprintf(detail, sizeof detail, "%ld.%02ld > %ld.%02ld", c.fee_cents / 100,
+		    c.fee_cents % 100, it->fee / 100, it->fee % 100);
+		if (store_anomaly_add(g->st, c.id, "fee", fin, detail, g->cause) != 0)
+			return -1;
+	}
 
 	/* The timeline, consistent with the status and the clock. */
 	if (event(g, c.id, sday, strcmp(channel, "online") ? hallstaff : "online", "",
@@ -804,7 +824,7 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 			fprintf(log, "  %ld cases\n", i + 1);
 	}
 	if (seq_out(&g) != 0 || audit_chain_save(st, &g.chain, cause) != 0 ||
-	    store_commit(st, cause) != 0) {
+	    store_stat_rebuild(st, cause) != 0 || store_commit(st, cause) != 0) {
 		store_rollback(st);
 		goto out;
 	}

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
+#include "stats.h"
 #include "tcase.h"
 #include "util.h"
 
@@ -724,6 +725,16 @@ do_complete(struct ctx *x)
 	if (fee < 0)
 		fee = strcmp(c->status, "approved") == 0 ? x->it.fee_cents : 0;
 	c->fee_cents = fee;
+	if (fee > x->it.fee_cents) {
+		/* 收费异常: more than the catalog allows; supervision sees it. */
+		char detail[96], d[11];
+
+		snprintf(detail, sizeof detail, "%ld.%02ld > %ld.%02ld", fee / 100, fee % 100,
+		    x->it.fee_cents / 100, x->it.fee_cents % 100);
+		clock_format_date(x->who->today, d);
+		if (store_anomaly_add(x->st, c->id, "fee", d, detail, x->cause) != 0)
+			return EXIT_INTERNAL;
+	}
 	set_date(&c->finished, x->who->today);
 	c->open = 0;
 	sb_addf(&x->note, _("result delivered; fee charged %ld.%02ld yuan (catalog %ld.%02ld)"),
@@ -752,11 +763,12 @@ lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *
     const char *no, const struct act_args *a, char **cause)
 {
 	const struct act_def *def = lifecycle_find(a->action);
-	struct tcase c;
+	struct tcase c, before;
 	struct ctx x;
 	char *from = NULL;
 	int rc;
 
+	memset(&before, 0, sizeof before);
 	if (def == NULL) {
 		struct sb names = SB_INIT;
 
@@ -804,6 +816,7 @@ lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *
 		rc = EXIT_DENIED;
 		goto fail;
 	}
+	store_case_get(st, no, &before);
 	x.st = st;
 	x.cal = cal;
 	x.who = who;
@@ -863,7 +876,7 @@ lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *
 		goto out;
 	}
 	if (rc != 0 || write_event(st, who, &c, def->name, from, x.note.buf, cause) != 0 ||
-	    store_commit(st, cause) != 0) {
+	    stats_case_change(st, &before, &c, cause) != 0 || store_commit(st, cause) != 0) {
 		rc = EXIT_INTERNAL;
 		goto fail;
 	}
@@ -876,6 +889,8 @@ out:
 	sb_release(&x.note);
 	item_release(&x.it);
 	tcase_release(&c);
+	if (before.no)
+		tcase_release(&before);
 	return rc;
 }
 
@@ -1034,7 +1049,7 @@ lifecycle_intake(struct store *st, const struct calendar *cal, const struct acto
 	c.materials = mats;
 	c.step_started = today_s;
 	c.version = 1;
-	if (store_case_insert(st, &c, cause) != 0)
+	if (store_case_insert(st, &c, cause) != 0 || stats_case_change(st, NULL, &c, cause) != 0)
 		goto fail;
 	stamp(who->today, at);
 	memset(&e, 0, sizeof e);

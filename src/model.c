@@ -65,6 +65,7 @@ tcase_release(struct tcase *c)
 void
 event_release(struct event *e)
 {
+	free(e->subject);
 	free(e->at);
 	free(e->actor);
 	free(e->addr);

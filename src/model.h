@@ -104,7 +104,8 @@ struct branch {
 
 struct event {
 	long long id;
-	long long case_id;
+	long long case_id;	/* 0 for events of supervision records */
+	char *subject;		/* "" for cases; "supervision:12", "complaint:3" … */
 	char *at;
 	char *actor;
 	char *addr;

@@ -1282,6 +1282,460 @@ store_worklist(struct store *st, const char *office, const char *hall,
 	return rc;
 }
 
+/* Summaries ----------------------------------------------------------------- */
+
+/* Run an upsert that RETURNs the new count, then drop the row at zero. */
+static int
+counted(struct store *st, sqlite3_stmt *up, sqlite3_stmt *del, char **cause)
+{
+	int rc = sqlite3_step(up);
+	long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(up, 0) : 1;
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		done(st, up);
+		done(st, del);
+		return -1;
+	}
+	done(st, up);
+	if (n == 0)
+		return run(st, del, cause);
+	done(st, del);
+	return 0;
+}
+
+int
+store_stat_open_add(struct store *st, const char *area, const char *status,
+    const char *warn, const char *due, long delta, char **cause)
+{
+	static const char up_sql[] =
+	    "INSERT INTO stat_open(area, status, warn, due, n) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	static const char del_sql[] =
+	    "DELETE FROM stat_open WHERE area = ?1 AND status = ?2 AND warn = ?3 AND due = ?4";
+	sqlite3_stmt *up = prep(st, up_sql), *del;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
+
+		bind_text(x, 1, area);
+		bind_text(x, 2, status);
+		bind_text(x, 3, warn);
+		bind_text(x, 4, due);
+	}
+	sqlite3_bind_int64(up, 5, delta);
+	return counted(st, up, del, cause);
+}
+
+int
+store_stat_frozen_add(struct store *st, const char *area, const char *office,
+    const char *status, int light, long delta, char **cause)
+{
+	static const char up_sql[] =
+	    "INSERT INTO stat_frozen(area, office, status, light, n) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	static const char del_sql[] =
+	    "DELETE FROM stat_frozen WHERE area = ?1 AND office = ?2 AND status = ?3 AND light = ?4";
+	sqlite3_stmt *up = prep(st, up_sql), *del;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
+
+		bind_text(x, 1, area);
+		bind_text(x, 2, office);
+		bind_text(x, 3, status);
+		sqlite3_bind_int(x, 4, light);
+	}
+	sqlite3_bind_int64(up, 5, delta);
+	return counted(st, up, del, cause);
+}
+
+int
+store_stat_office_add(struct store *st, const char *office, const char *area,
+    const char *due, long delta, char **cause)
+{
+	static const char up_sql[] =
+	    "INSERT INTO stat_office(office, area, due, n) VALUES (?1, ?2, ?3, ?4) "
+	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	static const char del_sql[] = "DELETE FROM stat_office WHERE office = ?1 AND due = ?3";
+	sqlite3_stmt *up = prep(st, up_sql), *del;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
+
+		bind_text(x, 1, office);
+		bind_text(x, 2, area);
+		bind_text(x, 3, due);
+	}
+	sqlite3_bind_int64(up, 4, delta);
+	return counted(st, up, del, cause);
+}
+
+int
+store_stat_step_add(struct store *st, const char *item, int step, const char *area,
+    const char *started, long delta, char **cause)
+{
+	static const char up_sql[] =
+	    "INSERT INTO stat_step(item, step, area, started, n) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	static const char del_sql[] =
+	    "DELETE FROM stat_step WHERE item = ?1 AND step = ?2 AND area = ?3 AND started = ?4";
+	sqlite3_stmt *up = prep(st, up_sql), *del;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
+
+		bind_text(x, 1, item);
+		sqlite3_bind_int(x, 2, step);
+		bind_text(x, 3, area);
+		bind_text(x, 4, started);
+	}
+	sqlite3_bind_int64(up, 5, delta);
+	return counted(st, up, del, cause);
+}
+
+int
+store_stat_day_add(struct store *st, const char *day, const char *area, long received,
+    long finished, long on_time, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO stat_day(day, area, received, finished, on_time) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT DO UPDATE SET received = received + excluded.received, "
+	    "finished = finished + excluded.finished, on_time = on_time + excluded.on_time";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, day);
+	bind_text(s, 2, area);
+	sqlite3_bind_int64(s, 3, received);
+	sqlite3_bind_int64(s, 4, finished);
+	sqlite3_bind_int64(s, 5, on_time);
+	return run(st, s, cause);
+}
+
+int
+store_stat_hall_add(struct store *st, const char *day, const char *hall, long delta, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO stat_hall(day, hall, received) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT DO UPDATE SET received = received + excluded.received";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, day);
+	bind_text(s, 2, hall);
+	sqlite3_bind_int64(s, 3, delta);
+	return run(st, s, cause);
+}
+
+int
+store_stat_clear(struct store *st, char **cause)
+{
+	return store_exec(st, "DELETE FROM stat_open; DELETE FROM stat_frozen; "
+	    "DELETE FROM stat_office; DELETE FROM stat_step; DELETE FROM stat_day; "
+	    "DELETE FROM stat_hall;", cause);
+}
+
+int
+store_stat_rebuild(struct store *st, char **cause)
+{
+	/* The light of a paused or decided case: as of the day its clock stopped. */
+	static const char sql[] =
+	    "DELETE FROM stat_open; DELETE FROM stat_frozen; DELETE FROM stat_office; "
+	    "DELETE FROM stat_step; DELETE FROM stat_day; DELETE FROM stat_hall; "
+	    "INSERT INTO stat_open SELECT office_region, status, warn, due, count(*) FROM cases "
+	    " WHERE open = 1 AND paused_since IS NULL AND decided IS NULL GROUP BY 1, 2, 3, 4; "
+	    "INSERT INTO stat_office SELECT office, office_region, due, count(*) FROM cases "
+	    " WHERE open = 1 AND paused_since IS NULL AND decided IS NULL GROUP BY 1, 3; "
+	    "INSERT INTO stat_frozen SELECT office_region, office, status, "
+	    " CASE WHEN COALESCE(paused_since, decided) > due THEN 3 "
+	    "      WHEN COALESCE(paused_since, decided) >= warn THEN 2 ELSE 1 END, count(*) "
+	    " FROM cases WHERE open = 1 AND (paused_since IS NOT NULL OR decided IS NOT NULL) "
+	    " GROUP BY 1, 2, 3, 4; "
+	    "INSERT INTO stat_step SELECT item, step, office_region, "
+	    " COALESCE(step_started, accepted, submitted), count(*) FROM cases WHERE open = 1 "
+	    " GROUP BY 1, 2, 3, 4; "
+	    "INSERT INTO stat_day(day, area, received) SELECT submitted, office_region, count(*) "
+	    " FROM cases GROUP BY 1, 2; "
+	    "INSERT INTO stat_day(day, area, finished, on_time) SELECT finished, office_region, "
+	    " count(*), sum(on_time = 1) FROM cases WHERE status = 'completed' AND finished IS NOT NULL "
+	    " GROUP BY 1, 2 ON CONFLICT DO UPDATE SET finished = excluded.finished, "
+	    " on_time = excluded.on_time; "
+	    "INSERT INTO stat_hall SELECT submitted, hall_region, count(*) FROM cases GROUP BY 1, 2;";
+
+	return store_exec(st, sql, cause);
+}
+
+long
+store_stat_check(struct store *st, char **cause)
+{
+	static const char copy[] =
+	    "CREATE TEMP TABLE k_open AS SELECT * FROM stat_open; "
+	    "CREATE TEMP TABLE k_frozen AS SELECT * FROM stat_frozen; "
+	    "CREATE TEMP TABLE k_office AS SELECT * FROM stat_office; "
+	    "CREATE TEMP TABLE k_step AS SELECT * FROM stat_step; "
+	    "CREATE TEMP TABLE k_day AS SELECT * FROM stat_day; "
+	    "CREATE TEMP TABLE k_hall AS SELECT * FROM stat_hall;";
+	static const char diff[] =
+	    "SELECT (SELECT count(*) FROM (SELECT * FROM k_open EXCEPT SELECT * FROM stat_open)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_open EXCEPT SELECT * FROM k_open)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM k_frozen EXCEPT SELECT * FROM stat_frozen)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_frozen EXCEPT SELECT * FROM k_frozen)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM k_office EXCEPT SELECT * FROM stat_office)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_office EXCEPT SELECT * FROM k_office)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM k_step EXCEPT SELECT * FROM stat_step)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_step EXCEPT SELECT * FROM k_step)) + "
+	    "(SELECT count(*) FROM (SELECT day, area, received, finished, on_time FROM k_day "
+	    "  WHERE received + finished + on_time > 0 EXCEPT SELECT * FROM stat_day)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_day EXCEPT SELECT * FROM k_day)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM k_hall WHERE received > 0 "
+	    "  EXCEPT SELECT * FROM stat_hall)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_hall EXCEPT SELECT * FROM k_hall))";
+	sqlite3_stmt *s = NULL;
+	long n = -1;
+
+	if (store_exec(st, "BEGIN", cause) != 0)
+		return -1;
+	if (store_exec(st, copy, cause) != 0 || store_stat_rebuild(st, cause) != 0)
+		goto out;
+	if (sqlite3_prepare_v2(st->db, diff, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(s, 0);
+	else
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+	sqlite3_finalize(s);
+out:
+	store_exec(st, "ROLLBACK", NULL);
+	return n;
+}
+
+int
+store_anomaly_add(struct store *st, long long case_id, const char *kind, const char *day,
+    const char *detail, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO anomaly(case_id, kind, day, detail) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, case_id);
+	bind_text(s, 2, kind);
+	bind_text(s, 3, day);
+	bind_text(s, 4, detail ? detail : "");
+	return run(st, s, cause);
+}
+
+int
+store_stat_open_each(struct store *st, const char *lo, const char *hi, int depth,
+    const char *today, store_stat_open_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT substr(area, 1, ?3), status, sum(n), sum(CASE WHEN due < ?4 THEN n ELSE 0 END), "
+	    "sum(CASE WHEN due >= ?4 AND warn <= ?4 THEN n ELSE 0 END) FROM stat_open "
+	    "WHERE area >= ?1 AND area < ?2 GROUP BY 1, 2 ORDER BY 1, 2";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	sqlite3_bind_int(s, 3, depth);
+	bind_text(s, 4, today);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), (long)sqlite3_column_int64(s, 2),
+		    (long)sqlite3_column_int64(s, 3), (long)sqlite3_column_int64(s, 4));
+	done(st, s);
+	return rc;
+}
+
+int
+store_stat_frozen_each(struct store *st, const char *lo, const char *hi, int depth,
+    store_stat_frozen_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT substr(area, 1, ?3), status, light, sum(n) FROM stat_frozen "
+	    "WHERE area >= ?1 AND area < ?2 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	sqlite3_bind_int(s, 3, depth);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
+		    (long)sqlite3_column_int64(s, 3));
+	done(st, s);
+	return rc;
+}
+
+int
+store_stat_day_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_stat_day_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT day, sum(received), sum(finished), sum(on_time) FROM stat_day "
+	    "WHERE day >= ?3 AND day <= ?4 AND area >= ?1 AND area < ?2 GROUP BY day ORDER BY day";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	bind_text(s, 3, from);
+	bind_text(s, 4, to);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (long)sqlite3_column_int64(s, 1), (long)sqlite3_column_int64(s, 2),
+		    (long)sqlite3_column_int64(s, 3));
+	done(st, s);
+	return rc;
+}
+
+int
+store_stat_office_red(struct store *st, const char *lo, const char *hi, const char *today,
+    long limit, store_stat_office_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT r.office, o.name, sum(r.n) FROM ("
+	    " SELECT office, n FROM stat_office WHERE due < ?3 AND area >= ?1 AND area < ?2"
+	    " UNION ALL SELECT office, n FROM stat_frozen WHERE light = 3 AND area >= ?1 AND area < ?2"
+	    ") r JOIN office o ON o.code = r.office GROUP BY r.office ORDER BY 3 DESC, 1 LIMIT ?4";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	bind_text(s, 3, today);
+	sqlite3_bind_int64(s, 4, limit);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), (long)sqlite3_column_int64(s, 2));
+	done(st, s);
+	return rc;
+}
+
+int
+store_stat_step_each(struct store *st, const char *lo, const char *hi,
+    store_stat_step_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT t.item, i.name, t.step, (SELECT CASE WHEN ?3 = 'en' THEN s.name_en ELSE s.name END "
+	    " FROM item_step s WHERE s.item = t.item AND s.seq = t.step LIMIT 1), "
+	    "(SELECT max(limit_days) FROM item_step s WHERE s.item = t.item AND s.seq = t.step), "
+	    "t.started, sum(t.n) FROM stat_step t JOIN item i ON i.code = t.item "
+	    "WHERE t.area >= ?1 AND t.area < ?2 GROUP BY t.item, t.step, t.started "
+	    "ORDER BY t.item, t.step, t.started";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	bind_text(s, 3, i18n_lang());
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
+		    sqlite3_column_text(s, 3) ? (const char *)sqlite3_column_text(s, 3) : "",
+		    sqlite3_column_int(s, 4), (const char *)sqlite3_column_text(s, 5),
+		    (long)sqlite3_column_int64(s, 6));
+	done(st, s);
+	return rc;
+}
+
+int
+store_stat_hall_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *day, store_stat_hall_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT h.hall, r.name, sum(CASE WHEN h.day = ?4 THEN h.received ELSE 0 END), "
+	    "sum(CASE WHEN h.day < ?4 THEN h.received ELSE 0 END), "
+	    "count(DISTINCT CASE WHEN h.day < ?4 THEN h.day END) FROM stat_hall h "
+	    "LEFT JOIN region r ON r.code = h.hall "
+	    "WHERE h.day >= ?3 AND h.day <= ?4 AND h.hall >= ?1 AND h.hall < ?2 GROUP BY h.hall";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	bind_text(s, 3, from);
+	bind_text(s, 4, day);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    sqlite3_column_text(s, 1) ? (const char *)sqlite3_column_text(s, 1) : "",
+		    (long)sqlite3_column_int64(s, 2), (long)sqlite3_column_int64(s, 3),
+		    (long)sqlite3_column_int64(s, 4));
+	done(st, s);
+	return rc;
+}
+
+int
+store_anomaly_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_anomaly_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT a.kind, c.no, a.day, a.detail FROM anomaly a JOIN cases c ON c.id = a.case_id "
+	    "WHERE a.day >= ?3 AND a.day <= ?4 AND c.office_region >= ?1 AND c.office_region < ?2 "
+	    "ORDER BY a.day DESC, a.id DESC";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	bind_text(s, 3, from);
+	bind_text(s, 4, to);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	done(st, s);
+	return rc;
+}
+
+int
+store_case_newest(struct store *st, const char *lo, const char *hi, long long after,
+    long limit, store_case_fn fn, void *arg)
+{
+	/* Walks the primary key backwards: cheap at any size. */
+	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS
+	    "WHERE c.id > ?1 AND ((c.office_region >= ?2 AND c.office_region < ?3) OR "
+	    "(c.hall_region >= ?2 AND c.hall_region < ?3)) ORDER BY c.id DESC LIMIT ?4";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	sqlite3_bind_int64(s, 1, after);
+	bind_text(s, 2, lo);
+	bind_text(s, 3, hi);
+	sqlite3_bind_int64(s, 4, limit);
+	bind_text(s, 99, i18n_lang());
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct tcase c;
+
+		case_from_row(s, &c);
+		rc = fn(arg, &c);
+		tcase_release(&c);
+	}
+	done(st, s);
+	return rc;
+}
+
+int
+store_case_each_all(struct store *st, store_case_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "ORDER BY c.id";
+	sqlite3_stmt *s = prep(st, sql);
+	int rc = 0;
+
+	bind_text(s, 99, i18n_lang());
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		struct tcase c;
+
+		case_from_row(s, &c);
+		rc = fn(arg, &c);
+		tcase_release(&c);
+	}
+	done(st, s);
+	return rc;
+}
+
 /* Branches ------------------------------------------------------------------ */
 
 int
@@ -1455,7 +1909,7 @@ store_event_insert(struct store *st, struct event *e, char **cause)
 {
 	static const char sql[] =
 	    "INSERT INTO event(id, case_id, at, actor, addr, action, from_status, to_status, "
-	    "note, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	    "note, hash, subject) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 	sqlite3_stmt *s = prep(st, sql);
 
 	if (e->id > 0)
@@ -1469,13 +1923,15 @@ store_event_insert(struct store *st, struct event *e, char **cause)
 	bind_text(s, 8, e->to_status ? e->to_status : "");
 	bind_text(s, 9, e->note ? e->note : "");
 	bind_text(s, 10, e->hash);
+	bind_text(s, 11, e->subject ? e->subject : "");
 	if (run(st, s, cause) != 0)
 		return -1;
 	e->id = sqlite3_last_insert_rowid(st->db);
 	return 0;
 }
 
-#define EVENT_COLS "id, case_id, at, actor, addr, action, from_status, to_status, note, hash"
+#define EVENT_COLS "id, case_id, at, actor, addr, action, from_status, to_status, note, hash, " \
+	"subject"
 
 static int
 event_iter(struct store *st, sqlite3_stmt *s, store_event_fn fn, void *arg)
@@ -1495,6 +1951,7 @@ event_iter(struct store *st, sqlite3_stmt *s, store_event_fn fn, void *arg)
 		e.to_status = col(s, 7);
 		e.note = col(s, 8);
 		e.hash = col(s, 9);
+		e.subject = col(s, 10);
 		rc = fn(arg, &e);
 		event_release(&e);
 	}

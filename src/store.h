@@ -175,6 +175,68 @@ int store_draft_get(struct store *st, const char *login, const char *kind, char 
     char **saved);
 int store_draft_delete(struct store *st, const char *login, const char *kind);
 
+/* Summaries (kept by stats.c). Each add changes one counter by delta and
+ * drops the row when it reaches zero. 'area' is the region of the office. */
+int store_stat_open_add(struct store *st, const char *area, const char *status,
+    const char *warn, const char *due, long delta, char **cause);
+int store_stat_frozen_add(struct store *st, const char *area, const char *office,
+    const char *status, int light, long delta, char **cause);
+int store_stat_office_add(struct store *st, const char *office, const char *area,
+    const char *due, long delta, char **cause);
+int store_stat_step_add(struct store *st, const char *item, int step, const char *area,
+    const char *started, long delta, char **cause);
+int store_stat_day_add(struct store *st, const char *day, const char *area, long received,
+    long finished, long on_time, char **cause);
+int store_stat_hall_add(struct store *st, const char *day, const char *hall, long delta,
+    char **cause);
+/* Empty every summary table (before a rebuild). */
+int store_stat_clear(struct store *st, char **cause);
+/* Recompute every summary table from the cases in one pass of SQL (an
+ * implementation independent of stats.c's, so that each checks the other). */
+int store_stat_rebuild(struct store *st, char **cause);
+/* Compare the summary tables with a fresh rebuild (changing nothing): the
+ * number of rows that differ, or -1 on error. */
+long store_stat_check(struct store *st, char **cause);
+int store_anomaly_add(struct store *st, long long case_id, const char *kind, const char *day,
+    const char *detail, char **cause);
+
+/* Summary queries over the areas in [lo, hi), grouped by the first depth
+ * characters of the area (depth 0: everything together). */
+typedef int (*store_stat_open_fn)(void *arg, const char *group, const char *status,
+    long n, long red, long yellow);
+int store_stat_open_each(struct store *st, const char *lo, const char *hi, int depth,
+    const char *today, store_stat_open_fn fn, void *arg);
+typedef int (*store_stat_frozen_fn)(void *arg, const char *group, const char *status,
+    int light, long n);
+int store_stat_frozen_each(struct store *st, const char *lo, const char *hi, int depth,
+    store_stat_frozen_fn fn, void *arg);
+typedef int (*store_stat_day_fn)(void *arg, const char *day, long received, long finished,
+    long on_time);
+int store_stat_day_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_stat_day_fn fn, void *arg);
+typedef int (*store_stat_office_fn)(void *arg, const char *office, const char *name, long n);
+/* Offices by open red cases (running and frozen), most first. */
+int store_stat_office_red(struct store *st, const char *lo, const char *hi, const char *today,
+    long limit, store_stat_office_fn fn, void *arg);
+typedef int (*store_stat_step_fn)(void *arg, const char *item, const char *item_name,
+    int step, const char *step_name, int step_limit, const char *started, long n);
+int store_stat_step_each(struct store *st, const char *lo, const char *hi,
+    store_stat_step_fn fn, void *arg);
+typedef int (*store_stat_hall_fn)(void *arg, const char *hall, const char *name, long today,
+    long total, long days);
+/* Per hall in [lo, hi): received on day and in total over [from, day). */
+int store_stat_hall_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *day, store_stat_hall_fn fn, void *arg);
+typedef int (*store_anomaly_fn)(void *arg, const char *kind, const char *case_no,
+    const char *day, const char *detail);
+int store_anomaly_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_anomaly_fn fn, void *arg);
+/* The newest cases submitted in [lo, hi) with id > after (the ticker). */
+int store_case_newest(struct store *st, const char *lo, const char *hi, long long after,
+    long limit, store_case_fn fn, void *arg);
+/* Every case, in id order (rebuilds). */
+int store_case_each_all(struct store *st, store_case_fn fn, void *arg);
+
 /* Take the next number in the per-prefix sequence. */
 int store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause);
 /* Set the sequence (bulk loads that number cases themselves). */

@@ -1,0 +1,234 @@
+/*
+ * dashboard --once and stats check|rebuild: the supervision centre's figures
+ * for scripts, and the upkeep of the summaries behind them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "stats.h"
+#include "tcase.h"
+#include "util.h"
+
+/* The region prefix the user may supervise, narrowed by --region; NULL when
+ * the region is outside the user's subtree (an error has been printed). */
+int
+cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16])
+{
+	char mine[16];
+	struct region r;
+
+	if (c->user->role == ROLE_ADMIN || c->user->role == ROLE_LOCAL)
+		snprintf(mine, sizeof mine, "50");
+	else
+		access_region_prefix(c->user->region, c->user->region_level, mine);
+	if (region == NULL) {
+		memcpy(out, mine, 16);
+		return 0;
+	}
+	if (store_region_get(c->st, region, &r) != 0)
+		return cmd_fail(c, EXIT_NOTFOUND, _("--region: no region '%s'"), region);
+	access_region_prefix(r.code, r.level, out);
+	region_release(&r);
+	if (!access_in_subtree(mine, out))
+		return cmd_fail(c, EXIT_DENIED, _("permission denied: '%s' is outside your region"), region);
+	return 0;
+}
+
+static void
+json_num(FILE *fp, const char *key, long v, int comma)
+{
+	fprintf(fp, "%s\"%s\": %ld", comma ? ", " : "", key, v);
+}
+
+static void
+dash_json(FILE *fp, const struct dash *d, const char *today)
+{
+	int i;
+
+	fputs("{\"scope\": ", fp);
+	out_json_string(fp, d->scope);
+	fputs(", \"scope_name\": ", fp);
+	out_json_string(fp, d->scope_name);
+	fprintf(fp, ", \"date\": \"%s\",\n", today);
+	fputs(" \"totals\": {", fp);
+	json_num(fp, "open", d->open, 0);
+	json_num(fp, "green", d->green, 1);
+	json_num(fp, "yellow", d->yellow, 1);
+	json_num(fp, "red", d->red, 1);
+	json_num(fp, "received_today", d->received_today, 1);
+	json_num(fp, "finished_today", d->finished_today, 1);
+	json_num(fp, "month_finished", d->month_finished, 1);
+	json_num(fp, "month_on_time", d->month_on_time, 1);
+	fputs("},\n \"by_status\": {", fp);
+	for (i = 0; tcase_statuses[i] != NULL; i++)
+		if (tcase_status_open(tcase_statuses[i]))
+			json_num(fp, tcase_statuses[i], d->by_status[i], i > 0);
+	fputs("},\n \"areas\": [", fp);
+	for (i = 0; i < d->nareas; i++) {
+		fputs(i ? ",\n  {\"code\": " : "\n  {\"code\": ", fp);
+		out_json_string(fp, d->areas[i].code);
+		fputs(", \"name\": ", fp);
+		out_json_string(fp, d->areas[i].name);
+		json_num(fp, "open", d->areas[i].open, 1);
+		json_num(fp, "yellow", d->areas[i].yellow, 1);
+		json_num(fp, "red", d->areas[i].red, 1);
+		fputc('}', fp);
+	}
+	fputs("],\n \"received_30d\": [", fp);
+	for (i = 0; i < DASH_DAYS; i++)
+		fprintf(fp, "%s%ld", i ? ", " : "", d->received[i]);
+	fputs("],\n \"finished_30d\": [", fp);
+	for (i = 0; i < DASH_DAYS; i++)
+		fprintf(fp, "%s%ld", i ? ", " : "", d->finished[i]);
+	fputs("],\n \"offices_most_red\": [", fp);
+	for (i = 0; i < d->noffices; i++) {
+		fputs(i ? ", {\"office\": " : "{\"office\": ", fp);
+		out_json_string(fp, d->offices[i].code);
+		fputs(", \"name\": ", fp);
+		out_json_string(fp, d->offices[i].name);
+		json_num(fp, "red", d->offices[i].n, 1);
+		fputc('}', fp);
+	}
+	fputs("],\n \"bottlenecks\": [", fp);
+	for (i = 0; i < d->nbottlenecks; i++) {
+		const struct dash_top *t = &d->bottlenecks[i];
+
+		fputs(i ? ",\n  {\"item\": " : "\n  {\"item\": ", fp);
+		out_json_string(fp, t->code);
+		fputs(", \"name\": ", fp);
+		out_json_string(fp, t->name);
+		fputs(", \"step\": ", fp);
+		out_json_string(fp, t->step);
+		json_num(fp, "open", t->n, 1);
+		json_num(fp, "median_days", t->median, 1);
+		json_num(fp, "p90_days", t->p90, 1);
+		json_num(fp, "step_limit", t->limit, 1);
+		fputc('}', fp);
+	}
+	fputs("],\n \"anomalies\": {", fp);
+	for (i = 0; i < d->nanomalies; i++)
+		json_num(fp, d->anomalies[i].kind, d->anomalies[i].n, i > 0);
+	fputs("}}\n", fp);
+}
+
+const char *
+cmd_anomaly_label(const char *kind)
+{
+	if (strcmp(kind, "fee") == 0)
+		return _("fee above the catalog (收费异常)");
+	if (strcmp(kind, "refuse_no_reason") == 0)
+		return _("refusal without a reason");
+	if (strcmp(kind, "step_late") == 0)
+		return _("steps running late");
+	if (strcmp(kind, "deemed") == 0)
+		return _("deemed accepted: unanswered 5 working days (art. 32)");
+	if (strcmp(kind, "busy_hall") == 0)
+		return _("halls far busier than usual today");
+	return kind;
+}
+
+static void
+dash_text(FILE *fp, const struct dash *d, const char *today)
+{
+	int i;
+	double rate = d->month_finished ? 100.0 * (double)d->month_on_time / (double)d->month_finished : 0;
+
+	fprintf(fp, "%s · %s · %s\n", _("efficiency supervision"), d->scope_name, today);
+	fprintf(fp, _("open %ld: green %ld, yellow %ld, red %ld\n"), d->open, d->green, d->yellow, d->red);
+	fprintf(fp, _("today: received %ld, finished %ld; this month on time %.1f%% of %ld finished\n"),
+	    d->received_today, d->finished_today, rate, d->month_finished);
+	fputc('\n', fp);
+	for (i = 0; i < d->nareas; i++) {
+		fputs("  ", fp);
+		out_pad(fp, d->areas[i].name, 24);
+		fprintf(fp, _("open %5ld  yellow %4ld  red %4ld\n"), d->areas[i].open, d->areas[i].yellow,
+		    d->areas[i].red);
+	}
+	fprintf(fp, "\n%s\n", _("where cases wait longest (working days in the step):"));
+	for (i = 0; i < d->nbottlenecks; i++) {
+		const struct dash_top *t = &d->bottlenecks[i];
+
+		fprintf(fp, _("  %s · %s: %ld open, median %d, p90 %d (limit %d)\n"), t->name, t->step,
+		    t->n, t->median, t->p90, t->limit);
+	}
+	fprintf(fp, "\n%s\n", _("offices with most red cases:"));
+	for (i = 0; i < d->noffices; i++)
+		fprintf(fp, "  %s  %ld\n", d->offices[i].name, d->offices[i].n);
+	fprintf(fp, "\n%s\n", _("anomalies:"));
+	for (i = 0; i < d->nanomalies; i++)
+		fprintf(fp, "  %s  %ld\n", cmd_anomaly_label(d->anomalies[i].kind), d->anomalies[i].n);
+}
+
+int
+cmd_dashboard(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct opt o[] = {
+		{ "once", 0, NULL, 0 }, { "format", 1, NULL, 0 }, { "region", 1, NULL, 0 },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct dash *d;
+	char *pos[1], prefix[16], today[11];
+	const char *f;
+	int npos, rc;
+
+	if ((rc = cmd_opts(c, argc - 1, argv + 1, o, pos, &npos, 0)) != EXIT_OK)
+		return rc;
+	if (!access_has(c->user, RIGHT_SUPERVISE))
+		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: the dashboard is for supervisors"));
+	if (!cmd_opt(o, "once"))
+		return cmd_fail(c, EXIT_USAGE, "%s", _("over a command, use dashboard --once (the live "
+		    "dashboard is on the console: press d)"));
+	f = cmd_opt(o, "format") ? cmd_opt(o, "format") : "text";
+	if (strcmp(f, "json") && strcmp(f, "text"))
+		return cmd_fail(c, EXIT_USAGE, _("--format: expected json or text, not '%s'"), f);
+	if ((rc = cmd_scope_prefix(c, cmd_opt(o, "region"), prefix)) != 0)
+		return rc;
+	d = xcalloc(1, sizeof *d);
+	stats_dashboard(c->st, c->cal, prefix, c->today, d);
+	clock_format_date(c->today, today);
+	if (strcmp(f, "json") == 0)
+		dash_json(c->out, d, today);
+	else
+		dash_text(c->out, d, today);
+	free(d);
+	return EXIT_OK;
+}
+
+int
+cmd_stats(struct cmd_ctx *c, int argc, char **argv)
+{
+	char *cause = NULL;
+	long n;
+
+	if (argc != 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "rebuild")))
+		return cmd_usage(c, "stats check | stats rebuild");
+	if (!access_has(c->user, RIGHT_CATALOG_ADMIN))
+		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: for admins"));
+	if (strcmp(argv[1], "rebuild") == 0) {
+		if (store_begin(c->st, &cause) != 0 || store_stat_rebuild(c->st, &cause) != 0 ||
+		    store_commit(c->st, &cause) != 0) {
+			store_rollback(c->st);
+			n = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");
+			free(cause);
+			return (int)n;
+		}
+		fprintf(c->out, "%s\n", _("summaries rebuilt from the cases"));
+		return EXIT_OK;
+	}
+	n = store_stat_check(c->st, &cause);
+	if (n < 0) {
+		cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");
+		free(cause);
+		return EXIT_INTERNAL;
+	}
+	if (n > 0) {
+		fprintf(c->out, _("summaries differ from the cases in %ld rows (run stats rebuild)\n"), n);
+		return EXIT_CONFLICT;
+	}
+	fprintf(c->out, "%s\n", _("summaries agree with the cases"));
+	return EXIT_OK;
+}

@@ -1,0 +1,418 @@
+/*
+ * Summary upkeep and the dashboard's figures. A case contributes:
+ *   open with a running clock   stat_open (by warn and due), stat_office
+ *   open with a stopped clock   stat_frozen (by its fixed light)
+ *   open                        stat_step (where it waits, since when)
+ *   every case                  stat_day received, stat_hall received
+ *   completed                   stat_day finished (and on time)
+ * store_stat_rebuild() computes the same from the cases alone.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "i18n.h"
+#include "stats.h"
+#include "tcase.h"
+#include "util.h"
+
+static int
+running(const struct tcase *c)
+{
+	return c->open && (c->paused_since == NULL || *c->paused_since == '\0') &&
+	    (c->decided == NULL || *c->decided == '\0');
+}
+
+static int
+contribute(struct store *st, const struct tcase *c, long sign, char **cause)
+{
+	const char *area = c->office_region;
+	const char *started = c->step_started && *c->step_started ? c->step_started :
+	    c->accepted && *c->accepted ? c->accepted : c->submitted;
+
+	if (c->open) {
+		if (running(c)) {
+			if (store_stat_open_add(st, area, c->status, c->warn, c->due, sign, cause) ||
+			    store_stat_office_add(st, c->office, area, c->due, sign, cause))
+				return -1;
+		} else if (store_stat_frozen_add(st, area, c->office, c->status,
+		    (int)tcase_light(c, 0), sign, cause))
+			return -1;
+		if (store_stat_step_add(st, c->item, c->step, area, started, sign, cause))
+			return -1;
+	}
+	if (store_stat_day_add(st, c->submitted, area, sign, 0, 0, cause) ||
+	    store_stat_hall_add(st, c->submitted, c->hall_region, sign, cause))
+		return -1;
+	if (strcmp(c->status, "completed") == 0 && c->finished && *c->finished &&
+	    store_stat_day_add(st, c->finished, area, 0, sign, c->on_time == 1 ? sign : 0, cause))
+		return -1;
+	return 0;
+}
+
+int
+stats_case_change(struct store *st, const struct tcase *before, const struct tcase *after,
+    char **cause)
+{
+	if (before != NULL && contribute(st, before, -1, cause) != 0)
+		return -1;
+	if (after != NULL && contribute(st, after, 1, cause) != 0)
+		return -1;
+	return 0;
+}
+
+/* Dashboard ------------------------------------------------------------------ */
+
+struct build {
+	struct dash *d;
+	const struct calendar *cal;
+	int today;
+	int depth;
+};
+
+static struct dash_area *
+area_of(struct dash *d, const char *code)
+{
+	int i;
+
+	for (i = 0; i < d->nareas; i++)
+		if (strcmp(d->areas[i].code, code) == 0)
+			return &d->areas[i];
+	if (d->nareas == DASH_AREAS)
+		return NULL;
+	snprintf(d->areas[d->nareas].code, sizeof d->areas[0].code, "%s", code);
+	return &d->areas[d->nareas++];
+}
+
+static int
+status_index(const char *s)
+{
+	int i;
+
+	for (i = 0; tcase_statuses[i] != NULL; i++)
+		if (strcmp(tcase_statuses[i], s) == 0)
+			return i;
+	return 0;
+}
+
+static int
+on_open(void *arg, const char *group, const char *status, long n, long red, long yellow)
+{
+	struct build *b = arg;
+	struct dash_area *a = area_of(b->d, group);
+
+	b->d->open += n;
+	b->d->red += red;
+	b->d->yellow += yellow;
+	b->d->green += n - red - yellow;
+	b->d->by_status[status_index(status)] += n;
+	/* Unanswered past the 5 working days: deemed accepted (art. 32). */
+	if (strcmp(status, "submitted") == 0)
+		b->d->deemed += red;
+	if (a) {
+		a->open += n;
+		a->red += red;
+		a->yellow += yellow;
+	}
+	return 0;
+}
+
+static int
+on_frozen(void *arg, const char *group, const char *status, int light, long n)
+{
+	struct build *b = arg;
+	struct dash_area *a = area_of(b->d, group);
+
+	b->d->open += n;
+	b->d->by_status[status_index(status)] += n;
+	if (light == LIGHT_RED)
+		b->d->red += n;
+	else if (light == LIGHT_YELLOW)
+		b->d->yellow += n;
+	else
+		b->d->green += n;
+	if (a) {
+		a->open += n;
+		a->red += light == LIGHT_RED ? n : 0;
+		a->yellow += light == LIGHT_YELLOW ? n : 0;
+	}
+	return 0;
+}
+
+static int
+on_day(void *arg, const char *day, long received, long finished, long on_time)
+{
+	struct build *b = arg;
+	int d, k, y, m, dd, ty, tm, td;
+
+	if (clock_parse_date(day, &d) != 0)
+		return 0;
+	k = DASH_DAYS - 1 - (b->today - d);
+	if (k >= 0 && k < DASH_DAYS) {
+		b->d->received[k] += received;
+		b->d->finished[k] += finished;
+	}
+	if (d == b->today) {
+		b->d->received_today += received;
+		b->d->finished_today += finished;
+	}
+	clock_ymd(d, &y, &m, &dd);
+	clock_ymd(b->today, &ty, &tm, &td);
+	if (y == ty && m == tm) {
+		b->d->month_finished += finished;
+		b->d->month_on_time += on_time;
+	}
+	return 0;
+}
+
+static int
+on_office(void *arg, const char *office, const char *name, long n)
+{
+	struct build *b = arg;
+	struct dash_top *t;
+
+	if (b->d->noffices >= DASH_TOP)
+		return 1;
+	t = &b->d->offices[b->d->noffices++];
+	snprintf(t->code, sizeof t->code, "%s", office);
+	utf8_copy(t->name, sizeof t->name, name);
+	t->n = n;
+	return 0;
+}
+
+/* Waits of one (item, step): working days since each start, with counts. */
+struct waits {
+	char item[48];
+	char name[192];
+	char step_name[96];
+	int step;
+	int limit;
+	int *w;
+	long *n;
+	int len, cap;
+	long total;
+	struct build *b;
+};
+
+static int
+weighted(const struct waits *g, double q)
+{
+	long want = (long)(q * (double)g->total), seen = 0;
+	int i;
+
+	/* Waits arrive oldest start first, so largest wait first. */
+	for (i = g->len - 1; i >= 0; i--) {
+		seen += g->n[i];
+		if (seen > want)
+			return g->w[i];
+	}
+	return g->len ? g->w[0] : 0;
+}
+
+static void
+close_group(struct waits *g)
+{
+	struct dash *d = g->b->d;
+	struct dash_top t;
+	int i, pos;
+
+	if (g->len == 0)
+		return;
+	memset(&t, 0, sizeof t);
+	snprintf(t.code, sizeof t.code, "%s", g->item);
+	utf8_copy(t.name, sizeof t.name, g->name);
+	utf8_copy(t.step, sizeof t.step, g->step_name);
+	t.n = g->total;
+	t.median = weighted(g, 0.5);
+	t.p90 = weighted(g, 0.9);
+	t.limit = g->limit;
+	/* A step late while it waits longer than its limit. */
+	for (i = 0; i < g->len; i++)
+		if (g->w[i] > g->limit)
+			d->step_late += g->n[i];
+	/* Keep the five longest waits (by p90, then median, then count). */
+	for (pos = d->nbottlenecks; pos > 0; pos--) {
+		struct dash_top *o = &d->bottlenecks[pos - 1];
+
+		if (o->p90 > t.p90 || (o->p90 == t.p90 && (o->median > t.median ||
+		    (o->median == t.median && o->n >= t.n))))
+			break;
+	}
+	if (pos < DASH_TOP) {
+		int last = d->nbottlenecks < DASH_TOP ? d->nbottlenecks : DASH_TOP - 1;
+
+		memmove(&d->bottlenecks[pos + 1], &d->bottlenecks[pos],
+		    (size_t)(last - pos) * sizeof t);
+		d->bottlenecks[pos] = t;
+		if (d->nbottlenecks < DASH_TOP)
+			d->nbottlenecks++;
+	}
+	g->len = 0;
+	g->total = 0;
+}
+
+static int
+on_step(void *arg, const char *item, const char *item_name, int step, const char *step_name,
+    int limit, const char *started, long n)
+{
+	struct waits *g = arg;
+	int s;
+
+	if (strcmp(g->item, item) != 0 || g->step != step) {
+		close_group(g);
+		snprintf(g->item, sizeof g->item, "%s", item);
+		utf8_copy(g->name, sizeof g->name, item_name);
+		utf8_copy(g->step_name, sizeof g->step_name, step_name);
+		g->step = step;
+		g->limit = limit;
+	}
+	if (clock_parse_date(started, &s) != 0)
+		return 0;
+	if (g->len == g->cap) {
+		g->cap = g->cap ? g->cap * 2 : 64;
+		g->w = xreallocarray(g->w, (size_t)g->cap, sizeof *g->w);
+		g->n = xreallocarray(g->n, (size_t)g->cap, sizeof *g->n);
+	}
+	g->w[g->len] = clock_workdays(g->b->cal, s, g->b->today);
+	if (g->w[g->len] < 0)
+		g->w[g->len] = 0;
+	g->n[g->len] = n;
+	g->len++;
+	g->total += n;
+	return 0;
+}
+
+struct halls {
+	long busy;
+};
+
+static int
+on_hall(void *arg, const char *hall, const char *name, long today, long total, long days)
+{
+	struct halls *h = arg;
+
+	(void)hall;
+	(void)name;
+	/* Busy: today at least twice the usual day, and at least 5. */
+	if (today >= 5 && (days == 0 || today * days >= 2 * total))
+		h->busy++;
+	return 0;
+}
+
+static int
+on_anomaly(void *arg, const char *kind, const char *no, const char *day, const char *detail)
+{
+	struct dash *d = arg;
+	int i;
+
+	(void)no;
+	(void)day;
+	(void)detail;
+	for (i = 0; i < d->nanomalies; i++)
+		if (strcmp(d->anomalies[i].kind, kind) == 0) {
+			d->anomalies[i].n++;
+			return 0;
+		}
+	if (d->nanomalies < 8) {
+		snprintf(d->anomalies[d->nanomalies].kind, sizeof d->anomalies[0].kind, "%s", kind);
+		d->anomalies[d->nanomalies++].n = 1;
+	}
+	return 0;
+}
+
+static void
+add_anomaly(struct dash *d, const char *kind, long n)
+{
+	if (n > 0 && d->nanomalies < 8) {
+		snprintf(d->anomalies[d->nanomalies].kind, sizeof d->anomalies[0].kind, "%s", kind);
+		d->anomalies[d->nanomalies++].n = n;
+	}
+}
+
+static int
+cmp_area(const void *a, const void *b)
+{
+	return strcmp(((const struct dash_area *)a)->code, ((const struct dash_area *)b)->code);
+}
+
+static int
+name_area(void *arg, const struct region *r)
+{
+	struct dash *d = arg;
+	int i;
+
+	for (i = 0; i < d->nareas; i++)
+		if (strcmp(d->areas[i].code, r->code) == 0)
+			utf8_copy(d->areas[i].name, sizeof d->areas[i].name, r->name);
+	return 0;
+}
+
+int
+stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix,
+    int today, struct dash *d)
+{
+	struct build b;
+	struct waits g;
+	struct halls h = { 0 };
+	struct region r;
+	char lo[16], hi[16], day[11], from[11], area_from[11];
+	size_t n = strlen(prefix);
+	int i;
+
+	memset(d, 0, sizeof *d);
+	snprintf(d->scope, sizeof d->scope, "%s", prefix);
+	snprintf(lo, sizeof lo, "%s", prefix);
+	snprintf(hi, sizeof hi, "%s:", prefix);
+	if (n == 2)
+		snprintf(d->scope_name, sizeof d->scope_name, "%s", _("the whole city"));
+	else if (store_region_get(st, prefix, &r) == 0) {
+		utf8_copy(d->scope_name, sizeof d->scope_name, r.name);
+		region_release(&r);
+	}
+	b.d = d;
+	b.cal = cal;
+	b.today = today;
+	/* The grid: districts for the city, townships (and the district's own
+	 * departments) for a district. */
+	b.depth = n <= 2 ? 6 : 9;
+	clock_format_date(today, day);
+	clock_format_date(today - DASH_DAYS + 1, from);
+	{
+		int y, m, dd;
+
+		clock_ymd(today, &y, &m, &dd);
+		area_from[0] = 0;
+		clock_format_date(clock_day_from_ymd(y, m, 1), area_from);
+		if (strcmp(area_from, from) < 0)
+			memcpy(from, area_from, sizeof from);
+	}
+	store_stat_open_each(st, lo, hi, b.depth, day, on_open, &b);
+	store_stat_frozen_each(st, lo, hi, b.depth, on_frozen, &b);
+	store_stat_day_each(st, lo, hi, from, day, on_day, &b);
+	store_stat_office_red(st, lo, hi, day, DASH_TOP, on_office, &b);
+	memset(&g, 0, sizeof g);
+	g.b = &b;
+	g.step = -1;
+	store_stat_step_each(st, lo, hi, on_step, &g);
+	close_group(&g);
+	free(g.w);
+	free(g.n);
+	qsort(d->areas, (size_t)d->nareas, sizeof d->areas[0], cmp_area);
+	for (i = 0; i < d->nareas; i++)
+		if (strcmp(d->areas[i].code, "500000") == 0 && n <= 2)
+			snprintf(d->areas[i].name, sizeof d->areas[i].name, "%s", _("city departments"));
+	store_region_each(st, b.depth == 6 ? "district" : "township", name_area, d);
+	for (i = 0; i < d->nareas; i++)
+		if (d->areas[i].name[0] == '\0' && strlen(d->areas[i].code) == 6)
+			snprintf(d->areas[i].name, sizeof d->areas[i].name, "%s", _("district departments"));
+	/* Anomalies: recorded ones of the last 30 days, and those read off the sums. */
+	clock_format_date(today - 30, from);
+	store_anomaly_each(st, lo, hi, from, day, on_anomaly, d);
+	add_anomaly(d, "deemed", d->deemed);
+	add_anomaly(d, "step_late", d->step_late);
+	clock_format_date(clock_sub(cal, today, 20), from);
+	store_stat_hall_each(st, lo, hi, from, day, on_hall, &h);
+	add_anomaly(d, "busy_hall", h.busy);
+	return 0;
+}
