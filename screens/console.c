@@ -118,13 +118,19 @@ run(struct ui *ui)
 		if (redraw)
 			draw(ui);
 		redraw = 0;
+		top = ui->depth - 1;
+		/* Live screens wake up once a second to look for changes. */
+		timeout(ui->stack[top]->tick ? 1000 : -1);
 		rc = get_wch(&ch);
 		if (hung_up) {
 			save_all(ui);
 			return 0;
 		}
-		if (rc == ERR)
+		if (rc == ERR) {
+			if (ui->stack[top]->tick && (ui->stack[top]->tick(ui, ui->state[top]) & UI_REDRAW))
+				redraw = 1;
 			continue;
+		}
 		k.ch = ch;
 		k.fkey = rc == KEY_CODE_YES;
 		if (ui->message[0] != '\0') {

@@ -97,7 +97,8 @@ home_draw(struct ui *ui, void *state)
 		"q", N_("quit"), NULL
 	};
 	static const char *const keys[] = {
-		"/", N_("find case"), "Enter", N_("open"), "F1", N_("help"), "q", N_("quit"), NULL
+		"d", N_("dashboard"), "/", N_("find case"), "Enter", N_("open"), "F1", N_("help"),
+		"q", N_("quit"), NULL
 	};
 	struct home *h = state;
 	char line[512];
@@ -145,6 +146,10 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct home *h = state;
 
+	if (!k.fkey && k.ch == L'd') {
+		ui_push(ui, &screen_dash, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'w') {
 		ui_push(ui, &screen_worklist, NULL);
 		return UI_HANDLED | UI_REDRAW;

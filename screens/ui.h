@@ -46,6 +46,20 @@ struct screen {
 	int (*typing)(struct ui *ui, void *state);
 	/* The link dropped: keep unfinished work as a draft for the next login. */
 	void (*save)(struct ui *ui, void *state);
+	/* Called about once a second while on top (live screens); flags. */
+	int (*tick)(struct ui *ui, void *state);
+};
+
+/* What a drill-down list shows (screen_cases). */
+struct cases_arg {
+	char title[160];
+	char region[16];
+	char office[48];
+	char item[24];
+	char status[16];
+	char anomaly[24];
+	int light;
+	int open_only;
 };
 
 struct ui {
@@ -134,6 +148,8 @@ char *ui_draft_value(const char *data, const char *key);
 
 /* The screens */
 extern const struct screen screen_worklist;
+extern const struct screen screen_dash;
+extern const struct screen screen_cases;
 extern const struct screen screen_act;
 extern const struct screen screen_intake;
 extern const struct screen screen_home;

@@ -356,7 +356,7 @@ stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix
 	struct waits g;
 	struct halls h = { 0 };
 	struct region r;
-	char lo[16], hi[16], day[11], from[11], area_from[11];
+	char lo[24], hi[24], day[11], from[11], area_from[11];
 	size_t n = strlen(prefix);
 	int i;
 

@@ -1126,7 +1126,11 @@ store_case_find(struct store *st, const struct case_filter *f,
 	default:
 		break;
 	}
-	sb_adds(&q, " ORDER BY c.submitted DESC, c.id DESC");
+	if (f->open_only)
+		sb_adds(&q, " AND c.open = 1");
+	if (f->anomaly)
+		sb_adds(&q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
+	sb_adds(&q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
 	if (f->limit > 0)
 		sb_adds(&q, " LIMIT ?11");
 	if (sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL) != SQLITE_OK) {
@@ -1147,6 +1151,7 @@ store_case_find(struct store *st, const struct case_filter *f,
 	bind_text(s, 10, f->to);
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 11, f->limit);
+	bind_text(s, 12, f->anomaly);
 	bind_text(s, 20, f->today);
 	if (scope->kind == SCOPE_REGION || scope->kind == SCOPE_CLERK) {
 		bind_text(s, 30, scope->lo);
@@ -1715,6 +1720,19 @@ store_case_newest(struct store *st, const char *lo, const char *hi, long long af
 	}
 	done(st, s);
 	return rc;
+}
+
+long long
+store_case_max_id(struct store *st)
+{
+	static const char sql[] = "SELECT max(id) FROM cases";
+	sqlite3_stmt *s = prep(st, sql);
+	long long id = 0;
+
+	if (sqlite3_step(s) == SQLITE_ROW)
+		id = sqlite3_column_int64(s, 0);
+	done(st, s);
+	return id;
 }
 
 int

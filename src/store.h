@@ -134,6 +134,9 @@ struct case_filter {
 	const char *to;		/* submitted on or before */
 	const char *today;	/* for lights */
 	long limit;		/* 0: no limit */
+	int open_only;		/* only open cases */
+	int by_due;		/* most urgent first instead of newest first */
+	const char *anomaly;	/* only cases with an anomaly of this kind */
 };
 
 /* Insert c (id set on return). */
@@ -234,6 +237,8 @@ int store_anomaly_each(struct store *st, const char *lo, const char *hi, const c
 /* The newest cases submitted in [lo, hi) with id > after (the ticker). */
 int store_case_newest(struct store *st, const char *lo, const char *hi, long long after,
     long limit, store_case_fn fn, void *arg);
+/* The highest case id (0 when there is none). */
+long long store_case_max_id(struct store *st);
 /* Every case, in id order (rebuilds). */
 int store_case_each_all(struct store *st, store_case_fn fn, void *arg);
 
