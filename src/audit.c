@@ -78,6 +78,17 @@ audit_chain_save(struct store *st, const struct audit_chain *ch, char **cause)
 	return store_meta_set(st, "audit_tip", tip, cause);
 }
 
+int
+audit_record(struct store *st, struct event *e, char **cause)
+{
+	struct audit_chain ch;
+
+	audit_chain_load(st, &ch);
+	if (audit_append(st, &ch, e, cause) != 0)
+		return -1;
+	return audit_chain_save(st, &ch, cause);
+}
+
 struct verify {
 	struct audit_result *res;
 	long long prev_id;

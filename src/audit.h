@@ -26,6 +26,10 @@ int audit_append(struct store *st, struct audit_chain *ch, struct event *e, char
  * removing the newest events is noticed too. */
 int audit_chain_save(struct store *st, const struct audit_chain *ch, char **cause);
 
+/* Append one event at the end of the chain and record the tip: the whole of
+ * it for callers that write one event per transaction. */
+int audit_record(struct store *st, struct event *e, char **cause);
+
 struct audit_result {
 	long long checked;
 	long long bad_id;	/* first event that does not verify, 0 when all do */

@@ -88,6 +88,18 @@ clock_weekday(int day)
 	return w < 0 ? w + 7 : w;
 }
 
+void
+clock_stamp(int day, char out[32])
+{
+	char d[11];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	clock_format_date(day, d);
+	snprintf(out, 32, "%s %02d:%02d:%02d", d, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
+}
+
 int
 clock_today(void)
 {

@@ -34,6 +34,8 @@ int clock_day_from_ymd(int y, int m, int d);
 void clock_ymd(int day, int *y, int *m, int *d);
 /* 0 = Monday ... 6 = Sunday. */
 int clock_weekday(int day);
+/* "YYYY-MM-DD HH:MM:SS": day with the current time of day (32 bytes). */
+void clock_stamp(int day, char out[32]);
 /* Today, honouring TONGBAN_TODAY=YYYY-MM-DD for tests and demos. */
 int clock_today(void);
 

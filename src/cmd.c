@@ -65,6 +65,20 @@ static const struct cmd_entry {
 	{ "dashboard", cmd_dashboard, "dashboard --once [--region CODE] [--format json|text]",
 	  N_("the supervision figures of your region") },
 	{ "stats", cmd_stats, "stats check | stats rebuild", N_("the summaries behind the dashboard") },
+	{ "supervise", cmd_supervise,
+	  "supervise new --case NO|--office CODE --note TEXT --due DATE\n"
+	  "supervise list [--status open|responded|closed] | supervise respond ID --note TEXT\n"
+	  "supervise close ID [--note TEXT] | supervise return ID --note TEXT",
+	  N_("supervision orders (督办)") },
+	{ "complaint", cmd_complaint,
+	  "complaint new --case NO|--office CODE --text TEXT [--missing-material]\n"
+	  "complaint list [--status S] | complaint accept ID | complaint refuse ID --note TEXT\n"
+	  "complaint answer ID --note TEXT | complaint close ID",
+	  N_("complaints (投诉)") },
+	{ "rating", cmd_rating,
+	  "rating add NO --level 1-5 [--comment TEXT] | rating list [--bad]\n"
+	  "rating callback ID --note TEXT",
+	  N_("citizens' ratings (好差评) and rectifications") },
 	{ "help", cmd_help, "help [COMMAND]", N_("this help") },
 	{ "version", cmd_version, "version", N_("the version of tongban") },
 	{ NULL, NULL, NULL, NULL }

@@ -125,18 +125,6 @@ lifecycle_deemed(const struct calendar *cal, const struct tcase *c, int today)
 /* Helpers ---------------------------------------------------------------------- */
 
 static void
-stamp(int today, char out[32])
-{
-	char d[11];
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	clock_format_date(today, d);
-	snprintf(out, 32, "%s %02d:%02d:%02d", d, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
-}
-
-static void
 set_str(char **field, const char *v)
 {
 	free(*field);
@@ -446,7 +434,7 @@ write_event(struct store *st, const struct actor *who, const struct tcase *c,
 	struct event e;
 	char at[32];
 
-	stamp(who->today, at);
+	clock_stamp(who->today, at);
 	memset(&e, 0, sizeof e);
 	e.case_id = c->id;
 	e.at = at;
@@ -1051,7 +1039,7 @@ lifecycle_intake(struct store *st, const struct calendar *cal, const struct acto
 	c.version = 1;
 	if (store_case_insert(st, &c, cause) != 0 || stats_case_change(st, NULL, &c, cause) != 0)
 		goto fail;
-	stamp(who->today, at);
+	clock_stamp(who->today, at);
 	memset(&e, 0, sizeof e);
 	e.case_id = c.id;
 	e.at = at;

@@ -242,6 +242,43 @@ long long store_case_max_id(struct store *st);
 /* Every case, in id order (rebuilds). */
 int store_case_each_all(struct store *st, store_case_fn fn, void *arg);
 
+/* Supervision records: orders (督办), complaints (投诉), ratings (好差评).
+ * Lists call fn with the row's columns as text (NULL for SQL NULL). */
+typedef int (*store_row_fn)(void *arg, int n, const char *const *v);
+
+/* Columns: id, case_no, office, office_name, area, note, due, status, response,
+ * created_by, created, responded, closed */
+int store_supervision_insert(struct store *st, long long case_id, const char *office,
+    const char *area, const char *note, const char *due, const char *by, const char *created,
+    long long *id, char **cause);
+int store_supervision_get(struct store *st, long long id, store_row_fn fn, void *arg);
+int store_supervision_set(struct store *st, long long id, const char *status,
+    const char *response, const char *responded, const char *closed, char **cause);
+/* Orders in [lo, hi) or of one office (office not NULL), of one status or all. */
+int store_supervision_each(struct store *st, const char *lo, const char *hi, const char *office,
+    const char *status, store_row_fn fn, void *arg);
+
+/* Columns: id, case_no, office, office_name, area, text, status, received,
+ * accept_due, answer, by_login, missing_material */
+int store_complaint_insert(struct store *st, long long case_id, const char *office,
+    const char *area, const char *text, const char *received, const char *accept_due,
+    const char *by, int missing_material, long long *id, char **cause);
+int store_complaint_get(struct store *st, long long id, store_row_fn fn, void *arg);
+int store_complaint_set(struct store *st, long long id, const char *status, const char *answer,
+    char **cause);
+int store_complaint_each(struct store *st, const char *lo, const char *hi, const char *office,
+    const char *status, store_row_fn fn, void *arg);
+
+/* Columns: id, case_no, office, office_name, area, level, comment, day, rect_due,
+ * rect_status, callback */
+int store_rating_insert(struct store *st, long long case_id, const char *office,
+    const char *area, int level, const char *comment, const char *day, const char *rect_due,
+    long long *id, char **cause);
+int store_rating_get(struct store *st, long long id, store_row_fn fn, void *arg);
+int store_rating_callback(struct store *st, long long id, const char *callback, char **cause);
+int store_rating_each(struct store *st, const char *lo, const char *hi, const char *office,
+    int bad_only, store_row_fn fn, void *arg);
+
 /* Take the next number in the per-prefix sequence. */
 int store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause);
 /* Set the sequence (bulk loads that number cases themselves). */
