@@ -12,12 +12,12 @@ CFLAGS  ?= -O2 -g
 override CFLAGS += -std=gnu11 $(WARN) -Isrc -Iscreens -Ibuild -D_GNU_SOURCE \
            -DTONGBAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDATADIR='"$(PREFIX)/share/tongban"'
-LDLIBS  += -lcsv -lcrypt -lutil
+LDLIBS  += -lcsv -lcrypt -lutil -lm
 
 CORE    := src/util.c src/sha256.c src/ids.c src/clock.c src/csvio.c src/i18n.c \
            src/model.c src/access.c src/store.c src/audit.c src/tcase.c src/load.c \
            src/pw.c src/out.c src/cmd.c src/cmd_case.c src/cmd_user.c src/cmd_misc.c \
-           src/demo.c src/session.c src/lifecycle.c src/stats.c src/cmd_dash.c src/cmd_super.c
+           src/demo.c src/session.c src/lifecycle.c src/stats.c src/cmd_dash.c src/cmd_super.c src/report.c src/cmd_report.c
 SCREENS := screens/ui.c screens/console.c screens/caselist.c screens/home.c \
            screens/lookup.c screens/detail.c screens/help.c screens/act.c \
            screens/worklist.c screens/intake.c screens/dash.c screens/cases.c

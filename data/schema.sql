@@ -163,6 +163,7 @@ CREATE INDEX cases_office_region ON cases(office_region, submitted);
 CREATE INDEX cases_hall_region ON cases(hall_region, submitted);
 CREATE INDEX cases_applicant_region ON cases(applicant_region);
 CREATE INDEX cases_submitted ON cases(submitted);
+CREATE INDEX cases_finished ON cases(finished) WHERE finished IS NOT NULL;
 
 -- Branches of a parallel step (串联改并联): one per department; the case
 -- goes on when every branch has given its opinion. Each has its own limit.

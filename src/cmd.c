@@ -79,6 +79,10 @@ static const struct cmd_entry {
 	  "rating add NO --level 1-5 [--comment TEXT] | rating list [--bad]\n"
 	  "rating callback ID --note TEXT",
 	  N_("citizens' ratings (好差评) and rectifications") },
+	{ "report", cmd_report,
+	  "report daily|weekly|monthly|quarterly|annual [--region CODE] [--office CODE]\n"
+	  "       [--date DATE] [--format text|csv|json]",
+	  N_("daily scan, weekly dispatch, monthly bulletin, quarterly analysis, annual evaluation") },
 	{ "help", cmd_help, "help [COMMAND]", N_("this help") },
 	{ "version", cmd_version, "version", N_("the version of tongban") },
 	{ NULL, NULL, NULL, NULL }

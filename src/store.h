@@ -279,6 +279,34 @@ int store_rating_callback(struct store *st, long long id, const char *callback, 
 int store_rating_each(struct store *st, const char *lo, const char *hi, const char *office,
     int bad_only, store_row_fn fn, void *arg);
 
+/* Reports: per office whose region is in [lo, hi), over the days [from, to]:
+ * cases received; completed, completed on time, completed late; the
+ * rating-weighted sums for the online-effect indicator (w = level/5, 4/5 when
+ * unrated); open cases now past due (as of today); open supervision orders. */
+struct office_period {
+	const char *office;
+	const char *name;
+	const char *kind;
+	const char *level;
+	const char *area;
+	long received, finished, on_time, late, open_red, open_orders;
+	double w, w_on_time;
+};
+typedef int (*store_period_fn)(void *arg, const struct office_period *p);
+int store_report_offices(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, const char *today, store_period_fn fn, void *arg);
+/* Per office and item in the period: cases received, supplement notices
+ * given, and complaints about a material the guide did not list. */
+typedef int (*store_usage_fn)(void *arg, const char *office, const char *item, long cases,
+    long supplements, long complaints);
+int store_report_usage(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_usage_fn fn, void *arg);
+/* Completed cases in the period with their item, step count and clock. */
+typedef int (*store_done_fn)(void *arg, const char *item, const char *item_name,
+    const char *accepted, const char *decided, int paused, int on_time);
+int store_report_done(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_done_fn fn, void *arg);
+
 /* Take the next number in the per-prefix sequence. */
 int store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause);
 /* Set the sequence (bulk loads that number cases themselves). */

@@ -1,0 +1,648 @@
+/*
+ * report daily|weekly|monthly|quarterly|annual: the supervision centre's
+ * rhythm, as text for people (with bar charts where a picture says more),
+ * CSV for spreadsheets (the main table of each report) and JSON for scripts
+ * (every table).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "cmd.h"
+#include "i18n.h"
+#include "report.h"
+#include "stats.h"
+#include "tcase.h"
+#include "util.h"
+
+static const char formula[] =
+    "score = 100 × (0.15·I1 + 0.15·I2 + 0.15·I3 + 0.15·I4 + 0.20·I5 + 0.20·R); "
+    "I1 服务方式完备度 = catalog items offered on every channel / catalog items; "
+    "I2 服务事项覆盖度 = catalog items handled / catalog items; "
+    "I3 办事指南准确度 = handled items without supplement notices or missing-material complaints "
+    "/ handled items; I4 在线服务深度 = items finishable online (depth 4) / catalog items; "
+    "I5 在线服务成效度 = Σ w·on_time / Σ w over finished cases, w = rating/5 (4/5 unrated); "
+    "R = finished on time / finished. Bands: 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 < 60.";
+
+struct rctx {
+	struct cmd_ctx *c;
+	enum fmt fmt;
+	char lo[24], hi[24];
+	const char *office;
+	struct report_period p;
+	char from[11], to[11];
+	int json_tables;
+};
+
+static void
+bar(FILE *fp, double share, int width)
+{
+	static const char *const eighths[] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
+	int cells = (int)(share * width * 8 + 0.5), i;
+
+	for (i = 0; i < cells / 8; i++)
+		fputs("█", fp);
+	fputs(eighths[cells % 8], fp);
+}
+
+/* Begin a table: JSON tables are members of one object. */
+static int
+table(struct rctx *r, struct out *o, const char *name, size_t n, const char *const *keys,
+    const char *const *labels)
+{
+	if (r->fmt == FMT_JSON)
+		fprintf(r->c->out, "%s\"%s\": ", r->json_tables++ ? ",\n " : "", name);
+	return out_begin(o, r->c->out, r->fmt == FMT_JSON ? FMT_JSON : r->fmt, n, keys, labels,
+	    NULL, 0);
+}
+
+static const char *
+fmt_rate(char buf[16], long num, long den)
+{
+	if (den == 0)
+		snprintf(buf, 16, "-");
+	else
+		snprintf(buf, 16, "%.1f", 100.0 * (double)num / (double)den);
+	return buf;
+}
+
+/* Daily scan: every red and yellow case, by office. */
+struct scan {
+	struct rctx *r;
+	struct out o;
+	char last[48];
+};
+
+static int
+scan_row(void *arg, const struct tcase *k)
+{
+	struct scan *s = arg;
+	enum light l = tcase_light(k, s->r->c->today);
+	char over[16], d[16];
+	const char *v[8];
+	int due;
+
+	clock_parse_date(k->due, &due);
+	snprintf(over, sizeof over, "%d", l == LIGHT_RED ? clock_workdays(s->r->c->cal, due,
+	    s->r->c->today) : 0);
+	snprintf(d, sizeof d, "%d", tcase_days_used(s->r->c->cal, k, s->r->c->today));
+	v[0] = k->office;
+	v[1] = k->office_name;
+	v[2] = k->no;
+	v[3] = k->item_name;
+	v[4] = s->r->fmt == FMT_TEXT ? tcase_light_label(l) : clock_light_name(l);
+	v[5] = k->due;
+	v[6] = over;
+	v[7] = tcase_status_label(k->status);
+	out_row(&s->o, v);
+	return 0;
+}
+
+static int
+daily(struct rctx *r)
+{
+	static const char *const keys[] = { "office", "office_name", "no", "item", "light", "due",
+		"days_over", "status" };
+	const char *labels[8];
+	struct case_filter f;
+	struct scope all = { SCOPE_ALL, "", "", NULL };
+	struct scan s;
+	struct dash *d = xcalloc(1, sizeof *d);
+	char today[11];
+	int i;
+
+	labels[0] = _("code");
+	labels[1] = _("office");
+	labels[2] = _("case no");
+	labels[3] = _("item");
+	labels[4] = _("light");
+	labels[5] = _("due");
+	labels[6] = _("days over");
+	labels[7] = _("status");
+	memset(&s, 0, sizeof s);
+	s.r = r;
+	if (r->fmt == FMT_TEXT)
+		fprintf(r->c->out, "%s %s\n\n", _("daily scan (日扫描): red and yellow cases by office,"),
+		    r->to);
+	table(r, &s.o, "cases", 8, keys, labels);
+	clock_format_date(r->c->today, today);
+	for (i = LIGHT_RED; i >= LIGHT_YELLOW; i--) {
+		memset(&f, 0, sizeof f);
+		f.today = today;
+		f.light = i;
+		f.region = r->lo;
+		f.office = r->office;
+		f.by_due = 1;
+		store_case_find(r->c->st, &f, &all, scan_row, &s, NULL);
+	}
+	out_end(&s.o);
+	stats_dashboard(r->c->st, r->c->cal, r->lo, r->c->today, d);
+	if (r->fmt == FMT_TEXT) {
+		fprintf(r->c->out, "\n%s\n", _("anomalies:"));
+		for (i = 0; i < d->nanomalies; i++)
+			fprintf(r->c->out, "  %s  %ld\n", cmd_anomaly_label(d->anomalies[i].kind),
+			    d->anomalies[i].n);
+		if (d->nanomalies == 0)
+			fprintf(r->c->out, "  %s\n", _("(none)"));
+	} else if (r->fmt == FMT_JSON) {
+		fputs(",\n \"anomalies\": {", r->c->out);
+		for (i = 0; i < d->nanomalies; i++)
+			fprintf(r->c->out, "%s\"%s\": %ld", i ? ", " : "", d->anomalies[i].kind,
+			    d->anomalies[i].n);
+		fputc('}', r->c->out);
+	}
+	free(d);
+	return EXIT_OK;
+}
+
+static int
+by_rate(const void *a, const void *b)
+{
+	const struct office_score *x = a, *y = b;
+
+	if (x->graded != y->graded)
+		return y->graded - x->graded;
+	if (x->rate != y->rate)
+		return x->rate < y->rate ? 1 : -1;
+	if (x->open_red != y->open_red)
+		return x->open_red > y->open_red ? 1 : -1;
+	return strcmp(x->office, y->office);
+}
+
+static int
+by_score(const void *a, const void *b)
+{
+	const struct office_score *x = a, *y = b;
+
+	if (x->graded != y->graded)
+		return y->graded - x->graded;
+	if (fabs(x->score - y->score) > 1e-9)
+		return x->score < y->score ? 1 : -1;
+	return strcmp(x->office, y->office);
+}
+
+static void
+office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
+{
+	static const char *const keys[] = { "rank", "office", "office_name", "received", "finished",
+		"on_time", "overdue", "on_time_rate", "open_red", "open_orders" };
+	const char *labels[10];
+	struct out o;
+	int i;
+
+	labels[0] = _("rank");
+	labels[1] = _("code");
+	labels[2] = _("office");
+	labels[3] = _("received");
+	labels[4] = _("finished");
+	labels[5] = _("on time");
+	labels[6] = _("overdue");
+	labels[7] = _("on-time %");
+	labels[8] = _("red now");
+	labels[9] = _("open orders");
+	table(r, &o, name, 10, keys, labels);
+	for (i = 0; i < n; i++) {
+		char num[10][24];
+		const char *vals[10];
+		int k;
+
+		snprintf(num[0], 24, "%d", i + 1);
+		snprintf(num[3], 24, "%ld", v[i].received);
+		snprintf(num[4], 24, "%ld", v[i].finished);
+		snprintf(num[5], 24, "%ld", v[i].on_time);
+		snprintf(num[6], 24, "%ld", v[i].late + v[i].open_red);
+		fmt_rate(num[7], v[i].on_time, v[i].finished);
+		snprintf(num[8], 24, "%ld", v[i].open_red);
+		snprintf(num[9], 24, "%ld", v[i].open_orders);
+		for (k = 0; k < 10; k++)
+			vals[k] = num[k];
+		vals[1] = v[i].office;
+		vals[2] = v[i].name;
+		out_row(&o, vals);
+	}
+	out_end(&o);
+}
+
+/* Districts: the offices' figures summed by the district of their region. */
+static int
+districts(struct store *st, struct office_score *v, int n, struct office_score **out)
+{
+	struct office_score *d = xcalloc((size_t)(n ? n : 1), sizeof *d);
+	int nd = 0, i, k;
+
+	for (i = 0; i < n; i++) {
+		char code[7];
+		struct region reg;
+
+		snprintf(code, sizeof code, "%.6s", v[i].area);
+		for (k = 0; k < nd && strcmp(d[k].office, code); k++)
+			;
+		if (k == nd) {
+			snprintf(d[k].office, sizeof d[k].office, "%s", code);
+			if (strcmp(code, "500000") == 0)
+				snprintf(d[k].name, sizeof d[k].name, "%s", _("city departments"));
+			else if (store_region_get(st, code, &reg) == 0) {
+				utf8_copy(d[k].name, sizeof d[k].name, reg.name);
+				region_release(&reg);
+			}
+			nd++;
+		}
+		d[k].received += v[i].received;
+		d[k].finished += v[i].finished;
+		d[k].on_time += v[i].on_time;
+		d[k].late += v[i].late;
+		d[k].open_red += v[i].open_red;
+		d[k].open_orders += v[i].open_orders;
+		d[k].graded = d[k].finished > 0;
+	}
+	for (k = 0; k < nd; k++)
+		d[k].rate = d[k].finished ? (double)d[k].on_time / (double)d[k].finished : 0;
+	*out = d;
+	return nd;
+}
+
+static void
+text_bars(struct rctx *r, const struct office_score *v, int n, const char *title)
+{
+	int i;
+
+	fprintf(r->c->out, "\n%s\n", title);
+	for (i = 0; i < n; i++) {
+		fputs("  ", r->c->out);
+		out_pad(r->c->out, v[i].name, 26);
+		if (v[i].finished == 0) {
+			fputs("  -\n", r->c->out);
+			continue;
+		}
+		fprintf(r->c->out, "%5.1f%% ", 100 * v[i].rate);
+		bar(r->c->out, v[i].rate, 30);
+		fputc('\n', r->c->out);
+	}
+}
+
+static int
+weekly_monthly(struct rctx *r, int monthly)
+{
+	struct office_score *v = NULL, *d = NULL;
+	int n = 0, nd;
+
+	report_offices(r->c->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	if (r->office) {
+		int i, k = 0;
+
+		for (i = 0; i < n; i++)
+			if (strcmp(v[i].office, r->office) == 0)
+				v[k++] = v[i];
+		n = k;
+	}
+	qsort(v, (size_t)n, sizeof *v, by_rate);
+	if (r->fmt == FMT_TEXT)
+		fprintf(r->c->out, "%s %s – %s\n\n", monthly ?
+		    _("monthly bulletin (月通报): offices ranked by on-time rate,") :
+		    _("weekly dispatch (周调度): per office,"), r->from, r->to);
+	if (monthly) {
+		nd = districts(r->c->st, v, n, &d);
+		qsort(d, (size_t)nd, sizeof *d, by_rate);
+		if (r->fmt == FMT_TEXT)
+			fprintf(r->c->out, "%s\n", _("districts ranked:"));
+		if (r->fmt != FMT_CSV)
+			office_rows(r, d, nd, "districts");
+		if (r->fmt == FMT_TEXT) {
+			text_bars(r, d, nd, _("on-time rate by district:"));
+			fprintf(r->c->out, "\n%s\n", _("departments ranked:"));
+		}
+		free(d);
+	}
+	office_rows(r, v, n, "offices");
+	if (r->fmt == FMT_TEXT && !monthly && n > 0 && n <= 40)
+		text_bars(r, v, n, _("on-time rate:"));
+	free(v);
+	return EXIT_OK;
+}
+
+/* Slowest items: median working days from acceptance to decision. */
+struct slow {
+	const struct calendar *cal;
+	char item[24];
+	char name[192];
+	int *days;
+	int n, cap;
+	struct {
+		char name[192];
+		int median, n;
+	} top[10];
+	int ntop;
+};
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+static void
+slow_close(struct slow *s)
+{
+	int pos, med;
+
+	if (s->n == 0)
+		return;
+	qsort(s->days, (size_t)s->n, sizeof *s->days, cmp_int);
+	med = s->days[s->n / 2];
+	for (pos = s->ntop; pos > 0 && s->top[pos - 1].median < med; pos--)
+		;
+	if (pos < 10) {
+		int last = s->ntop < 10 ? s->ntop : 9;
+
+		memmove(&s->top[pos + 1], &s->top[pos], (size_t)(last - pos) * sizeof s->top[0]);
+		utf8_copy(s->top[pos].name, sizeof s->top[pos].name, s->name);
+		s->top[pos].median = med;
+		s->top[pos].n = s->n;
+		if (s->ntop < 10)
+			s->ntop++;
+	}
+	s->n = 0;
+}
+
+static int
+slow_row(void *arg, const char *item, const char *name, const char *accepted,
+    const char *decided, int paused, int on_time)
+{
+	struct slow *s = arg;
+	int a, d;
+
+	(void)on_time;
+	if (strcmp(s->item, item) != 0) {
+		slow_close(s);
+		snprintf(s->item, sizeof s->item, "%s", item);
+		utf8_copy(s->name, sizeof s->name, name);
+	}
+	if (clock_parse_date(accepted, &a) != 0 || clock_parse_date(decided, &d) != 0)
+		return 0;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->days = xreallocarray(s->days, (size_t)s->cap, sizeof *s->days);
+	}
+	s->days[s->n] = clock_workdays(s->cal, a, d) - paused;
+	if (s->days[s->n] < 0)
+		s->days[s->n] = 0;
+	s->n++;
+	return 0;
+}
+
+static void
+recommendation(FILE *fp, const struct office_score *o, const char *from, const char *to)
+{
+	fprintf(fp, "\n  监察建议书 · %s\n", o->name);
+	fprintf(fp, "  经对你单位 %s 至 %s 行政审批办理情况进行效能监察，综合得分 %.1f 分，评定为不合格。"
+	    "办结 %ld 件，按时办结率 %.1f%%，当前超期未办结 %ld 件，未办结督办 %ld 件。",
+	    from, to, o->score, o->finished, 100 * o->rate, o->open_red, o->open_orders);
+	fprintf(fp, "依据效能监察有关规定，建议：一、对超期办件逐件倒查原因，明确责任人并限期办结；"
+	    "二、梳理%s办事指南与申请材料清单，减少补正；三、提升网上办理深度，推动事项全程网办；"
+	    "四、于 15 个工作日内将整改情况书面报送效能监察机构。\n",
+	    o->i3 < 0.8 ? "并更正" : "");
+}
+
+static int
+quarterly(struct rctx *r)
+{
+	static const char *const keys[] = { "office", "office_name", "finished", "on_time_rate",
+		"I1", "I2", "I3", "I4", "I5", "score", "band" };
+	struct office_score *v = NULL, *pv = NULL, *d = NULL, *pd = NULL;
+	int n = 0, pn = 0, nd, npd, i, k;
+	char pf[11], pt[11];
+	struct slow s;
+	struct dash *dash = xcalloc(1, sizeof *dash);
+	struct out o;
+
+	report_offices(r->c->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	report_offices(r->c->st, r->lo, r->hi, r->p.prev_from, r->p.prev_to, r->c->today, &pv, &pn);
+	nd = districts(r->c->st, v, n, &d);
+	npd = districts(r->c->st, pv, pn, &pd);
+	clock_format_date(r->p.prev_from, pf);
+	clock_format_date(r->p.prev_to, pt);
+	if (r->fmt == FMT_TEXT) {
+		fprintf(r->c->out, "%s %s – %s (%s %s – %s)\n\n",
+		    _("quarterly analysis (季分析):"), r->from, r->to, _("previous:"), pf, pt);
+		fprintf(r->c->out, "%s\n", _("trends by district (received, finished, on-time rate; "
+		    "change against the previous quarter):"));
+		for (i = 0; i < nd; i++) {
+			struct office_score *p = NULL;
+
+			for (k = 0; k < npd; k++)
+				if (strcmp(pd[k].office, d[i].office) == 0)
+					p = &pd[k];
+			fputs("  ", r->c->out);
+			out_pad(r->c->out, d[i].name, 24);
+			fprintf(r->c->out, "%6ld (%+ld)  %6ld (%+ld)  %5.1f%% (%+.1f)\n", d[i].received,
+			    d[i].received - (p ? p->received : 0), d[i].finished,
+			    d[i].finished - (p ? p->finished : 0), 100 * d[i].rate,
+			    100 * (d[i].rate - (p ? p->rate : 0)));
+		}
+	} else if (r->fmt == FMT_JSON) {
+		fputs("\"trends\": [", r->c->out);
+		for (i = 0; i < nd; i++) {
+			struct office_score *p = NULL;
+
+			for (k = 0; k < npd; k++)
+				if (strcmp(pd[k].office, d[i].office) == 0)
+					p = &pd[k];
+			fprintf(r->c->out, "%s{\"district\": \"%s\", \"received\": %ld, "
+			    "\"previous_received\": %ld, \"finished\": %ld, \"previous_finished\": %ld, "
+			    "\"on_time_rate\": %.4f, \"previous_on_time_rate\": %.4f}", i ? ",\n  " : "\n  ",
+			    d[i].office, d[i].received, p ? p->received : 0, d[i].finished,
+			    p ? p->finished : 0, d[i].rate, p ? p->rate : 0);
+		}
+		fputs("],\n ", r->c->out);
+		r->json_tables = 1;
+	}
+	/* The items slowest from acceptance to decision, and the steps where
+	 * open cases wait longest now. */
+	memset(&s, 0, sizeof s);
+	s.cal = r->c->cal;
+	store_report_done(r->c->st, r->lo, r->hi, r->from, r->to, slow_row, &s);
+	slow_close(&s);
+	free(s.days);
+	stats_dashboard(r->c->st, r->c->cal, r->lo, r->c->today, dash);
+	if (r->fmt == FMT_TEXT) {
+		fprintf(r->c->out, "\n%s\n", _("slowest items (median working days, acceptance to decision):"));
+		for (i = 0; i < s.ntop; i++) {
+			fputs("  ", r->c->out);
+			out_pad(r->c->out, s.top[i].name, 40);
+			fprintf(r->c->out, "%4d  (%d)\n", s.top[i].median, s.top[i].n);
+		}
+		fprintf(r->c->out, "\n%s\n", _("steps where open cases wait longest (median, p90 working days):"));
+		for (i = 0; i < dash->nbottlenecks; i++)
+			fprintf(r->c->out, "  %s · %s  %d, %d (limit %d)\n", dash->bottlenecks[i].name,
+			    dash->bottlenecks[i].step, dash->bottlenecks[i].median, dash->bottlenecks[i].p90,
+			    dash->bottlenecks[i].limit);
+		fprintf(r->c->out, "\n%s\n", _("grading of offices:"));
+	} else if (r->fmt == FMT_JSON) {
+		fputs("\"slowest_items\": [", r->c->out);
+		for (i = 0; i < s.ntop; i++) {
+			fputs(i ? ", {\"item\": " : "{\"item\": ", r->c->out);
+			out_json_string(r->c->out, s.top[i].name);
+			fprintf(r->c->out, ", \"median_days\": %d, \"cases\": %d}", s.top[i].median, s.top[i].n);
+		}
+		fputs("]", r->c->out);
+	}
+	qsort(v, (size_t)n, sizeof *v, by_score);
+	table(r, &o, "grading", 11, keys, NULL);
+	for (i = 0; i < n; i++) {
+		char num[11][24];
+		const char *vals[11];
+
+		if (!v[i].graded)
+			continue;
+		snprintf(num[2], 24, "%ld", v[i].finished);
+		fmt_rate(num[3], v[i].on_time, v[i].finished);
+		snprintf(num[4], 24, "%.2f", v[i].i1);
+		snprintf(num[5], 24, "%.2f", v[i].i2);
+		snprintf(num[6], 24, "%.2f", v[i].i3);
+		snprintf(num[7], 24, "%.2f", v[i].i4);
+		snprintf(num[8], 24, "%.2f", v[i].i5);
+		snprintf(num[9], 24, "%.1f", v[i].score);
+		for (k = 2; k < 10; k++)
+			vals[k] = num[k];
+		vals[0] = v[i].office;
+		vals[1] = v[i].name;
+		vals[10] = v[i].band;
+		out_row(&o, vals);
+	}
+	out_end(&o);
+	if (r->fmt == FMT_TEXT) {
+		for (i = 0; i < n; i++)
+			if (v[i].graded && strcmp(v[i].band, "不合格") == 0)
+				recommendation(r->c->out, &v[i], r->from, r->to);
+		fprintf(r->c->out, "\n%s\n", formula);
+	}
+	free(v);
+	free(pv);
+	free(d);
+	free(pd);
+	free(dash);
+	return EXIT_OK;
+}
+
+static int
+annual(struct rctx *r)
+{
+	static const char *const keys[] = { "rank", "office", "office_name", "items", "received",
+		"finished", "on_time_rate", "I1", "I2", "I3", "I4", "I5", "score", "band" };
+	struct office_score *v = NULL;
+	struct out o;
+	int n = 0, i, k, rank = 0;
+
+	report_offices(r->c->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	qsort(v, (size_t)n, sizeof *v, by_score);
+	if (r->fmt == FMT_TEXT)
+		fprintf(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
+	table(r, &o, "offices", 14, keys, NULL);
+	for (i = 0; i < n; i++) {
+		char num[14][24];
+		const char *vals[14];
+
+		if (r->office && strcmp(v[i].office, r->office) != 0)
+			continue;
+		snprintf(num[0], 24, "%d", v[i].graded ? ++rank : 0);
+		snprintf(num[3], 24, "%ld", v[i].items);
+		snprintf(num[4], 24, "%ld", v[i].received);
+		snprintf(num[5], 24, "%ld", v[i].finished);
+		fmt_rate(num[6], v[i].on_time, v[i].finished);
+		snprintf(num[7], 24, "%.2f", v[i].i1);
+		snprintf(num[8], 24, "%.2f", v[i].i2);
+		snprintf(num[9], 24, "%.2f", v[i].i3);
+		snprintf(num[10], 24, "%.2f", v[i].i4);
+		snprintf(num[11], 24, "%.2f", v[i].i5);
+		snprintf(num[12], 24, v[i].graded ? "%.1f" : "-", v[i].score);
+		for (k = 0; k < 13; k++)
+			vals[k] = num[k];
+		vals[1] = v[i].office;
+		vals[2] = v[i].name;
+		vals[13] = v[i].band;
+		out_row(&o, vals);
+	}
+	out_end(&o);
+	if (r->fmt == FMT_TEXT)
+		fprintf(r->c->out, "\n%s\n", formula);
+	else if (r->fmt == FMT_JSON) {
+		fputs(",\n \"formula\": ", r->c->out);
+		out_json_string(r->c->out, formula);
+	}
+	free(v);
+	return EXIT_OK;
+}
+
+int
+cmd_report(struct cmd_ctx *c, int argc, char **argv)
+{
+	static const char usage[] =
+	    "report daily|weekly|monthly|quarterly|annual [--region CODE] [--office CODE]\n"
+	    "       [--date DATE] [--format text|csv|json]";
+	struct opt o[] = {
+		{ "region", 1, NULL, 0 }, { "office", 1, NULL, 0 }, { "date", 1, NULL, 0 },
+		{ "format", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
+	};
+	enum report_kind kind;
+	struct rctx r;
+	char *pos[1], prefix[16];
+	const char *v;
+	int npos, rc, day = c->today;
+
+	if (argc < 2 || report_kind_parse(argv[1], &kind) != 0)
+		return cmd_usage(c, usage);
+	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
+		return rc;
+	if (!access_has(c->user, RIGHT_SUPERVISE))
+		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: reports are for supervisors"));
+	memset(&r, 0, sizeof r);
+	r.c = c;
+	r.fmt = FMT_TEXT;
+	if ((v = cmd_opt(o, "format")) != NULL && (out_parse_format(v, &r.fmt) != 0 || r.fmt == FMT_TSV))
+		return cmd_fail(c, EXIT_USAGE, _("--format: expected text, csv or json, not '%s'"), v);
+	if ((v = cmd_opt(o, "date")) != NULL && clock_parse_date(v, &day) != 0)
+		return cmd_fail(c, EXIT_USAGE, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
+	if ((rc = cmd_scope_prefix(c, cmd_opt(o, "region"), prefix)) != 0)
+		return rc;
+	snprintf(r.lo, sizeof r.lo, "%s", prefix);
+	snprintf(r.hi, sizeof r.hi, "%s:", prefix);
+	r.office = cmd_opt(o, "office");
+	if (r.office) {
+		char *name = NULL;
+
+		if (store_office_name(c->st, r.office, &name) != 0)
+			return cmd_fail(c, EXIT_NOTFOUND, _("--office: no office '%s'"), r.office);
+		free(name);
+		if (!access_in_subtree(prefix, r.office))
+			return cmd_fail(c, EXIT_DENIED, _("permission denied: '%s' is outside your region"),
+			    r.office);
+	}
+	report_period(kind, day, &r.p);
+	clock_format_date(r.p.from, r.from);
+	clock_format_date(r.p.to, r.to);
+	if (r.fmt == FMT_JSON)
+		fprintf(c->out, "{\"report\": \"%s\", \"region\": \"%s\", \"from\": \"%s\", "
+		    "\"to\": \"%s\",\n ", argv[1], prefix, r.from, r.to);
+	switch (kind) {
+	case REPORT_DAILY:
+		rc = daily(&r);
+		break;
+	case REPORT_WEEKLY:
+		rc = weekly_monthly(&r, 0);
+		break;
+	case REPORT_MONTHLY:
+		rc = weekly_monthly(&r, 1);
+		break;
+	case REPORT_QUARTERLY:
+		rc = quarterly(&r);
+		break;
+	default:
+		rc = annual(&r);
+		break;
+	}
+	if (r.fmt == FMT_JSON)
+		fputs("}\n", c->out);
+	return rc;
+}
