@@ -20,7 +20,7 @@ CORE    := src/util.c src/sha256.c src/ids.c src/clock.c src/csvio.c src/i18n.c 
            src/demo.c src/session.c src/lifecycle.c src/stats.c src/cmd_dash.c src/cmd_super.c src/report.c src/cmd_report.c
 SCREENS := screens/ui.c screens/console.c screens/caselist.c screens/home.c \
            screens/lookup.c screens/detail.c screens/help.c screens/act.c \
-           screens/worklist.c screens/intake.c screens/dash.c screens/cases.c
+           screens/worklist.c screens/intake.c screens/dash.c screens/cases.c screens/viewer.c
 SERVER  := src/server.c
 MAIN    := src/main.c
 

@@ -96,6 +96,8 @@ global_key(struct ui *ui, struct ui_key k, int typing)
 		return ui_push(ui, &screen_lookup, NULL) == 0 ? UI_REDRAW : UI_REDRAW;
 	if (k.ch == L'?')
 		return ui_push(ui, &screen_help, NULL) == 0 ? UI_REDRAW : UI_REDRAW;
+	if (k.ch == L':')
+		return ui_push(ui, &screen_prompt, "") == 0 ? UI_REDRAW : UI_REDRAW;
 	if (k.ch == L'q' || k.ch == L'Q')
 		return ui->depth > 1 ? UI_BACK : UI_QUIT;
 	if (k.ch == 12)	/* ^L repaints everything, for a garbled line */

@@ -10,6 +10,7 @@
 
 #include "caselist.h"
 #include "i18n.h"
+#include "tcase.h"
 #include "ui.h"
 #include "util.h"
 
@@ -19,7 +20,51 @@ struct home {
 	int generation;
 	char draft_kind[16];	/* an unfinished form from a dropped link */
 	char draft_saved[32];
+	long red, yellow, orders, complaints;	/* reminders for an office */
 };
+
+struct lights {
+	struct home *h;
+	int today;
+};
+
+static int
+count_light(void *arg, const struct tcase *c)
+{
+	struct lights *l = arg;
+	enum light x = tcase_light(c, l->today);
+
+	l->h->red += x == LIGHT_RED;
+	l->h->yellow += x == LIGHT_YELLOW;
+	return 0;
+}
+
+static int
+count_row(void *arg, int n, const char *const *v)
+{
+	(void)n;
+	(void)v;
+	(*(long *)arg)++;
+	return 0;
+}
+
+/* 催办 and 提醒: the office's red and yellow cases, its open supervision
+ * orders and complaints waiting for an answer, shown at every login. */
+static void
+reminders(struct ui *ui, struct home *h)
+{
+	struct lights l = { h, ui->today };
+	char today[11];
+
+	h->red = h->yellow = h->orders = h->complaints = 0;
+	if ((ui->user.role != ROLE_CLERK && ui->user.role != ROLE_APPROVER) || !ui->user.office)
+		return;
+	clock_format_date(ui->today, today);
+	store_worklist(ui->st, ui->user.office, ui->user.role == ROLE_CLERK ? ui->user.region : NULL,
+	    today, 100000, count_light, &l);
+	store_supervision_each(ui->st, "", "", ui->user.office, "open", count_row, &h->orders);
+	store_complaint_each(ui->st, "", "", ui->user.office, "accepted", count_row, &h->complaints);
+}
 
 static void
 load(struct ui *ui, struct home *h)
@@ -31,6 +76,7 @@ load(struct ui *ui, struct home *h)
 	f.limit = 8;
 	caselist_load(ui, &h->recent, &f);
 	h->generation = ui->generation;
+	reminders(ui, h);
 }
 
 static const char *
@@ -89,16 +135,16 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	static const char *const keys_clerk[] = {
-		"n", N_("new application"), "w", N_("worklist"), "/", N_("find case"),
+		"n", N_("new application"), "w", N_("worklist"), "o", N_("orders"), "/", N_("find case"),
 		"F1", N_("help"), "q", N_("quit"), NULL
 	};
 	static const char *const keys_approver[] = {
-		"w", N_("worklist"), "/", N_("find case"), "Enter", N_("open"), "F1", N_("help"),
+		"w", N_("worklist"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
 		"q", N_("quit"), NULL
 	};
 	static const char *const keys[] = {
-		"d", N_("dashboard"), "/", N_("find case"), "Enter", N_("open"), "F1", N_("help"),
-		"q", N_("quit"), NULL
+		"d", N_("dashboard"), "p", N_("reports"), "o", N_("orders"), "c", N_("complaints"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), NULL
 	};
 	struct home *h = state;
 	char line[512];
@@ -117,6 +163,13 @@ home_draw(struct ui *ui, void *state)
 	attrset(A_NORMAL);
 	ui_put(y++, 1, ui->cols - 2,
 	    _("Press / to look up a case by number, applicant ID, name or phone."));
+	if (h->red || h->yellow || h->orders || h->complaints) {
+		snprintf(line, sizeof line, _("催办 overdue: %ld · 提醒 due soon: %ld · 督办 orders to "
+		    "answer: %ld · complaints to answer: %ld"), h->red, h->yellow, h->orders, h->complaints);
+		attrset(h->red || h->orders ? ui_attr_light(ui, LIGHT_RED) : ui_attr_light(ui, LIGHT_YELLOW));
+		ui_put(y++, 1, ui->cols - 2, line);
+		attrset(A_NORMAL);
+	}
 	if (h->draft_kind[0]) {
 		if (strcmp(h->draft_kind, "intake") == 0)
 			snprintf(line, sizeof line, _("An unfinished intake form from %s was kept: "
@@ -148,6 +201,18 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 
 	if (!k.fkey && k.ch == L'd') {
 		ui_push(ui, &screen_dash, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'p' && ui->user.role == ROLE_SUPERVISOR) {
+		ui_push(ui, &screen_viewer, "report daily");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'o') {
+		ui_push(ui, &screen_viewer, "supervise list");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'c' && ui->user.role == ROLE_SUPERVISOR) {
+		ui_push(ui, &screen_viewer, "complaint list");
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'w') {

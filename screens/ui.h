@@ -78,7 +78,7 @@ struct ui {
 	void *state[UI_DEPTH];
 	int depth;
 	const struct screen *next;	/* pushed by the loop after the key is handled */
-	char next_arg[64];
+	char next_arg[512];
 	char message[256];	/* shown on the line above the key bar until the next key */
 	int message_error;
 };
@@ -149,6 +149,8 @@ char *ui_draft_value(const char *data, const char *key);
 /* The screens */
 extern const struct screen screen_worklist;
 extern const struct screen screen_dash;
+extern const struct screen screen_viewer;
+extern const struct screen screen_prompt;
 extern const struct screen screen_cases;
 extern const struct screen screen_act;
 extern const struct screen screen_intake;

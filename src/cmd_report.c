@@ -80,22 +80,21 @@ scan_row(void *arg, const struct tcase *k)
 {
 	struct scan *s = arg;
 	enum light l = tcase_light(k, s->r->c->today);
-	char over[16], d[16];
+	char over[16];
 	const char *v[8];
 	int due;
 
 	clock_parse_date(k->due, &due);
 	snprintf(over, sizeof over, "%d", l == LIGHT_RED ? clock_workdays(s->r->c->cal, due,
 	    s->r->c->today) : 0);
-	snprintf(d, sizeof d, "%d", tcase_days_used(s->r->c->cal, k, s->r->c->today));
 	v[0] = k->office;
 	v[1] = k->office_name;
 	v[2] = k->no;
-	v[3] = k->item_name;
-	v[4] = s->r->fmt == FMT_TEXT ? tcase_light_label(l) : clock_light_name(l);
+	v[3] = s->r->fmt == FMT_TEXT ? tcase_light_label(l) : clock_light_name(l);
+	v[4] = over;
 	v[5] = k->due;
-	v[6] = over;
-	v[7] = tcase_status_label(k->status);
+	v[6] = k->item_name;
+	v[7] = s->r->fmt == FMT_TEXT ? tcase_status_label(k->status) : k->status;
 	out_row(&s->o, v);
 	return 0;
 }
@@ -103,8 +102,8 @@ scan_row(void *arg, const struct tcase *k)
 static int
 daily(struct rctx *r)
 {
-	static const char *const keys[] = { "office", "office_name", "no", "item", "light", "due",
-		"days_over", "status" };
+	static const char *const keys[] = { "office", "office_name", "no", "light", "days_over",
+		"due", "item", "status" };
 	const char *labels[8];
 	struct case_filter f;
 	struct scope all = { SCOPE_ALL, "", "", NULL };
@@ -116,10 +115,10 @@ daily(struct rctx *r)
 	labels[0] = _("code");
 	labels[1] = _("office");
 	labels[2] = _("case no");
-	labels[3] = _("item");
-	labels[4] = _("light");
+	labels[3] = _("light");
+	labels[4] = _("days over");
 	labels[5] = _("due");
-	labels[6] = _("days over");
+	labels[6] = _("item");
 	labels[7] = _("status");
 	memset(&s, 0, sizeof s);
 	s.r = r;
