@@ -17,6 +17,7 @@ CREATE TABLE region (
   zone   INTEGER NOT NULL DEFAULT 0   -- 1 for a development zone (project's own code)
 );
 CREATE INDEX region_parent ON region(parent);
+CREATE INDEX region_level ON region(level, code);
 
 -- Public holidays and make-up working days; other days follow the weekday rule.
 CREATE TABLE calendar (
@@ -217,9 +218,14 @@ CREATE TRIGGER event_no_delete BEFORE DELETE ON event
 -- Summary tables for supervision, kept by src/stats.c in the same
 -- transaction as every change of a case, so that the dashboard never scans
 -- the cases. 'area' is the region of the case's office (a township, a
--- district, or 500000 for city departments). A running clock's light depends on the day, so open cases with a
--- running clock are counted by their warning and due dates; a paused or
--- decided case's light is fixed and counted as such.
+-- district, or 500000 for city departments); 'district' its first 6 digits.
+--
+-- A running clock's light depends on the day. stat_open counts open cases
+-- with a running clock by their warning and due dates; stat_light holds the
+-- same cases by their light as of one day (meta 'stat_day'), kept up to date
+-- by every transaction and recomputed from stat_open once when the day
+-- changes; so the live dashboard reads a few hundred rows whatever the size.
+-- A paused or decided case's light is fixed: stat_frozen.
 CREATE TABLE stat_open (
   area     TEXT NOT NULL,
   status   TEXT NOT NULL,
@@ -228,15 +234,22 @@ CREATE TABLE stat_open (
   n        INTEGER NOT NULL,
   PRIMARY KEY (area, status, warn, due)
 ) WITHOUT ROWID;
-CREATE TABLE stat_frozen (
+CREATE TABLE stat_light (
   area     TEXT NOT NULL,
-  office   TEXT NOT NULL,
   status   TEXT NOT NULL,
   light    INTEGER NOT NULL,
   n        INTEGER NOT NULL,
-  PRIMARY KEY (area, office, status, light)
+  PRIMARY KEY (area, status, light)
 ) WITHOUT ROWID;
--- Running open cases of an office by due date: the offices with most red.
+CREATE TABLE stat_frozen (
+  area     TEXT NOT NULL,
+  status   TEXT NOT NULL,
+  light    INTEGER NOT NULL,
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (area, status, light)
+) WITHOUT ROWID;
+-- Offices: running open cases by due date, and paused or decided red ones;
+-- together, the offices with most red cases.
 CREATE TABLE stat_office (
   office   TEXT NOT NULL,
   area     TEXT NOT NULL,
@@ -245,23 +258,29 @@ CREATE TABLE stat_office (
   PRIMARY KEY (office, due)
 ) WITHOUT ROWID;
 CREATE INDEX stat_office_due ON stat_office(due);
--- Open cases by item, step and the day the step began: where cases wait.
+CREATE TABLE stat_frozen_red (
+  office   TEXT NOT NULL,
+  area     TEXT NOT NULL,
+  n        INTEGER NOT NULL,
+  PRIMARY KEY (office)
+) WITHOUT ROWID;
+-- Open cases by item, step, district and the day the step began.
 CREATE TABLE stat_step (
   item     TEXT NOT NULL,
   step     INTEGER NOT NULL,
-  area     TEXT NOT NULL,
+  district TEXT NOT NULL,
   started  TEXT NOT NULL,
   n        INTEGER NOT NULL,
-  PRIMARY KEY (item, step, area, started)
+  PRIMARY KEY (item, step, district, started)
 ) WITHOUT ROWID;
--- Received and finished per day and area; received per day and hall.
+-- Received and finished per day and district; received per day and hall.
 CREATE TABLE stat_day (
   day      TEXT NOT NULL,
-  area     TEXT NOT NULL,
+  district TEXT NOT NULL,
   received INTEGER NOT NULL DEFAULT 0,
   finished INTEGER NOT NULL DEFAULT 0,
   on_time  INTEGER NOT NULL DEFAULT 0,
-  PRIMARY KEY (day, area)
+  PRIMARY KEY (day, district)
 ) WITHOUT ROWID;
 CREATE TABLE stat_hall (
   day      TEXT NOT NULL,

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "access.h"
 #include "cmd.h"
@@ -33,6 +34,7 @@ struct dashs {
 	char ticker[TICKER][192];
 	int section;
 	int sel[SEC_COUNT];
+	time_t analysed;		/* when the slower analysis part was computed */
 };
 
 struct fresh {
@@ -52,15 +54,25 @@ collect(void *arg, const struct tcase *c)
 	return 0;
 }
 
+/*
+ * The live figures are read at every change (a few hundred summary rows);
+ * the analysis (offices in red, where cases wait, anomalies) at most once a
+ * minute, or when asked for with r.
+ */
 static void
-load(struct ui *ui, struct dashs *s)
+load(struct ui *ui, struct dashs *s, int full)
 {
 	struct fresh f;
 	char lo[24], hi[24];
 	int i, en = strcmp(i18n_lang(), "en") == 0;
+	time_t now = time(NULL);
 
 	s->version = store_data_version(ui->st);
-	stats_dashboard(ui->st, &ui->cal, s->prefix, ui->today, &s->d);
+	stats_dashboard_live(ui->st, &ui->cal, s->prefix, ui->today, &s->d);
+	if (full || now - s->analysed >= 60) {
+		stats_dashboard_analysis(ui->st, &ui->cal, s->prefix, ui->today, &s->d);
+		s->analysed = now;
+	}
 	snprintf(lo, sizeof lo, "%s", s->prefix);
 	snprintf(hi, sizeof hi, "%s:", s->prefix);
 	memset(&f, 0, sizeof f);
@@ -97,7 +109,7 @@ dash_enter(struct ui *ui, const void *arg)
 		access_region_prefix(ui->user.region, ui->user.region_level, s->prefix);
 	/* The ticker shows what arrives from now on. */
 	s->newest = store_case_max_id(ui->st);
-	load(ui, s);
+	load(ui, s, 1);
 	return s;
 }
 
@@ -111,7 +123,7 @@ dash_tick(struct ui *ui, void *state)
 	if (store_data_version(ui->st) == s->version && today == ui->today)
 		return 0;
 	ui->today = today;
-	load(ui, s);
+	load(ui, s, 0);
 	return UI_REDRAW;
 }
 
@@ -220,7 +232,8 @@ static void
 dash_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"Tab", N_("section"), "Enter", N_("cases"), "/", N_("find case"), "q", N_("back"), NULL
+		"Tab", N_("section"), "Enter", N_("cases"), "r", N_("refresh"), "/", N_("find case"),
+		"q", N_("back"), NULL
 	};
 	static const char *const sections[] = {
 		N_("areas"), N_("bottlenecks"), N_("offices in red"), N_("anomalies")
@@ -364,6 +377,10 @@ dash_key(struct ui *ui, void *state, struct ui_key k)
 	int step = s->section == SEC_GRID ? (ui->cols / CELL > 0 ? ui->cols / CELL : 1) : 1;
 	int *sel = &s->sel[s->section];
 
+	if (!k.fkey && k.ch == L'r') {
+		load(ui, s, 1);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'\t') {
 		s->section = (s->section + 1) % SEC_COUNT;
 		return UI_HANDLED | UI_REDRAW;

@@ -31,6 +31,7 @@ static const struct cmd_entry {
 	  "  FILTERS: --no NO --applicant ID --name TEXT --phone P --status S\n"
 	  "           --light green|yellow|red --item CODE --region CODE --office CODE\n"
 	  "           --from DATE --to DATE --limit N\n"
+	  "           --forecast N (turning yellow or red within N working days)\n"
 	  "  --format text|csv|tsv|json  --encoding utf-8|gbk  --bom\n"
 	  "case new --item CODE --applicant-id ID --applicant-name NAME [--phone P]\n"
 	  "         [--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3]\n"

@@ -97,7 +97,7 @@ filter_opts(void)
 		{ "item", 1, NULL, 0 }, { "region", 1, NULL, 0 }, { "office", 1, NULL, 0 },
 		{ "from", 1, NULL, 0 }, { "to", 1, NULL, 0 }, { "limit", 1, NULL, 0 },
 		{ "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 }, { "bom", 0, NULL, 0 },
-		{ NULL, 0, NULL, 0 }
+		{ "forecast", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
 	};
 	static struct opt o[sizeof proto / sizeof proto[0]];
 
@@ -147,6 +147,17 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 	}
 	clock_format_date(c->today, today);
 	f->today = today;
+	if ((v = cmd_opt(o, "forecast")) != NULL) {
+		static char until[11];
+
+		/* Cases whose light changes within the next N working days. */
+		if (parse_int(v, 1, 365, &n) != 0)
+			return cmd_fail(c, EXIT_USAGE, _("--forecast: expected a number of working days, "
+			    "not '%s'"), v);
+		clock_format_date(clock_add(c->cal, c->today, (int)n), until);
+		f->forecast = until;
+		f->by_due = 1;
+	}
 	return EXIT_OK;
 }
 

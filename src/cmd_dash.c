@@ -209,7 +209,10 @@ cmd_stats(struct cmd_ctx *c, int argc, char **argv)
 	if (!access_has(c->user, RIGHT_CATALOG_ADMIN))
 		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: for admins"));
 	if (strcmp(argv[1], "rebuild") == 0) {
-		if (store_begin(c->st, &cause) != 0 || store_stat_rebuild(c->st, &cause) != 0 ||
+		char today[11];
+
+		clock_format_date(c->today, today);
+		if (store_begin(c->st, &cause) != 0 || store_stat_rebuild(c->st, today, &cause) != 0 ||
 		    store_commit(c->st, &cause) != 0) {
 			store_rollback(c->st);
 			n = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");

@@ -750,6 +750,7 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 {
 	struct world w;
 	struct gen g;
+	char *indexes = NULL, today_s[11];
 	long i;
 	size_t k;
 	int rc = -1;
@@ -757,6 +758,7 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 	memset(&w, 0, sizeof w);
 	memset(&g, 0, sizeof g);
 	w.cal = cal;
+	clock_format_date(today, today_s);
 	store_region_each(st, "district", add_district, &w);
 	if (w.nd < 3) {
 		set_cause(cause, _("the regions are not loaded (run init first)"));
@@ -814,6 +816,10 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 	g.cause = cause;
 	if (store_begin(st, cause) != 0)
 		goto out;
+	if ((indexes = store_bulk_drop_indexes(st, cause)) == NULL) {
+		store_rollback(st);
+		goto out;
+	}
 	audit_chain_load(st, &g.chain);
 	for (i = 0; i < n; i++) {
 		if (one_case(&g, i) != 0) {
@@ -824,12 +830,14 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 			fprintf(log, "  %ld cases\n", i + 1);
 	}
 	if (seq_out(&g) != 0 || audit_chain_save(st, &g.chain, cause) != 0 ||
-	    store_stat_rebuild(st, cause) != 0 || store_commit(st, cause) != 0) {
+	    store_bulk_restore_indexes(st, indexes, cause) != 0 ||
+	    store_stat_rebuild(st, today_s, cause) != 0 || store_commit(st, cause) != 0) {
 		store_rollback(st);
 		goto out;
 	}
 	rc = 0;
 out:
+	free(indexes);
 	free(g.seq);
 	free(g.seen);
 	world_free(&w);

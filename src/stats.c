@@ -1,12 +1,15 @@
 /*
  * Summary upkeep and the dashboard's figures. A case contributes:
- *   open with a running clock   stat_open (by warn and due), stat_office
- *   open with a stopped clock   stat_frozen (by its fixed light)
+ *   open with a running clock   stat_open (by warn and due), stat_office,
+ *                               stat_light (its light as of the stat day)
+ *   open with a stopped clock   stat_frozen (by its fixed light), and
+ *                               stat_frozen_red when that light is red
  *   open                        stat_step (where it waits, since when)
  *   every case                  stat_day received, stat_hall received
  *   completed                   stat_day finished (and on time)
  * store_stat_rebuild() computes the same from the cases alone.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,28 +28,39 @@ running(const struct tcase *c)
 }
 
 static int
-contribute(struct store *st, const struct tcase *c, long sign, char **cause)
+contribute(struct store *st, const struct tcase *c, const char *day, long sign, char **cause)
 {
 	const char *area = c->office_region;
 	const char *started = c->step_started && *c->step_started ? c->step_started :
 	    c->accepted && *c->accepted ? c->accepted : c->submitted;
+	char district[7];
+	int d;
 
+	snprintf(district, sizeof district, "%.6s", area);
 	if (c->open) {
 		if (running(c)) {
+			/* Its light as of the day stat_light is kept for. */
+			if (clock_parse_date(day, &d) != 0)
+				d = clock_today();
 			if (store_stat_open_add(st, area, c->status, c->warn, c->due, sign, cause) ||
-			    store_stat_office_add(st, c->office, area, c->due, sign, cause))
+			    store_stat_office_add(st, c->office, area, c->due, sign, cause) ||
+			    store_stat_light_add(st, area, c->status, (int)tcase_light(c, d), sign, cause))
 				return -1;
-		} else if (store_stat_frozen_add(st, area, c->office, c->status,
-		    (int)tcase_light(c, 0), sign, cause))
-			return -1;
-		if (store_stat_step_add(st, c->item, c->step, area, started, sign, cause))
+		} else {
+			enum light l = tcase_light(c, 0);	/* fixed: as of the pause or decision */
+
+			if (store_stat_frozen_add(st, area, c->status, (int)l, sign, cause) ||
+			    (l == LIGHT_RED && store_stat_frozen_red_add(st, c->office, area, sign, cause)))
+				return -1;
+		}
+		if (store_stat_step_add(st, c->item, c->step, district, started, sign, cause))
 			return -1;
 	}
-	if (store_stat_day_add(st, c->submitted, area, sign, 0, 0, cause) ||
+	if (store_stat_day_add(st, c->submitted, district, sign, 0, 0, cause) ||
 	    store_stat_hall_add(st, c->submitted, c->hall_region, sign, cause))
 		return -1;
 	if (strcmp(c->status, "completed") == 0 && c->finished && *c->finished &&
-	    store_stat_day_add(st, c->finished, area, 0, sign, c->on_time == 1 ? sign : 0, cause))
+	    store_stat_day_add(st, c->finished, district, 0, sign, c->on_time == 1 ? sign : 0, cause))
 		return -1;
 	return 0;
 }
@@ -55,11 +69,50 @@ int
 stats_case_change(struct store *st, const struct tcase *before, const struct tcase *after,
     char **cause)
 {
-	if (before != NULL && contribute(st, before, -1, cause) != 0)
+	char *day = NULL;
+	int rc = 0;
+
+	if (store_meta_get(st, "stat_day", &day) != 0) {
+		char today[11];
+
+		/* No day yet: the lights are kept from today on. */
+		clock_format_date(clock_today(), today);
+		if (store_stat_roll(st, today, cause) != 0)
+			return -1;
+		day = xstrdup(today);
+	}
+	if (before != NULL && contribute(st, before, day, -1, cause) != 0)
+		rc = -1;
+	else if (after != NULL && contribute(st, after, day, 1, cause) != 0)
+		rc = -1;
+	free(day);
+	return rc;
+}
+
+int
+stats_roll(struct store *st, int today, char **cause)
+{
+	char *day = NULL, t[11];
+	int rc = 0;
+
+	clock_format_date(today, t);
+	store_meta_get(st, "stat_day", &day);
+	if (day != NULL && strcmp(day, t) == 0) {
+		free(day);
+		return 0;
+	}
+	free(day);
+	/* Once a day, for everyone: whoever comes first recomputes the lights. */
+	if (store_begin(st, cause) != 0)
 		return -1;
-	if (after != NULL && contribute(st, after, 1, cause) != 0)
-		return -1;
-	return 0;
+	store_meta_get(st, "stat_day", &day);
+	if (day == NULL || strcmp(day, t) != 0)
+		rc = store_stat_roll(st, t, cause);
+	free(day);
+	if (rc == 0 && store_commit(st, cause) == 0)
+		return 0;
+	store_rollback(st);
+	return -1;
 }
 
 /* Dashboard ------------------------------------------------------------------ */
@@ -96,32 +149,9 @@ status_index(const char *s)
 	return 0;
 }
 
-static int
-on_open(void *arg, const char *group, const char *status, long n, long red, long yellow)
+static void
+count(struct build *b, const char *group, const char *status, int light, long n)
 {
-	struct build *b = arg;
-	struct dash_area *a = area_of(b->d, group);
-
-	b->d->open += n;
-	b->d->red += red;
-	b->d->yellow += yellow;
-	b->d->green += n - red - yellow;
-	b->d->by_status[status_index(status)] += n;
-	/* Unanswered past the 5 working days: deemed accepted (art. 32). */
-	if (strcmp(status, "submitted") == 0)
-		b->d->deemed += red;
-	if (a) {
-		a->open += n;
-		a->red += red;
-		a->yellow += yellow;
-	}
-	return 0;
-}
-
-static int
-on_frozen(void *arg, const char *group, const char *status, int light, long n)
-{
-	struct build *b = arg;
 	struct dash_area *a = area_of(b->d, group);
 
 	b->d->open += n;
@@ -137,6 +167,24 @@ on_frozen(void *arg, const char *group, const char *status, int light, long n)
 		a->red += light == LIGHT_RED ? n : 0;
 		a->yellow += light == LIGHT_YELLOW ? n : 0;
 	}
+}
+
+static int
+on_light(void *arg, const char *group, const char *status, int light, long n)
+{
+	struct build *b = arg;
+
+	count(b, group, status, light, n);
+	/* Unanswered past the 5 working days: deemed accepted (art. 32). */
+	if (strcmp(status, "submitted") == 0 && light == LIGHT_RED)
+		b->d->deemed += n;
+	return 0;
+}
+
+static int
+on_frozen(void *arg, const char *group, const char *status, int light, long n)
+{
+	count(arg, group, status, light, n);
 	return 0;
 }
 
@@ -336,34 +384,27 @@ cmp_area(const void *a, const void *b)
 	return strcmp(((const struct dash_area *)a)->code, ((const struct dash_area *)b)->code);
 }
 
-static int
-name_area(void *arg, const struct region *r)
+static void
+bounds(const char *prefix, char lo[24], char hi[24])
 {
-	struct dash *d = arg;
-	int i;
-
-	for (i = 0; i < d->nareas; i++)
-		if (strcmp(d->areas[i].code, r->code) == 0)
-			utf8_copy(d->areas[i].name, sizeof d->areas[i].name, r->name);
-	return 0;
+	snprintf(lo, 24, "%s", prefix);
+	snprintf(hi, 24, "%s:", prefix);
 }
 
 int
-stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix,
+stats_dashboard_live(struct store *st, const struct calendar *cal, const char *prefix,
     int today, struct dash *d)
 {
 	struct build b;
-	struct waits g;
-	struct halls h = { 0 };
 	struct region r;
-	char lo[24], hi[24], day[11], from[11], area_from[11];
+	char lo[24], hi[24], day[11], from[11], month[11];
 	size_t n = strlen(prefix);
-	int i;
+	int i, y, m, dd;
 
-	memset(d, 0, sizeof *d);
+	stats_roll(st, today, NULL);
+	memset(d, 0, offsetof(struct dash, offices));
 	snprintf(d->scope, sizeof d->scope, "%s", prefix);
-	snprintf(lo, sizeof lo, "%s", prefix);
-	snprintf(hi, sizeof hi, "%s:", prefix);
+	bounds(prefix, lo, hi);
 	if (n == 2)
 		snprintf(d->scope_name, sizeof d->scope_name, "%s", _("the whole city"));
 	else if (store_region_get(st, prefix, &r) == 0) {
@@ -378,18 +419,43 @@ stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix
 	b.depth = n <= 2 ? 6 : 9;
 	clock_format_date(today, day);
 	clock_format_date(today - DASH_DAYS + 1, from);
-	{
-		int y, m, dd;
-
-		clock_ymd(today, &y, &m, &dd);
-		area_from[0] = 0;
-		clock_format_date(clock_day_from_ymd(y, m, 1), area_from);
-		if (strcmp(area_from, from) < 0)
-			memcpy(from, area_from, sizeof from);
-	}
-	store_stat_open_each(st, lo, hi, b.depth, day, on_open, &b);
+	clock_ymd(today, &y, &m, &dd);
+	clock_format_date(clock_day_from_ymd(y, m, 1), month);
+	if (strcmp(month, from) < 0)
+		memcpy(from, month, sizeof from);
+	store_stat_light_each(st, lo, hi, b.depth, on_light, &b);
 	store_stat_frozen_each(st, lo, hi, b.depth, on_frozen, &b);
 	store_stat_day_each(st, lo, hi, from, day, on_day, &b);
+	qsort(d->areas, (size_t)d->nareas, sizeof d->areas[0], cmp_area);
+	for (i = 0; i < d->nareas; i++) {
+		if (strcmp(d->areas[i].code, "500000") == 0 && n <= 2)
+			snprintf(d->areas[i].name, sizeof d->areas[i].name, "%s", _("city departments"));
+		else if (store_region_get(st, d->areas[i].code, &r) == 0) {
+			utf8_copy(d->areas[i].name, sizeof d->areas[i].name,
+			    strlen(d->areas[i].code) == 6 && n > 2 ? _("district departments") : r.name);
+			region_release(&r);
+		}
+	}
+	return 0;
+}
+
+int
+stats_dashboard_analysis(struct store *st, const struct calendar *cal, const char *prefix,
+    int today, struct dash *d)
+{
+	struct build b;
+	struct waits g;
+	struct halls h = { 0 };
+	char lo[24], hi[24], day[11], from[11];
+
+	d->noffices = d->nbottlenecks = d->nanomalies = 0;
+	d->step_late = 0;
+	bounds(prefix, lo, hi);
+	b.d = d;
+	b.cal = cal;
+	b.today = today;
+	b.depth = 0;
+	clock_format_date(today, day);
 	store_stat_office_red(st, lo, hi, day, DASH_TOP, on_office, &b);
 	memset(&g, 0, sizeof g);
 	g.b = &b;
@@ -398,14 +464,6 @@ stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix
 	close_group(&g);
 	free(g.w);
 	free(g.n);
-	qsort(d->areas, (size_t)d->nareas, sizeof d->areas[0], cmp_area);
-	for (i = 0; i < d->nareas; i++)
-		if (strcmp(d->areas[i].code, "500000") == 0 && n <= 2)
-			snprintf(d->areas[i].name, sizeof d->areas[i].name, "%s", _("city departments"));
-	store_region_each(st, b.depth == 6 ? "district" : "township", name_area, d);
-	for (i = 0; i < d->nareas; i++)
-		if (d->areas[i].name[0] == '\0' && strlen(d->areas[i].code) == 6)
-			snprintf(d->areas[i].name, sizeof d->areas[i].name, "%s", _("district departments"));
 	/* Anomalies: recorded ones of the last 30 days, and those read off the sums. */
 	clock_format_date(today - 30, from);
 	store_anomaly_each(st, lo, hi, from, day, on_anomaly, d);
@@ -415,4 +473,12 @@ stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix
 	store_stat_hall_each(st, lo, hi, from, day, on_hall, &h);
 	add_anomaly(d, "busy_hall", h.busy);
 	return 0;
+}
+
+int
+stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix,
+    int today, struct dash *d)
+{
+	stats_dashboard_live(st, cal, prefix, today, d);
+	return stats_dashboard_analysis(st, cal, prefix, today, d);
 }

@@ -14,6 +14,8 @@
 /* Move c's contribution: before (NULL for a new case) out, after in. */
 int stats_case_change(struct store *st, const struct tcase *before, const struct tcase *after,
     char **cause);
+/* Bring the lights to today once a day (its own transaction); 0 or -1. */
+int stats_roll(struct store *st, int today, char **cause);
 
 #define DASH_AREAS 64
 #define DASH_DAYS 30
@@ -49,6 +51,8 @@ struct dash {
 	long received[DASH_DAYS], finished[DASH_DAYS];	/* oldest first, ending today */
 	struct dash_area areas[DASH_AREAS];
 	int nareas;
+	long deemed;			/* unanswered past 5 working days */
+	/* The analysis part from here on (stats_dashboard_analysis). */
 	struct dash_top offices[DASH_TOP];
 	int noffices;
 	struct dash_top bottlenecks[DASH_TOP];
@@ -56,10 +60,16 @@ struct dash {
 	struct dash_anomaly anomalies[8];
 	int nanomalies;
 	long step_late;			/* open cases whose step is late */
-	long deemed;			/* unanswered past 5 working days */
 };
 
-/* Compute the figures for the region subtree with prefix (e.g. "50", "500229"). */
+/* Compute the figures for the region subtree with prefix (e.g. "50", "500229"):
+ * the live part (totals, lights, grid, the last 30 days: a few hundred
+ * summary rows at any size), the analysis (offices in red, where cases
+ * wait, anomalies), or both. */
+int stats_dashboard_live(struct store *st, const struct calendar *cal, const char *prefix,
+    int today, struct dash *d);
+int stats_dashboard_analysis(struct store *st, const struct calendar *cal, const char *prefix,
+    int today, struct dash *d);
 int stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix,
     int today, struct dash *d);
 

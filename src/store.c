@@ -193,6 +193,40 @@ store_bulk_end(struct store *st)
 	store_exec(st, "PRAGMA synchronous=NORMAL; PRAGMA wal_checkpoint(TRUNCATE);", NULL);
 }
 
+char *
+store_bulk_drop_indexes(struct store *st, char **cause)
+{
+	static const char sql[] =
+	    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+	    "AND tbl_name IN ('cases', 'event', 'applicant')";
+	struct sb restore = SB_INIT, drop = SB_INIT;
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		return NULL;
+	}
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		/* Index names come from the schema itself, never from input. */
+		sb_addf(&drop, "DROP INDEX \"%s\";", (const char *)sqlite3_column_text(s, 0));
+		sb_addf(&restore, "%s;", (const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_finalize(s);
+	if (store_exec(st, drop.buf, cause) != 0) {
+		sb_release(&drop);
+		sb_release(&restore);
+		return NULL;
+	}
+	sb_release(&drop);
+	return sb_detach(&restore);
+}
+
+int
+store_bulk_restore_indexes(struct store *st, const char *sql, char **cause)
+{
+	return sql && *sql ? store_exec(st, sql, cause) : 0;
+}
+
 int
 store_begin(struct store *st, char **cause)
 {
@@ -1128,6 +1162,9 @@ store_case_find(struct store *st, const struct case_filter *f,
 	}
 	if (f->open_only)
 		sb_adds(&q, " AND c.open = 1");
+	if (f->forecast)
+		sb_adds(&q, " AND c.open = 1 AND c.paused_since IS NULL AND c.decided IS NULL AND "
+		    "((c.warn > ?20 AND c.warn <= ?13) OR (c.due >= ?20 AND c.due < ?13))");
 	if (f->anomaly)
 		sb_adds(&q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
 	sb_adds(&q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
@@ -1152,6 +1189,7 @@ store_case_find(struct store *st, const struct case_filter *f,
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 11, f->limit);
 	bind_text(s, 12, f->anomaly);
+	bind_text(s, 13, f->forecast);
 	bind_text(s, 20, f->today);
 	if (scope->kind == SCOPE_REGION || scope->kind == SCOPE_CLERK) {
 		bind_text(s, 30, scope->lo);
@@ -1334,14 +1372,14 @@ store_stat_open_add(struct store *st, const char *area, const char *status,
 }
 
 int
-store_stat_frozen_add(struct store *st, const char *area, const char *office,
-    const char *status, int light, long delta, char **cause)
+store_stat_frozen_add(struct store *st, const char *area, const char *status, int light,
+    long delta, char **cause)
 {
 	static const char up_sql[] =
-	    "INSERT INTO stat_frozen(area, office, status, light, n) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "INSERT INTO stat_frozen(area, status, light, n) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
 	static const char del_sql[] =
-	    "DELETE FROM stat_frozen WHERE area = ?1 AND office = ?2 AND status = ?3 AND light = ?4";
+	    "DELETE FROM stat_frozen WHERE area = ?1 AND status = ?2 AND light = ?3";
 	sqlite3_stmt *up = prep(st, up_sql), *del;
 	int i;
 
@@ -1349,12 +1387,74 @@ store_stat_frozen_add(struct store *st, const char *area, const char *office,
 		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
 
 		bind_text(x, 1, area);
-		bind_text(x, 2, office);
-		bind_text(x, 3, status);
-		sqlite3_bind_int(x, 4, light);
+		bind_text(x, 2, status);
+		sqlite3_bind_int(x, 3, light);
 	}
-	sqlite3_bind_int64(up, 5, delta);
+	sqlite3_bind_int64(up, 4, delta);
 	return counted(st, up, del, cause);
+}
+
+int
+store_stat_light_add(struct store *st, const char *area, const char *status, int light,
+    long delta, char **cause)
+{
+	static const char up_sql[] =
+	    "INSERT INTO stat_light(area, status, light, n) VALUES (?1, ?2, ?3, ?4) "
+	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	static const char del_sql[] =
+	    "DELETE FROM stat_light WHERE area = ?1 AND status = ?2 AND light = ?3";
+	sqlite3_stmt *up = prep(st, up_sql), *del;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
+
+		bind_text(x, 1, area);
+		bind_text(x, 2, status);
+		sqlite3_bind_int(x, 3, light);
+	}
+	sqlite3_bind_int64(up, 4, delta);
+	return counted(st, up, del, cause);
+}
+
+int
+store_stat_frozen_red_add(struct store *st, const char *office, const char *area, long delta,
+    char **cause)
+{
+	static const char up_sql[] =
+	    "INSERT INTO stat_frozen_red(office, area, n) VALUES (?1, ?2, ?3) "
+	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	static const char del_sql[] = "DELETE FROM stat_frozen_red WHERE office = ?1";
+	sqlite3_stmt *up = prep(st, up_sql), *del;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
+
+		bind_text(x, 1, office);
+		if (i == 0)
+			bind_text(x, 2, area);
+	}
+	sqlite3_bind_int64(up, 3, delta);
+	return counted(st, up, del, cause);
+}
+
+int
+store_stat_roll(struct store *st, const char *today, char **cause)
+{
+	static const char del[] = "DELETE FROM stat_light";
+	static const char ins[] =
+	    "INSERT INTO stat_light SELECT area, status, CASE WHEN due < ?1 THEN 3 "
+	    "WHEN warn <= ?1 THEN 2 ELSE 1 END, sum(n) FROM stat_open GROUP BY 1, 2, 3";
+	sqlite3_stmt *s;
+
+	if (store_exec(st, del, cause) != 0)
+		return -1;
+	s = prep(st, ins);
+	bind_text(s, 1, today);
+	if (run(st, s, cause) != 0)
+		return -1;
+	return store_meta_set(st, "stat_day", today, cause);
 }
 
 int
@@ -1384,10 +1484,10 @@ store_stat_step_add(struct store *st, const char *item, int step, const char *ar
     const char *started, long delta, char **cause)
 {
 	static const char up_sql[] =
-	    "INSERT INTO stat_step(item, step, area, started, n) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "INSERT INTO stat_step(item, step, district, started, n) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
 	static const char del_sql[] =
-	    "DELETE FROM stat_step WHERE item = ?1 AND step = ?2 AND area = ?3 AND started = ?4";
+	    "DELETE FROM stat_step WHERE item = ?1 AND step = ?2 AND district = ?3 AND started = ?4";
 	sqlite3_stmt *up = prep(st, up_sql), *del;
 	int i;
 
@@ -1408,7 +1508,7 @@ store_stat_day_add(struct store *st, const char *day, const char *area, long rec
     long finished, long on_time, char **cause)
 {
 	static const char sql[] =
-	    "INSERT INTO stat_day(day, area, received, finished, on_time) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "INSERT INTO stat_day(day, district, received, finished, on_time) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT DO UPDATE SET received = received + excluded.received, "
 	    "finished = finished + excluded.finished, on_time = on_time + excluded.on_time";
 	sqlite3_stmt *s = prep(st, sql);
@@ -1440,49 +1540,58 @@ store_stat_clear(struct store *st, char **cause)
 {
 	return store_exec(st, "DELETE FROM stat_open; DELETE FROM stat_frozen; "
 	    "DELETE FROM stat_office; DELETE FROM stat_step; DELETE FROM stat_day; "
-	    "DELETE FROM stat_hall;", cause);
+	    "DELETE FROM stat_hall; DELETE FROM stat_light; DELETE FROM stat_frozen_red;", cause);
 }
 
 int
-store_stat_rebuild(struct store *st, char **cause)
+store_stat_rebuild(struct store *st, const char *today, char **cause)
 {
 	/* The light of a paused or decided case: as of the day its clock stopped. */
 	static const char sql[] =
 	    "DELETE FROM stat_open; DELETE FROM stat_frozen; DELETE FROM stat_office; "
 	    "DELETE FROM stat_step; DELETE FROM stat_day; DELETE FROM stat_hall; "
+	    "DELETE FROM stat_frozen_red; "
 	    "INSERT INTO stat_open SELECT office_region, status, warn, due, count(*) FROM cases "
 	    " WHERE open = 1 AND paused_since IS NULL AND decided IS NULL GROUP BY 1, 2, 3, 4; "
 	    "INSERT INTO stat_office SELECT office, office_region, due, count(*) FROM cases "
 	    " WHERE open = 1 AND paused_since IS NULL AND decided IS NULL GROUP BY 1, 3; "
-	    "INSERT INTO stat_frozen SELECT office_region, office, status, "
+	    "INSERT INTO stat_frozen SELECT office_region, status, "
 	    " CASE WHEN COALESCE(paused_since, decided) > due THEN 3 "
 	    "      WHEN COALESCE(paused_since, decided) >= warn THEN 2 ELSE 1 END, count(*) "
 	    " FROM cases WHERE open = 1 AND (paused_since IS NOT NULL OR decided IS NOT NULL) "
-	    " GROUP BY 1, 2, 3, 4; "
-	    "INSERT INTO stat_step SELECT item, step, office_region, "
+	    " GROUP BY 1, 2, 3; "
+	    "INSERT INTO stat_frozen_red SELECT office, office_region, count(*) FROM cases "
+	    " WHERE open = 1 AND COALESCE(paused_since, decided) > due GROUP BY 1; "
+	    "INSERT INTO stat_step SELECT item, step, substr(office_region, 1, 6), "
 	    " COALESCE(step_started, accepted, submitted), count(*) FROM cases WHERE open = 1 "
 	    " GROUP BY 1, 2, 3, 4; "
-	    "INSERT INTO stat_day(day, area, received) SELECT submitted, office_region, count(*) "
-	    " FROM cases GROUP BY 1, 2; "
-	    "INSERT INTO stat_day(day, area, finished, on_time) SELECT finished, office_region, "
-	    " count(*), sum(on_time = 1) FROM cases WHERE status = 'completed' AND finished IS NOT NULL "
+	    "INSERT INTO stat_day(day, district, received) SELECT submitted, "
+	    " substr(office_region, 1, 6), count(*) FROM cases GROUP BY 1, 2; "
+	    "INSERT INTO stat_day(day, district, finished, on_time) SELECT finished, "
+	    " substr(office_region, 1, 6), count(*), sum(on_time = 1) FROM cases "
+	    " WHERE status = 'completed' AND finished IS NOT NULL "
 	    " GROUP BY 1, 2 ON CONFLICT DO UPDATE SET finished = excluded.finished, "
 	    " on_time = excluded.on_time; "
 	    "INSERT INTO stat_hall SELECT submitted, hall_region, count(*) FROM cases GROUP BY 1, 2;";
 
-	return store_exec(st, sql, cause);
+	if (store_exec(st, sql, cause) != 0)
+		return -1;
+	return store_stat_roll(st, today, cause);
 }
 
 long
 store_stat_check(struct store *st, char **cause)
 {
+	char *day = NULL;
 	static const char copy[] =
 	    "CREATE TEMP TABLE k_open AS SELECT * FROM stat_open; "
 	    "CREATE TEMP TABLE k_frozen AS SELECT * FROM stat_frozen; "
 	    "CREATE TEMP TABLE k_office AS SELECT * FROM stat_office; "
 	    "CREATE TEMP TABLE k_step AS SELECT * FROM stat_step; "
 	    "CREATE TEMP TABLE k_day AS SELECT * FROM stat_day; "
-	    "CREATE TEMP TABLE k_hall AS SELECT * FROM stat_hall;";
+	    "CREATE TEMP TABLE k_hall AS SELECT * FROM stat_hall; "
+	    "CREATE TEMP TABLE k_light AS SELECT * FROM stat_light; "
+	    "CREATE TEMP TABLE k_fred AS SELECT * FROM stat_frozen_red;";
 	static const char diff[] =
 	    "SELECT (SELECT count(*) FROM (SELECT * FROM k_open EXCEPT SELECT * FROM stat_open)) + "
 	    "(SELECT count(*) FROM (SELECT * FROM stat_open EXCEPT SELECT * FROM k_open)) + "
@@ -1492,18 +1601,24 @@ store_stat_check(struct store *st, char **cause)
 	    "(SELECT count(*) FROM (SELECT * FROM stat_office EXCEPT SELECT * FROM k_office)) + "
 	    "(SELECT count(*) FROM (SELECT * FROM k_step EXCEPT SELECT * FROM stat_step)) + "
 	    "(SELECT count(*) FROM (SELECT * FROM stat_step EXCEPT SELECT * FROM k_step)) + "
-	    "(SELECT count(*) FROM (SELECT day, area, received, finished, on_time FROM k_day "
+	    "(SELECT count(*) FROM (SELECT day, district, received, finished, on_time FROM k_day "
 	    "  WHERE received + finished + on_time > 0 EXCEPT SELECT * FROM stat_day)) + "
 	    "(SELECT count(*) FROM (SELECT * FROM stat_day EXCEPT SELECT * FROM k_day)) + "
 	    "(SELECT count(*) FROM (SELECT * FROM k_hall WHERE received > 0 "
 	    "  EXCEPT SELECT * FROM stat_hall)) + "
-	    "(SELECT count(*) FROM (SELECT * FROM stat_hall EXCEPT SELECT * FROM k_hall))";
+	    "(SELECT count(*) FROM (SELECT * FROM stat_hall EXCEPT SELECT * FROM k_hall)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM k_light EXCEPT SELECT * FROM stat_light)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_light EXCEPT SELECT * FROM k_light)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM k_fred EXCEPT SELECT * FROM stat_frozen_red)) + "
+	    "(SELECT count(*) FROM (SELECT * FROM stat_frozen_red EXCEPT SELECT * FROM k_fred))";
 	sqlite3_stmt *s = NULL;
 	long n = -1;
 
 	if (store_exec(st, "BEGIN", cause) != 0)
 		return -1;
-	if (store_exec(st, copy, cause) != 0 || store_stat_rebuild(st, cause) != 0)
+	/* Rebuild as of the day the lights were kept for. */
+	store_meta_get(st, "stat_day", &day);
+	if (store_exec(st, copy, cause) != 0 || store_stat_rebuild(st, day ? day : "", cause) != 0)
 		goto out;
 	if (sqlite3_prepare_v2(st->db, diff, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
 		n = (long)sqlite3_column_int64(s, 0);
@@ -1511,6 +1626,7 @@ store_stat_check(struct store *st, char **cause)
 		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
 	sqlite3_finalize(s);
 out:
+	free(day);
 	store_exec(st, "ROLLBACK", NULL);
 	return n;
 }
@@ -1531,31 +1647,29 @@ store_anomaly_add(struct store *st, long long case_id, const char *kind, const c
 }
 
 int
-store_stat_open_each(struct store *st, const char *lo, const char *hi, int depth,
-    const char *today, store_stat_open_fn fn, void *arg)
+store_stat_light_each(struct store *st, const char *lo, const char *hi, int depth,
+    store_stat_light_fn fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT substr(area, 1, ?3), status, sum(n), sum(CASE WHEN due < ?4 THEN n ELSE 0 END), "
-	    "sum(CASE WHEN due >= ?4 AND warn <= ?4 THEN n ELSE 0 END) FROM stat_open "
-	    "WHERE area >= ?1 AND area < ?2 GROUP BY 1, 2 ORDER BY 1, 2";
+	    "SELECT substr(area, 1, ?3), status, light, sum(n) FROM stat_light "
+	    "WHERE area >= ?1 AND area < ?2 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc = 0;
 
 	bind_text(s, 1, lo);
 	bind_text(s, 2, hi);
 	sqlite3_bind_int(s, 3, depth);
-	bind_text(s, 4, today);
 	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
 		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), (long)sqlite3_column_int64(s, 2),
-		    (long)sqlite3_column_int64(s, 3), (long)sqlite3_column_int64(s, 4));
+		    (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
+		    (long)sqlite3_column_int64(s, 3));
 	done(st, s);
 	return rc;
 }
 
 int
 store_stat_frozen_each(struct store *st, const char *lo, const char *hi, int depth,
-    store_stat_frozen_fn fn, void *arg)
+    store_stat_light_fn fn, void *arg)
 {
 	static const char sql[] =
 	    "SELECT substr(area, 1, ?3), status, light, sum(n) FROM stat_frozen "
@@ -1580,7 +1694,8 @@ store_stat_day_each(struct store *st, const char *lo, const char *hi, const char
 {
 	static const char sql[] =
 	    "SELECT day, sum(received), sum(finished), sum(on_time) FROM stat_day "
-	    "WHERE day >= ?3 AND day <= ?4 AND area >= ?1 AND area < ?2 GROUP BY day ORDER BY day";
+	    "WHERE day >= ?3 AND day <= ?4 AND district >= substr(?1, 1, 6) AND district < ?2 "
+	    "GROUP BY day ORDER BY day";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc = 0;
 
@@ -1603,7 +1718,7 @@ store_stat_office_red(struct store *st, const char *lo, const char *hi, const ch
 	static const char sql[] =
 	    "SELECT r.office, o.name, sum(r.n) FROM ("
 	    " SELECT office, n FROM stat_office WHERE due < ?3 AND area >= ?1 AND area < ?2"
-	    " UNION ALL SELECT office, n FROM stat_frozen WHERE light = 3 AND area >= ?1 AND area < ?2"
+	    " UNION ALL SELECT office, n FROM stat_frozen_red WHERE area >= ?1 AND area < ?2"
 	    ") r JOIN office o ON o.code = r.office GROUP BY r.office ORDER BY 3 DESC, 1 LIMIT ?4";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc = 0;
@@ -1628,8 +1743,8 @@ store_stat_step_each(struct store *st, const char *lo, const char *hi,
 	    " FROM item_step s WHERE s.item = t.item AND s.seq = t.step LIMIT 1), "
 	    "(SELECT max(limit_days) FROM item_step s WHERE s.item = t.item AND s.seq = t.step), "
 	    "t.started, sum(t.n) FROM stat_step t JOIN item i ON i.code = t.item "
-	    "WHERE t.area >= ?1 AND t.area < ?2 GROUP BY t.item, t.step, t.started "
-	    "ORDER BY t.item, t.step, t.started";
+	    "WHERE t.district >= substr(?1, 1, 6) AND t.district < ?2 "
+	    "GROUP BY t.item, t.step, t.started ORDER BY t.item, t.step, t.started";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc = 0;
 

@@ -33,6 +33,12 @@ int store_exec(struct store *st, const char *sql, char **cause);
 void store_bulk_begin(struct store *st);
 void store_bulk_end(struct store *st);
 
+/* Inside a bulk load's transaction: drop the secondary indexes of the case
+ * tables (returned as SQL to restore them) and build them again at the end,
+ * which is much faster than keeping them up to date row by row. */
+char *store_bulk_drop_indexes(struct store *st, char **cause);
+int store_bulk_restore_indexes(struct store *st, const char *sql, char **cause);
+
 /* Transactions: begin takes the write lock at once (BEGIN IMMEDIATE). */
 int store_begin(struct store *st, char **cause);
 int store_commit(struct store *st, char **cause);
@@ -137,6 +143,7 @@ struct case_filter {
 	int open_only;		/* only open cases */
 	int by_due;		/* most urgent first instead of newest first */
 	const char *anomaly;	/* only cases with an anomaly of this kind */
+	const char *forecast;	/* running cases turning yellow or red before this day */
 };
 
 /* Insert c (id set on return). */
@@ -182,8 +189,14 @@ int store_draft_delete(struct store *st, const char *login, const char *kind);
  * drops the row when it reaches zero. 'area' is the region of the office. */
 int store_stat_open_add(struct store *st, const char *area, const char *status,
     const char *warn, const char *due, long delta, char **cause);
-int store_stat_frozen_add(struct store *st, const char *area, const char *office,
-    const char *status, int light, long delta, char **cause);
+int store_stat_frozen_add(struct store *st, const char *area, const char *status, int light,
+    long delta, char **cause);
+int store_stat_light_add(struct store *st, const char *area, const char *status, int light,
+    long delta, char **cause);
+int store_stat_frozen_red_add(struct store *st, const char *office, const char *area,
+    long delta, char **cause);
+/* Recompute stat_light as of today from stat_open and remember the day. */
+int store_stat_roll(struct store *st, const char *today, char **cause);
 int store_stat_office_add(struct store *st, const char *office, const char *area,
     const char *due, long delta, char **cause);
 int store_stat_step_add(struct store *st, const char *item, int step, const char *area,
@@ -196,7 +209,7 @@ int store_stat_hall_add(struct store *st, const char *day, const char *hall, lon
 int store_stat_clear(struct store *st, char **cause);
 /* Recompute every summary table from the cases in one pass of SQL (an
  * implementation independent of stats.c's, so that each checks the other). */
-int store_stat_rebuild(struct store *st, char **cause);
+int store_stat_rebuild(struct store *st, const char *today, char **cause);
 /* Compare the summary tables with a fresh rebuild (changing nothing): the
  * number of rows that differ, or -1 on error. */
 long store_stat_check(struct store *st, char **cause);
@@ -205,14 +218,13 @@ int store_anomaly_add(struct store *st, long long case_id, const char *kind, con
 
 /* Summary queries over the areas in [lo, hi), grouped by the first depth
  * characters of the area (depth 0: everything together). */
-typedef int (*store_stat_open_fn)(void *arg, const char *group, const char *status,
-    long n, long red, long yellow);
-int store_stat_open_each(struct store *st, const char *lo, const char *hi, int depth,
-    const char *today, store_stat_open_fn fn, void *arg);
-typedef int (*store_stat_frozen_fn)(void *arg, const char *group, const char *status,
+typedef int (*store_stat_light_fn)(void *arg, const char *group, const char *status,
     int light, long n);
+/* Running open cases by light as of the stat day, and paused or decided ones. */
+int store_stat_light_each(struct store *st, const char *lo, const char *hi, int depth,
+    store_stat_light_fn fn, void *arg);
 int store_stat_frozen_each(struct store *st, const char *lo, const char *hi, int depth,
-    store_stat_frozen_fn fn, void *arg);
+    store_stat_light_fn fn, void *arg);
 typedef int (*store_stat_day_fn)(void *arg, const char *day, long received, long finished,
     long on_time);
 int store_stat_day_each(struct store *st, const char *lo, const char *hi, const char *from,

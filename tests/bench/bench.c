@@ -11,6 +11,7 @@
 
 #include "access.h"
 #include "i18n.h"
+#include "stats.h"
 #include "store.h"
 
 static double
@@ -138,6 +139,30 @@ main(int argc, char **argv)
 		t[i] = now_us() - t0;
 	}
 	report("a page of 50 of one office's cases", t, i);
+	{
+		struct calendar cal;
+		struct dash *d = calloc(1, sizeof *d);
+		int today = clock_today();
+
+		clock_calendar_init(&cal);
+		store_calendar_load(st, &cal, NULL);
+		for (i = 0; i < 200; i++) {
+			double t0 = now_us();
+
+			stats_dashboard_live(st, &cal, i % 2 ? "50" : "500229", today, d);
+			t[i] = now_us() - t0;
+		}
+		report("dashboard live refresh (city / district)", t, 200);
+		for (i = 0; i < 50; i++) {
+			double t0 = now_us();
+
+			stats_dashboard_analysis(st, &cal, i % 2 ? "50" : "500229", today, d);
+			t[i] = now_us() - t0;
+		}
+		report("dashboard analysis, once a minute", t, 50);
+		free(d);
+		clock_calendar_release(&cal);
+	}
 	store_close(st);
 	return 0;
 }

@@ -35,5 +35,6 @@ extern const struct test tests_access[];
 extern const struct test tests_cmd[];
 extern const struct test tests_audit[];
 extern const struct test tests_lifecycle[];
+extern const struct test tests_supervision[];
 
 #endif
