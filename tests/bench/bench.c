@@ -139,6 +139,15 @@ main(int argc, char **argv)
 		t[i] = now_us() - t0;
 	}
 	report("a page of 50 of one office's cases", t, i);
+	for (i = 0; i < n && i < 500; i++) {
+		int got = 0;
+		double t0 = now_us();
+
+		store_worklist(st, i % 2 ? "500103.market" : "500229.market", NULL, "2026-11-27", 50,
+		    count_case, &got);
+		t[i] = now_us() - t0;
+	}
+	report("worklist page of 50 (most urgent first)", t, i);
 	{
 		struct calendar cal;
 		struct dash *d = calloc(1, sizeof *d);
