@@ -203,7 +203,8 @@ find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
 		fd.o.labels = text_labels;
 	}
 	fd.progress = export && isatty(fileno(c->err));
-	rc = store_case_find(c->st, &f, &s, find_row, &fd, &cause);
+	rc = export ? store_case_export(c->st, &f, &s, find_row, &fd, &cause) :
+	    store_case_find(c->st, &f, &s, find_row, &fd, &cause);
 	out_end(&fd.o);
 	if (fd.progress)
 		fprintf(c->err, "\r%ld\n", fd.n);

@@ -440,18 +440,21 @@ cmd_rating(struct cmd_ctx *c, int argc, char **argv)
 		/* A bad rating (1 or 2) opens a rectification with 15 working days. */
 		bad = v <= 2;
 		clock_format_date(clock_add(c->cal, c->today, 15), due);
-		rc = in_tx(c, &cause) == 0 &&
-		    store_rating_insert(c->st, k.id, k.office, k.office_region, (int)v,
-		    cmd_opt(o, "comment"), day, bad ? due : NULL, &nid, &cause) == 0 &&
-		    record(c, k.id, "rating", nid, "rate", "", bad ? "rectification" : "rated",
-		    cmd_opt(o, "comment"), &cause) == 0;
-		if (!rc && cause && strstr(cause, "already")) {
+		if (in_tx(c, &cause) != 0) {
+			tcase_release(&k);
+			return finish(c, 0, &cause);
+		}
+		rc = store_rating_insert(c->st, k.id, k.office, k.office_region, (int)v,
+		    cmd_opt(o, "comment"), day, bad ? due : NULL, &nid, &cause);
+		if (rc == STORE_CONFLICT) {
 			store_rollback(c->st);
 			rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
 			free(cause);
 			tcase_release(&k);
 			return rc;
 		}
+		rc = rc == 0 && record(c, k.id, "rating", nid, "rate", "", bad ? "rectification" : "rated",
+		    cmd_opt(o, "comment"), &cause) == 0;
 		rc = finish(c, rc, &cause);
 		if (rc == EXIT_OK) {
 			if (bad)

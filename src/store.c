@@ -1070,6 +1070,84 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->branch_offices = col(s, 42);
 }
 
+/* Text of a column without a copy: valid until the next step. */
+static char *
+peek(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return (char *)(t ? (const char *)t : "");
+}
+
+int
+store_case_export(struct store *st, const struct case_filter *f, const struct scope *scope,
+    store_case_fn fn, void *arg, char **cause)
+{
+	/*
+	 * The columns of an export, and nothing else: no step name or branch
+	 * subqueries, and no copies (the record borrows SQLite's text).
+	 */
+	static const char sql[] =
+	    "SELECT c.no, c.item, i.name, i.name_en, c.applicant, a.name, c.status, c.open, "
+	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
+	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
+	    "c.channel, c.hall_region, c.applicant_region, c.office_region "
+	    "FROM cases c JOIN item i ON i.code = c.item JOIN applicant a ON a.id = c.applicant "
+	    "JOIN office o ON o.code = c.office "
+	    "WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.item = ?2) "
+	    "AND (?3 IS NULL OR c.office = ?3) AND (?4 IS NULL OR c.submitted >= ?4) "
+	    "AND (?5 IS NULL OR c.submitted <= ?5) ORDER BY c.id";
+	sqlite3_stmt *s;
+	int rc = 0, step;
+
+	if (scope->kind != SCOPE_ALL || f->no || f->applicant || f->name || f->phone || f->light ||
+	    f->region || f->open_only || f->anomaly || f->forecast || f->limit > 0)
+		return store_case_find(st, f, scope, fn, arg, cause);
+	s = prep(st, sql);
+	bind_text(s, 1, f->status);
+	bind_text(s, 2, f->item);
+	bind_text(s, 3, f->office);
+	bind_text(s, 4, f->from);
+	bind_text(s, 5, f->to);
+	while (rc == 0 && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		struct tcase c;
+
+		memset(&c, 0, sizeof c);
+		c.no = peek(s, 0);
+		c.item = peek(s, 1);
+		c.item_name = peek(s, 2);
+		c.item_name_en = peek(s, 3);
+		c.applicant = peek(s, 4);
+		c.applicant_name = peek(s, 5);
+		c.status = peek(s, 6);
+		c.open = sqlite3_column_int(s, 7);
+		c.submitted = peek(s, 8);
+		c.accepted = peek(s, 9);
+		c.decided = peek(s, 10);
+		c.finished = peek(s, 11);
+		c.limit_days = sqlite3_column_int(s, 12);
+		c.paused_days = sqlite3_column_int(s, 13);
+		c.extended_days = sqlite3_column_int(s, 14);
+		c.paused_since = peek(s, 15);
+		c.warn = peek(s, 16);
+		c.due = peek(s, 17);
+		c.on_time = sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 18);
+		c.office = peek(s, 19);
+		c.office_name = peek(s, 20);
+		c.channel = peek(s, 21);
+		c.hall_region = peek(s, 22);
+		c.applicant_region = peek(s, 23);
+		c.office_region = peek(s, 24);
+		rc = fn(arg, &c);
+	}
+	if (rc == 0 && step != SQLITE_DONE) {
+		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
+		rc = -1;
+	}
+	done(st, s);
+	return rc;
+}
+
 int
 store_case_get(struct store *st, const char *no, struct tcase *c)
 {
@@ -2063,7 +2141,7 @@ store_rating_insert(struct store *st, long long case_id, const char *office,
 	done(st, s);
 	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
 		set_cause(cause, "%s", _("this case has already been rated"));
-		return -1;
+		return STORE_CONFLICT;
 	}
 	if (rc != SQLITE_DONE) {
 		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));

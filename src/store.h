@@ -283,6 +283,7 @@ int store_complaint_each(struct store *st, const char *lo, const char *hi, const
 
 /* Columns: id, case_no, office, office_name, area, level, comment, day, rect_due,
  * rect_status, callback */
+/* STORE_CONFLICT when the case has been rated already. */
 int store_rating_insert(struct store *st, long long case_id, const char *office,
     const char *area, int level, const char *comment, const char *day, const char *rect_due,
     long long *id, char **cause);
@@ -319,6 +320,12 @@ typedef int (*store_done_fn)(void *arg, const char *item, const char *item_name,
 int store_report_done(struct store *st, const char *lo, const char *hi, const char *from,
     const char *to, store_done_fn fn, void *arg);
 
+/* Like store_case_find for whole-table exports, in case id order, as fast as
+ * SQLite reads: the record passed to fn borrows its text (no step name, no
+ * branches, no phone) and is valid only during the call. Filters it cannot
+ * serve that way fall back to store_case_find. */
+int store_case_export(struct store *st, const struct case_filter *f, const struct scope *scope,
+    store_case_fn fn, void *arg, char **cause);
 /* Take the next number in the per-prefix sequence. */
 int store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause);
 /* Set the sequence (bulk loads that number cases themselves). */
