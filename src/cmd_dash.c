@@ -187,6 +187,11 @@ cmd_dashboard(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_fail(c, EXIT_USAGE, _("--format: expected json or text, not '%s'"), f);
 	if ((rc = cmd_scope_prefix(c, cmd_opt(o, "region"), prefix)) != 0)
 		return rc;
+	/* The dashboard's sums are kept by district: the finest view is a
+	 * district's, which shows its townships in the grid. */
+	if (strlen(prefix) > 6)
+		return cmd_fail(c, EXIT_USAGE, _("--region: the dashboard covers the city or a district "
+		    "(its grid shows the townships), not '%s'"), cmd_opt(o, "region"));
 	d = xcalloc(1, sizeof *d);
 	stats_dashboard(c->st, c->cal, prefix, c->today, d);
 	clock_format_date(c->today, today);

@@ -70,6 +70,17 @@ target(struct cmd_ctx *c, const char *no, const char *office, struct tcase *k,
 				tcase_release(k);
 			return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), no);
 		}
+		/* A supervision centre holds its own region's offices to account. */
+		if (c->user->role == ROLE_SUPERVISOR) {
+			access_region_prefix(c->user->region, c->user->region_level, prefix);
+			if (!access_in_subtree(prefix, k->office_region)) {
+				int rc = cmd_fail(c, EXIT_DENIED, _("permission denied: case '%s' is handled "
+				    "by %s, outside your region"), no, k->office_name);
+
+				tcase_release(k);
+				return rc;
+			}
+		}
 		*office_out = xstrdup(k->office);
 		*area_out = xstrdup(k->office_region);
 		return 0;
@@ -494,9 +505,15 @@ cmd_rating(struct cmd_ctx *c, int argc, char **argv)
 		memset(&r, 0, sizeof r);
 		if (store_rating_get(c->st, v, keep_row, &r) != 0)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no rating %ld"), v);
-		if (c->user->role != ROLE_SUPERVISOR && !is_office_user(c->user, r.v[2]))
-			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: the office or a "
-			    "supervisor calls the applicant back"));
+		{
+			char lo[24], hi[24];
+
+			scope_range(c, lo, hi);
+			if (!(c->user->role == ROLE_SUPERVISOR && strncmp(r.v[4], lo, strlen(lo)) == 0) &&
+			    !is_office_user(c->user, r.v[2]))
+				return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: the office or a "
+				    "supervisor of its region calls the applicant back"));
+		}
 		rc = in_tx(c, &cause) == 0 && store_rating_callback(c->st, v, note, &cause) == 0 &&
 		    record(c, 0, "rating", v, "callback", r.v[9], *r.v[8] ? "done" : "", note,
 		    &cause) == 0;
