@@ -241,7 +241,7 @@ districts(struct store *st, struct office_score *v, int n, struct office_score *
 		if (k == nd) {
 			snprintf(d[k].office, sizeof d[k].office, "%s", code);
 			if (strcmp(code, "500000") == 0)
-				snprintf(d[k].name, sizeof d[k].name, "%s", _("city departments"));
+				snprintf(d[k].name, sizeof d[k].name, "%s", _("city depts"));
 			else if (store_region_get(st, code, &reg) == 0) {
 				utf8_copy(d[k].name, sizeof d[k].name, reg.name);
 				region_release(&reg);

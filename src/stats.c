@@ -429,10 +429,10 @@ stats_dashboard_live(struct store *st, const struct calendar *cal, const char *p
 	qsort(d->areas, (size_t)d->nareas, sizeof d->areas[0], cmp_area);
 	for (i = 0; i < d->nareas; i++) {
 		if (strcmp(d->areas[i].code, "500000") == 0 && n <= 2)
-			snprintf(d->areas[i].name, sizeof d->areas[i].name, "%s", _("city departments"));
+			snprintf(d->areas[i].name, sizeof d->areas[i].name, "%s", _("city depts"));
 		else if (store_region_get(st, d->areas[i].code, &r) == 0) {
 			utf8_copy(d->areas[i].name, sizeof d->areas[i].name,
-			    strlen(d->areas[i].code) == 6 && n > 2 ? _("district departments") : r.name);
+			    strlen(d->areas[i].code) == 6 && n > 2 ? _("district depts") : r.name);
 			region_release(&r);
 		}
 	}
