@@ -25,13 +25,15 @@ SERVER  := src/server.c
 MAIN    := src/main.c
 
 BUILD   ?= build
+BIN     ?= tongban
+UNITBIN ?= tests/unit/run-unit
 OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema.c)
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
 .PHONY: all deps run test unit e2e test-asan bench clean demo fuzz pot
 
-all: deps tongban $(MO)
+all: deps $(BIN) $(MO)
 
 # Install missing packages once; the stamp keeps later builds quiet.
 deps: build/.deps
@@ -57,7 +59,7 @@ $(BUILD)/build/schema.o: build/schema.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-tongban: $(OBJS) $(BUILD)/$(MAIN:.c=.o)
+$(BIN): $(OBJS) $(BUILD)/$(MAIN:.c=.o)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(shell pkg-config --libs $(PKGS)) $(LDLIBS)
 
@@ -69,8 +71,10 @@ po/locale/%/LC_MESSAGES/tongban.mo: po/%.po
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/tongban.pot src/*.c screens/*.c
 
-data/demo.db: | tongban
-	./tongban demo --db $@ --cases 20000 --seed 1
+# Made again when the schema changes (an old database is refused by version).
+data/demo.db: data/schema.sql | $(BIN)
+	rm -f $@ $@-wal $@-shm
+	./$(BIN) demo --db $@ --cases 20000 --seed 1
 
 demo: data/demo.db
 
@@ -79,18 +83,19 @@ run: all data/demo.db
 
 # Unit tests (C) and end-to-end tests (real ssh and tmux); the last line
 # is "N passed, N failed".
-test: all tests/unit/run-unit
-	@TONGBAN=$(CURDIR)/tongban UNIT=$(CURDIR)/tests/unit/run-unit bash tests/run.sh
+test: all $(UNITBIN)
+	@TONGBAN=$(CURDIR)/$(BIN) UNIT=$(CURDIR)/$(UNITBIN) bash tests/run.sh
 
 UNIT_SRC := $(wildcard tests/unit/t_*.c)
-tests/unit/run-unit: tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
+$(UNITBIN): tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS) \
 	    $(shell pkg-config --libs sqlite3) $(LDLIBS)
 
+# The sanitized build lives in build/asan/ and never replaces ./tongban.
 test-asan:
-	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
-	    ASAN_OPTIONS=detect_leaks=1 test
+	$(MAKE) BUILD=build/asan BIN=build/asan/tongban UNITBIN=build/asan/run-unit \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
 
 tests/bench/bench: tests/bench/bench.c $(CORE_OBJS)
 	@echo "  LINK    $@"

@@ -346,6 +346,15 @@ CREATE TABLE rating (
 );
 CREATE INDEX rating_office ON rating(office);
 
+-- Failed logins, for throttling guessers across connections.
+CREATE TABLE login_failure (
+  login TEXT NOT NULL,
+  addr  TEXT NOT NULL,               -- the client's address, without the port
+  at    INTEGER NOT NULL             -- seconds since the epoch
+);
+CREATE INDEX login_failure_login ON login_failure(login, at);
+CREATE INDEX login_failure_addr ON login_failure(addr, at);
+
 -- Per-district, per-day counters for case numbers.
 CREATE TABLE case_seq (
   prefix TEXT PRIMARY KEY,

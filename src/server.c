@@ -40,6 +40,9 @@
 #define MAX_PREAUTH 32		/* connections not yet authenticated */
 #define MAX_SESSIONS 1000
 #define MAX_AUTH_TRIES 6
+#define THROTTLE_WINDOW 900	/* seconds: failures counted over 15 minutes */
+#define THROTTLE_LOGIN 10	/* failures for one login in the window */
+#define THROTTLE_ADDR 30	/* failures from one address in the window */
 #define OUT_MAX 65536		/* bytes buffered toward the client */
 #define COALESCE_MS 2		/* NOTES 5: one packet per screen */
 
@@ -368,11 +371,47 @@ user_ok(struct conn *c, const char *login)
 	return ok;
 }
 
+/* The client's address without its port. */
+static void
+host_of(const char *addr, char out[64])
+{
+	const char *colon = strrchr(addr, ':');
+
+	snprintf(out, 64, "%.*s", colon ? (int)(colon - addr) : (int)strlen(addr), addr);
+}
+
+/* Too many failures lately for this login or from this address: refuse
+ * without even looking at the password. */
+static int
+throttled(struct conn *c, const char *login)
+{
+	struct store *st = conn_store(c);
+	long by_login, by_addr;
+	char host[64];
+
+	if (st == NULL)
+		return 0;
+	host_of(c->addr, host);
+	store_login_failures(st, login, host, (long long)time(NULL) - THROTTLE_WINDOW, &by_login,
+	    &by_addr);
+	if (by_login >= THROTTLE_LOGIN || by_addr >= THROTTLE_ADDR) {
+		logline("throttled login %s from %s (%ld failures for the login, %ld from the "
+		    "address in 15 minutes)", login, c->addr, by_login, by_addr);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 auth_failed(struct conn *c, const char *login, const char *method)
 {
+	char host[64];
+
 	c->tries++;
 	logline("failed login %s from %s (%s)", login, c->addr, method);
+	host_of(c->addr, host);
+	if (conn_store(c) != NULL)
+		store_login_failure_add(conn_store(c), login, host, (long long)time(NULL));
 	/* Throttle guessing: each failure costs the client more time. */
 	sleep((unsigned)(c->tries < 4 ? c->tries : 4));
 	if (c->tries >= MAX_AUTH_TRIES)
@@ -387,6 +426,10 @@ auth_password(ssh_session s, const char *login, const char *password, void *ud)
 	int ok = 0;
 
 	(void)s;
+	if (throttled(c, login)) {
+		sleep(2);
+		return SSH_AUTH_DENIED;
+	}
 	if (strlen(login) < sizeof c->login && user_ok(c, login) &&
 	    store_user_pwhash(conn_store(c), login, &hash) == 0)
 		ok = pw_check(password, hash);
@@ -411,6 +454,8 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	int known = 0;
 
 	(void)s;
+	if (state == SSH_PUBLICKEY_STATE_VALID && throttled(c, login))
+		return SSH_AUTH_DENIED;
 	if (type != NULL && strlen(login) < sizeof c->login && user_ok(c, login) &&
 	    ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK)
 		known = store_key_has(conn_store(c), login, type, b64) == 0;

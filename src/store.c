@@ -929,6 +929,45 @@ store_key_has(struct store *st, const char *login, const char *type, const char 
 	return rc;
 }
 
+int
+store_login_failure_add(struct store *st, const char *login, const char *addr, long long at)
+{
+	static const char sql[] =
+	    "INSERT INTO login_failure(login, addr, at) VALUES (?1, ?2, ?3)";
+	static const char old[] = "DELETE FROM login_failure WHERE at < ?1";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, login);
+	bind_text(s, 2, addr);
+	sqlite3_bind_int64(s, 3, at);
+	if (run(st, s, NULL) != 0)
+		return -1;
+	/* Forget what is a day old: the table stays small. */
+	s = prep(st, old);
+	sqlite3_bind_int64(s, 1, at - 86400);
+	return run(st, s, NULL);
+}
+
+void
+store_login_failures(struct store *st, const char *login, const char *addr, long long since,
+    long *by_login, long *by_addr)
+{
+	static const char sql[] =
+	    "SELECT (SELECT count(*) FROM login_failure WHERE login = ?1 AND at >= ?3), "
+	    "(SELECT count(*) FROM login_failure WHERE addr = ?2 AND at >= ?3)";
+	sqlite3_stmt *s = prep(st, sql);
+
+	*by_login = *by_addr = 0;
+	bind_text(s, 1, login);
+	bind_text(s, 2, addr);
+	sqlite3_bind_int64(s, 3, since);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		*by_login = (long)sqlite3_column_int64(s, 0);
+		*by_addr = (long)sqlite3_column_int64(s, 1);
+	}
+	done(st, s);
+}
+
 /* Cases -------------------------------------------------------------------- */
 
 static const char *

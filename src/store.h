@@ -125,6 +125,12 @@ int store_key_remove(struct store *st, const char *login, long long id);
 /* 0 when login has this key, STORE_NOTFOUND otherwise. */
 int store_key_has(struct store *st, const char *login, const char *type, const char *blob);
 
+/* Failed logins: record one, and count those since a time (epoch seconds)
+ * for a login and for an address. */
+int store_login_failure_add(struct store *st, const char *login, const char *addr, long long at);
+void store_login_failures(struct store *st, const char *login, const char *addr, long long since,
+    long *by_login, long *by_addr);
+
 /* Cases */
 struct case_filter {
 	const char *no;

@@ -82,3 +82,12 @@ check "exec: ssh -T without a command gets a clear refusal" test "$rc" -ne 0
 expect_has "exec: ... which says what to do" "$out" "no shell"
 out=$(ssh_as supervisor1 'case find --name "$(id)"' 2>&1)
 check "exec: no shell expansion in commands" test "$(echo "$out" | grep -c uid=)" -eq 0
+
+# Guessing is throttled across connections: after 10 failures in 15 minutes
+# for one login, even the right password is refused for a while.
+for _ in $(seq 10); do ssh_pw wang "guess-$RANDOM" version >/dev/null 2>&1; done
+ssh_pw wang wang-secret-1 version >/dev/null 2>&1
+check "exec: after 10 failed logins the right password is refused too" test $? -ne 0
+expect_has "server: the throttling is logged" "$(cat "$TMP/server.log")" "throttled login wang"
+out=$(ssh_as supervisor1 version)
+expect_has "exec: other logins from the same address still work" "$out" "tongban"
