@@ -88,6 +88,30 @@ find_row(void *arg, const struct tcase *k)
 	return ferror(f->c->out) ? -1 : 0;
 }
 
+/* Switch a case table to its short text view, with translated labels. */
+static void
+text_view(struct find *fd)
+{
+	static const char *labels[NTEXT];
+	static const char *keys[NTEXT];
+	size_t i;
+
+	labels[0] = _("case no");
+	labels[1] = _("item");
+	labels[2] = _("applicant");
+	labels[3] = _("status");
+	labels[4] = _("light");
+	labels[5] = _("days");
+	labels[6] = _("due");
+	labels[7] = _("office");
+	for (i = 0; i < NTEXT; i++)
+		keys[i] = find_keys[text_cols[i]];
+	fd->text = 1;
+	fd->o.ncols = NTEXT;
+	fd->o.keys = keys;
+	fd->o.labels = labels;
+}
+
 static struct opt *
 filter_opts(void)
 {
@@ -164,15 +188,12 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 static int
 find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
 {
-	static const char *text_labels[NTEXT];
-	const char *text_keys[NTEXT];
 	struct opt *o = filter_opts();
 	struct case_filter f;
 	struct scope s;
 	struct find fd;
 	char today[11], *cause = NULL, *pos[1];
 	int npos, rc;
-	size_t i;
 
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
 		return rc;
@@ -183,25 +204,11 @@ find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
 	access_scope(c->user, &s);
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
-	text_labels[0] = _("case no");
-	text_labels[1] = _("item");
-	text_labels[2] = _("applicant");
-	text_labels[3] = _("status");
-	text_labels[4] = _("light");
-	text_labels[5] = _("days");
-	text_labels[6] = _("due");
-	text_labels[7] = _("office");
-	for (i = 0; i < NTEXT; i++)
-		text_keys[i] = find_keys[text_cols[i]];
 	rc = cmd_table(c, &fd.o, o, export ? FMT_CSV : FMT_TEXT, NFIND, find_keys, NULL);
 	if (rc != EXIT_OK)
 		return rc;
-	if (fd.o.fmt == FMT_TEXT) {
-		fd.text = 1;
-		fd.o.ncols = NTEXT;
-		fd.o.keys = text_keys;
-		fd.o.labels = text_labels;
-	}
+	if (fd.o.fmt == FMT_TEXT)
+		text_view(&fd);
 	fd.progress = export && isatty(fileno(c->err));
 	rc = export ? store_case_export(c->st, &f, &s, find_row, &fd, &cause) :
 	    store_case_find(c->st, &f, &s, find_row, &fd, &cause);
@@ -496,14 +503,11 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 		{ "limit", 1, NULL, 0 }, { "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
 		{ "bom", 0, NULL, 0 }, { NULL, 0, NULL, 0 }
 	};
-	static const char *text_labels[NTEXT];
-	const char *text_keys[NTEXT];
 	struct find fd;
 	char *pos[1], today[11];
 	const char *v;
 	long limit = 50;
 	int npos, rc;
-	size_t i;
 
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
 		return rc;
@@ -513,24 +517,10 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: worklists are for clerks and approvers"));
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
-	text_labels[0] = _("case no");
-	text_labels[1] = _("item");
-	text_labels[2] = _("applicant");
-	text_labels[3] = _("status");
-	text_labels[4] = _("light");
-	text_labels[5] = _("days");
-	text_labels[6] = _("due");
-	text_labels[7] = _("office");
-	for (i = 0; i < NTEXT; i++)
-		text_keys[i] = find_keys[text_cols[i]];
 	if ((rc = cmd_table(c, &fd.o, o, FMT_TEXT, NFIND, find_keys, NULL)) != EXIT_OK)
 		return rc;
-	if (fd.o.fmt == FMT_TEXT) {
-		fd.text = 1;
-		fd.o.ncols = NTEXT;
-		fd.o.keys = text_keys;
-		fd.o.labels = text_labels;
-	}
+	if (fd.o.fmt == FMT_TEXT)
+		text_view(&fd);
 	clock_format_date(c->today, today);
 	store_worklist(c->st, c->user->office, c->user->role == ROLE_CLERK ? c->user->region : NULL,
 	    today, limit, find_row, &fd);

@@ -1465,96 +1465,89 @@ counted(struct store *st, sqlite3_stmt *up, sqlite3_stmt *del, char **cause)
 	return 0;
 }
 
+/* One key column of a counter: text, or a number when text is NULL. */
+struct key {
+	const char *text;
+	int num;
+};
+
+/*
+ * Add delta to the counter keyed by k[0..nk-1] (?1..?nk in both statements;
+ * the delta is ?nk+1 of the upsert) and drop its row when it reaches zero.
+ */
+static int
+stat_add(struct store *st, const char *up_sql, const char *del_sql, const struct key *k,
+    int nk, long delta, char **cause)
+{
+	sqlite3_stmt *up = prep(st, up_sql), *del = prep(st, del_sql);
+	int i;
+
+	for (i = 0; i < nk; i++) {
+		if (k[i].text) {
+			bind_text(up, i + 1, k[i].text);
+			bind_text(del, i + 1, k[i].text);
+		} else {
+			sqlite3_bind_int(up, i + 1, k[i].num);
+			sqlite3_bind_int(del, i + 1, k[i].num);
+		}
+	}
+	sqlite3_bind_int64(up, nk + 1, delta);
+	return counted(st, up, del, cause);
+}
+
 int
 store_stat_open_add(struct store *st, const char *area, const char *status,
     const char *warn, const char *due, long delta, char **cause)
 {
-	static const char up_sql[] =
+	static const char up[] =
 	    "INSERT INTO stat_open(area, status, warn, due, n) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
-	static const char del_sql[] =
+	static const char del[] =
 	    "DELETE FROM stat_open WHERE area = ?1 AND status = ?2 AND warn = ?3 AND due = ?4";
-	sqlite3_stmt *up = prep(st, up_sql), *del;
-	int i;
+	const struct key k[] = { { area, 0 }, { status, 0 }, { warn, 0 }, { due, 0 } };
 
-	for (i = 0; i < 2; i++) {
-		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
-
-		bind_text(x, 1, area);
-		bind_text(x, 2, status);
-		bind_text(x, 3, warn);
-		bind_text(x, 4, due);
-	}
-	sqlite3_bind_int64(up, 5, delta);
-	return counted(st, up, del, cause);
+	return stat_add(st, up, del, k, 4, delta, cause);
 }
 
 int
 store_stat_frozen_add(struct store *st, const char *area, const char *status, int light,
     long delta, char **cause)
 {
-	static const char up_sql[] =
+	static const char up[] =
 	    "INSERT INTO stat_frozen(area, status, light, n) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
-	static const char del_sql[] =
+	static const char del[] =
 	    "DELETE FROM stat_frozen WHERE area = ?1 AND status = ?2 AND light = ?3";
-	sqlite3_stmt *up = prep(st, up_sql), *del;
-	int i;
+	const struct key k[] = { { area, 0 }, { status, 0 }, { NULL, light } };
 
-	for (i = 0; i < 2; i++) {
-		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
-
-		bind_text(x, 1, area);
-		bind_text(x, 2, status);
-		sqlite3_bind_int(x, 3, light);
-	}
-	sqlite3_bind_int64(up, 4, delta);
-	return counted(st, up, del, cause);
+	return stat_add(st, up, del, k, 3, delta, cause);
 }
 
 int
 store_stat_light_add(struct store *st, const char *area, const char *status, int light,
     long delta, char **cause)
 {
-	static const char up_sql[] =
+	static const char up[] =
 	    "INSERT INTO stat_light(area, status, light, n) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
-	static const char del_sql[] =
+	static const char del[] =
 	    "DELETE FROM stat_light WHERE area = ?1 AND status = ?2 AND light = ?3";
-	sqlite3_stmt *up = prep(st, up_sql), *del;
-	int i;
+	const struct key k[] = { { area, 0 }, { status, 0 }, { NULL, light } };
 
-	for (i = 0; i < 2; i++) {
-		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
-
-		bind_text(x, 1, area);
-		bind_text(x, 2, status);
-		sqlite3_bind_int(x, 3, light);
-	}
-	sqlite3_bind_int64(up, 4, delta);
-	return counted(st, up, del, cause);
+	return stat_add(st, up, del, k, 3, delta, cause);
 }
 
 int
 store_stat_frozen_red_add(struct store *st, const char *office, const char *area, long delta,
     char **cause)
 {
-	static const char up_sql[] =
+	static const char up[] =
 	    "INSERT INTO stat_frozen_red(office, area, n) VALUES (?1, ?2, ?3) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
-	static const char del_sql[] = "DELETE FROM stat_frozen_red WHERE office = ?1";
-	sqlite3_stmt *up = prep(st, up_sql), *del;
-	int i;
+	static const char del[] = "DELETE FROM stat_frozen_red WHERE office = ?1 AND area = ?2";
+	const struct key k[] = { { office, 0 }, { area, 0 } };
 
-	for (i = 0; i < 2; i++) {
-		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
-
-		bind_text(x, 1, office);
-		if (i == 0)
-			bind_text(x, 2, area);
-	}
-	sqlite3_bind_int64(up, 3, delta);
-	return counted(st, up, del, cause);
+	return stat_add(st, up, del, k, 2, delta, cause);
 }
 
 int
@@ -1579,46 +1572,28 @@ int
 store_stat_office_add(struct store *st, const char *office, const char *area,
     const char *due, long delta, char **cause)
 {
-	static const char up_sql[] =
+	static const char up[] =
 	    "INSERT INTO stat_office(office, area, due, n) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
-	static const char del_sql[] = "DELETE FROM stat_office WHERE office = ?1 AND due = ?3";
-	sqlite3_stmt *up = prep(st, up_sql), *del;
-	int i;
+	static const char del[] =
+	    "DELETE FROM stat_office WHERE office = ?1 AND area = ?2 AND due = ?3";
+	const struct key k[] = { { office, 0 }, { area, 0 }, { due, 0 } };
 
-	for (i = 0; i < 2; i++) {
-		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
-
-		bind_text(x, 1, office);
-		bind_text(x, 2, area);
-		bind_text(x, 3, due);
-	}
-	sqlite3_bind_int64(up, 4, delta);
-	return counted(st, up, del, cause);
+	return stat_add(st, up, del, k, 3, delta, cause);
 }
 
 int
-store_stat_step_add(struct store *st, const char *item, int step, const char *area,
+store_stat_step_add(struct store *st, const char *item, int step, const char *district,
     const char *started, long delta, char **cause)
 {
-	static const char up_sql[] =
+	static const char up[] =
 	    "INSERT INTO stat_step(item, step, district, started, n) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
-	static const char del_sql[] =
+	static const char del[] =
 	    "DELETE FROM stat_step WHERE item = ?1 AND step = ?2 AND district = ?3 AND started = ?4";
-	sqlite3_stmt *up = prep(st, up_sql), *del;
-	int i;
+	const struct key k[] = { { item, 0 }, { NULL, step }, { district, 0 }, { started, 0 } };
 
-	for (i = 0; i < 2; i++) {
-		sqlite3_stmt *x = i ? (del = prep(st, del_sql)) : up;
-
-		bind_text(x, 1, item);
-		sqlite3_bind_int(x, 2, step);
-		bind_text(x, 3, area);
-		bind_text(x, 4, started);
-	}
-	sqlite3_bind_int64(up, 5, delta);
-	return counted(st, up, del, cause);
+	return stat_add(st, up, del, k, 4, delta, cause);
 }
 
 int

@@ -148,10 +148,12 @@ void
 sb_vaddf(struct sb *sb, const char *fmt, va_list ap)
 {
 	va_list cp;
+	char probe[1];
 	int n;
 
+	/* Measure first (a 1-byte buffer: some compilers warn about NULL here). */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(probe, sizeof probe, fmt, cp);
 	va_end(cp);
 	if (n < 0)
 		return;
