@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,

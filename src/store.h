@@ -20,7 +20,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
