@@ -106,6 +106,22 @@ tests/bench/bench: tests/bench/bench.c $(CORE_OBJS)
 bench: all tests/bench/bench
 	bash tests/bench.sh
 
+# Fuzz targets (libFuzzer, clang): the CSV importer, the command line, the
+# terminal input path. make fuzz builds them and runs each for FUZZTIME seconds.
+FUZZTIME ?= 30
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 -Isrc -Iscreens -Ibuild \
+	-D_GNU_SOURCE $(shell pkg-config --cflags ncursesw)
+fuzz: deps build/schema.c
+	@mkdir -p build/fuzz
+	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/util.c src/csvio.c src/i18n.c -lcsv
+	clang $(FUZZ_CFLAGS) -o build/fuzz/cmd tests/fuzz/fuzz_cmd.c $(CORE) build/schema.c \
+	    $(shell pkg-config --libs sqlite3) $(LDLIBS)
+	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c src/util.c \
+	    src/i18n.c src/tcase.c src/clock.c $(shell pkg-config --libs ncursesw)
+	for t in csv cmd keys; do mkdir -p build/fuzz/corpus-$$t; \
+	    build/fuzz/$$t -max_total_time=$(FUZZTIME) -max_len=4096 build/fuzz/corpus-$$t \
+	    tests/fuzz/seed-$$t || exit 1; done
+
 -include $(OBJS:.o=.d) $(BUILD)/$(MAIN:.c=.d)
 
 clean:
