@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -102,6 +102,7 @@ CREATE TABLE users (
   region   TEXT NOT NULL REFERENCES region(code),
   office   TEXT REFERENCES office(code),
   lang     TEXT NOT NULL DEFAULT 'zh' CHECK (lang IN ('zh','en')),
+  encoding TEXT NOT NULL DEFAULT 'utf-8' CHECK (encoding IN ('utf-8','gbk')),  -- the terminal's
   pwhash   TEXT,
   disabled INTEGER NOT NULL DEFAULT 0,
   created  TEXT NOT NULL

@@ -14,7 +14,8 @@
 
 static const char usage[] =
     "user add LOGIN --role clerk|approver|supervisor|admin --region CODE [--office CODE]\n"
-    "         [--name NAME] [--lang zh|en]\n"
+    "         [--name NAME] [--lang zh|en] [--encoding utf-8|gbk]\n"
+    "user set LOGIN [--name NAME] [--lang zh|en] [--encoding utf-8|gbk]\n"
     "user list | user disable LOGIN | user enable LOGIN | user passwd LOGIN\n"
     "user key add LOGIN FILE|- | user key list LOGIN | user key remove LOGIN ID";
 
@@ -47,7 +48,8 @@ add(struct cmd_ctx *c, int argc, char **argv)
 {
 	struct opt o[] = {
 		{ "role", 1, NULL, 0 }, { "region", 1, NULL, 0 }, { "office", 1, NULL, 0 },
-		{ "name", 1, NULL, 0 }, { "lang", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
+		{ "name", 1, NULL, 0 }, { "lang", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
+		{ NULL, 0, NULL, 0 }
 	};
 	struct user u;
 	struct region r;
@@ -82,6 +84,12 @@ add(struct cmd_ctx *c, int argc, char **argv)
 	if (strcmp(u.lang, "zh") && strcmp(u.lang, "en")) {
 		region_release(&r);
 		return cmd_fail(c, EXIT_INVALID, _("--lang: expected zh or en, not '%s'"), u.lang);
+	}
+	u.encoding = (char *)(cmd_opt(o, "encoding") ? cmd_opt(o, "encoding") : "utf-8");
+	if (strcmp(u.encoding, "utf-8") && strcmp(u.encoding, "gbk")) {
+		region_release(&r);
+		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, not '%s'"),
+		    u.encoding);
 	}
 	if ((v = cmd_opt(o, "office")) != NULL)
 		sb_adds(&office, v);
@@ -162,6 +170,33 @@ list(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	store_user_each(c->st, list_row, &ot);
 	out_end(&ot);
+	return EXIT_OK;
+}
+
+static int
+set(struct cmd_ctx *c, int argc, char **argv)
+{
+	struct opt o[] = {
+		{ "name", 1, NULL, 0 }, { "lang", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *lang, *enc;
+	char *pos[1];
+	int npos, rc;
+
+	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 1)) != EXIT_OK)
+		return rc;
+	if (npos != 1)
+		return cmd_usage(c, usage);
+	lang = cmd_opt(o, "lang");
+	enc = cmd_opt(o, "encoding");
+	if (lang && strcmp(lang, "zh") && strcmp(lang, "en"))
+		return cmd_fail(c, EXIT_INVALID, _("--lang: expected zh or en, not '%s'"), lang);
+	if (enc && strcmp(enc, "utf-8") && strcmp(enc, "gbk"))
+		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, not '%s'"), enc);
+	if (store_user_set(c->st, pos[0], cmd_opt(o, "name"), lang, enc) != 0)
+		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), pos[0]);
+	fprintf(c->out, _("user '%s' changed\n"), pos[0]);
 	return EXIT_OK;
 }
 
@@ -398,12 +433,24 @@ cmd_user(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_usage(c, usage);
 	if (strcmp(argv[1], "passwd") == 0)
 		return passwd(c, argc, argv);
+	/* Anyone may choose their own language and terminal encoding. */
+	if (strcmp(argv[1], "set") == 0 && argc >= 3 && c->user->login &&
+	    strcmp(argv[2], c->user->login) == 0 && c->user->role != ROLE_ADMIN) {
+		int i;
+
+		for (i = 3; i < argc; i++)
+			if (strncmp(argv[i], "--name", 6) == 0)
+				return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: names are set by admins"));
+		return set(c, argc, argv);
+	}
 	if (!access_has(c->user, RIGHT_USER_ADMIN))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: users are managed by admins"));
 	if (strcmp(argv[1], "add") == 0)
 		return add(c, argc, argv);
 	if (strcmp(argv[1], "list") == 0)
 		return list(c, argc, argv);
+	if (strcmp(argv[1], "set") == 0)
+		return set(c, argc, argv);
 	if (strcmp(argv[1], "disable") == 0)
 		return set_disabled(c, argc, argv, 1);
 	if (strcmp(argv[1], "enable") == 0)

@@ -15,6 +15,7 @@ user_release(struct user *u)
 	free(u->region_level);
 	free(u->office);
 	free(u->lang);
+	free(u->encoding);
 	memset(u, 0, sizeof *u);
 }
 

@@ -16,6 +16,7 @@ struct user {
 	char *region_level;
 	char *office;		/* NULL for supervisors and admins */
 	char *lang;		/* "zh" or "en" */
+	char *encoding;		/* the terminal's: "utf-8" or "gbk" (GB18030) */
 	int disabled;
 };
 

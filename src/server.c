@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -323,6 +324,12 @@ struct conn {
 	int out_fd;		/* child's stdout (exec) */
 	int err_fd;		/* child's stderr (exec) */
 	int out_open, err_open;
+	/* A terminal set to GB18030/GBK: the console speaks UTF-8 inside, and
+	 * the session transcodes at its boundary. */
+	int gbk;
+	iconv_t to_term, from_term;
+	struct sb raw_out;	/* console output not yet converted (a cut character) */
+	struct sb raw_in;	/* client input not yet converted */
 	struct sb out;		/* to the client's stdout */
 	struct sb err;		/* to the client's stderr */
 	struct sb in;		/* to the child */
@@ -476,6 +483,38 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	return SSH_AUTH_SUCCESS;
 }
 
+/*
+ * Convert as much of raw as iconv can into to; an incomplete character at
+ * the end stays in raw for the next call, an invalid byte becomes '?'.
+ */
+static void
+transcode(iconv_t cd, struct sb *raw, struct sb *to)
+{
+	char *ip = raw->buf;
+	size_t il = raw->len;
+
+	while (il > 0) {
+		char buf[4096], *op = buf;
+		size_t ol = sizeof buf;
+		size_t rc = iconv(cd, &ip, &il, &op, &ol);
+
+		sb_add(to, buf, (size_t)(op - buf));
+		if (rc != (size_t)-1)
+			continue;
+		if (errno == E2BIG)
+			continue;
+		if (errno == EINVAL)
+			break;		/* a cut character: wait for the rest */
+		sb_addc(to, '?');	/* EILSEQ */
+		ip++;
+		il--;
+	}
+	memmove(raw->buf, ip, il);
+	raw->len = il;
+	if (raw->alloc)
+		raw->buf[il] = '\0';
+}
+
 static int
 ch_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr, void *ud)
 {
@@ -485,7 +524,12 @@ ch_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr, 
 	(void)ch;
 	(void)is_stderr;
 	/* Keys typed ahead are kept, never dropped; the child gets them in order. */
-	if (c->in.len < 1 << 20)
+	if (c->in.len >= 1 << 20)
+		return (int)len;
+	if (c->gbk && c->mode == MODE_PTY) {
+		sb_add(&c->raw_in, data, len);
+		transcode(c->from_term, &c->raw_in, &c->in);
+	} else
 		sb_add(&c->in, data, len);
 	return (int)len;
 }
@@ -743,6 +787,14 @@ on_child_output(socket_t fd, int revents, void *ud)
 	(void)revents;
 	if (b->len == 0)
 		c->flush_at = now_ms() + COALESCE_MS;
+	if (c->gbk && !is_err && c->mode == MODE_PTY) {
+		int end = drain(fd, &c->raw_out);
+
+		transcode(c->to_term, &c->raw_out, b);
+		if (end < 0)
+			c->out_open = 0;
+		return 0;
+	}
 	if (drain(fd, b) < 0) {
 		if (is_err)
 			c->err_open = 0;
@@ -846,6 +898,8 @@ serve_connection(ssh_session s, const char *db, const char *listen, int status_w
 	sb_init(&c.out);
 	sb_init(&c.err);
 	sb_init(&c.in);
+	sb_init(&c.raw_in);
+	sb_init(&c.raw_out);
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);	/* NOTES 1 */
 	snprintf(c.addr, sizeof c.addr, "?");
 	if (getpeername(fd, (struct sockaddr *)&sa, &salen) == 0) {
@@ -920,6 +974,20 @@ serve_connection(ssh_session s, const char *db, const char *listen, int status_w
 	logline("login %s from %s (%s, %s)", c.login, c.addr, c.method,
 	    c.mode == MODE_PTY ? "console" : c.mode == MODE_EXEC ? "exec" : "no pty");
 	t0 = now_ms();
+	{
+		struct user u;
+
+		if (conn_store(&c) && store_user_get(c.st, c.login, &u) == 0) {
+			c.gbk = u.encoding && strcmp(u.encoding, "gbk") == 0;
+			user_release(&u);
+		}
+		if (c.gbk) {
+			c.to_term = iconv_open("GB18030", "UTF-8");
+			c.from_term = iconv_open("UTF-8", "GB18030");
+			if (c.to_term == (iconv_t)-1 || c.from_term == (iconv_t)-1)
+				c.gbk = 0;
+		}
+	}
 	/*
 	 * Close our connection before forking: SQLite keeps per-process lock
 	 * state that a child must not inherit alongside its own connection.
@@ -944,4 +1012,10 @@ out:
 	sb_release(&c.out);
 	sb_release(&c.err);
 	sb_release(&c.in);
+	sb_release(&c.raw_in);
+	sb_release(&c.raw_out);
+	if (c.gbk) {
+		iconv_close(c.to_term);
+		iconv_close(c.from_term);
+	}
 }

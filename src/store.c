@@ -717,8 +717,8 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
     const char *created, char **cause)
 {
 	static const char sql[] =
-	    "INSERT INTO users(login, name, role, region, office, lang, pwhash, created) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	    "INSERT INTO users(login, name, role, region, office, lang, pwhash, created, encoding) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc;
 
@@ -730,6 +730,7 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
 	bind_text(s, 6, u->lang ? u->lang : "zh");
 	bind_text(s, 7, pwhash);
 	bind_text(s, 8, created);
+	bind_text(s, 9, u->encoding ? u->encoding : "utf-8");
 	rc = sqlite3_step(s);
 	done(st, s);
 	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
@@ -743,7 +744,8 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
 	return 0;
 }
 
-#define USER_COLS "u.login, u.name, u.role, u.region, r.level, u.office, u.lang, u.disabled"
+#define USER_COLS "u.login, u.name, u.role, u.region, r.level, u.office, u.lang, u.disabled, " \
+	"u.encoding"
 
 static void
 user_from_row(sqlite3_stmt *s, struct user *u)
@@ -760,6 +762,7 @@ user_from_row(sqlite3_stmt *s, struct user *u)
 	u->office = col_or_null(s, 5);
 	u->lang = col(s, 6);
 	u->disabled = sqlite3_column_int(s, 7);
+	u->encoding = col(s, 8);
 }
 
 int
@@ -795,7 +798,7 @@ store_user_each(struct store *st, store_user_fn fn, void *arg)
 
 		memset(&u, 0, sizeof u);
 		user_from_row(s, &u);
-		rc = fn(arg, &u, sqlite3_column_int(s, 8));
+		rc = fn(arg, &u, sqlite3_column_int(s, 9));
 		user_release(&u);
 	}
 	done(st, s);
@@ -821,6 +824,22 @@ store_user_set_disabled(struct store *st, const char *login, int disabled)
 
 	bind_text(s, 1, login);
 	sqlite3_bind_int(s, 2, disabled);
+	return changed(st, s);
+}
+
+int
+store_user_set(struct store *st, const char *login, const char *name, const char *lang,
+    const char *encoding)
+{
+	static const char sql[] =
+	    "UPDATE users SET name = COALESCE(?2, name), lang = COALESCE(?3, lang), "
+	    "encoding = COALESCE(?4, encoding) WHERE login = ?1";
+	sqlite3_stmt *s = prep(st, sql);
+
+	bind_text(s, 1, login);
+	bind_text(s, 2, name);
+	bind_text(s, 3, lang);
+	bind_text(s, 4, encoding);
 	return changed(st, s);
 }
 

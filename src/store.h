@@ -20,7 +20,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 
@@ -113,6 +113,9 @@ int store_user_get(struct store *st, const char *login, struct user *u);
 typedef int (*store_user_fn)(void *arg, const struct user *u, int nkeys);
 int store_user_each(struct store *st, store_user_fn fn, void *arg);
 int store_user_set_disabled(struct store *st, const char *login, int disabled);
+/* Change the given (non-NULL) settings of a user. */
+int store_user_set(struct store *st, const char *login, const char *name, const char *lang,
+    const char *encoding);
 int store_user_set_pwhash(struct store *st, const char *login, const char *pwhash);
 /* *hash is a heap string, or NULL when the user has no password. */
 int store_user_pwhash(struct store *st, const char *login, char **hash);

@@ -48,3 +48,23 @@ expect_has "console: an unknown number says so" "$scr" "no case"
 tmux_keys F10
 sleep 1
 expect_has "server: F10 quits" "$(cat "$TMP/server.log")" "logout clerk2"
+
+# A terminal set to GB18030/GBK (Xshell, SecureCRT on Chinese Windows): the
+# user chooses the encoding, and the session transcodes both ways.
+ssh_as clerk1 user set clerk1 --encoding gbk >/dev/null
+expect_eq "gbk: a user chooses their own terminal encoding" "$?" 0
+(sleep 2; printf '/'; sleep 0.5; printf '\xd5\xc5'; sleep 0.7; printf '\033'; sleep 0.3; printf 'q'; sleep 1) |
+    ssh $SSH_OPTS -tt -i "$TMP/key" -p "$PORT" clerk1@127.0.0.1 > "$TMP/gbk.bin" 2>/dev/null
+out=$(python3 -c '
+import sys
+b = open(sys.argv[1], "rb").read()
+t = b.decode("gb18030", errors="replace")
+try:
+    b.decode("utf-8"); utf8 = True
+except UnicodeDecodeError:
+    utf8 = False
+print("home" if "欢迎" in t else "-", "typed" if "张" in t else "-", "utf8" if utf8 else "gbk")' "$TMP/gbk.bin")
+expect_eq "gbk: the console reads right in GB18030, and typed GBK arrives as the character" \
+    "$out" "home typed gbk"
+ssh_as clerk1 user set clerk1 --name other >/dev/null 2>&1
+expect_eq "gbk: a user may not rename themselves (exit 3)" "$?" 3
