@@ -163,6 +163,24 @@ list_row(void *arg, int n, const char *const *v)
 	return 0;
 }
 
+/*
+ * Begin a list of records: the user's region range, and for office users
+ * (approvers, and clerks too when clerks_too) their own office only.
+ */
+static int
+begin_list(struct cmd_ctx *c, const struct opt *o, struct lister *l, const char *const *keys,
+    const int *cols, int ncols, int clerks_too, char lo[24], char hi[24], const char **mine)
+{
+	scope_range(c, lo, hi);
+	*mine = NULL;
+	if (c->user->role == ROLE_APPROVER || (clerks_too && c->user->role == ROLE_CLERK))
+		*mine = c->user->office ? c->user->office : "-";
+	memset(l, 0, sizeof *l);
+	l->cols = cols;
+	l->ncols = ncols;
+	return cmd_table(c, &l->o, o, FMT_TEXT, (size_t)ncols, keys, NULL);
+}
+
 /* supervise ------------------------------------------------------------------ */
 
 int
@@ -224,15 +242,9 @@ cmd_supervise(struct cmd_ctx *c, int argc, char **argv)
 		static const int cols[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10 };
 		struct lister l;
 		char lo[24], hi[24];
-		const char *mine = NULL;
+		const char *mine;
 
-		scope_range(c, lo, hi);
-		if (c->user->role == ROLE_CLERK || c->user->role == ROLE_APPROVER)
-			mine = c->user->office ? c->user->office : "-";
-		memset(&l, 0, sizeof l);
-		l.cols = cols;
-		l.ncols = 10;
-		if ((rc = cmd_table(c, &l.o, o, FMT_TEXT, 10, keys, NULL)) != EXIT_OK)
+		if ((rc = begin_list(c, o, &l, keys, cols, 10, 1, lo, hi, &mine)) != EXIT_OK)
 			return rc;
 		store_supervision_each(c->st, lo, hi, mine, cmd_opt(o, "status"), list_row, &l);
 		out_end(&l.o);
@@ -342,15 +354,9 @@ cmd_complaint(struct cmd_ctx *c, int argc, char **argv)
 		static const int cols[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 11 };
 		struct lister l;
 		char lo[24], hi[24];
-		const char *mine = NULL;
+		const char *mine;
 
-		scope_range(c, lo, hi);
-		if (c->user->role == ROLE_APPROVER)
-			mine = c->user->office ? c->user->office : "-";
-		memset(&l, 0, sizeof l);
-		l.cols = cols;
-		l.ncols = 10;
-		if ((rc = cmd_table(c, &l.o, o, FMT_TEXT, 10, keys, NULL)) != EXIT_OK)
+		if ((rc = begin_list(c, o, &l, keys, cols, 10, 0, lo, hi, &mine)) != EXIT_OK)
 			return rc;
 		store_complaint_each(c->st, lo, hi, mine, cmd_opt(o, "status"), list_row, &l);
 		out_end(&l.o);
@@ -482,15 +488,9 @@ cmd_rating(struct cmd_ctx *c, int argc, char **argv)
 		static const int cols[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10 };
 		struct lister l;
 		char lo[24], hi[24];
-		const char *mine = NULL;
+		const char *mine;
 
-		scope_range(c, lo, hi);
-		if (c->user->role == ROLE_APPROVER)
-			mine = c->user->office ? c->user->office : "-";
-		memset(&l, 0, sizeof l);
-		l.cols = cols;
-		l.ncols = 10;
-		if ((rc = cmd_table(c, &l.o, o, FMT_TEXT, 10, keys, NULL)) != EXIT_OK)
+		if ((rc = begin_list(c, o, &l, keys, cols, 10, 0, lo, hi, &mine)) != EXIT_OK)
 			return rc;
 		store_rating_each(c->st, lo, hi, mine, cmd_opt(o, "bad") != NULL, list_row, &l);
 		out_end(&l.o);

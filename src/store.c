@@ -1758,13 +1758,11 @@ store_anomaly_add(struct store *st, long long case_id, const char *kind, const c
 	return run(st, s, cause);
 }
 
-int
-store_stat_light_each(struct store *st, const char *lo, const char *hi, int depth,
+/* Sum a light table (stat_light or stat_frozen) by area prefix and status. */
+static int
+lights_each(struct store *st, const char *sql, const char *lo, const char *hi, int depth,
     store_stat_light_fn fn, void *arg)
 {
-	static const char sql[] =
-	    "SELECT substr(area, 1, ?3), status, light, sum(n) FROM stat_light "
-	    "WHERE area >= ?1 AND area < ?2 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
 	sqlite3_stmt *s = prep(st, sql);
 	int rc = 0;
 
@@ -1780,24 +1778,25 @@ store_stat_light_each(struct store *st, const char *lo, const char *hi, int dept
 }
 
 int
+store_stat_light_each(struct store *st, const char *lo, const char *hi, int depth,
+    store_stat_light_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT substr(area, 1, ?3), status, light, sum(n) FROM stat_light "
+	    "WHERE area >= ?1 AND area < ?2 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
+
+	return lights_each(st, sql, lo, hi, depth, fn, arg);
+}
+
+int
 store_stat_frozen_each(struct store *st, const char *lo, const char *hi, int depth,
     store_stat_light_fn fn, void *arg)
 {
 	static const char sql[] =
 	    "SELECT substr(area, 1, ?3), status, light, sum(n) FROM stat_frozen "
 	    "WHERE area >= ?1 AND area < ?2 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3";
-	sqlite3_stmt *s = prep(st, sql);
-	int rc = 0;
 
-	bind_text(s, 1, lo);
-	bind_text(s, 2, hi);
-	sqlite3_bind_int(s, 3, depth);
-	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW)
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
-		    (long)sqlite3_column_int64(s, 3));
-	done(st, s);
-	return rc;
+	return lights_each(st, sql, lo, hi, depth, fn, arg);
 }
 
 int
