@@ -49,8 +49,15 @@ read_date(struct cmd_ctx *c, const char *s, int *d)
 	return 0;
 }
 
+typedef int (*import_fn)(struct store *st, FILE *fp, const char *name, const char *encoding,
+    char **cause);
+
+/*
+ * Import a reference file (an admin's): from a file locally, from standard
+ * input over ssh; in one transaction, so it lands whole or not at all.
+ */
 static int
-cal_import(struct cmd_ctx *c, int argc, char **argv)
+import(struct cmd_ctx *c, int argc, char **argv, const char *what, import_fn fn)
 {
 	struct opt o[] = { { "encoding", 1, NULL, 0 }, { NULL, 0, NULL, 0 } };
 	char *pos[1], *cause = NULL;
@@ -60,18 +67,19 @@ cal_import(struct cmd_ctx *c, int argc, char **argv)
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 1)) != EXIT_OK)
 		return rc;
 	if (npos != 1)
-		return cmd_usage(c, "calendar import FILE|- [--encoding gbk]");
+		return cmd_fail(c, EXIT_USAGE, _("usage: %s import FILE|- [--encoding gbk]"), what);
 	if (!access_has(c->user, RIGHT_CATALOG_ADMIN))
-		return cmd_fail(c, EXIT_DENIED, _("permission denied: the calendar is kept by admins"));
+		return cmd_fail(c, EXIT_DENIED, _("permission denied: %s data is kept by admins"), what);
 	if (strcmp(pos[0], "-") == 0)
 		fp = c->in;
 	else if (c->user->role != ROLE_LOCAL)
-		return cmd_fail(c, EXIT_USAGE, _("over ssh, send the file on standard input: calendar import -"));
+		return cmd_fail(c, EXIT_USAGE, _("over ssh, send the file on standard input: %s import -"),
+		    what);
 	else if ((fp = fopen(pos[0], "r")) == NULL)
 		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), pos[0]);
 	if (store_begin(c->st, &cause) != 0 ||
-	    load_calendar(c->st, fp, strcmp(pos[0], "-") ? pos[0] : "stdin",
-	    cmd_opt(o, "encoding"), &cause) != 0 || store_commit(c->st, &cause) != 0) {
+	    fn(c->st, fp, strcmp(pos[0], "-") ? pos[0] : "stdin", cmd_opt(o, "encoding"), &cause) != 0 ||
+	    store_commit(c->st, &cause) != 0) {
 		store_rollback(c->st);
 		if (fp != c->in)
 			fclose(fp);
@@ -81,11 +89,27 @@ cal_import(struct cmd_ctx *c, int argc, char **argv)
 	}
 	if (fp != c->in)
 		fclose(fp);
-	clock_calendar_release(c->cal);
-	clock_calendar_init(c->cal);
-	store_calendar_load(c->st, c->cal, NULL);
-	fprintf(c->out, "%s\n", _("calendar imported"));
+	fprintf(c->out, _("%s imported\n"), what);
 	return EXIT_OK;
+}
+
+static int
+regions_in(struct store *st, FILE *fp, const char *name, const char *encoding, char **cause)
+{
+	return load_regions(st, fp, name, 0, encoding, cause);
+}
+
+static int
+cal_import(struct cmd_ctx *c, int argc, char **argv)
+{
+	int rc = import(c, argc, argv, "calendar", load_calendar);
+
+	if (rc == EXIT_OK) {
+		clock_calendar_release(c->cal);
+		clock_calendar_init(c->cal);
+		store_calendar_load(c->st, c->cal, NULL);
+	}
+	return rc;
 }
 
 int
@@ -170,8 +194,10 @@ cmd_region(struct cmd_ctx *c, int argc, char **argv)
 	char *pos[1];
 	int npos, rc, export;
 
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return import(c, argc, argv, "region", regions_in);
 	if (argc < 2 || (strcmp(argv[1], "list") && strcmp(argv[1], "export")))
-		return cmd_usage(c, "region list [--parent CODE] | region export");
+		return cmd_usage(c, "region list [--parent CODE] | region export | region import FILE|-");
 	export = strcmp(argv[1], "export") == 0;
 	fmt_opts(o, "parent", 1);
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
@@ -260,7 +286,8 @@ material_line(void *arg, int seq, const char *name, int required)
 int
 cmd_item(struct cmd_ctx *c, int argc, char **argv)
 {
-	static const char usage[] = "item list [--q TEXT] | item show CODE | item export";
+	static const char usage[] =
+	    "item list [--q TEXT] | item show CODE | item export | item import FILE|- [--encoding gbk]";
 	struct opt o[5];
 	struct out ot;
 	struct item it;
@@ -269,6 +296,8 @@ cmd_item(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc < 2)
 		return cmd_usage(c, usage);
+	if (strcmp(argv[1], "import") == 0)
+		return import(c, argc, argv, "item", load_items);
 	fmt_opts(o, "q", 1);
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 1)) != EXIT_OK)
 		return rc;

@@ -131,8 +131,17 @@ on_record(int c, void *data)
 		clear_row(r);
 		return;
 	}
-	if (r->fn(r->arg, &r->row, r->cause) != 0)
+	if (r->fn(r->arg, &r->row, r->cause) != 0) {
+		/* Every message names the line it is about. */
+		if (r->cause && *r->cause && strstr(*r->cause, r->name) == NULL) {
+			char *why = *r->cause;
+
+			*r->cause = NULL;
+			set_cause(r->cause, _("%s: line %ld: %s"), r->name, r->start, why);
+			free(why);
+		}
 		r->failed = 1;
+	}
 	clear_row(r);
 	return;
 

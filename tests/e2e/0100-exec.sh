@@ -91,3 +91,43 @@ check "exec: after 10 failed logins the right password is refused too" test $? -
 expect_has "server: the throttling is logged" "$(cat "$TMP/server.log")" "throttled login wang"
 out=$(ssh_as supervisor1 version)
 expect_has "exec: other logins from the same address still work" "$out" "tongban"
+
+# Catalog imports: whole or not at all, with the line of the first bad row.
+ssh_as admin item export > "$TMP/items.csv"
+python3 - "$TMP/items.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
+rows[1][7] = "3"                       # a promised limit changes
+rows[2][3] = "licenzing"               # and a bad power type two rows on
+csv.writer(open(sys.argv[1] + ".bad", "w", newline="", encoding="utf-8")).writerows(rows)
+rows[2][3] = "licensing"
+csv.writer(open(sys.argv[1] + ".good", "w", newline="", encoding="utf-8")).writerows(rows)
+PY
+first=$(sed -n 2p "$TMP/items.csv" | cut -d, -f1)
+before=$(ssh_as admin item export --format csv | sed -n 2p | cut -d, -f8)
+err=$(ssh_as admin item import - < "$TMP/items.csv.bad" 2>&1); rc=$?
+expect_eq "import: a bad catalog row is refused (exit 5)" "$rc" 5
+expect_has "import: ... naming the line and column (in the admin's Chinese)" "$err" "stdin：第 3 行第 4 列"
+expect_eq "import: ... and nothing changed, not even the good row before it" \
+    "$(ssh_as admin item export --format csv | sed -n 2p | cut -d, -f8)" "$before"
+ssh_as admin item import - < "$TMP/items.csv.good" >/dev/null
+expect_eq "import: a good catalog file lands" "$(ssh_as admin item export | sed -n 2p | cut -d, -f8)" "3"
+ssh_as clerk1 item import - < "$TMP/items.csv.good" >/dev/null 2>&1
+expect_eq "import: only admins import (exit 3)" "$?" 3
+
+# A later year's holiday notice: calendar import, then the clock follows it.
+printf 'date,kind,name_cn,name_en\n2027-01-01,public_holiday,元旦,New Year\n2027-01-02,public_holiday,元旦,New Year\n2027-01-03,public_holiday,元旦,New Year\n2027-01-09,transfer_workday,元旦补班,Workday\n' > "$TMP/cal2027.csv"
+expect_eq "calendar: before the notice, 2026-12-31 + 1 working day" \
+    "$(ssh_as supervisor1 calendar add 2026-12-31 1)" "2027-01-01"
+ssh_as admin calendar import - < "$TMP/cal2027.csv" >/dev/null
+expect_eq "calendar: admin imports a later year's notice" "$?" 0
+expect_eq "calendar: after it, New Year's Day is skipped" \
+    "$(ssh_as supervisor1 calendar add 2026-12-31 1)" "2027-01-04"
+expect_eq "calendar: and the make-up Saturday counts" \
+    "$(ssh_as supervisor1 calendar workdays 2027-01-08 2027-01-11)" "2"
+printf 'date,kind,name_cn,name_en\n2027-05-03,public_holiday,劳动节,Labour Day\n2027-02-30,public_holiday,x,x\n' > "$TMP/calbad.csv"
+err=$(ssh_as admin calendar import - < "$TMP/calbad.csv" 2>&1); rc=$?
+expect_eq "calendar: a bad date is refused (exit 5)" "$rc" 5
+expect_has "calendar: ... on its line" "$err" "第 3 行"
+expect_eq "calendar: ... and the good line before it did not land" \
+    "$(ssh_as supervisor1 calendar workdays 2027-04-30 2027-05-04)" "2"
