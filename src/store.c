@@ -2009,6 +2009,26 @@ inserted(struct store *st, sqlite3_stmt *s, long long *id, char **cause)
 	return 0;
 }
 
+/* Rows of a record list: ?1..?2 the area range, ?3 an office or NULL,
+ * ?4 the fourth filter (a status, or a flag). */
+static int
+records(struct store *st, const char *sql, const char *lo, const char *hi, const char *office,
+    const char *text4, int num4, store_row_fn fn, void *arg)
+{
+	sqlite3_stmt *s = prep(st, sql);
+	int rc;
+
+	bind_text(s, 1, lo);
+	bind_text(s, 2, hi);
+	bind_text(s, 3, office);
+	if (text4 != NULL || num4 < 0)
+		bind_text(s, 4, text4);
+	else
+		sqlite3_bind_int(s, 4, num4);
+	rc = rows(st, s, fn, arg);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
 #define SUP_COLS "s.id, c.no, s.office, o.name, s.area, s.note, s.due, s.status, s.response, " \
 	"s.created_by, s.created, s.responded, s.closed FROM supervision s " \
 	"JOIN office o ON o.code = s.office LEFT JOIN cases c ON c.id = s.case_id "
@@ -2068,15 +2088,8 @@ store_supervision_each(struct store *st, const char *lo, const char *hi, const c
 	static const char sql[] = "SELECT " SUP_COLS
 	    "WHERE (?3 IS NULL OR s.office = ?3) AND (?3 IS NOT NULL OR (s.area >= ?1 AND s.area < ?2)) "
 	    "AND (?4 IS NULL OR s.status = ?4) ORDER BY s.status = 'closed', s.due, s.id";
-	sqlite3_stmt *s = prep(st, sql);
-	int rc;
 
-	bind_text(s, 1, lo);
-	bind_text(s, 2, hi);
-	bind_text(s, 3, office);
-	bind_text(s, 4, status);
-	rc = rows(st, s, fn, arg);
-	return rc == STORE_NOTFOUND ? 0 : rc;
+	return records(st, sql, lo, hi, office, status, -1, fn, arg);
 }
 
 #define COMPLAINT_COLS "p.id, c.no, p.office, o.name, p.area, p.text, p.status, p.received, " \
@@ -2136,15 +2149,8 @@ store_complaint_each(struct store *st, const char *lo, const char *hi, const cha
 	static const char sql[] = "SELECT " COMPLAINT_COLS
 	    "WHERE (?3 IS NULL OR p.office = ?3) AND (?3 IS NOT NULL OR (p.area >= ?1 AND p.area < ?2)) "
 	    "AND (?4 IS NULL OR p.status = ?4) ORDER BY p.status = 'closed', p.accept_due, p.id";
-	sqlite3_stmt *s = prep(st, sql);
-	int rc;
 
-	bind_text(s, 1, lo);
-	bind_text(s, 2, hi);
-	bind_text(s, 3, office);
-	bind_text(s, 4, status);
-	rc = rows(st, s, fn, arg);
-	return rc == STORE_NOTFOUND ? 0 : rc;
+	return records(st, sql, lo, hi, office, status, -1, fn, arg);
 }
 
 #define RATING_COLS "r.id, c.no, r.office, o.name, r.area, r.level, r.comment, r.day, " \
@@ -2213,15 +2219,8 @@ store_rating_each(struct store *st, const char *lo, const char *hi, const char *
 	static const char sql[] = "SELECT " RATING_COLS
 	    "WHERE (?3 IS NULL OR r.office = ?3) AND (?3 IS NOT NULL OR (r.area >= ?1 AND r.area < ?2)) "
 	    "AND (?4 = 0 OR r.level <= 2) ORDER BY r.day DESC, r.id DESC";
-	sqlite3_stmt *s = prep(st, sql);
-	int rc;
 
-	bind_text(s, 1, lo);
-	bind_text(s, 2, hi);
-	bind_text(s, 3, office);
-	sqlite3_bind_int(s, 4, bad_only);
-	rc = rows(st, s, fn, arg);
-	return rc == STORE_NOTFOUND ? 0 : rc;
+	return records(st, sql, lo, hi, office, NULL, bad_only, fn, arg);
 }
 
 /* Reports ------------------------------------------------------------------- */
