@@ -164,8 +164,8 @@ home_draw(struct ui *ui, void *state)
 	ui_put(y++, 1, ui->cols - 2,
 	    _("Press / to look up a case by number, applicant ID, name or phone."));
 	if (h->red || h->yellow || h->orders || h->complaints) {
-		snprintf(line, sizeof line, _("催办 overdue: %ld · 提醒 due soon: %ld · 督办 orders to "
-		    "answer: %ld · complaints to answer: %ld"), h->red, h->yellow, h->orders, h->complaints);
+		snprintf(line, sizeof line, _("overdue (催办) %ld · due soon (提醒) %ld · orders to answer "
+		    "%ld · complaints %ld"), h->red, h->yellow, h->orders, h->complaints);
 		attrset(h->red || h->orders ? ui_attr_light(ui, LIGHT_RED) : ui_attr_light(ui, LIGHT_YELLOW));
 		ui_put(y++, 1, ui->cols - 2, line);
 		attrset(A_NORMAL);
