@@ -9,19 +9,17 @@ WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
 PKGS    := libssh ncursesw sqlite3
 CFLAGS  ?= -O2 -g
 # override: a CFLAGS given on the command line (test-asan) keeps what follows.
-override CFLAGS += -std=gnu11 $(WARN) -Isrc -Iscreens -Ibuild -D_GNU_SOURCE \
+# Sources are found by folder; each folder is one layer (docs/ARCHITECTURE.md).
+LAYERS  := src/base src/domain src/store src/service src/cmd tools
+INCS    := $(addprefix -I,$(LAYERS) src/server screens build)
+override CFLAGS += -std=gnu11 $(WARN) $(INCS) -D_GNU_SOURCE \
            -DTONGBAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDATADIR='"$(PREFIX)/share/tongban"'
 LDLIBS  += -lcsv -lcrypt -lutil -lm
 
-CORE    := src/util.c src/sha256.c src/ids.c src/clock.c src/csvio.c src/i18n.c \
-           src/model.c src/access.c src/store.c src/audit.c src/tcase.c src/load.c \
-           src/pw.c src/out.c src/cmd.c src/cmd_case.c src/cmd_user.c src/cmd_misc.c \
-           src/demo.c src/session.c src/lifecycle.c src/stats.c src/cmd_dash.c src/cmd_super.c src/report.c src/cmd_report.c
-SCREENS := screens/ui.c screens/console.c screens/caselist.c screens/home.c \
-           screens/lookup.c screens/detail.c screens/help.c screens/act.c \
-           screens/worklist.c screens/intake.c screens/dash.c screens/cases.c screens/viewer.c
-SERVER  := src/server.c
+CORE    := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
+SCREENS := $(sort $(wildcard screens/*.c))
+SERVER  := $(sort $(wildcard src/server/*.c))
 MAIN    := src/main.c
 
 BUILD   ?= build
@@ -69,7 +67,7 @@ po/locale/%/LC_MESSAGES/tongban.mo: po/%.po
 
 # Message template, for translators: make pot
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o po/tongban.pot src/*.c screens/*.c
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/tongban.pot $(CORE) $(SERVER) $(SCREENS) $(MAIN)
 
 # Made again when the schema changes (an old database is refused by version).
 data/demo.db: data/schema.sql | $(BIN)
@@ -109,15 +107,15 @@ bench: all tests/bench/bench
 # Fuzz targets (libFuzzer, clang): the CSV importer, the command line, the
 # terminal input path. make fuzz builds them and runs each for FUZZTIME seconds.
 FUZZTIME ?= 30
-FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 -Isrc -Iscreens -Ibuild \
+FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 $(INCS) \
 	-D_GNU_SOURCE $(shell pkg-config --cflags ncursesw)
 fuzz: deps build/schema.c
 	@mkdir -p build/fuzz
-	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/util.c src/csvio.c src/i18n.c -lcsv
+	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/base/util.c src/base/csvio.c src/base/i18n.c -lcsv
 	clang $(FUZZ_CFLAGS) -o build/fuzz/cmd tests/fuzz/fuzz_cmd.c $(CORE) build/schema.c \
 	    $(shell pkg-config --libs sqlite3) $(LDLIBS)
-	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c src/util.c \
-	    src/i18n.c src/tcase.c src/clock.c $(shell pkg-config --libs ncursesw)
+	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c src/base/util.c \
+	    src/base/i18n.c src/domain/tcase.c src/domain/clock.c $(shell pkg-config --libs ncursesw)
 	for t in csv cmd keys; do mkdir -p build/fuzz/corpus-$$t; \
 	    build/fuzz/$$t -max_total_time=$(FUZZTIME) -max_len=4096 build/fuzz/corpus-$$t \
 	    tests/fuzz/seed-$$t || exit 1; done
