@@ -147,16 +147,16 @@ load_case(struct ui *ui, struct act *a)
 
 	if (a->c.no)
 		tcase_release(&a->c);
-	store_case_get(ui->st, a->no, &a->c);
+	store_case_get(ui->s->st, a->no, &a->c);
 	a->ndefs = 0;
 	for (d = lifecycle_acts; d->name != NULL && a->ndefs < 24; d++)
-		if (lifecycle_from_ok(d, a->c.status) && lifecycle_may(&ui->user, &a->c, d) &&
-		    (d->who != WHO_BRANCH || has_branch(&a->c, ui->user.office)))
+		if (lifecycle_from_ok(d, a->c.status) && lifecycle_may(&ui->s->user, &a->c, d) &&
+		    (d->who != WHO_BRANCH || has_branch(&a->c, ui->s->user.office)))
 			a->defs[a->ndefs++] = d;
 	a->menu.n = a->ndefs;
 	a->nmat = 0;
 	if (a->c.no)
-		store_material_each(ui->st, a->c.item, add_mat, a);
+		store_material_each(ui->s->st, a->c.item, add_mat, a);
 }
 
 static void *
@@ -182,7 +182,7 @@ act_enter(struct ui *ui, const void *arg)
 		return NULL;
 	}
 	/* A draft of this case's dialog from a dropped link comes back as it was. */
-	if (store_draft_get(ui->st, ui->user.login, "act", &data, &saved) == 0) {
+	if (store_draft_get(ui->s->st, ui->s->user.login, "act", &data, &saved) == 0) {
 		char *no = ui_draft_value(data, "no"), *action = ui_draft_value(data, "action");
 		const struct act_def *d = action ? lifecycle_find(action) : NULL;
 		int i;
@@ -197,7 +197,7 @@ act_enter(struct ui *ui, const void *arg)
 				free(v);
 			}
 			ui_message(ui, 0, _("your unfinished '%s' from %s is back"), d->name, saved);
-			store_draft_delete(ui->st, ui->user.login, "act");
+			store_draft_delete(ui->s->st, ui->s->user.login, "act");
 		}
 		free(no);
 		free(action);
@@ -279,7 +279,7 @@ act_draw(struct ui *ui, void *state)
 	snprintf(buf, sizeof buf, "%s · %s · %s %s", en && *c->item_name_en ? c->item_name_en :
 	    c->item_name, tcase_status_label(c->status), _("due"), c->due);
 	ui_put(y++, 1, ui->cols - 10, buf);
-	ui_light(ui, y - 1, ui->cols - 9, tcase_light(c, ui->today));
+	ui_light(ui, y - 1, ui->cols - 9, tcase_light(c, session_today(ui->s)));
 	y++;
 	if (a->def == NULL) {
 		attrset(A_BOLD);
@@ -340,9 +340,7 @@ static int
 submit(struct ui *ui, struct act *a)
 {
 	struct act_args args;
-	struct actor who;
 	char *v[F_COUNT], *cause = NULL;
-	long n;
 	int i, rc;
 
 	memset(&args, 0, sizeof args);
@@ -360,24 +358,15 @@ submit(struct ui *ui, struct act *a)
 		args.pledge_date = v[F_PLEDGE_DATE];
 	if (a->used[F_REASON])
 		args.reason = lifecycle_suspend_reasons[a->reason];
-	if (a->used[F_DAYS])
-		args.days = parse_int(v[F_DAYS], 1, 365, &n) == 0 ? (int)n : 0;
-	if (a->used[F_FEE] && *v[F_FEE]) {
-		char *end;
-		double yuan = strtod(v[F_FEE], &end);
-
-		args.fee_cents = *end == '\0' && yuan >= 0 ? (long)(yuan * 100 + 0.5) : -2;
-	}
 	if (a->used[F_VERDICT])
 		args.verdict = a->agree ? "agree" : "disagree";
-	who.user = &ui->user;
-	who.addr = ui->addr;
-	who.today = ui->today;
-	if (args.fee_cents == -2) {
-		rc = EXIT_INVALID;
-		cause = xstrdup(_("fee: expected an amount in yuan such as 9.00"));
-	} else
-		rc = lifecycle_act(ui->st, &ui->cal, &who, a->no, &args, &cause);
+	rc = 0;
+	if (a->used[F_DAYS])
+		rc = lifecycle_arg(&args, "days", v[F_DAYS], &cause);
+	if (rc == 0 && a->used[F_FEE] && *v[F_FEE])
+		rc = lifecycle_arg(&args, "fee", v[F_FEE], &cause);
+	if (rc == 0)
+		rc = lifecycle_act(ui->s, a->no, &args, &cause);
 	for (i = 0; i < F_COUNT; i++)
 		free(v[i]);
 	if (rc != EXIT_OK) {
@@ -475,7 +464,7 @@ act_save(struct ui *ui, void *state)
 	}
 	localtime_r(&t, &tm);
 	strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
-	store_draft_put(ui->st, ui->user.login, "act", d.buf, now);
+	store_draft_put(ui->s->st, ui->s->user.login, "act", d.buf, now);
 	sb_release(&d);
 }
 

@@ -88,9 +88,9 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	ui_put(y, x, status_w - 1, tcase_status_label(c->status));
 	x += status_w;
 	if (!selected)
-		ui_light(ui, y, x, tcase_light(c, ui->today));
+		ui_light(ui, y, x, tcase_light(c, session_today(ui->s)));
 	else {
-		enum light l = tcase_light(c, ui->today);
+		enum light l = tcase_light(c, session_today(ui->s));
 
 		ui_put(y, x, light_w - 1, l == LIGHT_NONE ? "" : tcase_light_label(l));
 	}
@@ -143,10 +143,10 @@ caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f)
 	int rc;
 
 	caselist_release(cl);
-	clock_format_date(ui->today, today);
+	clock_format_date(session_today(ui->s), today);
 	f->today = today;
-	access_scope(&ui->user, &s);
-	rc = store_case_find(ui->st, f, &s, add_case, cl, &cause);
+	access_scope(&ui->s->user, &s);
+	rc = store_case_find(ui->s->st, f, &s, add_case, cl, &cause);
 	if (rc != 0) {
 		ui_message(ui, 1, "%s", cause ? cause : "?");
 		free(cause);
@@ -167,8 +167,8 @@ caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
 	int rc;
 
 	caselist_release(cl);
-	clock_format_date(ui->today, today);
-	rc = store_worklist(ui->st, office, hall, today, 500, add_case, cl);
+	clock_format_date(session_today(ui->s), today);
+	rc = store_worklist(ui->s->st, office, hall, today, 500, add_case, cl);
 	cl->list.n = cl->n;
 	cl->list.row = row;
 	cl->list.arg = cl;

@@ -165,26 +165,22 @@ run(struct ui *ui)
 int
 console_main(const char *db, const char *login, const char *addr)
 {
+	struct session ses;
 	struct ui ui;
 	char *cause = NULL;
 	SCREEN *scr;
 	int rc = 0;
 
 	memset(&ui, 0, sizeof ui);
-	ui.addr = addr;
-	ui.st = store_open(db, NULL, &cause);
-	if (ui.st == NULL || store_user_get(ui.st, login, &ui.user) != 0) {
+	if (session_open(&ses, db, login, addr, &cause) != 0) {
 		fprintf(stderr, "tongban: %s\r\n", cause ? cause : "no such user");
 		free(cause);
-		store_close(ui.st);
 		return 10;
 	}
-	i18n_set_lang(ui.user.lang);
-	clock_calendar_init(&ui.cal);
-	store_calendar_load(ui.st, &ui.cal, NULL);
-	ui.today = clock_today();
-	if (ui.user.office)
-		store_office_name(ui.st, ui.user.office, &ui.office_name);
+	ui.s = &ses;
+	i18n_set_lang(ses.user.lang);
+	if (ses.user.office)
+		store_office_name(ses.st, ses.user.office, &ui.office_name);
 	{
 		const char *hint = getenv("TONGBAN_SSH_HINT");
 		struct sigaction sa;
@@ -229,8 +225,6 @@ console_main(const char *db, const char *login, const char *addr)
 	delscreen(scr);
 out:
 	free(ui.office_name);
-	clock_calendar_release(&ui.cal);
-	user_release(&ui.user);
-	store_close(ui.st);
+	session_close(&ses);
 	return rc;
 }

@@ -35,6 +35,7 @@ struct dashs {
 	int section;
 	int sel[SEC_COUNT];
 	time_t analysed;		/* when the slower analysis part was computed */
+	int day;			/* the day the figures are for */
 };
 
 struct fresh {
@@ -67,16 +68,17 @@ load(struct ui *ui, struct dashs *s, int full)
 	int i, en = strcmp(i18n_lang(), "en") == 0;
 	time_t now = time(NULL);
 
-	s->version = store_data_version(ui->st);
-	stats_dashboard_live(ui->st, &ui->cal, s->prefix, ui->today, &s->d);
+	s->version = store_data_version(ui->s->st);
+	s->day = session_today(ui->s);
+	stats_dashboard_live(ui->s->st, ui->s->cal, s->prefix, s->day, &s->d);
 	if (full || now - s->analysed >= 60) {
-		stats_dashboard_analysis(ui->st, &ui->cal, s->prefix, ui->today, &s->d);
+		stats_dashboard_analysis(ui->s->st, ui->s->cal, s->prefix, s->day, &s->d);
 		s->analysed = now;
 	}
 	snprintf(lo, sizeof lo, "%s", s->prefix);
 	snprintf(hi, sizeof hi, "%s:", s->prefix);
 	memset(&f, 0, sizeof f);
-	store_case_newest(ui->st, lo, hi, s->newest, TICKER, collect, &f);
+	store_case_newest(ui->s->st, lo, hi, s->newest, TICKER, collect, &f);
 	/* Newest first on the screen; older lines move down. */
 	for (i = f.n - 1; i >= 0; i--) {
 		struct tcase *c = &f.c[i];
@@ -98,17 +100,17 @@ dash_enter(struct ui *ui, const void *arg)
 	struct dashs *s;
 
 	(void)arg;
-	if (ui->user.role != ROLE_SUPERVISOR && ui->user.role != ROLE_ADMIN) {
+	if (ui->s->user.role != ROLE_SUPERVISOR && ui->s->user.role != ROLE_ADMIN) {
 		ui_message(ui, 1, "%s", _("the dashboard is for supervisors"));
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
-	if (ui->user.role == ROLE_ADMIN)
+	if (ui->s->user.role == ROLE_ADMIN)
 		snprintf(s->prefix, sizeof s->prefix, "50");
 	else
-		access_region_prefix(ui->user.region, ui->user.region_level, s->prefix);
+		access_region_prefix(ui->s->user.region, ui->s->user.region_level, s->prefix);
 	/* The ticker shows what arrives from now on. */
-	s->newest = store_case_max_id(ui->st);
+	s->newest = store_case_max_id(ui->s->st);
 	load(ui, s, 1);
 	return s;
 }
@@ -117,12 +119,10 @@ static int
 dash_tick(struct ui *ui, void *state)
 {
 	struct dashs *s = state;
-	int today = clock_today();
-
-	/* PRAGMA data_version: another connection committed. Nothing else runs. */
-	if (store_data_version(ui->st) == s->version && today == ui->today)
+	/* PRAGMA data_version: another connection committed, or midnight
+	 * passed. Nothing else runs. */
+	if (store_data_version(ui->s->st) == s->version && s->day == session_today(ui->s))
 		return 0;
-	ui->today = today;
 	load(ui, s, 0);
 	return UI_REDRAW;
 }

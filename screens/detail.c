@@ -122,14 +122,14 @@ load(struct ui *ui, struct detail *d)
 
 	unload(d);
 	d->generation = ui->generation;
-	if (store_case_get(ui->st, d->no, &d->c) != 0 || !access_can_see(&ui->user, &d->c)) {
+	if (store_case_get(ui->s->st, d->no, &d->c) != 0 || !access_can_see(&ui->s->user, &d->c)) {
 		/* Not found and not visible read the same: numbers cannot be probed. */
 		ui_message(ui, 1, _("no case '%s'"), d->no);
 		return -1;
 	}
-	store_event_each_of_case(ui->st, d->c.id, add_event, d);
-	store_step_each(ui->st, d->c.item, step_of, &si);
-	store_branch_each(ui->st, d->c.id, add_branch, d);
+	store_event_each_of_case(ui->s->st, d->c.id, add_event, d);
+	store_step_each(ui->s->st, d->c.item, step_of, &si);
+	store_branch_each(ui->s->st, d->c.id, add_branch, d);
 	d->list.n = d->nev;
 	d->list.row = event_row;
 	d->list.arg = d;
@@ -176,7 +176,7 @@ detail_draw(struct ui *ui, void *state)
 	if (d->generation != ui->generation)
 		load(ui, d);
 	c = &d->c;
-	l = tcase_light(c, ui->today);
+	l = tcase_light(c, session_today(ui->s));
 
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · case"), c->no);
 	ui_title(ui, buf);
@@ -195,10 +195,10 @@ detail_draw(struct ui *ui, void *state)
 	field(ui, y++, 1, lw, _("status"), buf);
 	if (c->open)
 		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s"),
-		    tcase_days_used(&ui->cal, c, ui->today), tcase_limit(c), c->due);
+		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due);
 	else
 		snprintf(buf, sizeof buf, _("%d / %d working days used · finished %s · %s"),
-		    tcase_days_used(&ui->cal, c, ui->today), tcase_limit(c),
+		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c),
 		    *c->finished ? c->finished : c->decided,
 		    c->on_time == 0 ? _("late") : c->on_time == 1 ? _("on time") : "");
 	field(ui, y, 1, lw, _("clock"), buf);
@@ -216,8 +216,8 @@ detail_draw(struct ui *ui, void *state)
 		char due_s[11];
 
 		clock_parse_date(c->step_started, &start);
-		sdue = clock_due(&ui->cal, start, d->step_limit, c->step_paused);
-		used = clock_workdays(&ui->cal, start, *c->paused_since ? start : ui->today) -
+		sdue = clock_due(ui->s->cal, start, d->step_limit, c->step_paused);
+		used = clock_workdays(ui->s->cal, start, *c->paused_since ? start : session_today(ui->s)) -
 		    c->step_paused;
 		clock_format_date(sdue, due_s);
 		snprintf(buf, sizeof buf, _("step %s: %d / %d working days · due %s"), d->step_name,
@@ -225,8 +225,8 @@ detail_draw(struct ui *ui, void *state)
 		field(ui, y, 1, lw, _("step"), buf);
 		x = 1 + lw + utf8_width(buf) + 2;
 		if (x < ui->cols - 8)
-			ui_light(ui, y, x, clock_light(*c->paused_since ? start : ui->today,
-			    clock_warn(&ui->cal, start, d->step_limit, c->step_paused), sdue));
+			ui_light(ui, y, x, clock_light(*c->paused_since ? start : session_today(ui->s),
+			    clock_warn(ui->s->cal, start, d->step_limit, c->step_paused), sdue));
 		y++;
 	}
 	for (i = 0; i < d->nbr && y < ui->rows - 6; i++, y++) {
@@ -239,8 +239,8 @@ detail_draw(struct ui *ui, void *state)
 		    _("agreed") : _("disagreed")) : _("waiting for the opinion"));
 		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
 		if (!d->br[i].opinion)
-			ui_light(ui, y, ui->cols - 8, clock_light(ui->today,
-			    clock_warn(&ui->cal, started, d->br[i].limit_days, 0), due));
+			ui_light(ui, y, ui->cols - 8, clock_light(session_today(ui->s),
+			    clock_warn(ui->s->cal, started, d->br[i].limit_days, 0), due));
 	}
 	y++;
 	attrset(A_BOLD);

@@ -53,17 +53,17 @@ count_row(void *arg, int n, const char *const *v)
 static void
 reminders(struct ui *ui, struct home *h)
 {
-	struct lights l = { h, ui->today };
+	struct lights l = { h, session_today(ui->s) };
 	char today[11];
 
 	h->red = h->yellow = h->orders = h->complaints = 0;
-	if ((ui->user.role != ROLE_CLERK && ui->user.role != ROLE_APPROVER) || !ui->user.office)
+	if ((ui->s->user.role != ROLE_CLERK && ui->s->user.role != ROLE_APPROVER) || !ui->s->user.office)
 		return;
-	clock_format_date(ui->today, today);
-	store_worklist(ui->st, ui->user.office, ui->user.role == ROLE_CLERK ? ui->user.region : NULL,
+	clock_format_date(session_today(ui->s), today);
+	store_worklist(ui->s->st, ui->s->user.office, ui->s->user.role == ROLE_CLERK ? ui->s->user.region : NULL,
 	    today, 100000, count_light, &l);
-	store_supervision_each(ui->st, "", "", ui->user.office, "open", count_row, &h->orders);
-	store_complaint_each(ui->st, "", "", ui->user.office, "accepted", count_row, &h->complaints);
+	store_supervision_each(ui->s->st, "", "", ui->s->user.office, "open", count_row, &h->orders);
+	store_complaint_each(ui->s->st, "", "", ui->s->user.office, "accepted", count_row, &h->complaints);
 }
 
 static void
@@ -104,7 +104,7 @@ home_enter(struct ui *ui, const void *arg)
 	int k;
 
 	(void)arg;
-	if (store_region_get(ui->st, ui->user.region, &r) == 0) {
+	if (store_region_get(ui->s->st, ui->s->user.region, &r) == 0) {
 		h->region_name = xstrdup(r.name);
 		region_release(&r);
 	}
@@ -113,7 +113,7 @@ home_enter(struct ui *ui, const void *arg)
 		static const char *const kinds[] = { "intake", "act" };
 		char *data = NULL, *saved = NULL;
 
-		if (store_draft_get(ui->st, ui->user.login, kinds[k], &data, &saved) == 0) {
+		if (store_draft_get(ui->s->st, ui->s->user.login, kinds[k], &data, &saved) == 0) {
 			snprintf(h->draft_kind, sizeof h->draft_kind, "%s", kinds[k]);
 			snprintf(h->draft_saved, sizeof h->draft_saved, "%s", saved);
 			if (k == 1) {
@@ -155,8 +155,8 @@ home_draw(struct ui *ui, void *state)
 
 	ui_title(ui, _("tongban · city-wide approval and efficiency supervision"));
 	snprintf(line, sizeof line, "%s %s (%s) · %s%s%s", _("Welcome,"),
-	    *ui->user.name ? ui->user.name : ui->user.login, role_label(ui->user.role),
-	    h->region_name ? h->region_name : ui->user.region,
+	    *ui->s->user.name ? ui->s->user.name : ui->s->user.login, role_label(ui->s->user.role),
+	    h->region_name ? h->region_name : ui->s->user.region,
 	    ui->office_name ? " · " : "", ui->office_name ? ui->office_name : "");
 	attrset(A_BOLD);
 	ui_put(y++, 1, ui->cols - 2, line);
@@ -190,8 +190,8 @@ home_draw(struct ui *ui, void *state)
 		ui_put(y, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
-	ui_keybar(ui, ui->user.role == ROLE_CLERK ? keys_clerk :
-	    ui->user.role == ROLE_APPROVER ? keys_approver : keys);
+	ui_keybar(ui, ui->s->user.role == ROLE_CLERK ? keys_clerk :
+	    ui->s->user.role == ROLE_APPROVER ? keys_approver : keys);
 }
 
 static int
@@ -203,7 +203,7 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_dash, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!k.fkey && k.ch == L'p' && ui->user.role == ROLE_SUPERVISOR) {
+	if (!k.fkey && k.ch == L'p' && ui->s->user.role == ROLE_SUPERVISOR) {
 		ui_push(ui, &screen_viewer, "report daily");
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -211,7 +211,7 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_viewer, "supervise list");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!k.fkey && k.ch == L'c' && ui->user.role == ROLE_SUPERVISOR) {
+	if (!k.fkey && k.ch == L'c' && ui->s->user.role == ROLE_SUPERVISOR) {
 		ui_push(ui, &screen_viewer, "complaint list");
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -225,7 +225,7 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (!k.fkey && h->draft_kind[0] && (k.ch == L'r' || k.ch == L'x')) {
 		if (k.ch == L'x')
-			store_draft_delete(ui->st, ui->user.login, h->draft_kind);
+			store_draft_delete(ui->s->st, ui->s->user.login, h->draft_kind);
 		else if (strcmp(h->draft_kind, "intake") == 0)
 			ui_push(ui, &screen_intake, "draft");
 		else if (ui_push(ui, &screen_detail, h->draft_saved) == 0)

@@ -90,7 +90,7 @@ search_items(struct ui *ui, struct intake_state *s)
 
 	s->ncand = 0;
 	s->csel = 0;
-	store_item_each(ui->st, *q ? q : NULL, add_cand, &c);
+	store_item_each(ui->s->st, *q ? q : NULL, add_cand, &c);
 	free(q);
 }
 
@@ -114,7 +114,7 @@ pick_item(struct ui *ui, struct intake_state *s, const char *code)
 {
 	struct item it;
 
-	if (store_item_get(ui->st, code, &it) != 0)
+	if (store_item_get(ui->s->st, code, &it) != 0)
 		return;
 	utf8_copy(s->item, sizeof s->item, it.code);
 	snprintf(s->item_name, sizeof s->item_name, "%s",
@@ -122,7 +122,7 @@ pick_item(struct ui *ui, struct intake_state *s, const char *code)
 	s->promised = it.promised_days;
 	s->nmat = 0;
 	s->msel = 0;
-	store_material_each(ui->st, it.code, add_mat, s);
+	store_material_each(ui->s->st, it.code, add_mat, s);
 	set_field(&s->f[I_ITEM], it.code);
 	item_release(&it);
 }
@@ -134,7 +134,7 @@ region_name(struct ui *ui, struct intake_state *s)
 	struct region r;
 
 	s->region_name[0] = '\0';
-	if (store_region_get(ui->st, code, &r) == 0) {
+	if (store_region_get(ui->s->st, code, &r) == 0) {
 		utf8_copy(s->region_name, sizeof s->region_name, r.name);
 		region_release(&r);
 	}
@@ -149,7 +149,7 @@ known_applicant(struct ui *ui, struct intake_state *s)
 
 	if (*id && ids_kind(id) == NULL)
 		ui_message(ui, 1, _("'%s' is not a valid ID: check the digits"), id);
-	else if (*id && store_applicant_get(ui->st, id, &name, &phone, &region) == 0) {
+	else if (*id && store_applicant_get(ui->s->st, id, &name, &phone, &region) == 0) {
 		set_field(&s->f[I_NAME], name);
 		set_field(&s->f[I_PHONE], phone);
 		set_field(&s->f[I_REGION], region);
@@ -168,16 +168,16 @@ intake_enter(struct ui *ui, const void *arg)
 	struct intake_state *s;
 	char *data = NULL, *saved = NULL;
 
-	if (ui->user.role != ROLE_CLERK) {
+	if (ui->s->user.role != ROLE_CLERK) {
 		ui_message(ui, 1, "%s", _("applications are taken in by window clerks"));
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
-	set_field(&s->f[I_REGION], ui->user.region);
+	set_field(&s->f[I_REGION], ui->s->user.region);
 	region_name(ui, s);
 	search_items(ui, s);
 	if (arg != NULL && strcmp(arg, "draft") == 0 &&
-	    store_draft_get(ui->st, ui->user.login, "intake", &data, &saved) == 0) {
+	    store_draft_get(ui->s->st, ui->s->user.login, "intake", &data, &saved) == 0) {
 		static const char *const keys[] = { "item", "id", "name", "phone", "region" };
 		char *v;
 		int i;
@@ -210,7 +210,7 @@ intake_enter(struct ui *ui, const void *arg)
 		region_name(ui, s);
 		s->focus = s->item[0] ? I_ID : I_ITEM;
 		ui_message(ui, 0, _("your unfinished intake form from %s is back"), saved);
-		store_draft_delete(ui->st, ui->user.login, "intake");
+		store_draft_delete(ui->s->st, ui->s->user.login, "intake");
 		free(data);
 		free(saved);
 	}
@@ -329,7 +329,6 @@ static int
 submit(struct ui *ui, struct intake_state *s)
 {
 	struct intake in;
-	struct actor who;
 	char *v[I_COUNT], *m, *cause = NULL, no[32];
 	int i, rc;
 
@@ -349,10 +348,7 @@ submit(struct ui *ui, struct intake_state *s)
 	in.region = *v[I_REGION] ? v[I_REGION] : NULL;
 	in.channel = channels[s->channel];
 	in.materials = m;
-	who.user = &ui->user;
-	who.addr = ui->addr;
-	who.today = ui->today;
-	rc = lifecycle_intake(ui->st, &ui->cal, &who, &in, no, &cause);
+	rc = lifecycle_intake(ui->s, &in, no, &cause);
 	for (i = I_ID; i <= I_REGION; i++)
 		free(v[i]);
 	free(m);
@@ -483,7 +479,7 @@ intake_save(struct ui *ui, void *state)
 	localtime_r(&t, &tm);
 	strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
 	if (any)
-		store_draft_put(ui->st, ui->user.login, "intake", d.buf, now);
+		store_draft_put(ui->s->st, ui->s->user.login, "intake", d.buf, now);
 	sb_release(&d);
 }
 

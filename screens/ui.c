@@ -129,9 +129,9 @@ ui_title(struct ui *ui, const char *title)
 	char right[160], date[11];
 	int rw;
 
-	clock_format_date(ui->today, date);
-	snprintf(right, sizeof right, "%s  %s ", ui->user.name && *ui->user.name ?
-	    ui->user.name : ui->user.login, date);
+	clock_format_date(session_today(ui->s), date);
+	snprintf(right, sizeof right, "%s  %s ", ui->s->user.name && *ui->s->user.name ?
+	    ui->s->user.name : ui->s->user.login, date);
 	attrset(ui->color ? COLOR_PAIR(UI_PAIR_TITLE) | A_BOLD : A_REVERSE);
 	move(0, 0);
 	hline(' ', ui->cols);

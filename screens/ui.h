@@ -14,6 +14,7 @@
 
 #include "clock.h"
 #include "model.h"
+#include "session.h"
 #include "store.h"
 
 #define UI_DEPTH 16
@@ -63,13 +64,9 @@ struct cases_arg {
 };
 
 struct ui {
-	struct store *st;
-	struct calendar cal;
-	struct user user;
+	struct session *s;	/* the store, the user, the calendar, the clock */
 	char *office_name;
-	const char *addr;
 	char ssh_hint[128];	/* "-p 2222 clerk1@localhost" for equivalent commands */
-	int today;
 	int generation;		/* bumped by every action taken: screens reload */
 	int color;
 	int rows, cols;

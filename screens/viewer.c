@@ -41,14 +41,11 @@ run(struct ui *ui, struct viewer *v)
 	v->lines = NULL;
 	v->nlines = 0;
 	memset(&c, 0, sizeof c);
-	c.st = ui->st;
-	c.cal = &ui->cal;
-	c.user = &ui->user;
-	c.addr = ui->addr;
+	c.s = ui->s;
 	c.in = in;
 	c.out = fo;
 	c.err = fe;
-	c.today = ui->today;
+	c.today = session_today(ui->s);
 	if (cmd_split(v->command, &argc, &argv, &cause) != 0) {
 		fprintf(fe, "%s", cause);
 		free(cause);

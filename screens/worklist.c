@@ -23,8 +23,8 @@ struct worklist {
 static void
 load(struct ui *ui, struct worklist *w)
 {
-	caselist_load_worklist(ui, &w->list, ui->user.office,
-	    ui->user.role == ROLE_CLERK ? ui->user.region : NULL);
+	caselist_load_worklist(ui, &w->list, ui->s->user.office,
+	    ui->s->user.role == ROLE_CLERK ? ui->s->user.region : NULL);
 	w->generation = ui->generation;
 }
 
@@ -34,7 +34,7 @@ worklist_enter(struct ui *ui, const void *arg)
 	struct worklist *w;
 
 	(void)arg;
-	if (ui->user.role != ROLE_CLERK && ui->user.role != ROLE_APPROVER) {
+	if (ui->s->user.role != ROLE_CLERK && ui->s->user.role != ROLE_APPROVER) {
 		ui_message(ui, 1, "%s", _("worklists are for clerks and approvers"));
 		return NULL;
 	}
@@ -56,7 +56,7 @@ worklist_draw(struct ui *ui, void *state)
 	if (w->generation != ui->generation)
 		load(ui, w);
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · worklist"),
-	    ui->office_name ? ui->office_name : ui->user.region);
+	    ui->office_name ? ui->office_name : ui->s->user.region);
 	ui_title(ui, buf);
 	snprintf(buf, sizeof buf, _("%d cases need your office, most urgent first"), w->list.n);
 	ui_put(y++, 1, ui->cols - 2, buf);

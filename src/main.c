@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -133,9 +134,7 @@ main(int argc, char **argv)
 {
 	const char *db = getenv("TONGBAN_DB");
 	const char *as = NULL;
-	struct store *st = NULL;
-	struct calendar cal;
-	struct user local, u;
+	struct session ses;
 	struct cmd_ctx c;
 	char *cause = NULL;
 	int i = 1, rc;
@@ -191,42 +190,25 @@ main(int argc, char **argv)
 		}
 		return console_main(db, as, "local");
 	}
-	if (open_and_load(db, &st, 0, &cause) != 0) {
-		fprintf(stderr, "tongban: %s\n", cause);
-		free(cause);
+	if (access(db, F_OK) != 0) {
+		fprintf(stderr, "tongban: ");
+		fprintf(stderr, _("no database '%s' (create one with 'tongban init --db %s')"), db, db);
+		fputc('\n', stderr);
 		return EXIT_NOTFOUND;
 	}
-	clock_calendar_init(&cal);
-	store_calendar_load(st, &cal, NULL);
-	memset(&local, 0, sizeof local);
-	local.login = (char *)"local";
-	local.role = ROLE_LOCAL;
-	local.region = (char *)"500000";
-	local.region_level = (char *)"city";
-	local.lang = (char *)i18n_lang();
-	memset(&u, 0, sizeof u);
-	if (as != NULL) {
-		if (store_user_get(st, as, &u) != 0) {
-			fprintf(stderr, "tongban: %s '%s'\n", _("no user"), as);
-			store_close(st);
-			clock_calendar_release(&cal);
-			return EXIT_NOTFOUND;
-		}
-		i18n_set_lang(getenv("TONGBAN_LANG") ? getenv("TONGBAN_LANG") : u.lang);
+	if (session_open(&ses, db, as, "local", &cause) != 0) {
+		fprintf(stderr, "tongban: %s\n", cause);
+		free(cause);
+		return as ? EXIT_NOTFOUND : EXIT_INTERNAL;
 	}
+	if (as != NULL)
+		i18n_set_lang(getenv("TONGBAN_LANG") ? getenv("TONGBAN_LANG") : ses.user.lang);
 	memset(&c, 0, sizeof c);
-	c.st = st;
-	c.cal = &cal;
-	c.user = as ? &u : &local;
-	c.addr = "local";
+	c.s = &ses;
 	c.in = stdin;
 	c.out = stdout;
 	c.err = stderr;
-	c.today = clock_today();
 	rc = cmd_run(&c, argc - i, argv + i);
-	if (as != NULL)
-		user_release(&u);
-	clock_calendar_release(&cal);
-	store_close(st);
+	session_close(&ses);
 	return rc;
 }

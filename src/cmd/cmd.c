@@ -125,7 +125,8 @@ int
 cmd_run(struct cmd_ctx *c, int argc, char **argv)
 {
 	const struct cmd_entry *e;
-	int i;
+	char *cause = NULL;
+	int i, rc;
 
 	if (argc < 1)
 		return cmd_help(c, 0, argv);
@@ -136,6 +137,13 @@ cmd_run(struct cmd_ctx *c, int argc, char **argv)
 	e = find_entry(argv[0]);
 	if (e == NULL)
 		return cmd_fail(c, EXIT_USAGE, _("unknown command '%s' (try 'help')"), argv[0]);
+	/* A command runs at one instant, as the user stands now. */
+	if (session_refresh(c->s, &cause) != 0) {
+		rc = cmd_fail(c, EXIT_DENIED, "%s", cause);
+		free(cause);
+		return rc;
+	}
+	c->today = session_today(c->s);
 	return e->exec(c, argc, argv);
 }
 

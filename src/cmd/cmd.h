@@ -14,6 +14,7 @@
 #include "clock.h"
 #include "model.h"
 #include "out.h"
+#include "session.h"
 #include "store.h"
 
 enum {
@@ -27,14 +28,11 @@ enum {
 };
 
 struct cmd_ctx {
-	struct store *st;
-	struct calendar *cal;
-	const struct user *user;
-	const char *addr;	/* client address, or "local" */
+	struct session *s;	/* the store, the user, the calendar, the clock */
 	FILE *in;
 	FILE *out;
 	FILE *err;
-	int today;
+	int today;		/* session_today() when the command started */
 };
 
 /* Run argv (argv[0] is the command word, e.g. "case"); returns the exit code. */

@@ -40,7 +40,7 @@ case_fields(struct cmd_ctx *c, const struct tcase *k, char num[3][16], const cha
 	enum light l = tcase_light(k, c->today);
 	int en = strcmp(i18n_lang(), "en") == 0;
 
-	snprintf(num[0], 16, "%d", tcase_days_used(c->cal, k, c->today));
+	snprintf(num[0], 16, "%d", tcase_days_used(c->s->cal, k, c->today));
 	snprintf(num[1], 16, "%d", tcase_limit(k));
 	v[0] = k->no;
 	v[1] = k->item;
@@ -178,7 +178,7 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 		if (parse_int(v, 1, 365, &n) != 0)
 			return cmd_fail(c, EXIT_USAGE, _("--forecast: expected a number of working days, "
 			    "not '%s'"), v);
-		clock_format_date(clock_add(c->cal, c->today, (int)n), until);
+		clock_format_date(clock_add(c->s->cal, c->today, (int)n), until);
 		f->forecast = until;
 		f->by_due = 1;
 	}
@@ -197,11 +197,11 @@ find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
 
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
 		return rc;
-	if (!access_has(c->user, RIGHT_CASE_READ))
+	if (!access_has(&c->s->user, RIGHT_CASE_READ))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied"));
 	if ((rc = parse_filter(c, o, &f, today, export ? 0 : 50)) != EXIT_OK)
 		return rc;
-	access_scope(c->user, &s);
+	access_scope(&c->s->user, &s);
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
 	rc = cmd_table(c, &fd.o, o, export ? FMT_CSV : FMT_TEXT, NFIND, find_keys, NULL);
@@ -210,8 +210,8 @@ find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
 	fd.progress = export && isatty(fileno(c->err));
-	rc = export ? store_case_export(c->st, &f, &s, find_row, &fd, &cause) :
-	    store_case_find(c->st, &f, &s, find_row, &fd, &cause);
+	rc = export ? store_case_export(c->s->st, &f, &s, find_row, &fd, &cause) :
+	    store_case_find(c->s->st, &f, &s, find_row, &fd, &cause);
 	out_end(&fd.o);
 	if (fd.progress)
 		fprintf(c->err, "\r%ld\n", fd.n);
@@ -294,9 +294,9 @@ show(struct cmd_ctx *c, int argc, char **argv)
 	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"),
 		    cmd_opt(o, "format"));
-	if (!access_has(c->user, RIGHT_CASE_READ))
+	if (!access_has(&c->s->user, RIGHT_CASE_READ))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied"));
-	if (store_case_get(c->st, pos[0], &k) != 0 || !access_can_see(c->user, &k)) {
+	if (store_case_get(c->s->st, pos[0], &k) != 0 || !access_can_see(&c->s->user, &k)) {
 		if (k.no)
 			tcase_release(&k);
 		return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), pos[0]);
@@ -328,7 +328,7 @@ show(struct cmd_ctx *c, int argc, char **argv)
 		fputs(",\n  \"step\": ", fp);
 		out_json_string(fp, k.step_name);
 		fprintf(fp, ",\n  \"version\": %d,\n  \"events\": [", k.version);
-		store_event_each_of_case(c->st, k.id, json_event, &j);
+		store_event_each_of_case(c->s->st, k.id, json_event, &j);
 		fputs(j.n ? "\n  ]\n}\n" : "]\n}\n", fp);
 		tcase_release(&k);
 		return EXIT_OK;
@@ -355,7 +355,7 @@ show(struct cmd_ctx *c, int argc, char **argv)
 		    tcase_limit(&k), *k.finished ? k.finished : k.decided,
 		    k.on_time == 0 ? _("late") : _("on time"));
 	fprintf(fp, "%s\n", _("timeline"));
-	store_event_each_of_case(c->st, k.id, print_event, fp);
+	store_event_each_of_case(c->s->st, k.id, print_event, fp);
 	tcase_release(&k);
 	return EXIT_OK;
 }
@@ -370,11 +370,11 @@ act(struct cmd_ctx *c, int argc, char **argv)
 		{ "days", 1, NULL, 0 }, { "fee", 1, NULL, 0 }, { "verdict", 1, NULL, 0 },
 		{ NULL, 0, NULL, 0 }
 	};
+	static const char *const checked[] = { "expect-version", "days", "fee" };
 	struct act_args a;
-	struct actor who;
 	char *pos[2], *cause = NULL;
 	const char *v;
-	long n;
+	size_t i;
 	int npos, rc;
 
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 2)) != EXIT_OK)
@@ -393,29 +393,12 @@ act(struct cmd_ctx *c, int argc, char **argv)
 	a.verdict = cmd_opt(o, "verdict");
 	a.expect_version = -1;
 	a.fee_cents = -1;
-	if ((v = cmd_opt(o, "expect-version")) != NULL) {
-		if (parse_int(v, 1, 2147483647, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--expect-version: expected a number, not '%s'"), v);
-		a.expect_version = (int)n;
-	}
-	if ((v = cmd_opt(o, "days")) != NULL) {
-		if (parse_int(v, 1, 365, &n) != 0)
-			return cmd_fail(c, EXIT_INVALID, _("--days: expected 1 to 365, not '%s'"), v);
-		a.days = (int)n;
-	}
-	if ((v = cmd_opt(o, "fee")) != NULL) {
-		double yuan;
-		char *end;
-
-		yuan = strtod(v, &end);
-		if (*v == '\0' || *end != '\0' || yuan < 0 || yuan > 1e7)
-			return cmd_fail(c, EXIT_INVALID, _("--fee: expected an amount in yuan, not '%s'"), v);
-		a.fee_cents = (long)(yuan * 100 + 0.5);
-	}
-	who.user = c->user;
-	who.addr = c->addr;
-	who.today = c->today;
-	rc = lifecycle_act(c->st, c->cal, &who, pos[0], &a, &cause);
+	for (i = 0; i < sizeof checked / sizeof checked[0]; i++)
+		if ((v = cmd_opt(o, checked[i])) != NULL &&
+		    (rc = lifecycle_arg(&a, checked[i], v, &cause)) != 0)
+			goto out;
+	rc = lifecycle_act(c->s, pos[0], &a, &cause);
+out:
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");
 		free(cause);
@@ -424,7 +407,7 @@ act(struct cmd_ctx *c, int argc, char **argv)
 	{
 		struct tcase k;
 
-		if (store_case_get(c->st, pos[0], &k) == 0) {
+		if (store_case_get(c->s->st, pos[0], &k) == 0) {
 			fprintf(c->out, _("%s: %s, version %d, due %s\n"), k.no,
 			    tcase_status_label(k.status), k.version, k.due);
 			tcase_release(&k);
@@ -443,7 +426,6 @@ new_case(struct cmd_ctx *c, int argc, char **argv)
 		{ "materials", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
 	};
 	struct intake in;
-	struct actor who;
 	char *pos[1], *cause = NULL, no[32];
 	int npos, rc;
 
@@ -461,10 +443,7 @@ new_case(struct cmd_ctx *c, int argc, char **argv)
 	in.region = cmd_opt(o, "applicant-region");
 	in.channel = cmd_opt(o, "channel") ? cmd_opt(o, "channel") : "window";
 	in.materials = cmd_opt(o, "materials");
-	who.user = c->user;
-	who.addr = c->addr;
-	who.today = c->today;
-	rc = lifecycle_intake(c->st, c->cal, &who, &in, no, &cause);
+	rc = lifecycle_intake(c->s, &in, no, &cause);
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");
 		free(cause);
@@ -482,13 +461,13 @@ actions(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cmd_usage(c, "case actions NO");
-	if (store_case_get(c->st, argv[2], &k) != 0 || !access_can_see(c->user, &k)) {
+	if (store_case_get(c->s->st, argv[2], &k) != 0 || !access_can_see(&c->s->user, &k)) {
 		if (k.no)
 			tcase_release(&k);
 		return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), argv[2]);
 	}
 	for (d = lifecycle_acts; d->name != NULL; d++)
-		if (lifecycle_from_ok(d, k.status) && lifecycle_may(c->user, &k, d)) {
+		if (lifecycle_from_ok(d, k.status) && lifecycle_may(&c->s->user, &k, d)) {
 			out_pad(c->out, d->name, 12);
 			fprintf(c->out, "%s%s\n", _(d->summary), d->need_note ? _(" (--note required)") : "");
 		}
@@ -513,7 +492,7 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if ((v = cmd_opt(o, "limit")) != NULL && parse_int(v, 1, 100000, &limit) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
-	if (c->user->role != ROLE_CLERK && c->user->role != ROLE_APPROVER)
+	if (c->s->user.role != ROLE_CLERK && c->s->user.role != ROLE_APPROVER)
 		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: worklists are for clerks and approvers"));
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
@@ -522,7 +501,7 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
 	clock_format_date(c->today, today);
-	store_worklist(c->st, c->user->office, c->user->role == ROLE_CLERK ? c->user->region : NULL,
+	store_worklist(c->s->st, c->s->user.office, c->s->user.role == ROLE_CLERK ? c->s->user.region : NULL,
 	    today, limit, find_row, &fd);
 	out_end(&fd.o);
 	return EXIT_OK;

@@ -21,15 +21,15 @@ cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16])
 	char mine[16];
 	struct region r;
 
-	if (c->user->role == ROLE_ADMIN || c->user->role == ROLE_LOCAL)
+	if (c->s->user.role == ROLE_ADMIN || c->s->user.role == ROLE_LOCAL)
 		snprintf(mine, sizeof mine, "50");
 	else
-		access_region_prefix(c->user->region, c->user->region_level, mine);
+		access_region_prefix(c->s->user.region, c->s->user.region_level, mine);
 	if (region == NULL) {
 		memcpy(out, mine, 16);
 		return 0;
 	}
-	if (store_region_get(c->st, region, &r) != 0)
+	if (store_region_get(c->s->st, region, &r) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("--region: no region '%s'"), region);
 	access_region_prefix(r.code, r.level, out);
 	region_release(&r);
@@ -177,7 +177,7 @@ cmd_dashboard(struct cmd_ctx *c, int argc, char **argv)
 
 	if ((rc = cmd_opts(c, argc - 1, argv + 1, o, pos, &npos, 0)) != EXIT_OK)
 		return rc;
-	if (!access_has(c->user, RIGHT_SUPERVISE))
+	if (!access_has(&c->s->user, RIGHT_SUPERVISE))
 		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: the dashboard is for supervisors"));
 	if (!cmd_opt(o, "once"))
 		return cmd_fail(c, EXIT_USAGE, "%s", _("over a command, use dashboard --once (the live "
@@ -193,7 +193,7 @@ cmd_dashboard(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_fail(c, EXIT_USAGE, _("--region: the dashboard covers the city or a district "
 		    "(its grid shows the townships), not '%s'"), cmd_opt(o, "region"));
 	d = xcalloc(1, sizeof *d);
-	stats_dashboard(c->st, c->cal, prefix, c->today, d);
+	stats_dashboard(c->s->st, c->s->cal, prefix, c->today, d);
 	clock_format_date(c->today, today);
 	if (strcmp(f, "json") == 0)
 		dash_json(c->out, d, today);
@@ -211,15 +211,15 @@ cmd_stats(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc != 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "rebuild")))
 		return cmd_usage(c, "stats check | stats rebuild");
-	if (!access_has(c->user, RIGHT_CATALOG_ADMIN))
+	if (!access_has(&c->s->user, RIGHT_CATALOG_ADMIN))
 		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: for admins"));
 	if (strcmp(argv[1], "rebuild") == 0) {
 		char today[11];
 
 		clock_format_date(c->today, today);
-		if (store_begin(c->st, &cause) != 0 || store_stat_rebuild(c->st, today, &cause) != 0 ||
-		    store_commit(c->st, &cause) != 0) {
-			store_rollback(c->st);
+		if (store_begin(c->s->st, &cause) != 0 || store_stat_rebuild(c->s->st, today, &cause) != 0 ||
+		    store_commit(c->s->st, &cause) != 0) {
+			store_rollback(c->s->st);
 			n = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");
 			free(cause);
 			return (int)n;
@@ -227,7 +227,7 @@ cmd_stats(struct cmd_ctx *c, int argc, char **argv)
 		fprintf(c->out, "%s\n", _("summaries rebuilt from the cases"));
 		return EXIT_OK;
 	}
-	n = store_stat_check(c->st, &cause);
+	n = store_stat_check(c->s->st, &cause);
 	if (n < 0) {
 		cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");
 		free(cause);

@@ -41,7 +41,7 @@ read_date(struct cmd_ctx *c, const char *s, int *d)
 		cmd_fail(c, EXIT_INVALID, _("expected a date YYYY-MM-DD, not '%s'"), s);
 		return -1;
 	}
-	if (!clock_in_range(c->cal, *d)) {
+	if (!clock_in_range(c->s->cal, *d)) {
 		cmd_fail(c, EXIT_INVALID, _("date '%s' is outside %d to %d"), s,
 		    CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
 		return -1;
@@ -68,19 +68,19 @@ import(struct cmd_ctx *c, int argc, char **argv, const char *what, import_fn fn)
 		return rc;
 	if (npos != 1)
 		return cmd_fail(c, EXIT_USAGE, _("usage: %s import FILE|- [--encoding gbk]"), what);
-	if (!access_has(c->user, RIGHT_CATALOG_ADMIN))
+	if (!access_has(&c->s->user, RIGHT_CATALOG_ADMIN))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: %s data is kept by admins"), what);
 	if (strcmp(pos[0], "-") == 0)
 		fp = c->in;
-	else if (c->user->role != ROLE_LOCAL)
+	else if (c->s->user.role != ROLE_LOCAL)
 		return cmd_fail(c, EXIT_USAGE, _("over ssh, send the file on standard input: %s import -"),
 		    what);
 	else if ((fp = fopen(pos[0], "r")) == NULL)
 		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), pos[0]);
-	if (store_begin(c->st, &cause) != 0 ||
-	    fn(c->st, fp, strcmp(pos[0], "-") ? pos[0] : "stdin", cmd_opt(o, "encoding"), &cause) != 0 ||
-	    store_commit(c->st, &cause) != 0) {
-		store_rollback(c->st);
+	if (store_begin(c->s->st, &cause) != 0 ||
+	    fn(c->s->st, fp, strcmp(pos[0], "-") ? pos[0] : "stdin", cmd_opt(o, "encoding"), &cause) != 0 ||
+	    store_commit(c->s->st, &cause) != 0) {
+		store_rollback(c->s->st);
 		if (fp != c->in)
 			fclose(fp);
 		rc = cmd_fail(c, EXIT_INVALID, "%s", cause ? cause : "?");
@@ -105,9 +105,9 @@ cal_import(struct cmd_ctx *c, int argc, char **argv)
 	int rc = import(c, argc, argv, "calendar", load_calendar);
 
 	if (rc == EXIT_OK) {
-		clock_calendar_release(c->cal);
-		clock_calendar_init(c->cal);
-		store_calendar_load(c->st, c->cal, NULL);
+		clock_calendar_release(c->s->cal);
+		clock_calendar_init(c->s->cal);
+		store_calendar_load(c->s->st, c->s->cal, NULL);
 	}
 	return rc;
 }
@@ -132,7 +132,7 @@ cmd_calendar(struct cmd_ctx *c, int argc, char **argv)
 		if (parse_int(argv[3], 0, 10000, &n) != 0)
 			return cmd_fail(c, EXIT_INVALID, _("expected a number of working days from 0 to 10000, not '%s'"),
 			    argv[3]);
-		clock_format_date(clock_add(c->cal, a, (int)n), out);
+		clock_format_date(clock_add(c->s->cal, a, (int)n), out);
 		fprintf(c->out, "%s\n", out);
 		return EXIT_OK;
 	}
@@ -141,7 +141,7 @@ cmd_calendar(struct cmd_ctx *c, int argc, char **argv)
 			return cmd_usage(c, "calendar workdays FROM TO");
 		if (read_date(c, argv[2], &a) != 0 || read_date(c, argv[3], &b) != 0)
 			return EXIT_INVALID;
-		fprintf(c->out, "%d\n", clock_workdays(c->cal, a, b));
+		fprintf(c->out, "%d\n", clock_workdays(c->s->cal, a, b));
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "show") == 0) {
@@ -165,7 +165,7 @@ cmd_calendar(struct cmd_ctx *c, int argc, char **argv)
 		snprintf(to, sizeof to, "%04d-12-31", yy);
 		if ((rc = cmd_table(c, &ot, o, FMT_TEXT, 4, keys, NULL)) != EXIT_OK)
 			return rc;
-		store_calendar_each(c->st, from, to, cal_row, &ot);
+		store_calendar_each(c->s->st, from, to, cal_row, &ot);
 		out_end(&ot);
 		return EXIT_OK;
 	}
@@ -205,9 +205,9 @@ cmd_region(struct cmd_ctx *c, int argc, char **argv)
 	if ((rc = cmd_table(c, &ot, o, export ? FMT_CSV : FMT_TEXT, 4, keys, NULL)) != EXIT_OK)
 		return rc;
 	if (export)
-		store_region_each(c->st, NULL, region_row, &ot);
+		store_region_each(c->s->st, NULL, region_row, &ot);
 	else
-		store_region_children(c->st, cmd_opt(o, "parent") ? cmd_opt(o, "parent") : "500000",
+		store_region_children(c->s->st, cmd_opt(o, "parent") ? cmd_opt(o, "parent") : "500000",
 		    region_row, &ot);
 	out_end(&ot);
 	return EXIT_OK;
@@ -317,18 +317,18 @@ cmd_item(struct cmd_ctx *c, int argc, char **argv)
 			labels[4] = _("promised");
 			if ((rc = cmd_table(c, &ot, o, FMT_TEXT, 5, tkeys, labels)) != EXIT_OK)
 				return rc;
-			store_item_each(c->st, cmd_opt(o, "q"), item_text_row, &ot);
+			store_item_each(c->s->st, cmd_opt(o, "q"), item_text_row, &ot);
 		} else {
 			if ((rc = cmd_table(c, &ot, o, export ? FMT_CSV : FMT_TEXT, 12,
 			    item_keys, NULL)) != EXIT_OK)
 				return rc;
-			store_item_each(c->st, cmd_opt(o, "q"), item_row, &ot);
+			store_item_each(c->s->st, cmd_opt(o, "q"), item_row, &ot);
 		}
 		out_end(&ot);
 		return EXIT_OK;
 	}
 	if (strcmp(argv[1], "show") == 0 && npos == 1) {
-		if (store_item_get(c->st, pos[0], &it) != 0)
+		if (store_item_get(c->s->st, pos[0], &it) != 0)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no item '%s'"), pos[0]);
 		fprintf(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
 		fprintf(c->out, _("power type %s, department %s, levels %s\n"), it.power_type,
@@ -337,9 +337,9 @@ cmd_item(struct cmd_ctx *c, int argc, char **argv)
 		    "online depth %d; channels %s\n"), it.statutory_days, it.promised_days,
 		    it.fee_cents / 100, it.fee_cents % 100, it.online_depth, it.channels);
 		fprintf(c->out, "%s\n%s\n", it.guide, _("materials:"));
-		store_material_each(c->st, it.code, material_line, c->out);
+		store_material_each(c->s->st, it.code, material_line, c->out);
 		fprintf(c->out, "%s\n", _("steps:"));
-		store_step_each(c->st, it.code, step_line, c->out);
+		store_step_each(c->s->st, it.code, step_line, c->out);
 		item_release(&it);
 		return EXIT_OK;
 	}
@@ -381,10 +381,10 @@ cmd_audit(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc < 2)
 		return cmd_usage(c, "audit verify | audit export --from DATE --to DATE");
-	if (!access_has(c->user, RIGHT_SUPERVISE))
+	if (!access_has(&c->s->user, RIGHT_SUPERVISE))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: the record is for supervisors and admins"));
 	if (strcmp(argv[1], "verify") == 0) {
-		rc = audit_verify(c->st, &res);
+		rc = audit_verify(c->s->st, &res);
 		if (rc == 0) {
 			fprintf(c->out, _("audit chain intact: %lld events verified\n"), res.checked);
 			return EXIT_OK;
@@ -415,7 +415,7 @@ cmd_audit(struct cmd_ctx *c, int argc, char **argv)
 			return EXIT_INVALID;
 		if ((rc = cmd_table(c, &ot, o, FMT_CSV, 10, keys, NULL)) != EXIT_OK)
 			return rc;
-		store_event_each_between(c->st, cmd_opt(o, "from"), cmd_opt(o, "to"), audit_row, &ot);
+		store_event_each_between(c->s->st, cmd_opt(o, "from"), cmd_opt(o, "to"), audit_row, &ot);
 		out_end(&ot);
 		return EXIT_OK;
 	}

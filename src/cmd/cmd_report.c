@@ -85,7 +85,7 @@ scan_row(void *arg, const struct tcase *k)
 	int due;
 
 	clock_parse_date(k->due, &due);
-	snprintf(over, sizeof over, "%d", l == LIGHT_RED ? clock_workdays(s->r->c->cal, due,
+	snprintf(over, sizeof over, "%d", l == LIGHT_RED ? clock_workdays(s->r->c->s->cal, due,
 	    s->r->c->today) : 0);
 	v[0] = k->office;
 	v[1] = k->office_name;
@@ -134,10 +134,10 @@ daily(struct rctx *r)
 		f.region = r->lo;
 		f.office = r->office;
 		f.by_due = 1;
-		store_case_find(r->c->st, &f, &all, scan_row, &s, NULL);
+		store_case_find(r->c->s->st, &f, &all, scan_row, &s, NULL);
 	}
 	out_end(&s.o);
-	stats_dashboard(r->c->st, r->c->cal, r->lo, r->c->today, d);
+	stats_dashboard(r->c->s->st, r->c->s->cal, r->lo, r->c->today, d);
 	if (r->fmt == FMT_TEXT) {
 		fprintf(r->c->out, "\n%s\n", _("anomalies:"));
 		for (i = 0; i < d->nanomalies; i++)
@@ -287,7 +287,7 @@ weekly_monthly(struct rctx *r, int monthly)
 	struct office_score *v = NULL, *d = NULL;
 	int n = 0, nd;
 
-	report_offices(r->c->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
 	if (r->office) {
 		int i, k = 0;
 
@@ -302,7 +302,7 @@ weekly_monthly(struct rctx *r, int monthly)
 		    _("monthly bulletin (月通报): offices ranked by on-time rate,") :
 		    _("weekly dispatch (周调度): per office,"), r->from, r->to);
 	if (monthly) {
-		nd = districts(r->c->st, v, n, &d);
+		nd = districts(r->c->s->st, v, n, &d);
 		qsort(d, (size_t)nd, sizeof *d, by_rate);
 		if (r->fmt == FMT_TEXT)
 			fprintf(r->c->out, "%s\n", _("districts ranked:"));
@@ -416,10 +416,10 @@ quarterly(struct rctx *r)
 	struct dash *dash = xcalloc(1, sizeof *dash);
 	struct out o;
 
-	report_offices(r->c->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
-	report_offices(r->c->st, r->lo, r->hi, r->p.prev_from, r->p.prev_to, r->c->today, &pv, &pn);
-	nd = districts(r->c->st, v, n, &d);
-	npd = districts(r->c->st, pv, pn, &pd);
+	report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	report_offices(r->c->s->st, r->lo, r->hi, r->p.prev_from, r->p.prev_to, r->c->today, &pv, &pn);
+	nd = districts(r->c->s->st, v, n, &d);
+	npd = districts(r->c->s->st, pv, pn, &pd);
 	clock_format_date(r->p.prev_from, pf);
 	clock_format_date(r->p.prev_to, pt);
 	if (r->fmt == FMT_TEXT) {
@@ -460,11 +460,11 @@ quarterly(struct rctx *r)
 	/* The items slowest from acceptance to decision, and the steps where
 	 * open cases wait longest now. */
 	memset(&s, 0, sizeof s);
-	s.cal = r->c->cal;
-	store_report_done(r->c->st, r->lo, r->hi, r->from, r->to, slow_row, &s);
+	s.cal = r->c->s->cal;
+	store_report_done(r->c->s->st, r->lo, r->hi, r->from, r->to, slow_row, &s);
 	slow_close(&s);
 	free(s.days);
-	stats_dashboard(r->c->st, r->c->cal, r->lo, r->c->today, dash);
+	stats_dashboard(r->c->s->st, r->c->s->cal, r->lo, r->c->today, dash);
 	if (r->fmt == FMT_TEXT) {
 		fprintf(r->c->out, "\n%s\n", _("slowest items (median working days, acceptance to decision):"));
 		for (i = 0; i < s.ntop; i++) {
@@ -534,7 +534,7 @@ annual(struct rctx *r)
 	struct out o;
 	int n = 0, i, k, rank = 0;
 
-	report_offices(r->c->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
 	qsort(v, (size_t)n, sizeof *v, by_score);
 	if (r->fmt == FMT_TEXT)
 		fprintf(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
@@ -594,7 +594,7 @@ cmd_report(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_usage(c, usage);
 	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
 		return rc;
-	if (!access_has(c->user, RIGHT_SUPERVISE))
+	if (!access_has(&c->s->user, RIGHT_SUPERVISE))
 		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: reports are for supervisors"));
 	memset(&r, 0, sizeof r);
 	r.c = c;
@@ -611,7 +611,7 @@ cmd_report(struct cmd_ctx *c, int argc, char **argv)
 	if (r.office) {
 		char *name = NULL;
 
-		if (store_office_name(c->st, r.office, &name) != 0)
+		if (store_office_name(c->s->st, r.office, &name) != 0)
 			return cmd_fail(c, EXIT_NOTFOUND, _("--office: no office '%s'"), r.office);
 		free(name);
 		if (!access_in_subtree(prefix, r.office))

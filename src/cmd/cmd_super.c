@@ -45,13 +45,13 @@ record(struct cmd_ctx *c, long long case_id, const char *kind, long long id,
 	e.case_id = case_id;
 	e.subject = subject;
 	e.at = at;
-	e.actor = c->user->login;
-	e.addr = (char *)c->addr;
+	e.actor = c->s->user.login;
+	e.addr = (char *)c->s->addr;
 	e.action = (char *)action;
 	e.from_status = (char *)from;
 	e.to_status = (char *)to;
 	e.note = (char *)(note ? note : "");
-	return audit_record(c->st, &e, cause);
+	return audit_record(c->s->st, &e, cause);
 }
 
 /* Resolve the target: --case NO (visible to the user) or --office CODE. */
@@ -65,14 +65,14 @@ target(struct cmd_ctx *c, const char *no, const char *office, struct tcase *k,
 	if ((no == NULL) == (office == NULL))
 		return cmd_fail(c, EXIT_USAGE, "%s", _("give either --case NO or --office CODE"));
 	if (no != NULL) {
-		if (store_case_get(c->st, no, k) != 0 || !access_can_see(c->user, k)) {
+		if (store_case_get(c->s->st, no, k) != 0 || !access_can_see(&c->s->user, k)) {
 			if (k->no)
 				tcase_release(k);
 			return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), no);
 		}
 		/* A supervision centre holds its own region's offices to account. */
-		if (c->user->role == ROLE_SUPERVISOR) {
-			access_region_prefix(c->user->region, c->user->region_level, prefix);
+		if (c->s->user.role == ROLE_SUPERVISOR) {
+			access_region_prefix(c->s->user.region, c->s->user.region_level, prefix);
 			if (!access_in_subtree(prefix, k->office_region)) {
 				int rc = cmd_fail(c, EXIT_DENIED, _("permission denied: case '%s' is handled "
 				    "by %s, outside your region"), no, k->office_name);
@@ -85,13 +85,13 @@ target(struct cmd_ctx *c, const char *no, const char *office, struct tcase *k,
 		*area_out = xstrdup(k->office_region);
 		return 0;
 	}
-	if (store_office_name(c->st, office, &name) != 0)
+	if (store_office_name(c->s->st, office, &name) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no office '%s'"), office);
 	free(name);
 	*office_out = xstrdup(office);
 	*area_out = xstrndup(office, strcspn(office, "."));
-	if (c->user->role == ROLE_SUPERVISOR) {
-		access_region_prefix(c->user->region, c->user->region_level, prefix);
+	if (c->s->user.role == ROLE_SUPERVISOR) {
+		access_region_prefix(c->s->user.region, c->s->user.region_level, prefix);
 		if (!access_in_subtree(prefix, *area_out)) {
 			free(*office_out);
 			free(*area_out);
@@ -105,7 +105,7 @@ target(struct cmd_ctx *c, const char *no, const char *office, struct tcase *k,
 static int
 in_tx(struct cmd_ctx *c, char **cause)
 {
-	if (store_begin(c->st, cause) != 0)
+	if (store_begin(c->s->st, cause) != 0)
 		return -1;
 	return 0;
 }
@@ -115,9 +115,9 @@ finish(struct cmd_ctx *c, int ok, char **cause)
 {
 	int rc;
 
-	if (ok && store_commit(c->st, cause) == 0)
+	if (ok && store_commit(c->s->st, cause) == 0)
 		return EXIT_OK;
-	store_rollback(c->st);
+	store_rollback(c->s->st);
 	rc = cmd_fail(c, EXIT_INTERNAL, "%s", *cause ? *cause : "?");
 	free(*cause);
 	*cause = NULL;
@@ -129,10 +129,10 @@ scope_range(struct cmd_ctx *c, char lo[24], char hi[24])
 {
 	char p[16];
 
-	if (c->user->role == ROLE_ADMIN || c->user->role == ROLE_LOCAL)
+	if (c->s->user.role == ROLE_ADMIN || c->s->user.role == ROLE_LOCAL)
 		snprintf(p, sizeof p, "50");
 	else
-		access_region_prefix(c->user->region, c->user->region_level, p);
+		access_region_prefix(c->s->user.region, c->s->user.region_level, p);
 	snprintf(lo, 24, "%s", p);
 	snprintf(hi, 24, "%s:", p);
 }
@@ -173,8 +173,8 @@ begin_list(struct cmd_ctx *c, const struct opt *o, struct lister *l, const char 
 {
 	scope_range(c, lo, hi);
 	*mine = NULL;
-	if (c->user->role == ROLE_APPROVER || (clerks_too && c->user->role == ROLE_CLERK))
-		*mine = c->user->office ? c->user->office : "-";
+	if (c->s->user.role == ROLE_APPROVER || (clerks_too && c->s->user.role == ROLE_CLERK))
+		*mine = c->s->user.office ? c->s->user.office : "-";
 	memset(l, 0, sizeof *l);
 	l->cols = cols;
 	l->ncols = ncols;
@@ -212,7 +212,7 @@ cmd_supervise(struct cmd_ctx *c, int argc, char **argv)
 		struct tcase k;
 		long long nid;
 
-		if (c->user->role != ROLE_SUPERVISOR)
+		if (c->s->user.role != ROLE_SUPERVISOR)
 			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: supervision orders are "
 			    "issued by supervisors"));
 		if (!note || !*note || !cmd_opt(o, "due"))
@@ -223,8 +223,8 @@ cmd_supervise(struct cmd_ctx *c, int argc, char **argv)
 		if ((rc = target(c, cmd_opt(o, "case"), cmd_opt(o, "office"), &k, &office, &area)) != 0)
 			return rc;
 		rc = in_tx(c, &cause) == 0 &&
-		    store_supervision_insert(c->st, k.id, office, area, note, cmd_opt(o, "due"),
-		    c->user->login, day, &nid, &cause) == 0 &&
+		    store_supervision_insert(c->s->st, k.id, office, area, note, cmd_opt(o, "due"),
+		    c->s->user.login, day, &nid, &cause) == 0 &&
 		    record(c, k.id, "supervision", nid, "supervise", "", "open", note, &cause) == 0;
 		rc = finish(c, rc, &cause);
 		if (rc == EXIT_OK)
@@ -246,18 +246,18 @@ cmd_supervise(struct cmd_ctx *c, int argc, char **argv)
 
 		if ((rc = begin_list(c, o, &l, keys, cols, 10, 1, lo, hi, &mine)) != EXIT_OK)
 			return rc;
-		store_supervision_each(c->st, lo, hi, mine, cmd_opt(o, "status"), list_row, &l);
+		store_supervision_each(c->s->st, lo, hi, mine, cmd_opt(o, "status"), list_row, &l);
 		out_end(&l.o);
 		return EXIT_OK;
 	}
 	if (npos != 1 || parse_int(pos[0], 1, 2147483647, &id) != 0)
 		return cmd_usage(c, usage);
 	memset(&r, 0, sizeof r);
-	if (store_supervision_get(c->st, id, keep_row, &r) != 0)
+	if (store_supervision_get(c->s->st, id, keep_row, &r) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no supervision order %ld"), id);
 	/* r: id, case_no, office, office_name, area, note, due, status, response, ... */
 	if (strcmp(argv[1], "respond") == 0) {
-		if (!is_office_user(c->user, r.v[2]))
+		if (!is_office_user(&c->s->user, r.v[2]))
 			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: the office the order is "
 			    "addressed to responds"));
 		if (strcmp(r.v[7], "open") != 0)
@@ -265,14 +265,14 @@ cmd_supervise(struct cmd_ctx *c, int argc, char **argv)
 		if (!note || !*note)
 			return cmd_fail(c, EXIT_INVALID, "%s", _("'respond' needs --note TEXT"));
 		rc = in_tx(c, &cause) == 0 &&
-		    store_supervision_set(c->st, id, "responded", note, day, NULL, &cause) == 0 &&
+		    store_supervision_set(c->s->st, id, "responded", note, day, NULL, &cause) == 0 &&
 		    record(c, 0, "supervision", id, "respond", "open", "responded", note, &cause) == 0;
 	} else if (strcmp(argv[1], "close") == 0 || strcmp(argv[1], "return") == 0) {
 		int closing = strcmp(argv[1], "close") == 0;
 		char lo[24], hi[24];
 
 		scope_range(c, lo, hi);
-		if (c->user->role != ROLE_SUPERVISOR || strncmp(r.v[4], lo, strlen(lo)) != 0)
+		if (c->s->user.role != ROLE_SUPERVISOR || strncmp(r.v[4], lo, strlen(lo)) != 0)
 			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: supervisors of the "
 			    "region close or return orders"));
 		if (strcmp(r.v[7], "closed") == 0 || (!closing && strcmp(r.v[7], "responded") != 0))
@@ -280,7 +280,7 @@ cmd_supervise(struct cmd_ctx *c, int argc, char **argv)
 		if (!closing && (!note || !*note))
 			return cmd_fail(c, EXIT_INVALID, "%s", _("'return' needs --note TEXT"));
 		rc = in_tx(c, &cause) == 0 &&
-		    store_supervision_set(c->st, id, closing ? "closed" : "open", NULL, NULL,
+		    store_supervision_set(c->s->st, id, closing ? "closed" : "open", NULL, NULL,
 		    closing ? day : NULL, &cause) == 0 &&
 		    record(c, 0, "supervision", id, closing ? "close" : "return", r.v[7],
 		    closing ? "closed" : "open", note, &cause) == 0;
@@ -325,7 +325,7 @@ cmd_complaint(struct cmd_ctx *c, int argc, char **argv)
 		char due[11];
 		const char *text = cmd_opt(o, "text");
 
-		if (c->user->role != ROLE_CLERK && c->user->role != ROLE_SUPERVISOR)
+		if (c->s->user.role != ROLE_CLERK && c->s->user.role != ROLE_SUPERVISOR)
 			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: complaints are logged by "
 			    "clerks (a phone call) or supervisors"));
 		if (!text || !*text)
@@ -333,9 +333,9 @@ cmd_complaint(struct cmd_ctx *c, int argc, char **argv)
 		if ((rc = target(c, cmd_opt(o, "case"), cmd_opt(o, "office"), &k, &office, &area)) != 0)
 			return rc;
 		/* Accepted or refused within 5 working days. */
-		clock_format_date(clock_add(c->cal, c->today, 5), due);
+		clock_format_date(clock_add(c->s->cal, c->today, 5), due);
 		rc = in_tx(c, &cause) == 0 &&
-		    store_complaint_insert(c->st, k.id, office, area, text, day, due, c->user->login,
+		    store_complaint_insert(c->s->st, k.id, office, area, text, day, due, c->s->user.login,
 		    cmd_opt(o, "missing-material") != NULL, &nid, &cause) == 0 &&
 		    record(c, k.id, "complaint", nid, "complain", "", "received", text, &cause) == 0;
 		rc = finish(c, rc, &cause);
@@ -358,14 +358,14 @@ cmd_complaint(struct cmd_ctx *c, int argc, char **argv)
 
 		if ((rc = begin_list(c, o, &l, keys, cols, 10, 0, lo, hi, &mine)) != EXIT_OK)
 			return rc;
-		store_complaint_each(c->st, lo, hi, mine, cmd_opt(o, "status"), list_row, &l);
+		store_complaint_each(c->s->st, lo, hi, mine, cmd_opt(o, "status"), list_row, &l);
 		out_end(&l.o);
 		return EXIT_OK;
 	}
 	if (npos != 1 || parse_int(pos[0], 1, 2147483647, &id) != 0)
 		return cmd_usage(c, usage);
 	memset(&r, 0, sizeof r);
-	if (store_complaint_get(c->st, id, keep_row, &r) != 0)
+	if (store_complaint_get(c->s->st, id, keep_row, &r) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no complaint %ld"), id);
 	/* r: id, case_no, office, office_name, area, text, status, ... */
 	{
@@ -388,8 +388,8 @@ cmd_complaint(struct cmd_ctx *c, int argc, char **argv)
 		if (steps[i].verb == NULL)
 			return cmd_usage(c, usage);
 		scope_range(c, lo, hi);
-		if (steps[i].office ? !is_office_user(c->user, r.v[2]) :
-		    (c->user->role != ROLE_SUPERVISOR || strncmp(r.v[4], lo, strlen(lo)) != 0))
+		if (steps[i].office ? !is_office_user(&c->s->user, r.v[2]) :
+		    (c->s->user.role != ROLE_SUPERVISOR || strncmp(r.v[4], lo, strlen(lo)) != 0))
 			return cmd_fail(c, EXIT_DENIED, "%s", steps[i].office ?
 			    _("permission denied: the office complained about answers") :
 			    _("permission denied: supervisors of the region handle complaints"));
@@ -398,7 +398,7 @@ cmd_complaint(struct cmd_ctx *c, int argc, char **argv)
 		if (steps[i].note && (!note || !*note))
 			return cmd_fail(c, EXIT_INVALID, _("'%s' needs --note TEXT"), steps[i].verb);
 		rc = in_tx(c, &cause) == 0 &&
-		    store_complaint_set(c->st, id, steps[i].to, note, &cause) == 0 &&
+		    store_complaint_set(c->s->st, id, steps[i].to, note, &cause) == 0 &&
 		    record(c, 0, "complaint", id, steps[i].verb, steps[i].from, steps[i].to, note,
 		    &cause) == 0;
 		rc = finish(c, rc, &cause);
@@ -440,10 +440,10 @@ cmd_rating(struct cmd_ctx *c, int argc, char **argv)
 		if (parse_int(cmd_opt(o, "level"), 1, 5, &v) != 0)
 			return cmd_fail(c, EXIT_INVALID, _("--level: expected 1 (very bad) to 5 (very good), "
 			    "not '%s'"), cmd_opt(o, "level"));
-		if (c->user->role != ROLE_CLERK)
+		if (c->s->user.role != ROLE_CLERK)
 			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: ratings are recorded by "
 			    "window clerks"));
-		if (store_case_get(c->st, pos[0], &k) != 0 || !access_can_see(c->user, &k)) {
+		if (store_case_get(c->s->st, pos[0], &k) != 0 || !access_can_see(&c->s->user, &k)) {
 			if (k.no)
 				tcase_release(&k);
 			return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), pos[0]);
@@ -456,15 +456,15 @@ cmd_rating(struct cmd_ctx *c, int argc, char **argv)
 		}
 		/* A bad rating (1 or 2) opens a rectification with 15 working days. */
 		bad = v <= 2;
-		clock_format_date(clock_add(c->cal, c->today, 15), due);
+		clock_format_date(clock_add(c->s->cal, c->today, 15), due);
 		if (in_tx(c, &cause) != 0) {
 			tcase_release(&k);
 			return finish(c, 0, &cause);
 		}
-		rc = store_rating_insert(c->st, k.id, k.office, k.office_region, (int)v,
+		rc = store_rating_insert(c->s->st, k.id, k.office, k.office_region, (int)v,
 		    cmd_opt(o, "comment"), day, bad ? due : NULL, &nid, &cause);
 		if (rc == STORE_CONFLICT) {
-			store_rollback(c->st);
+			store_rollback(c->s->st);
 			rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
 			free(cause);
 			tcase_release(&k);
@@ -492,7 +492,7 @@ cmd_rating(struct cmd_ctx *c, int argc, char **argv)
 
 		if ((rc = begin_list(c, o, &l, keys, cols, 10, 0, lo, hi, &mine)) != EXIT_OK)
 			return rc;
-		store_rating_each(c->st, lo, hi, mine, cmd_opt(o, "bad") != NULL, list_row, &l);
+		store_rating_each(c->s->st, lo, hi, mine, cmd_opt(o, "bad") != NULL, list_row, &l);
 		out_end(&l.o);
 		return EXIT_OK;
 	}
@@ -503,18 +503,18 @@ cmd_rating(struct cmd_ctx *c, int argc, char **argv)
 		if (npos != 1 || parse_int(pos[0], 1, 2147483647, &v) != 0 || !note || !*note)
 			return cmd_usage(c, usage);
 		memset(&r, 0, sizeof r);
-		if (store_rating_get(c->st, v, keep_row, &r) != 0)
+		if (store_rating_get(c->s->st, v, keep_row, &r) != 0)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no rating %ld"), v);
 		{
 			char lo[24], hi[24];
 
 			scope_range(c, lo, hi);
-			if (!(c->user->role == ROLE_SUPERVISOR && strncmp(r.v[4], lo, strlen(lo)) == 0) &&
-			    !is_office_user(c->user, r.v[2]))
+			if (!(c->s->user.role == ROLE_SUPERVISOR && strncmp(r.v[4], lo, strlen(lo)) == 0) &&
+			    !is_office_user(&c->s->user, r.v[2]))
 				return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: the office or a "
 				    "supervisor of its region calls the applicant back"));
 		}
-		rc = in_tx(c, &cause) == 0 && store_rating_callback(c->st, v, note, &cause) == 0 &&
+		rc = in_tx(c, &cause) == 0 && store_rating_callback(c->s->st, v, note, &cause) == 0 &&
 		    record(c, 0, "rating", v, "callback", r.v[9], *r.v[8] ? "done" : "", note,
 		    &cause) == 0;
 		rc = finish(c, rc, &cause);

@@ -71,7 +71,7 @@ add(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_fail(c, EXIT_INVALID, _("--role: expected clerk, approver, supervisor or admin, not '%s'"),
 		    cmd_opt(o, "role"));
 	u.region = (char *)cmd_opt(o, "region");
-	if (store_region_get(c->st, u.region, &r) != 0)
+	if (store_region_get(c->s->st, u.region, &r) != 0)
 		return cmd_fail(c, EXIT_INVALID, _("--region: no region '%s'"), u.region);
 	if ((u.role == ROLE_SUPERVISOR || u.role == ROLE_ADMIN) &&
 	    strcmp(r.level, "city") && strcmp(r.level, "district")) {
@@ -102,7 +102,7 @@ add(struct cmd_ctx *c, int argc, char **argv)
 	if (u.role == ROLE_APPROVER && office.len == 0)
 		return cmd_fail(c, EXIT_USAGE, _("an approver needs --office (e.g. 500103.market)"));
 	if (office.len > 0) {
-		if (store_office_name(c->st, office.buf, &oname) != 0) {
+		if (store_office_name(c->s->st, office.buf, &oname) != 0) {
 			rc = cmd_fail(c, EXIT_INVALID, _("--office: no office '%s'"), office.buf);
 			sb_release(&office);
 			return rc;
@@ -111,7 +111,7 @@ add(struct cmd_ctx *c, int argc, char **argv)
 		u.office = office.buf;
 	}
 	now_text(now);
-	rc = store_user_add(c->st, &u, NULL, now, &cause);
+	rc = store_user_add(c->s->st, &u, NULL, now, &cause);
 	sb_release(&office);
 	if (rc != 0) {
 		rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
@@ -168,7 +168,7 @@ list(struct cmd_ctx *c, int argc, char **argv)
 	labels[7] = _("state");
 	if ((rc = cmd_table(c, &ot, o, FMT_TEXT, 8, keys, labels)) != EXIT_OK)
 		return rc;
-	store_user_each(c->st, list_row, &ot);
+	store_user_each(c->s->st, list_row, &ot);
 	out_end(&ot);
 	return EXIT_OK;
 }
@@ -194,7 +194,7 @@ set(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_fail(c, EXIT_INVALID, _("--lang: expected zh or en, not '%s'"), lang);
 	if (enc && strcmp(enc, "utf-8") && strcmp(enc, "gbk"))
 		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, not '%s'"), enc);
-	if (store_user_set(c->st, pos[0], cmd_opt(o, "name"), lang, enc) != 0)
+	if (store_user_set(c->s->st, pos[0], cmd_opt(o, "name"), lang, enc) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), pos[0]);
 	fprintf(c->out, _("user '%s' changed\n"), pos[0]);
 	return EXIT_OK;
@@ -205,7 +205,7 @@ set_disabled(struct cmd_ctx *c, int argc, char **argv, int disabled)
 {
 	if (argc != 3)
 		return cmd_usage(c, usage);
-	if (store_user_set_disabled(c->st, argv[2], disabled) != 0)
+	if (store_user_set_disabled(c->s->st, argv[2], disabled) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), argv[2]);
 	fprintf(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), argv[2]);
 	return EXIT_OK;
@@ -222,10 +222,10 @@ passwd(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cmd_usage(c, usage);
-	if (c->user->role != ROLE_ADMIN && c->user->role != ROLE_LOCAL &&
-	    strcmp(c->user->login, argv[2]) != 0)
+	if (c->s->user.role != ROLE_ADMIN && c->s->user.role != ROLE_LOCAL &&
+	    strcmp(c->s->user.login, argv[2]) != 0)
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: only admins set others' passwords"));
-	if (store_user_get(c->st, argv[2], &u) != 0)
+	if (store_user_get(c->s->st, argv[2], &u) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), argv[2]);
 	user_release(&u);
 	n = getline(&line, &cap, c->in);
@@ -244,7 +244,7 @@ passwd(struct cmd_ctx *c, int argc, char **argv)
 	free(line);
 	if (hash == NULL)
 		return cmd_fail(c, EXIT_INTERNAL, _("cannot hash the password"));
-	rc = store_user_set_pwhash(c->st, argv[2], hash);
+	rc = store_user_set_pwhash(c->s->st, argv[2], hash);
 	free(hash);
 	if (rc != 0)
 		return cmd_fail(c, EXIT_INTERNAL, _("cannot save the password"));
@@ -324,7 +324,7 @@ key_add(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_usage(c, usage);
 	if (strcmp(argv[4], "-") == 0)
 		fp = c->in;
-	else if (c->user->role != ROLE_LOCAL)
+	else if (c->s->user.role != ROLE_LOCAL)
 		return cmd_fail(c, EXIT_USAGE, _("over ssh, give the key on standard input: user key add %s -"),
 		    argv[3]);
 	else if ((fp = fopen(argv[4], "r")) == NULL)
@@ -358,7 +358,7 @@ key_add(struct cmd_ctx *c, int argc, char **argv)
 		    "('ssh-ed25519 AAAA... comment')"));
 	}
 	now_text(now);
-	rc = store_key_add(c->st, argv[3], type, blob, comment, now, &cause);
+	rc = store_key_add(c->s->st, argv[3], type, blob, comment, now, &cause);
 	free(line);
 	if (rc != 0) {
 		rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
@@ -403,12 +403,12 @@ key_list(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if (npos != 1)
 		return cmd_usage(c, usage);
-	if (store_user_get(c->st, pos[0], &u) != 0)
+	if (store_user_get(c->s->st, pos[0], &u) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), pos[0]);
 	user_release(&u);
 	if ((rc = cmd_table(c, &ot, o, FMT_TEXT, 5, keys, NULL)) != EXIT_OK)
 		return rc;
-	store_key_each(c->st, pos[0], key_row, &ot);
+	store_key_each(c->s->st, pos[0], key_row, &ot);
 	out_end(&ot);
 	return EXIT_OK;
 }
@@ -420,7 +420,7 @@ key_remove(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc != 5 || parse_int(argv[4], 1, 2147483647, &id) != 0)
 		return cmd_usage(c, usage);
-	if (store_key_remove(c->st, argv[3], id) != 0)
+	if (store_key_remove(c->s->st, argv[3], id) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("user '%s' has no key %ld"), argv[3], id);
 	fprintf(c->out, _("key %ld of '%s' removed\n"), id, argv[3]);
 	return EXIT_OK;
@@ -434,8 +434,8 @@ cmd_user(struct cmd_ctx *c, int argc, char **argv)
 	if (strcmp(argv[1], "passwd") == 0)
 		return passwd(c, argc, argv);
 	/* Anyone may choose their own language and terminal encoding. */
-	if (strcmp(argv[1], "set") == 0 && argc >= 3 && c->user->login &&
-	    strcmp(argv[2], c->user->login) == 0 && c->user->role != ROLE_ADMIN) {
+	if (strcmp(argv[1], "set") == 0 && argc >= 3 && c->s->user.login &&
+	    strcmp(argv[2], c->s->user.login) == 0 && c->s->user.role != ROLE_ADMIN) {
 		int i;
 
 		for (i = 3; i < argc; i++)
@@ -443,7 +443,7 @@ cmd_user(struct cmd_ctx *c, int argc, char **argv)
 				return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: names are set by admins"));
 		return set(c, argc, argv);
 	}
-	if (!access_has(c->user, RIGHT_USER_ADMIN))
+	if (!access_has(&c->s->user, RIGHT_USER_ADMIN))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: users are managed by admins"));
 	if (strcmp(argv[1], "add") == 0)
 		return add(c, argc, argv);

@@ -33,7 +33,7 @@
 #include "console.h"
 #include "pw.h"
 #include "server.h"
-#include "session.h"
+#include "exec.h"
 #include "store.h"
 #include "util.h"
 
@@ -696,7 +696,7 @@ start_child(struct conn *c)
 			    "(ssh -t) for the console, or give a command (ssh host help)\n");
 			rc = 1;
 		} else
-			rc = session_exec(c->db, c->login, c->addr, c->command);
+			rc = exec_command(c->db, c->login, c->addr, c->command);
 		fflush(NULL);
 		_exit(rc);
 	}

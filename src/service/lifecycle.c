@@ -746,8 +746,8 @@ do_close(struct ctx *x, const char *status)
 	return 0;
 }
 
-int
-lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *who,
+static int
+act_as(struct store *st, const struct calendar *cal, const struct actor *who,
     const char *no, const struct act_args *a, char **cause)
 {
 	const struct act_def *def = lifecycle_find(a->action);
@@ -899,8 +899,8 @@ phone_valid(const char *p)
 	return 1;
 }
 
-int
-lifecycle_intake(struct store *st, const struct calendar *cal, const struct actor *who,
+static int
+intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
     const struct intake *in, char no[32], char **cause)
 {
 	struct item it;
@@ -1077,4 +1077,98 @@ out:
 	free(mats);
 	item_release(&it);
 	return rc;
+}
+
+/* The acting user, their address and the day, fixed for one action. */
+static void
+actor_of(struct session *s, struct actor *who)
+{
+	who->user = &s->user;
+	who->addr = s->addr;
+	who->today = session_today(s);
+}
+
+int
+lifecycle_act(struct session *s, const char *no, const struct act_args *a, char **cause)
+{
+	struct actor who;
+
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	actor_of(s, &who);
+	return act_as(s->st, s->cal, &who, no, a, cause);
+}
+
+int
+lifecycle_intake(struct session *s, const struct intake *in, char no[32], char **cause)
+{
+	struct actor who;
+
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	actor_of(s, &who);
+	return intake_as(s->st, s->cal, &who, in, no, cause);
+}
+
+/* Amounts are written in yuan with at most two decimals ("9", "9.5", "12.00"):
+ * digits only, so that nan, inf, exponents and signs never reach a number. */
+static int
+parse_yuan(const char *v, long *cents)
+{
+	long whole = 0, frac = 0;
+	int nd = 0, nf = 0;
+
+	for (; *v >= '0' && *v <= '9'; v++, nd++) {
+		if (nd >= 8)
+			return -1;
+		whole = whole * 10 + (*v - '0');
+	}
+	if (nd == 0)
+		return -1;
+	if (*v == '.') {
+		for (v++; *v >= '0' && *v <= '9'; v++, nf++) {
+			if (nf >= 2)
+				return -1;
+			frac = frac * 10 + (*v - '0');
+		}
+		if (nf == 0)
+			return -1;
+		if (nf == 1)
+			frac *= 10;
+	}
+	if (*v != '\0' || whole > 10000000 || (whole == 10000000 && frac > 0))
+		return -1;
+	*cents = whole * 100 + frac;
+	return 0;
+}
+
+int
+lifecycle_arg(struct act_args *a, const char *name, const char *value, char **cause)
+{
+	long n;
+
+	if (strcmp(name, "days") == 0) {
+		if (parse_int(value, 1, 365, &n) != 0) {
+			set_cause(cause, _("--days: expected 1 to 365, not '%s'"), value);
+			return EXIT_INVALID;
+		}
+		a->days = (int)n;
+	} else if (strcmp(name, "fee") == 0) {
+		if (parse_yuan(value, &n) != 0) {
+			set_cause(cause, _("--fee: expected an amount in yuan from 0 to 10000000 "
+			    "with at most two decimals, not '%s'"), value);
+			return EXIT_INVALID;
+		}
+		a->fee_cents = n;
+	} else if (strcmp(name, "expect-version") == 0) {
+		if (parse_int(value, 1, 2147483647, &n) != 0) {
+			set_cause(cause, _("--expect-version: expected a number, not '%s'"), value);
+			return EXIT_USAGE;
+		}
+		a->expect_version = (int)n;
+	} else {
+		set_cause(cause, "unknown argument '%s'", name);
+		return EXIT_USAGE;
+	}
+	return 0;
 }

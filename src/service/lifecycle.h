@@ -13,6 +13,7 @@
 
 #include "clock.h"
 #include "model.h"
+#include "session.h"
 #include "store.h"
 
 /* Who may take an action. */
@@ -56,15 +57,19 @@ struct act_args {
 	const char *verdict;	/* opinion: agree or disagree */
 };
 
+/* Who acts, from where, on which day: fixed for one action. */
 struct actor {
 	const struct user *user;
 	const char *addr;
 	int today;
 };
 
-/* Take an action on case no. */
-int lifecycle_act(struct store *st, const struct calendar *cal, const struct actor *who,
-    const char *no, const struct act_args *a, char **cause);
+/* Set a's argument name ("days", "fee", "expect-version") from the text
+ * value, checked once for every door: 0, or an exit code with *cause. */
+int lifecycle_arg(struct act_args *a, const char *name, const char *value, char **cause);
+
+/* Take an action on case no as the session's user, today. */
+int lifecycle_act(struct session *s, const char *no, const struct act_args *a, char **cause);
 
 struct intake {
 	const char *item;
@@ -78,8 +83,7 @@ struct intake {
 };
 
 /* Take in an application; the new case number goes to no (32 bytes). */
-int lifecycle_intake(struct store *st, const struct calendar *cal, const struct actor *who,
-    const struct intake *in, char no[32], char **cause);
+int lifecycle_intake(struct session *s, const struct intake *in, char no[32], char **cause);
 
 /* 1 when a submitted case has waited more than 5 working days (art. 32). */
 int lifecycle_deemed(const struct calendar *cal, const struct tcase *c, int today);

@@ -6,7 +6,9 @@
 
 #include "clock.h"
 #include "i18n.h"
+#include "lifecycle.h"
 #include "load.h"
+#include "session.h"
 #include "schema.h"
 #include "store.h"
 #include "test.h"
@@ -67,6 +69,34 @@ test_calendar(void)
 		store_calendar_load(test_store(), &cal, NULL);
 	}
 	return &cal;
+}
+
+int
+test_act(struct store *st, const struct calendar *tcal, const struct actor *who, const char *no,
+    const struct act_args *a, char **cause)
+{
+	struct session s;
+	int rc;
+
+	session_init(&s, st, tcal, who->user, who->addr);
+	s.fixed_today = who->today;
+	rc = lifecycle_act(&s, no, a, cause);
+	session_close(&s);
+	return rc;
+}
+
+int
+test_intake(struct store *st, const struct calendar *tcal, const struct actor *who,
+    const struct intake *in, char no[32], char **cause)
+{
+	struct session s;
+	int rc;
+
+	session_init(&s, st, tcal, who->user, who->addr);
+	s.fixed_today = who->today;
+	rc = lifecycle_intake(&s, in, no, cause);
+	session_close(&s);
+	return rc;
 }
 
 int

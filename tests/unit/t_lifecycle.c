@@ -146,7 +146,7 @@ act_on(const struct user *u, const char *today, const char *no, const struct act
 	who.user = u;
 	who.addr = "10.0.0.1";
 	who.today = D(today);
-	rc = lifecycle_act(test_store(), test_calendar(), &who, no, a, &cause);
+	rc = test_act(test_store(), test_calendar(), &who, no, a, &cause);
 	free(cause);
 	return rc;
 }
@@ -453,8 +453,8 @@ every_status_action_role(void)
 }
 
 /*
- * Every action nobody may take, tried for real: out of sight reads "no case"
- * (2), a wrong status is a conflict (4), a wrong role is denied (3), and the
+ * Every action nobody may take, tried for real: a disabled user is denied
+ * (3) before anything else; out of sight reads "no case" (2), a wrong status is a conflict (4), a wrong role is denied (3), and the
  * case, its version and its timeline stay as they were.
  */
 static void
@@ -476,7 +476,9 @@ refused_actions_change_nothing(void)
 				struct act_args a = args(table[i].action, "reason");
 				int want, got;
 
-				if (visible[r] != 'x')
+				if (u.disabled)
+					want = EXIT_DENIED;	/* stops before anything */
+				else if (visible[r] != 'x')
 					want = EXIT_NOTFOUND;
 				else if (table[i].from[s] != 'x')
 					want = EXIT_CONFLICT;
@@ -949,7 +951,7 @@ stale_version_names_who_acted(void)
 	who.user = &m;
 	who.addr = "10.0.0.2";
 	who.today = D("2026-11-03");
-	CHECK_INT(lifecycle_act(test_store(), test_calendar(), &who, no, &a, &cause), EXIT_CONFLICT);
+	CHECK_INT(test_act(test_store(), test_calendar(), &who, no, &a, &cause), EXIT_CONFLICT);
 	CHECK(cause != NULL && strstr(cause, "wang_shen") != NULL);
 	CHECK(cause != NULL && strstr(cause, no) != NULL);
 	free(cause);
@@ -1088,7 +1090,7 @@ intake_before_spring_festival(void)
 	who.user = &clerk;
 	who.addr = "10.0.0.3";
 	who.today = D("2026-02-13");
-	CHECK_INT(lifecycle_intake(test_store(), test_calendar(), &who, &in, no, &cause), 0);
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause), 0);
 	free(cause);
 	cause = NULL;
 	if (get(no, &c) == 0) {
@@ -1107,7 +1109,7 @@ intake_before_spring_festival(void)
 		struct user m = market();
 
 		who.user = &m;
-		CHECK_INT(lifecycle_intake(test_store(), test_calendar(), &who, &in, no, &cause),
+		CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause),
 		    EXIT_DENIED);
 		free(cause);
 	}

@@ -346,7 +346,7 @@ take_in(struct run *r)
 	who.user = &clerks[rnd(3)].u;
 	who.addr = "10.0.0.9";
 	who.today = r->today;
-	rc = lifecycle_intake(r->st, r->cal, &who, &in, no, &cause);
+	rc = test_intake(r->st, r->cal, &who, &in, no, &cause);
 	free(cause);
 	if (rc == 0)
 		memcpy(r->nos[r->ncases++], no, 32);
@@ -463,7 +463,7 @@ random_act(struct run *r, char what[96])
 	who.addr = "10.0.0.7";
 	who.today = r->today;
 	snprintf(what, 96, "%s on %s (%s) by %s", def->name, no, c.status, p.login);
-	rc = lifecycle_act(r->st, r->cal, &who, no, &a, &cause);
+	rc = test_act(r->st, r->cal, &who, no, &a, &cause);
 	/* TONGBAN_TEST_VERBOSE=1 replays the run action by action. */
 	if (getenv("TONGBAN_TEST_VERBOSE"))
 		printf("#     %d %s%s%s\n", rc, what, cause ? ": " : "", cause ? cause : "");

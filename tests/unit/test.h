@@ -27,6 +27,14 @@ struct store;
 struct calendar;
 struct store *test_store(void);
 struct calendar *test_calendar(void);
+/* lifecycle_act and lifecycle_intake as who, on who->today, over st. */
+struct actor;
+struct act_args;
+struct intake;
+int test_act(struct store *st, const struct calendar *cal, const struct actor *who, const char *no,
+    const struct act_args *a, char **cause);
+int test_intake(struct store *st, const struct calendar *cal, const struct actor *who,
+    const struct intake *in, char no[32], char **cause);
 
 extern const struct test tests_clock[];
 extern const struct test tests_ids[];

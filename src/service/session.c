@@ -1,0 +1,163 @@
+/*
+ * Sessions: open the store for one user, keep their record current, and
+ * tell the day. See session.h for the contract.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "session.h"
+#include "util.h"
+
+static char *
+dup_or_null(const char *v)
+{
+	return v ? xstrdup(v) : NULL;
+}
+
+static void
+user_copy(struct user *to, const struct user *from)
+{
+	memset(to, 0, sizeof *to);
+	to->login = dup_or_null(from->login);
+	to->name = dup_or_null(from->name);
+	to->role = from->role;
+	to->region = dup_or_null(from->region);
+	to->region_level = dup_or_null(from->region_level);
+	to->office = dup_or_null(from->office);
+	to->lang = dup_or_null(from->lang);
+	to->encoding = dup_or_null(from->encoding);
+	to->disabled = from->disabled;
+}
+
+static void
+local_user(struct user *u)
+{
+	memset(u, 0, sizeof *u);
+	u->login = xstrdup("local");
+	u->name = xstrdup("local");
+	u->role = ROLE_LOCAL;
+	u->region = xstrdup("500000");
+	u->region_level = xstrdup("city");
+	u->lang = xstrdup(i18n_lang());
+	u->encoding = xstrdup("utf-8");
+}
+
+int
+session_open(struct session *s, const char *db, const char *login, const char *addr,
+    char **cause)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->addr, sizeof s->addr, "%s", addr ? addr : "local");
+	s->st = store_open(db, NULL, cause);
+	if (s->st == NULL)
+		return -1;
+	s->owns_store = 1;
+	s->cal = &s->own_cal;
+	clock_calendar_init(s->cal);
+	if (store_calendar_load(s->st, s->cal, cause) != 0)
+		goto fail;
+	if (login == NULL) {
+		s->local = 1;
+		local_user(&s->user);
+		return 0;
+	}
+	s->seen_version = store_data_version(s->st);
+	if (store_user_get(s->st, login, &s->user) != 0) {
+		set_cause(cause, _("no user '%s'"), login);
+		goto fail;
+	}
+	if (s->user.disabled) {
+		set_cause(cause, _("user '%s' is disabled"), login);
+		goto fail;
+	}
+	return 0;
+fail:
+	session_close(s);
+	return -1;
+}
+
+void
+session_init(struct session *s, struct store *st, const struct calendar *cal,
+    const struct user *u, const char *addr)
+{
+	memset(s, 0, sizeof *s);
+	s->st = st;
+	s->cal = (struct calendar *)cal;
+	snprintf(s->addr, sizeof s->addr, "%s", addr ? addr : "local");
+	if (u == NULL || u->role == ROLE_LOCAL) {
+		s->local = 1;
+		local_user(&s->user);
+	} else
+		user_copy(&s->user, u);
+	s->seen_version = store_data_version(st);
+}
+
+void
+session_close(struct session *s)
+{
+	user_release(&s->user);
+	if (s->cal == &s->own_cal)
+		clock_calendar_release(&s->own_cal);
+	if (s->owns_store)
+		store_close(s->st);
+	memset(s, 0, sizeof *s);
+}
+
+int
+session_today(struct session *s)
+{
+	const char *path = getenv("TONGBAN_TODAY_FILE");
+	char line[32];
+	FILE *fp;
+	int day;
+
+	if (s != NULL && s->fixed_today > 0)
+		return s->fixed_today;
+	if (path != NULL && (fp = fopen(path, "r")) != NULL) {
+		if (fgets(line, sizeof line, fp) != NULL) {
+			line[strcspn(line, "\r\n")] = '\0';
+			if (clock_parse_date(line, &day) == 0) {
+				fclose(fp);
+				return day;
+			}
+		}
+		fclose(fp);
+	}
+	return clock_today();
+}
+
+int
+session_refresh(struct session *s, char **cause)
+{
+	struct user u;
+	long v;
+	int rc;
+
+	assert(s->st != NULL);
+	if (s->local)
+		return 0;
+	v = store_data_version(s->st);
+	if (v == s->seen_version)
+		return s->user.disabled ? -1 : 0;
+	rc = store_user_get(s->st, s->user.login, &u);
+	if (rc == STORE_NOTFOUND) {
+		set_cause(cause, _("user '%s' no longer exists"), s->user.login);
+		return -1;
+	}
+	if (rc != 0) {
+		set_cause(cause, _("cannot read user '%s': %s"), s->user.login,
+		    _("the database is not available"));
+		return -1;
+	}
+	s->seen_version = v;
+	user_release(&s->user);
+	s->user = u;
+	if (s->user.disabled) {
+		set_cause(cause, _("user '%s' has been disabled"), s->user.login);
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,50 @@
+/*
+ * A session: everything one user's work runs in, passed explicitly to every
+ * service, command and screen. It owns the store connection, the calendar
+ * and a copy of the user's record; it answers "what day is it" as a
+ * function, never as a value copied at login, and it notices when the
+ * user's record changes (a disable ends the session at the next action).
+ *
+ * Invariants: st is open and *cal loaded for the life of the session; user
+ * is the latest record seen by session_refresh(); a local session (the
+ * operator on the host) has the role ROLE_LOCAL and no stored record.
+ */
+#ifndef TONGBAN_SESSION_H
+#define TONGBAN_SESSION_H
+
+#include "clock.h"
+#include "model.h"
+#include "store.h"
+
+struct session {
+	struct store *st;
+	struct calendar *cal;	/* own_cal, or a borrowed one */
+	struct calendar own_cal;
+	struct user user;
+	char addr[64];		/* the client's address, or "local" */
+	int local;		/* the host operator: no stored user */
+	int fixed_today;	/* tests: a day that does not move; 0 otherwise */
+	long seen_version;	/* the store's data_version when the user was read */
+	int owns_store;
+};
+
+/* Open db for login (NULL: the local operator) from addr; 0, or -1 with
+ * *cause. An unknown or disabled login is refused (*cause says which). */
+int session_open(struct session *s, const char *db, const char *login, const char *addr,
+    char **cause);
+/* A session over an open store and a loaded calendar (tests, the demo):
+ * borrows st, copies the user's fields. */
+void session_init(struct session *s, struct store *st, const struct calendar *cal,
+    const struct user *u, const char *addr);
+void session_close(struct session *s);
+
+/* Today: TONGBAN_TODAY, or the day named in the file TONGBAN_TODAY_FILE
+ * (read again at every call, so that tests can move a session's clock), or
+ * the system's date. */
+int session_today(struct session *s);
+/* Read the user again when the database changed since the last read;
+ * 0, or -1 with *cause when the user has been disabled or removed (the
+ * session must end). */
+int session_refresh(struct session *s, char **cause);
+
+#endif
