@@ -128,31 +128,13 @@ choose(struct act *a, const struct act_def *def)
 	a->focus = n - 1 > 0 && a->used[F_MATERIALS] ? 0 : n - 1;
 }
 
-/* Opinions are offered only to offices with a branch of the review. */
-static int
-has_branch(const struct tcase *c, const char *office)
-{
-	char key[64];
-
-	if (office == NULL || c->branch_offices == NULL)
-		return 0;
-	snprintf(key, sizeof key, ",%s,", office);
-	return strstr(c->branch_offices, key) != NULL;
-}
-
 static void
 load_case(struct ui *ui, struct act *a)
 {
-	const struct act_def *d;
-
 	if (a->c.no)
 		tcase_release(&a->c);
 	store_case_get(ui->s->st, a->no, &a->c);
-	a->ndefs = 0;
-	for (d = lifecycle_acts; d->name != NULL && a->ndefs < 24; d++)
-		if (lifecycle_from_ok(d, a->c.status) && lifecycle_may(&ui->s->user, &a->c, d) &&
-		    (d->who != WHO_BRANCH || has_branch(&a->c, ui->s->user.office)))
-			a->defs[a->ndefs++] = d;
+	a->ndefs = a->c.no ? lifecycle_offered(&ui->s->user, &a->c, a->defs, 24) : 0;
 	a->menu.n = a->ndefs;
 	a->nmat = 0;
 	if (a->c.no)

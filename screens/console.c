@@ -128,6 +128,11 @@ run(struct ui *ui)
 			save_all(ui);
 			return 0;
 		}
+		/* Whoever was disabled since the last key stops here, work kept. */
+		if (session_refresh(ui->s, &ui->ended) != 0) {
+			save_all(ui);
+			return 0;
+		}
 		if (rc == ERR) {
 			if (ui->stack[top]->tick && (ui->stack[top]->tick(ui, ui->state[top]) & UI_REDRAW))
 				redraw = 1;
@@ -223,6 +228,11 @@ console_main(const char *db, const char *login, const char *addr)
 		ui_pop(&ui);
 	endwin();
 	delscreen(scr);
+	if (ui.ended != NULL) {
+		fprintf(stderr, "tongban: %s\r\n", ui.ended);
+		free(ui.ended);
+		rc = 3;
+	}
 out:
 	free(ui.office_name);
 	session_close(&ses);

@@ -77,6 +77,7 @@ struct ui {
 	const struct screen *next;	/* pushed by the loop after the key is handled */
 	char next_arg[512];
 	char message[256];	/* shown on the line above the key bar until the next key */
+	char *ended;		/* why the session ended (the user was disabled) */
 	int message_error;
 };
 

@@ -1,11 +1,15 @@
 /*
  * The command table, the line splitter, option parsing and help. Commands
- * live in cmd_*.c; this file only dispatches.
+ * live in cmd_*.c; this file declares every one of them as a row and runs
+ * the checks every row shares before its exec: options, the right, the
+ * target.
  */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "case.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "util.h"
@@ -17,77 +21,154 @@
 #define MAX_LINE 8192
 #define MAX_WORDS 128
 
-static int cmd_help(struct cmd_ctx *, int, char **);
-static int cmd_version(struct cmd_ctx *, int, char **);
+static int cmd_help(struct cmd_ctx *, struct cmd_args *);
+static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 
-static const struct cmd_entry {
-	const char *name;
-	int (*exec)(struct cmd_ctx *, int, char **);
-	const char *usage;
-	const char *summary;
-} commands[] = {
-	{ "case", cmd_case,
-	  "case show NO | case find [FILTERS] | case export [FILTERS]\n"
-	  "  FILTERS: --no NO --applicant ID --name TEXT --phone P --status S\n"
-	  "           --light green|yellow|red --item CODE --region CODE --office CODE\n"
-	  "           --from DATE --to DATE --limit N\n"
-	  "           --forecast N (turning yellow or red within N working days)\n"
-	  "  --format text|csv|tsv|json  --encoding utf-8|gbk  --bom\n"
-	  "case new --item CODE --applicant-id ID --applicant-name NAME [--phone P]\n"
-	  "         [--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3]\n"
-	  "case act NO ACTION [--note TEXT] [--expect-version N] [--materials 1,2]\n"
-	  "         [--pledge-materials 3 --pledge-date DATE] [--reason R --days N] [--fee YUAN]\n"
-	  "         [--verdict agree|disagree]\n"
-	  "  ACTION: accept refuse supplement resupply review pass return survey opinion\n"
-	  "          suspend resume extend approve deny complete withdraw\n"
-	  "case actions NO      (what you may do now)\n"
-	  "case worklist [--limit N] [--format ...]",
-	  N_("look up, find, export, take in and act on cases") },
-	{ "user", cmd_user,
-	  "user add LOGIN --role clerk|approver|supervisor|admin --region CODE\n"
-	  "         [--office CODE] [--name NAME] [--lang zh|en]\n"
-	  "user list | user disable LOGIN | user enable LOGIN\n"
-	  "user passwd LOGIN        (new password on stdin)\n"
-	  "user key add LOGIN FILE|-  | user key list LOGIN | user key remove LOGIN ID",
-	  N_("users and their keys (admin)") },
-	{ "calendar", cmd_calendar,
-	  "calendar show [--year Y] | calendar add DATE N | calendar workdays FROM TO\n"
-	  "calendar import FILE|- [--encoding gbk]",
-	  N_("the working-day calendar") },
-	{ "region", cmd_region,
-	  "region list [--parent CODE] | region export | region import FILE|- [--encoding gbk]",
-	  N_("administrative divisions") },
-	{ "item", cmd_item,
-	  "item list [--q TEXT] | item show CODE | item export | item import FILE|- [--encoding gbk]",
-	  N_("the item catalog") },
-	{ "audit", cmd_audit,
-	  "audit verify | audit export --from DATE --to DATE [--format csv|json|text]",
-	  N_("the tamper-evident record") },
-	{ "dashboard", cmd_dashboard, "dashboard --once [--region CODE] [--format json|text]",
-	  N_("the supervision figures of your region") },
-	{ "stats", cmd_stats, "stats check | stats rebuild", N_("the summaries behind the dashboard") },
-	{ "supervise", cmd_supervise,
-	  "supervise new --case NO|--office CODE --note TEXT --due DATE\n"
-	  "supervise list [--status open|responded|closed] | supervise respond ID --note TEXT\n"
-	  "supervise close ID [--note TEXT] | supervise return ID --note TEXT",
-	  N_("supervision orders (督办)") },
-	{ "complaint", cmd_complaint,
-	  "complaint new --case NO|--office CODE --text TEXT [--missing-material]\n"
-	  "complaint list [--status S] | complaint accept ID | complaint refuse ID --note TEXT\n"
-	  "complaint answer ID --note TEXT | complaint close ID",
-	  N_("complaints (投诉)") },
-	{ "rating", cmd_rating,
-	  "rating add NO --level 1-5 [--comment TEXT] | rating list [--bad]\n"
-	  "rating callback ID --note TEXT",
-	  N_("citizens' ratings (好差评) and rectifications") },
-	{ "report", cmd_report,
-	  "report daily|weekly|monthly|quarterly|annual [--region CODE] [--office CODE]\n"
-	  "       [--date DATE] [--format text|csv|json]",
-	  N_("daily scan, weekly dispatch, monthly bulletin, quarterly analysis, annual evaluation") },
-	{ "help", cmd_help, "help [COMMAND]", N_("this help") },
-	{ "version", cmd_version, "version", N_("the version of tongban") },
-	{ NULL, NULL, NULL, NULL }
+#define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
+	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
+	"[--to DATE] [--limit N] [--forecast N] [--format text|csv|tsv|json] [--encoding gbk] [--bom]"
+#define LIST "[--format text|csv|tsv|json]"
+
+/*
+ * Every command, one row per noun and verb:
+ * noun, verb, args, summary, options, min and max positional words, right,
+ * target, flags, exec (or whole, for a noun that still parses its own argv).
+ */
+static const struct cmd_entry commands[] = {
+	{ "case", "show", "NO", N_("one case with its clock and timeline"), NULL, 1, 1,
+	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, NULL, cmd_case },
+	{ "case", "find", FILTERS, N_("find cases (newest first)"), NULL, 0, 0,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, NULL, cmd_case },
+	{ "case", "export", FILTERS, N_("export cases as they are stored, streaming"), NULL, 0, 0,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, NULL, cmd_case },
+	{ "case", "new", "--item CODE --applicant-id ID --applicant-name NAME [--phone P] "
+	  "[--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3]",
+	  N_("take in an application"), NULL, 0, 0,
+	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_case },
+	{ "case", "act", "NO ACTION [--note TEXT] [--expect-version N] [--materials 1,2] "
+	  "[--pledge-materials 3 --pledge-date DATE] [--reason R --days N] [--fee YUAN] "
+	  "[--verdict agree|disagree]", N_("take an action (case actions NO lists yours)"),
+	  NULL, 2, 2, RIGHT_CASE_READ, CMD_TARGET_CASE, CMD_WRITES, NULL, cmd_case },
+	{ "case", "actions", "NO", N_("what you may do on a case now"), NULL, 1, 1,
+	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, NULL, cmd_case },
+	{ "case", "worklist", "[--limit N] " LIST, N_("your office's cases needing action"),
+	  NULL, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, NULL, cmd_case },
+
+	{ "user", "add", "LOGIN --role clerk|approver|supervisor|admin --region CODE "
+	  "[--office CODE] [--name NAME] [--lang zh|en]", N_("add a user"), NULL, 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_user },
+	{ "user", "list", LIST, N_("every user"), NULL, 0, 0,
+	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, NULL, cmd_user },
+	{ "user", "disable", "LOGIN", N_("stop a user (their open sessions end)"), NULL, 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+	{ "user", "enable", "LOGIN", N_("let a user in again"), NULL, 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+	{ "user", "passwd", "LOGIN", N_("set a password (read from standard input)"), NULL, 1, 1,
+	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+	{ "user", "set", "LOGIN [--name NAME] [--lang zh|en] [--encoding utf-8|gbk]",
+	  N_("change a user's name, language or terminal encoding"), NULL, 1, 1,
+	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+	{ "user", "key add", "LOGIN FILE|-", N_("add an OpenSSH public key"), NULL, 2, 2,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+	{ "user", "key list", "LOGIN", N_("a user's keys"), NULL, 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, 0, NULL, cmd_user },
+	{ "user", "key remove", "LOGIN ID", N_("remove a key"), NULL, 2, 2,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+
+	{ "calendar", "show", "[--year Y]", N_("rest days and make-up working days"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_calendar },
+	{ "calendar", "add", "DATE N", N_("the date N working days after DATE"), NULL, 2, 2,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_calendar },
+	{ "calendar", "workdays", "FROM TO", N_("working days d with FROM < d <= TO"), NULL, 2, 2,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_calendar },
+	{ "calendar", "import", "FILE|- [--encoding gbk]", N_("import holidays and make-up days"),
+	  NULL, 1, 1, RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_calendar },
+	{ "region", "list", "[--parent CODE]", N_("administrative divisions"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_region },
+	{ "region", "export", "", N_("every division as CSV"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_region },
+	{ "region", "import", "FILE|- [--encoding gbk]", N_("import divisions"), NULL, 1, 1,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_region },
+	{ "item", "list", "[--q TEXT]", N_("the item catalog"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_item },
+	{ "item", "show", "CODE", N_("one item with its materials, steps and guide"), NULL, 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_item },
+	{ "item", "export", "", N_("the catalog as CSV"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_item },
+	{ "item", "import", "FILE|- [--encoding gbk]", N_("import items"), NULL, 1, 1,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_item },
+
+	{ "audit", "verify", "", N_("check the hash chain of every event"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_audit },
+	{ "audit", "export", "--from DATE --to DATE [--format csv|json|text]",
+	  N_("events of a period"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_audit },
+	{ "dashboard", NULL, "--once [--region CODE] [--format json|text]",
+	  N_("the supervision figures of your region"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_dashboard },
+	{ "stats", "check", "", N_("compare the summaries with a recomputation"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_stats },
+	{ "stats", "rebuild", "", N_("recompute the summaries"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_stats },
+
+	{ "supervise", "new", "--case NO|--office CODE --note TEXT --due DATE",
+	  N_("issue a supervision order (督办)"), "case= office= note= due=", 0, 0,
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_NONE, CMD_WRITES, cmd_supervise_new, NULL },
+	{ "supervise", "list", "[--status open|responded|closed] " LIST,
+	  N_("supervision orders you may see"), "status= format= encoding= bom", 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_supervise_list, NULL },
+	{ "supervise", "respond", "ID --note TEXT", N_("the office answers an order"), "note=",
+	  1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step, NULL },
+	{ "supervise", "close", "ID [--note TEXT]", N_("close an order"), "note=", 1, 1,
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step, NULL },
+	{ "supervise", "return", "ID --note TEXT", N_("send a response back"), "note=", 1, 1,
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step, NULL },
+	{ "complaint", "new", "--case NO|--office CODE --text TEXT [--missing-material]",
+	  N_("log a complaint (投诉)"), "case= office= text= missing-material", 0, 0,
+	  RIGHT_COMPLAINT_LOG, CMD_TARGET_NONE, CMD_WRITES, cmd_complaint_new, NULL },
+	{ "complaint", "list", "[--status received|accepted|refused|answered|closed] " LIST,
+	  N_("complaints you may see"), "status= format= encoding= bom", 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_complaint_list, NULL },
+	{ "complaint", "accept", "ID", N_("accept a complaint (within 5 working days)"), "note=",
+	  1, 1, RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step, NULL },
+	{ "complaint", "refuse", "ID --note TEXT", N_("refuse a complaint, with the reason"),
+	  "note=", 1, 1, RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step,
+	  NULL },
+	{ "complaint", "answer", "ID --note TEXT", N_("the office answers a complaint"), "note=",
+	  1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step, NULL },
+	{ "complaint", "close", "ID", N_("close an answered complaint"), "note=", 1, 1,
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step, NULL },
+	{ "rating", "add", "NO --level 1-5 [--comment TEXT]",
+	  N_("record a citizen's rating (好差评) of a finished case"), "level= comment=", 1, 1,
+	  RIGHT_RATE, CMD_TARGET_NONE, CMD_WRITES, cmd_rating_add, NULL },
+	{ "rating", "list", "[--bad] " LIST, N_("ratings and rectifications"),
+	  "bad format= encoding= bom", 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_rating_list, NULL },
+	{ "rating", "callback", "ID --note TEXT", N_("record the call back to the applicant"),
+	  "note=", 1, 1, RIGHT_ANY, CMD_TARGET_RECORD, CMD_WRITES, cmd_rating_callback, NULL },
+
+	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--format text|csv|json]",
+	  N_("daily scan: every red and yellow case per office"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...]",
+	  N_("weekly dispatch per office"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	{ "report", "monthly", "[--region CODE] [--date DATE] [--format ...]",
+	  N_("monthly bulletin: districts and departments ranked"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	{ "report", "quarterly", "[--region CODE] [--date DATE] [--format ...]",
+	  N_("quarterly analysis with grading and recommendations"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	{ "report", "annual", "[--region CODE] [--date DATE] [--format ...]",
+	  N_("annual evaluation with the five indicators"), NULL, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+
+	{ "help", NULL, "[COMMAND]", N_("this help"), NULL, 0, 2,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_help, NULL },
+	{ "version", NULL, "", N_("the version of tongban"), NULL, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_version, NULL },
 };
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
 
 int
 cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
@@ -110,31 +191,187 @@ cmd_usage(struct cmd_ctx *c, const char *usage)
 	return EXIT_USAGE;
 }
 
-static const struct cmd_entry *
-find_entry(const char *name)
+/* 1 when row e's verb is the words at argv (one or two of them). */
+static int
+verb_matches(const struct cmd_entry *e, int argc, char **argv, int *used)
+{
+	const char *sp;
+	size_t n;
+
+	if (e->verb == NULL) {
+		*used = 1;
+		return 1;
+	}
+	if (argc < 2)
+		return 0;
+	sp = strchr(e->verb, ' ');
+	if (sp == NULL) {
+		*used = 2;
+		return strcmp(e->verb, argv[1]) == 0;
+	}
+	n = (size_t)(sp - e->verb);
+	*used = 3;
+	return argc >= 3 && strlen(argv[1]) == n && strncmp(e->verb, argv[1], n) == 0 &&
+	    strcmp(sp + 1, argv[2]) == 0;
+}
+
+const struct cmd_entry *
+cmd_find(int argc, char **argv, int *used)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (argc >= 1 && strcmp(commands[i].noun, argv[0]) == 0 &&
+		    verb_matches(&commands[i], argc, argv, used))
+			return &commands[i];
+	return NULL;
+}
+
+int
+cmd_writes(int argc, char **argv)
 {
 	const struct cmd_entry *e;
+	int used;
 
-	for (e = commands; e->name != NULL; e++)
-		if (strcmp(e->name, name) == 0)
-			return e;
-	return NULL;
+	e = cmd_find(argc, argv, &used);
+	/* An unknown line is treated as writing: never run again by itself. */
+	return e == NULL || (e->flags & CMD_WRITES);
+}
+
+static int
+noun_known(const char *noun)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].noun, noun) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+row_line(FILE *fp, const struct cmd_entry *e)
+{
+	fprintf(fp, "%s%s%s%s%s", e->noun, e->verb ? " " : "", e->verb ? e->verb : "",
+	    *e->args ? " " : "", e->args);
+}
+
+/* The usage of every row of noun, one line each. */
+static int
+noun_usage(struct cmd_ctx *c, const char *noun)
+{
+	size_t i;
+
+	fprintf(c->err, "%s\n", _("usage:"));
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].noun, noun) == 0) {
+			fputs("  ", c->err);
+			row_line(c->err, &commands[i]);
+			fputc('\n', c->err);
+		}
+	return EXIT_USAGE;
+}
+
+int
+cmd_row_usage(struct cmd_ctx *c, const struct cmd_args *a)
+{
+	fprintf(c->err, "%s\n  ", _("usage:"));
+	row_line(c->err, a->e);
+	fputc('\n', c->err);
+	return EXIT_USAGE;
+}
+
+const char *
+cmd_arg(const struct cmd_args *a, const char *name)
+{
+	return cmd_opt(a->opt, name);
+}
+
+/* Split the row's option list ("note= due= bom") into a->opt. */
+static void
+row_options(struct cmd_args *a)
+{
+	char *p, *save = NULL;
+	int n = 0;
+
+	snprintf(a->names, sizeof a->names, "%s", a->e->options ? a->e->options : "");
+	for (p = strtok_r(a->names, " ", &save); p != NULL && n < CMD_MAXOPTS;
+	    p = strtok_r(NULL, " ", &save)) {
+		size_t len = strlen(p);
+
+		a->opt[n].arg = len > 0 && p[len - 1] == '=';
+		if (a->opt[n].arg)
+			p[len - 1] = '\0';
+		a->opt[n].name = p;
+		n++;
+	}
+	assert(p == NULL);	/* a row never declares more than CMD_MAXOPTS */
+	a->opt[n].name = NULL;
+}
+
+/* Parse, check the right, resolve the target, run. */
+static int
+run_row(struct cmd_ctx *c, const struct cmd_entry *e, int argc, char **argv, int used)
+{
+	struct cmd_args a;
+	char *cause = NULL;
+	long n;
+	int rc;
+
+	memset(&a, 0, sizeof a);
+	a.e = e;
+	if (!access_has(&c->s->user, e->right))
+		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(e->right));
+	if (e->exec == NULL)
+		return e->whole(c, argc, argv);
+	row_options(&a);
+	if ((rc = cmd_opts(c, argc - used, argv + used, a.opt, a.pos, &a.npos, e->maxpos)) != 0)
+		return rc == EXIT_USAGE ? cmd_row_usage(c, &a) : rc;
+	if (a.npos < e->minpos)
+		return cmd_row_usage(c, &a);
+	switch (e->target) {
+	case CMD_TARGET_CASE:
+		if ((rc = case_get(c->s, a.pos[0], &a.target, &cause)) != 0) {
+			cmd_fail(c, rc, "%s", cause);
+			free(cause);
+			return rc;
+		}
+		break;
+	case CMD_TARGET_RECORD:
+		if (parse_int(a.pos[0], 1, 2147483647, &n) != 0)
+			return cmd_fail(c, EXIT_USAGE, _("expected a record number, not '%s'"), a.pos[0]);
+		a.id = n;
+		break;
+	case CMD_TARGET_USER:
+	case CMD_TARGET_NONE:
+		break;
+	}
+	rc = e->exec(c, &a);
+	if (a.target.no != NULL)
+		tcase_release(&a.target);
+	return rc;
 }
 
 int
 cmd_run(struct cmd_ctx *c, int argc, char **argv)
 {
+	static char help[] = "help";
+	static char *help_argv[] = { help, NULL };
 	const struct cmd_entry *e;
 	char *cause = NULL;
-	int i, rc;
+	int i, rc, used;
 
-	if (argc < 1)
-		return cmd_help(c, 0, argv);
+	if (argc < 1) {
+		argv = help_argv;
+		argc = 1;
+	}
 	for (i = 0; i < argc; i++)
 		if (strlen(argv[i]) > 4096 || !utf8_valid(argv[i], strlen(argv[i])))
 			return cmd_fail(c, EXIT_INVALID,
 			    _("argument %d is not valid UTF-8 text of at most 4096 bytes"), i + 1);
-	e = find_entry(argv[0]);
+	e = cmd_find(argc, argv, &used);
+	if (e == NULL && noun_known(argv[0]))
+		return noun_usage(c, argv[0]);
 	if (e == NULL)
 		return cmd_fail(c, EXIT_USAGE, _("unknown command '%s' (try 'help')"), argv[0]);
 	/* A command runs at one instant, as the user stands now. */
@@ -144,25 +381,47 @@ cmd_run(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	}
 	c->today = session_today(c->s);
-	return e->exec(c, argc, argv);
+	return run_row(c, e, argc, argv, used);
 }
 
 static int
-cmd_help(struct cmd_ctx *c, int argc, char **argv)
+cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 {
-	const struct cmd_entry *e;
+	const char *noun = NULL;
+	size_t i;
+	int found = 0;
 
-	if (argc >= 2) {
-		e = find_entry(argv[1]);
-		if (e == NULL)
-			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), argv[1]);
-		fprintf(c->out, "%s — %s\n\n%s\n", e->name, _(e->summary), e->usage);
+	if (a->npos >= 1) {
+		noun = a->pos[0];
+		for (i = 0; i < NCOMMANDS; i++) {
+			const struct cmd_entry *e = &commands[i];
+
+			if (strcmp(e->noun, noun) != 0 || (a->npos == 2 && e->verb &&
+			    strcmp(e->verb, a->pos[1]) != 0))
+				continue;
+			if (!found)
+				fprintf(c->out, "%s\n\n", noun);
+			found = 1;
+			fputs("  ", c->out);
+			row_line(c->out, e);
+			fprintf(c->out, "\n      %s%s\n", _(e->summary),
+			    e->flags & CMD_WRITES ? _(" (changes data)") : "");
+		}
+		if (!found)
+			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), noun);
 		return EXIT_OK;
 	}
 	fprintf(c->out, "%s\n\n", _("tongban commands (help COMMAND for details):"));
-	for (e = commands; e->name != NULL; e++) {
+	for (i = 0; i < NCOMMANDS; i++) {
+		const struct cmd_entry *e = &commands[i];
+		char name[40];
+
+		if (!access_has(&c->s->user, e->right))
+			continue;
+		snprintf(name, sizeof name, "%s%s%s", e->noun, e->verb ? " " : "",
+		    e->verb ? e->verb : "");
 		fputs("  ", c->out);
-		out_pad(c->out, e->name, 10);
+		out_pad(c->out, name, 20);
 		fprintf(c->out, "%s\n", _(e->summary));
 	}
 	fprintf(c->out, "\n%s\n", _("Exit codes: 0 ok, 1 usage, 2 not found, 3 permission "
@@ -171,10 +430,9 @@ cmd_help(struct cmd_ctx *c, int argc, char **argv)
 }
 
 static int
-cmd_version(struct cmd_ctx *c, int argc, char **argv)
+cmd_version(struct cmd_ctx *c, struct cmd_args *a)
 {
-	(void)argc;
-	(void)argv;
+	(void)a;
 	fprintf(c->out, "tongban %s\n", TONGBAN_VERSION);
 	return EXIT_OK;
 }

@@ -12,20 +12,12 @@
 #include <stdio.h>
 
 #include "clock.h"
+#include "access.h"
+#include "exitcode.h"
 #include "model.h"
 #include "out.h"
 #include "session.h"
 #include "store.h"
-
-enum {
-	EXIT_OK = 0,
-	EXIT_USAGE = 1,
-	EXIT_NOTFOUND = 2,
-	EXIT_DENIED = 3,
-	EXIT_CONFLICT = 4,
-	EXIT_INVALID = 5,
-	EXIT_INTERNAL = 10
-};
 
 struct cmd_ctx {
 	struct session *s;	/* the store, the user, the calendar, the clock */
@@ -62,7 +54,69 @@ int cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 int cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts,
     enum fmt def, size_t ncols, const char *const *keys, const char *const *labels);
 
-/* Command implementations (cmd_case.c, cmd_user.c, cmd_misc.c). */
+/*
+ * The command table (cmd.c): one row per `noun verb`. Before a row's exec
+ * runs, the framework has parsed its options (struct cmd_args), checked the
+ * number of positional words, the user's right (access.h) and resolved the
+ * target: for CMD_TARGET_CASE, pos[0] is a case the user may see (loaded in
+ * a->target), else the command fails as "no case" without running. Rows
+ * marked CMD_WRITES change the database: the console never runs them again
+ * by itself. Help is generated from the same rows.
+ */
+enum cmd_target { CMD_TARGET_NONE, CMD_TARGET_CASE, CMD_TARGET_RECORD, CMD_TARGET_USER };
+#define CMD_WRITES 0x1
+
+#define CMD_MAXOPTS 24
+#define CMD_MAXPOS 4
+
+struct cmd_entry;
+
+struct cmd_args {
+	const struct cmd_entry *e;
+	struct opt opt[CMD_MAXOPTS + 1];
+	char names[320];	/* the option names, split from e->options */
+	char *pos[CMD_MAXPOS];
+	int npos;
+	struct tcase target;	/* CMD_TARGET_CASE: the case of pos[0] */
+	long long id;		/* CMD_TARGET_RECORD: pos[0] as a number */
+};
+
+struct cmd_entry {
+	const char *noun;
+	const char *verb;	/* may hold two words ("key add"); NULL: the noun alone */
+	const char *args;	/* what follows the verb in a usage line */
+	const char *summary;	/* one line, translated at use */
+	const char *options;	/* "note= due= format= bom": '=' takes a value */
+	int minpos, maxpos;
+	enum right right;
+	enum cmd_target target;
+	int flags;
+	int (*exec)(struct cmd_ctx *c, struct cmd_args *a);
+	/* A noun not yet split into rows: it parses its own argv. */
+	int (*whole)(struct cmd_ctx *c, int argc, char **argv);
+};
+
+/* The row for argv (noun, verb...), or NULL; *used is the words it took. */
+const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
+/* 1 when the command line argv would change the database. */
+int cmd_writes(int argc, char **argv);
+/* The value of option name of a (NULL when not given, "" for a flag). */
+const char *cmd_arg(const struct cmd_args *a, const char *name);
+/* Print the usage of a's row and return EXIT_USAGE. */
+int cmd_row_usage(struct cmd_ctx *c, const struct cmd_args *a);
+
+/* Rows of the table (cmd_super.c) */
+int cmd_supervise_new(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_supervise_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_supervise_step(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_complaint_new(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_complaint_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_complaint_step(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_rating_add(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_rating_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_rating_callback(struct cmd_ctx *c, struct cmd_args *a);
+
+/* Nouns not yet split into rows (cmd_case.c, cmd_user.c, cmd_misc.c). */
 int cmd_case(struct cmd_ctx *c, int argc, char **argv);
 int cmd_user(struct cmd_ctx *c, int argc, char **argv);
 int cmd_calendar(struct cmd_ctx *c, int argc, char **argv);
@@ -71,9 +125,6 @@ int cmd_item(struct cmd_ctx *c, int argc, char **argv);
 int cmd_audit(struct cmd_ctx *c, int argc, char **argv);
 int cmd_dashboard(struct cmd_ctx *c, int argc, char **argv);
 int cmd_stats(struct cmd_ctx *c, int argc, char **argv);
-int cmd_supervise(struct cmd_ctx *c, int argc, char **argv);
-int cmd_complaint(struct cmd_ctx *c, int argc, char **argv);
-int cmd_rating(struct cmd_ctx *c, int argc, char **argv);
 int cmd_report(struct cmd_ctx *c, int argc, char **argv);
 /* The supervised region prefix (out), narrowed by region; 0 or an exit code. */
 int cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16]);

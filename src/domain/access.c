@@ -1,9 +1,11 @@
 /*
  * Access rules; see access.h for the rule in words.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "access.h"
+#include "i18n.h"
 
 void
 access_region_prefix(const char *code, const char *level, char out[16])
@@ -100,22 +102,206 @@ access_can_see(const struct user *u, const struct tcase *c)
 	return 0;
 }
 
+static int
+is_office_user(const struct user *u)
+{
+	return (u->role == ROLE_CLERK || u->role == ROLE_APPROVER) && u->office != NULL;
+}
+
+static int
+sees_all(const struct user *u)
+{
+	return u->role == ROLE_ADMIN || u->role == ROLE_LOCAL;
+}
+
 int
 access_has(const struct user *u, enum right r)
 {
-	if (u->disabled)
+	if (u->disabled || u->role == ROLE_NONE)
 		return 0;
 	switch (r) {
+	case RIGHT_ANY:
 	case RIGHT_CASE_READ:
-		return u->role != ROLE_NONE;
+		return 1;
 	case RIGHT_CASE_INTAKE:
+	case RIGHT_RATE:
 		return u->role == ROLE_CLERK;
+	case RIGHT_CASE_WORK:
+		return is_office_user(u);
 	case RIGHT_USER_ADMIN:
 	case RIGHT_CATALOG_ADMIN:
-		return u->role == ROLE_ADMIN || u->role == ROLE_LOCAL;
+		return sees_all(u);
 	case RIGHT_SUPERVISE:
-		return u->role == ROLE_SUPERVISOR || u->role == ROLE_ADMIN ||
-		    u->role == ROLE_LOCAL;
+		return u->role == ROLE_SUPERVISOR || sees_all(u);
+	case RIGHT_ORDER_ISSUE:
+		return u->role == ROLE_SUPERVISOR;
+	case RIGHT_COMPLAINT_LOG:
+		return u->role == ROLE_CLERK || u->role == ROLE_SUPERVISOR;
+	case RIGHT_HOST_FILES:
+		return u->role == ROLE_LOCAL;
+	case RIGHT_COUNT:
+		break;
 	}
 	return 0;
+}
+
+const char *
+access_denied_text(enum right r)
+{
+	switch (r) {
+	case RIGHT_CASE_INTAKE:
+		return _("permission denied: applications are taken in by window clerks");
+	case RIGHT_RATE:
+		return _("permission denied: ratings are recorded by window clerks");
+	case RIGHT_CASE_WORK:
+		return _("permission denied: worklists are for clerks and approvers");
+	case RIGHT_USER_ADMIN:
+		return _("permission denied: users are managed by admins");
+	case RIGHT_CATALOG_ADMIN:
+		return _("permission denied: reference data is kept by admins");
+	case RIGHT_SUPERVISE:
+		return _("permission denied: this is for supervisors and admins");
+	case RIGHT_ORDER_ISSUE:
+		return _("permission denied: supervision orders are issued by supervisors");
+	case RIGHT_COMPLAINT_LOG:
+		return _("permission denied: complaints are logged by clerks (a phone call) or "
+		    "supervisors");
+	case RIGHT_HOST_FILES:
+		return _("permission denied: over ssh, send the file on standard input (-)");
+	default:
+		return _("permission denied");
+	}
+}
+
+void
+access_supervised_prefix(const struct user *u, char out[16])
+{
+	if (sees_all(u))
+		snprintf(out, 16, "50");
+	else
+		access_region_prefix(u->region, u->region_level, out);
+}
+
+int
+access_narrow(const struct user *u, const char *region, const char *level, char out[16])
+{
+	char mine[16];
+
+	access_supervised_prefix(u, mine);
+	if (region == NULL) {
+		memcpy(out, mine, 16);
+		return 0;
+	}
+	access_region_prefix(region, level, out);
+	return access_in_subtree(mine, out) ? 0 : -1;
+}
+
+static int
+same_office(const struct user *u, const struct tcase *c)
+{
+	return u->office != NULL && strcmp(u->office, c->office) == 0;
+}
+
+int
+access_may_act(const struct user *u, const struct tcase *c, enum act_who who)
+{
+	/* Separation of duties: supervisors, admins and the operator never act. */
+	if (!access_has(u, RIGHT_CASE_WORK))
+		return 0;
+	switch (who) {
+	case WHO_ACCEPTOR:
+		return same_office(u, c);
+	case WHO_DECIDER:
+		return u->role == ROLE_APPROVER && same_office(u, c);
+	case WHO_BRANCH:
+		return u->role == ROLE_APPROVER && has_branch(c, u->office);
+	case WHO_DELIVERER:
+		/* The competent office, or a clerk of the very hall that took it in. */
+		return same_office(u, c) ||
+		    (u->role == ROLE_CLERK && strcmp(u->region, c->hall_region) == 0);
+	}
+	return 0;
+}
+
+int
+access_worklist(const struct user *u, const char **office, const char **hall)
+{
+	if (!access_has(u, RIGHT_CASE_WORK))
+		return -1;
+	*office = u->office;
+	/* A hall's clerks also hand over what their hall took in. */
+	*hall = u->role == ROLE_CLERK ? u->region : NULL;
+	return 0;
+}
+
+int
+access_may_passwd(const struct user *u, const char *login)
+{
+	return access_has(u, RIGHT_USER_ADMIN) ||
+	    (access_has(u, RIGHT_ANY) && u->login && strcmp(u->login, login) == 0);
+}
+
+int
+access_may_set_self(const struct user *u, const char *login)
+{
+	return access_has(u, RIGHT_ANY) && u->login && strcmp(u->login, login) == 0;
+}
+
+static int
+supervises(const struct user *u, const char *area)
+{
+	char p[16];
+
+	if (u->role != ROLE_SUPERVISOR)
+		return 0;
+	access_supervised_prefix(u, p);
+	return access_in_subtree(p, area);
+}
+
+int
+access_record_may(const struct user *u, enum record_who who, const char *office,
+    const char *area)
+{
+	int mine = is_office_user(u) && strcmp(u->office, office) == 0;
+
+	if (u->disabled)
+		return 0;
+	switch (who) {
+	case BY_SUPERVISOR:
+		return supervises(u, area);
+	case BY_OFFICE:
+		return mine;
+	case BY_OFFICE_OR_SUPERVISOR:
+		return mine || supervises(u, area);
+	}
+	return 0;
+}
+
+void
+access_record_scope(const struct user *u, int office_clerks, char lo[24], char hi[24],
+    const char **office)
+{
+	char p[16];
+
+	access_supervised_prefix(u, p);
+	snprintf(lo, 24, "%s", p);
+	snprintf(hi, 24, "%s:", p);
+	*office = NULL;
+	if (u->role == ROLE_APPROVER || (office_clerks && u->role == ROLE_CLERK))
+		*office = u->office ? u->office : "-";
+}
+
+int
+access_record_visible(const struct user *u, int office_clerks, const char *office,
+    const char *area)
+{
+	char lo[24], hi[24];
+	const char *mine;
+
+	if (!access_has(u, RIGHT_ANY))
+		return 0;
+	access_record_scope(u, office_clerks, lo, hi, &mine);
+	if (mine != NULL)
+		return strcmp(mine, office) == 0;
+	return access_in_subtree(lo, area);
 }

@@ -36,14 +36,67 @@ int access_in_subtree(const char *prefix, const char *code);
 void access_scope(const struct user *u, struct scope *s);
 int access_can_see(const struct user *u, const struct tcase *c);
 
-/* Rights to commands, by name of the right. */
+/* Rights to commands and screens, by name of the right. */
 enum right {
+	RIGHT_ANY,		/* every enabled user: help, catalog, calendar */
 	RIGHT_CASE_READ,	/* show, find, export */
-	RIGHT_CASE_INTAKE,	/* case new */
+	RIGHT_CASE_INTAKE,	/* case new: window clerks */
+	RIGHT_CASE_WORK,	/* worklist and actions: clerks and approvers */
 	RIGHT_USER_ADMIN,	/* user add/disable/key ... */
-	RIGHT_CATALOG_ADMIN,	/* item/region/calendar import, calendar add-holiday */
-	RIGHT_SUPERVISE		/* dashboard, reports, audit */
+	RIGHT_CATALOG_ADMIN,	/* item/region/calendar import, stats rebuild */
+	RIGHT_SUPERVISE,	/* dashboard, reports, audit */
+	RIGHT_ORDER_ISSUE,	/* supervision orders: supervisors */
+	RIGHT_COMPLAINT_LOG,	/* complaints: clerks (a phone call) and supervisors */
+	RIGHT_RATE,		/* ratings: window clerks */
+	RIGHT_HOST_FILES,	/* read a file on the host by its path: the operator */
+	RIGHT_COUNT
 };
+/* 1 when u (enabled) holds r. */
 int access_has(const struct user *u, enum right r);
+/* The message that says who holds r, translated. */
+const char *access_denied_text(enum right r);
+
+/* The region prefix u supervises ("50", the city, for admins and the
+ * operator); narrowed to region (a code, its level) when region is not
+ * NULL. 0, or -1 when region lies outside u's subtree. */
+void access_supervised_prefix(const struct user *u, char out[16]);
+int access_narrow(const struct user *u, const char *region, const char *level, char out[16]);
+
+/* Who may take a case action (the lifecycle's table names one per action). */
+enum act_who {
+	WHO_ACCEPTOR,	/* clerk or approver of the competent office */
+	WHO_DECIDER,	/* approver of the competent office */
+	WHO_BRANCH,	/* approver of an office with a pending parallel branch */
+	WHO_DELIVERER,	/* the competent office, or a clerk of the hall that took it in */
+};
+/* 1 when u may act as who on c; for WHO_BRANCH, u's office must hold a
+ * branch of c's review. Supervisors, admins and the operator never act. */
+int access_may_act(const struct user *u, const struct tcase *c, enum act_who who);
+
+/* The worklist of u: the office, and the hall region for clerks (NULL for
+ * approvers). 0, or -1 when u has no worklist. */
+int access_worklist(const struct user *u, const char **office, const char **hall);
+
+/* Users: u may change login's password (their own, or an admin's right). */
+int access_may_passwd(const struct user *u, const char *login);
+/* u may change their own language and encoding without the admin right. */
+int access_may_set_self(const struct user *u, const char *login);
+
+/* Supervision records (orders, complaints, ratings): who acts on one. */
+enum record_who {
+	BY_SUPERVISOR,		/* a supervisor whose region holds the record */
+	BY_OFFICE,		/* a clerk or approver of the record's office */
+	BY_OFFICE_OR_SUPERVISOR
+};
+/* 1 when u may act as who on a record of office, in area. */
+int access_record_may(const struct user *u, enum record_who who, const char *office,
+    const char *area);
+/* The records u may see: areas in [lo, hi), and only those of *office
+ * when it is set (approvers; clerks too when office_clerks). */
+void access_record_scope(const struct user *u, int office_clerks, char lo[24], char hi[24],
+    const char **office);
+/* 1 when u may see a record of office in area (the same rule). */
+int access_record_visible(const struct user *u, int office_clerks, const char *office,
+    const char *area);
 
 #endif

@@ -9,7 +9,7 @@
 
 #include "access.h"
 #include "audit.h"
-#include "cmd.h"
+#include "exitcode.h"
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
@@ -82,33 +82,22 @@ lifecycle_from_ok(const struct act_def *def, const char *status)
 	return 0;
 }
 
-static int
-same_office(const struct user *u, const struct tcase *c)
-{
-	return u->office != NULL && strcmp(u->office, c->office) == 0;
-}
-
 int
 lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def *def)
 {
-	if (u->disabled)
-		return 0;
-	/* Separation of duties: supervisors, admins and the operator never act. */
-	if (u->role != ROLE_CLERK && u->role != ROLE_APPROVER)
-		return 0;
-	switch (def->who) {
-	case WHO_ACCEPTOR:
-		return same_office(u, c);
-	case WHO_DECIDER:
-		return u->role == ROLE_APPROVER && same_office(u, c);
-	case WHO_BRANCH:
-		return u->role == ROLE_APPROVER;
-	case WHO_DELIVERER:
-		/* The competent office, or a clerk of the very hall that took it in. */
-		return same_office(u, c) ||
-		    (u->role == ROLE_CLERK && strcmp(u->region, c->hall_region) == 0);
-	}
-	return 0;
+	return access_may_act(u, c, def->who);
+}
+
+int
+lifecycle_offered(const struct user *u, const struct tcase *c, const struct act_def **out, int max)
+{
+	const struct act_def *d;
+	int n = 0;
+
+	for (d = lifecycle_acts; d->name != NULL && n < max; d++)
+		if (lifecycle_from_ok(d, c->status) && lifecycle_may(u, c, d))
+			out[n++] = d;
+	return n;
 }
 
 int

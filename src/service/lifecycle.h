@@ -11,18 +11,12 @@
 #ifndef TONGBAN_LIFECYCLE_H
 #define TONGBAN_LIFECYCLE_H
 
+#include "access.h"
 #include "clock.h"
 #include "model.h"
 #include "session.h"
 #include "store.h"
 
-/* Who may take an action. */
-enum act_who {
-	WHO_ACCEPTOR,	/* clerk or approver of the competent office */
-	WHO_DECIDER,	/* approver of the competent office */
-	WHO_BRANCH,	/* approver of an office with a pending parallel branch */
-	WHO_DELIVERER,	/* the competent office, or a clerk of the hall that took it in */
-};
 
 struct act_def {
 	const char *name;
@@ -38,8 +32,12 @@ extern const struct act_def lifecycle_acts[];
 const struct act_def *lifecycle_find(const char *name);
 /* 1 when status is a legal starting point for def. */
 int lifecycle_from_ok(const struct act_def *def, const char *status);
-/* 1 when u holds the right of def on c (without looking at branches). */
+/* 1 when u holds the right of def on c (access_may_act). */
 int lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def *def);
+/* The actions u may take on c now, in table order, at most max: what the
+ * console offers and `case actions` prints. */
+int lifecycle_offered(const struct user *u, const struct tcase *c, const struct act_def **out,
+    int max);
 
 /* The reasons for which art. 45 stops the clock. */
 extern const char *const lifecycle_suspend_reasons[];

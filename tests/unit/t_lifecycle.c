@@ -328,8 +328,9 @@ static const struct {
 	{ "pass",       "....x.....", "...x.....", 0 },
 	{ "return",     "....x.....", "...x.....", 1 },
 	{ "survey",     "....x.....", "...x.....", 1 },
-	/* Any approver may try; the branch itself is checked when acting. */
-	{ "opinion",    "....x.....", "...xx....", 1 },
+	/* Only an office with a branch of the review: the matrix case has none
+	 * (one rule for `case actions`, the console and acting: access.c). */
+	{ "opinion",    "....x.....", ".........", 1 },
 	{ "suspend",    "....x.....", "...x.....", 1 },
 	{ "resume",     ".....x....", "...x.....", 0 },
 	{ "extend",     "....xx....", "...x.....", 1 },

@@ -1,0 +1,372 @@
+/*
+ * Supervision records; see record.h. The lives of the three kinds are
+ * tables (steps[]): where each step may start, where it leads, who takes it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "audit.h"
+#include "case.h"
+#include "exitcode.h"
+#include "i18n.h"
+#include "record.h"
+#include "tcase.h"
+#include "util.h"
+
+struct step {
+	enum record_kind kind;
+	const char *verb;
+	const char *from[2];	/* statuses it may start from */
+	const char *to;
+	enum record_who who;
+	int need_note;
+};
+
+static const struct step steps[] = {
+	{ RECORD_ORDER, "respond", { "open", NULL }, "responded", BY_OFFICE, 1 },
+	{ RECORD_ORDER, "close", { "open", "responded" }, "closed", BY_SUPERVISOR, 0 },
+	{ RECORD_ORDER, "return", { "responded", NULL }, "open", BY_SUPERVISOR, 1 },
+	{ RECORD_COMPLAINT, "accept", { "received", NULL }, "accepted", BY_SUPERVISOR, 0 },
+	{ RECORD_COMPLAINT, "refuse", { "received", NULL }, "refused", BY_SUPERVISOR, 1 },
+	{ RECORD_COMPLAINT, "answer", { "accepted", NULL }, "answered", BY_OFFICE, 1 },
+	{ RECORD_COMPLAINT, "close", { "answered", NULL }, "closed", BY_SUPERVISOR, 0 },
+	/* A rating's callback is made once; "" is "not called back yet". */
+	{ RECORD_RATING, "callback", { "", NULL }, "called", BY_OFFICE_OR_SUPERVISOR, 1 },
+};
+#define NSTEPS (sizeof steps / sizeof steps[0])
+
+static const char *const subjects[] = { "supervision", "complaint", "rating" };
+/* The column of the status, and whether clerks see only their office's. */
+static const int status_col[] = { 7, 6, 10 };
+static const int office_clerks[] = { 1, 0, 0 };
+
+const char *
+record_verbs(enum record_kind kind)
+{
+	static const char *const verbs[] = {
+		"respond, close, return", "accept, refuse, answer, close", "callback"
+	};
+
+	return verbs[kind];
+}
+
+static int
+keep_row(void *arg, int n, const char *const *v)
+{
+	struct record_row *r = arg;
+	int i;
+
+	r->n = n;
+	for (i = 0; i < n && i < 16; i++)
+		utf8_copy(r->v[i], sizeof r->v[i], v[i] ? v[i] : "");
+	return 0;
+}
+
+static int
+get_row(struct store *st, enum record_kind kind, long long id, struct record_row *r)
+{
+	memset(r, 0, sizeof *r);
+	switch (kind) {
+	case RECORD_ORDER:
+		return store_supervision_get(st, id, keep_row, r);
+	case RECORD_COMPLAINT:
+		return store_complaint_get(st, id, keep_row, r);
+	case RECORD_RATING:
+		return store_rating_get(st, id, keep_row, r);
+	}
+	return -1;
+}
+
+static int
+event(struct session *s, int today, long long case_id, enum record_kind kind, long long id,
+    const char *action, const char *from, const char *to, const char *note, char **cause)
+{
+	struct event e;
+	char at[32], subject[48];
+
+	clock_stamp(today, at);
+	snprintf(subject, sizeof subject, "%s:%lld", subjects[kind], id);
+	memset(&e, 0, sizeof e);
+	e.case_id = case_id;
+	e.subject = subject;
+	e.at = at;
+	e.actor = s->user.login;
+	e.addr = s->addr;
+	e.action = (char *)action;
+	e.from_status = (char *)from;
+	e.to_status = (char *)to;
+	e.note = (char *)(note ? note : "");
+	return audit_record(s->st, &e, cause);
+}
+
+static int
+not_found(enum record_kind kind, long long id, char **cause)
+{
+	static const char *const what[] = {
+		N_("no supervision order %lld"), N_("no complaint %lld"), N_("no rating %lld")
+	};
+
+	set_cause(cause, _(what[kind]), id);
+	return EXIT_NOTFOUND;
+}
+
+/* Resolve what a new record is about: a visible case, or an office; a
+ * supervisor only within their own region. */
+static int
+target(struct session *s, const struct record_new *in, struct tcase *k, char **office,
+    char **area, char **cause)
+{
+	char *name = NULL;
+	int rc;
+
+	memset(k, 0, sizeof *k);
+	if ((in->case_no == NULL) == (in->office == NULL)) {
+		set_cause(cause, "%s", _("give either --case NO or --office CODE"));
+		return EXIT_USAGE;
+	}
+	if (in->case_no != NULL) {
+		if ((rc = case_get(s, in->case_no, k, cause)) != 0)
+			return rc;
+		*office = xstrdup(k->office);
+		*area = xstrdup(k->office_region);
+	} else {
+		rc = store_office_name(s->st, in->office, &name);
+		if (rc != 0) {
+			set_cause(cause, _("no office '%s'"), in->office);
+			return rc == STORE_NOTFOUND ? EXIT_NOTFOUND : EXIT_INTERNAL;
+		}
+		free(name);
+		*office = xstrdup(in->office);
+		*area = xstrndup(in->office, strcspn(in->office, "."));
+	}
+	/* A supervision centre holds its own region's offices to account. */
+	if (s->user.role == ROLE_SUPERVISOR &&
+	    !access_record_may(&s->user, BY_SUPERVISOR, *office, *area)) {
+		set_cause(cause, _("permission denied: '%s' is outside your region"),
+		    in->case_no ? in->case_no : in->office);
+		return EXIT_DENIED;
+	}
+	return 0;
+}
+
+static int
+finish(struct session *s, int ok, char **cause)
+{
+	if (ok && store_commit(s->st, cause) == 0)
+		return EXIT_OK;
+	store_rollback(s->st);
+	return EXIT_INTERNAL;
+}
+
+int
+record_new(struct session *s, enum record_kind kind, const struct record_new *in,
+    long long *id, char due[11], char **cause)
+{
+	static const enum right rights[] = { RIGHT_ORDER_ISSUE, RIGHT_COMPLAINT_LOG, RIGHT_RATE };
+	char *office = NULL, *area = NULL, day[11];
+	struct tcase k;
+	int today, d, rc, ok = 0;
+
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	if (!access_has(&s->user, rights[kind])) {
+		set_cause(cause, "%s", access_denied_text(rights[kind]));
+		return EXIT_DENIED;
+	}
+	today = session_today(s);
+	clock_format_date(today, day);
+	due[0] = '\0';
+	if (kind != RECORD_RATING && (in->text == NULL || *in->text == '\0')) {
+		set_cause(cause, "%s", kind == RECORD_ORDER ? _("an order needs --note TEXT") :
+		    _("a complaint needs --text TEXT"));
+		return EXIT_USAGE;
+	}
+	if (in->text != NULL && strlen(in->text) > 2000) {
+		set_cause(cause, "%s", _("the text is longer than 2000 bytes"));
+		return EXIT_INVALID;
+	}
+	if (kind == RECORD_ORDER) {
+		if (in->due == NULL || clock_parse_date(in->due, &d) != 0 || d < today) {
+			set_cause(cause, _("--due: expected a date from today on, not '%s'"),
+			    in->due ? in->due : "");
+			return EXIT_INVALID;
+		}
+		snprintf(due, 11, "%s", in->due);
+	}
+	if (kind == RECORD_RATING && (in->level < 1 || in->level > 5)) {
+		set_cause(cause, "%s", _("--level: expected 1 (very bad) to 5 (very good)"));
+		return EXIT_INVALID;
+	}
+	if ((rc = target(s, in, &k, &office, &area, cause)) != 0)
+		goto out;
+	if (kind == RECORD_RATING && strcmp(k.status, "completed") != 0) {
+		set_cause(cause, _("case '%s' is not finished: only finished cases are rated"), k.no);
+		rc = EXIT_CONFLICT;
+		goto out;
+	}
+	/* A complaint is accepted or refused within 5 working days; a bad
+	 * rating (1 or 2) opens a rectification of 15 working days. */
+	if (kind == RECORD_COMPLAINT)
+		clock_format_date(clock_add(s->cal, today, 5), due);
+	if (kind == RECORD_RATING && in->level <= 2)
+		clock_format_date(clock_add(s->cal, today, 15), due);
+	if (store_begin(s->st, cause) != 0) {
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
+	switch (kind) {
+	case RECORD_ORDER:
+		ok = store_supervision_insert(s->st, k.id, office, area, in->text, due,
+		    s->user.login, day, id, cause) == 0 &&
+		    event(s, today, k.id, kind, *id, "supervise", "", "open", in->text, cause) == 0;
+		break;
+	case RECORD_COMPLAINT:
+		ok = store_complaint_insert(s->st, k.id, office, area, in->text, day, due,
+		    s->user.login, in->missing_material, id, cause) == 0 &&
+		    event(s, today, k.id, kind, *id, "complain", "", "received", in->text, cause) == 0;
+		break;
+	case RECORD_RATING:
+		rc = store_rating_insert(s->st, k.id, office, area, in->level, in->text, day,
+		    *due ? due : NULL, id, cause);
+		if (rc == STORE_CONFLICT) {
+			store_rollback(s->st);
+			rc = EXIT_CONFLICT;
+			goto out;
+		}
+		ok = rc == 0 && event(s, today, k.id, kind, *id, "rate", "",
+		    *due ? "rectification" : "rated", in->text, cause) == 0;
+		break;
+	}
+	rc = finish(s, ok, cause);
+out:
+	if (k.no)
+		tcase_release(&k);
+	free(office);
+	free(area);
+	return rc;
+}
+
+static const struct step *
+find_step(enum record_kind kind, const char *verb)
+{
+	size_t i;
+
+	for (i = 0; i < NSTEPS; i++)
+		if (steps[i].kind == kind && strcmp(steps[i].verb, verb) == 0)
+			return &steps[i];
+	return NULL;
+}
+
+int
+record_step(struct session *s, enum record_kind kind, long long id, const char *verb,
+    const char *note, const char **to, char **cause)
+{
+	const struct step *st = find_step(kind, verb);
+	struct record_row r;
+	const char *from;
+	char day[11];
+	int today, rc, ok = 0;
+
+	if (st == NULL) {
+		set_cause(cause, _("unknown step '%s' (expected one of %s)"), verb, record_verbs(kind));
+		return EXIT_USAGE;
+	}
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	if (st->need_note && (note == NULL || *note == '\0')) {
+		set_cause(cause, _("'%s' needs --note TEXT"), verb);
+		return EXIT_INVALID;
+	}
+	if (note != NULL && strlen(note) > 2000) {
+		set_cause(cause, "%s", _("--note: at most 2000 bytes"));
+		return EXIT_INVALID;
+	}
+	today = session_today(s);
+	clock_format_date(today, day);
+	/* Read inside the write transaction: the status checked is the status
+	 * changed, whoever else is acting on the same record. */
+	if (store_begin(s->st, cause) != 0)
+		return EXIT_INTERNAL;
+	rc = get_row(s->st, kind, id, &r);
+	/* r: id, case_no, office, office_name, area, ... */
+	if (rc == 0 && !access_record_visible(&s->user, office_clerks[kind], r.v[2], r.v[4]))
+		rc = STORE_NOTFOUND;
+	if (rc != 0) {
+		store_rollback(s->st);
+		if (rc == STORE_NOTFOUND)
+			return not_found(kind, id, cause);
+		set_cause(cause, "%s", _("the database is not available"));
+		return EXIT_INTERNAL;
+	}
+	if (!access_record_may(&s->user, st->who, r.v[2], r.v[4])) {
+		store_rollback(s->st);
+		set_cause(cause, "%s", st->who == BY_OFFICE ?
+		    _("permission denied: the office the record is addressed to answers it") :
+		    st->who == BY_SUPERVISOR ?
+		    _("permission denied: supervisors of the region take this step") :
+		    _("permission denied: the office or a supervisor of its region calls the "
+		    "applicant back"));
+		return EXIT_DENIED;
+	}
+	from = r.v[status_col[kind]];
+	if (strcmp(from, st->from[0]) != 0 && (st->from[1] == NULL || strcmp(from, st->from[1]) != 0)) {
+		store_rollback(s->st);
+		if (kind == RECORD_RATING)
+			set_cause(cause, _("rating %lld: the callback is recorded already"), id);
+		else
+			set_cause(cause, _("%s %lld is %s: cannot %s"), subjects[kind], id, from, verb);
+		return EXIT_CONFLICT;
+	}
+	switch (kind) {
+	case RECORD_ORDER:
+		ok = store_supervision_set(s->st, id, st->to,
+		    strcmp(verb, "respond") == 0 ? note : NULL,
+		    strcmp(verb, "respond") == 0 ? day : NULL,
+		    strcmp(verb, "close") == 0 ? day : NULL, cause) == 0 &&
+		    event(s, today, 0, kind, id, verb, from, st->to, note, cause) == 0;
+		break;
+	case RECORD_COMPLAINT:
+		ok = store_complaint_set(s->st, id, st->to, note, cause) == 0 &&
+		    event(s, today, 0, kind, id, verb, from, st->to, note, cause) == 0;
+		break;
+	case RECORD_RATING:
+		/* r.v[8]: the rectification's due date, r.v[9]: its status. */
+		ok = store_rating_callback(s->st, id, note, cause) == 0 &&
+		    event(s, today, 0, kind, id, verb, r.v[9], *r.v[8] ? "done" : "", note,
+		    cause) == 0;
+		break;
+	}
+	*to = st->to;
+	return finish(s, ok, cause);
+}
+
+int
+record_list(struct session *s, enum record_kind kind, const char *status, int bad_only,
+    store_row_fn fn, void *arg, char **cause)
+{
+	char lo[24], hi[24];
+	const char *mine;
+	int rc = 0;
+
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	access_record_scope(&s->user, office_clerks[kind], lo, hi, &mine);
+	switch (kind) {
+	case RECORD_ORDER:
+		rc = store_supervision_each(s->st, lo, hi, mine, status, fn, arg);
+		break;
+	case RECORD_COMPLAINT:
+		rc = store_complaint_each(s->st, lo, hi, mine, status, fn, arg);
+		break;
+	case RECORD_RATING:
+		rc = store_rating_each(s->st, lo, hi, mine, bad_only, fn, arg);
+		break;
+	}
+	if (rc < 0) {
+		set_cause(cause, "%s", _("the database is not available"));
+		return EXIT_INTERNAL;
+	}
+	return 0;
+}
