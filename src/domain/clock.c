@@ -305,6 +305,16 @@ clock_light(int today, int warn, int due)
 	return LIGHT_GREEN;
 }
 
+enum light
+clock_light_at(int day, const char *warn, const char *due)
+{
+	int w, d;
+
+	if (clock_parse_date(warn, &w) != 0 || clock_parse_date(due, &d) != 0)
+		return LIGHT_NONE;
+	return clock_light(day, w, d);
+}
+
 static const char *light_names[] = { "", "green", "yellow", "red" };
 
 const char *

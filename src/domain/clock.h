@@ -61,6 +61,10 @@ int clock_due(const struct calendar *cal, int start, int limit, int extra);
 int clock_warn(const struct calendar *cal, int start, int limit, int extra);
 /* Light of an open clock on day today. */
 enum light clock_light(int today, int warn, int due);
+/* The light on day of a clock with warn and due as dates (YYYY-MM-DD);
+ * LIGHT_NONE when one does not parse. The one rule behind tcase_light()
+ * and the store's SQL function tb_light(). */
+enum light clock_light_at(int day, const char *warn, const char *due);
 const char *clock_light_name(enum light l);
 int clock_light_parse(const char *s, enum light *l);
 

@@ -111,7 +111,7 @@ tcase_action_label(const char *s)
 enum light
 tcase_light(const struct tcase *c, int today)
 {
-	int warn, due, eff = today;
+	int eff = today;
 
 	if (!c->open)
 		return LIGHT_NONE;
@@ -120,9 +120,7 @@ tcase_light(const struct tcase *c, int today)
 		clock_parse_date(c->paused_since, &eff);
 	else if (c->decided != NULL && *c->decided != '\0')
 		clock_parse_date(c->decided, &eff);
-	if (clock_parse_date(c->warn, &warn) != 0 || clock_parse_date(c->due, &due) != 0)
-		return LIGHT_NONE;
-	return clock_light(eff, warn, due);
+	return clock_light_at(eff, c->warn, c->due);
 }
 
 int

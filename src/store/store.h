@@ -7,9 +7,12 @@
  * A store is one connection, used by one process. It runs SQLite in WAL
  * mode with foreign keys on; every statement is prepared with bound
  * parameters. Functions return 0 on success, STORE_NOTFOUND when the asked-for
- * row does not exist, or -1 with *cause set (when cause is not NULL).
- * Iterators call fn once per row; fn returning non-zero stops the iteration
- * and that value is returned.
+ * row does not exist, or -1 with *cause set (when cause is not NULL) on any
+ * failure of the database (busy, I/O, read-only, corrupt, a constraint): a
+ * failure never reads as "not found" nor as the end of a list. Iterators call
+ * fn once per row; fn returning non-zero stops the iteration and that value
+ * is returned; they return -1 when the database fails mid-way. Functions
+ * without a cause parameter leave the message for store_error().
  */
 #ifndef TONGBAN_STORE_H
 #define TONGBAN_STORE_H
@@ -47,6 +50,9 @@ void store_rollback(struct store *st);
 int store_meta_set(struct store *st, const char *key, const char *value, char **cause);
 /* *value is a heap string or NULL when the key is absent. */
 int store_meta_get(struct store *st, const char *key, char **value);
+/* The message of the connection's last failure ("" or "not an error" when
+ * there was none): for callers that have no cause to fill. */
+const char *store_error(struct store *st);
 /* The PRAGMA data_version: changes when another connection commits. */
 long store_data_version(struct store *st);
 
@@ -258,7 +264,7 @@ int store_anomaly_each(struct store *st, const char *lo, const char *hi, const c
 /* The newest cases submitted in [lo, hi) with id > after (the ticker). */
 int store_case_newest(struct store *st, const char *lo, const char *hi, long long after,
     long limit, store_case_fn fn, void *arg);
-/* The highest case id (0 when there is none). */
+/* The highest case id (0 when there is none, -1 on failure). */
 long long store_case_max_id(struct store *st);
 /* Every case, in id order (rebuilds). */
 int store_case_each_all(struct store *st, store_case_fn fn, void *arg);
@@ -349,7 +355,7 @@ int store_event_each(struct store *st, store_event_fn fn, void *arg);
 /* Events in id order with at in [from, to] (dates, inclusive). */
 int store_event_each_between(struct store *st, const char *from, const char *to,
     store_event_fn fn, void *arg);
-/* The id and hash of the last event; 0 and "" when there is none. */
+/* The id and hash of the last event; 0 and "" when there is none; -1 on failure. */
 int store_event_last(struct store *st, long long *id, char hash[65]);
 
 #endif

@@ -1,0 +1,587 @@
+/*
+ * Cases and their branches: insert and optimistic update, the get by
+ * number, the filtered search and its fast export, the worklist of an
+ * office, the ticker of newest cases, and the per-prefix number sequence.
+ * Queries with optional filters are assembled from fixed fragments, each
+ * with its own placeholder; no user text ever becomes SQL.
+ */
+#include <assert.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+#include "util.h"
+
+static const char *
+or_null(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* Parameters 27..34: the columns added for the lifecycle. */
+static void
+bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
+{
+	sq_text(s, 27, or_null(c->prev_status));
+	sq_text(s, 28, or_null(c->step_started));
+	sqlite3_bind_int(s, 29, c->step_paused);
+	sq_text(s, 30, or_null(c->pledge_date));
+	sq_text(s, 31, c->pledge_materials ? c->pledge_materials : "");
+	sqlite3_bind_int(s, 32, c->deemed);
+	sq_text(s, 33, c->suspend_reason ? c->suspend_reason : "");
+	sqlite3_bind_int(s, 34, c->suspend_days);
+}
+
+int
+store_case_insert(struct store *st, struct tcase *c, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO cases(no, item, applicant, applicant_region, channel, hall_region, "
+	    "office, office_region, status, open, step, submitted, accepted, decided, finished, "
+	    "limit_days, paused_days, extended_days, paused_since, warn, due, on_time, "
+	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
+	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, c->no);
+	sq_text(s, 2, c->item);
+	sq_text(s, 3, c->applicant);
+	sq_text(s, 4, c->applicant_region);
+	sq_text(s, 5, c->channel);
+	sq_text(s, 6, c->hall_region);
+	sq_text(s, 7, c->office);
+	sq_text(s, 8, c->office_region);
+	sq_text(s, 9, c->status);
+	sqlite3_bind_int(s, 10, c->open);
+	sqlite3_bind_int(s, 11, c->step);
+	sq_text(s, 12, c->submitted);
+	sq_text(s, 13, c->accepted && *c->accepted ? c->accepted : NULL);
+	sq_text(s, 14, c->decided && *c->decided ? c->decided : NULL);
+	sq_text(s, 15, c->finished && *c->finished ? c->finished : NULL);
+	sqlite3_bind_int(s, 16, c->limit_days);
+	sqlite3_bind_int(s, 17, c->paused_days);
+	sqlite3_bind_int(s, 18, c->extended_days);
+	sq_text(s, 19, c->paused_since && *c->paused_since ? c->paused_since : NULL);
+	sq_text(s, 20, c->warn);
+	sq_text(s, 21, c->due);
+	if (c->on_time < 0)
+		sqlite3_bind_null(s, 22);
+	else
+		sqlite3_bind_int(s, 22, c->on_time);
+	sq_text(s, 23, c->materials ? c->materials : "");
+	sq_text(s, 24, c->result ? c->result : "");
+	sqlite3_bind_int64(s, 25, c->fee_cents);
+	sqlite3_bind_int(s, 26, c->version > 0 ? c->version : 1);
+	bind_case_tail(s, c);
+	if (sq_run(st, s, NULL) != 0) {
+		set_cause(cause, _("cannot save case '%s': %s"), c->no, store_error(st));
+		return -1;
+	}
+	c->id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+#define CASE_COLS \
+	"c.id, c.no, c.item, i.name, i.name_en, c.applicant, a.name, a.phone, " \
+	"c.applicant_region, c.channel, c.hall_region, hr.name, c.office, o.name, " \
+	"c.office_region, c.status, c.open, c.step, " \
+	"(SELECT CASE WHEN ?99 = 'en' THEN s.name_en ELSE s.name END FROM item_step s " \
+	" WHERE s.item = c.item AND s.seq = c.step LIMIT 1), " \
+	"c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, " \
+	"c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.materials, " \
+	"c.result, c.fee_cents, c.version, c.prev_status, c.step_started, c.step_paused, " \
+	"c.pledge_date, c.pledge_materials, c.deemed, c.suspend_reason, c.suspend_days, " \
+	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id)"
+#define CASE_JOINS \
+	" FROM cases c JOIN item i ON i.code = c.item " \
+	"JOIN applicant a ON a.id = c.applicant " \
+	"JOIN office o ON o.code = c.office " \
+	"LEFT JOIN region hr ON hr.code = c.hall_region "
+
+static void
+case_from_row(sqlite3_stmt *s, struct tcase *c)
+{
+	c->id = sqlite3_column_int64(s, 0);
+	c->no = sq_col(s, 1);
+	c->item = sq_col(s, 2);
+	c->item_name = sq_col(s, 3);
+	c->item_name_en = sq_col(s, 4);
+	c->applicant = sq_col(s, 5);
+	c->applicant_name = sq_col(s, 6);
+	c->applicant_phone = sq_col(s, 7);
+	c->applicant_region = sq_col(s, 8);
+	c->channel = sq_col(s, 9);
+	c->hall_region = sq_col(s, 10);
+	c->hall_name = sq_col(s, 11);
+	c->office = sq_col(s, 12);
+	c->office_name = sq_col(s, 13);
+	c->office_region = sq_col(s, 14);
+	c->status = sq_col(s, 15);
+	c->open = sqlite3_column_int(s, 16);
+	c->step = sqlite3_column_int(s, 17);
+	c->step_name = sq_col(s, 18);
+	c->submitted = sq_col(s, 19);
+	c->accepted = sq_col(s, 20);
+	c->decided = sq_col(s, 21);
+	c->finished = sq_col(s, 22);
+	c->limit_days = sqlite3_column_int(s, 23);
+	c->paused_days = sqlite3_column_int(s, 24);
+	c->extended_days = sqlite3_column_int(s, 25);
+	c->paused_since = sq_col(s, 26);
+	c->warn = sq_col(s, 27);
+	c->due = sq_col(s, 28);
+	c->on_time = sqlite3_column_type(s, 29) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 29);
+	c->materials = sq_col(s, 30);
+	c->result = sq_col(s, 31);
+	c->fee_cents = (long)sqlite3_column_int64(s, 32);
+	c->version = sqlite3_column_int(s, 33);
+	c->prev_status = sq_col(s, 34);
+	c->step_started = sq_col(s, 35);
+	c->step_paused = sqlite3_column_int(s, 36);
+	c->pledge_date = sq_col(s, 37);
+	c->pledge_materials = sq_col(s, 38);
+	c->deemed = sqlite3_column_int(s, 39);
+	c->suspend_reason = sq_col(s, 40);
+	c->suspend_days = sqlite3_column_int(s, 41);
+	c->branch_offices = sq_col(s, 42);
+}
+
+/* Call fn with each row of s (CASE_COLS) and give s back. */
+static int
+case_iter(struct store *st, sqlite3_stmt *s, store_case_fn fn, void *arg)
+{
+	int rc = 0;
+
+	sq_text(s, 99, i18n_lang());
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct tcase c;
+
+		case_from_row(s, &c);
+		rc = fn(arg, &c);
+		tcase_release(&c);
+	}
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_case_export(struct store *st, const struct case_filter *f, const struct scope *scope,
+    store_case_fn fn, void *arg, char **cause)
+{
+	/*
+	 * The columns of an export, and nothing else: no step name or branch
+	 * subqueries, and no copies (the record borrows SQLite's text).
+	 */
+	static const char sql[] =
+	    "SELECT c.no, c.item, i.name, i.name_en, c.applicant, a.name, c.status, c.open, "
+	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
+	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
+	    "c.channel, c.hall_region, c.applicant_region, c.office_region "
+	    "FROM cases c JOIN item i ON i.code = c.item JOIN applicant a ON a.id = c.applicant "
+	    "JOIN office o ON o.code = c.office "
+	    "WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.item = ?2) "
+	    "AND (?3 IS NULL OR c.office = ?3) AND (?4 IS NULL OR c.submitted >= ?4) "
+	    "AND (?5 IS NULL OR c.submitted <= ?5) ORDER BY c.id";
+	sqlite3_stmt *s;
+	int rc = 0;
+
+	if (scope->kind != SCOPE_ALL || f->no || f->applicant || f->name || f->phone || f->light ||
+	    f->region || f->open_only || f->anomaly || f->forecast || f->limit > 0)
+		return store_case_find(st, f, scope, fn, arg, cause);
+	s = sq_prep(st, sql);
+	sq_text(s, 1, f->status);
+	sq_text(s, 2, f->item);
+	sq_text(s, 3, f->office);
+	sq_text(s, 4, f->from);
+	sq_text(s, 5, f->to);
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct tcase c;
+
+		memset(&c, 0, sizeof c);
+		c.no = sq_peek(s, 0);
+		c.item = sq_peek(s, 1);
+		c.item_name = sq_peek(s, 2);
+		c.item_name_en = sq_peek(s, 3);
+		c.applicant = sq_peek(s, 4);
+		c.applicant_name = sq_peek(s, 5);
+		c.status = sq_peek(s, 6);
+		c.open = sqlite3_column_int(s, 7);
+		c.submitted = sq_peek(s, 8);
+		c.accepted = sq_peek(s, 9);
+		c.decided = sq_peek(s, 10);
+		c.finished = sq_peek(s, 11);
+		c.limit_days = sqlite3_column_int(s, 12);
+		c.paused_days = sqlite3_column_int(s, 13);
+		c.extended_days = sqlite3_column_int(s, 14);
+		c.paused_since = sq_peek(s, 15);
+		c.warn = sq_peek(s, 16);
+		c.due = sq_peek(s, 17);
+		c.on_time = sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 18);
+		c.office = sq_peek(s, 19);
+		c.office_name = sq_peek(s, 20);
+		c.channel = sq_peek(s, 21);
+		c.hall_region = sq_peek(s, 22);
+		c.applicant_region = sq_peek(s, 23);
+		c.office_region = sq_peek(s, 24);
+		rc = fn(arg, &c);
+	}
+	sq_done(st, s);
+	if (rc == -1)
+		set_cause(cause, _("database: %s"), store_error(st));
+	return rc;
+}
+
+int
+store_case_get(struct store *st, const char *no, struct tcase *c)
+{
+	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "WHERE c.no = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	sq_text(s, 1, no);
+	sq_text(s, 99, i18n_lang());
+	if ((rc = sq_first(st, s)) == 0)
+		case_from_row(s, c);
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_case_find(struct store *st, const struct case_filter *f,
+    const struct scope *scope, store_case_fn fn, void *arg, char **cause)
+{
+	struct sb q = SB_INIT;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (scope->kind == SCOPE_NONE)
+		return 0;
+	sb_adds(&q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+	switch (scope->kind) {
+	case SCOPE_REGION:
+		sb_adds(&q, " AND ((c.office_region >= ?30 AND c.office_region < ?31)"
+		    " OR (c.hall_region >= ?30 AND c.hall_region < ?31)"
+		    " OR (c.applicant_region >= ?30 AND c.applicant_region < ?31))");
+		break;
+	case SCOPE_CLERK:
+		sb_adds(&q, " AND ((c.hall_region >= ?30 AND c.hall_region < ?31)"
+		    " OR (c.applicant_region >= ?30 AND c.applicant_region < ?31)"
+		    " OR c.office = ?32"
+		    " OR c.id IN (SELECT case_id FROM case_branch WHERE office = ?32))");
+		break;
+	case SCOPE_OFFICE:
+		/* A union of two indexed lookups, not an OR that would scan. */
+		sb_adds(&q, " AND c.id IN (SELECT id FROM cases WHERE office = ?32"
+		    " UNION SELECT case_id FROM case_branch WHERE office = ?32)");
+		break;
+	default:
+		break;
+	}
+	if (f->no)
+		sb_adds(&q, " AND c.no = ?1");
+	if (f->applicant)
+		sb_adds(&q, " AND c.applicant = ?2");
+	if (f->name)
+		sb_adds(&q, " AND c.applicant IN (SELECT id FROM applicant WHERE "
+		    "name >= ?3 AND name < ?3 || char(1114111))");
+	if (f->phone)
+		sb_adds(&q, " AND c.applicant IN (SELECT id FROM applicant WHERE phone = ?4)");
+	if (f->status)
+		sb_adds(&q, " AND c.status = ?5");
+	if (f->item)
+		sb_adds(&q, " AND c.item = ?6");
+	if (f->region)
+		sb_adds(&q, " AND ((c.office_region >= ?7 AND c.office_region < ?7 || ':')"
+		    " OR (c.hall_region >= ?7 AND c.hall_region < ?7 || ':')"
+		    " OR (c.applicant_region >= ?7 AND c.applicant_region < ?7 || ':'))");
+	if (f->office)
+		sb_adds(&q, " AND c.office = ?8");
+	if (f->from)
+		sb_adds(&q, " AND c.submitted >= ?9");
+	if (f->to)
+		sb_adds(&q, " AND c.submitted <= ?10");
+	switch (f->light) {
+	case LIGHT_RED:
+		sb_adds(&q, " AND " SQL_LIGHT_RED);
+		break;
+	case LIGHT_YELLOW:
+		sb_adds(&q, " AND " SQL_LIGHT_YELLOW);
+		break;
+	case LIGHT_GREEN:
+		sb_adds(&q, " AND " SQL_LIGHT_GREEN);
+		break;
+	default:
+		break;
+	}
+	if (f->open_only)
+		sb_adds(&q, " AND c.open = 1");
+	/* Running cases whose light (clock_light()) changes before ?13. */
+	if (f->forecast)
+		sb_adds(&q, " AND c.open = 1 AND c.paused_since IS NULL AND c.decided IS NULL AND "
+		    "((c.warn > ?20 AND c.warn <= ?13) OR (c.due >= ?20 AND c.due < ?13))");
+	if (f->anomaly)
+		sb_adds(&q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
+	sb_adds(&q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
+	if (f->limit > 0)
+		sb_adds(&q, " LIMIT ?11");
+	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
+	sb_release(&q);
+	if (rc != SQLITE_OK)
+		return sq_fail(st, cause);
+	sq_text(s, 1, f->no);
+	sq_text(s, 2, f->applicant);
+	sq_text(s, 3, f->name);
+	sq_text(s, 4, f->phone);
+	sq_text(s, 5, f->status);
+	sq_text(s, 6, f->item);
+	sq_text(s, 7, f->region);
+	sq_text(s, 8, f->office);
+	sq_text(s, 9, f->from);
+	sq_text(s, 10, f->to);
+	if (f->limit > 0)
+		sqlite3_bind_int64(s, 11, f->limit);
+	sq_text(s, 12, f->anomaly);
+	sq_text(s, 13, f->forecast);
+	sq_text(s, 20, f->today);
+	if (scope->kind == SCOPE_REGION || scope->kind == SCOPE_CLERK) {
+		sq_text(s, 30, scope->lo);
+		sq_text(s, 31, scope->hi);
+	}
+	if (scope->kind == SCOPE_CLERK || scope->kind == SCOPE_OFFICE)
+		sq_text(s, 32, scope->office);
+	/* Not cached: sq_done finalizes it. */
+	if ((rc = case_iter(st, s, fn, arg)) == -1)
+		set_cause(cause, _("database: %s"), store_error(st));
+	return rc;
+}
+
+int
+store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO case_seq(prefix, n) VALUES (?1, 1) "
+	    "ON CONFLICT(prefix) DO UPDATE SET n = n + 1 RETURNING n";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = -1;
+
+	sq_text(s, 1, prefix);
+	/* RETURNING always gives a row, unless the insert failed. */
+	if (sq_first(st, s) == 0) {
+		*n = (long)sqlite3_column_int64(s, 0);
+		rc = 0;
+	} else
+		set_cause(cause, _("database: %s"), store_error(st));
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_case_seq_set(struct store *st, const char *prefix, long n, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO case_seq(prefix, n) VALUES (?1, ?2) "
+	    "ON CONFLICT(prefix) DO UPDATE SET n = max(n, excluded.n)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, prefix);
+	sqlite3_bind_int64(s, 2, n);
+	return sq_run(st, s, cause);
+}
+
+int
+store_case_update(struct store *st, const struct tcase *c, char **cause)
+{
+	static const char sql[] =
+	    "UPDATE cases SET status = ?9, open = ?10, step = ?11, accepted = ?13, decided = ?14, "
+	    "finished = ?15, limit_days = ?16, paused_days = ?17, extended_days = ?18, "
+	    "paused_since = ?19, warn = ?20, due = ?21, on_time = ?22, materials = ?23, "
+	    "result = ?24, fee_cents = ?25, version = version + 1, prev_status = ?27, "
+	    "step_started = ?28, step_paused = ?29, pledge_date = ?30, pledge_materials = ?31, "
+	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34 "
+	    "WHERE id = ?35 AND version = ?26";
+	sqlite3_stmt *s;
+
+	assert(c->id > 0);
+	s = sq_prep(st, sql);
+	sq_text(s, 9, c->status);
+	sqlite3_bind_int(s, 10, c->open);
+	sqlite3_bind_int(s, 11, c->step);
+	sq_text(s, 13, or_null(c->accepted));
+	sq_text(s, 14, or_null(c->decided));
+	sq_text(s, 15, or_null(c->finished));
+	sqlite3_bind_int(s, 16, c->limit_days);
+	sqlite3_bind_int(s, 17, c->paused_days);
+	sqlite3_bind_int(s, 18, c->extended_days);
+	sq_text(s, 19, or_null(c->paused_since));
+	sq_text(s, 20, c->warn);
+	sq_text(s, 21, c->due);
+	if (c->on_time < 0)
+		sqlite3_bind_null(s, 22);
+	else
+		sqlite3_bind_int(s, 22, c->on_time);
+	sq_text(s, 23, c->materials ? c->materials : "");
+	sq_text(s, 24, c->result ? c->result : "");
+	sqlite3_bind_int64(s, 25, c->fee_cents);
+	sqlite3_bind_int(s, 26, c->version);
+	bind_case_tail(s, c);
+	sqlite3_bind_int64(s, 35, c->id);
+	if (sq_run(st, s, cause) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 1 ? 0 : STORE_CONFLICT;
+}
+
+int
+store_worklist(struct store *st, const char *office, const char *hall,
+    const char *today, long limit, store_case_fn fn, void *arg)
+{
+	/*
+	 * An office's open cases, the cases with a branch pending at the office,
+	 * and (for a hall) decided cases waiting to be handed over there; most
+	 * urgent first: by due date, then by warning date.
+	 */
+	static const char sql[] =
+	    "SELECT " CASE_COLS CASE_JOINS "WHERE c.id IN ("
+	    " SELECT id FROM cases WHERE office = ?1 AND open = 1"
+	    " UNION SELECT case_id FROM case_branch WHERE office = ?1 AND opinion IS NULL"
+	    " UNION SELECT id FROM cases WHERE hall_region = ?2 AND open = 1"
+	    "   AND status IN ('approved', 'denied')) "
+	    "ORDER BY c.due, c.warn, c.id LIMIT ?4";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, office ? office : "");
+	sq_text(s, 2, hall ? hall : "~");
+	sqlite3_bind_int64(s, 4, limit);
+	sq_text(s, 20, today);
+	return case_iter(st, s, fn, arg);
+}
+
+int
+store_case_newest(struct store *st, const char *lo, const char *hi, long long after,
+    long limit, store_case_fn fn, void *arg)
+{
+	/* Walks the primary key backwards: cheap at any size. */
+	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS
+	    "WHERE c.id > ?1 AND ((c.office_region >= ?2 AND c.office_region < ?3) OR "
+	    "(c.hall_region >= ?2 AND c.hall_region < ?3)) ORDER BY c.id DESC LIMIT ?4";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, after);
+	sq_text(s, 2, lo);
+	sq_text(s, 3, hi);
+	sqlite3_bind_int64(s, 4, limit);
+	return case_iter(st, s, fn, arg);
+}
+
+long long
+store_case_max_id(struct store *st)
+{
+	static const char sql[] = "SELECT max(id) FROM cases";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	long long id = -1;
+
+	if (sq_first(st, s) == 0)
+		id = sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return id;
+}
+
+int
+store_case_each_all(struct store *st, store_case_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "ORDER BY c.id";
+
+	return case_iter(st, sq_prep(st, sql), fn, arg);
+}
+
+/* Branches ------------------------------------------------------------------ */
+
+int
+store_branch_insert(struct store *st, long long case_id, const struct branch *b, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO case_branch(case_id, step, dept_kind, office, limit_days, started, due) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s;
+
+	assert(case_id > 0);
+	s = sq_prep(st, sql);
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, b->step);
+	sq_text(s, 3, b->dept_kind);
+	sq_text(s, 4, b->office);
+	sqlite3_bind_int(s, 5, b->limit_days);
+	sq_text(s, 6, b->started);
+	sq_text(s, 7, b->due);
+	return sq_run(st, s, cause);
+}
+
+int
+store_branch_clear(struct store *st, long long case_id, int step, char **cause)
+{
+	static const char sql[] = "DELETE FROM case_branch WHERE case_id = ?1 AND step = ?2";
+	sqlite3_stmt *s;
+
+	assert(case_id > 0);
+	s = sq_prep(st, sql);
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, step);
+	return sq_run(st, s, cause);
+}
+
+int
+store_branch_opinion(struct store *st, long long case_id, int step, const char *office,
+    const char *verdict, const char *opinion, const char *login, const char *on)
+{
+	static const char sql[] =
+	    "UPDATE case_branch SET opinion = ?4, verdict = ?5, by_login = ?6, done_on = ?7 "
+	    "WHERE case_id = ?1 AND step = ?2 AND office = ?3 AND opinion IS NULL";
+	sqlite3_stmt *s;
+
+	assert(case_id > 0);
+	s = sq_prep(st, sql);
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, step);
+	sq_text(s, 3, office);
+	sq_text(s, 4, opinion);
+	sq_text(s, 5, verdict);
+	sq_text(s, 6, login);
+	sq_text(s, 7, on);
+	return sq_changed(st, s);
+}
+
+int
+store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT b.step, b.dept_kind, b.office, o.name, b.limit_days, b.started, b.due, "
+	    "b.opinion, b.verdict, b.by_login, b.done_on FROM case_branch b "
+	    "JOIN office o ON o.code = b.office WHERE b.case_id = ?1 ORDER BY b.step, b.dept_kind";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sqlite3_bind_int64(s, 1, case_id);
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct branch b;
+
+		b.step = sqlite3_column_int(s, 0);
+		b.dept_kind = sq_col(s, 1);
+		b.office = sq_col(s, 2);
+		b.office_name = sq_col(s, 3);
+		b.limit_days = sqlite3_column_int(s, 4);
+		b.started = sq_col(s, 5);
+		b.due = sq_col(s, 6);
+		b.opinion = sq_col_or_null(s, 7);
+		b.verdict = sq_col_or_null(s, 8);
+		b.by_login = sq_col_or_null(s, 9);
+		b.done_on = sq_col_or_null(s, 10);
+		rc = fn(arg, &b);
+		branch_release(&b);
+	}
+	sq_done(st, s);
+	return rc;
+}

@@ -1,0 +1,459 @@
+/*
+ * The reference tables: the working-day calendar, regions, department
+ * kinds and offices, the catalog of items with their materials and steps,
+ * and applicants.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+#include "util.h"
+
+/* Calendar ---------------------------------------------------------------- */
+
+int
+store_calendar_put(struct store *st, const char *day, const char *kind,
+    const char *name_cn, const char *name_en, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO calendar(day, kind, name_cn, name_en) VALUES (?1, ?2, ?3, ?4) "
+	    "ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, "
+	    "name_cn = excluded.name_cn, name_en = excluded.name_en";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, day);
+	sq_text(s, 2, kind);
+	sq_text(s, 3, name_cn);
+	sq_text(s, 4, name_en);
+	return sq_run(st, s, cause);
+}
+
+int
+store_calendar_load(struct store *st, struct calendar *cal, char **cause)
+{
+	static const char sql[] = "SELECT day, kind FROM calendar";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		const char *day = (const char *)sqlite3_column_text(s, 0);
+		const char *kind = (const char *)sqlite3_column_text(s, 1);
+		int d;
+
+		if (day == NULL || kind == NULL || clock_parse_date(day, &d) != 0)
+			continue;
+		clock_calendar_set(cal, d, strcmp(kind, "transfer_workday") == 0 ?
+		    CLOCK_WORKDAY : CLOCK_HOLIDAY);
+	}
+	sq_done(st, s);
+	clock_calendar_finish(cal);
+	if (rc != 0)
+		set_cause(cause, _("database: %s"), store_error(st));
+	return rc;
+}
+
+int
+store_calendar_each(struct store *st, const char *from, const char *to,
+    store_calendar_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT day, kind, name_cn, name_en FROM calendar "
+	    "WHERE day >= ?1 AND day <= ?2 ORDER BY day";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, from);
+	sq_text(s, 2, to);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	sq_done(st, s);
+	return rc;
+}
+
+/* Regions ------------------------------------------------------------------ */
+
+int
+store_region_put(struct store *st, const char *code, const char *name,
+    const char *level, const char *parent, int zone, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO region(code, name, level, parent, zone) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, "
+	    "parent = excluded.parent, zone = excluded.zone";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, code);
+	sq_text(s, 2, name);
+	sq_text(s, 3, level);
+	sq_text(s, 4, parent && *parent ? parent : NULL);
+	sqlite3_bind_int(s, 5, zone);
+	return sq_run(st, s, cause);
+}
+
+static void
+region_from_row(sqlite3_stmt *s, struct region *r)
+{
+	r->code = sq_col(s, 0);
+	r->name = sq_col(s, 1);
+	r->level = sq_col(s, 2);
+	r->parent = sq_col(s, 3);
+}
+
+int
+store_region_get(struct store *st, const char *code, struct region *r)
+{
+	static const char sql[] =
+	    "SELECT code, name, level, parent FROM region WHERE code = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	sq_text(s, 1, code);
+	if ((rc = sq_first(st, s)) == 0)
+		region_from_row(s, r);
+	sq_done(st, s);
+	return rc;
+}
+
+static int
+region_iter(struct store *st, sqlite3_stmt *s, store_region_fn fn, void *arg)
+{
+	int rc = 0;
+
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct region r;
+
+		region_from_row(s, &r);
+		rc = fn(arg, &r);
+		region_release(&r);
+	}
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_region_children(struct store *st, const char *parent, store_region_fn fn, void *arg)
+{
+	static const char sql_top[] =
+	    "SELECT code, name, level, parent FROM region WHERE parent IS NULL ORDER BY code";
+	static const char sql[] =
+	    "SELECT code, name, level, parent FROM region WHERE parent = ?1 ORDER BY code";
+	sqlite3_stmt *s = sq_prep(st, parent ? sql : sql_top);
+
+	if (parent)
+		sq_text(s, 1, parent);
+	return region_iter(st, s, fn, arg);
+}
+
+int
+store_region_each(struct store *st, const char *level, store_region_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT code, name, level, parent FROM region "
+	    "WHERE ?1 IS NULL OR level = ?1 ORDER BY code";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, level);
+	return region_iter(st, s, fn, arg);
+}
+
+/* Departments and offices ---------------------------------------------------- */
+
+int
+store_dept_put(struct store *st, const char *kind, const char *city_name,
+    const char *district_suffix, const char *name_en, const char *levels,
+    char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO dept_kind(kind, city_name, district_suffix, name_en, levels) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, kind);
+	sq_text(s, 2, city_name);
+	sq_text(s, 3, district_suffix);
+	sq_text(s, 4, name_en);
+	sq_text(s, 5, levels);
+	return sq_run(st, s, cause);
+}
+
+int
+store_dept_each(struct store *st, store_dept_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT kind, city_name, district_suffix, levels FROM dept_kind ORDER BY kind";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_office_put(struct store *st, const char *code, const char *name,
+    const char *kind, const char *region, const char *level, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO office(code, name, kind, region, level) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, code);
+	sq_text(s, 2, name);
+	sq_text(s, 3, kind);
+	sq_text(s, 4, region);
+	sq_text(s, 5, level);
+	return sq_run(st, s, cause);
+}
+
+int
+store_office_name(struct store *st, const char *code, char **name)
+{
+	static const char sql[] = "SELECT name FROM office WHERE code = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	*name = NULL;
+	sq_text(s, 1, code);
+	if ((rc = sq_first(st, s)) == 0)
+		*name = sq_col(s, 0);
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_office_each(struct store *st, const char *prefix, store_office_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT code, name, kind, region, level FROM office "
+	    "WHERE ?1 IS NULL OR (region >= ?1 AND region < ?1 || ':') ORDER BY code";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, prefix);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    (const char *)sqlite3_column_text(s, 4));
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_office_for(struct store *st, const char *region, const char *kind, char **code)
+{
+	static const char sql[] = "SELECT code FROM office WHERE region = ?1 AND kind = ?2";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	*code = NULL;
+	sq_text(s, 1, region);
+	sq_text(s, 2, kind);
+	if ((rc = sq_first(st, s)) == 0)
+		*code = sq_col(s, 0);
+	sq_done(st, s);
+	return rc;
+}
+
+/* Catalog -------------------------------------------------------------------- */
+
+int
+store_item_put(struct store *st, const struct item *it, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO item(code, name, name_en, power_type, dept_kind, levels, "
+	    "statutory_days, promised_days, fee_cents, online_depth, channels, guide) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, it->code);
+	sq_text(s, 2, it->name);
+	sq_text(s, 3, it->name_en);
+	sq_text(s, 4, it->power_type);
+	sq_text(s, 5, it->dept_kind);
+	sq_text(s, 6, it->levels);
+	sqlite3_bind_int(s, 7, it->statutory_days);
+	sqlite3_bind_int(s, 8, it->promised_days);
+	sqlite3_bind_int64(s, 9, it->fee_cents);
+	sqlite3_bind_int(s, 10, it->online_depth);
+	sq_text(s, 11, it->channels);
+	sq_text(s, 12, it->guide);
+	return sq_run(st, s, cause);
+}
+
+int
+store_material_put(struct store *st, const char *item, int seq,
+    const char *name, int required, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO item_material(item, seq, name, required) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, item);
+	sqlite3_bind_int(s, 2, seq);
+	sq_text(s, 3, name);
+	sqlite3_bind_int(s, 4, required);
+	return sq_run(st, s, cause);
+}
+
+int
+store_step_put(struct store *st, const char *item, int seq, const char *name,
+    const char *name_en, const char *dept_kind, int limit_days, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO item_step(item, seq, name, name_en, dept_kind, limit_days) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, item);
+	sqlite3_bind_int(s, 2, seq);
+	sq_text(s, 3, name);
+	sq_text(s, 4, name_en);
+	sq_text(s, 5, dept_kind);
+	sqlite3_bind_int(s, 6, limit_days);
+	return sq_run(st, s, cause);
+}
+
+#define ITEM_COLS "code, name, name_en, power_type, dept_kind, levels, statutory_days, " \
+	"promised_days, fee_cents, online_depth, channels, guide"
+
+static void
+item_from_row(sqlite3_stmt *s, struct item *it)
+{
+	it->code = sq_col(s, 0);
+	it->name = sq_col(s, 1);
+	it->name_en = sq_col(s, 2);
+	it->power_type = sq_col(s, 3);
+	it->dept_kind = sq_col(s, 4);
+	it->levels = sq_col(s, 5);
+	it->statutory_days = sqlite3_column_int(s, 6);
+	it->promised_days = sqlite3_column_int(s, 7);
+	it->fee_cents = (long)sqlite3_column_int64(s, 8);
+	it->online_depth = sqlite3_column_int(s, 9);
+	it->channels = sq_col(s, 10);
+	it->guide = sq_col(s, 11);
+}
+
+int
+store_item_get(struct store *st, const char *code, struct item *it)
+{
+	static const char sql[] = "SELECT " ITEM_COLS " FROM item WHERE code = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	memset(it, 0, sizeof *it);
+	sq_text(s, 1, code);
+	if ((rc = sq_first(st, s)) == 0)
+		item_from_row(s, it);
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_item_each(struct store *st, const char *text, store_item_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT " ITEM_COLS " FROM item WHERE ?1 IS NULL OR instr(code, ?1) = 1 "
+	    "OR instr(name, ?1) > 0 OR instr(lower(name_en), lower(?1)) > 0 ORDER BY code";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, text && *text ? text : NULL);
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct item it;
+
+		item_from_row(s, &it);
+		rc = fn(arg, &it);
+		item_release(&it);
+	}
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_step_each(struct store *st, const char *item, store_step_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT seq, name, name_en, dept_kind, limit_days FROM item_step "
+	    "WHERE item = ?1 ORDER BY seq, dept_kind";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, item);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, sqlite3_column_int(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3),
+		    sqlite3_column_int(s, 4));
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_material_each(struct store *st, const char *item, store_material_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT seq, name, required FROM item_material WHERE item = ?1 ORDER BY seq";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, item);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, sqlite3_column_int(s, 0),
+		    (const char *)sqlite3_column_text(s, 1),
+		    sqlite3_column_int(s, 2));
+	sq_done(st, s);
+	return rc;
+}
+
+/* Applicants ------------------------------------------------------------------ */
+
+int
+store_applicant_put(struct store *st, const char *id, const char *kind,
+    const char *name, const char *phone, const char *region, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO applicant(id, kind, name, phone, region) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+	    "phone = CASE WHEN excluded.phone = '' THEN phone ELSE excluded.phone END, "
+	    "region = excluded.region";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, id);
+	sq_text(s, 2, kind);
+	sq_text(s, 3, name);
+	sq_text(s, 4, phone ? phone : "");
+	sq_text(s, 5, region);
+	return sq_run(st, s, cause);
+}
+
+int
+store_applicant_get(struct store *st, const char *id, char **name, char **phone, char **region)
+{
+	static const char sql[] = "SELECT name, phone, region FROM applicant WHERE id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	*name = *phone = *region = NULL;
+	sq_text(s, 1, id);
+	if ((rc = sq_first(st, s)) == 0) {
+		*name = sq_col(s, 0);
+		*phone = sq_col(s, 1);
+		*region = sq_col(s, 2);
+	}
+	sq_done(st, s);
+	return rc;
+}

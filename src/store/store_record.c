@@ -1,0 +1,257 @@
+/*
+ * Supervision records: orders (督办), complaints (投诉) and ratings
+ * (好差评). Their gets and lists hand rows to the caller as text columns
+ * through one reader.
+ */
+#include <assert.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store_priv.h"
+#include "util.h"
+
+/* Supervision records ---------------------------------------------------------- */
+
+/* Call fn with each row of s as text and give s back; STORE_NOTFOUND when
+ * there was no row (for the gets). */
+static int
+rows(struct store *st, sqlite3_stmt *s, store_row_fn fn, void *arg)
+{
+	const char *v[16];
+	int rc = 0, n = sqlite3_column_count(s), i, found = 0;
+
+	if (n > 16)
+		n = 16;
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		for (i = 0; i < n; i++)
+			v[i] = (const char *)sqlite3_column_text(s, i);
+		found = 1;
+		rc = fn(arg, n, v);
+	}
+	sq_done(st, s);
+	return rc ? rc : found ? 0 : STORE_NOTFOUND;
+}
+
+static int
+inserted(struct store *st, sqlite3_stmt *s, long long *id, char **cause)
+{
+	if (sq_run(st, s, cause) != 0)
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/* Rows of a record list: ?1..?2 the area range, ?3 an office or NULL,
+ * ?4 the fourth filter (a status, or a flag). */
+static int
+records(struct store *st, const char *sql, const char *lo, const char *hi, const char *office,
+    const char *text4, int num4, store_row_fn fn, void *arg)
+{
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	sq_text(s, 1, lo);
+	sq_text(s, 2, hi);
+	sq_text(s, 3, office);
+	if (text4 != NULL || num4 < 0)
+		sq_text(s, 4, text4);
+	else
+		sqlite3_bind_int(s, 4, num4);
+	rc = rows(st, s, fn, arg);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+#define SUP_COLS "s.id, c.no, s.office, o.name, s.area, s.note, s.due, s.status, s.response, " \
+	"s.created_by, s.created, s.responded, s.closed FROM supervision s " \
+	"JOIN office o ON o.code = s.office LEFT JOIN cases c ON c.id = s.case_id "
+
+int
+store_supervision_insert(struct store *st, long long case_id, const char *office,
+    const char *area, const char *note, const char *due, const char *by, const char *created,
+    long long *id, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO supervision(case_id, office, area, note, due, status, created_by, created) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	if (case_id > 0)
+		sqlite3_bind_int64(s, 1, case_id);
+	sq_text(s, 2, office);
+	sq_text(s, 3, area);
+	sq_text(s, 4, note);
+	sq_text(s, 5, due);
+	sq_text(s, 6, by);
+	sq_text(s, 7, created);
+	return inserted(st, s, id, cause);
+}
+
+int
+store_supervision_get(struct store *st, long long id, store_row_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " SUP_COLS "WHERE s.id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	return rows(st, s, fn, arg);
+}
+
+int
+store_supervision_set(struct store *st, long long id, const char *status,
+    const char *response, const char *responded, const char *closed, char **cause)
+{
+	static const char sql[] =
+	    "UPDATE supervision SET status = ?2, response = COALESCE(?3, response), "
+	    "responded = COALESCE(?4, responded), closed = ?5 WHERE id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	sq_text(s, 2, status);
+	sq_text(s, 3, response);
+	sq_text(s, 4, responded);
+	sq_text(s, 5, closed);
+	return sq_run(st, s, cause);
+}
+
+int
+store_supervision_each(struct store *st, const char *lo, const char *hi, const char *office,
+    const char *status, store_row_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " SUP_COLS
+	    "WHERE (?3 IS NULL OR s.office = ?3) AND (?3 IS NOT NULL OR (s.area >= ?1 AND s.area < ?2)) "
+	    "AND (?4 IS NULL OR s.status = ?4) ORDER BY s.status = 'closed', s.due, s.id";
+
+	return records(st, sql, lo, hi, office, status, -1, fn, arg);
+}
+
+#define COMPLAINT_COLS "p.id, c.no, p.office, o.name, p.area, p.text, p.status, p.received, " \
+	"p.accept_due, p.answer, p.by_login, p.missing_material FROM complaint p " \
+	"JOIN office o ON o.code = p.office LEFT JOIN cases c ON c.id = p.case_id "
+
+int
+store_complaint_insert(struct store *st, long long case_id, const char *office,
+    const char *area, const char *text, const char *received, const char *accept_due,
+    const char *by, int missing_material, long long *id, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO complaint(case_id, office, area, text, status, received, accept_due, "
+	    "by_login, missing_material) VALUES (?1, ?2, ?3, ?4, 'received', ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	if (case_id > 0)
+		sqlite3_bind_int64(s, 1, case_id);
+	sq_text(s, 2, office);
+	sq_text(s, 3, area);
+	sq_text(s, 4, text);
+	sq_text(s, 5, received);
+	sq_text(s, 6, accept_due);
+	sq_text(s, 7, by);
+	sqlite3_bind_int(s, 8, missing_material);
+	return inserted(st, s, id, cause);
+}
+
+int
+store_complaint_get(struct store *st, long long id, store_row_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " COMPLAINT_COLS "WHERE p.id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	return rows(st, s, fn, arg);
+}
+
+int
+store_complaint_set(struct store *st, long long id, const char *status, const char *answer,
+    char **cause)
+{
+	static const char sql[] =
+	    "UPDATE complaint SET status = ?2, answer = COALESCE(?3, answer) WHERE id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	sq_text(s, 2, status);
+	sq_text(s, 3, answer);
+	return sq_run(st, s, cause);
+}
+
+int
+store_complaint_each(struct store *st, const char *lo, const char *hi, const char *office,
+    const char *status, store_row_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " COMPLAINT_COLS
+	    "WHERE (?3 IS NULL OR p.office = ?3) AND (?3 IS NOT NULL OR (p.area >= ?1 AND p.area < ?2)) "
+	    "AND (?4 IS NULL OR p.status = ?4) ORDER BY p.status = 'closed', p.accept_due, p.id";
+
+	return records(st, sql, lo, hi, office, status, -1, fn, arg);
+}
+
+#define RATING_COLS "r.id, c.no, r.office, o.name, r.area, r.level, r.comment, r.day, " \
+	"r.rect_due, r.rect_status, r.callback FROM rating r JOIN office o ON o.code = r.office " \
+	"JOIN cases c ON c.id = r.case_id "
+
+int
+store_rating_insert(struct store *st, long long case_id, const char *office,
+    const char *area, int level, const char *comment, const char *day, const char *rect_due,
+    long long *id, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO rating(case_id, office, area, level, comment, day, rect_due, rect_status) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?7 IS NULL THEN NULL ELSE 'open' END)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	sqlite3_bind_int64(s, 1, case_id);
+	sq_text(s, 2, office);
+	sq_text(s, 3, area);
+	sqlite3_bind_int(s, 4, level);
+	sq_text(s, 5, comment ? comment : "");
+	sq_text(s, 6, day);
+	sq_text(s, 7, rect_due);
+	assert(case_id > 0);
+	rc = sqlite3_step(s);
+	sq_done(st, s);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		set_cause(cause, "%s", _("this case has already been rated"));
+		return STORE_CONFLICT;
+	}
+	if (rc != SQLITE_DONE)
+		return sq_fail(st, cause);
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int
+store_rating_get(struct store *st, long long id, store_row_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " RATING_COLS "WHERE r.id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	return rows(st, s, fn, arg);
+}
+
+int
+store_rating_callback(struct store *st, long long id, const char *callback, char **cause)
+{
+	static const char sql[] =
+	    "UPDATE rating SET callback = ?2, rect_status = CASE WHEN rect_due IS NULL THEN NULL "
+	    "ELSE 'done' END WHERE id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	sq_text(s, 2, callback);
+	return sq_run(st, s, cause);
+}
+
+int
+store_rating_each(struct store *st, const char *lo, const char *hi, const char *office,
+    int bad_only, store_row_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT " RATING_COLS
+	    "WHERE (?3 IS NULL OR r.office = ?3) AND (?3 IS NOT NULL OR (r.area >= ?1 AND r.area < ?2)) "
+	    "AND (?4 = 0 OR r.level <= 2) ORDER BY r.day DESC, r.id DESC";
+
+	return records(st, sql, lo, hi, office, NULL, bad_only, fn, arg);
+}
