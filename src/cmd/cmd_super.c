@@ -96,7 +96,7 @@ cmd_supervise_new(struct cmd_ctx *c, struct cmd_args *a)
 	if ((rc = record_new(c->s, RECORD_ORDER, &in, &id, due, &cause)) != EXIT_OK)
 		return failed(c, rc, cause);
 	fprintf(c->out, _("supervision order %lld issued to %s, due %s\n"), id,
-	    in.office ? in.office : in.case_no, due);
+	    in.office_to, due);
 	return EXIT_OK;
 }
 
@@ -134,7 +134,7 @@ cmd_complaint_new(struct cmd_ctx *c, struct cmd_args *a)
 	if ((rc = record_new(c->s, RECORD_COMPLAINT, &in, &id, due, &cause)) != EXIT_OK)
 		return failed(c, rc, cause);
 	fprintf(c->out, _("complaint %lld logged against %s; accept or refuse by %s\n"), id,
-	    in.office ? in.office : in.case_no, due);
+	    in.office_to, due);
 	return EXIT_OK;
 }
 

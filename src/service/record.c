@@ -104,11 +104,12 @@ event(struct session *s, int today, long long case_id, enum record_kind kind, lo
 static int
 not_found(enum record_kind kind, long long id, char **cause)
 {
-	static const char *const what[] = {
-		N_("no supervision order %lld"), N_("no complaint %lld"), N_("no rating %lld")
-	};
-
-	set_cause(cause, _(what[kind]), id);
+	if (kind == RECORD_ORDER)
+		set_cause(cause, _("no supervision order %lld"), id);
+	else if (kind == RECORD_COMPLAINT)
+		set_cause(cause, _("no complaint %lld"), id);
+	else
+		set_cause(cause, _("no rating %lld"), id);
 	return EXIT_NOTFOUND;
 }
 
@@ -161,7 +162,7 @@ finish(struct session *s, int ok, char **cause)
 }
 
 int
-record_new(struct session *s, enum record_kind kind, const struct record_new *in,
+record_new(struct session *s, enum record_kind kind, struct record_new *in,
     long long *id, char due[11], char **cause)
 {
 	static const enum right rights[] = { RIGHT_ORDER_ISSUE, RIGHT_COMPLAINT_LOG, RIGHT_RATE };
@@ -201,6 +202,7 @@ record_new(struct session *s, enum record_kind kind, const struct record_new *in
 	}
 	if ((rc = target(s, in, &k, &office, &area, cause)) != 0)
 		goto out;
+	utf8_copy(in->office_to, sizeof in->office_to, office);
 	if (kind == RECORD_RATING && strcmp(k.status, "completed") != 0) {
 		set_cause(cause, _("case '%s' is not finished: only finished cases are rated"), k.no);
 		rc = EXIT_CONFLICT;

@@ -30,11 +30,12 @@ struct record_new {
 	const char *due;	/* order: YYYY-MM-DD, from today on */
 	int missing_material;	/* complaint: about a material the guide did not list */
 	int level;		/* rating: 1 (very bad) to 5 (very good) */
+	char office_to[64];	/* on return: the office the record concerns */
 };
 
 /* Open a record; its id goes to *id and its due date (the order's, the
  * complaint's acceptance limit, a bad rating's rectification) to due. */
-int record_new(struct session *s, enum record_kind kind, const struct record_new *in,
+int record_new(struct session *s, enum record_kind kind, struct record_new *in,
     long long *id, char due[11], char **cause);
 /* Take step verb (order: respond, close, return; complaint: accept, refuse,
  * answer, close; rating: callback) on record id; *to is the new status. */

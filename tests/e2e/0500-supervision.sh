@@ -148,8 +148,8 @@ expect_eq "supervise: the office's approver sees it open in its list" \
     "$(order_field offi1 "$oid" status) $(order_field offi1 "$oid" due)" "open 2026-12-04"
 expect_eq "supervise: another office's approver does not" \
     "$(ssh_as approver1 supervise list --format csv | csv_count "r['id'] == '$oid'")" 0
-expect_eq "supervise: another office may not respond (exit 3)" \
-    "$(rc_of ssh_as approver1 supervise respond "$oid" --note 已办)" 3
+expect_eq "supervise: another office does not see the order (exit 2, as if none)" \
+    "$(rc_of ssh_as approver1 supervise respond "$oid" --note 已办)" 2
 expect_eq "supervise: a response needs a note (exit 5)" \
     "$(rc_of ssh_as offi1 supervise respond "$oid")" 5
 expect_eq "supervise: the office responds (exit 0)" \
@@ -158,8 +158,8 @@ expect_eq "supervise: ... once (a second response is a conflict, exit 4)" \
     "$(rc_of ssh_as offi1 supervise respond "$oid" --note 再次)" 4
 expect_eq "supervise: the office may not close its own order (exit 3)" \
     "$(rc_of ssh_as offi1 supervise close "$oid")" 3
-expect_eq "supervise: a supervisor of 渝中区 may not close 城口县's order (exit 3)" \
-    "$(rc_of ssh_as sup3 supervise close "$oid")" 3
+expect_eq "supervise: a supervisor of 渝中区 does not see 城口县's order (exit 2, as if none)" \
+    "$(rc_of ssh_as sup3 supervise close "$oid")" 2
 expect_eq "supervise: supervisor2 closes it (exit 0)" "$(rc_of ssh_as supervisor2 supervise close "$oid")" 0
 expect_eq "supervise: ... closed, with the office's response" \
     "$(order_field supervisor2 "$oid" status) $(order_field supervisor2 "$oid" response)" \
@@ -252,8 +252,8 @@ expect_eq "complaint: refusing it needs a reason (exit 5)" \
 expect_eq "complaint: the office cannot answer before it is accepted (exit 4)" \
     "$(rc_of ssh_as approver1 complaint answer "$cid" --note 已核实)" 4
 expect_eq "complaint: supervisor2 accepts it" "$(rc_of ssh_as supervisor2 complaint accept "$cid")" 0
-expect_eq "complaint: another office may not answer (exit 3)" \
-    "$(rc_of ssh_as approver2 complaint answer "$cid" --note 已核实)" 3
+expect_eq "complaint: another office does not see the complaint (exit 2, as if none)" \
+    "$(rc_of ssh_as approver2 complaint answer "$cid" --note 已核实)" 2
 expect_eq "complaint: an answer needs a note (exit 5)" \
     "$(rc_of ssh_as approver1 complaint answer "$cid")" 5
 expect_eq "complaint: approver1 answers for the market bureau" \
