@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "case.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "lifecycle.h"
@@ -131,9 +132,14 @@ choose(struct act *a, const struct act_def *def)
 static void
 load_case(struct ui *ui, struct act *a)
 {
+	char *cause = NULL;
+
 	if (a->c.no)
 		tcase_release(&a->c);
-	store_case_get(ui->s->st, a->no, &a->c);
+	if (case_get(ui->s, a->no, &a->c, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
 	a->ndefs = a->c.no ? lifecycle_offered(&ui->s->user, &a->c, a->defs, 24) : 0;
 	a->menu.n = a->ndefs;
 	a->nmat = 0;

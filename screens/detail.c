@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "case.h"
 #include "i18n.h"
 #include "tcase.h"
 #include "ui.h"
@@ -120,11 +121,15 @@ load(struct ui *ui, struct detail *d)
 {
 	struct stepinfo si = { d, strcmp(i18n_lang(), "en") == 0 };
 
+	char *cause = NULL;
+
 	unload(d);
 	d->generation = ui->generation;
-	if (store_case_get(ui->s->st, d->no, &d->c) != 0 || !access_can_see(&ui->s->user, &d->c)) {
-		/* Not found and not visible read the same: numbers cannot be probed. */
-		ui_message(ui, 1, _("no case '%s'"), d->no);
+	/* Not found and not visible read the same: numbers cannot be probed;
+	 * a store failure is said as such. */
+	if (case_get(ui->s, d->no, &d->c, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
 		return -1;
 	}
 	store_event_each_of_case(ui->s->st, d->c.id, add_event, d);
@@ -173,8 +178,12 @@ detail_draw(struct ui *ui, void *state)
 	enum light l;
 	int en = strcmp(i18n_lang(), "en") == 0, y = 2, lw = en ? 11 : 10, h, x, i;
 
-	if (d->generation != ui->generation)
-		load(ui, d);
+	if (d->generation != ui->generation && load(ui, d) != 0) {
+		/* The case could not be read again: say so, draw nothing stale. */
+		ui_title(ui, d->no);
+		ui_keybar(ui, keys);
+		return;
+	}
 	c = &d->c;
 	l = tcase_light(c, session_today(ui->s));
 
@@ -200,7 +209,7 @@ detail_draw(struct ui *ui, void *state)
 		snprintf(buf, sizeof buf, _("%d / %d working days used · finished %s · %s"),
 		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c),
 		    *c->finished ? c->finished : c->decided,
-		    c->on_time == 0 ? _("late") : c->on_time == 1 ? _("on time") : "");
+		    case_verdict(c));
 	field(ui, y, 1, lw, _("clock"), buf);
 	x = 1 + lw + utf8_width(buf) + 2;
 	if (x < ui->cols - 8)

@@ -121,7 +121,7 @@ void ui_list_draw(struct ui *ui, struct ui_list *l, int y, int h);
 int ui_list_key(struct ui_list *l, struct ui_key k, int h);
 
 /* A one-line text field. */
-#define UI_FIELD_MAX 128
+#define UI_FIELD_MAX 512
 struct ui_field {
 	wchar_t buf[UI_FIELD_MAX + 1];
 	int len;

@@ -23,6 +23,7 @@ struct viewer {
 	int top, left;
 	int rc;
 	int generation;
+	int writes;		/* the command changes data: it ran once, never again */
 };
 
 static void
@@ -50,8 +51,10 @@ run(struct ui *ui, struct viewer *v)
 		fprintf(fe, "%s", cause);
 		free(cause);
 		v->rc = EXIT_USAGE;
-	} else
+	} else {
+		v->writes = cmd_writes(argc, argv);
 		v->rc = cmd_run(&c, argc, argv);
+	}
 	cmd_free_argv(argc, argv);
 	fclose(fo);
 	fclose(fe);
@@ -120,7 +123,9 @@ viewer_draw(struct ui *ui, void *state)
 	char title[600];
 	int y, h = ui->rows - 4, i;
 
-	if (v->generation != ui->generation)
+	/* Data changed elsewhere: a reading command shows it again; a command
+	 * that wrote keeps what it printed (running it again would repeat it). */
+	if (v->generation != ui->generation && !v->writes)
 		run(ui, v);
 	snprintf(title, sizeof title, "tongban · %s", v->command);
 	ui_title(ui, title);
@@ -136,6 +141,10 @@ viewer_key(struct ui *ui, void *state, struct ui_key k)
 	int h = ui->rows - 4, max = v->nlines - h > 0 ? v->nlines - h : 0;
 
 	if (!k.fkey && k.ch == L'r') {
+		if (v->writes) {
+			ui_message(ui, 1, "%s", _("this command changes data: run it again with ':'"));
+			return UI_HANDLED | UI_REDRAW;
+		}
 		run(ui, v);
 		return UI_HANDLED | UI_REDRAW;
 	}

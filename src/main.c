@@ -196,10 +196,10 @@ main(int argc, char **argv)
 		fputc('\n', stderr);
 		return EXIT_NOTFOUND;
 	}
-	if (session_open(&ses, db, as, "local", &cause) != 0) {
+	if ((rc = session_open(&ses, db, as, "local", &cause)) != 0) {
 		fprintf(stderr, "tongban: %s\n", cause);
 		free(cause);
-		return as ? EXIT_NOTFOUND : EXIT_INTERNAL;
+		return rc;
 	}
 	if (as != NULL)
 		i18n_set_lang(getenv("TONGBAN_LANG") ? getenv("TONGBAN_LANG") : ses.user.lang);

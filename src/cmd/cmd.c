@@ -35,8 +35,8 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
  * target, flags, exec (or whole, for a noun that still parses its own argv).
  */
 static const struct cmd_entry commands[] = {
-	{ "case", "show", "NO", N_("one case with its clock and timeline"), NULL, 1, 1,
-	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, NULL, cmd_case },
+	{ "case", "show", "NO [--format text|json|csv|tsv]", N_("one case with its clock and timeline"),
+	  "format= encoding= bom", 1, 1, RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_show, NULL },
 	{ "case", "find", FILTERS, N_("find cases (newest first)"), NULL, 0, 0,
 	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, NULL, cmd_case },
 	{ "case", "export", FILTERS, N_("export cases as they are stored, streaming"), NULL, 0, 0,
@@ -49,8 +49,8 @@ static const struct cmd_entry commands[] = {
 	  "[--pledge-materials 3 --pledge-date DATE] [--reason R --days N] [--fee YUAN] "
 	  "[--verdict agree|disagree]", N_("take an action (case actions NO lists yours)"),
 	  NULL, 2, 2, RIGHT_CASE_READ, CMD_TARGET_CASE, CMD_WRITES, NULL, cmd_case },
-	{ "case", "actions", "NO", N_("what you may do on a case now"), NULL, 1, 1,
-	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, NULL, cmd_case },
+	{ "case", "actions", "NO", N_("what you may do on a case now"), "", 1, 1,
+	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_actions, NULL },
 	{ "case", "worklist", "[--limit N] " LIST, N_("your office's cases needing action"),
 	  NULL, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, NULL, cmd_case },
 

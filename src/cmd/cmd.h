@@ -105,7 +105,9 @@ const char *cmd_arg(const struct cmd_args *a, const char *name);
 /* Print the usage of a's row and return EXIT_USAGE. */
 int cmd_row_usage(struct cmd_ctx *c, const struct cmd_args *a);
 
-/* Rows of the table (cmd_super.c) */
+/* Rows of the table (cmd_case.c, cmd_super.c) */
+int cmd_case_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_new(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_step(struct cmd_ctx *c, struct cmd_args *a);

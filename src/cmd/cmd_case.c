@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "access.h"
+#include "case.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "lifecycle.h"
@@ -271,36 +272,22 @@ label(FILE *fp, const char *l)
 	out_pad(fp, l, 12);
 }
 
-static int
-show(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct opt o[] = {
-		{ "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 }, { "bom", 0, NULL, 0 },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct tcase k;
-	char *pos[1], num[3][16];
+	struct tcase k = a->target;
+	const struct opt *o = a->opt;
+	char num[3][16];
 	const char *v[NFIND];
 	enum fmt fmt = FMT_TEXT;
 	enum light l;
-	int npos, rc;
+	int rc;
 	size_t i;
 	FILE *fp = c->out;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 1)) != EXIT_OK)
-		return rc;
-	if (npos != 1)
-		return cmd_usage(c, "case show NO [--format text|json|csv|tsv]");
 	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"),
 		    cmd_opt(o, "format"));
-	if (!access_has(&c->s->user, RIGHT_CASE_READ))
-		return cmd_fail(c, EXIT_DENIED, _("permission denied"));
-	if (store_case_get(c->s->st, pos[0], &k) != 0 || !access_can_see(&c->s->user, &k)) {
-		if (k.no)
-			tcase_release(&k);
-		return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), pos[0]);
-	}
 	case_fields(c, &k, num, v);
 	l = tcase_light(&k, c->today);
 	if (fmt == FMT_CSV || fmt == FMT_TSV) {
@@ -310,7 +297,6 @@ show(struct cmd_ctx *c, int argc, char **argv)
 			out_row(&ot, v);
 			out_end(&ot);
 		}
-		tcase_release(&k);
 		return rc;
 	}
 	if (fmt == FMT_JSON) {
@@ -330,7 +316,6 @@ show(struct cmd_ctx *c, int argc, char **argv)
 		fprintf(fp, ",\n  \"version\": %d,\n  \"events\": [", k.version);
 		store_event_each_of_case(c->s->st, k.id, json_event, &j);
 		fputs(j.n ? "\n  ]\n}\n" : "]\n}\n", fp);
-		tcase_release(&k);
 		return EXIT_OK;
 	}
 	label(fp, _("case no"));
@@ -351,12 +336,11 @@ show(struct cmd_ctx *c, int argc, char **argv)
 		fprintf(fp, _("%s / %d working days used, due %s, %s light\n"), num[0],
 		    tcase_limit(&k), k.due, tcase_light_label(l));
 	else
-		fprintf(fp, _("%s / %d working days used, finished %s, %s\n"), num[0],
+		fprintf(fp, _("%s / %d working days used, finished %s%s%s\n"), num[0],
 		    tcase_limit(&k), *k.finished ? k.finished : k.decided,
-		    k.on_time == 0 ? _("late") : _("on time"));
+		    *case_verdict(&k) ? ", " : "", case_verdict(&k));
 	fprintf(fp, "%s\n", _("timeline"));
 	store_event_each_of_case(c->s->st, k.id, print_event, fp);
-	tcase_release(&k);
 	return EXIT_OK;
 }
 
@@ -453,25 +437,18 @@ new_case(struct cmd_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int
-actions(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 {
-	const struct act_def *d;
-	struct tcase k;
+	const struct act_def *defs[32];
+	int i, n;
 
-	if (argc != 3)
-		return cmd_usage(c, "case actions NO");
-	if (store_case_get(c->s->st, argv[2], &k) != 0 || !access_can_see(&c->s->user, &k)) {
-		if (k.no)
-			tcase_release(&k);
-		return cmd_fail(c, EXIT_NOTFOUND, _("no case '%s'"), argv[2]);
+	n = lifecycle_offered(&c->s->user, &a->target, defs, 32);
+	for (i = 0; i < n; i++) {
+		out_pad(c->out, defs[i]->name, 12);
+		fprintf(c->out, "%s%s\n", _(defs[i]->summary),
+		    defs[i]->need_note ? _(" (--note required)") : "");
 	}
-	for (d = lifecycle_acts; d->name != NULL; d++)
-		if (lifecycle_from_ok(d, k.status) && lifecycle_may(&c->s->user, &k, d)) {
-			out_pad(c->out, d->name, 12);
-			fprintf(c->out, "%s%s\n", _(d->summary), d->need_note ? _(" (--note required)") : "");
-		}
-	tcase_release(&k);
 	return EXIT_OK;
 }
 
@@ -516,8 +493,6 @@ cmd_case(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc < 2)
 		return cmd_usage(c, usage);
-	if (strcmp(argv[1], "show") == 0)
-		return show(c, argc, argv);
 	if (strcmp(argv[1], "find") == 0)
 		return find_or_export(c, argc, argv, 0);
 	if (strcmp(argv[1], "export") == 0)
@@ -526,8 +501,6 @@ cmd_case(struct cmd_ctx *c, int argc, char **argv)
 		return act(c, argc, argv);
 	if (strcmp(argv[1], "new") == 0)
 		return new_case(c, argc, argv);
-	if (strcmp(argv[1], "actions") == 0)
-		return actions(c, argc, argv);
 	if (strcmp(argv[1], "worklist") == 0)
 		return worklist(c, argc, argv);
 	return cmd_usage(c, usage);

@@ -20,10 +20,10 @@ exec_command(const char *db, const char *login, const char *addr, const char *li
 	char *cause = NULL, **argv = NULL;
 	int argc = 0, rc;
 
-	if (session_open(&s, db, login, addr, &cause) != 0) {
+	if ((rc = session_open(&s, db, login, addr, &cause)) != 0) {
 		fprintf(stderr, "tongban: %s\n", cause);
 		free(cause);
-		return EXIT_DENIED;
+		return rc == EXIT_NOTFOUND ? EXIT_DENIED : rc;
 	}
 	i18n_set_lang(s.user.lang);
 	if (cmd_split(line, &argc, &argv, &cause) != 0) {

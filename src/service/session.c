@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "exitcode.h"
 #include "i18n.h"
 #include "session.h"
 #include "util.h"
@@ -49,11 +50,13 @@ int
 session_open(struct session *s, const char *db, const char *login, const char *addr,
     char **cause)
 {
+	int rc = EXIT_INTERNAL;
+
 	memset(s, 0, sizeof *s);
 	snprintf(s->addr, sizeof s->addr, "%s", addr ? addr : "local");
 	s->st = store_open(db, NULL, cause);
 	if (s->st == NULL)
-		return -1;
+		return EXIT_INTERNAL;
 	s->owns_store = 1;
 	s->cal = &s->own_cal;
 	clock_calendar_init(s->cal);
@@ -65,18 +68,25 @@ session_open(struct session *s, const char *db, const char *login, const char *a
 		return 0;
 	}
 	s->seen_version = store_data_version(s->st);
-	if (store_user_get(s->st, login, &s->user) != 0) {
+	rc = store_user_get(s->st, login, &s->user);
+	if (rc == STORE_NOTFOUND) {
 		set_cause(cause, _("no user '%s'"), login);
+		rc = EXIT_NOTFOUND;
+		goto fail;
+	}
+	if (rc != 0) {
+		set_cause(cause, _("cannot read user '%s': %s"), login, store_error(s->st));
 		goto fail;
 	}
 	if (s->user.disabled) {
 		set_cause(cause, _("user '%s' is disabled"), login);
+		rc = EXIT_DENIED;
 		goto fail;
 	}
 	return 0;
 fail:
 	session_close(s);
-	return -1;
+	return rc;
 }
 
 void

@@ -28,8 +28,9 @@ struct session {
 	int owns_store;
 };
 
-/* Open db for login (NULL: the local operator) from addr; 0, or -1 with
- * *cause. An unknown or disabled login is refused (*cause says which). */
+/* Open db for login (NULL: the local operator) from addr: 0, or with
+ * *cause EXIT_NOTFOUND (no such login), EXIT_DENIED (disabled) or
+ * EXIT_INTERNAL (the database failed). */
 int session_open(struct session *s, const char *db, const char *login, const char *addr,
     char **cause);
 /* A session over an open store and a loaded calendar (tests, the demo):
