@@ -118,7 +118,8 @@ FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 $(INCS) \
 	-D_GNU_SOURCE $(shell pkg-config --cflags ncursesw)
 fuzz: deps build/schema.c
 	@mkdir -p build/fuzz
-	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/base/util.c src/base/csvio.c src/base/i18n.c -lcsv
+	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/base/util.c src/base/conv.c src/base/csvio.c \
+	    src/base/i18n.c -lcsv
 	clang $(FUZZ_CFLAGS) -o build/fuzz/cmd tests/fuzz/fuzz_cmd.c $(CORE) build/schema.c \
 	    $(CORE_LIBS) $(LDLIBS)
 	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c src/base/util.c \

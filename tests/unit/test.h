@@ -36,6 +36,7 @@ extern const struct test tests_cmd[];
 extern const struct test tests_audit[];
 extern const struct test tests_sha256[];
 extern const struct test tests_json[];
+extern const struct test tests_conv[];
 extern const struct test tests_lifecycle[];
 extern const struct test tests_supervision[];
 
