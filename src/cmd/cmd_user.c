@@ -257,7 +257,7 @@ static int
 key_add(struct cmd_ctx *c, int argc, char **argv)
 {
 	char *line = NULL, *cause = NULL, now[20];
-	char *type = NULL, *blob = NULL, *comment = NULL;
+	char *type, *blob, *comment;
 	size_t cap = 0;
 	ssize_t n;
 	FILE *fp;
@@ -281,18 +281,15 @@ key_add(struct cmd_ctx *c, int argc, char **argv)
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
-	rc = sshkey_parse_line(line, &type, &blob, &comment, &cause);
-	free(line);
-	if (rc != 0) {
+	if (sshkey_parse_line(line, &type, &blob, &comment, &cause) != 0) {
+		free(line);
 		rc = cmd_fail(c, EXIT_INVALID, _("line 1: %s"), cause);
 		free(cause);
 		return rc;
 	}
 	now_text(now);
 	rc = store_key_add(c->st, argv[3], type, blob, comment, now, &cause);
-	free(type);
-	free(blob);
-	free(comment);
+	free(line);
 	if (rc != 0) {
 		rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
 		free(cause);

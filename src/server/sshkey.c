@@ -58,24 +58,23 @@ out:
 	return out;
 }
 
-/* Split off the next word of *p (spaces and tabs separate words). */
+/* The next word of *p, cut in place (spaces and tabs separate words). */
 static char *
-sshkey_word(const char **p)
+sshkey_word(char **p)
 {
-	const char *s = *p, *e;
+	char *s = *p, *e;
 
 	s += strspn(s, " \t");
 	e = s + strcspn(s, " \t");
-	*p = e;
-	return e > s ? xstrndup(s, (size_t)(e - s)) : NULL;
+	*p = *e ? e + 1 : e;
+	*e = '\0';
+	return e > s ? s : NULL;
 }
 
 int
-sshkey_parse_line(const char *line, char **type, char **blob, char **comment,
-    char **cause)
+sshkey_parse_line(char *line, char **type, char **blob, char **comment, char **cause)
 {
-	const char *p = line, *name;
-	char *want = NULL, *b64 = NULL, *norm = NULL;
+	char *p = line, *want, *b64, *norm = NULL;
 	enum ssh_keytypes_e t;
 	size_t i, n;
 	int rc = -1;
@@ -106,18 +105,16 @@ sshkey_parse_line(const char *line, char **type, char **blob, char **comment,
 		set_cause(cause, _("not a valid '%s' public key"), want);
 		goto out;
 	}
-	name = ssh_key_type_to_char(t);
+	/* the round trip gave back b64 itself: the line's words are normalised */
 	p += strspn(p, " \t");
 	n = strlen(p);
 	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n' || p[n - 1] == '\r'))
-		n--;
-	*type = xstrdup(name);
-	*blob = xstrdup(norm);
-	*comment = xstrndup(p, n);
+		p[--n] = '\0';
+	*type = want;
+	*blob = b64;
+	*comment = p;
 	rc = 0;
 out:
 	ssh_string_free_char(norm);
-	free(want);
-	free(b64);
 	return rc;
 }

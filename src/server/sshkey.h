@@ -8,14 +8,14 @@
 #define TONGBAN_SSHKEY_H
 
 /*
- * Parse one public-key line. On success return 0 and give the caller heap
- * strings: *type, the key type as libssh names it; *blob, the key in the
- * base64 form the server compares at login; *comment, the rest of the line
- * ("" when none). On failure return -1 and set *cause (no "line N:"
- * prefix): an unknown type, a blob that is not a key, or a key whose own
- * type is not TYPE.
+ * Parse one public-key line, in place: on success return 0 and point
+ * *type, *blob and *comment into line (NULs are written after each; the
+ * comment is "" when there is none). The key must import with libssh and
+ * export back to the same base64, so *type and *blob are exactly what the
+ * server compares at login. On failure return -1 and set *cause (no
+ * "line N:" prefix): an unknown type, a blob that is not a key, or a key
+ * whose own type is not the line's.
  */
-int sshkey_parse_line(const char *line, char **type, char **blob, char **comment,
-    char **cause);
+int sshkey_parse_line(char *line, char **type, char **blob, char **comment, char **cause);
 
 #endif

@@ -73,7 +73,8 @@ int
 main(void)
 {
 	const struct test *const suites[] = {
-		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_sha256, tests_json, tests_conv, tests_audit,
+		tests_sha256, tests_json, tests_conv,
+		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_audit,
 		tests_lifecycle, tests_supervision, NULL
 	};
 	int passed = 0, failed = 0, i;
