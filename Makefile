@@ -6,7 +6,7 @@ PREFIX  ?= /usr/local
 VERSION := 0.2
 WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Werror
-PKGS    := libssh ncursesw sqlite3
+PKGS    := libssh ncursesw sqlite3 libcrypto
 CFLAGS  ?= -O2 -g
 # override: a CFLAGS given on the command line (test-asan) keeps what follows.
 # Sources are found by folder; each folder is one layer (docs/ARCHITECTURE.md).
@@ -17,9 +17,15 @@ override CFLAGS += -std=gnu11 $(WARN) $(INCS) -D_GNU_SOURCE \
            -DDATADIR='"$(PREFIX)/share/tongban"'
 LDLIBS  += -lcsv -lcrypt -lutil -lm
 
-CORE    := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)))
+# src/server/sshkey.c is the one server file in the core: the command
+# `user key add` (src/cmd) validates keys with libssh through it, and only
+# src/server may include libssh. So the core (and every program linked from
+# it: unit tests, bench, fuzz) links libssh and libcrypto; see CORE_LIBS.
+SSHKEY  := src/server/sshkey.c
+CORE    := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)) $(SSHKEY))
 SCREENS := $(sort $(wildcard screens/*.c))
-SERVER  := $(sort $(wildcard src/server/*.c))
+SERVER  := $(filter-out $(SSHKEY),$(sort $(wildcard src/server/*.c)))
+CORE_LIBS = $(shell pkg-config --libs sqlite3 libssh libcrypto)
 MAIN    := src/main.c
 
 BUILD   ?= build
@@ -38,6 +44,7 @@ deps: build/.deps
 build/.deps:
 	@mkdir -p build
 	@if ! pkg-config --exists $(PKGS) || [ ! -f /usr/include/csv.h ] || \
+	    [ ! -f /usr/include/openssl/evp.h ] || \
 	    [ ! -f /usr/include/crypt.h ] || ! command -v msgfmt >/dev/null || \
 	    ! command -v tmux >/dev/null || ! command -v ssh >/dev/null; then \
 		echo "installing dependencies (etc/install-deps.sh)"; ./etc/install-deps.sh; fi
@@ -88,7 +95,7 @@ UNIT_SRC := $(wildcard tests/unit/t_*.c)
 $(UNITBIN): tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -Itests/unit -o $@ tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS) \
-	    $(shell pkg-config --libs sqlite3) $(LDLIBS)
+	    $(CORE_LIBS) $(LDLIBS)
 
 # The sanitized build lives in build/asan/ and never replaces ./tongban.
 # (-Wno-format-*: gcc 12 at -O1 with UBSan's null checks reports a
@@ -99,7 +106,7 @@ test-asan:
 
 tests/bench/bench: tests/bench/bench.c $(CORE_OBJS)
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS) -o $@ $< $(CORE_OBJS) $(shell pkg-config --libs sqlite3) $(LDLIBS)
+	@$(CC) $(CFLAGS) -o $@ $< $(CORE_OBJS) $(CORE_LIBS) $(LDLIBS)
 
 bench: all tests/bench/bench
 	bash tests/bench.sh
@@ -111,9 +118,10 @@ FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 $(INCS) \
 	-D_GNU_SOURCE $(shell pkg-config --cflags ncursesw)
 fuzz: deps build/schema.c
 	@mkdir -p build/fuzz
-	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/base/util.c src/base/csvio.c src/base/i18n.c -lcsv
+	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/base/util.c src/base/conv.c src/base/csvio.c \
+	    src/base/i18n.c -lcsv
 	clang $(FUZZ_CFLAGS) -o build/fuzz/cmd tests/fuzz/fuzz_cmd.c $(CORE) build/schema.c \
-	    $(shell pkg-config --libs sqlite3) $(LDLIBS)
+	    $(CORE_LIBS) $(LDLIBS)
 	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c src/base/util.c \
 	    src/base/i18n.c src/domain/tcase.c src/domain/clock.c $(shell pkg-config --libs ncursesw)
 	for t in csv cmd keys; do mkdir -p build/fuzz/corpus-$$t; \

@@ -2,7 +2,7 @@
 # Install the Debian packages tongban needs to build, run and test.
 # Called by the Makefile only when a header or pkg-config entry is missing.
 set -e
-PKGS="build-essential pkg-config libssh-dev libncurses-dev libsqlite3-dev libcsv-dev \
+PKGS="build-essential pkg-config libssh-dev libncurses-dev libsqlite3-dev libcsv-dev libssl-dev \
       libcmocka-dev libcrypt-dev gettext openssh-client tmux sqlite3 python3 locales"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -3,8 +3,6 @@
  * line at a time so that every message can name the line it is about.
  */
 #include <csv.h>
-#include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,27 +161,6 @@ no_space(unsigned char c)
 	return 0;
 }
 
-/* Convert a GB18030 line to UTF-8; -1 when it is not valid GB18030. */
-static int
-from_gbk(iconv_t cd, const char *in, size_t n, struct sb *out)
-{
-	char *ip = (char *)in;
-	size_t il = n;
-
-	sb_reset(out);
-	iconv(cd, NULL, NULL, NULL, NULL);
-	while (il > 0) {
-		char buf[4096], *op = buf;
-		size_t ol = sizeof buf;
-		size_t rc = iconv(cd, &ip, &il, &op, &ol);
-
-		sb_add(out, buf, (size_t)(op - buf));
-		if (rc == (size_t)-1 && errno != E2BIG)
-			return -1;
-	}
-	return 0;
-}
-
 int
 csvio_read(FILE *fp, const char *name, const char *const *header,
     const char *encoding, csvio_row_fn fn, void *arg, char **cause)
@@ -191,7 +168,8 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 	struct csv_parser p;
 	struct reader r;
 	struct sb conv = SB_INIT;
-	iconv_t cd = (iconv_t)-1;
+	struct conv cv;
+	int gbk = 0;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -204,11 +182,12 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 	r.arg = arg;
 	r.cause = cause;
 	if (encoding != NULL && strcasecmp(encoding, "gbk") == 0) {
-		cd = iconv_open("UTF-8", "GB18030");
-		if (cd == (iconv_t)-1) {
+		if (conv_open(&cv, "GB18030", "UTF-8") != 0) {
+			conv_close(&cv);
 			set_cause(cause, _("cannot convert from GBK on this system"));
 			return -1;
 		}
+		gbk = 1;
 	} else if (encoding != NULL && strcasecmp(encoding, "utf-8") != 0 &&
 	    strcasecmp(encoding, "utf8") != 0) {
 		set_cause(cause, _("unknown encoding '%s' (expected utf-8 or gbk)"), encoding);
@@ -216,6 +195,8 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		set_cause(cause, _("cannot start the CSV parser"));
+		if (gbk)
+			conv_close(&cv);
 		return -1;
 	}
 	/* libcsv trims spaces around unquoted fields by default: keep every byte. */
@@ -229,8 +210,10 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 			data += 3;
 			len -= 3;
 		}
-		if (cd != (iconv_t)-1) {
-			if (from_gbk(cd, data, len, &conv) != 0) {
+		if (gbk) {
+			/* a whole line: a character cut at its end is invalid too */
+			sb_reset(&conv);
+			if (conv_string(&cv, data, len, &conv, CONV_STOP, NULL) != 0) {
 				fail(&r, _("%s: line %ld: not valid GBK"), name, r.line);
 				break;
 			}
@@ -257,8 +240,8 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 	free(line);
 	csv_free(&p);
 	sb_release(&conv);
-	if (cd != (iconv_t)-1)
-		iconv_close(cd);
+	if (gbk)
+		conv_close(&cv);
 	return rc;
 }
 
@@ -270,12 +253,11 @@ csvio_writer_init(struct csvio_writer *w, FILE *fp, char sep,
 	w->fp = fp;
 	w->sep = sep;
 	if (encoding != NULL && strcasecmp(encoding, "gbk") == 0) {
-		iconv_t cd = iconv_open("GB18030", "UTF-8");
-
-		if (cd == (iconv_t)-1)
+		if (conv_open(&w->conv, "UTF-8", "GB18030") != 0) {
+			conv_close(&w->conv);
 			return -1;
+		}
 		w->gbk = 1;
-		w->cd = cd;
 	} else if (encoding != NULL && strcasecmp(encoding, "utf-8") != 0 &&
 	    strcasecmp(encoding, "utf8") != 0)
 		return -1;
@@ -288,8 +270,7 @@ void
 csvio_writer_release(struct csvio_writer *w)
 {
 	if (w->gbk)
-		iconv_close((iconv_t)w->cd);
-	w->cd = NULL;
+		conv_close(&w->conv);
 	w->gbk = 0;
 }
 
@@ -334,24 +315,9 @@ csvio_write_row(struct csvio_writer *w, size_t n, const char *const *f)
 		if (i > 0)
 			fputc(w->sep, w->fp);
 		if (w->gbk) {
-			char *ip = (char *)s;
-			size_t il = strlen(s);
-
+			/* unmappable or invalid: write '?' and go on */
 			sb_reset(&conv);
-			iconv((iconv_t)w->cd, NULL, NULL, NULL, NULL);
-			while (il > 0) {
-				char buf[1024], *op = buf;
-				size_t ol = sizeof buf;
-				size_t rc = iconv((iconv_t)w->cd, &ip, &il, &op, &ol);
-
-				sb_add(&conv, buf, (size_t)(op - buf));
-				if (rc == (size_t)-1 && errno != E2BIG) {
-					/* unmappable: write '?' and go on */
-					sb_addc(&conv, '?');
-					ip++;
-					il--;
-				}
-			}
+			conv_string(&w->conv, s, strlen(s), &conv, CONV_REPLACE, NULL);
 			s = conv.buf;
 		}
 		put_field(w, s);

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "conv.h"
+
 #define CSVIO_MAX_FIELD 65536
 #define CSVIO_MAX_COLS 64
 
@@ -38,7 +40,7 @@ struct csvio_writer {
 	FILE *fp;
 	char sep;		/* ',' or '\t' */
 	int gbk;		/* transcode fields to GB18030 */
-	void *cd;		/* iconv descriptor when gbk */
+	struct conv conv;	/* UTF-8 to GB18030, when gbk */
 };
 
 /* Prepare a writer; encoding NULL, "utf-8" or "gbk". -1 on a bad name. */

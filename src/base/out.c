@@ -26,34 +26,7 @@ out_parse_format(const char *s, enum fmt *f)
 void
 out_json_string(FILE *fp, const char *s)
 {
-	fputc('"', fp);
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		default:
-			if (c < 0x20)
-				fprintf(fp, "\\u%04x", c);
-			else
-				fputc(c, fp);
-		}
-	}
-	fputc('"', fp);
+	json_write_string(fp, s);
 }
 
 void
@@ -84,12 +57,42 @@ out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
 		csvio_write_row(&o->w, ncols, keys);
 		break;
 	case FMT_JSON:
-		fputc('[', fp);
+		json_init(&o->jw, fp);
+		o->json = &o->jw;
+		json_begin_array(o->json);
 		break;
 	case FMT_TEXT:
 		break;
 	}
 	return 0;
+}
+
+void
+out_begin_json(struct out *o, struct json *j, size_t ncols, const char *const *keys)
+{
+	memset(o, 0, sizeof *o);
+	o->fp = j->fp;
+	o->fmt = FMT_JSON;
+	o->ncols = ncols;
+	o->keys = keys;
+	o->labels = keys;
+	o->json = j;
+	json_begin_array(j);
+}
+
+/* One cell of a JSON row: see out.h for the numeric columns. */
+static void
+out_json_cell(struct out *o, size_t i, const char *v)
+{
+	if (o->numeric != NULL && o->numeric[i]) {
+		if (v == NULL || *v == '\0') {
+			json_null(o->json);
+			return;
+		}
+		if (json_number(o->json, v) == 0)
+			return;
+	}
+	json_string(o->json, v ? v : "");
 }
 
 void
@@ -103,15 +106,12 @@ out_row(struct out *o, const char *const *vals)
 		csvio_write_row(&o->w, o->ncols, vals);
 		break;
 	case FMT_JSON:
-		fputs(o->rows_out ? ",\n {" : "\n {", o->fp);
+		json_begin_object(o->json);
 		for (i = 0; i < o->ncols; i++) {
-			if (i)
-				fputs(", ", o->fp);
-			out_json_string(o->fp, o->keys[i]);
-			fputs(": ", o->fp);
-			out_json_string(o->fp, vals[i] ? vals[i] : "");
+			json_key(o->json, o->keys[i]);
+			out_json_cell(o, i, vals[i]);
 		}
-		fputc('}', o->fp);
+		json_end(o->json);
 		break;
 	case FMT_TEXT:
 		if (o->nrows == o->cap) {
@@ -138,7 +138,7 @@ out_end(struct out *o)
 		csvio_writer_release(&o->w);
 		break;
 	case FMT_JSON:
-		fputs(o->rows_out ? "\n]\n" : "]\n", o->fp);
+		json_end(o->json);
 		break;
 	case FMT_TEXT:
 		w = xcalloc(o->ncols, sizeof *w);

@@ -4,6 +4,10 @@
  * header for people, translated). Text output is aligned by display width
  * (CJK counts two cells) and so is buffered; CSV, TSV and JSON stream rows
  * in constant memory.
+ *
+ * In JSON every value is a string, except in the columns the caller marks
+ * numeric (o->numeric, set after out_begin): there a number is written as
+ * a JSON number, an empty value as null, and anything else as a string.
  */
 #ifndef TONGBAN_OUT_H
 #define TONGBAN_OUT_H
@@ -11,6 +15,7 @@
 #include <stdio.h>
 
 #include "csvio.h"
+#include "json.h"
 
 enum fmt { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON };
 
@@ -25,16 +30,23 @@ struct out {
 	size_t nrows;
 	size_t cap;
 	long rows_out;
+	/* JSON: numeric[i] != 0 marks column i numeric (NULL: none is). */
+	const unsigned char *numeric;
+	struct json *json;	/* JSON: the writer, own or the caller's */
+	struct json jw;
 };
 
 int out_parse_format(const char *s, enum fmt *f);
 /* -1 when encoding is unknown. */
 int out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
     const char *const *keys, const char *const *labels, const char *encoding, int bom);
+/* A JSON table (an array of objects) as the next value of the caller's
+ * document j, e.g. after json_key; out_end closes the array only. */
+void out_begin_json(struct out *o, struct json *j, size_t ncols, const char *const *keys);
 void out_row(struct out *o, const char *const *vals);
 void out_end(struct out *o);
 
-/* Write s as a JSON string literal, quotes included. */
+/* Write s as a JSON string literal, quotes included (json_write_string). */
 void out_json_string(FILE *fp, const char *s);
 /* Write s padded with spaces to width display cells. */
 void out_pad(FILE *fp, const char *s, int width);

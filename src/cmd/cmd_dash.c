@@ -9,6 +9,7 @@
 #include "access.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "json.h"
 #include "stats.h"
 #include "tcase.h"
 #include "util.h"
@@ -39,80 +40,104 @@ cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16])
 }
 
 static void
-json_num(FILE *fp, const char *key, long v, int comma)
+json_num(struct json *j, const char *key, long v)
 {
-	fprintf(fp, "%s\"%s\": %ld", comma ? ", " : "", key, v);
+	json_key(j, key);
+	json_int(j, v);
 }
 
 static void
 dash_json(FILE *fp, const struct dash *d, const char *today)
 {
+	struct json j;
 	int i;
 
-	fputs("{\"scope\": ", fp);
-	out_json_string(fp, d->scope);
-	fputs(", \"scope_name\": ", fp);
-	out_json_string(fp, d->scope_name);
-	fprintf(fp, ", \"date\": \"%s\",\n", today);
-	fputs(" \"totals\": {", fp);
-	json_num(fp, "open", d->open, 0);
-	json_num(fp, "green", d->green, 1);
-	json_num(fp, "yellow", d->yellow, 1);
-	json_num(fp, "red", d->red, 1);
-	json_num(fp, "received_today", d->received_today, 1);
-	json_num(fp, "finished_today", d->finished_today, 1);
-	json_num(fp, "month_finished", d->month_finished, 1);
-	json_num(fp, "month_on_time", d->month_on_time, 1);
-	fputs("},\n \"by_status\": {", fp);
+	json_init(&j, fp);
+	json_begin_object(&j);
+	json_key(&j, "scope");
+	json_string(&j, d->scope);
+	json_key(&j, "scope_name");
+	json_string(&j, d->scope_name);
+	json_key(&j, "date");
+	json_string(&j, today);
+	json_key(&j, "totals");
+	json_begin_object(&j);
+	json_num(&j, "open", d->open);
+	json_num(&j, "green", d->green);
+	json_num(&j, "yellow", d->yellow);
+	json_num(&j, "red", d->red);
+	json_num(&j, "received_today", d->received_today);
+	json_num(&j, "finished_today", d->finished_today);
+	json_num(&j, "month_finished", d->month_finished);
+	json_num(&j, "month_on_time", d->month_on_time);
+	json_end(&j);
+	json_key(&j, "by_status");
+	json_begin_object(&j);
 	for (i = 0; tcase_statuses[i] != NULL; i++)
 		if (tcase_status_open(tcase_statuses[i]))
-			json_num(fp, tcase_statuses[i], d->by_status[i], i > 0);
-	fputs("},\n \"areas\": [", fp);
+			json_num(&j, tcase_statuses[i], d->by_status[i]);
+	json_end(&j);
+	json_key(&j, "areas");
+	json_begin_array(&j);
 	for (i = 0; i < d->nareas; i++) {
-		fputs(i ? ",\n  {\"code\": " : "\n  {\"code\": ", fp);
-		out_json_string(fp, d->areas[i].code);
-		fputs(", \"name\": ", fp);
-		out_json_string(fp, d->areas[i].name);
-		json_num(fp, "open", d->areas[i].open, 1);
-		json_num(fp, "yellow", d->areas[i].yellow, 1);
-		json_num(fp, "red", d->areas[i].red, 1);
-		fputc('}', fp);
+		json_begin_object(&j);
+		json_key(&j, "code");
+		json_string(&j, d->areas[i].code);
+		json_key(&j, "name");
+		json_string(&j, d->areas[i].name);
+		json_num(&j, "open", d->areas[i].open);
+		json_num(&j, "yellow", d->areas[i].yellow);
+		json_num(&j, "red", d->areas[i].red);
+		json_end(&j);
 	}
-	fputs("],\n \"received_30d\": [", fp);
+	json_end(&j);
+	json_key(&j, "received_30d");
+	json_begin_array(&j);
 	for (i = 0; i < DASH_DAYS; i++)
-		fprintf(fp, "%s%ld", i ? ", " : "", d->received[i]);
-	fputs("],\n \"finished_30d\": [", fp);
+		json_int(&j, d->received[i]);
+	json_end(&j);
+	json_key(&j, "finished_30d");
+	json_begin_array(&j);
 	for (i = 0; i < DASH_DAYS; i++)
-		fprintf(fp, "%s%ld", i ? ", " : "", d->finished[i]);
-	fputs("],\n \"offices_most_red\": [", fp);
+		json_int(&j, d->finished[i]);
+	json_end(&j);
+	json_key(&j, "offices_most_red");
+	json_begin_array(&j);
 	for (i = 0; i < d->noffices; i++) {
-		fputs(i ? ", {\"office\": " : "{\"office\": ", fp);
-		out_json_string(fp, d->offices[i].code);
-		fputs(", \"name\": ", fp);
-		out_json_string(fp, d->offices[i].name);
-		json_num(fp, "red", d->offices[i].n, 1);
-		fputc('}', fp);
+		json_begin_object(&j);
+		json_key(&j, "office");
+		json_string(&j, d->offices[i].code);
+		json_key(&j, "name");
+		json_string(&j, d->offices[i].name);
+		json_num(&j, "red", d->offices[i].n);
+		json_end(&j);
 	}
-	fputs("],\n \"bottlenecks\": [", fp);
+	json_end(&j);
+	json_key(&j, "bottlenecks");
+	json_begin_array(&j);
 	for (i = 0; i < d->nbottlenecks; i++) {
 		const struct dash_top *t = &d->bottlenecks[i];
 
-		fputs(i ? ",\n  {\"item\": " : "\n  {\"item\": ", fp);
-		out_json_string(fp, t->code);
-		fputs(", \"name\": ", fp);
-		out_json_string(fp, t->name);
-		fputs(", \"step\": ", fp);
-		out_json_string(fp, t->step);
-		json_num(fp, "open", t->n, 1);
-		json_num(fp, "median_days", t->median, 1);
-		json_num(fp, "p90_days", t->p90, 1);
-		json_num(fp, "step_limit", t->limit, 1);
-		fputc('}', fp);
+		json_begin_object(&j);
+		json_key(&j, "item");
+		json_string(&j, t->code);
+		json_key(&j, "name");
+		json_string(&j, t->name);
+		json_key(&j, "step");
+		json_string(&j, t->step);
+		json_num(&j, "open", t->n);
+		json_num(&j, "median_days", t->median);
+		json_num(&j, "p90_days", t->p90);
+		json_num(&j, "step_limit", t->limit);
+		json_end(&j);
 	}
-	fputs("],\n \"anomalies\": {", fp);
+	json_end(&j);
+	json_key(&j, "anomalies");
+	json_begin_object(&j);
 	for (i = 0; i < d->nanomalies; i++)
-		json_num(fp, d->anomalies[i].kind, d->anomalies[i].n, i > 0);
-	fputs("}}\n", fp);
+		json_num(&j, d->anomalies[i].kind, d->anomalies[i].n);
+	json_end(&j);
+	json_end(&j);
 }
 
 const char *

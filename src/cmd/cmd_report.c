@@ -12,6 +12,7 @@
 #include "access.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "json.h"
 #include "report.h"
 #include "stats.h"
 #include "tcase.h"
@@ -33,7 +34,7 @@ struct rctx {
 	const char *office;
 	struct report_period p;
 	char from[11], to[11];
-	int json_tables;
+	struct json j;		/* JSON: the one document of the report */
 };
 
 static void
@@ -47,22 +48,36 @@ bar(FILE *fp, double share, int width)
 	fputs(eighths[cells % 8], fp);
 }
 
-/* Begin a table: JSON tables are members of one object. */
+/* Begin a table: JSON tables are members of one object; numeric marks the
+ * columns written as JSON numbers. */
 static int
 table(struct rctx *r, struct out *o, const char *name, size_t n, const char *const *keys,
-    const char *const *labels)
+    const char *const *labels, const unsigned char *numeric)
 {
-	if (r->fmt == FMT_JSON)
-		fprintf(r->c->out, "%s\"%s\": ", r->json_tables++ ? ",\n " : "", name);
-	return out_begin(o, r->c->out, r->fmt == FMT_JSON ? FMT_JSON : r->fmt, n, keys, labels,
-	    NULL, 0);
+	int rc = 0;
+
+	if (r->fmt == FMT_JSON) {
+		json_key(&r->j, name);
+		out_begin_json(o, &r->j, n, keys);
+	} else
+		rc = out_begin(o, r->c->out, r->fmt, n, keys, labels, NULL, 0);
+	o->numeric = numeric;
+	return rc;
+}
+
+/* A figure that does not exist: "-" for people and spreadsheets, null in
+ * JSON (an empty numeric cell). */
+static const char *
+none(const struct rctx *r)
+{
+	return r->fmt == FMT_JSON ? "" : "-";
 }
 
 static const char *
-fmt_rate(char buf[16], long num, long den)
+fmt_rate(const struct rctx *r, char buf[16], long num, long den)
 {
 	if (den == 0)
-		snprintf(buf, 16, "-");
+		snprintf(buf, 16, "%s", none(r));
 	else
 		snprintf(buf, 16, "%.1f", 100.0 * (double)num / (double)den);
 	return buf;
@@ -104,6 +119,7 @@ daily(struct rctx *r)
 {
 	static const char *const keys[] = { "office", "office_name", "no", "light", "days_over",
 		"due", "item", "status" };
+	static const unsigned char numeric[] = { 0, 0, 0, 0, 1, 0, 0, 0 };
 	const char *labels[8];
 	struct case_filter f;
 	struct scope all = { SCOPE_ALL, "", "", NULL };
@@ -125,7 +141,7 @@ daily(struct rctx *r)
 	if (r->fmt == FMT_TEXT)
 		fprintf(r->c->out, "%s %s\n\n", _("daily scan (日扫描): red and yellow cases by office,"),
 		    r->to);
-	table(r, &s.o, "cases", 8, keys, labels);
+	table(r, &s.o, "cases", 8, keys, labels, numeric);
 	clock_format_date(r->c->today, today);
 	for (i = LIGHT_RED; i >= LIGHT_YELLOW; i--) {
 		memset(&f, 0, sizeof f);
@@ -146,11 +162,13 @@ daily(struct rctx *r)
 		if (d->nanomalies == 0)
 			fprintf(r->c->out, "  %s\n", _("(none)"));
 	} else if (r->fmt == FMT_JSON) {
-		fputs(",\n \"anomalies\": {", r->c->out);
-		for (i = 0; i < d->nanomalies; i++)
-			fprintf(r->c->out, "%s\"%s\": %ld", i ? ", " : "", d->anomalies[i].kind,
-			    d->anomalies[i].n);
-		fputc('}', r->c->out);
+		json_key(&r->j, "anomalies");
+		json_begin_object(&r->j);
+		for (i = 0; i < d->nanomalies; i++) {
+			json_key(&r->j, d->anomalies[i].kind);
+			json_int(&r->j, d->anomalies[i].n);
+		}
+		json_end(&r->j);
 	}
 	free(d);
 	return EXIT_OK;
@@ -187,6 +205,7 @@ office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 {
 	static const char *const keys[] = { "rank", "office", "office_name", "received", "finished",
 		"on_time", "overdue", "on_time_rate", "open_red", "open_orders" };
+	static const unsigned char numeric[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1 };
 	const char *labels[10];
 	struct out o;
 	int i;
@@ -201,7 +220,7 @@ office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 	labels[7] = _("on-time %");
 	labels[8] = _("red now");
 	labels[9] = _("open orders");
-	table(r, &o, name, 10, keys, labels);
+	table(r, &o, name, 10, keys, labels, numeric);
 	for (i = 0; i < n; i++) {
 		char num[10][24];
 		const char *vals[10];
@@ -212,7 +231,7 @@ office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 		snprintf(num[4], 24, "%ld", v[i].finished);
 		snprintf(num[5], 24, "%ld", v[i].on_time);
 		snprintf(num[6], 24, "%ld", v[i].late + v[i].open_red);
-		fmt_rate(num[7], v[i].on_time, v[i].finished);
+		fmt_rate(r, num[7], v[i].on_time, v[i].finished);
 		snprintf(num[8], 24, "%ld", v[i].open_red);
 		snprintf(num[9], 24, "%ld", v[i].open_orders);
 		for (k = 0; k < 10; k++)
@@ -409,6 +428,7 @@ quarterly(struct rctx *r)
 {
 	static const char *const keys[] = { "office", "office_name", "finished", "on_time_rate",
 		"I1", "I2", "I3", "I4", "I5", "score", "band" };
+	static const unsigned char numeric[] = { 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
 	struct office_score *v = NULL, *pv = NULL, *d = NULL, *pd = NULL;
 	int n = 0, pn = 0, nd, npd, i, k;
 	char pf[11], pt[11];
@@ -441,21 +461,32 @@ quarterly(struct rctx *r)
 			    100 * (d[i].rate - (p ? p->rate : 0)));
 		}
 	} else if (r->fmt == FMT_JSON) {
-		fputs("\"trends\": [", r->c->out);
+		json_key(&r->j, "trends");
+		json_begin_array(&r->j);
 		for (i = 0; i < nd; i++) {
 			struct office_score *p = NULL;
 
 			for (k = 0; k < npd; k++)
 				if (strcmp(pd[k].office, d[i].office) == 0)
 					p = &pd[k];
-			fprintf(r->c->out, "%s{\"district\": \"%s\", \"received\": %ld, "
-			    "\"previous_received\": %ld, \"finished\": %ld, \"previous_finished\": %ld, "
-			    "\"on_time_rate\": %.4f, \"previous_on_time_rate\": %.4f}", i ? ",\n  " : "\n  ",
-			    d[i].office, d[i].received, p ? p->received : 0, d[i].finished,
-			    p ? p->finished : 0, d[i].rate, p ? p->rate : 0);
+			json_begin_object(&r->j);
+			json_key(&r->j, "district");
+			json_string(&r->j, d[i].office);
+			json_key(&r->j, "received");
+			json_int(&r->j, d[i].received);
+			json_key(&r->j, "previous_received");
+			json_int(&r->j, p ? p->received : 0);
+			json_key(&r->j, "finished");
+			json_int(&r->j, d[i].finished);
+			json_key(&r->j, "previous_finished");
+			json_int(&r->j, p ? p->finished : 0);
+			json_key(&r->j, "on_time_rate");
+			json_double(&r->j, d[i].rate, 4);
+			json_key(&r->j, "previous_on_time_rate");
+			json_double(&r->j, p ? p->rate : 0, 4);
+			json_end(&r->j);
 		}
-		fputs("],\n ", r->c->out);
-		r->json_tables = 1;
+		json_end(&r->j);
 	}
 	/* The items slowest from acceptance to decision, and the steps where
 	 * open cases wait longest now. */
@@ -479,16 +510,22 @@ quarterly(struct rctx *r)
 			    dash->bottlenecks[i].limit);
 		fprintf(r->c->out, "\n%s\n", _("grading of offices:"));
 	} else if (r->fmt == FMT_JSON) {
-		fputs("\"slowest_items\": [", r->c->out);
+		json_key(&r->j, "slowest_items");
+		json_begin_array(&r->j);
 		for (i = 0; i < s.ntop; i++) {
-			fputs(i ? ", {\"item\": " : "{\"item\": ", r->c->out);
-			out_json_string(r->c->out, s.top[i].name);
-			fprintf(r->c->out, ", \"median_days\": %d, \"cases\": %d}", s.top[i].median, s.top[i].n);
+			json_begin_object(&r->j);
+			json_key(&r->j, "item");
+			json_string(&r->j, s.top[i].name);
+			json_key(&r->j, "median_days");
+			json_int(&r->j, s.top[i].median);
+			json_key(&r->j, "cases");
+			json_int(&r->j, s.top[i].n);
+			json_end(&r->j);
 		}
-		fputs("]", r->c->out);
+		json_end(&r->j);
 	}
 	qsort(v, (size_t)n, sizeof *v, by_score);
-	table(r, &o, "grading", 11, keys, NULL);
+	table(r, &o, "grading", 11, keys, NULL, numeric);
 	for (i = 0; i < n; i++) {
 		char num[11][24];
 		const char *vals[11];
@@ -496,7 +533,7 @@ quarterly(struct rctx *r)
 		if (!v[i].graded)
 			continue;
 		snprintf(num[2], 24, "%ld", v[i].finished);
-		fmt_rate(num[3], v[i].on_time, v[i].finished);
+		fmt_rate(r, num[3], v[i].on_time, v[i].finished);
 		snprintf(num[4], 24, "%.2f", v[i].i1);
 		snprintf(num[5], 24, "%.2f", v[i].i2);
 		snprintf(num[6], 24, "%.2f", v[i].i3);
@@ -530,6 +567,7 @@ annual(struct rctx *r)
 {
 	static const char *const keys[] = { "rank", "office", "office_name", "items", "received",
 		"finished", "on_time_rate", "I1", "I2", "I3", "I4", "I5", "score", "band" };
+	static const unsigned char numeric[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
 	struct office_score *v = NULL;
 	struct out o;
 	int n = 0, i, k, rank = 0;
@@ -538,7 +576,7 @@ annual(struct rctx *r)
 	qsort(v, (size_t)n, sizeof *v, by_score);
 	if (r->fmt == FMT_TEXT)
 		fprintf(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
-	table(r, &o, "offices", 14, keys, NULL);
+	table(r, &o, "offices", 14, keys, NULL, numeric);
 	for (i = 0; i < n; i++) {
 		char num[14][24];
 		const char *vals[14];
@@ -549,13 +587,16 @@ annual(struct rctx *r)
 		snprintf(num[3], 24, "%ld", v[i].items);
 		snprintf(num[4], 24, "%ld", v[i].received);
 		snprintf(num[5], 24, "%ld", v[i].finished);
-		fmt_rate(num[6], v[i].on_time, v[i].finished);
+		fmt_rate(r, num[6], v[i].on_time, v[i].finished);
 		snprintf(num[7], 24, "%.2f", v[i].i1);
 		snprintf(num[8], 24, "%.2f", v[i].i2);
 		snprintf(num[9], 24, "%.2f", v[i].i3);
 		snprintf(num[10], 24, "%.2f", v[i].i4);
 		snprintf(num[11], 24, "%.2f", v[i].i5);
-		snprintf(num[12], 24, v[i].graded ? "%.1f" : "-", v[i].score);
+		if (v[i].graded)
+			snprintf(num[12], 24, "%.1f", v[i].score);
+		else
+			snprintf(num[12], 24, "%s", none(r));
 		for (k = 0; k < 13; k++)
 			vals[k] = num[k];
 		vals[1] = v[i].office;
@@ -567,8 +608,8 @@ annual(struct rctx *r)
 	if (r->fmt == FMT_TEXT)
 		fprintf(r->c->out, "\n%s\n", formula);
 	else if (r->fmt == FMT_JSON) {
-		fputs(",\n \"formula\": ", r->c->out);
-		out_json_string(r->c->out, formula);
+		json_key(&r->j, "formula");
+		json_string(&r->j, formula);
 	}
 	free(v);
 	return EXIT_OK;
@@ -621,9 +662,18 @@ cmd_report(struct cmd_ctx *c, int argc, char **argv)
 	report_period(kind, day, &r.p);
 	clock_format_date(r.p.from, r.from);
 	clock_format_date(r.p.to, r.to);
-	if (r.fmt == FMT_JSON)
-		fprintf(c->out, "{\"report\": \"%s\", \"region\": \"%s\", \"from\": \"%s\", "
-		    "\"to\": \"%s\",\n ", argv[1], prefix, r.from, r.to);
+	if (r.fmt == FMT_JSON) {
+		json_init(&r.j, c->out);
+		json_begin_object(&r.j);
+		json_key(&r.j, "report");
+		json_string(&r.j, argv[1]);
+		json_key(&r.j, "region");
+		json_string(&r.j, prefix);
+		json_key(&r.j, "from");
+		json_string(&r.j, r.from);
+		json_key(&r.j, "to");
+		json_string(&r.j, r.to);
+	}
 	switch (kind) {
 	case REPORT_DAILY:
 		rc = daily(&r);
@@ -642,6 +692,6 @@ cmd_report(struct cmd_ctx *c, int argc, char **argv)
 		break;
 	}
 	if (r.fmt == FMT_JSON)
-		fputs("}\n", c->out);
+		json_end(&r.j);
 	return rc;
 }

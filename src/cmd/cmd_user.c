@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "pw.h"
+#include "sshkey.h"
 #include "util.h"
 
 static const char usage[] =
@@ -253,72 +254,14 @@ passwd(struct cmd_ctx *c, int argc, char **argv)
 }
 
 static int
-b64val(int ch)
-{
-	if (ch >= 'A' && ch <= 'Z')
-		return ch - 'A';
-	if (ch >= 'a' && ch <= 'z')
-		return ch - 'a' + 26;
-	if (ch >= '0' && ch <= '9')
-		return ch - '0' + 52;
-	if (ch == '+')
-		return 62;
-	if (ch == '/')
-		return 63;
-	return -1;
-}
-
-/* Decode the start of a base64 key blob and check its embedded type name. */
-static int
-blob_matches(const char *blob, const char *type)
-{
-	unsigned char buf[64];
-	size_t n = 0, i, len = strlen(blob);
-	unsigned acc = 0;
-	int bits = 0;
-	unsigned tl;
-
-	if (len < 20 || len > 8192)
-		return 0;
-	for (i = 0; i < len; i++) {
-		int v = b64val((unsigned char)blob[i]);
-
-		if (blob[i] == '=') {
-			if (i + 2 < len)
-				return 0;
-			continue;
-		}
-		if (v < 0)
-			return 0;
-		acc = (acc << 6) | (unsigned)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			if (n < sizeof buf)
-				buf[n++] = (unsigned char)(acc >> bits);
-		}
-	}
-	if (n < 4)
-		return 0;
-	tl = (unsigned)buf[0] << 24 | (unsigned)buf[1] << 16 | (unsigned)buf[2] << 8 | buf[3];
-	return tl == strlen(type) && tl + 4 <= n && memcmp(buf + 4, type, tl) == 0;
-}
-
-static int
 key_add(struct cmd_ctx *c, int argc, char **argv)
 {
-	static const char *const types[] = {
-		"ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384",
-		"ecdsa-sha2-nistp521", "sk-ssh-ed25519@openssh.com",
-		"sk-ecdsa-sha2-nistp256@openssh.com", NULL
-	};
 	char *line = NULL, *cause = NULL, now[20];
-	char *type, *blob;
-	const char *comment = "";
+	char *type, *blob, *comment;
 	size_t cap = 0;
 	ssize_t n;
 	FILE *fp;
-	int i, ok = 0, rc;
+	int rc;
 
 	if (argc != 5)
 		return cmd_usage(c, usage);
@@ -338,24 +281,11 @@ key_add(struct cmd_ctx *c, int argc, char **argv)
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
-	type = line;
-	blob = strchr(type, ' ');
-	if (blob != NULL) {
-		char *sp;
-
-		*blob++ = '\0';
-		sp = strchr(blob, ' ');
-		if (sp != NULL) {
-			*sp = '\0';
-			comment = sp + 1;
-		}
-	}
-	for (i = 0; blob && types[i]; i++)
-		ok |= strcmp(types[i], type) == 0;
-	if (!ok || !blob_matches(blob, type)) {
+	if (sshkey_parse_line(line, &type, &blob, &comment, &cause) != 0) {
 		free(line);
-		return cmd_fail(c, EXIT_INVALID, _("line 1: expected an OpenSSH public key "
-		    "('ssh-ed25519 AAAA... comment')"));
+		rc = cmd_fail(c, EXIT_INVALID, _("line 1: %s"), cause);
+		free(cause);
+		return rc;
 	}
 	now_text(now);
 	rc = store_key_add(c->s->st, argv[3], type, blob, comment, now, &cause);

@@ -9,7 +9,6 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <iconv.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -31,6 +30,7 @@
 #include <libssh/server.h>
 
 #include "console.h"
+#include "conv.h"
 #include "pw.h"
 #include "server.h"
 #include "exec.h"
@@ -327,9 +327,9 @@ struct conn {
 	/* A terminal set to GB18030/GBK: the console speaks UTF-8 inside, and
 	 * the session transcodes at its boundary. */
 	int gbk;
-	iconv_t to_term, from_term;
-	struct sb raw_out;	/* console output not yet converted (a cut character) */
-	struct sb raw_in;	/* client input not yet converted */
+	struct conv to_term;	/* UTF-8 to GB18030; keeps a cut character */
+	struct conv from_term;	/* GB18030 to UTF-8; keeps a cut character */
+	struct sb raw_out;	/* console output read, not yet converted */
 	struct sb out;		/* to the client's stdout */
 	struct sb err;		/* to the client's stderr */
 	struct sb in;		/* to the child */
@@ -483,38 +483,6 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	return SSH_AUTH_SUCCESS;
 }
 
-/*
- * Convert as much of raw as iconv can into to; an incomplete character at
- * the end stays in raw for the next call, an invalid byte becomes '?'.
- */
-static void
-transcode(iconv_t cd, struct sb *raw, struct sb *to)
-{
-	char *ip = raw->buf;
-	size_t il = raw->len;
-
-	while (il > 0) {
-		char buf[4096], *op = buf;
-		size_t ol = sizeof buf;
-		size_t rc = iconv(cd, &ip, &il, &op, &ol);
-
-		sb_add(to, buf, (size_t)(op - buf));
-		if (rc != (size_t)-1)
-			continue;
-		if (errno == E2BIG)
-			continue;
-		if (errno == EINVAL)
-			break;		/* a cut character: wait for the rest */
-		sb_addc(to, '?');	/* EILSEQ */
-		ip++;
-		il--;
-	}
-	memmove(raw->buf, ip, il);
-	raw->len = il;
-	if (raw->alloc)
-		raw->buf[il] = '\0';
-}
-
 static int
 ch_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr, void *ud)
 {
@@ -527,8 +495,8 @@ ch_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr, 
 	if (c->in.len >= 1 << 20)
 		return (int)len;
 	if (c->gbk && c->mode == MODE_PTY) {
-		sb_add(&c->raw_in, data, len);
-		transcode(c->from_term, &c->raw_in, &c->in);
+		/* an invalid byte becomes '?': the session goes on */
+		conv_run(&c->from_term, data, len, &c->in, CONV_REPLACE, NULL);
 	} else
 		sb_add(&c->in, data, len);
 	return (int)len;
@@ -790,7 +758,8 @@ on_child_output(socket_t fd, int revents, void *ud)
 	if (c->gbk && !is_err && c->mode == MODE_PTY) {
 		int end = drain(fd, &c->raw_out);
 
-		transcode(c->to_term, &c->raw_out, b);
+		conv_run(&c->to_term, c->raw_out.buf, c->raw_out.len, b, CONV_REPLACE, NULL);
+		sb_reset(&c->raw_out);
 		if (end < 0)
 			c->out_open = 0;
 		return 0;
@@ -898,7 +867,6 @@ serve_connection(ssh_session s, const char *db, const char *listen, int status_w
 	sb_init(&c.out);
 	sb_init(&c.err);
 	sb_init(&c.in);
-	sb_init(&c.raw_in);
 	sb_init(&c.raw_out);
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);	/* NOTES 1 */
 	snprintf(c.addr, sizeof c.addr, "?");
@@ -982,10 +950,14 @@ serve_connection(ssh_session s, const char *db, const char *listen, int status_w
 			user_release(&u);
 		}
 		if (c.gbk) {
-			c.to_term = iconv_open("GB18030", "UTF-8");
-			c.from_term = iconv_open("UTF-8", "GB18030");
-			if (c.to_term == (iconv_t)-1 || c.from_term == (iconv_t)-1)
+			int to = conv_open(&c.to_term, "UTF-8", "GB18030");
+			int from = conv_open(&c.from_term, "GB18030", "UTF-8");
+
+			if (to != 0 || from != 0) {
+				conv_close(&c.to_term);
+				conv_close(&c.from_term);
 				c.gbk = 0;
+			}
 		}
 	}
 	/*
@@ -1012,10 +984,9 @@ out:
 	sb_release(&c.out);
 	sb_release(&c.err);
 	sb_release(&c.in);
-	sb_release(&c.raw_in);
 	sb_release(&c.raw_out);
 	if (c.gbk) {
-		iconv_close(c.to_term);
-		iconv_close(c.from_term);
+		conv_close(&c.to_term);
+		conv_close(&c.from_term);
 	}
 }

@@ -1,0 +1,148 @@
+/*
+ * Conversion between charsets with iconv; see conv.h. Every iconv loop of
+ * tongban (the GBK terminal, GBK CSV in and out) is this one.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <string.h>
+
+#include "conv.h"
+
+int
+conv_open(struct conv *cv, const char *from, const char *to)
+{
+	memset(cv, 0, sizeof *cv);
+	sb_init(&cv->tail);
+	cv->cd = iconv_open(to, from);
+	return cv->cd == (iconv_t)-1 ? -1 : 0;
+}
+
+void
+conv_close(struct conv *cv)
+{
+	if (cv->cd != (iconv_t)-1 && cv->cd != NULL)
+		iconv_close(cv->cd);
+	cv->cd = (iconv_t)-1;
+	sb_release(&cv->tail);
+	cv->offset = 0;
+}
+
+void
+conv_reset(struct conv *cv)
+{
+	assert(cv->cd != (iconv_t)-1);
+	iconv(cv->cd, NULL, NULL, NULL, NULL);
+	sb_reset(&cv->tail);
+	cv->offset = 0;
+}
+
+/* Room for at least want more bytes at the end of out; *op and *ol follow. */
+static void
+conv_room(struct sb *out, size_t want, char **op, size_t *ol)
+{
+	sb_grow(out, want);
+	*op = out->buf + out->len;
+	*ol = out->alloc - out->len - 1;
+}
+
+/* Take the bytes written up to op into out's length. */
+static void
+conv_took(struct sb *out, const char *op)
+{
+	out->len = (size_t)(op - out->buf);
+	out->buf[out->len] = '\0';
+}
+
+int
+conv_run(struct conv *cv, const char *in, size_t n, struct sb *out,
+    enum conv_bad how, size_t *bad)
+{
+	char *start, *ip, *op;
+	size_t il, ol;
+	int keep = 0, rc = 0;
+
+	assert(cv->cd != (iconv_t)-1);
+	if (cv->tail.len > 0) {
+		/* finish the cut character first: convert tail + in */
+		sb_add(&cv->tail, in, n);
+		start = cv->tail.buf;
+		il = cv->tail.len;
+	} else {
+		start = (char *)in;
+		il = n;
+	}
+	ip = start;
+	while (il > 0) {
+		size_t r;
+
+		conv_room(out, il + 16, &op, &ol);
+		r = iconv(cv->cd, &ip, &il, &op, &ol);
+		conv_took(out, op);
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;	/* E2BIG: grow out and go on */
+		if (errno == EINVAL) {
+			keep = 1;	/* a cut character: wait for the rest */
+			break;
+		}
+		/* EILSEQ (or anything else iconv may say): one bad byte */
+		if (how == CONV_STOP) {
+			if (bad != NULL)
+				*bad = cv->offset + (size_t)(ip - start);
+			rc = -1;
+			break;
+		}
+		sb_addc(out, '?');
+		ip++;
+		il--;
+	}
+	cv->offset += (size_t)(ip - start);
+	if (!keep || rc != 0)
+		sb_reset(&cv->tail);
+	else if (start == cv->tail.buf) {
+		memmove(cv->tail.buf, ip, il);
+		cv->tail.len = il;
+		cv->tail.buf[il] = '\0';
+	} else {
+		sb_reset(&cv->tail);
+		sb_add(&cv->tail, ip, il);
+	}
+	return rc;
+}
+
+int
+conv_finish(struct conv *cv, struct sb *out, enum conv_bad how, size_t *bad)
+{
+	char *op;
+	size_t ol;
+	int rc = 0;
+
+	assert(cv->cd != (iconv_t)-1);
+	if (cv->tail.len > 0) {
+		if (how == CONV_STOP) {
+			if (bad != NULL)
+				*bad = cv->offset;
+			rc = -1;
+		} else
+			sb_addc(out, '?');
+	}
+	if (rc == 0) {
+		/* the shift sequence back to the initial state, if any */
+		conv_room(out, 16, &op, &ol);
+		iconv(cv->cd, NULL, NULL, &op, &ol);
+		conv_took(out, op);
+	}
+	conv_reset(cv);
+	return rc;
+}
+
+int
+conv_string(struct conv *cv, const char *in, size_t n, struct sb *out,
+    enum conv_bad how, size_t *bad)
+{
+	conv_reset(cv);
+	if (conv_run(cv, in, n, out, how, bad) != 0) {
+		conv_reset(cv);
+		return -1;
+	}
+	return conv_finish(cv, out, how, bad);
+}
