@@ -78,6 +78,7 @@ struct ui {
 	char next_arg[512];
 	char message[256];	/* shown on the line above the key bar until the next key */
 	char *ended;		/* why the session ended (the user was disabled) */
+	char last_command[512];	/* the last ':' command, for Up at the prompt */
 	int message_error;
 };
 

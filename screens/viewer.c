@@ -85,6 +85,7 @@ viewer_enter(struct ui *ui, const void *arg)
 	struct viewer *v = xcalloc(1, sizeof *v);
 
 	utf8_copy(v->command, sizeof v->command, (const char *)arg);
+	utf8_copy(ui->last_command, sizeof ui->last_command, v->command);
 	run(ui, v);
 	return v;
 }
@@ -157,7 +158,7 @@ viewer_key(struct ui *ui, void *state, struct ui_key k)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L':') {
-		ui_then(ui, &screen_prompt, v->command);
+		ui_then(ui, &screen_prompt, "");
 		return UI_HANDLED | UI_BACK;
 	}
 	if (!k.fkey)
@@ -247,6 +248,7 @@ prompt_draw(struct ui *ui, void *state)
 
 	ui_title(ui, _("tongban · command"));
 	ui_put(2, 1, ui->cols - 2, _("Any command, as over ssh, with your rights (help lists them):"));
+	ui_put(6, 1, ui->cols - 2, _("↑ brings back the last command"));
 	ui_put(4, 1, 2, ":");
 	ui_keybar(ui, keys);
 	ui_field_draw(ui, &p->f, 4, 3, ui->cols - 5, 1);
@@ -264,6 +266,14 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 			ui_then(ui, &screen_viewer, line);
 		free(line);
 		return UI_HANDLED | UI_BACK;
+	}
+	/* The prompt starts empty; Up brings back the last command to edit. */
+	if (k.fkey && k.ch == KEY_UP && ui->last_command[0] != '\0') {
+		struct prompt *fresh = prompt_enter(ui, ui->last_command);
+
+		p->f = fresh->f;
+		free(fresh);
+		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_field_key(&p->f, k);
 }
