@@ -524,8 +524,10 @@ int
 store_branch_clear(struct store *st, long long case_id, int step, char **cause)
 {
 	static const char sql[] = "DELETE FROM case_branch WHERE case_id = ?1 AND step = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sqlite3_stmt *s;
 
+	assert(case_id > 0);
+	s = sq_prep(st, sql);
 	sqlite3_bind_int64(s, 1, case_id);
 	sqlite3_bind_int(s, 2, step);
 	return sq_run(st, s, cause);
@@ -538,8 +540,10 @@ store_branch_opinion(struct store *st, long long case_id, int step, const char *
 	static const char sql[] =
 	    "UPDATE case_branch SET opinion = ?4, verdict = ?5, by_login = ?6, done_on = ?7 "
 	    "WHERE case_id = ?1 AND step = ?2 AND office = ?3 AND opinion IS NULL";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sqlite3_stmt *s;
 
+	assert(case_id > 0);
+	s = sq_prep(st, sql);
 	sqlite3_bind_int64(s, 1, case_id);
 	sqlite3_bind_int(s, 2, step);
 	sq_text(s, 3, office);

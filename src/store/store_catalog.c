@@ -3,7 +3,6 @@
  * kinds and offices, the catalog of items with their materials and steps,
  * and applicants.
  */
-#include <assert.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,6 @@
  * The audit trail: events are appended with their hash chain and read
  * back per case, in a date range, or all in id order.
  */
-#include <assert.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>

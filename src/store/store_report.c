@@ -2,7 +2,6 @@
  * Report queries: per office figures over a period, material usage, and
  * the completed cases with their clocks.
  */
-#include <assert.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>

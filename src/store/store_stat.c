@@ -306,8 +306,10 @@ store_anomaly_add(struct store *st, long long case_id, const char *kind, const c
 {
 	static const char sql[] =
 	    "INSERT INTO anomaly(case_id, kind, day, detail) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sqlite3_stmt *s;
 
+	assert(case_id > 0);
+	s = sq_prep(st, sql);
 	sqlite3_bind_int64(s, 1, case_id);
 	sq_text(s, 2, kind);
 	sq_text(s, 3, day);

@@ -2,7 +2,6 @@
  * Users: accounts, their SSH keys, failed logins (for the lockout) and
  * the drafts a user keeps between sessions.
  */
-#include <assert.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>

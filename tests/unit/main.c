@@ -74,7 +74,7 @@ main(void)
 {
 	const struct test *const suites[] = {
 		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_audit,
-		tests_lifecycle, tests_supervision, NULL
+		tests_lifecycle, tests_supervision, tests_store_err, NULL
 	};
 	int passed = 0, failed = 0, i;
 	const struct test *t;

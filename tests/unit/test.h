@@ -36,5 +36,6 @@ extern const struct test tests_cmd[];
 extern const struct test tests_audit[];
 extern const struct test tests_lifecycle[];
 extern const struct test tests_supervision[];
+extern const struct test tests_store_err[];
 
 #endif
