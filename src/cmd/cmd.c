@@ -54,6 +54,8 @@ static const struct cmd_entry commands[] = {
 	{ "case", "worklist", "[--limit N] " LIST, N_("your office's cases needing action"),
 	  NULL, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, NULL, cmd_case },
 
+	{ "user", "me", LIST, N_("who you are and the rights you hold"),
+	  "format= encoding= bom", 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_user_me, NULL },
 	{ "user", "add", "LOGIN --role clerk|approver|supervisor|admin --region CODE "
 	  "[--office CODE] [--name NAME] [--lang zh|en]", N_("add a user"), NULL, 1, 1,
 	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_user },

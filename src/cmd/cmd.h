@@ -108,6 +108,7 @@ int cmd_row_usage(struct cmd_ctx *c, const struct cmd_args *a);
 /* Rows of the table (cmd_case.c, cmd_super.c) */
 int cmd_case_show(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_me(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_new(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_step(struct cmd_ctx *c, struct cmd_args *a);

@@ -395,3 +395,38 @@ cmd_user(struct cmd_ctx *c, int argc, char **argv)
 	}
 	return cmd_usage(c, usage);
 }
+
+/* user me: who the session's user is and which rights they hold. */
+int
+cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
+{
+	static const char *const names[RIGHT_COUNT] = {
+		"any", "case-read", "case-intake", "case-work", "user-admin", "catalog-admin",
+		"supervise", "order-issue", "complaint-log", "rate", "host-files"
+	};
+	const struct user *u = &c->s->user;
+	const char *keys[] = { "login", "name", "role", "region", "office", "lang", "rights" };
+	const char *v[7];
+	struct sb rights = SB_INIT;
+	struct out o;
+	int r, rc;
+
+	for (r = 0; r < RIGHT_COUNT; r++)
+		if (access_has(u, (enum right)r))
+			sb_addf(&rights, "%s%s", rights.len ? " " : "", names[r]);
+	if ((rc = cmd_table(c, &o, a->opt, FMT_TEXT, 7, keys, NULL)) != EXIT_OK) {
+		sb_release(&rights);
+		return rc;
+	}
+	v[0] = u->login;
+	v[1] = u->name ? u->name : "";
+	v[2] = role_name(u->role);
+	v[3] = u->region ? u->region : "";
+	v[4] = u->office ? u->office : "";
+	v[5] = u->lang ? u->lang : "";
+	v[6] = rights.buf;
+	out_row(&o, v);
+	out_end(&o);
+	sb_release(&rights);
+	return EXIT_OK;
+}

@@ -2,6 +2,7 @@
  * Access rules for every role, and the agreement of the two forms of the
  * rule: the scope the store queries with, and access_can_see() on a case.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -209,7 +210,84 @@ rights(void)
 	CHECK(!access_has(&clerk, RIGHT_CASE_READ));
 }
 
+/*
+ * Every right of every kind of user, as a table: one row per user, one
+ * character per right in the order of enum right (x = holds it).
+ *   ANY READ INTAKE WORK USERS CATALOG SUPERVISE ORDER COMPLAINT RATE HOSTFILES
+ */
+static void
+rights_table(void)
+{
+	struct user lo = mk(ROLE_LOCAL, "500000", "city", NULL);
+	struct user dis = mk(ROLE_APPROVER, "500229", "district", "500229.market");
+	struct {
+		struct user u;
+		const char *want;
+	} rows[] = {
+		{ mk(ROLE_CLERK, "500229001", "township", "500229001.township"), "xxxx....xx." },
+		{ mk(ROLE_APPROVER, "500229", "district", "500229.market"),      "xx.x......." },
+		{ mk(ROLE_SUPERVISOR, "500229", "district", NULL),               "xx....xxx.." },
+		{ mk(ROLE_ADMIN, "500000", "city", NULL),                        "xx..xxx...." },
+		{ lo,                                                            "xx..xxx...x" },
+		{ dis,                                                           "..........." },
+	};
+	size_t i;
+	int r, bad = 0;
+
+	rows[5].u.disabled = 1;
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		for (r = 0; r < RIGHT_COUNT; r++) {
+			int want = rows[i].want[r] == 'x';
+
+			if (access_has(&rows[i].u, (enum right)r) != want) {
+				printf("#   %s%s right %d: %d, expected %d\n", role_name(rows[i].u.role),
+				    rows[i].u.disabled ? " (disabled)" : "", r, !want, want);
+				bad++;
+			}
+		}
+	CHECK_INT(bad, 0);
+	CHECK_INT(RIGHT_COUNT, 11);
+}
+
+/* Supervision records: who acts on one, who sees one. */
+static void
+record_rules(void)
+{
+	struct user sup = mk(ROLE_SUPERVISOR, "500229", "district", NULL);
+	struct user city = mk(ROLE_SUPERVISOR, "500000", "city", NULL);
+	struct user mine = mk(ROLE_APPROVER, "500229", "district", "500229.market");
+	struct user other = mk(ROLE_APPROVER, "500103", "district", "500103.market");
+	struct user clerk = mk(ROLE_CLERK, "500229", "district", "500229.hall");
+	struct user adm = mk(ROLE_ADMIN, "500000", "city", NULL);
+	const char *of = "500229.market", *ar = "500229";
+
+	CHECK(access_record_may(&sup, BY_SUPERVISOR, of, ar));
+	CHECK(access_record_may(&city, BY_SUPERVISOR, of, ar));
+	CHECK(!access_record_may(&sup, BY_SUPERVISOR, "500103.market", "500103"));
+	CHECK(!access_record_may(&mine, BY_SUPERVISOR, of, ar));
+	CHECK(!access_record_may(&adm, BY_SUPERVISOR, of, ar));	/* admins never act */
+	CHECK(access_record_may(&mine, BY_OFFICE, of, ar));
+	CHECK(!access_record_may(&other, BY_OFFICE, of, ar));
+	CHECK(!access_record_may(&sup, BY_OFFICE, of, ar));
+	CHECK(access_record_may(&sup, BY_OFFICE_OR_SUPERVISOR, of, ar));
+	CHECK(access_record_may(&mine, BY_OFFICE_OR_SUPERVISOR, of, ar));
+	CHECK(!access_record_may(&clerk, BY_OFFICE_OR_SUPERVISOR, of, ar));
+	/* Seeing: approvers their office's, supervisors their region's. */
+	CHECK(access_record_visible(&mine, 0, of, ar));
+	CHECK(!access_record_visible(&other, 0, of, ar));
+	CHECK(access_record_visible(&sup, 0, of, ar));
+	CHECK(!access_record_visible(&sup, 0, "500103.market", "500103"));
+	CHECK(access_record_visible(&adm, 0, "500103.market", "500103"));
+	CHECK(access_record_visible(&clerk, 0, of, ar));	/* complaints in their region */
+	CHECK(!access_record_visible(&clerk, 1, of, ar));	/* orders: their office only */
+	mine.disabled = 1;
+	CHECK(!access_record_visible(&mine, 0, of, ar));
+	CHECK(!access_record_may(&mine, BY_OFFICE, of, ar));
+}
+
 const struct test tests_access[] = {
+	{ "access: every right of every kind of user, as a table", rights_table },
+	{ "access: supervision records, who acts and who sees", record_rules },
 	{ "access: township clerk sees own hall and residents only", township_clerk },
 	{ "access: district clerk", district_clerk },
 	{ "access: approvers see their office's cases", approver },
