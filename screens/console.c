@@ -17,7 +17,7 @@
 #include "ui.h"
 #include "util.h"
 
-/* NOTES 9: never exit on an unknown TERM; fall back to a known entry. */
+/* PLATFORM 9: never exit on an unknown TERM; fall back to a known entry. */
 static SCREEN *
 open_terminal(void)
 {

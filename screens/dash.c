@@ -100,15 +100,12 @@ dash_enter(struct ui *ui, const void *arg)
 	struct dashs *s;
 
 	(void)arg;
-	if (ui->s->user.role != ROLE_SUPERVISOR && ui->s->user.role != ROLE_ADMIN) {
+	if (!access_has(&ui->s->user, RIGHT_SUPERVISE)) {
 		ui_message(ui, 1, "%s", _("the dashboard is for supervisors"));
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
-	if (ui->s->user.role == ROLE_ADMIN)
-		snprintf(s->prefix, sizeof s->prefix, "50");
-	else
-		access_region_prefix(ui->s->user.region, ui->s->user.region_level, s->prefix);
+	access_supervised_prefix(&ui->s->user, s->prefix);
 	/* The ticker shows what arrives from now on. */
 	s->newest = store_case_max_id(ui->s->st);
 	load(ui, s, 1);

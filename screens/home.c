@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "caselist.h"
+#include "access.h"
 #include "i18n.h"
 #include "tcase.h"
 #include "ui.h"
@@ -54,14 +55,14 @@ static void
 reminders(struct ui *ui, struct home *h)
 {
 	struct lights l = { h, session_today(ui->s) };
+	const char *office, *hall;
 	char today[11];
 
 	h->red = h->yellow = h->orders = h->complaints = 0;
-	if ((ui->s->user.role != ROLE_CLERK && ui->s->user.role != ROLE_APPROVER) || !ui->s->user.office)
+	if (access_worklist(&ui->s->user, &office, &hall) != 0)
 		return;
 	clock_format_date(session_today(ui->s), today);
-	store_worklist(ui->s->st, ui->s->user.office, ui->s->user.role == ROLE_CLERK ? ui->s->user.region : NULL,
-	    today, 100000, count_light, &l);
+	store_worklist(ui->s->st, office, hall, today, 100000, count_light, &l);
 	store_supervision_each(ui->s->st, "", "", ui->s->user.office, "open", count_row, &h->orders);
 	store_complaint_each(ui->s->st, "", "", ui->s->user.office, "accepted", count_row, &h->complaints);
 }
@@ -190,8 +191,8 @@ home_draw(struct ui *ui, void *state)
 		ui_put(y, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
-	ui_keybar(ui, ui->s->user.role == ROLE_CLERK ? keys_clerk :
-	    ui->s->user.role == ROLE_APPROVER ? keys_approver : keys);
+	ui_keybar(ui, access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
+	    access_has(&ui->s->user, RIGHT_CASE_WORK) ? keys_approver : keys);
 }
 
 static int
@@ -203,7 +204,7 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_dash, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!k.fkey && k.ch == L'p' && ui->s->user.role == ROLE_SUPERVISOR) {
+	if (!k.fkey && k.ch == L'p' && access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
 		ui_push(ui, &screen_viewer, "report daily");
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -211,7 +212,7 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_viewer, "supervise list");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!k.fkey && k.ch == L'c' && ui->s->user.role == ROLE_SUPERVISOR) {
+	if (!k.fkey && k.ch == L'c' && access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
 		ui_push(ui, &screen_viewer, "complaint list");
 		return UI_HANDLED | UI_REDRAW;
 	}

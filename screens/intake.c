@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "access.h"
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
@@ -168,7 +169,7 @@ intake_enter(struct ui *ui, const void *arg)
 	struct intake_state *s;
 	char *data = NULL, *saved = NULL;
 
-	if (ui->s->user.role != ROLE_CLERK) {
+	if (!access_has(&ui->s->user, RIGHT_CASE_INTAKE)) {
 		ui_message(ui, 1, "%s", _("applications are taken in by window clerks"));
 		return NULL;
 	}

@@ -23,8 +23,10 @@ struct worklist {
 static void
 load(struct ui *ui, struct worklist *w)
 {
-	caselist_load_worklist(ui, &w->list, ui->s->user.office,
-	    ui->s->user.role == ROLE_CLERK ? ui->s->user.region : NULL);
+	const char *office = NULL, *hall = NULL;
+
+	access_worklist(&ui->s->user, &office, &hall);
+	caselist_load_worklist(ui, &w->list, office, hall);
 	w->generation = ui->generation;
 }
 
@@ -34,7 +36,7 @@ worklist_enter(struct ui *ui, const void *arg)
 	struct worklist *w;
 
 	(void)arg;
-	if (ui->s->user.role != ROLE_CLERK && ui->s->user.role != ROLE_APPROVER) {
+	if (!access_has(&ui->s->user, RIGHT_CASE_WORK)) {
 		ui_message(ui, 1, "%s", _("worklists are for clerks and approvers"));
 		return NULL;
 	}

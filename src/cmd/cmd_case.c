@@ -461,7 +461,7 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 	};
 	struct find fd;
 	char *pos[1], today[11];
-	const char *v;
+	const char *v, *office, *hall;
 	long limit = 50;
 	int npos, rc;
 
@@ -469,8 +469,8 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	if ((v = cmd_opt(o, "limit")) != NULL && parse_int(v, 1, 100000, &limit) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
-	if (c->s->user.role != ROLE_CLERK && c->s->user.role != ROLE_APPROVER)
-		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: worklists are for clerks and approvers"));
+	if (access_worklist(&c->s->user, &office, &hall) != 0)
+		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(RIGHT_CASE_WORK));
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
 	if ((rc = cmd_table(c, &fd.o, o, FMT_TEXT, NFIND, find_keys, NULL)) != EXIT_OK)
@@ -478,8 +478,7 @@ worklist(struct cmd_ctx *c, int argc, char **argv)
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
 	clock_format_date(c->today, today);
-	store_worklist(c->s->st, c->s->user.office, c->s->user.role == ROLE_CLERK ? c->s->user.region : NULL,
-	    today, limit, find_row, &fd);
+	store_worklist(c->s->st, office, hall, today, limit, find_row, &fd);
 	out_end(&fd.o);
 	return EXIT_OK;
 }

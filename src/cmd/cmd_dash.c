@@ -19,22 +19,19 @@
 int
 cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16])
 {
-	char mine[16];
 	struct region r;
+	int rc;
 
-	if (c->s->user.role == ROLE_ADMIN || c->s->user.role == ROLE_LOCAL)
-		snprintf(mine, sizeof mine, "50");
-	else
-		access_region_prefix(c->s->user.region, c->s->user.region_level, mine);
-	if (region == NULL) {
-		memcpy(out, mine, 16);
-		return 0;
-	}
-	if (store_region_get(c->s->st, region, &r) != 0)
-		return cmd_fail(c, EXIT_NOTFOUND, _("--region: no region '%s'"), region);
-	access_region_prefix(r.code, r.level, out);
+	if (region == NULL)
+		return access_narrow(&c->s->user, NULL, NULL, out), 0;
+	rc = store_region_get(c->s->st, region, &r);
+	if (rc != 0)
+		return rc == STORE_NOTFOUND ?
+		    cmd_fail(c, EXIT_NOTFOUND, _("--region: no region '%s'"), region) :
+		    cmd_fail(c, EXIT_INTERNAL, "%s", store_error(c->s->st));
+	rc = access_narrow(&c->s->user, r.code, r.level, out);
 	region_release(&r);
-	if (!access_in_subtree(mine, out))
+	if (rc != 0)
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: '%s' is outside your region"), region);
 	return 0;
 }

@@ -72,7 +72,7 @@ import(struct cmd_ctx *c, int argc, char **argv, const char *what, import_fn fn)
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: %s data is kept by admins"), what);
 	if (strcmp(pos[0], "-") == 0)
 		fp = c->in;
-	else if (c->s->user.role != ROLE_LOCAL)
+	else if (!access_has(&c->s->user, RIGHT_HOST_FILES))
 		return cmd_fail(c, EXIT_USAGE, _("over ssh, send the file on standard input: %s import -"),
 		    what);
 	else if ((fp = fopen(pos[0], "r")) == NULL)

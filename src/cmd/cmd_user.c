@@ -223,8 +223,7 @@ passwd(struct cmd_ctx *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cmd_usage(c, usage);
-	if (c->s->user.role != ROLE_ADMIN && c->s->user.role != ROLE_LOCAL &&
-	    strcmp(c->s->user.login, argv[2]) != 0)
+	if (!access_may_passwd(&c->s->user, argv[2]))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: only admins set others' passwords"));
 	if (store_user_get(c->s->st, argv[2], &u) != 0)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), argv[2]);
@@ -267,7 +266,7 @@ key_add(struct cmd_ctx *c, int argc, char **argv)
 		return cmd_usage(c, usage);
 	if (strcmp(argv[4], "-") == 0)
 		fp = c->in;
-	else if (c->s->user.role != ROLE_LOCAL)
+	else if (!access_has(&c->s->user, RIGHT_HOST_FILES))
 		return cmd_fail(c, EXIT_USAGE, _("over ssh, give the key on standard input: user key add %s -"),
 		    argv[3]);
 	else if ((fp = fopen(argv[4], "r")) == NULL)
@@ -365,7 +364,7 @@ cmd_user(struct cmd_ctx *c, int argc, char **argv)
 		return passwd(c, argc, argv);
 	/* Anyone may choose their own language and terminal encoding. */
 	if (strcmp(argv[1], "set") == 0 && argc >= 3 && c->s->user.login &&
-	    strcmp(argv[2], c->s->user.login) == 0 && c->s->user.role != ROLE_ADMIN) {
+	    access_may_set_self(&c->s->user, argv[2]) && !access_has(&c->s->user, RIGHT_USER_ADMIN)) {
 		int i;
 
 		for (i = 3; i < argc; i++)

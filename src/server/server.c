@@ -3,7 +3,7 @@
  * per connection; that process does the key exchange and authentication
  * (bounded by an alarm), then serves one session channel: a console on a
  * pty, or one exec command on pipes, each in a child process whose output
- * is pumped to the channel. See ../shared/NOTES-ssh.md for the pitfalls
+ * is pumped to the channel. See docs/PLATFORM.md for the pitfalls
  * this file avoids; they are named where they matter.
  */
 #include <arpa/inet.h>
@@ -45,7 +45,7 @@
 #define THROTTLE_LOGIN 10	/* failures for one login in the window */
 #define THROTTLE_ADDR 30	/* failures from one address in the window */
 #define OUT_MAX 65536		/* bytes buffered toward the client */
-#define COALESCE_MS 2		/* NOTES 5: one packet per screen */
+#define COALESCE_MS 2		/* PLATFORM 5: one packet per screen */
 
 /* Listener ------------------------------------------------------------------- */
 
@@ -201,7 +201,7 @@ server_main(const char *db, int argc, char **argv)
 	}
 	ssh_init();
 	bind = ssh_bind_new();
-	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &zero);	/* NOTES 6 */
+	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &zero);	/* PLATFORM 6 */
 	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BINDADDR, addr);
 	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BINDPORT, &port);
 	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HOSTKEY, hostkey) != SSH_OK) {
@@ -529,7 +529,7 @@ ch_shell(ssh_session s, ssh_channel ch, void *ud)
 		return 0;
 	}
 	if (c->mode == MODE_NONE) {
-		c->mode = MODE_SHELL_NOPTY;	/* NOTES 11: ssh -T without a command */
+		c->mode = MODE_SHELL_NOPTY;	/* PLATFORM 11: ssh -T without a command */
 		c->command = xstrdup("");
 		return 0;
 	}
@@ -639,7 +639,7 @@ start_child(struct conn *c)
 	if (pid == 0) {
 		int rc;
 
-		/* NOTES 7: default dispositions and no inherited descriptors. */
+		/* PLATFORM 7: default dispositions and no inherited descriptors. */
 		signal(SIGCHLD, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
 		alarm(0);
@@ -655,7 +655,7 @@ start_child(struct conn *c)
 		closefrom(3);
 		if (c->mode == MODE_PTY) {
 			setenv("TERM", c->term, 1);
-			setenv("NCURSES_NO_UTF8_ACS", "1", 1);	/* NOTES 8 */
+			setenv("NCURSES_NO_UTF8_ACS", "1", 1);	/* PLATFORM 8 */
 			setenv("LANG", "C.UTF-8", 1);
 			setenv("TONGBAN_SSH_HINT", c->hint, 1);
 			rc = console_main(c->db, c->login, c->addr);
@@ -706,7 +706,7 @@ drain(int fd, struct sb *to)
 	return 0;
 }
 
-/* Send as much buffered output as the channel's window allows (NOTES 3). */
+/* Send as much buffered output as the channel's window allows (PLATFORM 3). */
 static void
 flush_out(struct conn *c, struct sb *b, int is_err)
 {
@@ -800,7 +800,7 @@ pump(struct conn *c)
 		feed_child(c);
 		if (c->client_eof && c->in.len == 0) {
 			if (c->mode == MODE_PTY && !hup_sent) {
-				kill(c->pid, SIGHUP);	/* NOTES 10: EOF on a pty is a hang-up */
+				kill(c->pid, SIGHUP);	/* PLATFORM 10: EOF on a pty is a hang-up */
 				hup_sent = 1;
 			} else if (c->in_fd >= 0) {
 				close(c->in_fd);
@@ -827,7 +827,7 @@ pump(struct conn *c)
 	}
 	watch(c, out_fd, 0, 0, &out_w);
 	watch(c, c->err_fd, 0, 0, &err_w);
-	/* NOTES 4: reap the child before exit-status, EOF and close. */
+	/* PLATFORM 4: reap the child before exit-status, EOF and close. */
 	if (c->closed)
 		kill(c->pid, SIGHUP);
 	while (waitpid(c->pid, &status, 0) < 0 && errno == EINTR)
@@ -868,7 +868,7 @@ serve_connection(ssh_session s, const char *db, const char *listen, int status_w
 	sb_init(&c.err);
 	sb_init(&c.in);
 	sb_init(&c.raw_out);
-	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);	/* NOTES 1 */
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);	/* PLATFORM 1 */
 	snprintf(c.addr, sizeof c.addr, "?");
 	if (getpeername(fd, (struct sockaddr *)&sa, &salen) == 0) {
 		char host[INET6_ADDRSTRLEN] = "?";
@@ -887,15 +887,15 @@ serve_connection(ssh_session s, const char *db, const char *listen, int status_w
 		}
 		snprintf(c.addr, sizeof c.addr, "%s:%d", host, port);
 	}
-	alarm(LOGIN_TIMEOUT);	/* NOTES 2: bound the whole login phase */
+	alarm(LOGIN_TIMEOUT);	/* PLATFORM 2: bound the whole login phase */
 	ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
-	/* NOTES 12: offering only zlib@openssh.com makes every client compress. */
+	/* PLATFORM 12: offering only zlib@openssh.com makes every client compress. */
 	ssh_options_set(s, SSH_OPTIONS_COMPRESSION_C_S, compress ? "zlib@openssh.com" : "none");
 	ssh_options_set(s, SSH_OPTIONS_COMPRESSION_S_C, compress ? "zlib@openssh.com" : "none");
 	/*
 	 * Short algorithm lists: every list is sent in the server's first
 	 * packet, so offering only modern algorithms saves ~800 bytes per login
-	 * on a slow link (NOTES: bytes on the wire).
+	 * on a slow link (docs/PERFORMANCE.md: bytes on the wire).
 	 */
 	ssh_options_set(s, SSH_OPTIONS_KEY_EXCHANGE, "curve25519-sha256,curve25519-sha256@libssh.org,"
 	    "ecdh-sha2-nistp256");

@@ -908,7 +908,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 
 	memset(&it, 0, sizeof it);
 	memset(&m, 0, sizeof m);
-	if (who->user->role != ROLE_CLERK) {
+	if (!access_has(who->user, RIGHT_CASE_INTAKE)) {
 		set_cause(cause, "%s", _("permission denied: applications are taken in by window clerks"));
 		return EXIT_DENIED;
 	}

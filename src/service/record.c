@@ -143,7 +143,7 @@ target(struct session *s, const struct record_new *in, struct tcase *k, char **o
 		*area = xstrndup(in->office, strcspn(in->office, "."));
 	}
 	/* A supervision centre holds its own region's offices to account. */
-	if (s->user.role == ROLE_SUPERVISOR &&
+	if (access_has(&s->user, RIGHT_ORDER_ISSUE) &&
 	    !access_record_may(&s->user, BY_SUPERVISOR, *office, *area)) {
 		set_cause(cause, _("permission denied: '%s' is outside your region"),
 		    in->case_no ? in->case_no : in->office);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "exitcode.h"
 #include "i18n.h"
 #include "session.h"
@@ -97,7 +98,7 @@ session_init(struct session *s, struct store *st, const struct calendar *cal,
 	s->st = st;
 	s->cal = (struct calendar *)cal;
 	snprintf(s->addr, sizeof s->addr, "%s", addr ? addr : "local");
-	if (u == NULL || u->role == ROLE_LOCAL) {
+	if (u == NULL || access_has(u, RIGHT_HOST_FILES)) {	/* the host operator */
 		s->local = 1;
 		local_user(&s->user);
 	} else
