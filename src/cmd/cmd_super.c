@@ -78,13 +78,34 @@ step(struct cmd_ctx *c, struct cmd_args *a, enum record_kind kind)
 	return EXIT_OK;
 }
 
+/* Open a record of kind from in and say what was opened. */
+static int
+open_record(struct cmd_ctx *c, enum record_kind kind, struct record_new *in)
+{
+	char *cause = NULL, due[11];
+	long long id;
+	int rc;
+
+	if ((rc = record_new(c->s, kind, in, &id, due, &cause)) != EXIT_OK)
+		return failed(c, rc, cause);
+	if (kind == RECORD_ORDER)
+		fprintf(c->out, _("supervision order %lld issued to %s, due %s\n"), id,
+		    in->office_to, due);
+	else if (kind == RECORD_COMPLAINT)
+		fprintf(c->out, _("complaint %lld logged against %s; accept or refuse by %s\n"), id,
+		    in->office_to, due);
+	else if (*due)
+		fprintf(c->out, _("rating %lld: level %ld; rectification due %s\n"), id, (long)in->level,
+		    due);
+	else
+		fprintf(c->out, _("rating %lld: level %ld\n"), id, (long)in->level);
+	return EXIT_OK;
+}
+
 int
 cmd_supervise_new(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct record_new in;
-	char *cause = NULL, due[11];
-	long long id;
-	int rc;
 
 	memset(&in, 0, sizeof in);
 	in.case_no = cmd_arg(a, "case");
@@ -93,11 +114,7 @@ cmd_supervise_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.due = cmd_arg(a, "due");
 	if (in.text == NULL || *in.text == '\0' || in.due == NULL)
 		return cmd_row_usage(c, a);
-	if ((rc = record_new(c->s, RECORD_ORDER, &in, &id, due, &cause)) != EXIT_OK)
-		return failed(c, rc, cause);
-	fprintf(c->out, _("supervision order %lld issued to %s, due %s\n"), id,
-	    in.office_to, due);
-	return EXIT_OK;
+	return open_record(c, RECORD_ORDER, &in);
 }
 
 int
@@ -120,9 +137,6 @@ int
 cmd_complaint_new(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct record_new in;
-	char *cause = NULL, due[11];
-	long long id;
-	int rc;
 
 	memset(&in, 0, sizeof in);
 	in.case_no = cmd_arg(a, "case");
@@ -131,11 +145,7 @@ cmd_complaint_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.missing_material = cmd_arg(a, "missing-material") != NULL;
 	if (in.text == NULL || *in.text == '\0')
 		return cmd_row_usage(c, a);
-	if ((rc = record_new(c->s, RECORD_COMPLAINT, &in, &id, due, &cause)) != EXIT_OK)
-		return failed(c, rc, cause);
-	fprintf(c->out, _("complaint %lld logged against %s; accept or refuse by %s\n"), id,
-	    in.office_to, due);
-	return EXIT_OK;
+	return open_record(c, RECORD_COMPLAINT, &in);
 }
 
 int
@@ -158,11 +168,8 @@ int
 cmd_rating_add(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct record_new in;
-	char *cause = NULL, due[11];
 	const char *level = cmd_arg(a, "level");
-	long long id;
 	long v;
-	int rc;
 
 	if (level == NULL)
 		return cmd_row_usage(c, a);
@@ -173,13 +180,7 @@ cmd_rating_add(struct cmd_ctx *c, struct cmd_args *a)
 	in.case_no = a->pos[0];
 	in.text = cmd_arg(a, "comment");
 	in.level = (int)v;
-	if ((rc = record_new(c->s, RECORD_RATING, &in, &id, due, &cause)) != EXIT_OK)
-		return failed(c, rc, cause);
-	if (*due)
-		fprintf(c->out, _("rating %lld: level %ld; rectification due %s\n"), id, v, due);
-	else
-		fprintf(c->out, _("rating %lld: level %ld\n"), id, v);
-	return EXIT_OK;
+	return open_record(c, RECORD_RATING, &in);
 }
 
 int
