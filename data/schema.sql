@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -85,15 +85,30 @@ CREATE TABLE item_step (
 );
 
 -- Applicants are entered once and shared by every office.
+-- The applicant register (数据一次录入): the current entry, and every
+-- version it has had. A case keeps the name and phone it was taken in
+-- with (cases.applicant_name), so a later correction renames no licence.
 CREATE TABLE applicant (
   id     TEXT PRIMARY KEY,           -- resident ID or unified social credit code
   kind   TEXT NOT NULL CHECK (kind IN ('person','org')),
   name   TEXT NOT NULL,
   phone  TEXT NOT NULL DEFAULT '',
-  region TEXT NOT NULL REFERENCES region(code)
+  region TEXT NOT NULL REFERENCES region(code),
+  version INTEGER NOT NULL DEFAULT 1
 );
-CREATE INDEX applicant_name ON applicant(name);
-CREATE INDEX applicant_phone ON applicant(phone);
+CREATE TABLE applicant_version (
+  applicant TEXT NOT NULL REFERENCES applicant(id),
+  version   INTEGER NOT NULL,
+  name      TEXT NOT NULL,
+  phone     TEXT NOT NULL DEFAULT '',
+  region    TEXT NOT NULL,
+  since     TEXT NOT NULL,           -- YYYY-MM-DD HH:MM:SS
+  by_login  TEXT NOT NULL,
+  PRIMARY KEY (applicant, version)
+) WITHOUT ROWID;
+-- Lookups by name or phone find every name or phone an applicant has had.
+CREATE INDEX applicant_version_name ON applicant_version(name);
+CREATE INDEX applicant_version_phone ON applicant_version(phone);
 
 CREATE TABLE users (
   login    TEXT PRIMARY KEY,
@@ -126,6 +141,8 @@ CREATE TABLE cases (
   no             TEXT NOT NULL UNIQUE,
   item           TEXT NOT NULL REFERENCES item(code),
   applicant      TEXT NOT NULL REFERENCES applicant(id),
+  applicant_name TEXT NOT NULL,        -- as taken in (the licence is issued to it)
+  applicant_phone TEXT NOT NULL DEFAULT '',
   applicant_region TEXT NOT NULL,
   channel        TEXT NOT NULL CHECK (channel IN ('window','online','self-service')),
   hall_region    TEXT NOT NULL,

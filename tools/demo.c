@@ -476,7 +476,10 @@ one_case(struct gen *g, long i)
 	make_applicant(w, g->pool_seed, j, &a);
 	g->ev_day = -1;
 	if (!g->seen[j]) {
-		if (store_applicant_put(g->st, a.id, a.kind, a.name, a.phone, a.region, g->cause) != 0)
+		int changed;
+
+		if (store_applicant_put(g->st, a.id, a.kind, a.name, a.phone, a.region,
+		    "2025-01-01 00:00:00", "demo", &changed, g->cause) != 0)
 			return -1;
 		g->seen[j] = 1;
 	}
@@ -572,6 +575,8 @@ one_case(struct gen *g, long i)
 	c.no = no;
 	c.item = it->code;
 	c.applicant = a.id;
+	c.applicant_name = a.name;
+	c.applicant_phone = a.phone;
 	c.applicant_region = a.region;
 	c.channel = (char *)channel;
 	c.hall_region = hall;

@@ -888,6 +888,40 @@ phone_valid(const char *p)
 	return 1;
 }
 
+/* The event of a corrected register entry (subject "applicant:ID"): what
+ * changed, from what to what. */
+static int
+correction_event(struct store *st, struct audit_chain *ch, const struct actor *who,
+    const char *at, const char *id, const char *oname, const char *ophone,
+    const char *oregion, const char *name, const char *phone, const char *region,
+    char **cause)
+{
+	struct sb note = SB_INIT, subject = SB_INIT;
+	struct event e;
+	int rc;
+
+	if (oname && strcmp(oname, name) != 0)
+		sb_addf(&note, "%s: %s → %s", _("name"), oname, name);
+	if (phone && *phone && ophone && strcmp(ophone, phone) != 0)
+		sb_addf(&note, "%s%s: %s → %s", note.len ? "; " : "", _("phone"), ophone, phone);
+	if (oregion && strcmp(oregion, region) != 0)
+		sb_addf(&note, "%s%s: %s → %s", note.len ? "; " : "", _("lives in"), oregion, region);
+	sb_addf(&subject, "applicant:%s", id);
+	memset(&e, 0, sizeof e);
+	e.subject = subject.buf;
+	e.at = (char *)at;
+	e.actor = who->user->login;
+	e.addr = (char *)(who->addr ? who->addr : "");
+	e.action = (char *)"correct";
+	e.from_status = (char *)"";
+	e.to_status = (char *)"";
+	e.note = note.buf;
+	rc = audit_append(st, ch, &e, cause);
+	sb_release(&note);
+	sb_release(&subject);
+	return rc;
+}
+
 static int
 intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
     const struct intake *in, char no[32], char **cause)
@@ -904,7 +938,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	char warn[11], due[11];
 	const char *kind;
 	long seq;
-	int rc = EXIT_INVALID;
+	int rc = EXIT_INVALID, renamed = 0;
 
 	memset(&it, 0, sizeof it);
 	memset(&m, 0, sizeof m);
@@ -998,8 +1032,16 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	tcase_district_of(hall, district);
 	clock_format_date(who->today, today_s);
 	snprintf(prefix, sizeof prefix, "%s-%.4s%.2s%.2s", district, today_s, today_s + 5, today_s + 8);
+	clock_stamp(who->today, at);
+	/* The register keeps every version; a clerk at the window, who has the
+	 * applicant's papers in hand, is the one who may correct it. */
 	if (store_case_seq_next(st, prefix, &seq, cause) != 0 ||
-	    store_applicant_put(st, in->applicant_id, kind, in->name, in->phone, region, cause) != 0)
+	    store_applicant_put(st, in->applicant_id, kind, in->name, in->phone, region, at,
+	    who->user->login, &renamed, cause) != 0)
+		goto fail;
+	audit_chain_load(st, &ch);
+	if (renamed && correction_event(st, &ch, who, at, in->applicant_id, oname, ophone, oregion,
+	    in->name, in->phone, region, cause) != 0)
 		goto fail;
 	tcase_format_no(no, district, who->today, seq);
 	mats = format_materials(have);
@@ -1010,6 +1052,8 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	c.no = no;
 	c.item = it.code;
 	c.applicant = (char *)in->applicant_id;
+	c.applicant_name = (char *)in->name;
+	c.applicant_phone = (char *)(in->phone && *in->phone ? in->phone : ophone ? ophone : "");
 	c.applicant_region = region;
 	c.channel = (char *)in->channel;
 	c.hall_region = hall;
@@ -1028,7 +1072,6 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	c.version = 1;
 	if (store_case_insert(st, &c, cause) != 0 || stats_case_change(st, NULL, &c, cause) != 0)
 		goto fail;
-	clock_stamp(who->today, at);
 	memset(&e, 0, sizeof e);
 	e.case_id = c.id;
 	e.at = at;
@@ -1045,7 +1088,6 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		else
 			sb_adds(&note, "-");
 		e.note = note.buf;
-		audit_chain_load(st, &ch);
 		rc = audit_append(st, &ch, &e, cause);
 		if (rc == 0)
 			rc = audit_chain_save(st, &ch, cause);

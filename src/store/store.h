@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 
@@ -108,9 +108,19 @@ int store_step_each(struct store *st, const char *item, store_step_fn fn, void *
 typedef int (*store_material_fn)(void *arg, int seq, const char *name, int required);
 int store_material_each(struct store *st, const char *item, store_material_fn fn, void *arg);
 
-/* Applicants: insert, or update name/phone/region of a known ID. */
+/* Applicants: register id at version 1, or, when name, phone (unless
+ * empty) or region differ from its current entry, write them as its next
+ * version, at (a time stamp) by login. *changed says whether an existing
+ * entry got a new version (the caller records the event); the earlier
+ * versions stay in applicant_version. */
 int store_applicant_put(struct store *st, const char *id, const char *kind,
-    const char *name, const char *phone, const char *region, char **cause);
+    const char *name, const char *phone, const char *region, const char *at,
+    const char *by, int *changed, char **cause);
+/* The versions of an applicant's entry, oldest first. */
+typedef int (*store_applicant_fn)(void *arg, int version, const char *name,
+    const char *phone, const char *region, const char *since, const char *by);
+int store_applicant_each_version(struct store *st, const char *id, store_applicant_fn fn,
+    void *arg);
 
 /* Users and keys */
 int store_user_add(struct store *st, const struct user *u, const char *pwhash,

@@ -42,9 +42,10 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "office, office_region, status, open, step, submitted, accepted, decided, finished, "
 	    "limit_days, paused_days, extended_days, paused_since, warn, due, on_time, "
 	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
-	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days) VALUES (?1, ?2, "
+	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days, "
+	    "applicant_name, applicant_phone) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
+	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, c->no);
@@ -77,6 +78,9 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	sqlite3_bind_int64(s, 25, c->fee_cents);
 	sqlite3_bind_int(s, 26, c->version > 0 ? c->version : 1);
 	bind_case_tail(s, c);
+	assert(c->applicant_name != NULL);	/* the name the case is taken in with */
+	sq_text(s, 35, c->applicant_name);
+	sq_text(s, 36, c->applicant_phone ? c->applicant_phone : "");
 	if (sq_run(st, s, NULL) != 0) {
 		set_cause(cause, _("cannot save case '%s': %s"), c->no, store_error(st));
 		return -1;
@@ -86,7 +90,8 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 }
 
 #define CASE_COLS \
-	"c.id, c.no, c.item, i.name, i.name_en, c.applicant, a.name, a.phone, " \
+	"c.id, c.no, c.item, i.name, i.name_en, c.applicant, c.applicant_name, " \
+	"c.applicant_phone, " \
 	"c.applicant_region, c.channel, c.hall_region, hr.name, c.office, o.name, " \
 	"c.office_region, c.status, c.open, c.step, " \
 	"(SELECT CASE WHEN ?99 = 'en' THEN s.name_en ELSE s.name END FROM item_step s " \
@@ -98,7 +103,6 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id)"
 #define CASE_JOINS \
 	" FROM cases c JOIN item i ON i.code = c.item " \
-	"JOIN applicant a ON a.id = c.applicant " \
 	"JOIN office o ON o.code = c.office " \
 	"LEFT JOIN region hr ON hr.code = c.hall_region "
 
@@ -177,11 +181,12 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 	 * subqueries, and no copies (the record borrows SQLite's text).
 	 */
 	static const char sql[] =
-	    "SELECT c.no, c.item, i.name, i.name_en, c.applicant, a.name, c.status, c.open, "
+	    "SELECT c.no, c.item, i.name, i.name_en, c.applicant, c.applicant_name, c.status, "
+	    "c.open, "
 	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
 	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
 	    "c.channel, c.hall_region, c.applicant_region, c.office_region "
-	    "FROM cases c JOIN item i ON i.code = c.item JOIN applicant a ON a.id = c.applicant "
+	    "FROM cases c JOIN item i ON i.code = c.item "
 	    "JOIN office o ON o.code = c.office "
 	    "WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.item = ?2) "
 	    "AND (?3 IS NULL OR c.office = ?3) AND (?4 IS NULL OR c.submitted >= ?4) "
@@ -287,10 +292,11 @@ store_case_find(struct store *st, const struct case_filter *f,
 	if (f->applicant)
 		sb_adds(&q, " AND c.applicant = ?2");
 	if (f->name)
-		sb_adds(&q, " AND c.applicant IN (SELECT id FROM applicant WHERE "
+		sb_adds(&q, " AND c.applicant IN (SELECT applicant FROM applicant_version WHERE "
 		    "name >= ?3 AND name < ?3 || char(1114111))");
 	if (f->phone)
-		sb_adds(&q, " AND c.applicant IN (SELECT id FROM applicant WHERE phone = ?4)");
+		sb_adds(&q, " AND c.applicant IN (SELECT applicant FROM applicant_version "
+		    "WHERE phone = ?4)");
 	if (f->status)
 		sb_adds(&q, " AND c.status = ?5");
 	if (f->item)

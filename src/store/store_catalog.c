@@ -423,21 +423,89 @@ store_material_each(struct store *st, const char *item, store_material_fn fn, vo
 
 int
 store_applicant_put(struct store *st, const char *id, const char *kind,
-    const char *name, const char *phone, const char *region, char **cause)
+    const char *name, const char *phone, const char *region, const char *at,
+    const char *by, int *changed, char **cause)
 {
-	static const char sql[] =
-	    "INSERT INTO applicant(id, kind, name, phone, region) VALUES (?1, ?2, ?3, ?4, ?5) "
-	    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-	    "phone = CASE WHEN excluded.phone = '' THEN phone ELSE excluded.phone END, "
-	    "region = excluded.region";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	static const char get[] =
+	    "SELECT name, phone, region, version FROM applicant WHERE id = ?1";
+	static const char ins[] =
+	    "INSERT INTO applicant(id, kind, name, phone, region, version) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+	    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, phone = excluded.phone, "
+	    "region = excluded.region, version = excluded.version";
+	static const char ver[] =
+	    "INSERT INTO applicant_version(applicant, version, name, phone, region, since, "
+	    "by_login) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s = sq_prep(st, get);
+	char *oname = NULL, *ophone = NULL, *oregion = NULL;
+	int rc, version = 1;
 
+	*changed = 0;
+	sq_text(s, 1, id);
+	rc = sq_first(st, s);
+	if (rc == 0) {
+		oname = sq_col(s, 0);
+		ophone = sq_col(s, 1);
+		oregion = sq_col(s, 2);
+		version = sqlite3_column_int(s, 3);
+	}
+	sq_done(st, s);
+	if (rc < 0) {
+		set_cause(cause, "%s", store_error(st));
+		return -1;
+	}
+	/* An empty phone keeps the one on the register. */
+	if (phone == NULL || *phone == '\0')
+		phone = ophone ? ophone : "";
+	if (rc == 0) {
+		if (strcmp(oname, name) == 0 && strcmp(ophone, phone) == 0 &&
+		    strcmp(oregion, region) == 0) {
+			rc = 0;
+			goto out;
+		}
+		version++;
+		*changed = 1;
+	}
+	s = sq_prep(st, ins);
 	sq_text(s, 1, id);
 	sq_text(s, 2, kind);
 	sq_text(s, 3, name);
-	sq_text(s, 4, phone ? phone : "");
+	sq_text(s, 4, phone);
 	sq_text(s, 5, region);
-	return sq_run(st, s, cause);
+	sqlite3_bind_int(s, 6, version);
+	if ((rc = sq_run(st, s, cause)) != 0)
+		goto out;
+	s = sq_prep(st, ver);
+	sq_text(s, 1, id);
+	sqlite3_bind_int(s, 2, version);
+	sq_text(s, 3, name);
+	sq_text(s, 4, phone);
+	sq_text(s, 5, region);
+	sq_text(s, 6, at);
+	sq_text(s, 7, by);
+	rc = sq_run(st, s, cause);
+out:
+	free(oname);
+	free(ophone);
+	free(oregion);
+	return rc;
+}
+
+int
+store_applicant_each_version(struct store *st, const char *id, store_applicant_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT version, name, phone, region, since, by_login FROM applicant_version "
+	    "WHERE applicant = ?1 ORDER BY version";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, id);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, sqlite3_column_int(s, 0), sq_peek(s, 1), sq_peek(s, 2), sq_peek(s, 3),
+		    sq_peek(s, 4), sq_peek(s, 5));
+	sq_done(st, s);
+	return rc;
 }
 
 int

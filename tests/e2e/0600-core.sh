@@ -133,3 +133,30 @@ acts=$(ps9 case actions "$NO2")
 expect_has "actions: the competent office may accept" "$acts" "accept"
 check "actions: no opinion is offered to an office without a branch" \
     bash -c "! printf '%s' \"\$1\" | grep -q '^opinion'" _ "$acts"
+
+# 8. The applicant register keeps history: a later intake under another name
+# is a new version with an event, and the earlier case keeps its name.
+ID3=$(python3 -c "
+w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; m='10X98765432'; s='50022919900303123'
+print(s+m[sum(int(a)*b for a,b in zip(s,w))%11])")
+intake() {
+	ssh_as clerk1 case new --item 000112004000 --applicant-id "$ID3" --applicant-name "$1" \
+	    --applicant-region 500229001003 --channel window --materials 1,2,3,4,5 |
+	    grep -o '500229-[0-9]\{8\}-[0-9]\{6\}' | head -1
+}
+first=$(intake 周九)
+second=$(intake 周久)
+name_of() { "$TB" --db "$DB" case show "$1" --format json |
+	python3 -c 'import json,sys; print(json.load(sys.stdin)["applicant_name"])'; }
+expect_eq "register: the earlier case keeps the name it was taken in with" "$(name_of "$first")" 周九
+expect_eq "register: the new case has the corrected name" "$(name_of "$second")" 周久
+expect_has "register: the correction is an event of the register entry" \
+    "$(sqlite3 "$DB" "SELECT action || ' ' || actor || ' ' || note FROM event WHERE subject = 'applicant:$ID3'")" \
+    "correct clerk1 "
+expect_has "register: ... which says what changed" \
+    "$(sqlite3 "$DB" "SELECT note FROM event WHERE subject = 'applicant:$ID3'")" "周九 → 周久"
+expect_eq "register: both versions are kept" \
+    "$(sqlite3 "$DB" "SELECT group_concat(name, ',') FROM applicant_version WHERE applicant = '$ID3'")" "周九,周久"
+expect_eq "register: the earlier name still finds the applicant's cases" \
+    "$("$TB" --db "$DB" case find --name 周九 --format csv | tail -n +2 | wc -l)" 2
+check "audit: the chain verifies with the register's events" bash -c "\"$TB\" --db \"$DB\" audit verify >/dev/null"

@@ -30,6 +30,7 @@ static int seeded;
 static void
 seed(void)
 {
+	int changed = 0;
 	struct store *st = test_store();
 	struct audit_chain ch;
 	size_t i;
@@ -39,7 +40,7 @@ seed(void)
 	seeded = 1;
 	store_begin(st, NULL);
 	store_applicant_put(st, "11010519491231002X", "person", "张三", "13800000000",
-	    "500229001001", NULL);
+	    "500229001001", "2026-01-01 00:00:00", "test", &changed, NULL);
 	audit_chain_load(st, &ch);
 	for (i = 0; i < NSPECS; i++) {
 		struct tcase c;
@@ -49,6 +50,7 @@ seed(void)
 		c.no = (char *)specs[i].no;
 		c.item = (char *)"000105001000";
 		c.applicant = (char *)"11010519491231002X";
+		c.applicant_name = (char *)"张三";
 		c.applicant_region = (char *)specs[i].applicant_region;
 		c.channel = (char *)"window";
 		c.hall_region = (char *)specs[i].hall;

@@ -73,6 +73,7 @@ struct seedspec {
 static int
 seed(const struct seedspec *s)
 {
+	int changed = 0;
 	struct store *st = test_store();
 	struct audit_chain ch;
 	struct tcase c;
@@ -81,11 +82,13 @@ seed(const struct seedspec *s)
 
 	if (store_begin(st, NULL) != 0)
 		return -1;
-	store_applicant_put(st, APPLICANT, "person", "张三", "13800000000", "500229001003", NULL);
+	store_applicant_put(st, APPLICANT, "person", "张三", "13800000000", "500229001003",
+	    "2026-01-01 00:00:00", "test", &changed, NULL);
 	memset(&c, 0, sizeof c);
 	c.no = (char *)s->no;
 	c.item = (char *)s->item;
 	c.applicant = (char *)APPLICANT;
+	c.applicant_name = (char *)"张三";
 	c.applicant_region = (char *)"500229001003";
 	c.channel = (char *)"window";
 	c.hall_region = (char *)s->hall;

@@ -641,6 +641,7 @@ struct spec {
 static long long
 put(struct store *st, const struct spec *s)
 {
+	int changed = 0;
 	struct tcase c;
 	char region[16];
 	char *cause = NULL;
@@ -650,6 +651,7 @@ put(struct store *st, const struct spec *s)
 	c.no = (char *)s->no;
 	c.item = (char *)s->item;
 	c.applicant = (char *)APPLICANT;
+	c.applicant_name = (char *)"张三";
 	c.applicant_region = (char *)"500229001003";
 	c.channel = (char *)"window";
 	c.hall_region = (char *)"500229001";
@@ -671,7 +673,7 @@ put(struct store *st, const struct spec *s)
 	c.version = 1;
 	if (store_begin(st, &cause) != 0 ||
 	    store_applicant_put(st, APPLICANT, "person", "张三", "13800000000", "500229001003",
-	    &cause) != 0 || store_case_insert(st, &c, &cause) != 0 ||
+	    "2026-01-01 00:00:00", "test", &changed, &cause) != 0 || store_case_insert(st, &c, &cause) != 0 ||
 	    stats_case_change(st, NULL, &c, &cause) != 0 || store_commit(st, &cause) != 0) {
 		printf("#   cannot put case %s: %s\n", s->no, cause ? cause : "?");
 		free(cause);
