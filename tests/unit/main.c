@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "clock.h"
 #include "i18n.h"
@@ -61,6 +62,17 @@ test_store(void)
 	return shared;
 }
 
+void
+test_reset(void)
+{
+	if (shared != NULL)
+		store_close(shared);
+	shared = NULL;
+	if (cal.work != NULL)
+		clock_calendar_release(&cal);
+	memset(&cal, 0, sizeof cal);
+}
+
 struct calendar *
 test_calendar(void)
 {
@@ -112,7 +124,10 @@ main(void)
 
 	setenv("TONGBAN_LOCALEDIR", "/nonexistent", 1);
 	i18n_set_lang("en");
-	for (i = 0; suites[i] != NULL; i++)
+	for (i = 0; suites[i] != NULL; i++) {
+		/* Each suite starts from its own store: nothing one seeds leaks
+		 * into the next. */
+		test_reset();
 		for (t = suites[i]; t->name != NULL; t++) {
 			int before = failures;
 
@@ -125,6 +140,8 @@ main(void)
 				failed++;
 			}
 		}
+	}
+	test_reset();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -22,11 +22,14 @@ void test_check_int(long got, long want, const char *expr, const char *file, int
 #define CHECK_STR(got, want) test_check_str((got), (want), #got, __FILE__, __LINE__)
 #define CHECK_INT(got, want) test_check_int((long)(got), (long)(want), #got, __FILE__, __LINE__)
 
-/* A store with the schema and the reference data of data/ (shared). */
+/* The suite's store: the schema and the reference data of data/, opened
+ * afresh for every suite (test_reset). */
 struct store;
 struct calendar;
 struct store *test_store(void);
 struct calendar *test_calendar(void);
+/* Close the suite's store and calendar: the next suite opens fresh ones. */
+void test_reset(void);
 /* lifecycle_act and lifecycle_intake as who, on who->today, over st. */
 struct actor;
 struct act_args;
