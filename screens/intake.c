@@ -114,9 +114,13 @@ static void
 pick_item(struct ui *ui, struct intake_state *s, const char *code)
 {
 	struct item it;
+	int rc;
 
-	if (store_item_get(ui->s->st, code, &it) != 0)
+	if ((rc = store_item_get(ui->s->st, code, &it)) != 0) {
+		if (rc < 0)
+			ui_message(ui, 1, "%s", store_error(ui->s->st));
 		return;
+	}
 	utf8_copy(s->item, sizeof s->item, it.code);
 	snprintf(s->item_name, sizeof s->item_name, "%s",
 	    strcmp(i18n_lang(), "en") == 0 && *it.name_en ? it.name_en : it.name);

@@ -765,10 +765,16 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	}
 	if (store_begin(st, cause) != 0)
 		return EXIT_INTERNAL;
-	if (store_case_get(st, no, &c) != 0 || !access_can_see(who->user, &c)) {
+	memset(&c, 0, sizeof c);
+	rc = store_case_get(st, no, &c);
+	if (rc != 0 || !access_can_see(who->user, &c)) {
 		store_rollback(st);
 		if (c.no)
 			tcase_release(&c);
+		if (rc < 0) {
+			set_cause(cause, _("cannot read case '%s': %s"), no, store_error(st));
+			return EXIT_INTERNAL;
+		}
 		set_cause(cause, _("no case '%s'"), no);
 		return EXIT_NOTFOUND;
 	}
@@ -801,9 +807,13 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	x.c = &c;
 	x.cause = cause;
 	sb_init(&x.note);
-	store_item_get(st, c.item, &x.it);
-	store_step_each(st, c.item, add_step, &x.ss);
-	store_material_each(st, c.item, add_mat, &x.m);
+	if (store_item_get(st, c.item, &x.it) != 0 ||
+	    store_step_each(st, c.item, add_step, &x.ss) < 0 ||
+	    store_material_each(st, c.item, add_mat, &x.m) < 0) {
+		set_cause(cause, _("cannot read item '%s': %s"), c.item, store_error(st));
+		rc = EXIT_INTERNAL;
+		goto fail;
+	}
 	from = xstrdup(c.status);
 	if (strcmp(def->name, "accept") == 0)
 		rc = do_accept(&x);
@@ -946,10 +956,16 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		set_cause(cause, "%s", _("permission denied: applications are taken in by window clerks"));
 		return EXIT_DENIED;
 	}
-	if (in->item == NULL || store_item_get(st, in->item, &it) != 0) {
+	rc = in->item ? store_item_get(st, in->item, &it) : STORE_NOTFOUND;
+	if (rc < 0) {
+		set_cause(cause, _("cannot read item '%s': %s"), in->item, store_error(st));
+		return EXIT_INTERNAL;
+	}
+	if (rc != 0) {
 		set_cause(cause, _("--item: no item '%s' in the catalog"), in->item ? in->item : "");
 		return EXIT_INVALID;
 	}
+	rc = EXIT_INVALID;
 	if (in->channel == NULL || (strcmp(in->channel, "window") && strcmp(in->channel, "online") &&
 	    strcmp(in->channel, "self-service"))) {
 		set_cause(cause, "%s", _("--channel: expected window, online or self-service"));
@@ -984,7 +1000,11 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		goto out;
 	}
 	/* Where the applicant lives: given, known, or the area code in the ID. */
-	store_applicant_get(st, in->applicant_id, &oname, &ophone, &oregion);
+	if (store_applicant_get(st, in->applicant_id, &oname, &ophone, &oregion) < 0) {
+		set_cause(cause, "%s", store_error(st));
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
 	if (in->region && *in->region)
 		utf8_copy(region, sizeof region, in->region);
 	else if (oregion)
@@ -992,12 +1012,19 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	else
 		snprintf(region, sizeof region, "%.6s", strcmp(kind, "org") == 0 ?
 		    in->applicant_id + 2 : in->applicant_id);
-	if (store_region_get(st, region, &r) != 0) {
+	if ((rc = store_region_get(st, region, &r)) != 0) {
+		if (rc < 0) {
+			set_cause(cause, "%s", store_error(st));
+			rc = EXIT_INTERNAL;
+			goto out;
+		}
 		set_cause(cause, _("--applicant-region: no region '%s' (give the township or village "
 		    "code where the applicant lives)"), region);
+		rc = EXIT_INVALID;
 		goto out;
 	}
 	region_release(&r);
+	rc = EXIT_INVALID;
 	utf8_copy(hall, sizeof hall, in->hall ? in->hall : who->user->region);
 	/* Route to the competent office: the lowest level that handles the item. */
 	if (strstr(it.levels, "township") != NULL) {
