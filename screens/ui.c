@@ -84,6 +84,12 @@ ui_put(int y, int x, int w, const char *s)
 	const char *p = s;
 	int used = 0;
 
+	/* Clip at the window's edge: on a narrow terminal a row is cut, never
+	 * wrapped onto the next line. */
+	if (x < 0 || y < 0 || x >= COLS || y >= LINES)
+		return 0;
+	if (w > COLS - x)
+		w = COLS - x;
 	if (w <= 0 || s == NULL)
 		return 0;
 	memset(&ps, 0, sizeof ps);
