@@ -264,10 +264,19 @@ act_draw(struct ui *ui, void *state)
 
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · act on case"), a->no);
 	ui_title(ui, buf);
-	snprintf(buf, sizeof buf, "%s · %s · %s %s", en && *c->item_name_en ? c->item_name_en :
-	    c->item_name, tcase_status_label(c->status), _("due"), c->due);
-	ui_put(y++, 1, ui->cols - 10, buf);
-	ui_light(ui, y - 1, ui->cols - 9, tcase_light(c, session_today(ui->s)));
+	{
+		/* The status, the due date and the light always show; the item's
+		 * name gives way on a narrow screen. */
+		int x, sw;
+
+		snprintf(buf, sizeof buf, " · %s · %s %s ", tcase_status_label(c->status), _("due"),
+		    c->due);
+		sw = utf8_width(buf);
+		x = 1 + ui_put(y, 1, ui->cols - 11 - sw, en && *c->item_name_en ?
+		    c->item_name_en : c->item_name);
+		x += ui_put(y, x, sw, buf);
+		ui_light(ui, y++, x, tcase_light(c, session_today(ui->s)));
+	}
 	y++;
 	if (a->def == NULL) {
 		attrset(A_BOLD);
