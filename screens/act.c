@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "case.h"
-#include "cmd.h"
+#include "exitcode.h"
 #include "i18n.h"
 #include "lifecycle.h"
 #include "tcase.h"

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cmd.h"
+#include "exitcode.h"
 #include "access.h"
 #include "i18n.h"
 #include "ids.h"
