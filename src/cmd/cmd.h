@@ -1,8 +1,9 @@
 /*
  * The command surface shared by the local shell and SSH exec requests.
  * A command line is split without a shell (cmd_split), then dispatched
- * through one table of commands (cmd.c); each command checks its right
- * through access.h and writes to the context's streams. Over SSH the context
+ * through one table of commands (cmd.c), whose rows declare each command's
+ * options, words and right (access.h); a command writes to the context's
+ * streams. Over SSH the context
  * carries the logged-in user; locally it carries that of --as, or the local
  * operator who may do everything but decide cases.
  */
