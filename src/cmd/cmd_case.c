@@ -1,7 +1,8 @@
 /*
- * case show | find | export | new | act | actions | worklist. Visibility is the user's scope from access.c:
- * a case outside it is reported exactly as one that does not exist for
- * show (so numbers cannot be probed), and never listed by find or export.
+ * case show | find | export | new | act | actions | worklist. Visibility is
+ * the user's scope from access.c: a case outside it is reported exactly as
+ * one that does not exist for show (so numbers cannot be probed), and never
+ * listed by find or export.
  */
 #include <stdio.h>
 #include <stdlib.h>

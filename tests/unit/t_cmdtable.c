@@ -1,12 +1,14 @@
 /*
  * The command table, walked row by row: every row is complete, no two rows
  * answer to the same words, exactly the rows that change data say so, and
- * each row is found again from its own words.
+ * each row is found again from its own words. And a row's verb tells a
+ * missing record (exit 2) from a database that fails (exit 10).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "session.h"
 #include "test.h"
 
 /* The verbs that change data. */
@@ -146,10 +148,54 @@ rows_found(void)
 	}
 }
 
+/* Run line as the host operator over the shared test store. */
+static int
+run_line(const char *line)
+{
+	struct session s;
+	struct cmd_ctx c;
+	char **argv = NULL, *cause = NULL;
+	int argc = 0, rc;
+
+	if (cmd_split(line, &argc, &argv, &cause) != 0)
+		return -1;
+	session_init(&s, test_store(), test_calendar(), NULL, "local");
+	memset(&c, 0, sizeof c);
+	c.s = &s;
+	c.in = stdin;
+	c.out = fopen("/dev/null", "w");
+	c.err = fopen("/dev/null", "w");
+	rc = c.out && c.err ? cmd_run(&c, argc, argv) : -1;
+	if (c.out)
+		fclose(c.out);
+	if (c.err)
+		fclose(c.err);
+	session_close(&s);
+	cmd_free_argv(argc, argv);
+	return rc;
+}
+
+static void
+failure_is_not_notfound(void)
+{
+	struct store *st = test_store();
+
+	CHECK_INT(run_line("user disable nobody"), EXIT_NOTFOUND);
+	CHECK_INT(run_line("item show 999999999999"), EXIT_NOTFOUND);
+	/* A connection that may not write: the update fails, it does not
+	 * find "no user". */
+	CHECK_INT(store_exec(st, "PRAGMA query_only = 1", NULL), 0);
+	CHECK_INT(run_line("user disable admin"), EXIT_INTERNAL);
+	CHECK_INT(run_line("user set admin --lang en"), EXIT_INTERNAL);
+	CHECK_INT(store_exec(st, "PRAGMA query_only = 0", NULL), 0);
+}
+
 const struct test tests_cmdtable[] = {
 	{ "cmdtable: every row has an exec, a summary, args and sane word counts", rows_complete },
 	{ "cmdtable: no two rows share noun and verb", rows_unique },
 	{ "cmdtable: exactly the rows that change data are CMD_WRITES", rows_writes },
 	{ "cmdtable: cmd_find finds each row from its own words", rows_found },
+	{ "cmdtable: a failing database is exit 10, a missing record exit 2",
+	  failure_is_not_notfound },
 	{ NULL, NULL }
 };
