@@ -27,150 +27,168 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 #define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
 	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
 	"[--to DATE] [--limit N] [--forecast N] [--format text|csv|tsv|json] [--encoding gbk] [--bom]"
+#define FILTER_OPTS "no= applicant= name= phone= status= light= item= region= office= " \
+	"from= to= limit= forecast= format= encoding= bom"
 #define LIST "[--format text|csv|tsv|json]"
+#define LIST_OPTS "format= encoding= bom"
+#define REPORT_OPTS "region= office= date= format="
 
 /*
  * Every command, one row per noun and verb:
  * noun, verb, args, summary, options, min and max positional words, right,
- * target, flags, exec (or whole, for a noun that still parses its own argv).
+ * target, flags, exec. The options are those each command has always
+ * taken, documented in args or not, so that no script breaks.
  */
 static const struct cmd_entry commands[] = {
 	{ "case", "show", "NO [--format text|json|csv|tsv]", N_("one case with its clock and timeline"),
-	  "format= encoding= bom", 1, 1, RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_show, NULL },
-	{ "case", "find", FILTERS, N_("find cases (newest first)"), NULL, 0, 0,
-	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, NULL, cmd_case },
-	{ "case", "export", FILTERS, N_("export cases as they are stored, streaming"), NULL, 0, 0,
-	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, NULL, cmd_case },
+	  "format= encoding= bom", 1, 1, RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_show },
+	{ "case", "find", FILTERS, N_("find cases (newest first)"), FILTER_OPTS, 0, 0,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_find },
+	{ "case", "export", FILTERS, N_("export cases as they are stored, streaming"), FILTER_OPTS,
+	  0, 0, RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_export },
 	{ "case", "new", "--item CODE --applicant-id ID --applicant-name NAME [--phone P] "
 	  "[--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3]",
-	  N_("take in an application"), NULL, 0, 0,
-	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_case },
+	  N_("take in an application"),
+	  "item= applicant-id= applicant-name= phone= applicant-region= channel= materials=", 0, 0,
+	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_case_new },
+	/* No target: lifecycle_act() finds the case itself, after the
+	 * options are checked (a bad --fee is exit 5 before any lookup). */
 	{ "case", "act", "NO ACTION [--note TEXT] [--expect-version N] [--materials 1,2] "
 	  "[--pledge-materials 3 --pledge-date DATE] [--reason R --days N] [--fee YUAN] "
 	  "[--verdict agree|disagree]", N_("take an action (case actions NO lists yours)"),
-	  NULL, 2, 2, RIGHT_CASE_READ, CMD_TARGET_CASE, CMD_WRITES, NULL, cmd_case },
+	  "note= expect-version= materials= pledge-date= pledge-materials= reason= days= fee= "
+	  "verdict=", 2, 2, RIGHT_CASE_READ, CMD_TARGET_NONE, CMD_WRITES, cmd_case_act },
 	{ "case", "actions", "NO", N_("what you may do on a case now"), "", 1, 1,
-	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_actions, NULL },
+	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_actions },
 	{ "case", "worklist", "[--limit N] " LIST, N_("your office's cases needing action"),
-	  NULL, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, NULL, cmd_case },
+	  "limit= " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, cmd_case_worklist },
 
 	{ "user", "me", LIST, N_("who you are and the rights you hold"),
-	  "format= encoding= bom", 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_user_me, NULL },
+	  LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_user_me },
 	{ "user", "add", "LOGIN --role clerk|approver|supervisor|admin --region CODE "
-	  "[--office CODE] [--name NAME] [--lang zh|en]", N_("add a user"), NULL, 1, 1,
-	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_user },
-	{ "user", "list", LIST, N_("every user"), NULL, 0, 0,
-	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, NULL, cmd_user },
-	{ "user", "disable", "LOGIN", N_("stop a user (their open sessions end)"), NULL, 1, 1,
-	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
-	{ "user", "enable", "LOGIN", N_("let a user in again"), NULL, 1, 1,
-	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
-	{ "user", "passwd", "LOGIN", N_("set a password (read from standard input)"), NULL, 1, 1,
-	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+	  "[--office CODE] [--name NAME] [--lang zh|en]", N_("add a user"),
+	  "role= region= office= name= lang= encoding=", 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_user_add },
+	{ "user", "list", LIST, N_("every user"), LIST_OPTS, 0, 0,
+	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, cmd_user_list },
+	{ "user", "disable", "LOGIN", N_("stop a user (their open sessions end)"), "", 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_disable },
+	{ "user", "enable", "LOGIN", N_("let a user in again"), "", 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_enable },
+	/* Per target: one's own password, or an admin's (access_may_passwd). */
+	{ "user", "passwd", "LOGIN", N_("set a password (read from standard input)"), "", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, cmd_user_passwd },
+	/* Per target: one's own language and encoding, or an admin's. */
 	{ "user", "set", "LOGIN [--name NAME] [--lang zh|en] [--encoding utf-8|gbk]",
-	  N_("change a user's name, language or terminal encoding"), NULL, 1, 1,
-	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
-	{ "user", "key add", "LOGIN FILE|-", N_("add an OpenSSH public key"), NULL, 2, 2,
-	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
-	{ "user", "key list", "LOGIN", N_("a user's keys"), NULL, 1, 1,
-	  RIGHT_USER_ADMIN, CMD_TARGET_USER, 0, NULL, cmd_user },
-	{ "user", "key remove", "LOGIN ID", N_("remove a key"), NULL, 2, 2,
-	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, NULL, cmd_user },
+	  N_("change a user's name, language or terminal encoding"), "name= lang= encoding=", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, cmd_user_set },
+	{ "user", "key add", "LOGIN FILE|-", N_("add an OpenSSH public key"), "", 2, 2,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_key_add },
+	{ "user", "key list", "LOGIN", N_("a user's keys"), "format=", 1, 1,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, 0, cmd_user_key_list },
+	{ "user", "key remove", "LOGIN ID", N_("remove a key"), "", 2, 2,
+	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_key_remove },
 
-	{ "calendar", "show", "[--year Y]", N_("rest days and make-up working days"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_calendar },
-	{ "calendar", "add", "DATE N", N_("the date N working days after DATE"), NULL, 2, 2,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_calendar },
-	{ "calendar", "workdays", "FROM TO", N_("working days d with FROM < d <= TO"), NULL, 2, 2,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_calendar },
+	{ "calendar", "show", "[--year Y]", N_("rest days and make-up working days"),
+	  LIST_OPTS " year=", 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_calendar_show },
+	{ "calendar", "add", "DATE N", N_("the date N working days after DATE"), "", 2, 2,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_calendar_add },
+	{ "calendar", "workdays", "FROM TO", N_("working days d with FROM < d <= TO"), "", 2, 2,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_calendar_workdays },
 	{ "calendar", "import", "FILE|- [--encoding gbk]", N_("import holidays and make-up days"),
-	  NULL, 1, 1, RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_calendar },
-	{ "region", "list", "[--parent CODE]", N_("administrative divisions"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_region },
-	{ "region", "export", "", N_("every division as CSV"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_region },
-	{ "region", "import", "FILE|- [--encoding gbk]", N_("import divisions"), NULL, 1, 1,
-	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_region },
-	{ "item", "list", "[--q TEXT]", N_("the item catalog"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_item },
-	{ "item", "show", "CODE", N_("one item with its materials, steps and guide"), NULL, 1, 1,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_item },
-	{ "item", "export", "", N_("the catalog as CSV"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_item },
-	{ "item", "import", "FILE|- [--encoding gbk]", N_("import items"), NULL, 1, 1,
-	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_item },
+	  "encoding=", 1, 1, RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_calendar_import },
+	{ "region", "list", "[--parent CODE]", N_("administrative divisions"),
+	  LIST_OPTS " parent=", 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_region_list },
+	{ "region", "export", "", N_("every division as CSV"), LIST_OPTS " parent=", 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_region_export },
+	{ "region", "import", "FILE|- [--encoding gbk]", N_("import divisions"), "encoding=", 1, 1,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_region_import },
+	{ "item", "list", "[--q TEXT]", N_("the item catalog"), LIST_OPTS " q=", 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_item_list },
+	{ "item", "show", "CODE", N_("one item with its materials, steps and guide"),
+	  LIST_OPTS " q=", 1, 1, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_item_show },
+	{ "item", "export", "", N_("the catalog as CSV"), LIST_OPTS " q=", 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_item_export },
+	{ "item", "import", "FILE|- [--encoding gbk]", N_("import items"), "encoding=", 1, 1,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_import },
 
-	{ "audit", "verify", "", N_("check the hash chain of every event"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_audit },
+	{ "audit", "verify", "", N_("check the hash chain of every event"), "", 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_verify },
 	{ "audit", "export", "--from DATE --to DATE [--format csv|json|text]",
-	  N_("events of a period"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_audit },
+	  N_("events of a period"), LIST_OPTS " from= to=", 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_export },
 	{ "dashboard", NULL, "--once [--region CODE] [--format json|text]",
-	  N_("the supervision figures of your region"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_dashboard },
-	{ "stats", "check", "", N_("compare the summaries with a recomputation"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, NULL, cmd_stats },
-	{ "stats", "rebuild", "", N_("recompute the summaries"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, CMD_WRITES, NULL, cmd_stats },
+	  N_("the supervision figures of your region"), "once format= region=", 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_dashboard },
+	{ "stats", "check", "", N_("compare the summaries with a recomputation"), "", 0, 0,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, 0, cmd_stats_check },
+	{ "stats", "rebuild", "", N_("recompute the summaries"), "", 0, 0,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_stats_rebuild },
 
 	{ "supervise", "new", "--case NO|--office CODE --note TEXT --due DATE",
 	  N_("issue a supervision order (督办)"), "case= office= note= due=", 0, 0,
-	  RIGHT_ORDER_ISSUE, CMD_TARGET_NONE, CMD_WRITES, cmd_supervise_new, NULL },
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_NONE, CMD_WRITES, cmd_supervise_new },
 	{ "supervise", "list", "[--status open|responded|closed] " LIST,
-	  N_("supervision orders you may see"), "status= format= encoding= bom", 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_supervise_list, NULL },
+	  N_("supervision orders you may see"), "status= " LIST_OPTS, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_supervise_list },
 	{ "supervise", "respond", "ID --note TEXT", N_("the office answers an order"), "note=",
-	  1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step, NULL },
+	  1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step },
 	{ "supervise", "close", "ID [--note TEXT]", N_("close an order"), "note=", 1, 1,
-	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step, NULL },
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step },
 	{ "supervise", "return", "ID --note TEXT", N_("send a response back"), "note=", 1, 1,
-	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step, NULL },
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step },
 	{ "complaint", "new", "--case NO|--office CODE --text TEXT [--missing-material]",
 	  N_("log a complaint (投诉)"), "case= office= text= missing-material", 0, 0,
-	  RIGHT_COMPLAINT_LOG, CMD_TARGET_NONE, CMD_WRITES, cmd_complaint_new, NULL },
+	  RIGHT_COMPLAINT_LOG, CMD_TARGET_NONE, CMD_WRITES, cmd_complaint_new },
 	{ "complaint", "list", "[--status received|accepted|refused|answered|closed] " LIST,
-	  N_("complaints you may see"), "status= format= encoding= bom", 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_complaint_list, NULL },
+	  N_("complaints you may see"), "status= " LIST_OPTS, 0, 0,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_complaint_list },
 	{ "complaint", "accept", "ID", N_("accept a complaint (within 5 working days)"), "note=",
-	  1, 1, RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step, NULL },
+	  1, 1, RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step },
 	{ "complaint", "refuse", "ID --note TEXT", N_("refuse a complaint, with the reason"),
-	  "note=", 1, 1, RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step,
-	  NULL },
+	  "note=", 1, 1, RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step },
 	{ "complaint", "answer", "ID --note TEXT", N_("the office answers a complaint"), "note=",
-	  1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step, NULL },
+	  1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step },
 	{ "complaint", "close", "ID", N_("close an answered complaint"), "note=", 1, 1,
-	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step, NULL },
+	  RIGHT_ORDER_ISSUE, CMD_TARGET_RECORD, CMD_WRITES, cmd_complaint_step },
 	{ "rating", "add", "NO --level 1-5 [--comment TEXT]",
 	  N_("record a citizen's rating (好差评) of a finished case"), "level= comment=", 1, 1,
-	  RIGHT_RATE, CMD_TARGET_NONE, CMD_WRITES, cmd_rating_add, NULL },
+	  RIGHT_RATE, CMD_TARGET_NONE, CMD_WRITES, cmd_rating_add },
 	{ "rating", "list", "[--bad] " LIST, N_("ratings and rectifications"),
-	  "bad format= encoding= bom", 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_rating_list, NULL },
+	  "bad " LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_rating_list },
 	{ "rating", "callback", "ID --note TEXT", N_("record the call back to the applicant"),
-	  "note=", 1, 1, RIGHT_ANY, CMD_TARGET_RECORD, CMD_WRITES, cmd_rating_callback, NULL },
+	  "note=", 1, 1, RIGHT_ANY, CMD_TARGET_RECORD, CMD_WRITES, cmd_rating_callback },
 
+	/* The five reports share one exec: the kind is the verb. */
 	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--format text|csv|json]",
-	  N_("daily scan: every red and yellow case per office"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	  N_("daily scan: every red and yellow case per office"), REPORT_OPTS, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...]",
-	  N_("weekly dispatch per office"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	  N_("weekly dispatch per office"), REPORT_OPTS, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 	{ "report", "monthly", "[--region CODE] [--date DATE] [--format ...]",
-	  N_("monthly bulletin: districts and departments ranked"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	  N_("monthly bulletin: districts and departments ranked"), REPORT_OPTS, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 	{ "report", "quarterly", "[--region CODE] [--date DATE] [--format ...]",
-	  N_("quarterly analysis with grading and recommendations"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	  N_("quarterly analysis with grading and recommendations"), REPORT_OPTS, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 	{ "report", "annual", "[--region CODE] [--date DATE] [--format ...]",
-	  N_("annual evaluation with the five indicators"), NULL, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, NULL, cmd_report },
+	  N_("annual evaluation with the five indicators"), REPORT_OPTS, 0, 0,
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 
 	{ "help", NULL, "[COMMAND]", N_("this help"), NULL, 0, 2,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_help, NULL },
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_help },
 	{ "version", NULL, "", N_("the version of tongban"), NULL, 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_version, NULL },
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_version },
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+const struct cmd_entry *
+cmd_entries(size_t *n)
+{
+	*n = NCOMMANDS;
+	return commands;
+}
 
 int
 cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
@@ -187,10 +205,9 @@ cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 }
 
 int
-cmd_usage(struct cmd_ctx *c, const char *usage)
+cmd_store_error(struct cmd_ctx *c)
 {
-	fprintf(c->err, "%s\n%s\n", _("usage:"), usage);
-	return EXIT_USAGE;
+	return cmd_fail(c, EXIT_INTERNAL, "%s", store_error(c->s->st));
 }
 
 /* 1 when row e's verb is the words at argv (one or two of them). */
@@ -324,8 +341,6 @@ run_row(struct cmd_ctx *c, const struct cmd_entry *e, int argc, char **argv, int
 	a.e = e;
 	if (!access_has(&c->s->user, e->right))
 		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(e->right));
-	if (e->exec == NULL)
-		return e->whole(c, argc, argv);
 	row_options(&a);
 	if ((rc = cmd_opts(c, argc - used, argv + used, a.opt, a.pos, &a.npos, e->maxpos)) != 0)
 		return rc == EXIT_USAGE ? cmd_row_usage(c, &a) : rc;

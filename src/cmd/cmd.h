@@ -1,8 +1,9 @@
 /*
  * The command surface shared by the local shell and SSH exec requests.
  * A command line is split without a shell (cmd_split), then dispatched
- * through one table of commands (cmd.c); each command checks its right
- * through access.h and writes to the context's streams. Over SSH the context
+ * through one table of commands (cmd.c), whose rows declare each command's
+ * options, words and right (access.h); a command writes to the context's
+ * streams. Over SSH the context
  * carries the logged-in user; locally it carries that of --as, or the local
  * operator who may do everything but decide cases.
  */
@@ -45,11 +46,12 @@ struct opt {
 int cmd_opts(struct cmd_ctx *c, int argc, char **argv, struct opt *opts,
     char **pos, int *npos, int maxpos);
 const char *cmd_opt(const struct opt *opts, const char *name);
-/* Print a usage error for a command and return EXIT_USAGE. */
-int cmd_usage(struct cmd_ctx *c, const char *usage);
 /* Print one error line to stderr and return code. */
 int cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Report the store's last failure (store_error) and return EXIT_INTERNAL:
+ * for a store call that failed otherwise than with STORE_NOTFOUND. */
+int cmd_store_error(struct cmd_ctx *c);
 /* Begin a table in the format named by --format (default def). */
 int cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts,
     enum fmt def, size_t ncols, const char *const *keys, const char *const *labels);
@@ -92,9 +94,10 @@ struct cmd_entry {
 	enum cmd_target target;
 	int flags;
 	int (*exec)(struct cmd_ctx *c, struct cmd_args *a);
-	/* A noun not yet split into rows: it parses its own argv. */
-	int (*whole)(struct cmd_ctx *c, int argc, char **argv);
 };
+
+/* Every row of the table, in help order; *n is their number. */
+const struct cmd_entry *cmd_entries(size_t *n);
 
 /* The row for argv (noun, verb...), or NULL; *used is the words it took. */
 const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
@@ -105,10 +108,46 @@ const char *cmd_arg(const struct cmd_args *a, const char *name);
 /* Print the usage of a's row and return EXIT_USAGE. */
 int cmd_row_usage(struct cmd_ctx *c, const struct cmd_args *a);
 
-/* Rows of the table (cmd_case.c, cmd_super.c) */
+/* Rows of the table: cases (cmd_case.c) */
 int cmd_case_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_find(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_export(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_new(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_act(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a);
+/* users and their keys (cmd_user.c) */
 int cmd_user_me(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_add(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_disable(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_enable(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_passwd(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_set(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_key_add(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_key_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_key_remove(struct cmd_ctx *c, struct cmd_args *a);
+/* reference data and the record (cmd_misc.c) */
+int cmd_calendar_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_calendar_add(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_calendar_workdays(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_region_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_region_export(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_region_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_export(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_audit_verify(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_audit_export(struct cmd_ctx *c, struct cmd_args *a);
+/* the figures (cmd_dash.c, cmd_report.c); one exec serves the five
+ * reports, the kind being the row's verb */
+int cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_stats_check(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_stats_rebuild(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_report_run(struct cmd_ctx *c, struct cmd_args *a);
+/* supervision records (cmd_super.c) */
 int cmd_supervise_new(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_step(struct cmd_ctx *c, struct cmd_args *a);
@@ -119,16 +158,6 @@ int cmd_rating_add(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_rating_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_rating_callback(struct cmd_ctx *c, struct cmd_args *a);
 
-/* Nouns not yet split into rows (cmd_case.c, cmd_user.c, cmd_misc.c). */
-int cmd_case(struct cmd_ctx *c, int argc, char **argv);
-int cmd_user(struct cmd_ctx *c, int argc, char **argv);
-int cmd_calendar(struct cmd_ctx *c, int argc, char **argv);
-int cmd_region(struct cmd_ctx *c, int argc, char **argv);
-int cmd_item(struct cmd_ctx *c, int argc, char **argv);
-int cmd_audit(struct cmd_ctx *c, int argc, char **argv);
-int cmd_dashboard(struct cmd_ctx *c, int argc, char **argv);
-int cmd_stats(struct cmd_ctx *c, int argc, char **argv);
-int cmd_report(struct cmd_ctx *c, int argc, char **argv);
 /* The supervised region prefix (out), narrowed by region; 0 or an exit code. */
 int cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16]);
 const char *cmd_anomaly_label(const char *kind);

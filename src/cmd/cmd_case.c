@@ -1,7 +1,8 @@
 /*
- * case show | find | export. Visibility is the user's scope from access.c:
- * a case outside it is reported exactly as one that does not exist for
- * show (so numbers cannot be probed), and never listed by find or export.
+ * case show | find | export | new | act | actions | worklist. Visibility is
+ * the user's scope from access.c: a case outside it is reported exactly as
+ * one that does not exist for show (so numbers cannot be probed), and never
+ * listed by find or export.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,23 +114,6 @@ text_view(struct find *fd)
 	fd->o.labels = labels;
 }
 
-static struct opt *
-filter_opts(void)
-{
-	static const struct opt proto[] = {
-		{ "no", 1, NULL, 0 }, { "applicant", 1, NULL, 0 }, { "name", 1, NULL, 0 },
-		{ "phone", 1, NULL, 0 }, { "status", 1, NULL, 0 }, { "light", 1, NULL, 0 },
-		{ "item", 1, NULL, 0 }, { "region", 1, NULL, 0 }, { "office", 1, NULL, 0 },
-		{ "from", 1, NULL, 0 }, { "to", 1, NULL, 0 }, { "limit", 1, NULL, 0 },
-		{ "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 }, { "bom", 0, NULL, 0 },
-		{ "forecast", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
-	};
-	static struct opt o[sizeof proto / sizeof proto[0]];
-
-	memcpy(o, proto, sizeof proto);
-	return o;
-}
-
 /* Fill f from options; EXIT_OK or an error code (already reported). */
 static int
 parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
@@ -187,19 +171,15 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 }
 
 static int
-find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
+find_or_export(struct cmd_ctx *c, struct cmd_args *a, int export)
 {
-	struct opt *o = filter_opts();
+	const struct opt *o = a->opt;
 	struct case_filter f;
 	struct scope s;
 	struct find fd;
-	char today[11], *cause = NULL, *pos[1];
-	int npos, rc;
+	char today[11], *cause = NULL;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
-		return rc;
-	if (!access_has(&c->s->user, RIGHT_CASE_READ))
-		return cmd_fail(c, EXIT_DENIED, _("permission denied"));
 	if ((rc = parse_filter(c, o, &f, today, export ? 0 : 50)) != EXIT_OK)
 		return rc;
 	access_scope(&c->s->user, &s);
@@ -222,6 +202,18 @@ find_or_export(struct cmd_ctx *c, int argc, char **argv, int export)
 		return rc;
 	}
 	return EXIT_OK;
+}
+
+int
+cmd_case_find(struct cmd_ctx *c, struct cmd_args *a)
+{
+	return find_or_export(c, a, 0);
+}
+
+int
+cmd_case_export(struct cmd_ctx *c, struct cmd_args *a)
+{
+	return find_or_export(c, a, 1);
 }
 
 static int
@@ -314,8 +306,10 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		fputs(",\n  \"step\": ", fp);
 		out_json_string(fp, k.step_name);
 		fprintf(fp, ",\n  \"version\": %d,\n  \"events\": [", k.version);
-		store_event_each_of_case(c->s->st, k.id, json_event, &j);
+		rc = store_event_each_of_case(c->s->st, k.id, json_event, &j);
 		fputs(j.n ? "\n  ]\n}\n" : "]\n}\n", fp);
+		if (rc != 0)
+			return cmd_store_error(c);
 		return EXIT_OK;
 	}
 	label(fp, _("case no"));
@@ -340,93 +334,73 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		    tcase_limit(&k), *k.finished ? k.finished : k.decided,
 		    *case_verdict(&k) ? ", " : "", case_verdict(&k));
 	fprintf(fp, "%s\n", _("timeline"));
-	store_event_each_of_case(c->s->st, k.id, print_event, fp);
+	if (store_event_each_of_case(c->s->st, k.id, print_event, fp) != 0)
+		return cmd_store_error(c);
 	return EXIT_OK;
 }
 
-static int
-act(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_case_act(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct opt o[] = {
-		{ "note", 1, NULL, 0 }, { "expect-version", 1, NULL, 0 },
-		{ "materials", 1, NULL, 0 }, { "pledge-date", 1, NULL, 0 },
-		{ "pledge-materials", 1, NULL, 0 }, { "reason", 1, NULL, 0 },
-		{ "days", 1, NULL, 0 }, { "fee", 1, NULL, 0 }, { "verdict", 1, NULL, 0 },
-		{ NULL, 0, NULL, 0 }
-	};
 	static const char *const checked[] = { "expect-version", "days", "fee" };
-	struct act_args a;
-	char *pos[2], *cause = NULL;
+	const char *no = a->pos[0];
+	struct act_args in;
+	struct tcase k;
+	char *cause = NULL;
 	const char *v;
 	size_t i;
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 2)) != EXIT_OK)
-		return rc;
-	if (npos != 2)
-		return cmd_usage(c, "case act NO ACTION [--note TEXT] [--expect-version N] "
-		    "[--materials 1,2] [--pledge-materials 3 --pledge-date DATE] "
-		    "[--reason R --days N] [--fee YUAN] [--verdict agree|disagree]");
-	memset(&a, 0, sizeof a);
-	a.action = pos[1];
-	a.note = cmd_opt(o, "note");
-	a.materials = cmd_opt(o, "materials");
-	a.pledge_date = cmd_opt(o, "pledge-date");
-	a.pledge_materials = cmd_opt(o, "pledge-materials");
-	a.reason = cmd_opt(o, "reason");
-	a.verdict = cmd_opt(o, "verdict");
-	a.expect_version = -1;
-	a.fee_cents = -1;
+	memset(&in, 0, sizeof in);
+	in.action = a->pos[1];
+	in.note = cmd_arg(a, "note");
+	in.materials = cmd_arg(a, "materials");
+	in.pledge_date = cmd_arg(a, "pledge-date");
+	in.pledge_materials = cmd_arg(a, "pledge-materials");
+	in.reason = cmd_arg(a, "reason");
+	in.verdict = cmd_arg(a, "verdict");
+	in.expect_version = -1;
+	in.fee_cents = -1;
 	for (i = 0; i < sizeof checked / sizeof checked[0]; i++)
-		if ((v = cmd_opt(o, checked[i])) != NULL &&
-		    (rc = lifecycle_arg(&a, checked[i], v, &cause)) != 0)
+		if ((v = cmd_arg(a, checked[i])) != NULL &&
+		    (rc = lifecycle_arg(&in, checked[i], v, &cause)) != 0)
 			goto out;
-	rc = lifecycle_act(c->s, pos[0], &a, &cause);
+	rc = lifecycle_act(c->s, no, &in, &cause);
 out:
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");
 		free(cause);
 		return rc;
 	}
-	{
-		struct tcase k;
-
-		if (store_case_get(c->s->st, pos[0], &k) == 0) {
-			fprintf(c->out, _("%s: %s, version %d, due %s\n"), k.no,
-			    tcase_status_label(k.status), k.version, k.due);
-			tcase_release(&k);
-		}
-	}
+	/* The action is taken; say where the case stands now. */
+	rc = store_case_get(c->s->st, no, &k);
+	if (rc == STORE_NOTFOUND)
+		return EXIT_OK;
+	if (rc != 0)
+		return cmd_store_error(c);
+	fprintf(c->out, _("%s: %s, version %d, due %s\n"), k.no, tcase_status_label(k.status),
+	    k.version, k.due);
+	tcase_release(&k);
 	return EXIT_OK;
 }
 
-static int
-new_case(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct opt o[] = {
-		{ "item", 1, NULL, 0 }, { "applicant-id", 1, NULL, 0 },
-		{ "applicant-name", 1, NULL, 0 }, { "phone", 1, NULL, 0 },
-		{ "applicant-region", 1, NULL, 0 }, { "channel", 1, NULL, 0 },
-		{ "materials", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
-	};
 	struct intake in;
-	char *pos[1], *cause = NULL, no[32];
-	int npos, rc;
+	char *cause = NULL, no[32];
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
-		return rc;
-	if (!cmd_opt(o, "item") || !cmd_opt(o, "applicant-id") || !cmd_opt(o, "applicant-name"))
-		return cmd_usage(c, "case new --item CODE --applicant-id ID --applicant-name NAME "
-		    "[--phone P] [--applicant-region CODE] --channel window|online|self-service "
-		    "[--materials 1,2,3]");
+	if (!cmd_arg(a, "item") || !cmd_arg(a, "applicant-id") || !cmd_arg(a, "applicant-name"))
+		return cmd_row_usage(c, a);
 	memset(&in, 0, sizeof in);
-	in.item = cmd_opt(o, "item");
-	in.applicant_id = cmd_opt(o, "applicant-id");
-	in.name = cmd_opt(o, "applicant-name");
-	in.phone = cmd_opt(o, "phone");
-	in.region = cmd_opt(o, "applicant-region");
-	in.channel = cmd_opt(o, "channel") ? cmd_opt(o, "channel") : "window";
-	in.materials = cmd_opt(o, "materials");
+	in.item = cmd_arg(a, "item");
+	in.applicant_id = cmd_arg(a, "applicant-id");
+	in.name = cmd_arg(a, "applicant-name");
+	in.phone = cmd_arg(a, "phone");
+	in.region = cmd_arg(a, "applicant-region");
+	in.channel = cmd_arg(a, "channel") ? cmd_arg(a, "channel") : "window";
+	in.materials = cmd_arg(a, "materials");
 	rc = lifecycle_intake(c->s, &in, no, &cause);
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");
@@ -452,55 +426,32 @@ cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 	return EXIT_OK;
 }
 
-static int
-worklist(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct opt o[] = {
-		{ "limit", 1, NULL, 0 }, { "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
-		{ "bom", 0, NULL, 0 }, { NULL, 0, NULL, 0 }
-	};
 	struct find fd;
-	char *pos[1], today[11];
+	char today[11];
 	const char *v, *office, *hall;
 	long limit = 50;
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
-		return rc;
-	if ((v = cmd_opt(o, "limit")) != NULL && parse_int(v, 1, 100000, &limit) != 0)
+	if ((v = cmd_arg(a, "limit")) != NULL && parse_int(v, 1, 100000, &limit) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+	/* The row's right let the user in; the worklist is their office's. */
 	if (access_worklist(&c->s->user, &office, &hall) != 0)
 		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(RIGHT_CASE_WORK));
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
-	if ((rc = cmd_table(c, &fd.o, o, FMT_TEXT, NFIND, find_keys, NULL)) != EXIT_OK)
+	if ((rc = cmd_table(c, &fd.o, a->opt, FMT_TEXT, NFIND, find_keys, NULL)) != EXIT_OK)
 		return rc;
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
 	clock_format_date(c->today, today);
-	store_worklist(c->s->st, office, hall, today, limit, find_row, &fd);
+	rc = store_worklist(c->s->st, office, hall, today, limit, find_row, &fd);
 	out_end(&fd.o);
+	/* find_row stops on an output error, which ends the list quietly as
+	 * before; any other stop is the database's. */
+	if (rc != 0 && !ferror(c->out))
+		return cmd_store_error(c);
 	return EXIT_OK;
-}
-
-int
-cmd_case(struct cmd_ctx *c, int argc, char **argv)
-{
-	static const char usage[] =
-	    "case show NO | case find [FILTERS] | case export [FILTERS] | case new ... |\n"
-	    "case act NO ACTION ... | case actions NO | case worklist";
-
-	if (argc < 2)
-		return cmd_usage(c, usage);
-	if (strcmp(argv[1], "find") == 0)
-		return find_or_export(c, argc, argv, 0);
-	if (strcmp(argv[1], "export") == 0)
-		return find_or_export(c, argc, argv, 1);
-	if (strcmp(argv[1], "act") == 0)
-		return act(c, argc, argv);
-	if (strcmp(argv[1], "new") == 0)
-		return new_case(c, argc, argv);
-	if (strcmp(argv[1], "worklist") == 0)
-		return worklist(c, argc, argv);
-	return cmd_usage(c, usage);
 }

@@ -1,6 +1,6 @@
 /*
  * dashboard --once and stats check|rebuild: the supervision centre's figures
- * for scripts, and the upkeep of the summaries behind them.
+ * for scripts, and the upkeep of the summaries behind them (an admin's).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +28,7 @@ cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16])
 	if (rc != 0)
 		return rc == STORE_NOTFOUND ?
 		    cmd_fail(c, EXIT_NOTFOUND, _("--region: no region '%s'"), region) :
-		    cmd_fail(c, EXIT_INTERNAL, "%s", store_error(c->s->st));
+		    cmd_store_error(c);
 	rc = access_narrow(&c->s->user, r.code, r.level, out);
 	region_release(&r);
 	if (rc != 0)
@@ -186,34 +186,26 @@ dash_text(FILE *fp, const struct dash *d, const char *today)
 }
 
 int
-cmd_dashboard(struct cmd_ctx *c, int argc, char **argv)
+cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct opt o[] = {
-		{ "once", 0, NULL, 0 }, { "format", 1, NULL, 0 }, { "region", 1, NULL, 0 },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct dash *d;
-	char *pos[1], prefix[16], today[11];
+	char prefix[16], today[11];
 	const char *f;
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 1, argv + 1, o, pos, &npos, 0)) != EXIT_OK)
-		return rc;
-	if (!access_has(&c->s->user, RIGHT_SUPERVISE))
-		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: the dashboard is for supervisors"));
-	if (!cmd_opt(o, "once"))
+	if (!cmd_arg(a, "once"))
 		return cmd_fail(c, EXIT_USAGE, "%s", _("over a command, use dashboard --once (the live "
 		    "dashboard is on the console: press d)"));
-	f = cmd_opt(o, "format") ? cmd_opt(o, "format") : "text";
+	f = cmd_arg(a, "format") ? cmd_arg(a, "format") : "text";
 	if (strcmp(f, "json") && strcmp(f, "text"))
 		return cmd_fail(c, EXIT_USAGE, _("--format: expected json or text, not '%s'"), f);
-	if ((rc = cmd_scope_prefix(c, cmd_opt(o, "region"), prefix)) != 0)
+	if ((rc = cmd_scope_prefix(c, cmd_arg(a, "region"), prefix)) != 0)
 		return rc;
 	/* The dashboard's sums are kept by district: the finest view is a
 	 * district's, which shows its townships in the grid. */
 	if (strlen(prefix) > 6)
 		return cmd_fail(c, EXIT_USAGE, _("--region: the dashboard covers the city or a district "
-		    "(its grid shows the townships), not '%s'"), cmd_opt(o, "region"));
+		    "(its grid shows the townships), not '%s'"), cmd_arg(a, "region"));
 	d = xcalloc(1, sizeof *d);
 	stats_dashboard(c->s->st, c->s->cal, prefix, c->today, d);
 	clock_format_date(c->today, today);
@@ -226,29 +218,31 @@ cmd_dashboard(struct cmd_ctx *c, int argc, char **argv)
 }
 
 int
-cmd_stats(struct cmd_ctx *c, int argc, char **argv)
+cmd_stats_rebuild(struct cmd_ctx *c, struct cmd_args *a)
+{
+	char *cause = NULL, today[11];
+	int rc;
+
+	(void)a;
+	clock_format_date(c->today, today);
+	if (store_begin(c->s->st, &cause) != 0 || store_stat_rebuild(c->s->st, today, &cause) != 0 ||
+	    store_commit(c->s->st, &cause) != 0) {
+		store_rollback(c->s->st);
+		rc = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	fprintf(c->out, "%s\n", _("summaries rebuilt from the cases"));
+	return EXIT_OK;
+}
+
+int
+cmd_stats_check(struct cmd_ctx *c, struct cmd_args *a)
 {
 	char *cause = NULL;
 	long n;
 
-	if (argc != 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "rebuild")))
-		return cmd_usage(c, "stats check | stats rebuild");
-	if (!access_has(&c->s->user, RIGHT_CATALOG_ADMIN))
-		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: for admins"));
-	if (strcmp(argv[1], "rebuild") == 0) {
-		char today[11];
-
-		clock_format_date(c->today, today);
-		if (store_begin(c->s->st, &cause) != 0 || store_stat_rebuild(c->s->st, today, &cause) != 0 ||
-		    store_commit(c->s->st, &cause) != 0) {
-			store_rollback(c->s->st);
-			n = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");
-			free(cause);
-			return (int)n;
-		}
-		fprintf(c->out, "%s\n", _("summaries rebuilt from the cases"));
-		return EXIT_OK;
-	}
+	(void)a;
 	n = store_stat_check(c->s->st, &cause);
 	if (n < 0) {
 		cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : "?");

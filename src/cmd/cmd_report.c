@@ -124,9 +124,9 @@ daily(struct rctx *r)
 	struct case_filter f;
 	struct scope all = { SCOPE_ALL, "", "", NULL };
 	struct scan s;
-	struct dash *d = xcalloc(1, sizeof *d);
-	char today[11];
-	int i;
+	struct dash *d;
+	char today[11], *cause = NULL;
+	int i, rc = 0;
 
 	labels[0] = _("code");
 	labels[1] = _("office");
@@ -143,16 +143,22 @@ daily(struct rctx *r)
 		    r->to);
 	table(r, &s.o, "cases", 8, keys, labels, numeric);
 	clock_format_date(r->c->today, today);
-	for (i = LIGHT_RED; i >= LIGHT_YELLOW; i--) {
+	for (i = LIGHT_RED; i >= LIGHT_YELLOW && rc == 0; i--) {
 		memset(&f, 0, sizeof f);
 		f.today = today;
 		f.light = i;
 		f.region = r->lo;
 		f.office = r->office;
 		f.by_due = 1;
-		store_case_find(r->c->s->st, &f, &all, scan_row, &s, NULL);
+		rc = store_case_find(r->c->s->st, &f, &all, scan_row, &s, &cause);
 	}
 	out_end(&s.o);
+	if (rc != 0) {
+		rc = cmd_fail(r->c, EXIT_INTERNAL, "%s", cause ? cause : store_error(r->c->s->st));
+		free(cause);
+		return rc;
+	}
+	d = xcalloc(1, sizeof *d);
 	stats_dashboard(r->c->s->st, r->c->s->cal, r->lo, r->c->today, d);
 	if (r->fmt == FMT_TEXT) {
 		fprintf(r->c->out, "\n%s\n", _("anomalies:"));
@@ -243,7 +249,8 @@ office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 	out_end(&o);
 }
 
-/* Districts: the offices' figures summed by the district of their region. */
+/* Districts: the offices' figures summed by the district of their region;
+ * their number, or -1 when the store fails (*out is then NULL). */
 static int
 districts(struct store *st, struct office_score *v, int n, struct office_score **out)
 {
@@ -258,13 +265,20 @@ districts(struct store *st, struct office_score *v, int n, struct office_score *
 		for (k = 0; k < nd && strcmp(d[k].office, code); k++)
 			;
 		if (k == nd) {
+			int rc;
+
 			snprintf(d[k].office, sizeof d[k].office, "%s", code);
 			if (strcmp(code, "500000") == 0)
 				snprintf(d[k].name, sizeof d[k].name, "%s", _("city depts"));
-			else if (store_region_get(st, code, &reg) == 0) {
+			else if ((rc = store_region_get(st, code, &reg)) == 0) {
 				utf8_copy(d[k].name, sizeof d[k].name, reg.name);
 				region_release(&reg);
+			} else if (rc != STORE_NOTFOUND) {
+				free(d);
+				*out = NULL;
+				return -1;
 			}
+			/* An area no longer in the regions: the district without a name. */
 			nd++;
 		}
 		d[k].received += v[i].received;
@@ -321,7 +335,10 @@ weekly_monthly(struct rctx *r, int monthly)
 		    _("monthly bulletin (月通报): offices ranked by on-time rate,") :
 		    _("weekly dispatch (周调度): per office,"), r->from, r->to);
 	if (monthly) {
-		nd = districts(r->c->s->st, v, n, &d);
+		if ((nd = districts(r->c->s->st, v, n, &d)) < 0) {
+			free(v);
+			return cmd_store_error(r->c);
+		}
 		qsort(d, (size_t)nd, sizeof *d, by_rate);
 		if (r->fmt == FMT_TEXT)
 			fprintf(r->c->out, "%s\n", _("districts ranked:"));
@@ -430,7 +447,7 @@ quarterly(struct rctx *r)
 		"I1", "I2", "I3", "I4", "I5", "score", "band" };
 	static const unsigned char numeric[] = { 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
 	struct office_score *v = NULL, *pv = NULL, *d = NULL, *pd = NULL;
-	int n = 0, pn = 0, nd, npd, i, k;
+	int n = 0, pn = 0, nd, npd, i, k, rc;
 	char pf[11], pt[11];
 	struct slow s;
 	struct dash *dash = xcalloc(1, sizeof *dash);
@@ -439,7 +456,14 @@ quarterly(struct rctx *r)
 	report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
 	report_offices(r->c->s->st, r->lo, r->hi, r->p.prev_from, r->p.prev_to, r->c->today, &pv, &pn);
 	nd = districts(r->c->s->st, v, n, &d);
-	npd = districts(r->c->s->st, pv, pn, &pd);
+	npd = nd < 0 ? -1 : districts(r->c->s->st, pv, pn, &pd);
+	if (nd < 0 || npd < 0) {
+		free(v);
+		free(pv);
+		free(d);
+		free(dash);
+		return cmd_store_error(r->c);
+	}
 	clock_format_date(r->p.prev_from, pf);
 	clock_format_date(r->p.prev_to, pt);
 	if (r->fmt == FMT_TEXT) {
@@ -492,9 +516,17 @@ quarterly(struct rctx *r)
 	 * open cases wait longest now. */
 	memset(&s, 0, sizeof s);
 	s.cal = r->c->s->cal;
-	store_report_done(r->c->s->st, r->lo, r->hi, r->from, r->to, slow_row, &s);
+	rc = store_report_done(r->c->s->st, r->lo, r->hi, r->from, r->to, slow_row, &s);
 	slow_close(&s);
 	free(s.days);
+	if (rc != 0) {
+		free(v);
+		free(pv);
+		free(d);
+		free(pd);
+		free(dash);
+		return cmd_store_error(r->c);
+	}
 	stats_dashboard(r->c->s->st, r->c->s->cal, r->lo, r->c->today, dash);
 	if (r->fmt == FMT_TEXT) {
 		fprintf(r->c->out, "\n%s\n", _("slowest items (median working days, acceptance to decision):"));
@@ -615,45 +647,38 @@ annual(struct rctx *r)
 	return EXIT_OK;
 }
 
+/* report daily|weekly|monthly|quarterly|annual: the kind is the row's verb. */
 int
-cmd_report(struct cmd_ctx *c, int argc, char **argv)
+cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 {
-	static const char usage[] =
-	    "report daily|weekly|monthly|quarterly|annual [--region CODE] [--office CODE]\n"
-	    "       [--date DATE] [--format text|csv|json]";
-	struct opt o[] = {
-		{ "region", 1, NULL, 0 }, { "office", 1, NULL, 0 }, { "date", 1, NULL, 0 },
-		{ "format", 1, NULL, 0 }, { NULL, 0, NULL, 0 }
-	};
+	const char *verb = a->e->verb;
 	enum report_kind kind;
 	struct rctx r;
-	char *pos[1], prefix[16];
+	char prefix[16];
 	const char *v;
-	int npos, rc, day = c->today;
+	int rc, day = c->today;
 
-	if (argc < 2 || report_kind_parse(argv[1], &kind) != 0)
-		return cmd_usage(c, usage);
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
-		return rc;
-	if (!access_has(&c->s->user, RIGHT_SUPERVISE))
-		return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: reports are for supervisors"));
+	if (report_kind_parse(verb, &kind) != 0)
+		return cmd_row_usage(c, a);
 	memset(&r, 0, sizeof r);
 	r.c = c;
 	r.fmt = FMT_TEXT;
-	if ((v = cmd_opt(o, "format")) != NULL && (out_parse_format(v, &r.fmt) != 0 || r.fmt == FMT_TSV))
+	if ((v = cmd_arg(a, "format")) != NULL && (out_parse_format(v, &r.fmt) != 0 || r.fmt == FMT_TSV))
 		return cmd_fail(c, EXIT_USAGE, _("--format: expected text, csv or json, not '%s'"), v);
-	if ((v = cmd_opt(o, "date")) != NULL && clock_parse_date(v, &day) != 0)
+	if ((v = cmd_arg(a, "date")) != NULL && clock_parse_date(v, &day) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
-	if ((rc = cmd_scope_prefix(c, cmd_opt(o, "region"), prefix)) != 0)
+	if ((rc = cmd_scope_prefix(c, cmd_arg(a, "region"), prefix)) != 0)
 		return rc;
 	snprintf(r.lo, sizeof r.lo, "%s", prefix);
 	snprintf(r.hi, sizeof r.hi, "%s:", prefix);
-	r.office = cmd_opt(o, "office");
+	r.office = cmd_arg(a, "office");
 	if (r.office) {
 		char *name = NULL;
 
-		if (store_office_name(c->s->st, r.office, &name) != 0)
+		if ((rc = store_office_name(c->s->st, r.office, &name)) == STORE_NOTFOUND)
 			return cmd_fail(c, EXIT_NOTFOUND, _("--office: no office '%s'"), r.office);
+		if (rc != 0)
+			return cmd_store_error(c);
 		free(name);
 		if (!access_in_subtree(prefix, r.office))
 			return cmd_fail(c, EXIT_DENIED, _("permission denied: '%s' is outside your region"),
@@ -666,7 +691,7 @@ cmd_report(struct cmd_ctx *c, int argc, char **argv)
 		json_init(&r.j, c->out);
 		json_begin_object(&r.j);
 		json_key(&r.j, "report");
-		json_string(&r.j, argv[1]);
+		json_string(&r.j, verb);
 		json_key(&r.j, "region");
 		json_string(&r.j, prefix);
 		json_key(&r.j, "from");

@@ -1,6 +1,7 @@
 /*
- * user add | list | disable | enable | passwd | key add | key list | key remove.
- * Admins manage everyone; any user may change their own password.
+ * user me | add | list | disable | enable | passwd | set | key add | key list |
+ * key remove. Admins manage everyone (the rows' right); any user may change
+ * their own password, language and terminal encoding (access.h, per target).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -12,13 +13,6 @@
 #include "pw.h"
 #include "sshkey.h"
 #include "util.h"
-
-static const char usage[] =
-    "user add LOGIN --role clerk|approver|supervisor|admin --region CODE [--office CODE]\n"
-    "         [--name NAME] [--lang zh|en] [--encoding utf-8|gbk]\n"
-    "user set LOGIN [--name NAME] [--lang zh|en] [--encoding utf-8|gbk]\n"
-    "user list | user disable LOGIN | user enable LOGIN | user passwd LOGIN\n"
-    "user key add LOGIN FILE|- | user key list LOGIN | user key remove LOGIN ID";
 
 static void
 now_text(char out[20])
@@ -44,55 +38,51 @@ login_valid(const char *s)
 	return 1;
 }
 
-static int
-add(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_user_add(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct opt o[] = {
-		{ "role", 1, NULL, 0 }, { "region", 1, NULL, 0 }, { "office", 1, NULL, 0 },
-		{ "name", 1, NULL, 0 }, { "lang", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct user u;
 	struct region r;
-	char *pos[1], *cause = NULL, *oname = NULL, now[20];
+	char *cause = NULL, *oname = NULL, now[20];
 	struct sb office = SB_INIT;
 	const char *v;
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 1)) != EXIT_OK)
-		return rc;
-	if (npos != 1 || !cmd_opt(o, "role") || !cmd_opt(o, "region"))
-		return cmd_usage(c, usage);
+	if (!cmd_arg(a, "role") || !cmd_arg(a, "region"))
+		return cmd_row_usage(c, a);
 	memset(&u, 0, sizeof u);
-	u.login = pos[0];
+	u.login = a->pos[0];
 	if (!login_valid(u.login))
 		return cmd_fail(c, EXIT_INVALID, _("login '%s': expected 1 to 32 lowercase letters, "
 		    "digits, '.', '_' or '-', starting with a letter"), u.login);
-	if (role_parse(cmd_opt(o, "role"), &u.role) != 0)
+	if (role_parse(cmd_arg(a, "role"), &u.role) != 0)
 		return cmd_fail(c, EXIT_INVALID, _("--role: expected clerk, approver, supervisor or admin, not '%s'"),
-		    cmd_opt(o, "role"));
-	u.region = (char *)cmd_opt(o, "region");
-	if (store_region_get(c->s->st, u.region, &r) != 0)
+		    cmd_arg(a, "role"));
+	u.region = (char *)cmd_arg(a, "region");
+	/* An option naming nothing is invalid input (exit 5), as it always was. */
+	if ((rc = store_region_get(c->s->st, u.region, &r)) == STORE_NOTFOUND)
 		return cmd_fail(c, EXIT_INVALID, _("--region: no region '%s'"), u.region);
+	if (rc != 0)
+		return cmd_store_error(c);
 	if ((u.role == ROLE_SUPERVISOR || u.role == ROLE_ADMIN) &&
 	    strcmp(r.level, "city") && strcmp(r.level, "district")) {
 		region_release(&r);
 		return cmd_fail(c, EXIT_INVALID, _("--region: a %s works at city or district level"),
-		    cmd_opt(o, "role"));
+		    cmd_arg(a, "role"));
 	}
-	u.name = (char *)(cmd_opt(o, "name") ? cmd_opt(o, "name") : "");
-	u.lang = (char *)(cmd_opt(o, "lang") ? cmd_opt(o, "lang") : "zh");
+	u.name = (char *)(cmd_arg(a, "name") ? cmd_arg(a, "name") : "");
+	u.lang = (char *)(cmd_arg(a, "lang") ? cmd_arg(a, "lang") : "zh");
 	if (strcmp(u.lang, "zh") && strcmp(u.lang, "en")) {
 		region_release(&r);
 		return cmd_fail(c, EXIT_INVALID, _("--lang: expected zh or en, not '%s'"), u.lang);
 	}
-	u.encoding = (char *)(cmd_opt(o, "encoding") ? cmd_opt(o, "encoding") : "utf-8");
+	u.encoding = (char *)(cmd_arg(a, "encoding") ? cmd_arg(a, "encoding") : "utf-8");
 	if (strcmp(u.encoding, "utf-8") && strcmp(u.encoding, "gbk")) {
 		region_release(&r);
 		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, not '%s'"),
 		    u.encoding);
 	}
-	if ((v = cmd_opt(o, "office")) != NULL)
+	if ((v = cmd_arg(a, "office")) != NULL)
 		sb_adds(&office, v);
 	else if (u.role == ROLE_CLERK)
 		/* A clerk's default office is the service hall of their region. */
@@ -103,8 +93,10 @@ add(struct cmd_ctx *c, int argc, char **argv)
 	if (u.role == ROLE_APPROVER && office.len == 0)
 		return cmd_fail(c, EXIT_USAGE, _("an approver needs --office (e.g. 500103.market)"));
 	if (office.len > 0) {
-		if (store_office_name(c->s->st, office.buf, &oname) != 0) {
-			rc = cmd_fail(c, EXIT_INVALID, _("--office: no office '%s'"), office.buf);
+		if ((rc = store_office_name(c->s->st, office.buf, &oname)) != 0) {
+			rc = rc == STORE_NOTFOUND ?
+			    cmd_fail(c, EXIT_INVALID, _("--office: no office '%s'"), office.buf) :
+			    cmd_store_error(c);
 			sb_release(&office);
 			return rc;
 		}
@@ -120,7 +112,7 @@ add(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	}
 	fprintf(c->out, _("user '%s' added; give them a key (user key add) or a password (user passwd)\n"),
-	    pos[0]);
+	    a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -144,21 +136,16 @@ list_row(void *arg, const struct user *u, int nkeys)
 	return 0;
 }
 
-static int
-list(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_user_list(struct cmd_ctx *c, struct cmd_args *a)
 {
 	static const char *const keys[] = {
 		"login", "name", "role", "region", "office", "lang", "keys", "state"
 	};
 	const char *labels[8];
-	struct opt o[] = { { "format", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
-		{ "bom", 0, NULL, 0 }, { NULL, 0, NULL, 0 } };
 	struct out ot;
-	char *pos[1];
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 0)) != EXIT_OK)
-		return rc;
 	labels[0] = _("login");
 	labels[1] = _("name");
 	labels[2] = _("role");
@@ -167,66 +154,82 @@ list(struct cmd_ctx *c, int argc, char **argv)
 	labels[5] = _("lang");
 	labels[6] = _("keys");
 	labels[7] = _("state");
-	if ((rc = cmd_table(c, &ot, o, FMT_TEXT, 8, keys, labels)) != EXIT_OK)
+	if ((rc = cmd_table(c, &ot, a->opt, FMT_TEXT, 8, keys, labels)) != EXIT_OK)
 		return rc;
-	store_user_each(c->s->st, list_row, &ot);
+	rc = store_user_each(c->s->st, list_row, &ot);
 	out_end(&ot);
+	if (rc != 0)
+		return cmd_store_error(c);
 	return EXIT_OK;
 }
 
-static int
-set(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_user_set(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct opt o[] = {
-		{ "name", 1, NULL, 0 }, { "lang", 1, NULL, 0 }, { "encoding", 1, NULL, 0 },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *lang, *enc;
-	char *pos[1];
-	int npos, rc;
+	const char *login = a->pos[0], *lang, *enc;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 2, argv + 2, o, pos, &npos, 1)) != EXIT_OK)
-		return rc;
-	if (npos != 1)
-		return cmd_usage(c, usage);
-	lang = cmd_opt(o, "lang");
-	enc = cmd_opt(o, "encoding");
+	/* Anyone may choose their own language and terminal encoding; the
+	 * rest is an admin's. */
+	if (!access_has(&c->s->user, RIGHT_USER_ADMIN)) {
+		if (!access_may_set_self(&c->s->user, login))
+			return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(RIGHT_USER_ADMIN));
+		if (cmd_arg(a, "name") != NULL)
+			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: names are set by admins"));
+	}
+	lang = cmd_arg(a, "lang");
+	enc = cmd_arg(a, "encoding");
 	if (lang && strcmp(lang, "zh") && strcmp(lang, "en"))
 		return cmd_fail(c, EXIT_INVALID, _("--lang: expected zh or en, not '%s'"), lang);
 	if (enc && strcmp(enc, "utf-8") && strcmp(enc, "gbk"))
 		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, not '%s'"), enc);
-	if (store_user_set(c->s->st, pos[0], cmd_opt(o, "name"), lang, enc) != 0)
-		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), pos[0]);
-	fprintf(c->out, _("user '%s' changed\n"), pos[0]);
+	if ((rc = store_user_set(c->s->st, login, cmd_arg(a, "name"), lang, enc)) != 0)
+		return rc == STORE_NOTFOUND ?
+		    cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), login) : cmd_store_error(c);
+	fprintf(c->out, _("user '%s' changed\n"), login);
 	return EXIT_OK;
 }
 
 static int
-set_disabled(struct cmd_ctx *c, int argc, char **argv, int disabled)
+set_disabled(struct cmd_ctx *c, struct cmd_args *a, int disabled)
 {
-	if (argc != 3)
-		return cmd_usage(c, usage);
-	if (store_user_set_disabled(c->s->st, argv[2], disabled) != 0)
-		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), argv[2]);
-	fprintf(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), argv[2]);
+	const char *login = a->pos[0];
+	int rc;
+
+	if ((rc = store_user_set_disabled(c->s->st, login, disabled)) != 0)
+		return rc == STORE_NOTFOUND ?
+		    cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), login) : cmd_store_error(c);
+	fprintf(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), login);
 	return EXIT_OK;
 }
 
-static int
-passwd(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_user_disable(struct cmd_ctx *c, struct cmd_args *a)
 {
+	return set_disabled(c, a, 1);
+}
+
+int
+cmd_user_enable(struct cmd_ctx *c, struct cmd_args *a)
+{
+	return set_disabled(c, a, 0);
+}
+
+int
+cmd_user_passwd(struct cmd_ctx *c, struct cmd_args *a)
+{
+	const char *login = a->pos[0];
 	char *line = NULL, *hash;
 	size_t cap = 0;
 	ssize_t n;
 	struct user u;
 	int rc;
 
-	if (argc != 3)
-		return cmd_usage(c, usage);
-	if (!access_may_passwd(&c->s->user, argv[2]))
+	if (!access_may_passwd(&c->s->user, login))
 		return cmd_fail(c, EXIT_DENIED, _("permission denied: only admins set others' passwords"));
-	if (store_user_get(c->s->st, argv[2], &u) != 0)
-		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), argv[2]);
+	if ((rc = store_user_get(c->s->st, login, &u)) != 0)
+		return rc == STORE_NOTFOUND ?
+		    cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), login) : cmd_store_error(c);
 	user_release(&u);
 	n = getline(&line, &cap, c->in);
 	if (n <= 0) {
@@ -244,17 +247,18 @@ passwd(struct cmd_ctx *c, int argc, char **argv)
 	free(line);
 	if (hash == NULL)
 		return cmd_fail(c, EXIT_INTERNAL, _("cannot hash the password"));
-	rc = store_user_set_pwhash(c->s->st, argv[2], hash);
+	rc = store_user_set_pwhash(c->s->st, login, hash);
 	free(hash);
 	if (rc != 0)
 		return cmd_fail(c, EXIT_INTERNAL, _("cannot save the password"));
-	fprintf(c->out, _("password of '%s' changed\n"), argv[2]);
+	fprintf(c->out, _("password of '%s' changed\n"), login);
 	return EXIT_OK;
 }
 
-static int
-key_add(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_user_key_add(struct cmd_ctx *c, struct cmd_args *a)
 {
+	const char *login = a->pos[0], *file = a->pos[1];
 	char *line = NULL, *cause = NULL, now[20];
 	char *type, *blob, *comment;
 	size_t cap = 0;
@@ -262,15 +266,13 @@ key_add(struct cmd_ctx *c, int argc, char **argv)
 	FILE *fp;
 	int rc;
 
-	if (argc != 5)
-		return cmd_usage(c, usage);
-	if (strcmp(argv[4], "-") == 0)
+	if (strcmp(file, "-") == 0)
 		fp = c->in;
 	else if (!access_has(&c->s->user, RIGHT_HOST_FILES))
 		return cmd_fail(c, EXIT_USAGE, _("over ssh, give the key on standard input: user key add %s -"),
-		    argv[3]);
-	else if ((fp = fopen(argv[4], "r")) == NULL)
-		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), argv[4]);
+		    login);
+	else if ((fp = fopen(file, "r")) == NULL)
+		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), file);
 	n = getline(&line, &cap, fp);
 	if (fp != c->in)
 		fclose(fp);
@@ -287,14 +289,14 @@ key_add(struct cmd_ctx *c, int argc, char **argv)
 		return rc;
 	}
 	now_text(now);
-	rc = store_key_add(c->s->st, argv[3], type, blob, comment, now, &cause);
+	rc = store_key_add(c->s->st, login, type, blob, comment, now, &cause);
 	free(line);
 	if (rc != 0) {
 		rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
 		free(cause);
 		return rc;
 	}
-	fprintf(c->out, _("key added for '%s'\n"), argv[3]);
+	fprintf(c->out, _("key added for '%s'\n"), login);
 	return EXIT_OK;
 }
 
@@ -318,81 +320,43 @@ key_row(void *arg, long long id, const char *type, const char *blob,
 	return 0;
 }
 
-static int
-key_list(struct cmd_ctx *c, int argc, char **argv)
+int
+cmd_user_key_list(struct cmd_ctx *c, struct cmd_args *a)
 {
 	static const char *const keys[] = { "id", "type", "key", "comment", "added" };
-	struct opt o[] = { { "format", 1, NULL, 0 }, { NULL, 0, NULL, 0 } };
+	const char *login = a->pos[0];
 	struct out ot;
 	struct user u;
-	char *pos[1];
-	int npos, rc;
+	int rc;
 
-	if ((rc = cmd_opts(c, argc - 3, argv + 3, o, pos, &npos, 1)) != EXIT_OK)
-		return rc;
-	if (npos != 1)
-		return cmd_usage(c, usage);
-	if (store_user_get(c->s->st, pos[0], &u) != 0)
-		return cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), pos[0]);
+	if ((rc = store_user_get(c->s->st, login, &u)) != 0)
+		return rc == STORE_NOTFOUND ?
+		    cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), login) : cmd_store_error(c);
 	user_release(&u);
-	if ((rc = cmd_table(c, &ot, o, FMT_TEXT, 5, keys, NULL)) != EXIT_OK)
+	if ((rc = cmd_table(c, &ot, a->opt, FMT_TEXT, 5, keys, NULL)) != EXIT_OK)
 		return rc;
-	store_key_each(c->s->st, pos[0], key_row, &ot);
+	rc = store_key_each(c->s->st, login, key_row, &ot);
 	out_end(&ot);
-	return EXIT_OK;
-}
-
-static int
-key_remove(struct cmd_ctx *c, int argc, char **argv)
-{
-	long id;
-
-	if (argc != 5 || parse_int(argv[4], 1, 2147483647, &id) != 0)
-		return cmd_usage(c, usage);
-	if (store_key_remove(c->s->st, argv[3], id) != 0)
-		return cmd_fail(c, EXIT_NOTFOUND, _("user '%s' has no key %ld"), argv[3], id);
-	fprintf(c->out, _("key %ld of '%s' removed\n"), id, argv[3]);
+	if (rc != 0)
+		return cmd_store_error(c);
 	return EXIT_OK;
 }
 
 int
-cmd_user(struct cmd_ctx *c, int argc, char **argv)
+cmd_user_key_remove(struct cmd_ctx *c, struct cmd_args *a)
 {
-	if (argc < 2)
-		return cmd_usage(c, usage);
-	if (strcmp(argv[1], "passwd") == 0)
-		return passwd(c, argc, argv);
-	/* Anyone may choose their own language and terminal encoding. */
-	if (strcmp(argv[1], "set") == 0 && argc >= 3 && c->s->user.login &&
-	    access_may_set_self(&c->s->user, argv[2]) && !access_has(&c->s->user, RIGHT_USER_ADMIN)) {
-		int i;
+	const char *login = a->pos[0];
+	long id;
+	int rc;
 
-		for (i = 3; i < argc; i++)
-			if (strncmp(argv[i], "--name", 6) == 0)
-				return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: names are set by admins"));
-		return set(c, argc, argv);
-	}
-	if (!access_has(&c->s->user, RIGHT_USER_ADMIN))
-		return cmd_fail(c, EXIT_DENIED, _("permission denied: users are managed by admins"));
-	if (strcmp(argv[1], "add") == 0)
-		return add(c, argc, argv);
-	if (strcmp(argv[1], "list") == 0)
-		return list(c, argc, argv);
-	if (strcmp(argv[1], "set") == 0)
-		return set(c, argc, argv);
-	if (strcmp(argv[1], "disable") == 0)
-		return set_disabled(c, argc, argv, 1);
-	if (strcmp(argv[1], "enable") == 0)
-		return set_disabled(c, argc, argv, 0);
-	if (strcmp(argv[1], "key") == 0 && argc >= 3) {
-		if (strcmp(argv[2], "add") == 0)
-			return key_add(c, argc, argv);
-		if (strcmp(argv[2], "list") == 0)
-			return key_list(c, argc, argv);
-		if (strcmp(argv[2], "remove") == 0)
-			return key_remove(c, argc, argv);
-	}
-	return cmd_usage(c, usage);
+	if (parse_int(a->pos[1], 1, 2147483647, &id) != 0)
+		return cmd_row_usage(c, a);
+	if ((rc = store_key_remove(c->s->st, login, id)) == STORE_NOTFOUND)
+		return cmd_fail(c, EXIT_NOTFOUND, _("user '%s' has no key %ld"), login, id);
+	if (rc != 0)
+		return cmd_store_error(c);
+	fprintf(c->out, _("key %ld of '%s' removed\n"), id, login);
+	return EXIT_OK;
 }
 
 /* user me: who the session's user is and which rights they hold. */

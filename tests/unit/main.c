@@ -116,7 +116,8 @@ main(void)
 {
 	const struct test *const suites[] = {
 		tests_sha256, tests_json, tests_conv,
-		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_audit,
+		tests_clock, tests_ids, tests_csv, tests_access, tests_cmd, tests_cmdtable,
+		tests_audit,
 		tests_lifecycle, tests_supervision, tests_store_err, NULL
 	};
 	int passed = 0, failed = 0, i;

@@ -44,6 +44,7 @@ extern const struct test tests_ids[];
 extern const struct test tests_csv[];
 extern const struct test tests_access[];
 extern const struct test tests_cmd[];
+extern const struct test tests_cmdtable[];
 extern const struct test tests_audit[];
 extern const struct test tests_sha256[];
 extern const struct test tests_json[];
