@@ -14,7 +14,6 @@
 #include <time.h>
 
 #include "access.h"
-#include "cmd.h"
 #include "i18n.h"
 #include "stats.h"
 #include "tcase.h"
@@ -70,11 +69,12 @@ load(struct ui *ui, struct dashs *s, int full)
 
 	s->version = store_data_version(ui->s->st);
 	s->day = session_today(ui->s);
-	stats_dashboard_live(ui->s->st, ui->s->cal, s->prefix, s->day, &s->d);
-	if (full || now - s->analysed >= 60) {
-		stats_dashboard_analysis(ui->s->st, ui->s->cal, s->prefix, s->day, &s->d);
+	if (stats_dashboard_live(ui->s->st, ui->s->cal, s->prefix, s->day, &s->d) != 0 ||
+	    ((full || now - s->analysed >= 60) &&
+	    stats_dashboard_analysis(ui->s->st, ui->s->cal, s->prefix, s->day, &s->d) != 0))
+		ui_message(ui, 1, "%s", store_error(ui->s->st));
+	else if (full || now - s->analysed >= 60)
 		s->analysed = now;
-	}
 	snprintf(lo, sizeof lo, "%s", s->prefix);
 	snprintf(hi, sizeof hi, "%s:", s->prefix);
 	memset(&f, 0, sizeof f);
@@ -215,7 +215,7 @@ tops(struct ui *ui, struct dashs *s, int y, int h)
 			attrset(ui_attr_light(ui, LIGHT_RED));
 			ui_put(y, 49, 2, "●");
 		} else {
-			ui_put_pad(y, 1, 56, cmd_anomaly_label(d->anomalies[i].kind));
+			ui_put_pad(y, 1, 56, tcase_anomaly_label(d->anomalies[i].kind));
 			snprintf(buf, sizeof buf, "%5ld", d->anomalies[i].n);
 			ui_put(y, 58, 6, buf);
 		}
@@ -347,7 +347,7 @@ drill(struct ui *ui, struct dashs *s)
 		if (i >= d->nanomalies)
 			return UI_HANDLED;
 		snprintf(a.region, sizeof a.region, "%s", s->prefix);
-		snprintf(a.title, sizeof a.title, "%s", cmd_anomaly_label(d->anomalies[i].kind));
+		snprintf(a.title, sizeof a.title, "%s", tcase_anomaly_label(d->anomalies[i].kind));
 		if (strcmp(d->anomalies[i].kind, "fee") == 0 ||
 		    strcmp(d->anomalies[i].kind, "refuse_no_reason") == 0) {
 			snprintf(a.anomaly, sizeof a.anomaly, "%s", d->anomalies[i].kind);

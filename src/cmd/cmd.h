@@ -160,6 +160,5 @@ int cmd_rating_callback(struct cmd_ctx *c, struct cmd_args *a);
 
 /* The supervised region prefix (out), narrowed by region; 0 or an exit code. */
 int cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16]);
-const char *cmd_anomaly_label(const char *kind);
 
 #endif

@@ -137,21 +137,6 @@ dash_json(FILE *fp, const struct dash *d, const char *today)
 	json_end(&j);
 }
 
-const char *
-cmd_anomaly_label(const char *kind)
-{
-	if (strcmp(kind, "fee") == 0)
-		return _("fee above the catalog (收费异常)");
-	if (strcmp(kind, "refuse_no_reason") == 0)
-		return _("refusal without a reason");
-	if (strcmp(kind, "step_late") == 0)
-		return _("steps running late");
-	if (strcmp(kind, "deemed") == 0)
-		return _("deemed accepted: unanswered 5 working days (art. 32)");
-	if (strcmp(kind, "busy_hall") == 0)
-		return _("halls far busier than usual today");
-	return kind;
-}
 
 static void
 dash_text(FILE *fp, const struct dash *d, const char *today)
@@ -182,7 +167,7 @@ dash_text(FILE *fp, const struct dash *d, const char *today)
 		fprintf(fp, "  %s  %ld\n", d->offices[i].name, d->offices[i].n);
 	fprintf(fp, "\n%s\n", _("anomalies:"));
 	for (i = 0; i < d->nanomalies; i++)
-		fprintf(fp, "  %s  %ld\n", cmd_anomaly_label(d->anomalies[i].kind), d->anomalies[i].n);
+		fprintf(fp, "  %s  %ld\n", tcase_anomaly_label(d->anomalies[i].kind), d->anomalies[i].n);
 }
 
 int
@@ -207,7 +192,10 @@ cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_USAGE, _("--region: the dashboard covers the city or a district "
 		    "(its grid shows the townships), not '%s'"), cmd_arg(a, "region"));
 	d = xcalloc(1, sizeof *d);
-	stats_dashboard(c->s->st, c->s->cal, prefix, c->today, d);
+	if (stats_dashboard(c->s->st, c->s->cal, prefix, c->today, d) != 0) {
+		free(d);
+		return cmd_store_error(c);
+	}
 	clock_format_date(c->today, today);
 	if (strcmp(f, "json") == 0)
 		dash_json(c->out, d, today);

@@ -159,11 +159,14 @@ daily(struct rctx *r)
 		return rc;
 	}
 	d = xcalloc(1, sizeof *d);
-	stats_dashboard(r->c->s->st, r->c->s->cal, r->lo, r->c->today, d);
+	if (stats_dashboard(r->c->s->st, r->c->s->cal, r->lo, r->c->today, d) != 0) {
+		free(d);
+		return cmd_store_error(r->c);
+	}
 	if (r->fmt == FMT_TEXT) {
 		fprintf(r->c->out, "\n%s\n", _("anomalies:"));
 		for (i = 0; i < d->nanomalies; i++)
-			fprintf(r->c->out, "  %s  %ld\n", cmd_anomaly_label(d->anomalies[i].kind),
+			fprintf(r->c->out, "  %s  %ld\n", tcase_anomaly_label(d->anomalies[i].kind),
 			    d->anomalies[i].n);
 		if (d->nanomalies == 0)
 			fprintf(r->c->out, "  %s\n", _("(none)"));
@@ -320,7 +323,10 @@ weekly_monthly(struct rctx *r, int monthly)
 	struct office_score *v = NULL, *d = NULL;
 	int n = 0, nd;
 
-	report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	if (report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n)) {
+		free(v);
+		return cmd_store_error(r->c);
+	}
 	if (r->office) {
 		int i, k = 0;
 
@@ -447,15 +453,17 @@ quarterly(struct rctx *r)
 		"I1", "I2", "I3", "I4", "I5", "score", "band" };
 	static const unsigned char numeric[] = { 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
 	struct office_score *v = NULL, *pv = NULL, *d = NULL, *pd = NULL;
-	int n = 0, pn = 0, nd, npd, i, k, rc;
+	int n = 0, pn = 0, nd, npd, i, k, rc, failed;
 	char pf[11], pt[11];
 	struct slow s;
 	struct dash *dash = xcalloc(1, sizeof *dash);
 	struct out o;
 
-	report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
-	report_offices(r->c->s->st, r->lo, r->hi, r->p.prev_from, r->p.prev_to, r->c->today, &pv, &pn);
-	nd = districts(r->c->s->st, v, n, &d);
+	failed = report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v,
+	    &n) != 0;
+	failed |= report_offices(r->c->s->st, r->lo, r->hi, r->p.prev_from, r->p.prev_to,
+	    r->c->today, &pv, &pn) != 0;
+	nd = failed ? -1 : districts(r->c->s->st, v, n, &d);
 	npd = nd < 0 ? -1 : districts(r->c->s->st, pv, pn, &pd);
 	if (nd < 0 || npd < 0) {
 		free(v);
@@ -604,7 +612,10 @@ annual(struct rctx *r)
 	struct out o;
 	int n = 0, i, k, rank = 0;
 
-	report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n);
+	if (report_offices(r->c->s->st, r->lo, r->hi, r->p.from, r->p.to, r->c->today, &v, &n)) {
+		free(v);
+		return cmd_store_error(r->c);
+	}
 	qsort(v, (size_t)n, sizeof *v, by_score);
 	if (r->fmt == FMT_TEXT)
 		fprintf(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);

@@ -388,8 +388,20 @@ cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
 	v[4] = u->office ? u->office : "";
 	v[5] = u->lang ? u->lang : "";
 	v[6] = rights.buf;
-	out_row(&o, v);
-	out_end(&o);
+	if (o.fmt == FMT_TEXT) {
+		/* One record: a label per line reads better than one wide row. */
+		const char *labels[] = { _("login"), _("name"), _("role"), _("region"),
+			_("office"), _("language"), _("rights") };
+		int i;
+
+		for (i = 0; i < 7; i++) {
+			out_pad(c->out, labels[i], 10);
+			fprintf(c->out, "%s\n", v[i]);
+		}
+	} else {
+		out_row(&o, v);
+		out_end(&o);
+	}
 	sb_release(&rights);
 	return EXIT_OK;
 }

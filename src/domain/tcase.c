@@ -169,3 +169,19 @@ tcase_district_of(const char *region, char out[7])
 		memcpy(out, "500000", 7);
 	}
 }
+
+const char *
+tcase_anomaly_label(const char *kind)
+{
+	if (strcmp(kind, "fee") == 0)
+		return _("fee above the catalog (收费异常)");
+	if (strcmp(kind, "refuse_no_reason") == 0)
+		return _("refusal without a reason");
+	if (strcmp(kind, "step_late") == 0)
+		return _("steps running late");
+	if (strcmp(kind, "deemed") == 0)
+		return _("deemed accepted: unanswered 5 working days (art. 32)");
+	if (strcmp(kind, "busy_hall") == 0)
+		return _("halls far busier than usual today");
+	return kind;
+}

@@ -25,6 +25,8 @@ const char *tcase_status_label(const char *s);
 const char *tcase_channel_label(const char *s);
 const char *tcase_light_label(enum light l);
 const char *tcase_action_label(const char *s);
+/* The label of an anomaly kind (fee, refuse_no_reason, step_late, deemed, busy_hall). */
+const char *tcase_anomaly_label(const char *kind);
 
 /* Case number: district code, date, sequence: 500103-20261128-000123. */
 void tcase_format_no(char out[32], const char *district, int day, long seq);

@@ -199,16 +199,16 @@ report_offices(struct store *st, const char *lo, const char *hi, int from, int t
 {
 	struct build b;
 	char f[11], t[11], d[11];
-	int o, i;
+	int o, i, failed;
 
 	memset(&b, 0, sizeof b);
 	clock_format_date(from, f);
 	clock_format_date(to, t);
 	clock_format_date(today, d);
-	store_item_each(st, NULL, add_item, &b);
-	store_report_offices(st, lo, hi, f, t, d, add_office, &b);
+	failed = store_item_each(st, NULL, add_item, &b) < 0 ||
+	    store_report_offices(st, lo, hi, f, t, d, add_office, &b) < 0;
 	b.marks = xcalloc((size_t)(b.n ? b.n : 1) * (size_t)(b.nitems ? b.nitems : 1), 1);
-	store_report_usage(st, lo, hi, f, t, on_usage, &b);
+	failed = failed || store_report_usage(st, lo, hi, f, t, on_usage, &b) < 0;
 	for (o = 0; o < b.n; o++) {
 		struct office_score *s = &b.v[o];
 		long items = 0, every = 0, deep = 0, handled = 0, accurate = 0;
@@ -241,5 +241,5 @@ report_offices(struct store *st, const char *lo, const char *hi, int from, int t
 	free(b.levels);
 	*out = b.v;
 	*n = b.n;
-	return 0;
+	return failed ? -1 : 0;
 }

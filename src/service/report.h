@@ -46,7 +46,8 @@ struct office_score {
 	const char *band;
 };
 
-/* Figures and scores of every office in [lo, hi) active in [from, to]. */
+/* Figures and scores of every office in [lo, hi) active in [from, to]; 0, or
+ * -1 when the store failed (*out is still set, to be freed). */
 int report_offices(struct store *st, const char *lo, const char *hi, int from, int to,
     int today, struct office_score **out, int *n);
 const char *report_band(double score);

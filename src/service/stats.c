@@ -423,9 +423,10 @@ stats_dashboard_live(struct store *st, const struct calendar *cal, const char *p
 	clock_format_date(clock_day_from_ymd(y, m, 1), month);
 	if (strcmp(month, from) < 0)
 		memcpy(from, month, sizeof from);
-	store_stat_light_each(st, lo, hi, b.depth, on_light, &b);
-	store_stat_frozen_each(st, lo, hi, b.depth, on_frozen, &b);
-	store_stat_day_each(st, lo, hi, from, day, on_day, &b);
+	if (store_stat_light_each(st, lo, hi, b.depth, on_light, &b) < 0 ||
+	    store_stat_frozen_each(st, lo, hi, b.depth, on_frozen, &b) < 0 ||
+	    store_stat_day_each(st, lo, hi, from, day, on_day, &b) < 0)
+		return -1;
 	qsort(d->areas, (size_t)d->nareas, sizeof d->areas[0], cmp_area);
 	for (i = 0; i < d->nareas; i++) {
 		if (strcmp(d->areas[i].code, "500000") == 0 && n <= 2)
@@ -447,6 +448,7 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 	struct waits g;
 	struct halls h = { 0 };
 	char lo[24], hi[24], day[11], from[11];
+	int rc;
 
 	d->noffices = d->nbottlenecks = d->nanomalies = 0;
 	d->step_late = 0;
@@ -456,21 +458,26 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 	b.today = today;
 	b.depth = 0;
 	clock_format_date(today, day);
-	store_stat_office_red(st, lo, hi, day, DASH_TOP, on_office, &b);
+	if (store_stat_office_red(st, lo, hi, day, DASH_TOP, on_office, &b) < 0)
+		return -1;
 	memset(&g, 0, sizeof g);
 	g.b = &b;
 	g.step = -1;
-	store_stat_step_each(st, lo, hi, on_step, &g);
+	rc = store_stat_step_each(st, lo, hi, on_step, &g);
 	close_group(&g);
 	free(g.w);
 	free(g.n);
+	if (rc < 0)
+		return -1;
 	/* Anomalies: recorded ones of the last 30 days, and those read off the sums. */
 	clock_format_date(today - 30, from);
-	store_anomaly_each(st, lo, hi, from, day, on_anomaly, d);
+	if (store_anomaly_each(st, lo, hi, from, day, on_anomaly, d) < 0)
+		return -1;
 	add_anomaly(d, "deemed", d->deemed);
 	add_anomaly(d, "step_late", d->step_late);
 	clock_format_date(clock_sub(cal, today, 20), from);
-	store_stat_hall_each(st, lo, hi, from, day, on_hall, &h);
+	if (store_stat_hall_each(st, lo, hi, from, day, on_hall, &h) < 0)
+		return -1;
 	add_anomaly(d, "busy_hall", h.busy);
 	return 0;
 }
@@ -479,6 +486,7 @@ int
 stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix,
     int today, struct dash *d)
 {
-	stats_dashboard_live(st, cal, prefix, today, d);
+	if (stats_dashboard_live(st, cal, prefix, today, d) != 0)
+		return -1;
 	return stats_dashboard_analysis(st, cal, prefix, today, d);
 }

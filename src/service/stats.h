@@ -65,7 +65,7 @@ struct dash {
 /* Compute the figures for the region subtree with prefix (e.g. "50", "500229"):
  * the live part (totals, lights, grid, the last 30 days: a few hundred
  * summary rows at any size), the analysis (offices in red, where cases
- * wait, anomalies), or both. */
+ * wait, anomalies), or both. 0, or -1 when the store failed (store_error). */
 int stats_dashboard_live(struct store *st, const struct calendar *cal, const char *prefix,
     int today, struct dash *d);
 int stats_dashboard_analysis(struct store *st, const struct calendar *cal, const char *prefix,
