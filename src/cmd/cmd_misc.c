@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "audit.h"
+#include "catalog.h"
 #include "cmd.h"
 #include "i18n.h"
-#include "load.h"
 #include "util.h"
 
 /* calendar ------------------------------------------------------------------- */
@@ -37,16 +37,12 @@ read_date(struct cmd_ctx *c, const char *s, int *d)
 	return 0;
 }
 
-typedef int (*import_fn)(struct store *st, FILE *fp, const char *name, const char *encoding,
-    char **cause);
-
 /*
- * Import a reference file (an admin's, by the row's right): from a file
- * locally, from standard input over ssh; in one transaction, so it lands
- * whole or not at all.
+ * Import a reference file through the catalog service: from a file locally,
+ * from standard input over ssh.
  */
 static int
-import(struct cmd_ctx *c, struct cmd_args *a, const char *what, import_fn fn)
+import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kind kind)
 {
 	const char *file = a->pos[0];
 	char *cause = NULL;
@@ -60,45 +56,23 @@ import(struct cmd_ctx *c, struct cmd_args *a, const char *what, import_fn fn)
 		    what);
 	else if ((fp = fopen(file, "r")) == NULL)
 		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), file);
-	if (store_begin(c->s->st, &cause) != 0 ||
-	    fn(c->s->st, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"), &cause) != 0 ||
-	    store_commit(c->s->st, &cause) != 0) {
-		store_rollback(c->s->st);
-		if (fp != c->in)
-			fclose(fp);
-		rc = cmd_fail(c, EXIT_INVALID, "%s", cause ? cause : "?");
+	rc = catalog_import(c->s, kind, fp, strcmp(file, "-") ? file : "stdin",
+	    cmd_arg(a, "encoding"), &cause);
+	if (fp != c->in)
+		fclose(fp);
+	if (rc != 0) {
+		cmd_fail(c, rc, "%s", cause ? cause : store_error(c->s->st));
 		free(cause);
 		return rc;
 	}
-	if (fp != c->in)
-		fclose(fp);
 	fprintf(c->out, _("%s imported\n"), what);
 	return EXIT_OK;
-}
-
-static int
-regions_in(struct store *st, FILE *fp, const char *name, const char *encoding, char **cause)
-{
-	return load_regions(st, fp, name, 0, encoding, cause);
 }
 
 int
 cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a)
 {
-	char *cause = NULL;
-	int rc = import(c, a, "calendar", load_calendar);
-
-	if (rc != EXIT_OK)
-		return rc;
-	/* The session's clock follows the new notice at once. */
-	clock_calendar_release(c->s->cal);
-	clock_calendar_init(c->s->cal);
-	if (store_calendar_load(c->s->st, c->s->cal, &cause) != 0) {
-		rc = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : store_error(c->s->st));
-		free(cause);
-		return rc;
-	}
-	return EXIT_OK;
+	return import(c, a, "calendar", CATALOG_CALENDAR);
 }
 
 int
@@ -198,7 +172,7 @@ cmd_region_export(struct cmd_ctx *c, struct cmd_args *a)
 int
 cmd_region_import(struct cmd_ctx *c, struct cmd_args *a)
 {
-	return import(c, a, "region", regions_in);
+	return import(c, a, "region", CATALOG_REGIONS);
 }
 
 /* item ----------------------------------------------------------------------- */
@@ -316,7 +290,7 @@ cmd_item_export(struct cmd_ctx *c, struct cmd_args *a)
 int
 cmd_item_import(struct cmd_ctx *c, struct cmd_args *a)
 {
-	return import(c, a, "item", load_items);
+	return import(c, a, "item", CATALOG_ITEMS);
 }
 
 int

@@ -3,114 +3,41 @@
  * key remove. Admins manage everyone (the rows' right); any user may change
  * their own password, language and terminal encoding (access.h, per target).
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cmd.h"
 #include "i18n.h"
-#include "pw.h"
-#include "sshkey.h"
+#include "user.h"
 #include "util.h"
 
-static void
-now_text(char out[20])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-}
-
+/* Print the service's failure and return its code. */
 static int
-login_valid(const char *s)
+failed(struct cmd_ctx *c, int rc, char *cause)
 {
-	size_t n = strlen(s), i;
-
-	if (n < 1 || n > 32 || !islower((unsigned char)s[0]))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) &&
-		    s[i] != '_' && s[i] != '-' && s[i] != '.')
-			return 0;
-	return 1;
+	cmd_fail(c, rc, "%s", cause ? cause : "?");
+	free(cause);
+	return rc;
 }
 
 int
 cmd_user_add(struct cmd_ctx *c, struct cmd_args *a)
 {
-	struct user u;
-	struct region r;
-	char *cause = NULL, *oname = NULL, now[20];
-	struct sb office = SB_INIT;
-	const char *v;
+	struct user_new in;
+	char *cause = NULL;
 	int rc;
 
 	if (!cmd_arg(a, "role") || !cmd_arg(a, "region"))
 		return cmd_row_usage(c, a);
-	memset(&u, 0, sizeof u);
-	u.login = a->pos[0];
-	if (!login_valid(u.login))
-		return cmd_fail(c, EXIT_INVALID, _("login '%s': expected 1 to 32 lowercase letters, "
-		    "digits, '.', '_' or '-', starting with a letter"), u.login);
-	if (role_parse(cmd_arg(a, "role"), &u.role) != 0)
-		return cmd_fail(c, EXIT_INVALID, _("--role: expected clerk, approver, supervisor or admin, not '%s'"),
-		    cmd_arg(a, "role"));
-	u.region = (char *)cmd_arg(a, "region");
-	/* An option naming nothing is invalid input (exit 5), as it always was. */
-	if ((rc = store_region_get(c->s->st, u.region, &r)) == STORE_NOTFOUND)
-		return cmd_fail(c, EXIT_INVALID, _("--region: no region '%s'"), u.region);
-	if (rc != 0)
-		return cmd_store_error(c);
-	if ((u.role == ROLE_SUPERVISOR || u.role == ROLE_ADMIN) &&
-	    strcmp(r.level, "city") && strcmp(r.level, "district")) {
-		region_release(&r);
-		return cmd_fail(c, EXIT_INVALID, _("--region: a %s works at city or district level"),
-		    cmd_arg(a, "role"));
-	}
-	u.name = (char *)(cmd_arg(a, "name") ? cmd_arg(a, "name") : "");
-	u.lang = (char *)(cmd_arg(a, "lang") ? cmd_arg(a, "lang") : "zh");
-	if (strcmp(u.lang, "zh") && strcmp(u.lang, "en")) {
-		region_release(&r);
-		return cmd_fail(c, EXIT_INVALID, _("--lang: expected zh or en, not '%s'"), u.lang);
-	}
-	u.encoding = (char *)(cmd_arg(a, "encoding") ? cmd_arg(a, "encoding") : "utf-8");
-	if (strcmp(u.encoding, "utf-8") && strcmp(u.encoding, "gbk")) {
-		region_release(&r);
-		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, not '%s'"),
-		    u.encoding);
-	}
-	if ((v = cmd_arg(a, "office")) != NULL)
-		sb_adds(&office, v);
-	else if (u.role == ROLE_CLERK)
-		/* A clerk's default office is the service hall of their region. */
-		sb_addf(&office, "%.9s.%s", r.code,
-		    strcmp(r.level, "township") == 0 || strcmp(r.level, "village") == 0 ?
-		    "township" : "hall");
-	region_release(&r);
-	if (u.role == ROLE_APPROVER && office.len == 0)
-		return cmd_fail(c, EXIT_USAGE, _("an approver needs --office (e.g. 500103.market)"));
-	if (office.len > 0) {
-		if ((rc = store_office_name(c->s->st, office.buf, &oname)) != 0) {
-			rc = rc == STORE_NOTFOUND ?
-			    cmd_fail(c, EXIT_INVALID, _("--office: no office '%s'"), office.buf) :
-			    cmd_store_error(c);
-			sb_release(&office);
-			return rc;
-		}
-		free(oname);
-		u.office = office.buf;
-	}
-	now_text(now);
-	rc = store_user_add(c->s->st, &u, NULL, now, &cause);
-	sb_release(&office);
-	if (rc != 0) {
-		rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
-		free(cause);
-		return rc;
-	}
+	in.login = a->pos[0];
+	in.role = cmd_arg(a, "role");
+	in.region = cmd_arg(a, "region");
+	in.office = cmd_arg(a, "office");
+	in.name = cmd_arg(a, "name");
+	in.lang = cmd_arg(a, "lang");
+	in.encoding = cmd_arg(a, "encoding");
+	if ((rc = user_add(c->s, &in, &cause)) != 0)
+		return failed(c, rc, cause);
 	fprintf(c->out, _("user '%s' added; give them a key (user key add) or a password (user passwd)\n"),
 	    a->pos[0]);
 	return EXIT_OK;
@@ -166,40 +93,26 @@ cmd_user_list(struct cmd_ctx *c, struct cmd_args *a)
 int
 cmd_user_set(struct cmd_ctx *c, struct cmd_args *a)
 {
-	const char *login = a->pos[0], *lang, *enc;
+	char *cause = NULL;
 	int rc;
 
-	/* Anyone may choose their own language and terminal encoding; the
-	 * rest is an admin's. */
-	if (!access_has(&c->s->user, RIGHT_USER_ADMIN)) {
-		if (!access_may_set_self(&c->s->user, login))
-			return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(RIGHT_USER_ADMIN));
-		if (cmd_arg(a, "name") != NULL)
-			return cmd_fail(c, EXIT_DENIED, "%s", _("permission denied: names are set by admins"));
-	}
-	lang = cmd_arg(a, "lang");
-	enc = cmd_arg(a, "encoding");
-	if (lang && strcmp(lang, "zh") && strcmp(lang, "en"))
-		return cmd_fail(c, EXIT_INVALID, _("--lang: expected zh or en, not '%s'"), lang);
-	if (enc && strcmp(enc, "utf-8") && strcmp(enc, "gbk"))
-		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, not '%s'"), enc);
-	if ((rc = store_user_set(c->s->st, login, cmd_arg(a, "name"), lang, enc)) != 0)
-		return rc == STORE_NOTFOUND ?
-		    cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), login) : cmd_store_error(c);
-	fprintf(c->out, _("user '%s' changed\n"), login);
+	rc = user_change(c->s, a->pos[0], cmd_arg(a, "name"), cmd_arg(a, "lang"),
+	    cmd_arg(a, "encoding"), &cause);
+	if (rc != 0)
+		return failed(c, rc, cause);
+	fprintf(c->out, _("user '%s' changed\n"), a->pos[0]);
 	return EXIT_OK;
 }
 
 static int
 set_disabled(struct cmd_ctx *c, struct cmd_args *a, int disabled)
 {
-	const char *login = a->pos[0];
+	char *cause = NULL;
 	int rc;
 
-	if ((rc = store_user_set_disabled(c->s->st, login, disabled)) != 0)
-		return rc == STORE_NOTFOUND ?
-		    cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), login) : cmd_store_error(c);
-	fprintf(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), login);
+	if ((rc = user_set_disabled(c->s, a->pos[0], disabled, &cause)) != 0)
+		return failed(c, rc, cause);
+	fprintf(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -219,18 +132,14 @@ int
 cmd_user_passwd(struct cmd_ctx *c, struct cmd_args *a)
 {
 	const char *login = a->pos[0];
-	char *line = NULL, *hash;
+	char *line = NULL, *cause = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	struct user u;
 	int rc;
 
-	if (!access_may_passwd(&c->s->user, login))
-		return cmd_fail(c, EXIT_DENIED, _("permission denied: only admins set others' passwords"));
-	if ((rc = store_user_get(c->s->st, login, &u)) != 0)
-		return rc == STORE_NOTFOUND ?
-		    cmd_fail(c, EXIT_NOTFOUND, _("no user '%s'"), login) : cmd_store_error(c);
-	user_release(&u);
+	/* Refuse before reading a secret that could not be used. */
+	if ((rc = user_may_set_password(c->s, login, &cause)) != 0)
+		return failed(c, rc, cause);
 	n = getline(&line, &cap, c->in);
 	if (n <= 0) {
 		free(line);
@@ -238,19 +147,11 @@ cmd_user_passwd(struct cmd_ctx *c, struct cmd_args *a)
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
-	if (n < 8 || n > 256) {
-		free(line);
-		return cmd_fail(c, EXIT_INVALID, _("a password needs 8 to 256 characters"));
-	}
-	hash = pw_hash(line);
+	rc = user_set_password(c->s, login, line, &cause);
 	memset(line, 0, (size_t)n);
 	free(line);
-	if (hash == NULL)
-		return cmd_fail(c, EXIT_INTERNAL, _("cannot hash the password"));
-	rc = store_user_set_pwhash(c->s->st, login, hash);
-	free(hash);
 	if (rc != 0)
-		return cmd_fail(c, EXIT_INTERNAL, _("cannot save the password"));
+		return failed(c, rc, cause);
 	fprintf(c->out, _("password of '%s' changed\n"), login);
 	return EXIT_OK;
 }
@@ -259,8 +160,7 @@ int
 cmd_user_key_add(struct cmd_ctx *c, struct cmd_args *a)
 {
 	const char *login = a->pos[0], *file = a->pos[1];
-	char *line = NULL, *cause = NULL, now[20];
-	char *type, *blob, *comment;
+	char *line = NULL, *cause = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	FILE *fp;
@@ -282,20 +182,10 @@ cmd_user_key_add(struct cmd_ctx *c, struct cmd_args *a)
 	}
 	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 		line[--n] = '\0';
-	if (sshkey_parse_line(line, &type, &blob, &comment, &cause) != 0) {
-		free(line);
-		rc = cmd_fail(c, EXIT_INVALID, _("line 1: %s"), cause);
-		free(cause);
-		return rc;
-	}
-	now_text(now);
-	rc = store_key_add(c->s->st, login, type, blob, comment, now, &cause);
+	rc = user_key_add(c->s, login, line, &cause);
 	free(line);
-	if (rc != 0) {
-		rc = cmd_fail(c, EXIT_CONFLICT, "%s", cause);
-		free(cause);
-		return rc;
-	}
+	if (rc != 0)
+		return failed(c, rc, cause);
 	fprintf(c->out, _("key added for '%s'\n"), login);
 	return EXIT_OK;
 }
@@ -345,17 +235,15 @@ cmd_user_key_list(struct cmd_ctx *c, struct cmd_args *a)
 int
 cmd_user_key_remove(struct cmd_ctx *c, struct cmd_args *a)
 {
-	const char *login = a->pos[0];
+	char *cause = NULL;
 	long id;
 	int rc;
 
 	if (parse_int(a->pos[1], 1, 2147483647, &id) != 0)
 		return cmd_row_usage(c, a);
-	if ((rc = store_key_remove(c->s->st, login, id)) == STORE_NOTFOUND)
-		return cmd_fail(c, EXIT_NOTFOUND, _("user '%s' has no key %ld"), login, id);
-	if (rc != 0)
-		return cmd_store_error(c);
-	fprintf(c->out, _("key %ld of '%s' removed\n"), id, login);
+	if ((rc = user_key_remove(c->s, a->pos[0], id, &cause)) != 0)
+		return failed(c, rc, cause);
+	fprintf(c->out, _("key %ld of '%s' removed\n"), id, a->pos[0]);
 	return EXIT_OK;
 }
 

@@ -1,0 +1,277 @@
+/*
+ * Users; see user.h.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "access.h"
+#include "exitcode.h"
+#include "i18n.h"
+#include "pw.h"
+#include "sshkey.h"
+#include "store.h"
+#include "user.h"
+#include "util.h"
+
+static void
+now_text(char out[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static int
+login_valid(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 1 || n > 32 || !islower((unsigned char)s[0]))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!islower((unsigned char)s[i]) && !isdigit((unsigned char)s[i]) &&
+		    s[i] != '_' && s[i] != '-' && s[i] != '.')
+			return 0;
+	return 1;
+}
+
+static int
+failed(struct session *s, char **cause)
+{
+	set_cause(cause, "%s", store_error(s->st));
+	return EXIT_INTERNAL;
+}
+
+/* The session's user stands and holds r. */
+static int
+may(struct session *s, enum right r, char **cause)
+{
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	if (!access_has(&s->user, r)) {
+		set_cause(cause, "%s", access_denied_text(r));
+		return EXIT_DENIED;
+	}
+	return 0;
+}
+
+static int
+lang_ok(const char *lang, char **cause)
+{
+	if (lang && strcmp(lang, "zh") && strcmp(lang, "en")) {
+		set_cause(cause, _("--lang: expected zh or en, not '%s'"), lang);
+		return EXIT_INVALID;
+	}
+	return 0;
+}
+
+static int
+encoding_ok(const char *enc, char **cause)
+{
+	if (enc && strcmp(enc, "utf-8") && strcmp(enc, "gbk")) {
+		set_cause(cause, _("--encoding: expected utf-8 or gbk, not '%s'"), enc);
+		return EXIT_INVALID;
+	}
+	return 0;
+}
+
+int
+user_add(struct session *s, const struct user_new *in, char **cause)
+{
+	struct user u;
+	struct region r;
+	struct sb office = SB_INIT;
+	char *oname = NULL, now[20];
+	int rc;
+
+	if ((rc = may(s, RIGHT_USER_ADMIN, cause)) != 0)
+		return rc;
+	memset(&u, 0, sizeof u);
+	u.login = (char *)in->login;
+	if (!login_valid(u.login)) {
+		set_cause(cause, _("login '%s': expected 1 to 32 lowercase letters, digits, '.', '_' "
+		    "or '-', starting with a letter"), u.login);
+		return EXIT_INVALID;
+	}
+	if (role_parse(in->role, &u.role) != 0) {
+		set_cause(cause, _("--role: expected clerk, approver, supervisor or admin, not '%s'"),
+		    in->role);
+		return EXIT_INVALID;
+	}
+	u.region = (char *)in->region;
+	/* An option naming nothing is invalid input (exit 5). */
+	if ((rc = store_region_get(s->st, u.region, &r)) == STORE_NOTFOUND) {
+		set_cause(cause, _("--region: no region '%s'"), u.region);
+		return EXIT_INVALID;
+	}
+	if (rc != 0)
+		return failed(s, cause);
+	rc = EXIT_INVALID;
+	if ((u.role == ROLE_SUPERVISOR || u.role == ROLE_ADMIN) &&
+	    strcmp(r.level, "city") && strcmp(r.level, "district")) {
+		set_cause(cause, _("--region: a %s works at city or district level"), in->role);
+		goto out;
+	}
+	u.name = (char *)(in->name ? in->name : "");
+	u.lang = (char *)(in->lang ? in->lang : "zh");
+	u.encoding = (char *)(in->encoding ? in->encoding : "utf-8");
+	if (lang_ok(u.lang, cause) != 0 || encoding_ok(u.encoding, cause) != 0)
+		goto out;
+	if (in->office != NULL)
+		sb_adds(&office, in->office);
+	else if (u.role == ROLE_CLERK)
+		/* A clerk's default office is the service hall of their region. */
+		sb_addf(&office, "%.9s.%s", r.code,
+		    strcmp(r.level, "township") == 0 || strcmp(r.level, "village") == 0 ?
+		    "township" : "hall");
+	if (u.role == ROLE_APPROVER && office.len == 0) {
+		set_cause(cause, "%s", _("an approver needs --office (e.g. 500103.market)"));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (office.len > 0) {
+		if ((rc = store_office_name(s->st, office.buf, &oname)) != 0) {
+			if (rc == STORE_NOTFOUND) {
+				set_cause(cause, _("--office: no office '%s'"), office.buf);
+				rc = EXIT_INVALID;
+			} else
+				rc = failed(s, cause);
+			goto out;
+		}
+		free(oname);
+		u.office = office.buf;
+	}
+	now_text(now);
+	rc = store_user_add(s->st, &u, NULL, now, cause) != 0 ? EXIT_CONFLICT : 0;
+out:
+	region_release(&r);
+	sb_release(&office);
+	return rc;
+}
+
+int
+user_change(struct session *s, const char *login, const char *name, const char *lang,
+    const char *encoding, char **cause)
+{
+	int rc;
+
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	/* Anyone may choose their own language and terminal encoding; the
+	 * rest is an admin's. */
+	if (!access_has(&s->user, RIGHT_USER_ADMIN)) {
+		if (!access_may_set_self(&s->user, login)) {
+			set_cause(cause, "%s", access_denied_text(RIGHT_USER_ADMIN));
+			return EXIT_DENIED;
+		}
+		if (name != NULL) {
+			set_cause(cause, "%s", _("permission denied: names are set by admins"));
+			return EXIT_DENIED;
+		}
+	}
+	if ((rc = lang_ok(lang, cause)) != 0 || (rc = encoding_ok(encoding, cause)) != 0)
+		return rc;
+	if ((rc = store_user_set(s->st, login, name, lang, encoding)) == STORE_NOTFOUND) {
+		set_cause(cause, _("no user '%s'"), login);
+		return EXIT_NOTFOUND;
+	}
+	return rc != 0 ? failed(s, cause) : 0;
+}
+
+int
+user_set_disabled(struct session *s, const char *login, int disabled, char **cause)
+{
+	int rc;
+
+	if ((rc = may(s, RIGHT_USER_ADMIN, cause)) != 0)
+		return rc;
+	if ((rc = store_user_set_disabled(s->st, login, disabled)) == STORE_NOTFOUND) {
+		set_cause(cause, _("no user '%s'"), login);
+		return EXIT_NOTFOUND;
+	}
+	return rc != 0 ? failed(s, cause) : 0;
+}
+
+int
+user_may_set_password(struct session *s, const char *login, char **cause)
+{
+	struct user u;
+	int rc;
+
+	if (session_refresh(s, cause) != 0)
+		return EXIT_DENIED;
+	if (!access_may_passwd(&s->user, login)) {
+		set_cause(cause, "%s", _("permission denied: only admins set others' passwords"));
+		return EXIT_DENIED;
+	}
+	if ((rc = store_user_get(s->st, login, &u)) == STORE_NOTFOUND) {
+		set_cause(cause, _("no user '%s'"), login);
+		return EXIT_NOTFOUND;
+	}
+	if (rc != 0)
+		return failed(s, cause);
+	user_release(&u);
+	return 0;
+}
+
+int
+user_set_password(struct session *s, const char *login, const char *password, char **cause)
+{
+	size_t n = strlen(password);
+	char *hash;
+	int rc;
+
+	if ((rc = user_may_set_password(s, login, cause)) != 0)
+		return rc;
+	if (n < 8 || n > 256) {
+		set_cause(cause, "%s", _("a password needs 8 to 256 characters"));
+		return EXIT_INVALID;
+	}
+	if ((hash = pw_hash(password)) == NULL) {
+		set_cause(cause, "%s", _("cannot hash the password"));
+		return EXIT_INTERNAL;
+	}
+	rc = store_user_set_pwhash(s->st, login, hash);
+	free(hash);
+	if (rc != 0) {
+		set_cause(cause, "%s", _("cannot save the password"));
+		return EXIT_INTERNAL;
+	}
+	return 0;
+}
+
+int
+user_key_add(struct session *s, const char *login, char *line, char **cause)
+{
+	char *type, *blob, *comment, *why = NULL, now[20];
+	int rc;
+
+	if ((rc = may(s, RIGHT_USER_ADMIN, cause)) != 0)
+		return rc;
+	if (sshkey_parse_line(line, &type, &blob, &comment, &why) != 0) {
+		set_cause(cause, _("line 1: %s"), why);
+		free(why);
+		return EXIT_INVALID;
+	}
+	now_text(now);
+	return store_key_add(s->st, login, type, blob, comment, now, cause) != 0 ?
+	    EXIT_CONFLICT : 0;
+}
+
+int
+user_key_remove(struct session *s, const char *login, long id, char **cause)
+{
+	int rc;
+
+	if ((rc = may(s, RIGHT_USER_ADMIN, cause)) != 0)
+		return rc;
+	if ((rc = store_key_remove(s->st, login, id)) == STORE_NOTFOUND) {
+		set_cause(cause, _("user '%s' has no key %ld"), login, id);
+		return EXIT_NOTFOUND;
+	}
+	return rc != 0 ? failed(s, cause) : 0;
+}
