@@ -83,6 +83,15 @@ test_calendar(void)
 	return &cal;
 }
 
+/* A session over st as who, with who's day fixed. */
+static void
+session_as(struct session *s, struct store *st, const struct calendar *tcal,
+    const struct actor *who)
+{
+	session_init(s, st, tcal, who->user, who->addr);
+	s->fixed_today = who->today;
+}
+
 int
 test_act(struct store *st, const struct calendar *tcal, const struct actor *who, const char *no,
     const struct act_args *a, char **cause)
@@ -90,8 +99,7 @@ test_act(struct store *st, const struct calendar *tcal, const struct actor *who,
 	struct session s;
 	int rc;
 
-	session_init(&s, st, tcal, who->user, who->addr);
-	s.fixed_today = who->today;
+	session_as(&s, st, tcal, who);
 	rc = lifecycle_act(&s, no, a, cause);
 	session_close(&s);
 	return rc;
@@ -104,8 +112,7 @@ test_intake(struct store *st, const struct calendar *tcal, const struct actor *w
 	struct session s;
 	int rc;
 
-	session_init(&s, st, tcal, who->user, who->addr);
-	s.fixed_today = who->today;
+	session_as(&s, st, tcal, who);
 	rc = lifecycle_intake(&s, in, no, cause);
 	session_close(&s);
 	return rc;
