@@ -11,7 +11,7 @@ scr=$(wait_screen "王芳" 10)
 expect_has "console: home screen after login, in Chinese" "$scr" "欢迎"
 expect_has "console: home shows the latest cases" "$scr" "500229-"
 tmux_keys /
-scr=$(wait_screen "$(printf '\xe6')" 1)   # any screen; then type the number
+scr=$(wait_screen "查找办件" 5)   # the lookup screen is up; then type the number
 tmux_keys "$no" Enter
 scr=$(wait_screen "$item" 5)
 expect_has "console: case detail shows the number" "$scr" "$no"
