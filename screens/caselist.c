@@ -90,9 +90,10 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	if (!selected)
 		ui_light(ui, y, x, tcase_light(c, session_today(ui->s)));
 	else {
-		enum light l = tcase_light(c, session_today(ui->s));
+		char lt[64];
 
-		ui_put(y, x, light_w - 1, l == LIGHT_NONE ? "" : tcase_light_label(l));
+		ui_light_text(tcase_light(c, session_today(ui->s)), lt);
+		ui_put(y, x, light_w - 1, lt);
 	}
 	x += light_w;
 	attrset(selected ? A_REVERSE : A_NORMAL);

@@ -229,7 +229,7 @@ detail_draw(struct ui *ui, void *state)
 		used = clock_workdays(ui->s->cal, start, *c->paused_since ? start : session_today(ui->s)) -
 		    c->step_paused;
 		clock_format_date(sdue, due_s);
-		snprintf(buf, sizeof buf, _("step %s: %d / %d working days · due %s"), d->step_name,
+		snprintf(buf, sizeof buf, _("%s: %d / %d working days · due %s"), d->step_name,
 		    used < 0 ? 0 : used, d->step_limit, due_s);
 		field(ui, y, 1, lw, _("step"), buf);
 		x = 1 + lw + utf8_width(buf) + 2;

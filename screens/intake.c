@@ -116,6 +116,9 @@ pick_item(struct ui *ui, struct intake_state *s, const char *code)
 	struct item it;
 	int rc;
 
+	/* Passing through the item field keeps the ticked materials. */
+	if (strcmp(s->item, code) == 0 && s->nmat > 0)
+		return;
 	if ((rc = store_item_get(ui->s->st, code, &it)) != 0) {
 		if (rc < 0)
 			ui_message(ui, 1, "%s", store_error(ui->s->st));
@@ -158,6 +161,7 @@ known_applicant(struct ui *ui, struct intake_state *s)
 		set_field(&s->f[I_NAME], name);
 		set_field(&s->f[I_PHONE], phone);
 		set_field(&s->f[I_REGION], region);
+		s->f[I_NAME].filled = s->f[I_PHONE].filled = s->f[I_REGION].filled = 1;
 		region_name(ui, s);
 		ui_message(ui, 0, _("known applicant: %s"), name);
 		free(name);

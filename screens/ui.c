@@ -184,14 +184,23 @@ ui_draw_message(struct ui *ui)
 }
 
 void
-ui_light(struct ui *ui, int y, int x, enum light l)
+ui_light_text(enum light l, char buf[64])
 {
 	static const char *const marks[] = { "", "○", "◐", "●" };
+
+	buf[0] = '\0';
+	if (l != LIGHT_NONE)
+		snprintf(buf, 64, "%s %s", marks[l], tcase_light_label(l));
+}
+
+void
+ui_light(struct ui *ui, int y, int x, enum light l)
+{
 	char buf[64];
 
 	if (l == LIGHT_NONE)
 		return;
-	snprintf(buf, sizeof buf, "%s %s", marks[l], tcase_light_label(l));
+	ui_light_text(l, buf);
 	attrset(ui_attr_light(ui, l));
 	ui_put(y, x, ui->cols - x, buf);
 	attrset(A_NORMAL);
@@ -298,6 +307,11 @@ ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int focus)
 int
 ui_field_key(struct ui_field *f, struct ui_key k)
 {
+	/* Text filled in for the user (a known applicant's name) is replaced by
+	 * what they type, as a selection would be; any other key keeps it. */
+	if (f->filled && !k.fkey && k.ch >= 32 && k.ch != 127 && wcwidth((wchar_t)k.ch) >= 0)
+		f->len = f->cur = 0;
+	f->filled = 0;
 	if (k.fkey) {
 		switch (k.ch) {
 		case KEY_LEFT:

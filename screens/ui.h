@@ -107,6 +107,8 @@ void ui_keybar(struct ui *ui, const char *const *pairs);
 /* The message line (rows - 2). */
 void ui_draw_message(struct ui *ui);
 /* A light as a mark and word, legible without colour: "● 红灯". */
+/* The light as text with its mark ("◐ yellow"), legible without colour. */
+void ui_light_text(enum light l, char buf[64]);
 void ui_light(struct ui *ui, int y, int x, enum light l);
 
 /* A scrolling list of n rows drawn by a callback. */
@@ -127,6 +129,7 @@ struct ui_field {
 	wchar_t buf[UI_FIELD_MAX + 1];
 	int len;
 	int cur;
+	int filled;	/* the text was filled in for the user: typing replaces it */
 };
 void ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int focus);
 /* Editing keys; UI_HANDLED|UI_REDRAW when the key edited the field. */

@@ -469,7 +469,9 @@ cmd_opts(struct cmd_ctx *c, int argc, char **argv, struct opt *opts,
 
 		if (strncmp(a, "--", 2) != 0 || a[2] == '\0') {
 			if (*npos >= maxpos)
-				return cmd_fail(c, EXIT_USAGE, _("unexpected argument '%s'"), a);
+				return cmd_fail(c, EXIT_USAGE, _("unexpected argument '%s' (over ssh, "
+				    "text with spaces needs quotes that reach the server: "
+				    "\"--note 'two words'\")"), a);
 			pos[(*npos)++] = argv[i];
 			continue;
 		}
