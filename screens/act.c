@@ -372,12 +372,14 @@ submit(struct ui *ui, struct act *a)
 		free(cause);
 		if (rc == EXIT_CONFLICT)
 			load_case(ui, a);
-		return UI_HANDLED | UI_REDRAW;
+		/* The case could not be read again: leave rather than show nothing. */
+		return a->c.no ? UI_HANDLED | UI_REDRAW : UI_HANDLED | UI_BACK;
 	}
 	ui->generation++;
 	load_case(ui, a);
-	ui_message(ui, 0, _("done: %s is now %s (version %d)"), a->no,
-	    tcase_status_label(a->c.status), a->c.version);
+	if (a->c.no != NULL)
+		ui_message(ui, 0, _("done: %s is now %s (version %d)"), a->no,
+		    tcase_status_label(a->c.status), a->c.version);
 	return UI_HANDLED | UI_BACK;
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "console.h"
+#include "exitcode.h"
 #include "i18n.h"
 #include "ui.h"
 #include "util.h"
@@ -113,7 +114,7 @@ run(struct ui *ui)
 	for (;;) {
 		struct ui_key k;
 		wint_t ch;
-		int rc, top, flags, typing;
+		int rc, top, flags, typing, refreshed;
 
 		if (ui->depth == 0)
 			return 0;
@@ -128,12 +129,17 @@ run(struct ui *ui)
 			save_all(ui);
 			return 0;
 		}
-		/* Whoever was disabled since the last key stops here, work kept. */
-		if (session_refresh(ui->s, &ui->ended) != 0) {
+		/* Whoever was disabled since the last key stops here, work kept;
+		 * a database that fails to answer is said, and the session goes on. */
+		if ((refreshed = session_refresh(ui->s, &ui->ended)) == EXIT_DENIED) {
 			save_all(ui);
 			return 0;
 		}
 		if (rc == ERR) {
+			if (refreshed != 0) {
+				free(ui->ended);
+				ui->ended = NULL;
+			}
 			if (ui->stack[top]->tick && (ui->stack[top]->tick(ui, ui->state[top]) & UI_REDRAW))
 				redraw = 1;
 			continue;
@@ -142,6 +148,12 @@ run(struct ui *ui)
 		k.fkey = rc == KEY_CODE_YES;
 		if (ui->message[0] != '\0') {
 			ui->message[0] = '\0';
+			redraw = 1;
+		}
+		if (refreshed != 0) {
+			ui_message(ui, 1, "%s", ui->ended);
+			free(ui->ended);
+			ui->ended = NULL;
 			redraw = 1;
 		}
 		top = ui->depth - 1;

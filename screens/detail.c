@@ -110,6 +110,7 @@ unload(struct detail *d)
 	free(d->ev);
 	d->ev = NULL;
 	d->nev = d->cap = d->nbr = 0;
+	d->list.n = 0;
 	d->step_limit = 0;
 	d->step_name[0] = '\0';
 	if (d->c.no)
@@ -120,18 +121,17 @@ static int
 load(struct ui *ui, struct detail *d)
 {
 	struct stepinfo si = { d, strcmp(i18n_lang(), "en") == 0 };
-
 	char *cause = NULL;
 
 	unload(d);
-	d->generation = ui->generation;
 	/* Not found and not visible read the same: numbers cannot be probed;
-	 * a store failure is said as such. */
+	 * a store failure is said as such, and the next draw tries again. */
 	if (case_get(ui->s, d->no, &d->c, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 		return -1;
 	}
+	d->generation = ui->generation;
 	store_event_each_of_case(ui->s->st, d->c.id, add_event, d);
 	store_step_each(ui->s->st, d->c.item, step_of, &si);
 	store_branch_each(ui->s->st, d->c.id, add_branch, d);
@@ -178,7 +178,7 @@ detail_draw(struct ui *ui, void *state)
 	enum light l;
 	int en = strcmp(i18n_lang(), "en") == 0, y = 2, lw = en ? 11 : 10, h, x, i;
 
-	if (d->generation != ui->generation && load(ui, d) != 0) {
+	if ((d->generation != ui->generation || d->c.no == NULL) && load(ui, d) != 0) {
 		/* The case could not be read again: say so, draw nothing stale. */
 		ui_title(ui, d->no);
 		ui_keybar(ui, keys);

@@ -392,8 +392,8 @@ cmd_run(struct cmd_ctx *c, int argc, char **argv)
 	if (e == NULL)
 		return cmd_fail(c, EXIT_USAGE, _("unknown command '%s' (try 'help')"), argv[0]);
 	/* A command runs at one instant, as the user stands now. */
-	if (session_refresh(c->s, &cause) != 0) {
-		rc = cmd_fail(c, EXIT_DENIED, "%s", cause);
+	if ((rc = session_refresh(c->s, &cause)) != 0) {
+		rc = cmd_fail(c, rc, "%s", cause);
 		free(cause);
 		return rc;
 	}

@@ -376,8 +376,14 @@ out:
 	rc = store_case_get(c->s->st, no, &k);
 	if (rc == STORE_NOTFOUND)
 		return EXIT_OK;
-	if (rc != 0)
-		return cmd_store_error(c);
+	if (rc != 0) {
+		/* Committed already: exit 0, so that no script takes it again. */
+		fprintf(c->err, "tongban: ");
+		fprintf(c->err, _("the action is recorded, but the case could not be read again: %s"),
+		    store_error(c->s->st));
+		fputc('\n', c->err);
+		return EXIT_OK;
+	}
 	fprintf(c->out, _("%s: %s, version %d, due %s\n"), k.no, tcase_status_label(k.status),
 	    k.version, k.due);
 	tcase_release(&k);

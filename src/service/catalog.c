@@ -13,8 +13,8 @@ catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *
 {
 	int rc = 0;
 
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	if (!access_has(&s->user, RIGHT_CATALOG_ADMIN)) {
 		set_cause(cause, "%s", access_denied_text(RIGHT_CATALOG_ADMIN));
 		return EXIT_DENIED;

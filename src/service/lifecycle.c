@@ -1150,9 +1150,10 @@ int
 lifecycle_act(struct session *s, const char *no, const struct act_args *a, char **cause)
 {
 	struct actor who;
+	int rc;
 
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	actor_of(s, &who);
 	return act_as(s->st, s->cal, &who, no, a, cause);
 }
@@ -1161,9 +1162,10 @@ int
 lifecycle_intake(struct session *s, const struct intake *in, char no[32], char **cause)
 {
 	struct actor who;
+	int rc;
 
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	actor_of(s, &who);
 	return intake_as(s->st, s->cal, &who, in, no, cause);
 }

@@ -170,8 +170,8 @@ record_new(struct session *s, enum record_kind kind, struct record_new *in,
 	struct tcase k;
 	int today, d, rc, ok = 0;
 
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	if (!access_has(&s->user, rights[kind])) {
 		set_cause(cause, "%s", access_denied_text(rights[kind]));
 		return EXIT_DENIED;
@@ -275,8 +275,8 @@ record_step(struct session *s, enum record_kind kind, long long id, const char *
 		set_cause(cause, _("unknown step '%s' (expected one of %s)"), verb, record_verbs(kind));
 		return EXIT_USAGE;
 	}
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	if (st->need_note && (note == NULL || *note == '\0')) {
 		set_cause(cause, _("'%s' needs --note TEXT"), verb);
 		return EXIT_INVALID;
@@ -352,8 +352,8 @@ record_list(struct session *s, enum record_kind kind, const char *status, int ba
 	const char *mine;
 	int rc = 0;
 
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	access_record_scope(&s->user, office_clerks[kind], lo, hi, &mine);
 	switch (kind) {
 	case RECORD_ORDER:

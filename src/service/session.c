@@ -151,24 +151,27 @@ session_refresh(struct session *s, char **cause)
 	if (s->local)
 		return 0;
 	v = store_data_version(s->st);
-	if (v == s->seen_version)
-		return s->user.disabled ? -1 : 0;
+	if (v == s->seen_version) {
+		if (!s->user.disabled)
+			return 0;
+		set_cause(cause, _("user '%s' has been disabled"), s->user.login);
+		return EXIT_DENIED;
+	}
 	rc = store_user_get(s->st, s->user.login, &u);
 	if (rc == STORE_NOTFOUND) {
 		set_cause(cause, _("user '%s' no longer exists"), s->user.login);
-		return -1;
+		return EXIT_DENIED;
 	}
 	if (rc != 0) {
-		set_cause(cause, _("cannot read user '%s': %s"), s->user.login,
-		    _("the database is not available"));
-		return -1;
+		set_cause(cause, _("cannot read user '%s': %s"), s->user.login, store_error(s->st));
+		return EXIT_INTERNAL;
 	}
 	s->seen_version = v;
 	user_release(&s->user);
 	s->user = u;
 	if (s->user.disabled) {
 		set_cause(cause, _("user '%s' has been disabled"), s->user.login);
-		return -1;
+		return EXIT_DENIED;
 	}
 	return 0;
 }

@@ -43,9 +43,9 @@ void session_close(struct session *s);
  * (read again at every call, so that tests can move a session's clock), or
  * the system's date. */
 int session_today(struct session *s);
-/* Read the user again when the database changed since the last read;
- * 0, or -1 with *cause when the user has been disabled or removed (the
- * session must end). */
+/* Read the user again when the database changed since the last read:
+ * 0; EXIT_DENIED with *cause when the user has been disabled or removed
+ * (the session must end); EXIT_INTERNAL when the database failed. */
 int session_refresh(struct session *s, char **cause);
 
 #endif

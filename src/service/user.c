@@ -50,8 +50,10 @@ failed(struct session *s, char **cause)
 static int
 may(struct session *s, enum right r, char **cause)
 {
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	int rc;
+
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	if (!access_has(&s->user, r)) {
 		set_cause(cause, "%s", access_denied_text(r));
 		return EXIT_DENIED;
@@ -159,8 +161,8 @@ user_change(struct session *s, const char *login, const char *name, const char *
 {
 	int rc;
 
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	/* Anyone may choose their own language and terminal encoding; the
 	 * rest is an admin's. */
 	if (!access_has(&s->user, RIGHT_USER_ADMIN)) {
@@ -202,8 +204,8 @@ user_may_set_password(struct session *s, const char *login, char **cause)
 	struct user u;
 	int rc;
 
-	if (session_refresh(s, cause) != 0)
-		return EXIT_DENIED;
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
 	if (!access_may_passwd(&s->user, login)) {
 		set_cause(cause, "%s", _("permission denied: only admins set others' passwords"));
 		return EXIT_DENIED;
