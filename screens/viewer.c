@@ -76,6 +76,9 @@ run(struct ui *ui, struct viewer *v)
 		if (*p)
 			*p++ = '\0';
 	}
+	/* What a command changed, the screens below show when they come back. */
+	if (v->writes && v->rc == 0)
+		ui->generation++;
 	v->generation = ui->generation;
 }
 

@@ -14,8 +14,8 @@ access_region_prefix(const char *code, const char *level, char out[16])
 
 	if (level != NULL && strcmp(level, "city") == 0 && n >= 2)
 		n = 2;
-	if (n > 15)
-		n = 15;
+	if (n > 14)
+		n = 14;	/* room for the range's ':' (access_scope) and the NUL */
 	memcpy(out, code, n);
 	out[n] = '\0';
 }

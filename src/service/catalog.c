@@ -32,9 +32,14 @@ catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *
 		rc = load_calendar(s->st, fp, name, encoding, cause);
 		break;
 	}
-	if (rc != 0 || store_commit(s->st, cause) != 0) {
+	/* A bad row is invalid input; a commit that fails is the database's. */
+	if (rc != 0) {
 		store_rollback(s->st);
 		return EXIT_INVALID;
+	}
+	if (store_commit(s->st, cause) != 0) {
+		store_rollback(s->st);
+		return EXIT_INTERNAL;
 	}
 	if (kind == CATALOG_CALENDAR) {
 		/* The session's clock follows the new notice at once. */

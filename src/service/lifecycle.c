@@ -352,7 +352,8 @@ pending_branches(struct store *st, const struct tcase *c, const char *office)
 {
 	struct pending p = { c->step, office, 0 };
 
-	store_branch_each(st, c->id, count_pending, &p);
+	if (store_branch_each(st, c->id, count_pending, &p) < 0)
+		return -1;
 	return p.n;
 }
 
@@ -453,6 +454,15 @@ struct ctx {
 	struct sb note;		/* the event's note */
 	char **cause;
 };
+
+/* The branches could not be read: an error, never "none pending". */
+static int
+branches_failed(struct ctx *x)
+{
+	set_cause(x->cause, "%s", store_error(x->st));
+	return EXIT_INTERNAL;
+}
+
 
 static int
 do_accept(struct ctx *x)
@@ -580,9 +590,11 @@ static int
 do_pass(struct ctx *x)
 {
 	struct tcase *c = x->c;
-	int nxt = next_step(&x->ss, c->step);
+	int nxt = next_step(&x->ss, c->step), n;
 
-	if (pending_branches(x->st, c, NULL) > 0) {
+	if ((n = pending_branches(x->st, c, NULL)) != 0) {
+		if (n < 0)
+			return branches_failed(x);
 		set_cause(x->cause, "%s", _("the parallel review is not complete: every department "
 		    "must give its opinion first"));
 		return EXIT_CONFLICT;
@@ -601,7 +613,7 @@ do_opinion(struct ctx *x)
 	const char *verdict = x->a->verdict ? x->a->verdict : "agree";
 	const char *office = x->who->user->office;
 	char d[11];
-	int nxt;
+	int nxt, n;
 
 	if (strcmp(verdict, "agree") && strcmp(verdict, "disagree")) {
 		set_cause(x->cause, _("--verdict: expected agree or disagree, not '%s'"), verdict);
@@ -615,7 +627,9 @@ do_opinion(struct ctx *x)
 	}
 	sb_addf(&x->note, "%s: %s", strcmp(verdict, "agree") == 0 ? _("agree") : _("disagree"),
 	    x->a->note);
-	if (pending_branches(x->st, c, NULL) == 0) {
+	if ((n = pending_branches(x->st, c, NULL)) < 0)
+		return branches_failed(x);
+	if (n == 0) {
 		/* Every branch has spoken: the case goes on by itself. */
 		nxt = next_step(&x->ss, c->step);
 		if (nxt != 0 && nxt != last_step(&x->ss)) {
@@ -674,9 +688,11 @@ static int
 do_decide(struct ctx *x, int approve)
 {
 	struct tcase *c = x->c;
-	int due;
+	int due, n;
 
-	if (pending_branches(x->st, c, NULL) > 0) {
+	if ((n = pending_branches(x->st, c, NULL)) != 0) {
+		if (n < 0)
+			return branches_failed(x);
 		set_cause(x->cause, "%s", _("the parallel review is not complete: every department "
 		    "must give its opinion first"));
 		return EXIT_CONFLICT;
@@ -944,11 +960,11 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	struct event e;
 	unsigned long long have = 0;
 	char *oname = NULL, *ophone = NULL, *oregion = NULL, *office = NULL, *mats = NULL;
-	char region[13], oreg[13], hall[13], district[7], prefix[24], at[32], today_s[11];
+	char region[13], route[13], oreg[13], hall[13], district[7], prefix[24], at[32], today_s[11];
 	char warn[11], due[11];
 	const char *kind;
 	long seq;
-	int rc = EXIT_INVALID, renamed = 0;
+	int rc = EXIT_INVALID, renamed = 0, found = 0;
 
 	memset(&it, 0, sizeof it);
 	memset(&m, 0, sizeof m);
@@ -991,7 +1007,11 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		set_cause(cause, _("--phone: expected digits, not '%s'"), in->phone);
 		goto out;
 	}
-	store_material_each(st, it.code, add_mat, &m);
+	if (store_material_each(st, it.code, add_mat, &m) < 0) {
+		set_cause(cause, _("cannot read item '%s': %s"), it.code, store_error(st));
+		rc = EXIT_INTERNAL;
+		goto out;
+	}
 	if (parse_materials(in->materials, &m, &have, cause) != 0)
 		goto out;
 	if (in->region && strlen(in->region) > 12) {
@@ -1028,24 +1048,33 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	utf8_copy(hall, sizeof hall, in->hall ? in->hall : who->user->region);
 	/* Route to the competent office: the lowest level that handles the item. */
 	if (strstr(it.levels, "township") != NULL) {
-		if (strlen(region) < 9) {
-			if (strncmp(hall, region, 6) == 0 && strlen(hall) >= 9)
-				snprintf(region, sizeof region, "%.9s", hall);
+		/* Route by the applicant's township; when only the district is
+		 * known, by the hall's township in it (the applicant's address on
+		 * the register stays as given). */
+		utf8_copy(route, sizeof route, region);
+		if (strlen(route) < 9) {
+			if (strncmp(hall, route, 6) == 0 && strlen(hall) >= 9)
+				snprintf(route, sizeof route, "%.9s", hall);
 			else {
 				set_cause(cause, "%s", _("--applicant-region: a township-level item needs the "
 				    "applicant's township (9-digit code)"));
 				goto out;
 			}
 		}
-		snprintf(oreg, sizeof oreg, "%.9s", region);
-		store_office_for(st, oreg, "township", &office);
+		snprintf(oreg, sizeof oreg, "%.9s", route);
+		found = store_office_for(st, oreg, "township", &office);
 	} else if (strstr(it.levels, "district") != NULL) {
 		snprintf(oreg, sizeof oreg, "%.6s", region);
-		store_office_for(st, oreg, it.dept_kind, &office);
+		found = store_office_for(st, oreg, it.dept_kind, &office);
 	}
-	if (office == NULL) {
+	if (office == NULL && found >= 0) {
 		snprintf(oreg, sizeof oreg, "500000");
-		store_office_for(st, oreg, it.dept_kind, &office);
+		found = store_office_for(st, oreg, it.dept_kind, &office);
+	}
+	if (found < 0) {
+		set_cause(cause, "%s", store_error(st));
+		rc = EXIT_INTERNAL;
+		goto out;
 	}
 	if (office == NULL) {
 		set_cause(cause, _("no office handles item '%s' for region '%s'"), it.code, region);

@@ -134,9 +134,13 @@ target(struct session *s, const struct record_new *in, struct tcase *k, char **o
 		*area = xstrdup(k->office_region);
 	} else {
 		rc = store_office_name(s->st, in->office, &name);
-		if (rc != 0) {
+		if (rc == STORE_NOTFOUND) {
 			set_cause(cause, _("no office '%s'"), in->office);
-			return rc == STORE_NOTFOUND ? EXIT_NOTFOUND : EXIT_INTERNAL;
+			return EXIT_NOTFOUND;
+		}
+		if (rc != 0) {
+			set_cause(cause, "%s", store_error(s->st));
+			return EXIT_INTERNAL;
 		}
 		free(name);
 		*office = xstrdup(in->office);
@@ -277,10 +281,6 @@ record_step(struct session *s, enum record_kind kind, long long id, const char *
 	}
 	if ((rc = session_refresh(s, cause)) != 0)
 		return rc;
-	if (st->need_note && (note == NULL || *note == '\0')) {
-		set_cause(cause, _("'%s' needs --note TEXT"), verb);
-		return EXIT_INVALID;
-	}
 	if (note != NULL && strlen(note) > 2000) {
 		set_cause(cause, "%s", _("--note: at most 2000 bytes"));
 		return EXIT_INVALID;
@@ -320,6 +320,12 @@ record_step(struct session *s, enum record_kind kind, long long id, const char *
 		else
 			set_cause(cause, _("%s %lld is %s: cannot %s"), subjects[kind], id, from, verb);
 		return EXIT_CONFLICT;
+	}
+	/* Asked for only once the record, the right and the status are known. */
+	if (st->need_note && (note == NULL || *note == '\0')) {
+		store_rollback(s->st);
+		set_cause(cause, _("'%s' needs --note TEXT"), verb);
+		return EXIT_INVALID;
 	}
 	switch (kind) {
 	case RECORD_ORDER:

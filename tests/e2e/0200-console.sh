@@ -28,7 +28,7 @@ sleep 1
 scr=$(tmux_screen)
 expect_has "console: back at 80x24 the case is still shown" "$scr" "$no"
 tmux_keys q
-scr=$(wait_screen "王芳" 2)
+scr=$(wait_screen "欢迎" 3)
 expect_has "console: q from the case goes back home" "$scr" "欢迎"
 tmux_keys q
 sleep 1

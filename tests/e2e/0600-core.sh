@@ -160,3 +160,17 @@ expect_eq "register: both versions are kept" \
 expect_eq "register: the earlier name still finds the applicant's cases" \
     "$("$TB" --db "$DB" case find --name 周九 --format csv | tail -n +2 | wc -l)" 2
 check "audit: the chain verifies with the register's events" bash -c "\"$TB\" --db \"$DB\" audit verify >/dev/null"
+
+# A township-level item routed by the hall's township does not move the
+# applicant: no correction is invented, the register keeps the district.
+ID4=$(python3 -c "
+w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; m='10X98765432'; s='50022919800101123'
+print(s+m[sum(int(a)*b for a,b in zip(s,w))%11])")
+for _ in 1 2; do
+	ssh_as clerk1 case new --item 000190001000 --applicant-id "$ID4" --applicant-name 吴十 \
+	    --channel window --materials 1,2,3 >/dev/null 2>&1
+done
+expect_eq "register: routing by the hall's township changes no address" \
+    "$(sqlite3 "$DB" "SELECT count(*) || ' ' || max(region) FROM applicant_version WHERE applicant = '$ID4'")" "1 500229"
+expect_eq "register: ... and no correction event is written" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE subject = 'applicant:$ID4'")" 0
