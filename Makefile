@@ -35,7 +35,7 @@ OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
-.PHONY: all deps run test unit e2e test-asan bench clean demo fuzz pot
+.PHONY: all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot
 
 all: deps $(BIN) $(MO)
 
@@ -103,6 +103,10 @@ $(UNITBIN): tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
 test-asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/tongban UNITBIN=build/asan/run-unit \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -Wno-format-truncation -Wno-format-overflow" test
+
+# Faults tried for real (kill -9, a full disk): docs/RELIABILITY.md.
+test-fault: all
+	@TONGBAN=$(CURDIR)/$(BIN) bash tests/fault/run.sh
 
 tests/bench/bench: tests/bench/bench.c $(CORE_OBJS)
 	@echo "  LINK    $@"
