@@ -126,8 +126,8 @@ fuzz: deps build/schema.c
 	    src/base/i18n.c -lcsv
 	clang $(FUZZ_CFLAGS) -o build/fuzz/cmd tests/fuzz/fuzz_cmd.c $(CORE) build/schema.c \
 	    $(CORE_LIBS) $(LDLIBS)
-	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c src/base/util.c \
-	    src/base/i18n.c src/domain/tcase.c src/domain/clock.c $(shell pkg-config --libs ncursesw)
+	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c $(CORE) \
+	    build/schema.c $(CORE_LIBS) $(LDLIBS) $(shell pkg-config --libs ncursesw)
 	for t in csv cmd keys; do mkdir -p build/fuzz/corpus-$$t; \
 	    build/fuzz/$$t -max_total_time=$(FUZZTIME) -max_len=4096 build/fuzz/corpus-$$t \
 	    tests/fuzz/seed-$$t || exit 1; done
