@@ -115,8 +115,8 @@ tests/bench/bench: tests/bench/bench.c $(CORE_OBJS)
 bench: all tests/bench/bench
 	bash tests/bench.sh
 
-# Fuzz targets (libFuzzer, clang): the CSV importer, the command line, the
-# terminal input path. make fuzz builds them and runs each for FUZZTIME seconds.
+# Fuzz targets (libFuzzer, clang): the CSV reader, the command line, the
+# terminal input path, the import path and the terminal's transcoders. make fuzz builds them and runs each for FUZZTIME seconds.
 FUZZTIME ?= 30
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 $(INCS) \
 	-D_GNU_SOURCE $(shell pkg-config --cflags ncursesw)
@@ -128,7 +128,10 @@ fuzz: deps build/schema.c
 	    $(CORE_LIBS) $(LDLIBS)
 	clang $(FUZZ_CFLAGS) -o build/fuzz/keys tests/fuzz/fuzz_keys.c screens/ui.c $(CORE) \
 	    build/schema.c $(CORE_LIBS) $(LDLIBS) $(shell pkg-config --libs ncursesw)
-	for t in csv cmd keys; do mkdir -p build/fuzz/corpus-$$t; \
+	clang $(FUZZ_CFLAGS) -o build/fuzz/import tests/fuzz/fuzz_import.c $(CORE) build/schema.c \
+	    $(CORE_LIBS) $(LDLIBS)
+	clang $(FUZZ_CFLAGS) -o build/fuzz/conv tests/fuzz/fuzz_conv.c src/base/conv.c src/base/util.c
+	for t in csv cmd keys import conv; do mkdir -p build/fuzz/corpus-$$t; \
 	    build/fuzz/$$t -max_total_time=$(FUZZTIME) -max_len=4096 build/fuzz/corpus-$$t \
 	    tests/fuzz/seed-$$t || exit 1; done
 
