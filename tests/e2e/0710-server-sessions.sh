@@ -48,7 +48,7 @@ wait_sessions 0 12
 expect_eq "keepalive: a silent client's session is dropped, no process left" "$(sessions)" 0
 expect_has "keepalive: ... and logged" "$(cat "$TMP/server.log")" "keepalives: session dropped"
 kill -9 $cli 2>/dev/null
-kill $(jobs -p) 2>/dev/null; wait 2>/dev/null
+pkill -P $$ -x sleep 2>/dev/null
 
 # (c) Ctrl-S on the console, then the link drops (the client is killed).
 tmux_start supervisor1
