@@ -14,12 +14,14 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,11 +36,20 @@
 #include "pw.h"
 #include "server.h"
 #include "exec.h"
+#include "exitcode.h"
 #include "store.h"
 #include "util.h"
 
 #define LOGIN_TIMEOUT 30	/* seconds from accept to an open session */
-#define MAX_PREAUTH 32		/* connections not yet authenticated */
+#define MAX_PREAUTH 64		/* connections not yet authenticated (MaxStartups) */
+#define MAX_PREAUTH_ADDR 8	/* ... of them from one address */
+#define LOGIN_MAX 64		/* bytes of a login name; longer is refused unread */
+#define IDLE_MINUTES 30		/* console idle timeout by default */
+#define KEEPALIVE_SECONDS 15	/* an idle peer is asked to answer this often */
+#define KEEPALIVE_COUNT 4	/* unanswered keepalives before the session is dropped */
+#define REAP_SECONDS 5		/* a child that outlives its session this long is killed */
+#define IN_MAX (1 << 20)	/* bytes buffered toward the child; more waits in libssh */
+#define CMD_MAX 8192		/* bytes of an exec command line */
 #define MAX_SESSIONS 1000
 #define MAX_AUTH_TRIES 6
 #define THROTTLE_WINDOW 900	/* seconds: failures counted over 15 minutes */
@@ -68,43 +79,109 @@ on_term(int sig)
 static void
 logline(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Length of the valid UTF-8 character at p (n bytes left) that is not a C1
+ * control, else 0. */
+static size_t
+utf8_ok(const unsigned char *p, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	if (cp < 0xa0 || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 ||
+	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;	/* C1 controls, overlong forms, surrogates */
+	return len;
+}
+
+/*
+ * One line of the server log. Everything in it may come from a client (a
+ * login name), so control characters, backslashes and bytes that are not
+ * UTF-8 are written as \xNN, and the line goes out in one write(2): lines
+ * of concurrent sessions never interleave.
+ */
 static void
 logline(const char *fmt, ...)
 {
-	char when[32];
+	char msg[1024], line[32 + 4 * sizeof msg];
 	time_t t = time(NULL);
 	struct tm tm;
 	va_list ap;
+	size_t i, n, k, len;
+	int m;
 
 	localtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
-	fprintf(stderr, "%s ", when);
+	len = strftime(line, sizeof line, "%Y-%m-%d %H:%M:%S ", &tm);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	m = vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	fflush(stderr);
+	n = m < 0 ? 0 : (size_t)m < sizeof msg ? (size_t)m : sizeof msg - 1;
+	for (i = 0; i < n; ) {
+		const unsigned char *u = (const unsigned char *)msg + i;
+
+		if (*u >= 0x20 && *u < 0x7f && *u != '\\') {
+			line[len++] = (char)*u;
+			i++;
+		} else if (*u >= 0x80 && (k = utf8_ok(u, n - i)) > 0) {
+			memcpy(line + len, u, k);
+			len += k;
+			i += k;
+		} else {
+			len += (size_t)snprintf(line + len, 5, "\\x%02x", *u);
+			i++;
+		}
+	}
+	line[len++] = '\n';
+	(void)!write(STDERR_FILENO, line, len);
 }
+
+/* What every connection process is given by the listener. */
+struct conf {
+	const char *db;
+	const char *listen;
+	int compress;
+	int idle_s;		/* console idle timeout; 0: none */
+	int grace_s;		/* from accept to an open session */
+	int keepalive_s;	/* SSH keepalive interval; 0: none */
+	char *dummy_hash;	/* checked for logins that have no hash */
+	int lock_fd;		/* record locks serialise password checks */
+	int status_wr;		/* children write their pid once authenticated */
+};
 
 struct child {
 	pid_t pid;
 	int authed;
+	char host[64];		/* the peer's address, without the port */
 };
 
 struct listener {
 	struct child *kids;
 	size_t nkids;
-	int status_rd;		/* children write their pid once authenticated */
-	int status_wr;
+	int status_rd;
 };
 
+/* Connections not yet authenticated, in all (host NULL) or from host. */
 static size_t
-count_preauth(const struct listener *l)
+count_preauth(const struct listener *l, const char *host)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < l->nkids; i++)
-		n += !l->kids[i].authed;
+		n += !l->kids[i].authed && (host == NULL || strcmp(l->kids[i].host, host) == 0);
 	return n;
 }
 
@@ -127,52 +204,125 @@ make_host_key(const char *path)
 {
 	ssh_key key = NULL;
 	struct stat sb;
-	int rc;
+	char *pem = NULL;
+	size_t n;
+	int fd, rc = -1;
 
 	if (stat(path, &sb) == 0)
 		return 0;
 	if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK)
 		return -1;
-	/* Written under a restrictive umask, then forced to 0600 anyway. */
-	mode_t old = umask(077);
-	rc = ssh_pki_export_privkey_file(key, NULL, NULL, NULL, path);
-	umask(old);
-	ssh_key_free(key);
-	if (rc != SSH_OK)
-		return -1;
-	chmod(path, 0600);
+	/*
+	 * libssh's file export opens with the default mode and the umask, so
+	 * the key is exported to memory and the file created 0600 here, with
+	 * O_EXCL: there is no moment when it is readable by others.
+	 */
+	if (ssh_pki_export_privkey_base64(key, NULL, NULL, NULL, &pem) != SSH_OK)
+		goto out;
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		goto out;
+	n = strlen(pem);
+	if (write(fd, pem, n) != (ssize_t)n || fchmod(fd, 0600) != 0 || fsync(fd) != 0) {
+		close(fd);
+		unlink(path);
+		goto out;
+	}
+	close(fd);
 	logline("created host key %s", path);
-	return 0;
+	rc = 0;
+out:
+	ssh_string_free_char(pem);
+	ssh_key_free(key);
+	return rc;
 }
 
-static void serve_connection(ssh_session s, const char *db, const char *listen, int status_wr,
-    int compress);
+/* A positive number of seconds from the environment (tests shorten them). */
+static int
+env_seconds(const char *name, int dflt)
+{
+	const char *v = getenv(name);
+	char *end;
+	long n;
+
+	if (v == NULL || *v == '\0')
+		return dflt;
+	n = strtol(v, &end, 10);
+	return *end == '\0' && n >= 0 && n < 1000000 ? (int)n : dflt;
+}
+
+/* The peer's address as "host" and "host:port". */
+static void
+peer_of(int fd, char host[64], char addr[64])
+{
+	struct sockaddr_storage sa;
+	socklen_t salen = sizeof sa;
+	char h[INET6_ADDRSTRLEN] = "?";
+	int port = 0;
+
+	if (getpeername(fd, (struct sockaddr *)&sa, &salen) == 0) {
+		if (sa.ss_family == AF_INET) {
+			struct sockaddr_in *in = (struct sockaddr_in *)&sa;
+
+			inet_ntop(AF_INET, &in->sin_addr, h, sizeof h);
+			port = ntohs(in->sin_port);
+		} else if (sa.ss_family == AF_INET6) {
+			struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&sa;
+
+			inet_ntop(AF_INET6, &in6->sin6_addr, h, sizeof h);
+			port = ntohs(in6->sin6_port);
+		}
+	}
+	snprintf(host, 64, "%s", h);
+	snprintf(addr, 64, "%s:%d", h, port);
+}
+
+static void serve_connection(ssh_session s, const struct conf *cf);
 
 int
 server_main(const char *db, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:2222", *hostkey = NULL;
-	char addr[256], *colon, keypath[4096];
+	char addr[256], *colon, keypath[4096], *end;
 	struct listener l;
 	struct sigaction sa;
 	struct store *st;
+	struct conf cf;
 	char *cause = NULL;
 	ssh_bind bind;
-	int i, port, zero = 0, compress = 1, p[2];
+	int i, port, zero = 0, p[2];
+	long idle_min = IDLE_MINUTES;
+	unsigned char rnd[16];
 
+	memset(&cf, 0, sizeof cf);
+	cf.compress = 1;
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--listen") == 0 && i + 1 < argc)
 			listen = argv[++i];
 		else if (strcmp(argv[i], "--host-key") == 0 && i + 1 < argc)
 			hostkey = argv[++i];
 		else if (strcmp(argv[i], "--no-compression") == 0)
-			compress = 0;
-		else {
+			cf.compress = 0;
+		else if (strcmp(argv[i], "--idle-timeout") == 0 && i + 1 < argc) {
+			idle_min = strtol(argv[++i], &end, 10);
+			if (*argv[i] == '\0' || *end != '\0' || idle_min < 0 || idle_min > 100000) {
+				fprintf(stderr, "tongban: --idle-timeout: expected minutes (0: none), "
+				    "not '%s'\n", argv[i]);
+				return 1;
+			}
+		} else {
 			fprintf(stderr, "usage: tongban serve --db PATH [--listen ADDR:PORT] "
-			    "[--host-key PATH] [--no-compression]\n");
+			    "[--host-key PATH] [--no-compression] [--idle-timeout MINUTES]\n");
 			return 1;
 		}
 	}
+	cf.db = db;
+	cf.listen = listen;
+	cf.idle_s = env_seconds("TONGBAN_IDLE_SECONDS", (int)idle_min * 60);
+	cf.grace_s = env_seconds("TONGBAN_LOGIN_GRACE", LOGIN_TIMEOUT);
+	cf.keepalive_s = env_seconds("TONGBAN_KEEPALIVE_SECONDS", KEEPALIVE_SECONDS);
+	if (cf.grace_s == 0)
+		cf.grace_s = LOGIN_TIMEOUT;	/* the login phase is always bounded */
 	snprintf(addr, sizeof addr, "%s", listen);
 	colon = strrchr(addr, ':');
 	if (colon == NULL || (port = atoi(colon + 1)) <= 0 || port > 65535) {
@@ -199,6 +349,30 @@ server_main(const char *db, int argc, char **argv)
 		fprintf(stderr, "tongban: cannot create host key '%s'\n", hostkey);
 		return 10;
 	}
+	/*
+	 * A login that has no password hash (unknown, disabled, keys only) is
+	 * checked against this one, so that every wrong password costs the
+	 * same yescrypt work and takes the same time.
+	 */
+	if (getentropy(rnd, sizeof rnd) != 0)
+		memset(rnd, 'x', sizeof rnd);
+	{
+		char pw[2 * sizeof rnd + 1];
+
+		for (i = 0; i < (int)sizeof rnd; i++)
+			snprintf(pw + 2 * i, 3, "%02x", rnd[i]);
+		cf.dummy_hash = pw_hash(pw);
+	}
+	if (cf.dummy_hash == NULL) {
+		fprintf(stderr, "tongban: cannot hash a password\n");
+		return 10;
+	}
+	/* Inherited by every connection: POSIX record locks on it are per process. */
+	cf.lock_fd = memfd_create("tongban-auth", MFD_CLOEXEC);
+	if (cf.lock_fd < 0) {
+		fprintf(stderr, "tongban: cannot create the login lock\n");
+		return 10;
+	}
 	ssh_init();
 	bind = ssh_bind_new();
 	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &zero);	/* PLATFORM 6 */
@@ -216,7 +390,7 @@ server_main(const char *db, int argc, char **argv)
 	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
 		return 10;
 	l.status_rd = p[0];
-	l.status_wr = p[1];
+	cf.status_wr = p[1];
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_chld;
 	sigaction(SIGCHLD, &sa, NULL);
@@ -232,6 +406,7 @@ server_main(const char *db, int argc, char **argv)
 	while (!got_term) {
 		struct pollfd pf[2];
 		ssh_session s;
+		char host[64], peer[64];
 		pid_t pid;
 
 		pf[0].fd = ssh_bind_get_fd(bind);
@@ -261,10 +436,13 @@ server_main(const char *db, int argc, char **argv)
 			continue;
 		}
 		reap(&l);
-		if (count_preauth(&l) >= MAX_PREAUTH || l.nkids >= MAX_SESSIONS) {
+		peer_of(ssh_get_fd(s), host, peer);
+		if (count_preauth(&l, NULL) >= MAX_PREAUTH ||
+		    count_preauth(&l, host) >= MAX_PREAUTH_ADDR || l.nkids >= MAX_SESSIONS) {
 			/* Too many at once: drop without a word, before any work. */
-			logline("refused connection: %zu unauthenticated, %zu in all",
-			    count_preauth(&l), l.nkids);
+			logline("refused connection from %s: %zu unauthenticated from it, %zu in all, "
+			    "%zu sessions", peer, count_preauth(&l, host), count_preauth(&l, NULL),
+			    l.nkids);
 			close(ssh_get_fd(s));
 			ssh_free(s);
 			continue;
@@ -276,13 +454,14 @@ server_main(const char *db, int argc, char **argv)
 			signal(SIGINT, SIG_DFL);
 			close(l.status_rd);
 			ssh_bind_free(bind);
-			serve_connection(s, db, listen, l.status_wr, compress);
+			serve_connection(s, &cf);
 			_exit(0);
 		}
 		if (pid > 0) {
 			l.kids = xreallocarray(l.kids, l.nkids + 1, sizeof *l.kids);
 			l.kids[l.nkids].pid = pid;
 			l.kids[l.nkids].authed = 0;
+			snprintf(l.kids[l.nkids].host, sizeof l.kids[l.nkids].host, "%s", host);
 			l.nkids++;
 		}
 		/* The parent's copy: close the socket without sending anything. */
@@ -293,6 +472,8 @@ server_main(const char *db, int argc, char **argv)
 	ssh_bind_free(bind);
 	ssh_finalize();
 	free(l.kids);
+	free(cf.dummy_hash);
+	close(cf.lock_fd);
 	return 0;
 }
 
@@ -304,8 +485,10 @@ struct conn {
 	ssh_session s;
 	ssh_channel ch;
 	ssh_event ev;
+	const struct conf *cf;
 	const char *db;
 	const char *listen;
+	struct ssh_counter_struct rx;	/* bytes read from the peer's socket */
 	char hint[128];		/* how to reach us: "-p 2222 clerk1@localhost" */
 	struct store *st;
 	char addr[64];
@@ -317,6 +500,7 @@ struct conn {
 	char term[64];
 	int cols, rows;
 	char *command;
+	size_t cmd_len;		/* of the command line asked for */
 	/* the child */
 	pid_t pid;
 	int master;		/* pty master, or -1 */
@@ -333,7 +517,11 @@ struct conn {
 	struct sb out;		/* to the client's stdout */
 	struct sb err;		/* to the client's stderr */
 	struct sb in;		/* to the child */
+	int in_pending;		/* libssh holds input we had no room for */
+	int in_dead;		/* the child stopped reading: input is dropped */
+	long long last_input;	/* ms clock of the client's last keystroke */
 	long long flush_at;	/* ms clock when buffered output goes */
+	int db_down;		/* the database could not be opened at login */
 	int client_eof;
 	int closed;
 	struct ssh_channel_callbacks_struct chcb;
@@ -359,23 +547,23 @@ conn_store(struct conn *c)
 		if (c->st == NULL) {
 			logline("cannot open database: %s", cause);
 			free(cause);
+			c->db_down = 1;
 		}
 	}
 	return c->st;
 }
 
-static int
-user_ok(struct conn *c, const char *login)
+/*
+ * The database cannot be opened (a full disk, say): no login can be
+ * checked, and "Permission denied" would send the user after the wrong
+ * problem. The client prints the disconnect message on its one line.
+ */
+static void
+db_down(struct conn *c)
 {
-	struct store *st = conn_store(c);
-	struct user u;
-	int ok;
-
-	if (st == NULL || store_user_get(st, login, &u) != 0)
-		return 0;
-	ok = !u.disabled;
-	user_release(&u);
-	return ok;
+	ssh_session_set_disconnect_message(c->s,
+	    "tongban: the server cannot open its database (disk full?); try again later");
+	ssh_disconnect(c->s);
 }
 
 /* The client's address without its port. */
@@ -387,8 +575,53 @@ host_of(const char *addr, char out[64])
 	snprintf(out, 64, "%.*s", colon ? (int)(colon - addr) : (int)strlen(addr), addr);
 }
 
+/*
+ * Password checks for one login, and those from one address, take turns:
+ * the count of recent failures, the check and the new failure are one step,
+ * so parallel guesses cannot all pass the throttle before any is counted.
+ * The locks are POSIX record locks on the listener's memfd, one byte per
+ * hash of the login and of the address; they go with the process.
+ */
+static off_t
+lock_slot(const char *key, off_t base)
+{
+	unsigned h = 2166136261u;
+
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return base + (off_t)(h % 65536);
+}
+
+static void
+lock_byte(int fd, off_t at, short type)
+{
+	struct flock fl;
+
+	memset(&fl, 0, sizeof fl);
+	fl.l_type = type;
+	fl.l_whence = SEEK_SET;
+	fl.l_start = at;
+	fl.l_len = 1;
+	while (fcntl(fd, type == F_UNLCK ? F_SETLK : F_SETLKW, &fl) != 0 && errno == EINTR)
+		;
+}
+
+static void
+auth_lock(struct conn *c, const char *login, short type)
+{
+	char host[64];
+	off_t a, b;
+
+	host_of(c->addr, host);
+	a = lock_slot(login, 0);
+	b = lock_slot(host, 65536);
+	/* Always the lower first: two sessions never wait for each other. */
+	lock_byte(c->cf->lock_fd, a, type);
+	lock_byte(c->cf->lock_fd, b, type);
+}
+
 /* Too many failures lately for this login or from this address: refuse
- * without even looking at the password. */
+ * without looking at the password. Call under auth_lock(). */
 static int
 throttled(struct conn *c, const char *login)
 {
@@ -409,40 +642,87 @@ throttled(struct conn *c, const char *login)
 	return 0;
 }
 
+/* Count a failure in the store. Call under auth_lock(). */
 static void
-auth_failed(struct conn *c, const char *login, const char *method)
+failure_add(struct conn *c, const char *login)
 {
 	char host[64];
 
-	c->tries++;
-	logline("failed login %s from %s (%s)", login, c->addr, method);
 	host_of(c->addr, host);
 	if (conn_store(c) != NULL)
 		store_login_failure_add(conn_store(c), login, host, (long long)time(NULL));
-	/* Throttle guessing: each failure costs the client more time. */
+}
+
+/* After a refusal, outside the lock: each one costs the client more time. */
+static void
+auth_delay(struct conn *c)
+{
+	c->tries++;
 	sleep((unsigned)(c->tries < 4 ? c->tries : 4));
 	if (c->tries >= MAX_AUTH_TRIES)
 		ssh_disconnect(c->s);
+}
+
+/* A login name longer than any we store: refused before any lookup. */
+static int
+login_too_long(struct conn *c, const char *login)
+{
+	size_t n = strnlen(login, LOGIN_MAX);
+
+	if (n < LOGIN_MAX && n < sizeof c->login)
+		return 0;
+	logline("refused a login name of more than %d bytes from %s: %.32s...", LOGIN_MAX - 1,
+	    c->addr, login);
+	return 1;
 }
 
 static int
 auth_password(ssh_session s, const char *login, const char *password, void *ud)
 {
 	struct conn *c = ud;
+	struct user u;
 	char *hash = NULL;
-	int ok = 0;
+	int ok = 0, known = 0;
 
 	(void)s;
-	if (throttled(c, login)) {
-		sleep(2);
+	if (login_too_long(c, login)) {
+		pw_check(password, c->cf->dummy_hash);
+		auth_delay(c);
 		return SSH_AUTH_DENIED;
 	}
-	if (strlen(login) < sizeof c->login && user_ok(c, login) &&
-	    store_user_pwhash(conn_store(c), login, &hash) == 0)
-		ok = pw_check(password, hash);
+	auth_lock(c, login, F_WRLCK);
+	if (conn_store(c) == NULL) {
+		auth_lock(c, login, F_UNLCK);
+		db_down(c);
+		return SSH_AUTH_DENIED;
+	}
+	if (throttled(c, login)) {
+		auth_lock(c, login, F_UNLCK);
+		/* the same work and the same delay as a wrong password */
+		pw_check(password, c->cf->dummy_hash);
+		auth_delay(c);
+		return SSH_AUTH_DENIED;
+	}
+	/*
+	 * Unknown, disabled and password-less logins are checked against the
+	 * dummy hash: the same work as a wrong password for a real user, so
+	 * the time taken does not tell which logins exist.
+	 */
+	if (store_user_get(c->st, login, &u) == 0) {
+		known = !u.disabled;
+		user_release(&u);
+	}
+	if (known && (store_user_pwhash(c->st, login, &hash) != 0 || hash == NULL ||
+	    hash[0] != '$'))
+		known = 0;
+	ok = pw_check(password, known ? hash : c->cf->dummy_hash) && known;
 	free(hash);
+	if (!ok)
+		failure_add(c, login);
+	auth_lock(c, login, F_UNLCK);
 	if (!ok) {
-		auth_failed(c, login, "password");
+		logline("failed login %s from %s (password)", login, c->addr);
+		auth_delay(c);
 		return SSH_AUTH_DENIED;
 	}
 	snprintf(c->login, sizeof c->login, "%s", login);
@@ -458,19 +738,49 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	struct conn *c = ud;
 	char *b64 = NULL;
 	const char *type = ssh_key_type_to_char(ssh_key_type(key));
-	int known = 0;
+	struct user u;
+	int known = 0, locked = 0;
 
 	(void)s;
-	if (state == SSH_PUBLICKEY_STATE_VALID && throttled(c, login))
-		return SSH_AUTH_DENIED;
-	if (type != NULL && strlen(login) < sizeof c->login && user_ok(c, login) &&
-	    ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK)
-		known = store_key_has(conn_store(c), login, type, b64) == 0;
-	ssh_string_free_char(b64);
-	if (!known) {
-		/* An offered key that is not ours is not yet a failure. */
+	if (login_too_long(c, login)) {
 		if (state == SSH_PUBLICKEY_STATE_VALID)
-			auth_failed(c, login, "publickey");
+			auth_delay(c);
+		return SSH_AUTH_DENIED;
+	}
+	if (state == SSH_PUBLICKEY_STATE_VALID) {
+		auth_lock(c, login, F_WRLCK);
+		locked = 1;
+	}
+	if (conn_store(c) == NULL) {
+		if (locked)
+			auth_lock(c, login, F_UNLCK);
+		db_down(c);
+		return SSH_AUTH_DENIED;
+	}
+	if (locked && throttled(c, login)) {
+		auth_lock(c, login, F_UNLCK);
+		auth_delay(c);
+		return SSH_AUTH_DENIED;
+	}
+	if (type != NULL && store_user_get(c->st, login, &u) == 0) {
+		known = !u.disabled;
+		user_release(&u);
+	}
+	if (known && ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK)
+		known = store_key_has(c->st, login, type, b64) == 0;
+	else
+		known = 0;
+	ssh_string_free_char(b64);
+	/* An offered key that is not ours is not yet a failure. */
+	if (!known && locked)
+		failure_add(c, login);
+	if (locked)
+		auth_lock(c, login, F_UNLCK);
+	if (!known) {
+		if (state == SSH_PUBLICKEY_STATE_VALID) {
+			logline("failed login %s from %s (publickey)", login, c->addr);
+			auth_delay(c);
+		}
 		return SSH_AUTH_DENIED;
 	}
 	if (state == SSH_PUBLICKEY_STATE_NONE)
@@ -483,23 +793,67 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	return SSH_AUTH_SUCCESS;
 }
 
+/*
+ * Input from the client. Take only what fits in the buffer toward the
+ * child and say so: libssh keeps the rest and, while it holds more than
+ * half a window, stops granting the client more (back-pressure); the pump
+ * fetches the rest with pull_input() as the child reads.
+ */
 static int
 ch_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr, void *ud)
 {
 	struct conn *c = ud;
+	uint32_t take;
 
 	(void)s;
 	(void)ch;
-	(void)is_stderr;
-	/* Keys typed ahead are kept, never dropped; the child gets them in order. */
-	if (c->in.len >= 1 << 20)
-		return (int)len;
+	if (is_stderr || c->in_dead)
+		return (int)len;	/* nothing reads it: consumed and dropped */
+	take = c->in.len >= IN_MAX ? 0 : IN_MAX - c->in.len < len ? (uint32_t)(IN_MAX - c->in.len) :
+	    len;
+	c->in_pending = take < len;
+	if (take == 0)
+		return 0;
+	c->last_input = now_ms();
 	if (c->gbk && c->mode == MODE_PTY) {
 		/* an invalid byte becomes '?': the session goes on */
-		conv_run(&c->from_term, data, len, &c->in, CONV_REPLACE, NULL);
+		conv_run(&c->from_term, data, take, &c->in, CONV_REPLACE, NULL);
 	} else
-		sb_add(&c->in, data, len);
-	return (int)len;
+		sb_add(&c->in, data, take);
+	return (int)take;
+}
+
+/* Fetch what libssh kept back, all at once, when there is room for it. */
+static void
+pull_input(struct conn *c)
+{
+	char *buf;
+	int n, got;
+
+	if (!c->in_pending)
+		return;
+	n = ssh_channel_poll(c->ch, 0);
+	if (n <= 0) {
+		c->in_pending = 0;
+		return;
+	}
+	/*
+	 * All of it or nothing: ssh_channel_read() grants the client a new
+	 * window, which must wait until libssh's buffer is empty.
+	 */
+	if (!c->in_dead && c->in.len > 0 && c->in.len + (size_t)n > IN_MAX)
+		return;
+	buf = xmalloc((size_t)n);
+	got = ssh_channel_read(c->ch, buf, (uint32_t)n, 0);
+	if (got > 0 && !c->in_dead) {
+		if (c->gbk && c->mode == MODE_PTY)
+			conv_run(&c->from_term, buf, (size_t)got, &c->in, CONV_REPLACE, NULL);
+		else
+			sb_add(&c->in, buf, (size_t)got);
+		c->last_input = now_ms();
+	}
+	free(buf);
+	c->in_pending = ssh_channel_poll(c->ch, 0) > 0;
 }
 
 static int
@@ -542,11 +896,14 @@ ch_exec(ssh_session s, ssh_channel ch, const char *command, void *ud)
 	struct conn *c = ud;
 
 	(void)s; (void)ch;
-	if (c->command != NULL || strlen(command) > 8192)
+	if (c->command != NULL)
 		return -1;
 	/* A command runs on pipes even when a pty was asked for (ssh -t host cmd). */
 	c->mode = MODE_EXEC;
-	c->command = xstrdup(command);
+	/* An over-long line is accepted, to be refused with a message of its
+	 * own: a refused request only makes the client say "exec failed". */
+	c->cmd_len = strlen(command);
+	c->command = xstrdup(c->cmd_len > CMD_MAX ? "" : command);
 	return 0;
 }
 
@@ -663,6 +1020,10 @@ start_child(struct conn *c)
 			fprintf(stderr, "tongban: this server has no shell; connect with a terminal "
 			    "(ssh -t) for the console, or give a command (ssh host help)\n");
 			rc = 1;
+		} else if (c->cmd_len > CMD_MAX) {
+			fprintf(stderr, "tongban: the command line is %zu bytes long; at most %d are "
+			    "accepted\n", c->cmd_len, CMD_MAX);
+			rc = EXIT_USAGE;
 		} else
 			rc = exec_command(c->db, c->login, c->addr, c->command);
 		fflush(NULL);
@@ -727,22 +1088,45 @@ flush_out(struct conn *c, struct sb *b, int is_err)
 	}
 }
 
+/* Write what the child can take now; never blocks (the fds are O_NONBLOCK). */
 static void
 feed_child(struct conn *c)
 {
 	int fd = c->master >= 0 ? c->master : c->in_fd;
+	size_t off = 0;
 	ssize_t n;
 
 	if (fd < 0)
 		return;
-	while (c->in.len > 0) {
-		n = write(fd, c->in.buf, c->in.len);
-		if (n <= 0)
-			return;
-		memmove(c->in.buf, c->in.buf + n, c->in.len - (size_t)n);
-		c->in.len -= (size_t)n;
+	while (off < c->in.len) {
+		n = write(fd, c->in.buf + off, c->in.len - off);
+		if (n > 0) {
+			off += (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno != EAGAIN && c->master < 0) {
+			/* EPIPE: the command ended without reading it all, which is its right */
+			c->in_dead = 1;
+			off = c->in.len;
+		}
+		break;
+	}
+	if (off > 0) {
+		memmove(c->in.buf, c->in.buf + off, c->in.len - off);
+		c->in.len -= off;
 		c->in.buf[c->in.len] = '\0';
 	}
+}
+
+static int
+on_child_input(socket_t fd, int revents, void *ud)
+{
+	(void)fd;
+	(void)revents;
+	feed_child(ud);
+	return 0;
 }
 
 static int
@@ -786,39 +1170,121 @@ watch(struct conn *c, int fd, int open, size_t buffered, int *watched)
 	*watched = want;
 }
 
+/*
+ * Wait for the child for at most secs seconds, then kill it. A console that
+ * is told to hang up saves its drafts first; one that is stuck (a write to a
+ * terminal stopped with Ctrl-S, a long query) does not hold the session.
+ */
+static int
+reap_child(pid_t pid, int secs)
+{
+	int status = 0, i;
+	pid_t r;
+
+	for (i = 0; i < secs * 20; i++) {
+		r = waitpid(pid, &status, WNOHANG);
+		if (r == pid || (r < 0 && errno != EINTR))
+			return status;
+		usleep(50000);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	return status;
+}
+
 static void
 pump(struct conn *c)
 {
-	int status = 0, hup_sent = 0, out_w = 0, err_w = 0, stalled = 0;
-	int out_fd = c->master >= 0 ? c->master : c->out_fd;
+	int status = 0, hup_sent = 0, out_w = 0, err_w = 0, in_w = 0, stalled = 0, idle = 0;
+	int out_fd = c->master >= 0 ? c->master : c->out_fd, missed = 0, lost = 0;
+	long long ka_ms = (long long)c->cf->keepalive_s * 1000, idle_ms = 0;
+	long long heard = now_ms(), idle_at = 0;
+	uint64_t seen = c->rx.in_bytes;
 
+	if (c->mode == MODE_PTY)
+		idle_ms = (long long)c->cf->idle_s * 1000;
+	c->last_input = now_ms();
+	/* From here on no libssh call waits for the peer: one that is gone
+	 * (Ctrl-S and a dropped link) must not hold the session. */
+	ssh_set_blocking(c->s, 0);
 	c->out_open = 1;
 	c->err_open = c->err_fd >= 0;
 	while (!c->closed && (c->out_open || c->err_open || c->out.len || c->err.len)) {
 		int timeout = 1000;
+		long long now;
 
+		pull_input(c);
 		feed_child(c);
-		if (c->client_eof && c->in.len == 0) {
+		pull_input(c);
+		if (c->client_eof && c->in.len == 0 && !c->in_pending) {
 			if (c->mode == MODE_PTY && !hup_sent) {
 				kill(c->pid, SIGHUP);	/* PLATFORM 10: EOF on a pty is a hang-up */
 				hup_sent = 1;
 			} else if (c->in_fd >= 0) {
+				if (in_w)
+					ssh_event_remove_fd(c->ev, c->in_fd);
+				in_w = 0;
 				close(c->in_fd);
 				c->in_fd = -1;
 			}
 		}
+		if (c->in_dead && c->in_fd >= 0) {
+			if (in_w)
+				ssh_event_remove_fd(c->ev, c->in_fd);
+			in_w = 0;
+			close(c->in_fd);
+			c->in_fd = -1;
+		}
 		watch(c, out_fd, c->out_open, c->out.len, &out_w);
 		watch(c, c->err_fd, c->err_open, c->err.len, &err_w);
+		/* the child's stdin pipe, polled for room while input waits */
+		if (c->in_fd >= 0 && c->in.len > 0 && !in_w) {
+			ssh_event_add_fd(c->ev, c->in_fd, POLLOUT, on_child_input, c);
+			in_w = 1;
+		} else if (in_w && c->in.len == 0) {
+			ssh_event_remove_fd(c->ev, c->in_fd);
+			in_w = 0;
+		}
 		if (c->out.len || c->err.len) {
 			long long wait = c->flush_at - now_ms();
 
 			timeout = stalled ? 50 : wait < 0 ? 0 : (int)wait;
 		}
+		if (c->master >= 0 && c->in.len > 0 && timeout > 20)
+			timeout = 20;	/* the master is polled for reading only */
 		ssh_event_dopoll(c->ev, timeout);
+		now = now_ms();
 		/* A client that vanished without a close ends the session too. */
-		if (!ssh_is_connected(c->s) || ssh_channel_is_closed(c->ch))
+		if (!ssh_is_connected(c->s) || ssh_channel_is_closed(c->ch)) {
 			c->closed = 1;
-		if ((c->out.len || c->err.len) && (now_ms() >= c->flush_at || !c->out_open ||
+			lost = !ssh_is_connected(c->s);
+		}
+		/* SSH keepalive: an idle peer must answer; one that does not is gone. */
+		if (c->rx.in_bytes != seen) {
+			seen = c->rx.in_bytes;
+			heard = now;
+			missed = 0;
+		} else if (ka_ms > 0 && now - heard >= ka_ms * (missed + 1) && !c->closed) {
+			if (missed >= KEEPALIVE_COUNT) {
+				logline("no answer from %s to %d keepalives: session dropped", c->addr,
+				    missed);
+				c->closed = 1;
+				lost = 1;
+			} else {
+				ssh_send_keepalive(c->s);
+				missed++;
+			}
+		}
+		if (idle_ms > 0 && !idle && now - c->last_input >= idle_ms) {
+			logline("idle timeout for %s from %s after %d s", c->login, c->addr,
+			    c->cf->idle_s);
+			kill(c->pid, SIGHUP);	/* the console saves its drafts and ends */
+			idle = 1;
+			idle_at = now;
+		} else if (idle && now - idle_at > REAP_SECONDS * 1000)
+			c->closed = 1;	/* it did not: treated as a dropped session */
+		if ((c->out.len || c->err.len) && (now >= c->flush_at || !c->out_open ||
 		    c->out.len >= OUT_MAX / 2)) {
 			flush_out(c, &c->out, 0);
 			flush_out(c, &c->err, 1);
@@ -827,67 +1293,102 @@ pump(struct conn *c)
 	}
 	watch(c, out_fd, 0, 0, &out_w);
 	watch(c, c->err_fd, 0, 0, &err_w);
-	/* PLATFORM 4: reap the child before exit-status, EOF and close. */
-	if (c->closed)
+	if (in_w)
+		ssh_event_remove_fd(c->ev, c->in_fd);
+	if (c->in_fd >= 0)
+		close(c->in_fd);
+	c->in_fd = -1;
+	if (c->closed) {
+		/* Nobody reads any more: hang up the terminal first, so that a
+		 * console blocked writing to it gets EIO, then reap within bounds. */
+		if (c->master >= 0)
+			close(c->master);
+		c->master = -1;
 		kill(c->pid, SIGHUP);
-	while (waitpid(c->pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!c->closed) {
-		if (WIFEXITED(status))
-			ssh_channel_request_send_exit_status(c->ch, WEXITSTATUS(status));
-		else if (WIFSIGNALED(status))
-			ssh_channel_request_send_exit_signal(c->ch,
-			    WTERMSIG(status) == SIGHUP ? "HUP" : WTERMSIG(status) == SIGKILL ?
-			    "KILL" : "TERM", 0, "", "");
-		ssh_channel_send_eof(c->ch);
-		ssh_channel_close(c->ch);
-		/* Wait for the client's close so nothing queued is lost. */
-		for (int k = 0; k < 50 && !c->closed && ssh_is_connected(c->s); k++)
-			ssh_event_dopoll(c->ev, 100);
+		status = reap_child(c->pid, REAP_SECONDS);
+		if (lost)
+			logline("connection from %s lost", c->addr);
+		return;
 	}
+	/* PLATFORM 4: reap the child before exit-status, EOF and close; keep
+	 * listening, so that a link that drops meanwhile is noticed. */
+	while (waitpid(c->pid, &status, WNOHANG) == 0) {
+		ssh_event_dopoll(c->ev, 100);
+		if (!ssh_is_connected(c->s) || ssh_channel_is_closed(c->ch)) {
+			c->closed = 1;
+			if (c->master >= 0)
+				close(c->master);
+			c->master = -1;
+			kill(c->pid, SIGHUP);
+			reap_child(c->pid, REAP_SECONDS);
+			return;
+		}
+	}
+	if (c->master >= 0)
+		close(c->master);
+	c->master = -1;
+	if (idle) {
+		char msg[128];
+		int n = snprintf(msg, sizeof msg, "\r\ntongban: no input for %d minutes; session "
+		    "closed (drafts are kept)\r\n", c->cf->idle_s / 60);
+
+		ssh_channel_write_stderr(c->ch, msg, (uint32_t)n);
+	}
+	if (WIFEXITED(status))
+		ssh_channel_request_send_exit_status(c->ch, WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		ssh_channel_request_send_exit_signal(c->ch,
+		    WTERMSIG(status) == SIGHUP ? "HUP" : WTERMSIG(status) == SIGKILL ?
+		    "KILL" : "TERM", 0, "", "");
+	ssh_channel_send_eof(c->ch);
+	ssh_channel_close(c->ch);
+	/* Wait for the client's close so nothing queued is lost. */
+	for (int k = 0; k < 50 && !c->closed && ssh_is_connected(c->s); k++) {
+		ssh_event_dopoll(c->ev, 100);
+	}
+	/* nonblocking: give what libssh still queues a last chance to go */
+	for (int k = 0; k < 20 && ssh_is_connected(c->s) && (ssh_get_poll_flags(c->s) &
+	    SSH_WRITE_PENDING); k++)
+		ssh_event_dopoll(c->ev, 50);
 }
 
 static void
-serve_connection(ssh_session s, const char *db, const char *listen, int status_wr, int compress)
+serve_connection(ssh_session s, const struct conf *cf)
 {
 	struct ssh_server_callbacks_struct cb;
-	struct sockaddr_storage sa;
-	socklen_t salen = sizeof sa;
 	struct conn c;
 	long long t0;
-	int one = 1, fd = ssh_get_fd(s), k;
+	int one = 1, fd = ssh_get_fd(s), k, compress = cf->compress;
+	int idle = 60, intvl = 15, cnt = 4;
+	unsigned int user_timeout = 120000;
 	long timeout = 10;
 	pid_t me = getpid();
+	char host[64];
 
 	memset(&c, 0, sizeof c);
 	c.s = s;
-	c.db = db;
-	c.listen = listen;
+	c.cf = cf;
+	c.db = cf->db;
+	c.listen = cf->listen;
 	c.master = c.in_fd = c.out_fd = c.err_fd = -1;
 	sb_init(&c.out);
 	sb_init(&c.err);
 	sb_init(&c.in);
 	sb_init(&c.raw_out);
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);	/* PLATFORM 1 */
-	snprintf(c.addr, sizeof c.addr, "?");
-	if (getpeername(fd, (struct sockaddr *)&sa, &salen) == 0) {
-		char host[INET6_ADDRSTRLEN] = "?";
-		int port = 0;
-
-		if (sa.ss_family == AF_INET) {
-			struct sockaddr_in *in = (struct sockaddr_in *)&sa;
-
-			inet_ntop(AF_INET, &in->sin_addr, host, sizeof host);
-			port = ntohs(in->sin_port);
-		} else if (sa.ss_family == AF_INET6) {
-			struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&sa;
-
-			inet_ntop(AF_INET6, &in6->sin6_addr, host, sizeof host);
-			port = ntohs(in6->sin6_port);
-		}
-		snprintf(c.addr, sizeof c.addr, "%s:%d", host, port);
-	}
-	alarm(LOGIN_TIMEOUT);	/* PLATFORM 2: bound the whole login phase */
+	/*
+	 * A peer that vanishes without a word (a dropped link, a sleeping
+	 * laptop): TCP keepalive finds it after about two idle minutes, and
+	 * TCP_USER_TIMEOUT bounds how long sent data may stay unacknowledged.
+	 */
+	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPIDLE, &idle, sizeof idle);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPINTVL, &intvl, sizeof intvl);
+	setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
+	setsockopt(fd, IPPROTO_TCP, TCP_USER_TIMEOUT, &user_timeout, sizeof user_timeout);
+	peer_of(fd, host, c.addr);
+	ssh_set_counters(s, &c.rx, NULL);
+	alarm((unsigned)cf->grace_s);	/* PLATFORM 2: bound the whole login phase */
 	ssh_options_set(s, SSH_OPTIONS_TIMEOUT, &timeout);
 	/* PLATFORM 12: offering only zlib@openssh.com makes every client compress. */
 	ssh_options_set(s, SSH_OPTIONS_COMPRESSION_C_S, compress ? "zlib@openssh.com" : "none");
@@ -925,8 +1426,8 @@ serve_connection(ssh_session s, const char *db, const char *listen, int status_w
 		goto out;
 	alarm(0);
 	/* If this write fails the listener only miscounts unauthenticated peers. */
-	(void)!write(status_wr, &me, sizeof me);
-	close(status_wr);
+	(void)!write(cf->status_wr, &me, sizeof me);
+	close(cf->status_wr);
 	{
 		const char *colon = strrchr(c.listen, ':');
 		int hostlen = colon ? (int)(colon - c.listen) : 0;
