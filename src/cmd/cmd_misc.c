@@ -65,7 +65,7 @@ import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kin
 		free(cause);
 		return rc;
 	}
-	fprintf(c->out, _("%s imported\n"), what);
+	out_printf_safe(c->out, _("%s imported\n"), what);
 	return EXIT_OK;
 }
 
@@ -88,7 +88,7 @@ cmd_calendar_add(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_INVALID, _("expected a number of working days from 0 to 10000, not '%s'"),
 		    a->pos[1]);
 	clock_format_date(clock_add(c->s->cal, d, (int)n), out);
-	fprintf(c->out, "%s\n", out);
+	out_printf_safe(c->out, "%s\n", out);
 	return EXIT_OK;
 }
 
@@ -99,7 +99,7 @@ cmd_calendar_workdays(struct cmd_ctx *c, struct cmd_args *a)
 
 	if (read_date(c, a->pos[0], &from) != 0 || read_date(c, a->pos[1], &to) != 0)
 		return EXIT_INVALID;
-	fprintf(c->out, "%d\n", clock_workdays(c->s->cal, from, to));
+	out_printf_safe(c->out, "%d\n", clock_workdays(c->s->cal, from, to));
 	return EXIT_OK;
 }
 
@@ -231,7 +231,7 @@ step_line(void *arg, int seq, const char *name, const char *name_en,
 {
 	FILE *fp = arg;
 
-	fprintf(fp, "  %d. %s (%s) %s %d\n", seq,
+	out_printf_safe(fp, "  %d. %s (%s) %s %d\n", seq,
 	    strcmp(i18n_lang(), "en") == 0 ? name_en : name, kind, _("limit"), limit);
 	return 0;
 }
@@ -241,7 +241,7 @@ material_line(void *arg, int seq, const char *name, int required)
 {
 	FILE *fp = arg;
 
-	fprintf(fp, "  %d. %s%s\n", seq, name, required ? "" : _(" (optional)"));
+	out_printf_safe(fp, "  %d. %s%s\n", seq, name, required ? "" : _(" (optional)"));
 	return 0;
 }
 
@@ -303,16 +303,16 @@ cmd_item_show(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no item '%s'"), a->pos[0]);
 	if (rc != 0)
 		return cmd_store_error(c);
-	fprintf(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
-	fprintf(c->out, _("power type %s, department %s, levels %s\n"), it.power_type,
+	out_printf_safe(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
+	out_printf_safe(c->out, _("power type %s, department %s, levels %s\n"), it.power_type,
 	    it.dept_kind, it.levels);
-	fprintf(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld yuan; "
+	out_printf_safe(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld yuan; "
 	    "online depth %d; channels %s\n"), it.statutory_days, it.promised_days,
 	    it.fee_cents / 100, it.fee_cents % 100, it.online_depth, it.channels);
-	fprintf(c->out, "%s\n%s\n", it.guide, _("materials:"));
+	out_printf_safe(c->out, "%s\n%s\n", it.guide, _("materials:"));
 	rc = store_material_each(c->s->st, it.code, material_line, c->out);
 	if (rc == 0) {
-		fprintf(c->out, "%s\n", _("steps:"));
+		out_printf_safe(c->out, "%s\n", _("steps:"));
 		rc = store_step_each(c->s->st, it.code, step_line, c->out);
 	}
 	item_release(&it);
@@ -352,11 +352,11 @@ cmd_audit_verify(struct cmd_ctx *c, struct cmd_args *a)
 	(void)a;
 	rc = audit_verify(c->s->st, &res);
 	if (rc == 0) {
-		fprintf(c->out, _("audit chain intact: %lld events verified\n"), res.checked);
+		out_printf_safe(c->out, _("audit chain intact: %lld events verified\n"), res.checked);
 		return EXIT_OK;
 	}
 	if (rc > 0) {
-		fprintf(c->out, _("audit chain BROKEN at event %lld: %s\n"), res.bad_id, res.reason);
+		out_printf_safe(c->out, _("audit chain BROKEN at event %lld: %s\n"), res.bad_id, res.reason);
 		free(res.reason);
 		return EXIT_CONFLICT;
 	}

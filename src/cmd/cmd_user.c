@@ -38,7 +38,7 @@ cmd_user_add(struct cmd_ctx *c, struct cmd_args *a)
 	in.encoding = cmd_arg(a, "encoding");
 	if ((rc = user_add(c->s, &in, &cause)) != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("user '%s' added; give them a key (user key add) or a password (user passwd)\n"),
+	out_printf_safe(c->out, _("user '%s' added; give them a key (user key add) or a password (user passwd)\n"),
 	    a->pos[0]);
 	return EXIT_OK;
 }
@@ -100,7 +100,7 @@ cmd_user_set(struct cmd_ctx *c, struct cmd_args *a)
 	    cmd_arg(a, "encoding"), &cause);
 	if (rc != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("user '%s' changed\n"), a->pos[0]);
+	out_printf_safe(c->out, _("user '%s' changed\n"), a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -112,7 +112,7 @@ set_disabled(struct cmd_ctx *c, struct cmd_args *a, int disabled)
 
 	if ((rc = user_set_disabled(c->s, a->pos[0], disabled, &cause)) != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), a->pos[0]);
+	out_printf_safe(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -152,7 +152,7 @@ cmd_user_passwd(struct cmd_ctx *c, struct cmd_args *a)
 	free(line);
 	if (rc != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("password of '%s' changed\n"), login);
+	out_printf_safe(c->out, _("password of '%s' changed\n"), login);
 	return EXIT_OK;
 }
 
@@ -186,7 +186,7 @@ cmd_user_key_add(struct cmd_ctx *c, struct cmd_args *a)
 	free(line);
 	if (rc != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("key added for '%s'\n"), login);
+	out_printf_safe(c->out, _("key added for '%s'\n"), login);
 	return EXIT_OK;
 }
 
@@ -243,7 +243,7 @@ cmd_user_key_remove(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_row_usage(c, a);
 	if ((rc = user_key_remove(c->s, a->pos[0], id, &cause)) != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("key %ld of '%s' removed\n"), id, a->pos[0]);
+	out_printf_safe(c->out, _("key %ld of '%s' removed\n"), id, a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -284,7 +284,7 @@ cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
 
 		for (i = 0; i < 7; i++) {
 			out_pad(c->out, labels[i], 10);
-			fprintf(c->out, "%s\n", v[i]);
+			out_printf_safe(c->out, "%s\n", v[i]);
 		}
 	} else {
 		out_row(&o, v);
