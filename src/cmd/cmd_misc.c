@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "trail.h"
 #include "catalog.h"
 #include "cmd.h"
 #include "i18n.h"
@@ -325,7 +326,7 @@ static int
 audit_row(void *arg, const struct event *e)
 {
 	char id[24], cid[24];
-	const char *v[10];
+	const char *v[11];
 
 	snprintf(id, sizeof id, "%lld", e->id);
 	snprintf(cid, sizeof cid, "%lld", e->case_id);
@@ -339,6 +340,7 @@ audit_row(void *arg, const struct event *e)
 	v[7] = e->to_status;
 	v[8] = e->note;
 	v[9] = e->hash;
+	v[10] = e->subject;
 	out_row(arg, v);
 	return 0;
 }
@@ -347,29 +349,34 @@ int
 cmd_audit_verify(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct audit_result res;
+	char *cause = NULL;
 	int rc;
 
 	(void)a;
-	rc = audit_verify(c->s->st, &res);
+	rc = trail_verify(c->s, &res, &cause);
 	if (rc == 0) {
 		out_printf_safe(c->out, _("audit chain intact: %lld events verified\n"), res.checked);
 		return EXIT_OK;
 	}
-	if (rc > 0) {
+	if (rc == 1) {
 		out_printf_safe(c->out, _("audit chain BROKEN at event %lld: %s\n"), res.bad_id, res.reason);
 		free(res.reason);
 		return EXIT_CONFLICT;
 	}
-	return cmd_fail(c, EXIT_INTERNAL, _("cannot read the record"));
+	rc = cmd_fail(c, rc, "%s", cause);
+	free(cause);
+	return rc;
 }
 
 int
 cmd_audit_export(struct cmd_ctx *c, struct cmd_args *a)
 {
 	static const char *const keys[] = {
-		"id", "case_id", "at", "actor", "addr", "action", "from", "to", "note", "hash"
+		"id", "case_id", "at", "actor", "addr", "action", "from", "to", "note", "hash",
+		"subject"
 	};
 	const char *from = cmd_arg(a, "from"), *to = cmd_arg(a, "to");
+	char *cause = NULL;
 	struct out ot;
 	int rc, d;
 
@@ -377,9 +384,14 @@ cmd_audit_export(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_row_usage(c, a);
 	if (read_date(c, from, &d) != 0 || read_date(c, to, &d) != 0)
 		return EXIT_INVALID;
-	if ((rc = cmd_table(c, &ot, a->opt, FMT_CSV, 10, keys, NULL)) != EXIT_OK)
+	if ((rc = cmd_table(c, &ot, a->opt, FMT_CSV, 11, keys, NULL)) != EXIT_OK)
 		return rc;
-	rc = store_event_each_between(c->s->st, from, to, audit_row, &ot);
+	/* Only the events of what the user may see (trail.h). */
+	rc = trail_export(c->s, from, to, audit_row, &ot, &cause);
 	out_end(&ot);
-	return rc != 0 ? cmd_store_error(c) : EXIT_OK;
+	if (rc != 0) {
+		rc = cmd_fail(c, rc, "%s", cause);
+		free(cause);
+	}
+	return rc;
 }

@@ -175,6 +175,8 @@ struct case_filter {
 int store_case_insert(struct store *st, struct tcase *c, char **cause);
 /* Load the case with number no, with its names joined in. */
 int store_case_get(struct store *st, const char *no, struct tcase *c);
+/* The same by the case's id (events name cases by id). */
+int store_case_get_id(struct store *st, long long id, struct tcase *c);
 typedef int (*store_case_fn)(void *arg, const struct tcase *c);
 /* Cases matching f within scope, newest first. */
 int store_case_find(struct store *st, const struct case_filter *f,
