@@ -27,7 +27,10 @@
 
 struct store;
 
-/* Open path; with create, make the file and apply schema_sql when new. */
+/* Open path; with create, make the file and apply schema_sql when new.
+ * Sets the process umask to at least 077: the database, its -wal and -shm
+ * files (and any file the process makes after) are readable by their
+ * owner only. An existing database keeps the mode it has. */
 struct store *store_open(const char *path, const char *schema_sql, char **cause);
 void store_close(struct store *st);
 /* Run a script of statements (the schema, maintenance). */
