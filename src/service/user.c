@@ -255,7 +255,7 @@ user_set_password(struct session *s, const char *login, const char *current,
 		hash = NULL;
 		if (rc) {
 			/* A guess here counts as one at the door (the lockout). */
-			store_login_failure_add(s->st, login, s->addr ? s->addr : "",
+			store_login_failure_add(s->st, login, s->addr,
 			    (long long)time(NULL));
 			set_cause(cause, "%s", _("permission denied: the current password is wrong"));
 			return EXIT_DENIED;
