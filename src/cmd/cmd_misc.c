@@ -250,13 +250,14 @@ static int
 item_table(struct cmd_ctx *c, struct cmd_args *a, int export)
 {
 	const char *f = cmd_arg(a, "format");
+	/* out_end reads the labels: they live as long as the table */
+	const char *labels[5];
 	struct out ot;
 	int rc;
 
 	if (!export && (f == NULL || strcmp(f, "text") == 0)) {
 		static const char *const tkeys[] = { "code", "name", "levels",
 			"statutory_days", "promised_days" };
-		const char *labels[5];
 
 		labels[0] = _("code");
 		labels[1] = _("item name");

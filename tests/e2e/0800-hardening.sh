@@ -147,7 +147,8 @@ if [ -x /usr/bin/time ]; then
 	err=$(/usr/bin/time -f 'rss %M' "$TB" --db "$DB" region import "$TMP/big.csv" 2>&1)
 	expect_has "csv: a 100 MB field is refused naming line and column" "$err" "第 2 行第 2 列"
 	rss=$(grep -oE 'rss [0-9]+' <<<"$err" | cut -d' ' -f2)
-	check "csv: ... in under 32 MB (was 200 MB): ${rss} kB" test "${rss:-999999}" -lt 32768
+	# (7 MB here, 40 MB under AddressSanitizer; 200 MB before the bound)
+	check "csv: ... in under 64 MB, less than the line: ${rss} kB" test "${rss:-999999}" -lt 65536
 else
 	err=$(tb region import "$TMP/big.csv" 2>&1)
 	expect_has "csv: a 100 MB field is refused naming line and column" "$err" "第 2 行第 2 列"
