@@ -304,12 +304,23 @@ ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int focus)
 		move(y, curx < x + w ? curx : x + w - 1);
 }
 
+/* A key that is text: not C0, DEL or C1 (a pasted U+009B is a CSI to
+ * the terminal of whoever reads the field later, whatever wcwidth says in
+ * the locale at hand). */
+static int
+ui_field_printable(int ch)
+{
+	if (ch < 32 || ch == 127 || (ch >= 0x80 && ch < 0xa0))
+		return 0;
+	return wcwidth((wchar_t)ch) >= 0;
+}
+
 int
 ui_field_key(struct ui_field *f, struct ui_key k)
 {
 	/* Text filled in for the user (a known applicant's name) is replaced by
 	 * what they type, as a selection would be; any other key keeps it. */
-	if (f->filled && !k.fkey && k.ch >= 32 && k.ch != 127 && wcwidth((wchar_t)k.ch) >= 0)
+	if (f->filled && !k.fkey && ui_field_printable(k.ch))
 		f->len = f->cur = 0;
 	f->filled = 0;
 	if (k.fkey) {
@@ -346,7 +357,7 @@ ui_field_key(struct ui_field *f, struct ui_key k)
 		f->len = f->cur = 0;
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (k.ch < 32 || k.ch == 127 || wcwidth((wchar_t)k.ch) < 0)
+	if (!ui_field_printable(k.ch))
 		return UI_IGNORED;
 	if (f->len >= UI_FIELD_MAX)
 		return UI_HANDLED;

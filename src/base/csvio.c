@@ -20,7 +20,9 @@ struct reader {
 	int failed;
 	long line;		/* current physical line */
 	long start;		/* line where the current record started */
+	size_t rec_bytes;	/* bytes of the current record's fields so far */
 	int in_record;
+	int at_line_start;	/* the next piece begins a physical line */
 	int seen_header;
 	struct csvio_row row;
 	size_t cap;
@@ -56,18 +58,30 @@ clear_row(struct reader *r)
 	r->row.n = 0;
 }
 
+/* Newlines in s[0..n): a field's line offset from the record's start. */
+static long
+count_lf(const char *s, size_t n)
+{
+	long k = 0;
+
+	while (n-- > 0)
+		k += *s++ == '\n';
+	return k;
+}
+
 static void
 on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
 	const char *p = s ? s : "";
 
+	unsigned cp;
+	long at;
+
 	if (r->failed)
 		return;
-	if (!r->in_record) {
-		r->in_record = 1;
-		r->start = r->line;
-	}
+	/* r->start was set where the record began (csvio_read). */
+	r->in_record = 1;
 	if (r->row.n >= CSVIO_MAX_COLS) {
 		fail(r, _("%s: line %ld: more than %d columns"), r->name,
 		    r->start, CSVIO_MAX_COLS);
@@ -88,6 +102,19 @@ on_field(void *s, size_t len, void *data)
 		    r->name, r->start, r->row.n + 1);
 		return;
 	}
+	/* What a terminal would obey never enters the database (names reach
+	 * other users' screens); TAB and LF are text in a quoted field. */
+	if ((at = utf8_ctl(p, len, UTF8_CTL_TEXT, &cp)) >= 0) {
+		fail(r, _("%s: line %ld, column %zu: contains the control character U+%04X"),
+		    r->name, r->start + count_lf(p, (size_t)at), r->row.n + 1, cp);
+		return;
+	}
+	r->rec_bytes += len;
+	if (r->rec_bytes > CSVIO_MAX_RECORD) {
+		fail(r, _("%s: line %ld, column %zu: record longer than %d bytes"),
+		    r->name, r->start, r->row.n + 1, CSVIO_MAX_RECORD);
+		return;
+	}
 	if (r->row.n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->row.f = xreallocarray(r->row.f, r->cap, sizeof *r->row.f);
@@ -106,9 +133,8 @@ on_record(int c, void *data)
 		clear_row(r);
 		return;
 	}
-	if (!r->in_record)
-		r->start = r->line;
 	r->in_record = 0;
+	r->rec_bytes = 0;
 	r->row.line = r->start;
 	if (r->header != NULL && !r->seen_header) {
 		r->seen_header = 1;
@@ -161,18 +187,74 @@ no_space(unsigned char c)
 	return 0;
 }
 
+/* libcsv's state between records (its ROW_NOT_BEGUN). */
+#define CSV_ROW_NOT_BEGUN 0
+
+/* The next piece of fp: up to and with the next LF, or the rest of the
+ * block when the line goes on; NULL at the end or on error. */
+struct pieces {
+	FILE *fp;
+	char buf[CSVIO_CHUNK];
+	size_t pos, len;
+};
+
+static const char *
+next_piece(struct pieces *in, size_t *n, int *eol)
+{
+	const char *p, *lf;
+
+	if (in->pos == in->len) {
+		in->pos = 0;
+		in->len = fread(in->buf, 1, sizeof in->buf, in->fp);
+		if (in->len == 0)
+			return NULL;
+	}
+	p = in->buf + in->pos;
+	lf = memchr(p, '\n', in->len - in->pos);
+	*n = lf ? (size_t)(lf - p) + 1 : in->len - in->pos;
+	*eol = lf != NULL;
+	in->pos += *n;
+	return p;
+}
+
+/* Feed data to the parser in slices, so that neither a field nor a record
+ * grows in memory past its limit before the message: a 100 MB line costs
+ * what its first CSVIO_MAX_FIELD bytes do. */
+static int
+feed(struct reader *r, struct csv_parser *p, const char *data, size_t len)
+{
+	while (len > 0 && !r->failed) {
+		size_t k = len < 4096 ? len : 4096;
+
+		if (csv_parse(p, data, k, on_field, on_record, r) != k) {
+			fail(r, _("%s: line %ld: bad quoting (%s)"), r->name, r->start,
+			    csv_strerror(csv_error(p)));
+			break;
+		}
+		if (p->entry_pos > CSVIO_MAX_FIELD)
+			fail(r, _("%s: line %ld, column %zu: field longer than %d bytes"),
+			    r->name, r->start, r->row.n + 1, CSVIO_MAX_FIELD);
+		else if (r->rec_bytes + p->entry_pos > CSVIO_MAX_RECORD)
+			fail(r, _("%s: line %ld, column %zu: record longer than %d bytes"),
+			    r->name, r->start, r->row.n + 1, CSVIO_MAX_RECORD);
+		data += k;
+		len -= k;
+	}
+	return r->failed ? -1 : 0;
+}
+
 int
 csvio_read(FILE *fp, const char *name, const char *const *header,
     const char *encoding, csvio_row_fn fn, void *arg, char **cause)
 {
 	struct csv_parser p;
 	struct reader r;
-	struct sb conv = SB_INIT;
+	struct sb conv = SB_INIT, line = SB_INIT;
 	struct conv cv;
-	int gbk = 0;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	struct pieces *in = NULL;
+	const char *data;
+	size_t len;
+	int gbk = 0, eol = 0;
 	int rc = -1;
 
 	memset(&r, 0, sizeof r);
@@ -201,45 +283,67 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 	}
 	/* libcsv trims spaces around unquoted fields by default: keep every byte. */
 	csv_set_space_func(&p, no_space);
-	while (!r.failed && (n = getline(&line, &cap, fp)) > 0) {
-		const char *data = line;
-		size_t len = (size_t)n;
-
-		r.line++;
-		if (r.line == 1 && len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
-			data += 3;
-			len -= 3;
-		}
-		if (gbk) {
-			/* a whole line: a character cut at its end is invalid too */
-			sb_reset(&conv);
-			if (conv_string(&cv, data, len, &conv, CONV_STOP, NULL) != 0) {
-				fail(&r, _("%s: line %ld: not valid GBK"), name, r.line);
-				break;
+	in = xcalloc(1, sizeof *in);
+	in->fp = fp;
+	r.at_line_start = 1;
+	while (!r.failed && (data = next_piece(in, &len, &eol)) != NULL) {
+		if (r.at_line_start) {
+			r.line++;
+			r.at_line_start = 0;
+			/* A record begins on the line where the parser stood
+			 * between records: the line its messages name. */
+			if (p.pstate == CSV_ROW_NOT_BEGUN && !r.in_record)
+				r.start = r.line;
+			if (r.line == 1 && len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
+				data += 3;
+				len -= 3;
 			}
-			data = conv.buf;
-			len = conv.len;
 		}
-		if (csv_parse(&p, data, len, on_field, on_record, &r) != len) {
-			fail(&r, _("%s: line %ld: bad quoting (%s)"), name, r.line,
-			    csv_strerror(csv_error(&p)));
+		r.at_line_start = eol;
+		if (!gbk) {
+			feed(&r, &p, data, len);
+			continue;
+		}
+		/* GBK: a whole line at a time, as a character may straddle two
+		 * pieces; a line is bounded as a record is. */
+		sb_add(&line, data, len);
+		if (line.len > CSVIO_MAX_RECORD) {
+			fail(&r, _("%s: line %ld: longer than %d bytes"), name, r.line,
+			    CSVIO_MAX_RECORD);
 			break;
 		}
+		if (!eol)
+			continue;
+		sb_reset(&conv);
+		if (conv_string(&cv, line.buf, line.len, &conv, CONV_STOP, NULL) != 0) {
+			fail(&r, _("%s: line %ld: not valid GBK"), name, r.line);
+			break;
+		}
+		sb_reset(&line);
+		feed(&r, &p, conv.buf, conv.len);
+	}
+	if (!r.failed && gbk && line.len > 0) {
+		sb_reset(&conv);
+		if (conv_string(&cv, line.buf, line.len, &conv, CONV_STOP, NULL) != 0)
+			fail(&r, _("%s: line %ld: not valid GBK"), name, r.line);
+		else
+			feed(&r, &p, conv.buf, conv.len);
 	}
 	if (!r.failed && ferror(fp))
 		fail(&r, _("%s: read error"), name);
+	/* An unclosed quote runs to the end: name the line where it opened. */
 	if (!r.failed && csv_fini(&p, on_field, on_record, &r) != 0)
-		fail(&r, _("%s: line %ld: a quoted field is not closed"), name,
-		    r.start ? r.start : r.line);
+		fail(&r, _("%s: line %ld: a quoted field is not closed"), name, r.start);
 	if (!r.failed && header != NULL && !r.seen_header)
 		fail(&r, _("%s: the file is empty (expected a header line)"), name);
 	if (!r.failed)
 		rc = 0;
 	clear_row(&r);
 	free(r.row.f);
-	free(line);
+	free(in);
 	csv_free(&p);
 	sb_release(&conv);
+	sb_release(&line);
 	if (gbk)
 		conv_close(&cv);
 	return rc;

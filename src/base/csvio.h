@@ -3,9 +3,13 @@
  * uses libcsv.
  *
  * Reading is strict: a UTF-8 byte-order mark is skipped, CRLF and LF both end
- * records, and any of bad quoting, a wrong column count, invalid UTF-8 or a
- * field over CSVIO_MAX_FIELD bytes stops the read with one message naming the
- * line and column. Lines are physical lines of the file, the header being 1.
+ * records, and any of bad quoting, a wrong column count, invalid UTF-8, a
+ * control character (utf8_ctl: TAB and LF are allowed, inside quotes), a
+ * field over CSVIO_MAX_FIELD bytes or a record over CSVIO_MAX_RECORD stops
+ * the read with one message naming the line and column. Lines are physical
+ * lines of the file, the header being 1; a message about a record that
+ * spans lines (a quoted newline, an unclosed quote) names its first line.
+ * Memory stays bounded by those limits whatever the length of a line.
  */
 #ifndef TONGBAN_CSVIO_H
 #define TONGBAN_CSVIO_H
@@ -17,6 +21,8 @@
 
 #define CSVIO_MAX_FIELD 65536
 #define CSVIO_MAX_COLS 64
+#define CSVIO_MAX_RECORD (1 << 20)	/* the fields of one record together */
+#define CSVIO_CHUNK 65536		/* bytes read at a time */
 
 struct csvio_row {
 	size_t n;		/* fields in this record */

@@ -294,7 +294,10 @@ json_write_string(FILE *fp, const char *str)
 			fputs("\\ufffd", fp);
 			break;
 		default:
-			if (cp < 0x20 || json_noncharacter(cp)) {
+			/* DEL and C1 too: valid JSON either way, but a
+			 * terminal showing the document would obey them. */
+			if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
+			    json_noncharacter(cp)) {
 				if (cp < 0x10000)
 					fprintf(fp, "\\u%04lx", cp);
 				else	/* a surrogate pair */

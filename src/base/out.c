@@ -1,6 +1,7 @@
 /*
  * Table output in four formats; see out.h.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,11 +31,58 @@ out_json_string(FILE *fp, const char *s)
 }
 
 void
+out_escape(struct sb *sb, const char *s, int flags)
+{
+	size_t n = strlen(s);
+	unsigned cp;
+	long at;
+
+	while ((at = utf8_ctl(s, n, flags, &cp)) >= 0) {
+		sb_add(sb, s, (size_t)at);
+		sb_addf(sb, "\\x%02X", cp);
+		at += cp >= 0x80 ? 2 : 1;	/* C1 is two bytes in UTF-8 */
+		s += at;
+		n -= (size_t)at;
+	}
+	sb_add(sb, s, n);
+}
+
+void
+out_puts_safe(FILE *fp, const char *s)
+{
+	struct sb sb = SB_INIT;
+	unsigned cp;
+
+	if (s == NULL)
+		return;
+	if (utf8_ctl(s, strlen(s), UTF8_CTL_TEXT, &cp) < 0) {
+		fputs(s, fp);
+		return;
+	}
+	out_escape(&sb, s, UTF8_CTL_TEXT);
+	fputs(sb.buf, fp);
+	sb_release(&sb);
+}
+
+void
+out_printf_safe(FILE *fp, const char *fmt, ...)
+{
+	struct sb sb = SB_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	out_puts_safe(fp, sb.buf ? sb.buf : "");
+	sb_release(&sb);
+}
+
+void
 out_pad(FILE *fp, const char *s, int width)
 {
 	int w = utf8_width(s);
 
-	fputs(s, fp);
+	out_puts_safe(fp, s);
 	for (; w < width; w++)
 		fputc(' ', fp);
 }
@@ -95,15 +143,63 @@ out_json_cell(struct out *o, size_t i, const char *v)
 	json_string(o->json, v ? v : "");
 }
 
+/* "-12", "+3.50": a number a spreadsheet reads as one, not a formula. */
+static int
+plain_number(const char *s)
+{
+	if (strcmp(s, "-") == 0)
+		return 1;	/* "no figure" in the reports */
+	if (*s == '+' || *s == '-')
+		s++;
+	if (*s < '0' || *s > '9')
+		return 0;
+	while (*s >= '0' && *s <= '9')
+		s++;
+	if (*s == '.') {
+		s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* One CSV/TSV cell into sb: control characters escaped, and a text cell a
+ * spreadsheet would run as a formula prefixed with "'" (see out.h). */
+static void
+out_csv_cell(struct out *o, size_t i, const char *v, struct sb *sb)
+{
+	sb_reset(sb);
+	if (!o->raw && (o->numeric == NULL || !o->numeric[i]) && v[0] != '\0' &&
+	    strchr("=+-@\t\r", v[0]) != NULL && !plain_number(v))
+		sb_addc(sb, '\'');
+	out_escape(sb, v, UTF8_CTL_TEXT);
+}
+
 void
 out_row(struct out *o, const char *const *vals)
 {
+	struct sb sb = SB_INIT;
+	const char **cells;
+	char **own;
 	size_t i;
 
 	switch (o->fmt) {
 	case FMT_CSV:
 	case FMT_TSV:
-		csvio_write_row(&o->w, o->ncols, vals);
+		cells = xcalloc(o->ncols ? o->ncols : 1, sizeof *cells);
+		own = xcalloc(o->ncols ? o->ncols : 1, sizeof *own);
+		for (i = 0; i < o->ncols; i++) {
+			out_csv_cell(o, i, vals[i] ? vals[i] : "", &sb);
+			cells[i] = own[i] = xstrdup(sb.buf ? sb.buf : "");
+		}
+		csvio_write_row(&o->w, o->ncols, cells);
+		for (i = 0; i < o->ncols; i++)
+			free(own[i]);
+		free(own);
+		free(cells);
+		sb_release(&sb);
 		break;
 	case FMT_JSON:
 		json_begin_object(o->json);
@@ -118,8 +214,13 @@ out_row(struct out *o, const char *const *vals)
 			o->cap = o->cap ? o->cap * 2 : 64;
 			o->cells = xreallocarray(o->cells, o->cap, o->ncols * sizeof *o->cells);
 		}
-		for (i = 0; i < o->ncols; i++)
-			o->cells[o->nrows * o->ncols + i] = xstrdup(vals[i] ? vals[i] : "");
+		for (i = 0; i < o->ncols; i++) {
+			/* one row a line: TAB and LF are escaped too */
+			sb_reset(&sb);
+			out_escape(&sb, vals[i] ? vals[i] : "", 0);
+			o->cells[o->nrows * o->ncols + i] = xstrdup(sb.buf ? sb.buf : "");
+		}
+		sb_release(&sb);
 		o->nrows++;
 		break;
 	}

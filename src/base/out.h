@@ -8,6 +8,17 @@
  * In JSON every value is a string, except in the columns the caller marks
  * numeric (o->numeric, set after out_begin): there a number is written as
  * a JSON number, an empty value as null, and anything else as a string.
+ *
+ * No control character (utf8_ctl) leaves as itself in text, CSV or TSV:
+ * each is written \xNN (its code point), so that a name holding an escape
+ * sequence cannot act on the terminal of whoever reads it; CSV keeps TAB
+ * and LF inside its quotes, TSV turns them into spaces, text tables escape
+ * them too (one row a line). JSON escapes them as \uNNNN.
+ *
+ * CSV and TSV guard spreadsheets against formula injection (OWASP): a text
+ * cell beginning with '=', '+', '-', '@', TAB or CR is written with a
+ * leading "'" unless o->raw is set (--raw, for scripts). Numeric columns
+ * and cells that are plain numbers ("-12", "3.5") are left as they are.
  */
 #ifndef TONGBAN_OUT_H
 #define TONGBAN_OUT_H
@@ -16,6 +27,8 @@
 
 #include "csvio.h"
 #include "json.h"
+
+struct sb;
 
 enum fmt { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON };
 
@@ -32,6 +45,7 @@ struct out {
 	long rows_out;
 	/* JSON: numeric[i] != 0 marks column i numeric (NULL: none is). */
 	const unsigned char *numeric;
+	int raw;		/* CSV/TSV: no formula guard (set after out_begin) */
 	struct json *json;	/* JSON: the writer, own or the caller's */
 	struct json jw;
 };
@@ -48,6 +62,15 @@ void out_end(struct out *o);
 
 /* Write s as a JSON string literal, quotes included (json_write_string). */
 void out_json_string(FILE *fp, const char *s);
+/* Append s to sb with its control characters written \xNN; with
+ * UTF8_CTL_TEXT in flags, TAB and LF are kept. */
+void out_escape(struct sb *sb, const char *s, int flags);
+/* Write free text s (a note, a guide, a name) with its control characters
+ * as \xNN, TAB and LF kept: for text printed outside a table. */
+void out_puts_safe(FILE *fp, const char *s);
+/* fprintf, through out_puts_safe: for lines that interpolate stored text. */
+void out_printf_safe(FILE *fp, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* Write s padded with spaces to width display cells. */
 void out_pad(FILE *fp, const char *s, int width);
 

@@ -228,6 +228,29 @@ utf8_valid(const char *str, size_t n)
 	return 1;
 }
 
+long
+utf8_ctl(const char *str, size_t n, int flags, unsigned *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned c = s[i];
+
+		if (c < 0x20 || c == 0x7f) {
+			if ((flags & UTF8_CTL_TEXT) && (c == '\t' || c == '\n'))
+				continue;
+			*cp = c;
+			return (long)i;
+		}
+		if (c == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9f) {
+			*cp = s[i + 1];
+			return (long)i;
+		}
+	}
+	return -1;
+}
+
 void
 utf8_copy(char *dst, size_t size, const char *src)
 {

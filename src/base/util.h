@@ -50,6 +50,15 @@ void set_cause(char **cause, const char *fmt, ...)
 /* 1 when s is valid UTF-8 (no overlongs, no surrogates), else 0. */
 int utf8_valid(const char *s, size_t n);
 
+/* Control characters, which a terminal obeys instead of showing them:
+ * C0 (U+0000-U+001F), DEL (U+007F) and C1 (U+0080-U+009F, in UTF-8
+ * C2 80 to C2 9F). With UTF8_CTL_TEXT, TAB and LF are text (free-text
+ * fields such as notes and guides may hold them), never CR: it moves the
+ * cursor back over what was written. Returns the byte offset of the first
+ * control character of s[0..n) with its code point in *cp, or -1. */
+#define UTF8_CTL_TEXT 0x1
+long utf8_ctl(const char *s, size_t n, int flags, unsigned *cp);
+
 /* Copy src into dst (size bytes), cut at a character boundary if too long. */
 void utf8_copy(char *dst, size_t size, const char *src);
 

@@ -26,12 +26,12 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 
 #define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
 	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
-	"[--to DATE] [--limit N] [--forecast N] [--format text|csv|tsv|json] [--encoding gbk] [--bom]"
+	"[--to DATE] [--limit N] [--forecast N] [--format text|csv|tsv|json] [--encoding gbk] [--bom] [--raw]"
 #define FILTER_OPTS "no= applicant= name= phone= status= light= item= region= office= " \
-	"from= to= limit= forecast= format= encoding= bom"
-#define LIST "[--format text|csv|tsv|json]"
-#define LIST_OPTS "format= encoding= bom"
-#define REPORT_OPTS "region= office= date= format="
+	"from= to= limit= forecast= format= encoding= bom raw"
+#define LIST "[--format text|csv|tsv|json] [--raw]"
+#define LIST_OPTS "format= encoding= bom raw"
+#define REPORT_OPTS "region= office= date= format= raw"
 
 /*
  * Every command, one row per noun and verb:
@@ -40,8 +40,8 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
  * taken, documented in args or not, so that no script breaks.
  */
 static const struct cmd_entry commands[] = {
-	{ "case", "show", "NO [--format text|json|csv|tsv]", N_("one case with its clock and timeline"),
-	  "format= encoding= bom", 1, 1, RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_show },
+	{ "case", "show", "NO [--format text|json|csv|tsv] [--raw]", N_("one case with its clock and timeline"),
+	  "format= encoding= bom raw", 1, 1, RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_show },
 	{ "case", "find", FILTERS, N_("find cases (newest first)"), FILTER_OPTS, 0, 0,
 	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_find },
 	{ "case", "export", FILTERS, N_("export cases as they are stored, streaming"), FILTER_OPTS,
@@ -84,7 +84,7 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, cmd_user_set },
 	{ "user", "key add", "LOGIN FILE|-", N_("add an OpenSSH public key"), "", 2, 2,
 	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_key_add },
-	{ "user", "key list", "LOGIN", N_("a user's keys"), "format=", 1, 1,
+	{ "user", "key list", "LOGIN", N_("a user's keys"), "format= raw", 1, 1,
 	  RIGHT_USER_ADMIN, CMD_TARGET_USER, 0, cmd_user_key_list },
 	{ "user", "key remove", "LOGIN ID", N_("remove a key"), "", 2, 2,
 	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_key_remove },
@@ -114,7 +114,7 @@ static const struct cmd_entry commands[] = {
 
 	{ "audit", "verify", "", N_("check the hash chain of every event"), "", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_verify },
-	{ "audit", "export", "--from DATE --to DATE [--format csv|json|text]",
+	{ "audit", "export", "--from DATE --to DATE [--format csv|json|text] [--raw]",
 	  N_("events of a period"), LIST_OPTS " from= to=", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_export },
 	{ "dashboard", NULL, "--once [--region CODE] [--format json|text]",
@@ -382,10 +382,20 @@ cmd_run(struct cmd_ctx *c, int argc, char **argv)
 		argv = help_argv;
 		argc = 1;
 	}
-	for (i = 0; i < argc; i++)
-		if (strlen(argv[i]) > 4096 || !utf8_valid(argv[i], strlen(argv[i])))
+	for (i = 0; i < argc; i++) {
+		size_t n = strlen(argv[i]);
+		unsigned cp;
+
+		if (n > 4096 || !utf8_valid(argv[i], n))
 			return cmd_fail(c, EXIT_INVALID,
 			    _("argument %d is not valid UTF-8 text of at most 4096 bytes"), i + 1);
+		/* Every input refuses what a terminal would obey (escape
+		 * sequences, CR): names and notes reach other users' screens.
+		 * TAB and LF are text in a note. */
+		if (utf8_ctl(argv[i], n, UTF8_CTL_TEXT, &cp) >= 0)
+			return cmd_fail(c, EXIT_INVALID,
+			    _("argument %d contains the control character U+%04X"), i + 1, cp);
+	}
 	e = cmd_find(argc, argv, &used);
 	if (e == NULL && noun_known(argv[0]))
 		return noun_usage(c, argv[0]);
@@ -521,6 +531,7 @@ cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts, enum fmt def
 	if (out_begin(o, c->out, fmt, ncols, keys, labels, enc,
 	    cmd_opt(opts, "bom") != NULL) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("unknown encoding '%s' (expected utf-8 or gbk)"), enc);
+	o->raw = cmd_opt(opts, "raw") != NULL;
 	return EXIT_OK;
 }
 

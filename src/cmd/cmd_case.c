@@ -224,11 +224,11 @@ print_event(void *arg, const struct event *e)
 
 	if (*e->to_status && strcmp(e->from_status, e->to_status) != 0)
 		snprintf(to, sizeof to, "→ %s", tcase_status_label(e->to_status));
-	fprintf(fp, "  %.16s  ", e->at);
+	out_printf_safe(fp, "  %.16s  ", e->at);
 	out_pad(fp, tcase_action_label(e->action), 16);
 	fputc(' ', fp);
 	out_pad(fp, to, 16);
-	fprintf(fp, " %s%s%s\n", e->actor, *e->note ? "  " : "", e->note);
+	out_printf_safe(fp, " %s%s%s\n", e->actor, *e->note ? "  " : "", e->note);
 	return 0;
 }
 
@@ -305,7 +305,7 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_json_string(fp, k.applicant_phone);
 		fputs(",\n  \"step\": ", fp);
 		out_json_string(fp, k.step_name);
-		fprintf(fp, ",\n  \"version\": %d,\n  \"events\": [", k.version);
+		out_printf_safe(fp, ",\n  \"version\": %d,\n  \"events\": [", k.version);
 		rc = store_event_each_of_case(c->s->st, k.id, json_event, &j);
 		fputs(j.n ? "\n  ]\n}\n" : "]\n}\n", fp);
 		if (rc != 0)
@@ -313,27 +313,27 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		return EXIT_OK;
 	}
 	label(fp, _("case no"));
-	fprintf(fp, "%s\n", k.no);
+	out_printf_safe(fp, "%s\n", k.no);
 	label(fp, _("item"));
-	fprintf(fp, "%s (%s)\n", v[2], k.item);
+	out_printf_safe(fp, "%s (%s)\n", v[2], k.item);
 	label(fp, _("applicant"));
-	fprintf(fp, "%s  %s  %s\n", k.applicant_name, k.applicant, k.applicant_phone);
+	out_printf_safe(fp, "%s  %s  %s\n", k.applicant_name, k.applicant, k.applicant_phone);
 	label(fp, _("received"));
-	fprintf(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
+	out_printf_safe(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
 	label(fp, _("office"));
-	fprintf(fp, "%s (%s)\n", k.office_name, k.office);
+	out_printf_safe(fp, "%s (%s)\n", k.office_name, k.office);
 	label(fp, _("status"));
-	fprintf(fp, "%s%s%s\n", tcase_status_label(k.status), *k.step_name ? "  " : "",
+	out_printf_safe(fp, "%s%s%s\n", tcase_status_label(k.status), *k.step_name ? "  " : "",
 	    k.step_name);
 	label(fp, _("clock"));
 	if (k.open)
-		fprintf(fp, _("%s / %d working days used, due %s, %s light\n"), num[0],
+		out_printf_safe(fp, _("%s / %d working days used, due %s, %s light\n"), num[0],
 		    tcase_limit(&k), k.due, tcase_light_label(l));
 	else
-		fprintf(fp, _("%s / %d working days used, finished %s%s%s\n"), num[0],
+		out_printf_safe(fp, _("%s / %d working days used, finished %s%s%s\n"), num[0],
 		    tcase_limit(&k), *k.finished ? k.finished : k.decided,
 		    *case_verdict(&k) ? ", " : "", case_verdict(&k));
-	fprintf(fp, "%s\n", _("timeline"));
+	out_printf_safe(fp, "%s\n", _("timeline"));
 	if (store_event_each_of_case(c->s->st, k.id, print_event, fp) != 0)
 		return cmd_store_error(c);
 	return EXIT_OK;
@@ -384,7 +384,7 @@ out:
 		fputc('\n', c->err);
 		return EXIT_OK;
 	}
-	fprintf(c->out, _("%s: %s, version %d, due %s\n"), k.no, tcase_status_label(k.status),
+	out_printf_safe(c->out, _("%s: %s, version %d, due %s\n"), k.no, tcase_status_label(k.status),
 	    k.version, k.due);
 	tcase_release(&k);
 	return EXIT_OK;
@@ -413,7 +413,7 @@ cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 		free(cause);
 		return rc;
 	}
-	fprintf(c->out, "%s\n", no);
+	out_printf_safe(c->out, "%s\n", no);
 	return EXIT_OK;
 }
 
@@ -426,7 +426,7 @@ cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 	n = lifecycle_offered(&c->s->user, &a->target, defs, 32);
 	for (i = 0; i < n; i++) {
 		out_pad(c->out, defs[i]->name, 12);
-		fprintf(c->out, "%s%s\n", _(defs[i]->summary),
+		out_printf_safe(c->out, "%s%s\n", _(defs[i]->summary),
 		    defs[i]->need_note ? _(" (--note required)") : "");
 	}
 	return EXIT_OK;

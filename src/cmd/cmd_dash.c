@@ -144,30 +144,30 @@ dash_text(FILE *fp, const struct dash *d, const char *today)
 	int i;
 	double rate = d->month_finished ? 100.0 * (double)d->month_on_time / (double)d->month_finished : 0;
 
-	fprintf(fp, "%s · %s · %s\n", _("efficiency supervision"), d->scope_name, today);
-	fprintf(fp, _("open %ld: green %ld, yellow %ld, red %ld\n"), d->open, d->green, d->yellow, d->red);
-	fprintf(fp, _("today: received %ld, finished %ld; this month on time %.1f%% of %ld finished\n"),
+	out_printf_safe(fp, "%s · %s · %s\n", _("efficiency supervision"), d->scope_name, today);
+	out_printf_safe(fp, _("open %ld: green %ld, yellow %ld, red %ld\n"), d->open, d->green, d->yellow, d->red);
+	out_printf_safe(fp, _("today: received %ld, finished %ld; this month on time %.1f%% of %ld finished\n"),
 	    d->received_today, d->finished_today, rate, d->month_finished);
 	fputc('\n', fp);
 	for (i = 0; i < d->nareas; i++) {
 		fputs("  ", fp);
 		out_pad(fp, d->areas[i].name, 24);
-		fprintf(fp, _("open %5ld  yellow %4ld  red %4ld\n"), d->areas[i].open, d->areas[i].yellow,
+		out_printf_safe(fp, _("open %5ld  yellow %4ld  red %4ld\n"), d->areas[i].open, d->areas[i].yellow,
 		    d->areas[i].red);
 	}
-	fprintf(fp, "\n%s\n", _("where cases wait longest (working days in the step):"));
+	out_printf_safe(fp, "\n%s\n", _("where cases wait longest (working days in the step):"));
 	for (i = 0; i < d->nbottlenecks; i++) {
 		const struct dash_top *t = &d->bottlenecks[i];
 
-		fprintf(fp, _("  %s · %s: %ld open, median %d, p90 %d (limit %d)\n"), t->name, t->step,
+		out_printf_safe(fp, _("  %s · %s: %ld open, median %d, p90 %d (limit %d)\n"), t->name, t->step,
 		    t->n, t->median, t->p90, t->limit);
 	}
-	fprintf(fp, "\n%s\n", _("offices with most red cases:"));
+	out_printf_safe(fp, "\n%s\n", _("offices with most red cases:"));
 	for (i = 0; i < d->noffices; i++)
-		fprintf(fp, "  %s  %ld\n", d->offices[i].name, d->offices[i].n);
-	fprintf(fp, "\n%s\n", _("anomalies:"));
+		out_printf_safe(fp, "  %s  %ld\n", d->offices[i].name, d->offices[i].n);
+	out_printf_safe(fp, "\n%s\n", _("anomalies:"));
 	for (i = 0; i < d->nanomalies; i++)
-		fprintf(fp, "  %s  %ld\n", tcase_anomaly_label(d->anomalies[i].kind), d->anomalies[i].n);
+		out_printf_safe(fp, "  %s  %ld\n", tcase_anomaly_label(d->anomalies[i].kind), d->anomalies[i].n);
 }
 
 int
@@ -220,7 +220,7 @@ cmd_stats_rebuild(struct cmd_ctx *c, struct cmd_args *a)
 		free(cause);
 		return rc;
 	}
-	fprintf(c->out, "%s\n", _("summaries rebuilt from the cases"));
+	out_printf_safe(c->out, "%s\n", _("summaries rebuilt from the cases"));
 	return EXIT_OK;
 }
 
@@ -238,9 +238,9 @@ cmd_stats_check(struct cmd_ctx *c, struct cmd_args *a)
 		return EXIT_INTERNAL;
 	}
 	if (n > 0) {
-		fprintf(c->out, _("summaries differ from the cases in %ld rows (run stats rebuild)\n"), n);
+		out_printf_safe(c->out, _("summaries differ from the cases in %ld rows (run stats rebuild)\n"), n);
 		return EXIT_CONFLICT;
 	}
-	fprintf(c->out, "%s\n", _("summaries agree with the cases"));
+	out_printf_safe(c->out, "%s\n", _("summaries agree with the cases"));
 	return EXIT_OK;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "trail.h"
 #include "catalog.h"
 #include "cmd.h"
 #include "i18n.h"
@@ -65,7 +66,7 @@ import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kin
 		free(cause);
 		return rc;
 	}
-	fprintf(c->out, _("%s imported\n"), what);
+	out_printf_safe(c->out, _("%s imported\n"), what);
 	return EXIT_OK;
 }
 
@@ -88,7 +89,7 @@ cmd_calendar_add(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_INVALID, _("expected a number of working days from 0 to 10000, not '%s'"),
 		    a->pos[1]);
 	clock_format_date(clock_add(c->s->cal, d, (int)n), out);
-	fprintf(c->out, "%s\n", out);
+	out_printf_safe(c->out, "%s\n", out);
 	return EXIT_OK;
 }
 
@@ -99,7 +100,7 @@ cmd_calendar_workdays(struct cmd_ctx *c, struct cmd_args *a)
 
 	if (read_date(c, a->pos[0], &from) != 0 || read_date(c, a->pos[1], &to) != 0)
 		return EXIT_INVALID;
-	fprintf(c->out, "%d\n", clock_workdays(c->s->cal, from, to));
+	out_printf_safe(c->out, "%d\n", clock_workdays(c->s->cal, from, to));
 	return EXIT_OK;
 }
 
@@ -231,7 +232,7 @@ step_line(void *arg, int seq, const char *name, const char *name_en,
 {
 	FILE *fp = arg;
 
-	fprintf(fp, "  %d. %s (%s) %s %d\n", seq,
+	out_printf_safe(fp, "  %d. %s (%s) %s %d\n", seq,
 	    strcmp(i18n_lang(), "en") == 0 ? name_en : name, kind, _("limit"), limit);
 	return 0;
 }
@@ -241,7 +242,7 @@ material_line(void *arg, int seq, const char *name, int required)
 {
 	FILE *fp = arg;
 
-	fprintf(fp, "  %d. %s%s\n", seq, name, required ? "" : _(" (optional)"));
+	out_printf_safe(fp, "  %d. %s%s\n", seq, name, required ? "" : _(" (optional)"));
 	return 0;
 }
 
@@ -249,13 +250,14 @@ static int
 item_table(struct cmd_ctx *c, struct cmd_args *a, int export)
 {
 	const char *f = cmd_arg(a, "format");
+	/* out_end reads the labels: they live as long as the table */
+	const char *labels[5];
 	struct out ot;
 	int rc;
 
 	if (!export && (f == NULL || strcmp(f, "text") == 0)) {
 		static const char *const tkeys[] = { "code", "name", "levels",
 			"statutory_days", "promised_days" };
-		const char *labels[5];
 
 		labels[0] = _("code");
 		labels[1] = _("item name");
@@ -303,16 +305,16 @@ cmd_item_show(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no item '%s'"), a->pos[0]);
 	if (rc != 0)
 		return cmd_store_error(c);
-	fprintf(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
-	fprintf(c->out, _("power type %s, department %s, levels %s\n"), it.power_type,
+	out_printf_safe(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
+	out_printf_safe(c->out, _("power type %s, department %s, levels %s\n"), it.power_type,
 	    it.dept_kind, it.levels);
-	fprintf(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld yuan; "
+	out_printf_safe(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld yuan; "
 	    "online depth %d; channels %s\n"), it.statutory_days, it.promised_days,
 	    it.fee_cents / 100, it.fee_cents % 100, it.online_depth, it.channels);
-	fprintf(c->out, "%s\n%s\n", it.guide, _("materials:"));
+	out_printf_safe(c->out, "%s\n%s\n", it.guide, _("materials:"));
 	rc = store_material_each(c->s->st, it.code, material_line, c->out);
 	if (rc == 0) {
-		fprintf(c->out, "%s\n", _("steps:"));
+		out_printf_safe(c->out, "%s\n", _("steps:"));
 		rc = store_step_each(c->s->st, it.code, step_line, c->out);
 	}
 	item_release(&it);
@@ -325,7 +327,7 @@ static int
 audit_row(void *arg, const struct event *e)
 {
 	char id[24], cid[24];
-	const char *v[10];
+	const char *v[11];
 
 	snprintf(id, sizeof id, "%lld", e->id);
 	snprintf(cid, sizeof cid, "%lld", e->case_id);
@@ -339,6 +341,7 @@ audit_row(void *arg, const struct event *e)
 	v[7] = e->to_status;
 	v[8] = e->note;
 	v[9] = e->hash;
+	v[10] = e->subject;
 	out_row(arg, v);
 	return 0;
 }
@@ -347,29 +350,34 @@ int
 cmd_audit_verify(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct audit_result res;
+	char *cause = NULL;
 	int rc;
 
 	(void)a;
-	rc = audit_verify(c->s->st, &res);
+	rc = trail_verify(c->s, &res, &cause);
 	if (rc == 0) {
-		fprintf(c->out, _("audit chain intact: %lld events verified\n"), res.checked);
+		out_printf_safe(c->out, _("audit chain intact: %lld events verified\n"), res.checked);
 		return EXIT_OK;
 	}
-	if (rc > 0) {
-		fprintf(c->out, _("audit chain BROKEN at event %lld: %s\n"), res.bad_id, res.reason);
+	if (rc == 1) {
+		out_printf_safe(c->out, _("audit chain BROKEN at event %lld: %s\n"), res.bad_id, res.reason);
 		free(res.reason);
 		return EXIT_CONFLICT;
 	}
-	return cmd_fail(c, EXIT_INTERNAL, _("cannot read the record"));
+	rc = cmd_fail(c, rc, "%s", cause);
+	free(cause);
+	return rc;
 }
 
 int
 cmd_audit_export(struct cmd_ctx *c, struct cmd_args *a)
 {
 	static const char *const keys[] = {
-		"id", "case_id", "at", "actor", "addr", "action", "from", "to", "note", "hash"
+		"id", "case_id", "at", "actor", "addr", "action", "from", "to", "note", "hash",
+		"subject"
 	};
 	const char *from = cmd_arg(a, "from"), *to = cmd_arg(a, "to");
+	char *cause = NULL;
 	struct out ot;
 	int rc, d;
 
@@ -377,9 +385,14 @@ cmd_audit_export(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_row_usage(c, a);
 	if (read_date(c, from, &d) != 0 || read_date(c, to, &d) != 0)
 		return EXIT_INVALID;
-	if ((rc = cmd_table(c, &ot, a->opt, FMT_CSV, 10, keys, NULL)) != EXIT_OK)
+	if ((rc = cmd_table(c, &ot, a->opt, FMT_CSV, 11, keys, NULL)) != EXIT_OK)
 		return rc;
-	rc = store_event_each_between(c->s->st, from, to, audit_row, &ot);
+	/* Only the events of what the user may see (trail.h). */
+	rc = trail_export(c->s, from, to, audit_row, &ot, &cause);
 	out_end(&ot);
-	return rc != 0 ? cmd_store_error(c) : EXIT_OK;
+	if (rc != 0) {
+		rc = cmd_fail(c, rc, "%s", cause);
+		free(cause);
+	}
+	return rc;
 }

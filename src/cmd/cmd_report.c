@@ -30,6 +30,7 @@ static const char formula[] =
 struct rctx {
 	struct cmd_ctx *c;
 	enum fmt fmt;
+	int raw;		/* --raw: CSV cells as they are (out.h) */
 	char lo[24], hi[24];
 	const char *office;
 	struct report_period p;
@@ -62,6 +63,7 @@ table(struct rctx *r, struct out *o, const char *name, size_t n, const char *con
 	} else
 		rc = out_begin(o, r->c->out, r->fmt, n, keys, labels, NULL, 0);
 	o->numeric = numeric;
+	o->raw = r->raw;
 	return rc;
 }
 
@@ -139,7 +141,7 @@ daily(struct rctx *r)
 	memset(&s, 0, sizeof s);
 	s.r = r;
 	if (r->fmt == FMT_TEXT)
-		fprintf(r->c->out, "%s %s\n\n", _("daily scan (日扫描): red and yellow cases by office,"),
+		out_printf_safe(r->c->out, "%s %s\n\n", _("daily scan (日扫描): red and yellow cases by office,"),
 		    r->to);
 	table(r, &s.o, "cases", 8, keys, labels, numeric);
 	clock_format_date(r->c->today, today);
@@ -164,12 +166,12 @@ daily(struct rctx *r)
 		return cmd_store_error(r->c);
 	}
 	if (r->fmt == FMT_TEXT) {
-		fprintf(r->c->out, "\n%s\n", _("anomalies:"));
+		out_printf_safe(r->c->out, "\n%s\n", _("anomalies:"));
 		for (i = 0; i < d->nanomalies; i++)
-			fprintf(r->c->out, "  %s  %ld\n", tcase_anomaly_label(d->anomalies[i].kind),
+			out_printf_safe(r->c->out, "  %s  %ld\n", tcase_anomaly_label(d->anomalies[i].kind),
 			    d->anomalies[i].n);
 		if (d->nanomalies == 0)
-			fprintf(r->c->out, "  %s\n", _("(none)"));
+			out_printf_safe(r->c->out, "  %s\n", _("(none)"));
 	} else if (r->fmt == FMT_JSON) {
 		json_key(&r->j, "anomalies");
 		json_begin_object(&r->j);
@@ -303,7 +305,7 @@ text_bars(struct rctx *r, const struct office_score *v, int n, const char *title
 {
 	int i;
 
-	fprintf(r->c->out, "\n%s\n", title);
+	out_printf_safe(r->c->out, "\n%s\n", title);
 	for (i = 0; i < n; i++) {
 		fputs("  ", r->c->out);
 		out_pad(r->c->out, v[i].name, 26);
@@ -311,7 +313,7 @@ text_bars(struct rctx *r, const struct office_score *v, int n, const char *title
 			fputs("  -\n", r->c->out);
 			continue;
 		}
-		fprintf(r->c->out, "%5.1f%% ", 100 * v[i].rate);
+		out_printf_safe(r->c->out, "%5.1f%% ", 100 * v[i].rate);
 		bar(r->c->out, v[i].rate, 30);
 		fputc('\n', r->c->out);
 	}
@@ -337,7 +339,7 @@ weekly_monthly(struct rctx *r, int monthly)
 	}
 	qsort(v, (size_t)n, sizeof *v, by_rate);
 	if (r->fmt == FMT_TEXT)
-		fprintf(r->c->out, "%s %s – %s\n\n", monthly ?
+		out_printf_safe(r->c->out, "%s %s – %s\n\n", monthly ?
 		    _("monthly bulletin (月通报): offices ranked by on-time rate,") :
 		    _("weekly dispatch (周调度): per office,"), r->from, r->to);
 	if (monthly) {
@@ -347,12 +349,12 @@ weekly_monthly(struct rctx *r, int monthly)
 		}
 		qsort(d, (size_t)nd, sizeof *d, by_rate);
 		if (r->fmt == FMT_TEXT)
-			fprintf(r->c->out, "%s\n", _("districts ranked:"));
+			out_printf_safe(r->c->out, "%s\n", _("districts ranked:"));
 		if (r->fmt != FMT_CSV)
 			office_rows(r, d, nd, "districts");
 		if (r->fmt == FMT_TEXT) {
 			text_bars(r, d, nd, _("on-time rate by district:"));
-			fprintf(r->c->out, "\n%s\n", _("departments ranked:"));
+			out_printf_safe(r->c->out, "\n%s\n", _("departments ranked:"));
 		}
 		free(d);
 	}
@@ -436,11 +438,11 @@ slow_row(void *arg, const char *item, const char *name, const char *accepted,
 static void
 recommendation(FILE *fp, const struct office_score *o, const char *from, const char *to)
 {
-	fprintf(fp, "\n  监察建议书 · %s\n", o->name);
-	fprintf(fp, "  经对你单位 %s 至 %s 行政审批办理情况进行效能监察，综合得分 %.1f 分，评定为不合格。"
+	out_printf_safe(fp, "\n  监察建议书 · %s\n", o->name);
+	out_printf_safe(fp, "  经对你单位 %s 至 %s 行政审批办理情况进行效能监察，综合得分 %.1f 分，评定为不合格。"
 	    "办结 %ld 件，按时办结率 %.1f%%，当前超期未办结 %ld 件，未办结督办 %ld 件。",
 	    from, to, o->score, o->finished, 100 * o->rate, o->open_red, o->open_orders);
-	fprintf(fp, "依据效能监察有关规定，建议：一、对超期办件逐件倒查原因，明确责任人并限期办结；"
+	out_printf_safe(fp, "依据效能监察有关规定，建议：一、对超期办件逐件倒查原因，明确责任人并限期办结；"
 	    "二、梳理%s办事指南与申请材料清单，减少补正；三、提升网上办理深度，推动事项全程网办；"
 	    "四、于 15 个工作日内将整改情况书面报送效能监察机构。\n",
 	    o->i3 < 0.8 ? "并更正" : "");
@@ -475,9 +477,9 @@ quarterly(struct rctx *r)
 	clock_format_date(r->p.prev_from, pf);
 	clock_format_date(r->p.prev_to, pt);
 	if (r->fmt == FMT_TEXT) {
-		fprintf(r->c->out, "%s %s – %s (%s %s – %s)\n\n",
+		out_printf_safe(r->c->out, "%s %s – %s (%s %s – %s)\n\n",
 		    _("quarterly analysis (季分析):"), r->from, r->to, _("previous:"), pf, pt);
-		fprintf(r->c->out, "%s\n", _("trends by district (received, finished, on-time rate; "
+		out_printf_safe(r->c->out, "%s\n", _("trends by district (received, finished, on-time rate; "
 		    "change against the previous quarter):"));
 		for (i = 0; i < nd; i++) {
 			struct office_score *p = NULL;
@@ -487,7 +489,7 @@ quarterly(struct rctx *r)
 					p = &pd[k];
 			fputs("  ", r->c->out);
 			out_pad(r->c->out, d[i].name, 24);
-			fprintf(r->c->out, "%6ld (%+ld)  %6ld (%+ld)  %5.1f%% (%+.1f)\n", d[i].received,
+			out_printf_safe(r->c->out, "%6ld (%+ld)  %6ld (%+ld)  %5.1f%% (%+.1f)\n", d[i].received,
 			    d[i].received - (p ? p->received : 0), d[i].finished,
 			    d[i].finished - (p ? p->finished : 0), 100 * d[i].rate,
 			    100 * (d[i].rate - (p ? p->rate : 0)));
@@ -537,18 +539,18 @@ quarterly(struct rctx *r)
 	}
 	stats_dashboard(r->c->s->st, r->c->s->cal, r->lo, r->c->today, dash);
 	if (r->fmt == FMT_TEXT) {
-		fprintf(r->c->out, "\n%s\n", _("slowest items (median working days, acceptance to decision):"));
+		out_printf_safe(r->c->out, "\n%s\n", _("slowest items (median working days, acceptance to decision):"));
 		for (i = 0; i < s.ntop; i++) {
 			fputs("  ", r->c->out);
 			out_pad(r->c->out, s.top[i].name, 40);
-			fprintf(r->c->out, "%4d  (%d)\n", s.top[i].median, s.top[i].n);
+			out_printf_safe(r->c->out, "%4d  (%d)\n", s.top[i].median, s.top[i].n);
 		}
-		fprintf(r->c->out, "\n%s\n", _("steps where open cases wait longest (median, p90 working days):"));
+		out_printf_safe(r->c->out, "\n%s\n", _("steps where open cases wait longest (median, p90 working days):"));
 		for (i = 0; i < dash->nbottlenecks; i++)
-			fprintf(r->c->out, "  %s · %s  %d, %d (limit %d)\n", dash->bottlenecks[i].name,
+			out_printf_safe(r->c->out, "  %s · %s  %d, %d (limit %d)\n", dash->bottlenecks[i].name,
 			    dash->bottlenecks[i].step, dash->bottlenecks[i].median, dash->bottlenecks[i].p90,
 			    dash->bottlenecks[i].limit);
-		fprintf(r->c->out, "\n%s\n", _("grading of offices:"));
+		out_printf_safe(r->c->out, "\n%s\n", _("grading of offices:"));
 	} else if (r->fmt == FMT_JSON) {
 		json_key(&r->j, "slowest_items");
 		json_begin_array(&r->j);
@@ -592,7 +594,7 @@ quarterly(struct rctx *r)
 		for (i = 0; i < n; i++)
 			if (v[i].graded && strcmp(v[i].band, "不合格") == 0)
 				recommendation(r->c->out, &v[i], r->from, r->to);
-		fprintf(r->c->out, "\n%s\n", formula);
+		out_printf_safe(r->c->out, "\n%s\n", formula);
 	}
 	free(v);
 	free(pv);
@@ -618,7 +620,7 @@ annual(struct rctx *r)
 	}
 	qsort(v, (size_t)n, sizeof *v, by_score);
 	if (r->fmt == FMT_TEXT)
-		fprintf(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
+		out_printf_safe(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
 	table(r, &o, "offices", 14, keys, NULL, numeric);
 	for (i = 0; i < n; i++) {
 		char num[14][24];
@@ -649,7 +651,7 @@ annual(struct rctx *r)
 	}
 	out_end(&o);
 	if (r->fmt == FMT_TEXT)
-		fprintf(r->c->out, "\n%s\n", formula);
+		out_printf_safe(r->c->out, "\n%s\n", formula);
 	else if (r->fmt == FMT_JSON) {
 		json_key(&r->j, "formula");
 		json_string(&r->j, formula);
@@ -674,6 +676,7 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 	memset(&r, 0, sizeof r);
 	r.c = c;
 	r.fmt = FMT_TEXT;
+	r.raw = cmd_arg(a, "raw") != NULL;
 	if ((v = cmd_arg(a, "format")) != NULL && (out_parse_format(v, &r.fmt) != 0 || r.fmt == FMT_TSV))
 		return cmd_fail(c, EXIT_USAGE, _("--format: expected text, csv or json, not '%s'"), v);
 	if ((v = cmd_arg(a, "date")) != NULL && clock_parse_date(v, &day) != 0)

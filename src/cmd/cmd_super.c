@@ -70,11 +70,11 @@ step(struct cmd_ctx *c, struct cmd_args *a, enum record_kind kind)
 		return failed(c, rc, cause);
 	/* Orders print the verb taken, complaints the status reached. */
 	if (kind == RECORD_ORDER)
-		fprintf(c->out, _("supervision order %lld: %s\n"), a->id, a->e->verb);
+		out_printf_safe(c->out, _("supervision order %lld: %s\n"), a->id, a->e->verb);
 	else if (kind == RECORD_COMPLAINT)
-		fprintf(c->out, _("complaint %lld: %s\n"), a->id, to);
+		out_printf_safe(c->out, _("complaint %lld: %s\n"), a->id, to);
 	else
-		fprintf(c->out, _("rating %lld: callback recorded\n"), a->id);
+		out_printf_safe(c->out, _("rating %lld: callback recorded\n"), a->id);
 	return EXIT_OK;
 }
 
@@ -89,16 +89,16 @@ open_record(struct cmd_ctx *c, enum record_kind kind, struct record_new *in)
 	if ((rc = record_new(c->s, kind, in, &id, due, &cause)) != EXIT_OK)
 		return failed(c, rc, cause);
 	if (kind == RECORD_ORDER)
-		fprintf(c->out, _("supervision order %lld issued to %s, due %s\n"), id,
+		out_printf_safe(c->out, _("supervision order %lld issued to %s, due %s\n"), id,
 		    in->office_to, due);
 	else if (kind == RECORD_COMPLAINT)
-		fprintf(c->out, _("complaint %lld logged against %s; accept or refuse by %s\n"), id,
+		out_printf_safe(c->out, _("complaint %lld logged against %s; accept or refuse by %s\n"), id,
 		    in->office_to, due);
 	else if (*due)
-		fprintf(c->out, _("rating %lld: level %ld; rectification due %s\n"), id, (long)in->level,
+		out_printf_safe(c->out, _("rating %lld: level %ld; rectification due %s\n"), id, (long)in->level,
 		    due);
 	else
-		fprintf(c->out, _("rating %lld: level %ld\n"), id, (long)in->level);
+		out_printf_safe(c->out, _("rating %lld: level %ld\n"), id, (long)in->level);
 	return EXIT_OK;
 }
 

@@ -38,7 +38,7 @@ cmd_user_add(struct cmd_ctx *c, struct cmd_args *a)
 	in.encoding = cmd_arg(a, "encoding");
 	if ((rc = user_add(c->s, &in, &cause)) != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("user '%s' added; give them a key (user key add) or a password (user passwd)\n"),
+	out_printf_safe(c->out, _("user '%s' added; give them a key (user key add) or a password (user passwd)\n"),
 	    a->pos[0]);
 	return EXIT_OK;
 }
@@ -100,7 +100,7 @@ cmd_user_set(struct cmd_ctx *c, struct cmd_args *a)
 	    cmd_arg(a, "encoding"), &cause);
 	if (rc != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("user '%s' changed\n"), a->pos[0]);
+	out_printf_safe(c->out, _("user '%s' changed\n"), a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -112,7 +112,7 @@ set_disabled(struct cmd_ctx *c, struct cmd_args *a, int disabled)
 
 	if ((rc = user_set_disabled(c->s, a->pos[0], disabled, &cause)) != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), a->pos[0]);
+	out_printf_safe(c->out, disabled ? _("user '%s' disabled\n") : _("user '%s' enabled\n"), a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -132,27 +132,40 @@ int
 cmd_user_passwd(struct cmd_ctx *c, struct cmd_args *a)
 {
 	const char *login = a->pos[0];
-	char *line = NULL, *cause = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int rc;
+	char *line[2] = { NULL, NULL }, *cause = NULL;
+	size_t cap[2] = { 0, 0 };
+	ssize_t n[2] = { 0, 0 };
+	int rc, need, i;
 
 	/* Refuse before reading a secret that could not be used. */
 	if ((rc = user_may_set_password(c->s, login, &cause)) != 0)
 		return failed(c, rc, cause);
-	n = getline(&line, &cap, c->in);
-	if (n <= 0) {
-		free(line);
-		return cmd_fail(c, EXIT_INVALID, _("expected the new password on standard input"));
+	/* One's own password: the current one first, then the new one. */
+	if ((need = user_password_needs_current(c->s, login, &cause)) < 0)
+		return failed(c, EXIT_INTERNAL, cause);
+	for (i = 0; i <= need; i++) {
+		n[i] = getline(&line[i], &cap[i], c->in);
+		if (n[i] <= 0) {
+			rc = cmd_fail(c, EXIT_INVALID, need ? _("expected two lines on standard input: "
+			    "the current password, then the new one") :
+			    _("expected the new password on standard input"));
+			goto out;
+		}
+		while (n[i] > 0 && (line[i][n[i] - 1] == '\n' || line[i][n[i] - 1] == '\r'))
+			line[i][--n[i]] = '\0';
 	}
-	while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-		line[--n] = '\0';
-	rc = user_set_password(c->s, login, line, &cause);
-	memset(line, 0, (size_t)n);
-	free(line);
+	rc = user_set_password(c->s, login, need ? line[0] : NULL, line[need], &cause);
 	if (rc != 0)
-		return failed(c, rc, cause);
-	fprintf(c->out, _("password of '%s' changed\n"), login);
+		rc = failed(c, rc, cause);
+out:
+	for (i = 0; i < 2; i++) {
+		if (line[i] != NULL)
+			memset(line[i], 0, cap[i]);
+		free(line[i]);
+	}
+	if (rc != 0)
+		return rc;
+	out_printf_safe(c->out, _("password of '%s' changed\n"), login);
 	return EXIT_OK;
 }
 
@@ -186,7 +199,7 @@ cmd_user_key_add(struct cmd_ctx *c, struct cmd_args *a)
 	free(line);
 	if (rc != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("key added for '%s'\n"), login);
+	out_printf_safe(c->out, _("key added for '%s'\n"), login);
 	return EXIT_OK;
 }
 
@@ -243,7 +256,7 @@ cmd_user_key_remove(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_row_usage(c, a);
 	if ((rc = user_key_remove(c->s, a->pos[0], id, &cause)) != 0)
 		return failed(c, rc, cause);
-	fprintf(c->out, _("key %ld of '%s' removed\n"), id, a->pos[0]);
+	out_printf_safe(c->out, _("key %ld of '%s' removed\n"), id, a->pos[0]);
 	return EXIT_OK;
 }
 
@@ -284,7 +297,7 @@ cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
 
 		for (i = 0; i < 7; i++) {
 			out_pad(c->out, labels[i], 10);
-			fprintf(c->out, "%s\n", v[i]);
+			out_printf_safe(c->out, "%s\n", v[i]);
 		}
 	} else {
 		out_row(&o, v);

@@ -242,6 +242,12 @@ access_may_passwd(const struct user *u, const char *login)
 }
 
 int
+access_passwd_needs_current(const struct user *u, const char *login)
+{
+	return !access_has(u, RIGHT_USER_ADMIN) && u->login && strcmp(u->login, login) == 0;
+}
+
+int
 access_may_set_self(const struct user *u, const char *login)
 {
 	return access_has(u, RIGHT_ANY) && u->login && strcmp(u->login, login) == 0;

@@ -79,6 +79,10 @@ int access_worklist(const struct user *u, const char **office, const char **hall
 
 /* Users: u may change login's password (their own, or an admin's right). */
 int access_may_passwd(const struct user *u, const char *login);
+/* Changing login's password needs its current one: login is u's own and u
+ * does not hold the admin right (a session left open must not be enough to
+ * lock its owner out). Admins set anyone's with the new one only. */
+int access_passwd_needs_current(const struct user *u, const char *login);
 /* u may change their own language and encoding without the admin right. */
 int access_may_set_self(const struct user *u, const char *login);
 

@@ -42,24 +42,69 @@ all_digits(const char *s)
 	return 1;
 }
 
+/*
+ * The levels of the division codes (GB/T 2260 and the township and village
+ * codes of the statistics bureau), as data/regions-chongqing.csv has them:
+ * the city is its two digits and four zeros (500000), a district six digits
+ * (500229), a township nine (500229001), a village twelve (500229001003).
+ * A region's code starts with its parent's, and its parent is one level up.
+ * A wrong level is not a detail: the level decides the prefix of a user's
+ * scope (access_region_prefix), and a "city" anywhere sees the whole city.
+ */
+static const struct {
+	const char *level;
+	size_t len;		/* digits of the code */
+	const char *parent;	/* the level of the parent; NULL: none */
+	size_t prefix;		/* digits of the parent's code the code repeats */
+} region_levels[] = {
+	{ "city", 6, NULL, 0 },
+	{ "district", 6, "city", 2 },
+	{ "township", 9, "district", 6 },
+	{ "village", 12, "township", 9 },
+};
+
 static int
 region_row(void *arg, const struct csvio_row *r, char **cause)
 {
 	struct ctx *c = arg;
 	const char *code = r->f[0], *level = r->f[2], *parent = r->f[3];
-	size_t n = strlen(code);
+	size_t n = strlen(code), i, nl = sizeof region_levels / sizeof region_levels[0];
 	struct sb why = SB_INIT;
+	struct region up;
 	int rc;
 
 	if (!all_digits(code) || (n != 6 && n != 9 && n != 12))
 		return bad(cause, c, r, 1, _("a region code of 6, 9 or 12 digits"));
 	if (*r->f[1] == '\0')
 		return bad(cause, c, r, 2, _("a name"));
-	if (strcmp(level, "city") && strcmp(level, "district") &&
-	    strcmp(level, "township") && strcmp(level, "village"))
+	for (i = 0; i < nl && strcmp(level, region_levels[i].level) != 0; i++)
+		;
+	if (i == nl)
 		return bad(cause, c, r, 3, _("city, district, township or village"));
-	if (*parent != '\0' && !all_digits(parent))
-		return bad(cause, c, r, 4, _("the code of the parent region"));
+	if (n != region_levels[i].len || (i == 0) != (strcmp(code + 2, "0000") == 0))
+		return bad(cause, c, r, 3, i == 0 ? _("a city code of two digits and four zeros "
+		    "(500000)") : _("the level of the code: 6 digits not ending in 0000 for a "
+		    "district, 9 for a township, 12 for a village"));
+	if (region_levels[i].parent == NULL) {
+		if (*parent != '\0')
+			return bad(cause, c, r, 4, _("no parent for the city"));
+	} else {
+		if (!all_digits(parent))
+			return bad(cause, c, r, 4, _("the code of the parent region"));
+		rc = store_region_get(c->st, parent, &up);
+		if (rc == STORE_NOTFOUND)
+			return bad(cause, c, r, 4, _("a parent region imported before"));
+		if (rc != 0) {
+			set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
+			return -1;
+		}
+		rc = strcmp(up.level, region_levels[i].parent) != 0 ||
+		    strncmp(code, parent, region_levels[i].prefix) != 0;
+		region_release(&up);
+		if (rc)
+			return bad(cause, c, r, 4, _("a parent one level up whose code the "
+			    "region's code starts with"));
+	}
 	rc = store_region_put(c->st, code, r->f[1], level, parent, c->zone, cause);
 	if (rc != 0) {
 		sb_addf(&why, "%s: line %ld: %s", c->name, r->line, *cause ? *cause : "");
@@ -85,8 +130,14 @@ calendar_row(void *arg, const struct csvio_row *r, char **cause)
 	struct ctx *c = arg;
 	int day;
 
-	if (clock_parse_date(r->f[0], &day) != 0)
-		return bad(cause, c, r, 1, _("a date YYYY-MM-DD"));
+	/* The clock counts working days in these years only (clock.h). */
+	if (clock_parse_date(r->f[0], &day) != 0 || atoi(r->f[0]) < CLOCK_FIRST_YEAR ||
+	    atoi(r->f[0]) > CLOCK_LAST_YEAR)
+	{
+		set_cause(cause, _("%s: line %ld, column %d: expected a date YYYY-MM-DD in the "
+		    "years %d to %d"), c->name, r->line, 1, CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
+		return -1;
+	}
 	if (strcmp(r->f[1], "public_holiday") && strcmp(r->f[1], "transfer_workday"))
 		return bad(cause, c, r, 2, _("public_holiday or transfer_workday"));
 	if (strcmp(r->f[1], "transfer_workday") == 0 && clock_weekday(day) < 5)

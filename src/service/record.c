@@ -79,6 +79,34 @@ get_row(struct store *st, enum record_kind kind, long long id, struct record_row
 	return -1;
 }
 
+int
+record_visible(struct session *s, enum record_kind kind, long long id)
+{
+	struct record_row *r = xmalloc(sizeof *r);
+	int rc, seen;
+
+	rc = get_row(s->st, kind, id, r);
+	/* r: id, case_no, office, office_name, area, ... */
+	seen = rc == 0 && access_record_visible(&s->user, office_clerks[kind], r->v[2], r->v[4]);
+	free(r);
+	if (rc != 0 && rc != STORE_NOTFOUND)
+		return -1;
+	return seen;
+}
+
+int
+record_kind_parse(const char *word, size_t n, enum record_kind *kind)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof subjects / sizeof subjects[0]; i++)
+		if (strlen(subjects[i]) == n && strncmp(subjects[i], word, n) == 0) {
+			*kind = (enum record_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
 static int
 event(struct session *s, int today, long long case_id, enum record_kind kind, long long id,
     const char *action, const char *from, const char *to, const char *note, char **cause)

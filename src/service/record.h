@@ -44,6 +44,12 @@ int record_step(struct session *s, enum record_kind kind, long long id, const ch
 /* The records the user may see, of one status (NULL: all), bad ratings only. */
 int record_list(struct session *s, enum record_kind kind, const char *status, int bad_only,
     store_row_fn fn, void *arg, char **cause);
+/* 1 when the user may see record id of kind, 0 when not (or it does not
+ * exist), -1 when the store failed. */
+int record_visible(struct session *s, enum record_kind kind, long long id);
+/* The kind named by an event's subject prefix ("supervision", "complaint",
+ * "rating"): 0, or -1 for another word. */
+int record_kind_parse(const char *word, size_t n, enum record_kind *kind);
 /* The verbs of a kind, for usage lines: "respond, close, return". */
 const char *record_verbs(enum record_kind kind);
 

@@ -221,14 +221,46 @@ user_may_set_password(struct session *s, const char *login, char **cause)
 }
 
 int
-user_set_password(struct session *s, const char *login, const char *password, char **cause)
+user_password_needs_current(struct session *s, const char *login, char **cause)
+{
+	char *hash = NULL;
+	int rc;
+
+	if (!access_passwd_needs_current(&s->user, login))
+		return 0;
+	if ((rc = store_user_pwhash(s->st, login, &hash)) != 0 && rc != STORE_NOTFOUND) {
+		failed(s, cause);
+		return -1;
+	}
+	rc = hash != NULL;
+	free(hash);
+	return rc;
+}
+
+int
+user_set_password(struct session *s, const char *login, const char *current,
+    const char *password, char **cause)
 {
 	size_t n = strlen(password);
-	char *hash;
+	char *hash = NULL;
 	int rc;
 
 	if ((rc = user_may_set_password(s, login, cause)) != 0)
 		return rc;
+	if (access_passwd_needs_current(&s->user, login)) {
+		if ((rc = store_user_pwhash(s->st, login, &hash)) != 0 && rc != STORE_NOTFOUND)
+			return failed(s, cause);
+		rc = hash != NULL && (current == NULL || !pw_check(current, hash));
+		free(hash);
+		hash = NULL;
+		if (rc) {
+			/* A guess here counts as one at the door (the lockout). */
+			store_login_failure_add(s->st, login, s->addr,
+			    (long long)time(NULL));
+			set_cause(cause, "%s", _("permission denied: the current password is wrong"));
+			return EXIT_DENIED;
+		}
+	}
 	if (n < 8 || n > 256) {
 		set_cause(cause, "%s", _("a password needs 8 to 256 characters"));
 		return EXIT_INVALID;

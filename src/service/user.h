@@ -28,8 +28,15 @@ int user_set_disabled(struct session *s, const char *login, int disabled, char *
 /* Check that the session's user may set login's password and that login
  * exists (before the password is read). */
 int user_may_set_password(struct session *s, const char *login, char **cause);
-/* Set login's password (8 to 256 characters; stored as a slow hash). */
-int user_set_password(struct session *s, const char *login, const char *password, char **cause);
+/* 1 when setting login's password needs the current one (see
+ * access_passwd_needs_current; an account without a password yet has none
+ * to give), 0 when not, -1 with *cause when the store failed. */
+int user_password_needs_current(struct session *s, const char *login, char **cause);
+/* Set login's password (8 to 256 characters; stored as a slow hash).
+ * current is the password it replaces, checked when one is needed
+ * (EXIT_DENIED when wrong or missing); NULL otherwise. */
+int user_set_password(struct session *s, const char *login, const char *current,
+    const char *password, char **cause);
 /* Add one OpenSSH public-key line (checked by libssh's import). */
 int user_key_add(struct session *s, const char *login, char *line, char **cause);
 int user_key_remove(struct session *s, const char *login, long id, char **cause);

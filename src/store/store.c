@@ -7,6 +7,7 @@
  */
 #include <assert.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,14 @@ store_open(const char *path, const char *schema_sql, char **cause)
 
 	if (schema_sql != NULL)
 		flags |= SQLITE_OPEN_CREATE;
+	/*
+	 * The database holds applicants' names, ID numbers and phones: private
+	 * to the user running tongban. SQLite makes the -wal and -shm files
+	 * later, with the database's mode, and a process umask of at least 077
+	 * keeps every file this process creates (database, its -wal and -shm,
+	 * a demo database) 0600 whatever the caller's umask (store.h).
+	 */
+	umask(umask(077) | 077);
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		set_cause(cause, _("cannot open database '%s': %s"), path,
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");

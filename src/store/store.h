@@ -27,7 +27,10 @@
 
 struct store;
 
-/* Open path; with create, make the file and apply schema_sql when new. */
+/* Open path; with create, make the file and apply schema_sql when new.
+ * Sets the process umask to at least 077: the database, its -wal and -shm
+ * files (and any file the process makes after) are readable by their
+ * owner only. An existing database keeps the mode it has. */
 struct store *store_open(const char *path, const char *schema_sql, char **cause);
 void store_close(struct store *st);
 /* Run a script of statements (the schema, maintenance). */
@@ -175,6 +178,8 @@ struct case_filter {
 int store_case_insert(struct store *st, struct tcase *c, char **cause);
 /* Load the case with number no, with its names joined in. */
 int store_case_get(struct store *st, const char *no, struct tcase *c);
+/* The same by the case's id (events name cases by id). */
+int store_case_get_id(struct store *st, long long id, struct tcase *c);
 typedef int (*store_case_fn)(void *arg, const struct tcase *c);
 /* Cases matching f within scope, newest first. */
 int store_case_find(struct store *st, const struct case_filter *f,

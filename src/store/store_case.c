@@ -257,6 +257,22 @@ store_case_get(struct store *st, const char *no, struct tcase *c)
 }
 
 int
+store_case_get_id(struct store *st, long long id, struct tcase *c)
+{
+	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "WHERE c.id = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	sqlite3_bind_int64(s, 1, id);
+	sq_text(s, 99, i18n_lang());
+	if ((rc = sq_first(st, s)) == 0)
+		case_from_row(s, c);
+	sq_done(st, s);
+	return rc;
+}
+
+int
 store_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, store_case_fn fn, void *arg, char **cause)
 {

@@ -53,5 +53,6 @@ extern const struct test tests_lifecycle[];
 extern const struct test tests_supervision[];
 extern const struct test tests_property[];
 extern const struct test tests_store_err[];
+extern const struct test tests_hardening[];
 
 #endif
