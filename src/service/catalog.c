@@ -34,8 +34,9 @@ catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *
 	}
 	/* A bad row is invalid input; a commit that fails is the database's. */
 	if (rc != 0) {
+		rc = store_failed(s->st) ? EXIT_INTERNAL : EXIT_INVALID;
 		store_rollback(s->st);
-		return EXIT_INVALID;
+		return rc;
 	}
 	if (store_commit(s->st, cause) != 0) {
 		store_rollback(s->st);

@@ -348,6 +348,25 @@ store_error(struct store *st)
 	return st->err[0] ? st->err : sqlite3_errmsg(st->db);
 }
 
+int
+store_failed(struct store *st)
+{
+	switch (sqlite3_errcode(st->db) & 0xff) {
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_CORRUPT:
+	case SQLITE_NOMEM:
+	case SQLITE_NOTADB:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 long
 store_data_version(struct store *st)
 {

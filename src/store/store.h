@@ -56,6 +56,9 @@ int store_meta_get(struct store *st, const char *key, char **value);
 /* The message of the connection's last failure ("" or "not an error" when
  * there was none): for callers that have no cause to fill. */
 const char *store_error(struct store *st);
+/* 1 when the connection's last error was the database's own (full, I/O,
+ * busy, read-only, corrupt), not a refused row: the caller says exit 10. */
+int store_failed(struct store *st);
 /* The PRAGMA data_version: changes when another connection commits. */
 long store_data_version(struct store *st);
 
