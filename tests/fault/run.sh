@@ -171,7 +171,18 @@ if mount -t tmpfs -o size=${size}k tmpfs "$TMP/small" 2>/dev/null; then
 			acts_failed=$((acts_failed + 1))
 		fi
 	done
+	# A login while the disk is full: told so, not "Permission denied".
 	rm -f "$TMP/small/fill"
+	"$TB" --db "$SDB" user key add clerk1 "$TMP/key.pub" >/dev/null 2>&1
+	{ "$TB" serve --db "$SDB" --listen "127.0.0.1:$port" >"$TMP/server2.log" 2>&1 & } 2>/dev/null
+	for _ in $(seq 50); do grep -q listening "$TMP/server2.log" && break; sleep 0.1; done
+	dd if=/dev/zero of="$TMP/small/fill2" bs=4k >/dev/null 2>&1
+	out=$(ssh $SSHO clerk1@127.0.0.1 case find --limit 1 2>&1)
+	case "$out" in *"cannot open its database"*|*tongban:*) ok "disk full at login: the client is told what is wrong";;
+	*) not_ok "disk full at login: the client is told what is wrong" "got: $out";; esac
+	pkill -9 -f "tongban serve --db $SDB" 2>/dev/null
+	{ wait; } 2>/dev/null
+	rm -f "$TMP/small/fill" "$TMP/small/fill2"
 	c=$(consistent "$SDB")
 	expect_eq "disk full during actions ($acts_failed refused, $acts_ok taken): integrity, chain, summaries hold" "$c" ""
 	expect_has_case=$("$TB" --db "$SDB" case show "$no" >/dev/null 2>&1 && echo usable || echo broken)
