@@ -359,8 +359,10 @@ ui_field_key(struct ui_field *f, struct ui_key k)
 	}
 	if (!ui_field_printable(k.ch))
 		return UI_IGNORED;
-	if (f->len >= UI_FIELD_MAX)
+	if (f->len >= UI_FIELD_MAX) {
+		beep();		/* full: said, never cut silently */
 		return UI_HANDLED;
+	}
 	wmemmove(f->buf + f->cur + 1, f->buf + f->cur, (size_t)(f->len - f->cur));
 	f->buf[f->cur++] = (wchar_t)k.ch;
 	f->len++;

@@ -10,7 +10,7 @@ set -u
 cd "$(dirname "$0")/../.."
 TB=${TONGBAN:-$PWD/tongban}
 TMP=$(mktemp -d /tmp/tongban-fault.XXXXXX)
-ROUNDS=${FAULT_ROUNDS:-25}
+ROUNDS=${FAULT_ROUNDS:-40}
 export TONGBAN_TODAY=2026-11-27
 export TONGBAN_LOCALEDIR=$PWD/po/locale
 export TONGBAN_LANG=en
@@ -18,6 +18,7 @@ pass=0 fail=0
 ok() { echo "ok - $1"; pass=$((pass + 1)); }
 not_ok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; fail=$((fail + 1)); }
 expect_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:  $2" "want: $3"; fi; }
+sqlite3() { command sqlite3 -cmd ".timeout 5000" "$@"; }
 cleanup() {
 	pkill -9 -f "tongban serve --db $TMP" 2>/dev/null
 	mountpoint -q "$TMP/small" 2>/dev/null && umount "$TMP/small"
@@ -32,7 +33,7 @@ n = $1
 d = datetime.date(1950, 1, 1) + datetime.timedelta(days=n % 20000)
 s = '500229' + d.strftime('%Y%m%d') + '%03d' % (n % 997)
 w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; m='10X98765432'
-print(s+m[sum(int(a)*b for a,b in zip(s,w))%11])"; }
+print(s+m[sum(int(a)*b for a,b in zip(s,w))%11])" 2>/dev/null; }
 
 # consistent DB: the checks every fault must leave passing; prints what failed.
 consistent() {
@@ -70,13 +71,15 @@ actor() {	# accept and review cases of the district's police, one by one
 : > "$TMP/acts"
 bad=0
 for r in $(seq "$ROUNDS"); do
+	# Each loop in a process group of its own (set -m), so that kill -9
+	# reaches the session in mid-transaction, whatever its depth.
+	set -m
 	writer & w=$!
 	actor & a=$!
+	set +m
 	sleep "$((RANDOM % 2)).$((RANDOM % 9 + 1))"
-	# The writer's current child (the session in mid-transaction) dies first.
-	pkill -9 -P "$w" 2>/dev/null; kill -9 "$w" 2>/dev/null
-	pkill -9 -P "$a" 2>/dev/null; kill -9 "$a" 2>/dev/null
-	wait "$w" "$a" 2>/dev/null
+	kill -9 -- "-$w" "-$a" 2>/dev/null
+	{ wait "$w" "$a"; } 2>/dev/null
 	c=$(consistent "$DB")
 	if [ -n "$c" ]; then bad=$((bad + 1)); echo "#   round $r: $c"; fi
 done
