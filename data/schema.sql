@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -182,6 +182,15 @@ CREATE INDEX cases_office_region ON cases(office_region, submitted);
 CREATE INDEX cases_hall_region ON cases(hall_region, submitted);
 CREATE INDEX cases_applicant_region ON cases(applicant_region);
 CREATE INDEX cases_submitted ON cases(submitted);
+-- Newest first within a district (6 digits) or a township (9): the pages of
+-- store_case_find walk these by equality on the prefix (PERFORMANCE.md).
+CREATE INDEX cases_office_district ON cases(substr(office_region, 1, 6), submitted);
+CREATE INDEX cases_hall_district ON cases(substr(hall_region, 1, 6), submitted);
+CREATE INDEX cases_applicant_district ON cases(substr(applicant_region, 1, 6), submitted);
+CREATE INDEX cases_office_township ON cases(substr(office_region, 1, 9), submitted);
+CREATE INDEX cases_hall_township ON cases(substr(hall_region, 1, 9), submitted);
+CREATE INDEX cases_applicant_township ON cases(substr(applicant_region, 1, 9), submitted);
+CREATE INDEX cases_office_submitted ON cases(office, submitted);
 CREATE INDEX cases_finished ON cases(finished) WHERE finished IS NOT NULL;
 
 -- Branches of a parallel step (串联改并联): one per department; the case
@@ -201,6 +210,7 @@ CREATE TABLE case_branch (
   PRIMARY KEY (case_id, step, dept_kind)
 );
 CREATE INDEX case_branch_pending ON case_branch(office, opinion, due);
+CREATE INDEX case_branch_office ON case_branch(office, case_id);
 
 -- Unfinished forms and dialogs, offered again at the user's next login.
 CREATE TABLE draft (

@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -187,6 +187,10 @@ typedef int (*store_case_fn)(void *arg, const struct tcase *c);
 /* Cases matching f within scope, newest first. */
 int store_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, store_case_fn fn, void *arg, char **cause);
+/* The query plan of store_case_find (EXPLAIN QUERY PLAN), one line per
+ * step, "id parent detail"; *plan is a heap string. */
+int store_explain_case_find(struct store *st, const struct case_filter *f,
+    const struct scope *scope, char **plan, char **cause);
 /* Write c's changeable fields if its version is still c->version (and bump
  * it); STORE_CONFLICT when someone else changed the case first. */
 int store_case_update(struct store *st, const struct tcase *c, char **cause);

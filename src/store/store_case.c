@@ -272,89 +272,197 @@ store_case_get_id(struct store *st, long long id, struct tcase *c)
 	return rc;
 }
 
-int
-store_case_find(struct store *st, const struct case_filter *f,
-    const struct scope *scope, store_case_fn fn, void *arg, char **cause)
+/*
+ * A page of the newest visible cases, without other filters, as a bounded
+ * index walk (docs/PERFORMANCE.md): the scope's region prefix (6 or 9
+ * digits: a district or a township) is an equality on an index over
+ * (substr(column, 1, length), submitted), which delivers each column's cases
+ * newest first; the page is the merge of the first N of each such walk (and
+ * of the office's own cases and its branches), cut to N again. A prefix of
+ * another length (the city's "50") walks cases_submitted and checks the
+ * scope on each row: the city sees nearly every case. The predicates are the
+ * scope's range written as a prefix test: x in [p, p || ':') is exactly
+ * substr(x, 1, len(p)) = p and substr(x, len(p) + 1, 1) < ':'.
+ */
+static int
+fast_prefix(const struct case_filter *f, const struct scope *scope, const char **prefix)
 {
-	struct sb q = SB_INIT;
-	sqlite3_stmt *s = NULL;
-	int rc;
-
-	if (scope->kind == SCOPE_NONE)
+	if (f->limit <= 0 || f->by_due || f->no || f->applicant || f->name || f->phone ||
+	    f->status || f->item || f->office || f->from || f->to || f->light != LIGHT_NONE ||
+	    f->open_only || f->forecast || f->anomaly)
 		return 0;
-	sb_adds(&q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+	*prefix = NULL;
+	switch (scope->kind) {
+	case SCOPE_ALL:
+		*prefix = f->region;
+		return 1;
+	case SCOPE_REGION:
+		/* A narrower region in the subtree implies the scope, column by column. */
+		if (f->region && strncmp(f->region, scope->lo, strlen(scope->lo)) != 0)
+			return 0;
+		*prefix = f->region ? f->region : scope->lo;
+		return 1;
+	case SCOPE_CLERK:
+		*prefix = scope->lo;
+		return f->region == NULL;
+	case SCOPE_OFFICE:
+		return f->region == NULL;
+	default:
+		return 0;
+	}
+}
+
+/* One arm of the merge: the newest N cases whose column lies under ?30. */
+static void
+arm_prefix(struct sb *q, const char *col, int n)
+{
+	sb_addf(q, "SELECT submitted, id FROM (SELECT submitted, id FROM cases "
+	    "WHERE substr(%s, 1, %d) = ?30 AND substr(%s, %d, 1) < ':' "
+	    "ORDER BY submitted DESC, id DESC LIMIT ?11)", col, n, col, n + 1);
+}
+
+static void
+arm_office(struct sb *q)
+{
+	sb_adds(q, "SELECT submitted, id FROM (SELECT submitted, id FROM cases "
+	    "WHERE office = ?32 ORDER BY submitted DESC, id DESC LIMIT ?11) "
+	    "UNION SELECT submitted, id FROM (SELECT c2.submitted, c2.id FROM case_branch b "
+	    "JOIN cases c2 ON c2.id = b.case_id WHERE b.office = ?32 "
+	    "ORDER BY c2.submitted DESC, c2.id DESC LIMIT ?11)");
+}
+
+/* The fast query, or 0 when f and scope need the general one. */
+static int
+build_fast(struct sb *q, const struct case_filter *f, const struct scope *scope)
+{
+	const char *p;
+	size_t n;
+
+	if (!fast_prefix(f, scope, &p))
+		return 0;
+	n = p ? strlen(p) : 0;
+	if (p == NULL && scope->kind == SCOPE_ALL) {
+		sb_adds(q, "SELECT " CASE_COLS CASE_JOINS
+		    "ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
+		return 1;
+	}
+	if (scope->kind == SCOPE_CLERK && n != 6 && n != 9)
+		return 0;
+	if (scope->kind != SCOPE_OFFICE && n != 6 && n != 9) {
+		/* Walk cases_submitted; no index serves these prefixes. */
+		sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE "
+		    "((substr(c.office_region, 1, ?33) = ?30 AND substr(c.office_region, ?34, 1) < ':')"
+		    " OR (substr(c.hall_region, 1, ?33) = ?30 AND substr(c.hall_region, ?34, 1) < ':')"
+		    " OR (substr(c.applicant_region, 1, ?33) = ?30"
+		    " AND substr(c.applicant_region, ?34, 1) < ':'))"
+		    " ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
+		return 1;
+	}
+	sb_adds(q, "SELECT " CASE_COLS " FROM (");
+	if (scope->kind == SCOPE_OFFICE)
+		arm_office(q);
+	else {
+		if (scope->kind != SCOPE_CLERK) {	/* a region: all three columns */
+			arm_prefix(q, "office_region", (int)n);
+			sb_adds(q, " UNION ");
+		}
+		arm_prefix(q, "hall_region", (int)n);
+		sb_adds(q, " UNION ");
+		arm_prefix(q, "applicant_region", (int)n);
+		if (scope->kind == SCOPE_CLERK) {
+			sb_adds(q, " UNION ");
+			arm_office(q);
+		}
+	}
+	sb_adds(q, " ORDER BY 1 DESC, 2 DESC LIMIT ?11) t JOIN cases c ON c.id = t.id "
+	    "JOIN item i ON i.code = c.item JOIN office o ON o.code = c.office "
+	    "LEFT JOIN region hr ON hr.code = c.hall_region "
+	    "ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
+	return 1;
+}
+
+/* The SQL of store_case_find into q. */
+static void
+build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
+{
+	if (build_fast(q, f, scope))
+		return;
+	sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
 	switch (scope->kind) {
 	case SCOPE_REGION:
-		sb_adds(&q, " AND ((c.office_region >= ?30 AND c.office_region < ?31)"
+		sb_adds(q, " AND ((c.office_region >= ?30 AND c.office_region < ?31)"
 		    " OR (c.hall_region >= ?30 AND c.hall_region < ?31)"
 		    " OR (c.applicant_region >= ?30 AND c.applicant_region < ?31))");
 		break;
 	case SCOPE_CLERK:
-		sb_adds(&q, " AND ((c.hall_region >= ?30 AND c.hall_region < ?31)"
+		sb_adds(q, " AND ((c.hall_region >= ?30 AND c.hall_region < ?31)"
 		    " OR (c.applicant_region >= ?30 AND c.applicant_region < ?31)"
 		    " OR c.office = ?32"
 		    " OR c.id IN (SELECT case_id FROM case_branch WHERE office = ?32))");
 		break;
 	case SCOPE_OFFICE:
 		/* A union of two indexed lookups, not an OR that would scan. */
-		sb_adds(&q, " AND c.id IN (SELECT id FROM cases WHERE office = ?32"
+		sb_adds(q, " AND c.id IN (SELECT id FROM cases WHERE office = ?32"
 		    " UNION SELECT case_id FROM case_branch WHERE office = ?32)");
 		break;
 	default:
 		break;
 	}
 	if (f->no)
-		sb_adds(&q, " AND c.no = ?1");
+		sb_adds(q, " AND c.no = ?1");
 	if (f->applicant)
-		sb_adds(&q, " AND c.applicant = ?2");
+		sb_adds(q, " AND c.applicant = ?2");
 	if (f->name)
-		sb_adds(&q, " AND c.applicant IN (SELECT applicant FROM applicant_version WHERE "
+		sb_adds(q, " AND c.applicant IN (SELECT applicant FROM applicant_version WHERE "
 		    "name >= ?3 AND name < ?3 || char(1114111))");
 	if (f->phone)
-		sb_adds(&q, " AND c.applicant IN (SELECT applicant FROM applicant_version "
+		sb_adds(q, " AND c.applicant IN (SELECT applicant FROM applicant_version "
 		    "WHERE phone = ?4)");
 	if (f->status)
-		sb_adds(&q, " AND c.status = ?5");
+		sb_adds(q, " AND c.status = ?5");
 	if (f->item)
-		sb_adds(&q, " AND c.item = ?6");
+		sb_adds(q, " AND c.item = ?6");
 	if (f->region)
-		sb_adds(&q, " AND ((c.office_region >= ?7 AND c.office_region < ?7 || ':')"
+		sb_adds(q, " AND ((c.office_region >= ?7 AND c.office_region < ?7 || ':')"
 		    " OR (c.hall_region >= ?7 AND c.hall_region < ?7 || ':')"
 		    " OR (c.applicant_region >= ?7 AND c.applicant_region < ?7 || ':'))");
 	if (f->office)
-		sb_adds(&q, " AND c.office = ?8");
+		sb_adds(q, " AND c.office = ?8");
 	if (f->from)
-		sb_adds(&q, " AND c.submitted >= ?9");
+		sb_adds(q, " AND c.submitted >= ?9");
 	if (f->to)
-		sb_adds(&q, " AND c.submitted <= ?10");
+		sb_adds(q, " AND c.submitted <= ?10");
 	switch (f->light) {
 	case LIGHT_RED:
-		sb_adds(&q, " AND " SQL_LIGHT_RED);
+		sb_adds(q, " AND " SQL_LIGHT_RED);
 		break;
 	case LIGHT_YELLOW:
-		sb_adds(&q, " AND " SQL_LIGHT_YELLOW);
+		sb_adds(q, " AND " SQL_LIGHT_YELLOW);
 		break;
 	case LIGHT_GREEN:
-		sb_adds(&q, " AND " SQL_LIGHT_GREEN);
+		sb_adds(q, " AND " SQL_LIGHT_GREEN);
 		break;
 	default:
 		break;
 	}
 	if (f->open_only)
-		sb_adds(&q, " AND c.open = 1");
+		sb_adds(q, " AND c.open = 1");
 	/* Running cases whose light (clock_light()) changes before ?13. */
 	if (f->forecast)
-		sb_adds(&q, " AND c.open = 1 AND c.paused_since IS NULL AND c.decided IS NULL AND "
+		sb_adds(q, " AND c.open = 1 AND c.paused_since IS NULL AND c.decided IS NULL AND "
 		    "((c.warn > ?20 AND c.warn <= ?13) OR (c.due >= ?20 AND c.due < ?13))");
 	if (f->anomaly)
-		sb_adds(&q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
-	sb_adds(&q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
+		sb_adds(q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
+	sb_adds(q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
 	if (f->limit > 0)
-		sb_adds(&q, " LIMIT ?11");
-	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
-	sb_release(&q);
-	if (rc != SQLITE_OK)
-		return sq_fail(st, cause);
+		sb_adds(q, " LIMIT ?11");
+}
+
+static void
+bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scope)
+{
+	const char *p = NULL;
+
 	sq_text(s, 1, f->no);
 	sq_text(s, 2, f->applicant);
 	sq_text(s, 3, f->name);
@@ -376,10 +484,83 @@ store_case_find(struct store *st, const struct case_filter *f,
 	}
 	if (scope->kind == SCOPE_CLERK || scope->kind == SCOPE_OFFICE)
 		sq_text(s, 32, scope->office);
+	if (fast_prefix(f, scope, &p) && p != NULL) {
+		char hi[40];
+		size_t n = strlen(p);
+
+		if (n + 2 > sizeof hi)
+			n = sizeof hi - 2;
+		memcpy(hi, p, n);
+		hi[n] = ':';
+		hi[n + 1] = '\0';
+		sq_text(s, 30, p);
+		sq_text(s, 31, hi);
+		sqlite3_bind_int64(s, 33, (long long)strlen(p));
+		sqlite3_bind_int64(s, 34, (long long)strlen(p) + 1);
+	}
+}
+
+/* Prepare store_case_find's statement (not cached). */
+static int
+prep_find(struct store *st, const struct case_filter *f, const struct scope *scope,
+    sqlite3_stmt **s, char **cause)
+{
+	struct sb q = SB_INIT;
+	int rc;
+
+	build_find(&q, f, scope);
+	rc = sqlite3_prepare_v2(st->db, q.buf, -1, s, NULL);
+	sb_release(&q);
+	if (rc != SQLITE_OK)
+		return sq_fail(st, cause);
+	bind_find(*s, f, scope);
+	return 0;
+}
+
+int
+store_case_find(struct store *st, const struct case_filter *f,
+    const struct scope *scope, store_case_fn fn, void *arg, char **cause)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	if (scope->kind == SCOPE_NONE)
+		return 0;
+	if (prep_find(st, f, scope, &s, cause) != 0)
+		return -1;
 	/* Not cached: sq_done finalizes it. */
 	if ((rc = case_iter(st, s, fn, arg)) == -1)
 		set_cause(cause, _("database: %s"), store_error(st));
 	return rc;
+}
+
+int
+store_explain_case_find(struct store *st, const struct case_filter *f,
+    const struct scope *scope, char **plan, char **cause)
+{
+	struct sb q = SB_INIT, out = SB_INIT;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	*plan = NULL;
+	sb_adds(&q, "EXPLAIN QUERY PLAN ");
+	build_find(&q, f, scope);
+	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
+	sb_release(&q);
+	if (rc != SQLITE_OK)
+		return sq_fail(st, cause);
+	bind_find(s, f, scope);
+	sb_adds(&out, "");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		sb_addf(&out, "%d %d %s\n", sqlite3_column_int(s, 0), sqlite3_column_int(s, 1),
+		    (const char *)sqlite3_column_text(s, 3));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		sb_release(&out);
+		return sq_fail(st, cause);
+	}
+	*plan = sb_detach(&out);
+	return 0;
 }
 
 int

@@ -54,5 +54,6 @@ extern const struct test tests_supervision[];
 extern const struct test tests_property[];
 extern const struct test tests_store_err[];
 extern const struct test tests_hardening[];
+extern const struct test tests_plans[];
 
 #endif

@@ -1,0 +1,267 @@
+/*
+ * Query plans of the newest-first pages (docs/PERFORMANCE.md): under every
+ * kind of scope, a page of store_case_find walks an index of the cases
+ * table, never the table itself, and sorts nothing but the few rows the
+ * index walks gave (a subquery's output). And the fast pages hold the same
+ * rows, in the same order, as the general query does.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "access.h"
+#include "clock.h"
+#include "demo.h"
+#include "store.h"
+#include "test.h"
+#include "util.h"
+
+static void
+scope_of(struct scope *s, enum scope_kind kind, const char *lo, const char *office)
+{
+	size_t n = strlen(lo);
+
+	memset(s, 0, sizeof *s);
+	s->kind = kind;
+	memcpy(s->lo, lo, n + 1);
+	memcpy(s->hi, lo, n);
+	s->hi[n] = ':';
+	s->hi[n + 1] = '\0';
+	s->office = office;
+}
+
+/*
+ * 1 when plan is a bounded walk: no line scans the cases table without an
+ * index, and a temporary B-tree for ORDER BY only sorts rows read from a
+ * subquery (the first N of index walks) or an office's parallel-review
+ * branches (case_branch), never rows read from the cases table.
+ */
+static int
+bounded(const char *plan)
+{
+	const char *p = plan, *nl;
+	int ok = 1;
+
+	for (; *p; p = nl + 1) {
+		int id, parent, off = 0;
+		const char *d;
+
+		nl = strchr(p, '\n');
+		if (nl == NULL)
+			break;
+		if (sscanf(p, "%d %d %n", &id, &parent, &off) < 2 || off == 0)
+			continue;
+		d = p + off;
+		/* The cases table read row by row, no index: "SCAN c" alone. */
+		if (strncmp(d, "SCAN c\n", 7) == 0 || strncmp(d, "SCAN c2\n", 8) == 0 ||
+		    strncmp(d, "SCAN cases\n", 11) == 0)
+			ok = 0;
+		if (strncmp(d, "USE TEMP B-TREE FOR ORDER BY", 28) == 0) {
+			/* Which loops are its siblings? */
+			const char *q = plan, *ql;
+			int fine = 0, cases_walk = 0;
+
+			for (; *q; q = ql + 1) {
+				int qid, qparent, qoff = 0;
+				const char *qd;
+
+				ql = strchr(q, '\n');
+				if (ql == NULL)
+					break;
+				if (sscanf(q, "%d %d %n", &qid, &qparent, &qoff) < 2 || qparent != parent)
+					continue;
+				qd = q + qoff;
+				if (strncmp(qd, "SCAN (subquery", 14) == 0 || strncmp(qd, "SCAN t", 6) == 0 ||
+				    (strncmp(qd, "SEARCH b ", 9) == 0 &&
+				    strstr(qd, " case_branch_office ") != NULL))
+					fine = 1;
+				if ((strncmp(qd, "SCAN c", 6) == 0 || strncmp(qd, "SEARCH c ", 9) == 0 ||
+				    strncmp(qd, "SEARCH cases", 12) == 0 || strncmp(qd, "SCAN cases", 10) == 0) &&
+				    strstr(qd, "PRIMARY KEY") == NULL)
+					cases_walk = 1;
+			}
+			if (!fine || cases_walk)
+				ok = 0;
+		}
+	}
+	return ok;
+}
+
+static void
+check_plan(const struct case_filter *f, const struct scope *s, const char *what,
+    const char *must)
+{
+	char *plan = NULL, *cause = NULL;
+
+	CHECK(store_explain_case_find(test_store(), f, s, &plan, &cause) == 0);
+	if (plan == NULL) {
+		printf("#   %s: %s\n", what, cause ? cause : "?");
+		free(cause);
+		return;
+	}
+	if (getenv("TONGBAN_SHOW_PLANS") != NULL)
+		printf("#   %s:\n%s", what, plan);
+	if (!bounded(plan))
+		printf("#   %s: not a bounded walk:\n%s", what, plan);
+	CHECK(bounded(plan));
+	/* A region's page reads all three of its columns' walks. */
+	if (must != NULL && strstr(plan, must) == NULL)
+		printf("#   %s: no %s in\n%s", what, must, plan);
+	CHECK(must == NULL || strstr(plan, must) != NULL);
+	free(plan);
+}
+
+static void
+plans_bounded(void)
+{
+	static const struct {
+		enum scope_kind kind;
+		const char *lo, *office, *region, *what, *must;
+	} cases[] = {
+		{ SCOPE_ALL, "", NULL, NULL, "all", "cases_submitted" },
+		{ SCOPE_ALL, "", NULL, "500229", "all, --region district", "cases_office_district" },
+		{ SCOPE_REGION, "50", NULL, NULL, "city supervisor", "cases_submitted" },
+		{ SCOPE_REGION, "500229", NULL, NULL, "district supervisor",
+		  "cases_office_district" },
+		{ SCOPE_REGION, "500229001", NULL, NULL, "township supervisor",
+		  "cases_office_township" },
+		{ SCOPE_REGION, "50", NULL, "500229", "city supervisor, --region district",
+		  "cases_office_district" },
+		{ SCOPE_REGION, "50", NULL, "500229001", "city supervisor, --region township",
+		  "cases_office_township" },
+		{ SCOPE_CLERK, "500229001", "500229001.township", NULL, "township clerk",
+		  "cases_office_submitted" },
+		{ SCOPE_CLERK, "500103", "500103.hall", NULL, "district hall clerk",
+		  "cases_office_submitted" },
+		{ SCOPE_OFFICE, "", "500229.market", NULL, "approver", "cases_office_submitted" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct case_filter f;
+		struct scope s;
+
+		memset(&f, 0, sizeof f);
+		f.today = "2026-11-27";
+		f.limit = 8;
+		f.region = cases[i].region;
+		scope_of(&s, cases[i].kind, cases[i].lo, cases[i].office);
+		check_plan(&f, &s, cases[i].what, cases[i].must);
+	}
+}
+
+struct page {
+	struct sb nos;
+	int n;
+};
+
+static int
+add_no(void *arg, const struct tcase *c)
+{
+	struct page *p = arg;
+
+	sb_adds(&p->nos, c->no);
+	sb_addc(&p->nos, ' ');
+	p->n++;
+	return 0;
+}
+
+/* The page of f under s, by the fast query and by the general one (a filter
+ * every case passes turns the fast path off). */
+static int
+same_page(const struct scope *s, const char *region, long limit, int *rows)
+{
+	struct case_filter f;
+	struct page fast = { SB_INIT, 0 }, slow = { SB_INIT, 0 };
+	int same;
+
+	memset(&f, 0, sizeof f);
+	f.today = "2026-11-27";
+	f.limit = limit;
+	f.region = region;
+	store_case_find(test_store(), &f, s, add_no, &fast, NULL);
+	f.from = "0000-00-00";
+	store_case_find(test_store(), &f, s, add_no, &slow, NULL);
+	same = fast.n == slow.n && strcmp(fast.nos.buf, slow.nos.buf) == 0;
+	if (!same)
+		printf("#   %d %s (%s) limit %ld region %s: %d vs %d rows\n", s->kind, s->lo,
+		    s->office ? s->office : "-", limit, region ? region : "-", fast.n, slow.n);
+	*rows += fast.n;
+	sb_release(&fast.nos);
+	sb_release(&slow.nos);
+	return same;
+}
+
+static void
+pages_same_as_general(void)
+{
+	static const long limits[] = { 1, 8, 50, 5000 };
+	struct store *st = test_store();
+	char *cause = NULL;
+	char **prefixes = NULL;
+	int nprefix = 0, i, k, bad = 0, rows = 0;
+	struct tcase c;
+	long id;
+
+	if (demo_cases(st, test_calendar(), 600, 7, clock_today(), NULL, &cause) != 0) {
+		printf("#   cannot generate cases: %s\n", cause ? cause : "?");
+		free(cause);
+		CHECK(0);
+		return;
+	}
+	/* Prefixes and offices taken from cases spread over the table. */
+	prefixes = calloc(200, sizeof *prefixes);
+	for (id = 1; id <= 600 && nprefix < 180; id += 37) {
+		if (store_case_get_id(st, id, &c) != 0)
+			continue;
+		prefixes[nprefix++] = xstrndup(c.applicant_region, 6);
+		prefixes[nprefix++] = xstrndup(c.applicant_region, 9);
+		prefixes[nprefix++] = xstrndup(c.hall_region, 9);
+		prefixes[nprefix++] = xstrdup(c.office);
+		tcase_release(&c);
+	}
+	for (i = 0; i < nprefix; i++)
+		for (k = 0; k < 4; k++) {
+			struct scope s;
+			const char *p = prefixes[i];
+
+			if (strchr(p, '.') != NULL) {
+				char lo[16];
+
+				scope_of(&s, SCOPE_OFFICE, "", p);
+				bad += !same_page(&s, NULL, limits[k], &rows);
+				snprintf(lo, sizeof lo, "%.*s", (int)(strchr(p, '.') - p), p);
+				scope_of(&s, SCOPE_CLERK, lo, p);
+				bad += !same_page(&s, NULL, limits[k], &rows);
+				continue;
+			}
+			scope_of(&s, SCOPE_REGION, p, NULL);
+			bad += !same_page(&s, NULL, limits[k], &rows);
+			scope_of(&s, SCOPE_CLERK, p, "500229.market");
+			bad += !same_page(&s, NULL, limits[k], &rows);
+			scope_of(&s, SCOPE_REGION, "50", NULL);
+			bad += !same_page(&s, p, limits[k], &rows);
+			scope_of(&s, SCOPE_ALL, "", NULL);
+			bad += !same_page(&s, p, limits[k], &rows);
+		}
+	for (k = 0; k < 4; k++) {
+		struct scope s;
+
+		scope_of(&s, SCOPE_ALL, "", NULL);
+		bad += !same_page(&s, NULL, limits[k], &rows);
+		scope_of(&s, SCOPE_REGION, "50", NULL);
+		bad += !same_page(&s, NULL, limits[k], &rows);
+	}
+	printf("#   %d prefixes and offices, %d rows compared\n", nprefix, rows);
+	CHECK(rows > 1000);
+	CHECK_INT(bad, 0);
+	for (i = 0; i < nprefix; i++)
+		free(prefixes[i]);
+	free(prefixes);
+}
+
+const struct test tests_plans[] = {
+	{ "newest-first pages walk an index under every scope", plans_bounded },
+	{ "newest-first pages equal the general query's", pages_same_as_general },
+	{ NULL, NULL }
+};
