@@ -13,7 +13,8 @@ expect_has "console: home shows the latest cases" "$scr" "500229-"
 tmux_keys /
 scr=$(wait_screen "查找办件" 5)   # the lookup screen is up; then type the number
 tmux_keys "$no" Enter
-scr=$(wait_screen "$item" 5)
+wait_screen "$item" 5 >/dev/null
+scr=$(wait_screen "提交申请" 5)   # the timeline is drawn last: the whole screen is up
 expect_has "console: case detail shows the number" "$scr" "$no"
 expect_has "console: case detail shows the Chinese item name" "$scr" "$item"
 expect_has "console: case detail shows the timeline" "$scr" "提交申请"
