@@ -61,8 +61,10 @@ xstrdup(const char *s)
 char *
 xstrndup(const char *s, size_t n)
 {
-	char *p = xmalloc(n + 1);
+	char *p;
 
+	n = strnlen(s, n);	/* never read past a shorter string's end */
+	p = xmalloc(n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
