@@ -536,6 +536,36 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * Disconnect so that the client reads the reason. Closing a socket that
+ * still holds unread input (the client's next request, already on its way)
+ * makes the kernel answer with a reset, and the client may lose the
+ * disconnect message with it. So: keep a second descriptor, let libssh send
+ * its message and close its own, then end our half and read until the
+ * client closes (at most two seconds).
+ */
+static void
+disconnect_gently(ssh_session s)
+{
+	int fd = dup(ssh_get_fd(s));
+	char buf[4096];
+	long long until;
+
+	ssh_disconnect(s);
+	if (fd < 0)
+		return;
+	shutdown(fd, SHUT_WR);
+	until = now_ms() + 2000;
+	for (;;) {
+		struct pollfd pf = { .fd = fd, .events = POLLIN };
+		long long left = until - now_ms();
+
+		if (left <= 0 || poll(&pf, 1, (int)left) <= 0 || read(fd, buf, sizeof buf) <= 0)
+			break;
+	}
+	close(fd);
+}
+
 /* The connection's own store, for authentication only. */
 static struct store *
 conn_store(struct conn *c)
@@ -563,7 +593,7 @@ db_down(struct conn *c)
 {
 	ssh_session_set_disconnect_message(c->s,
 	    "tongban: the server cannot open its database (disk full?); try again later");
-	ssh_disconnect(c->s);
+	disconnect_gently(c->s);
 }
 
 /* The client's address without its port. */
@@ -660,7 +690,7 @@ auth_delay(struct conn *c)
 	c->tries++;
 	sleep((unsigned)(c->tries < 4 ? c->tries : 4));
 	if (c->tries >= MAX_AUTH_TRIES)
-		ssh_disconnect(c->s);
+		disconnect_gently(c->s);
 }
 
 /* A login name longer than any we store: refused before any lookup. */

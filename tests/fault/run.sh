@@ -182,7 +182,8 @@ if mount -t tmpfs -o size=${size}k tmpfs "$TMP/small" 2>/dev/null; then
 	dd if=/dev/zero of="$TMP/small/fill2" bs=4k >/dev/null 2>&1
 	out=$(ssh $SSHO clerk1@127.0.0.1 case find --limit 1 2>&1)
 	case "$out" in *"cannot open its database"*|*tongban:*) ok "disk full at login: the client is told what is wrong";;
-	*) not_ok "disk full at login: the client is told what is wrong" "got: $out";; esac
+	*) not_ok "disk full at login: the client is told what is wrong" \
+	    "got: $out; server: $(tail -3 "$TMP/server2.log")";; esac
 	pkill -9 -f "tongban serve --db $SDB" 2>/dev/null
 	{ wait; } 2>/dev/null
 	rm -f "$TMP/small/fill" "$TMP/small/fill2"
