@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -173,11 +173,30 @@ CREATE TABLE cases (
   deemed         INTEGER NOT NULL DEFAULT 0, -- art. 32: accepted by silence
   suspend_reason TEXT NOT NULL DEFAULT '',
   suspend_days   INTEGER NOT NULL DEFAULT 0, -- the period told to the applicant
-  version        INTEGER NOT NULL DEFAULT 1
+  version        INTEGER NOT NULL DEFAULT 1,
+  -- The light as two dates (tcase_light_span in src/domain/tcase.c), so
+  -- that a light is a range on an index: red from red_from on, yellow from
+  -- yellow_from on, green before; a stopped clock's light is written as
+  -- 0000-01-01 (always) or 9999-12-31 (never). NULL when closed.
+  yellow_from    TEXT,
+  red_from       TEXT
 );
 CREATE INDEX cases_applicant ON cases(applicant);
-CREATE INDEX cases_office_open ON cases(office, open, due);
-CREATE INDEX cases_open_due ON cases(open, due);
+-- The worklist: an office's open cases, most urgent first.
+CREATE INDEX cases_office_open ON cases(office, open, due, warn);
+-- Decided cases waiting at a hall to be handed over (few at any time).
+CREATE INDEX cases_hall_handover ON cases(hall_region, due, warn)
+  WHERE open = 1 AND status IN ('approved', 'denied');
+-- Lights: open cases by their light dates, per office, per district (on
+-- each region column) and for the whole city.
+CREATE INDEX cases_light ON cases(red_from, yellow_from) WHERE open = 1;
+CREATE INDEX cases_office_light ON cases(office, red_from, yellow_from) WHERE open = 1;
+CREATE INDEX cases_office_district_light
+  ON cases(substr(office_region, 1, 6), red_from, yellow_from) WHERE open = 1;
+CREATE INDEX cases_hall_district_light
+  ON cases(substr(hall_region, 1, 6), red_from, yellow_from) WHERE open = 1;
+CREATE INDEX cases_applicant_district_light
+  ON cases(substr(applicant_region, 1, 6), red_from, yellow_from) WHERE open = 1;
 CREATE INDEX cases_office_region ON cases(office_region, submitted);
 CREATE INDEX cases_hall_region ON cases(hall_region, submitted);
 CREATE INDEX cases_applicant_region ON cases(applicant_region);

@@ -108,19 +108,65 @@ tcase_action_label(const char *s)
 	return s;
 }
 
+int
+tcase_light_span(const struct tcase *c, char yellow[11], char red[11])
+{
+	const char *stop = NULL;
+	int w, d, day;
+
+	yellow[0] = red[0] = '\0';
+	if (!c->open || clock_parse_date(c->warn, &w) != 0 || clock_parse_date(c->due, &d) != 0)
+		return -1;
+	/* The clock stands still while paused, and stops at the decision. */
+	if (c->paused_since != NULL && *c->paused_since != '\0')
+		stop = c->paused_since;
+	else if (c->decided != NULL && *c->decided != '\0')
+		stop = c->decided;
+	if (stop == NULL || clock_parse_date(stop, &day) != 0) {
+		/* Running: yellow from the warning date, red the day after due. */
+		clock_format_date(w, yellow);
+		clock_format_date(d + 1, red);
+		return 0;
+	}
+	/* Stopped: the light of that day, for ever. */
+	switch (clock_light(day, w, d)) {
+	case LIGHT_RED:
+		snprintf(yellow, 11, "%s", TCASE_ALWAYS);
+		snprintf(red, 11, "%s", TCASE_ALWAYS);
+		break;
+	case LIGHT_YELLOW:
+		snprintf(yellow, 11, "%s", TCASE_ALWAYS);
+		snprintf(red, 11, "%s", TCASE_NEVER);
+		break;
+	default:
+		snprintf(yellow, 11, "%s", TCASE_NEVER);
+		snprintf(red, 11, "%s", TCASE_NEVER);
+		break;
+	}
+	return 0;
+}
+
+enum light
+tcase_light_on(const char *yellow, const char *red, const char *day)
+{
+	if (yellow == NULL || red == NULL || *yellow == '\0' || *red == '\0')
+		return LIGHT_NONE;
+	if (strcmp(day, red) >= 0)
+		return LIGHT_RED;
+	if (strcmp(day, yellow) >= 0)
+		return LIGHT_YELLOW;
+	return LIGHT_GREEN;
+}
+
 enum light
 tcase_light(const struct tcase *c, int today)
 {
-	int eff = today;
+	char yellow[11], red[11], day[11];
 
-	if (!c->open)
+	if (tcase_light_span(c, yellow, red) != 0)
 		return LIGHT_NONE;
-	/* The clock stands still while paused, and stops at the decision. */
-	if (c->paused_since != NULL && *c->paused_since != '\0')
-		clock_parse_date(c->paused_since, &eff);
-	else if (c->decided != NULL && *c->decided != '\0')
-		clock_parse_date(c->decided, &eff);
-	return clock_light_at(eff, c->warn, c->due);
+	clock_format_date(today, day);
+	return tcase_light_on(yellow, red, day);
 }
 
 int

@@ -8,6 +8,21 @@
 #include "clock.h"
 #include "model.h"
 
+/*
+ * The light as two stored dates, so that a list filters and sorts on
+ * indexed columns with today alone: the case is red from `red` on, yellow
+ * from `yellow` on, green before. A running clock turns yellow on its
+ * warning date and red the day after its due date; a paused or decided
+ * case keeps the light of the day its clock stopped, written as
+ * TCASE_ALWAYS or TCASE_NEVER. A closed case has no light: -1 and two
+ * empty strings. The store writes these with every case (yellow_from,
+ * red_from); tcase_light() and the SQL filters read the same rule.
+ */
+#define TCASE_ALWAYS "0000-01-01"
+#define TCASE_NEVER "9999-12-31"
+int tcase_light_span(const struct tcase *c, char yellow[11], char red[11]);
+/* The light on day (YYYY-MM-DD) of a span from tcase_light_span(). */
+enum light tcase_light_on(const char *yellow, const char *red, const char *day);
 /* Light of c on day today (LIGHT_NONE for a finished case). */
 enum light tcase_light(const struct tcase *c, int today);
 /* Working days counted so far (paused days excluded). */

@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 struct store;
 
@@ -191,6 +191,8 @@ int store_case_find(struct store *st, const struct case_filter *f,
  * step, "id parent detail"; *plan is a heap string. */
 int store_explain_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, char **plan, char **cause);
+/* The same for store_worklist. */
+int store_explain_worklist(struct store *st, char **plan, char **cause);
 /* Write c's changeable fields if its version is still c->version (and bump
  * it); STORE_CONFLICT when someone else changed the case first. */
 int store_case_update(struct store *st, const struct tcase *c, char **cause);

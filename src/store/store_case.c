@@ -12,6 +12,7 @@
 
 #include "i18n.h"
 #include "store_priv.h"
+#include "tcase.h"
 #include "util.h"
 
 static const char *
@@ -20,10 +21,17 @@ or_null(const char *s)
 	return s && *s ? s : NULL;
 }
 
-/* Parameters 27..34: the columns added for the lifecycle. */
+/* Parameters 27..34: the columns added for the lifecycle; 37, 38: the
+ * light's dates, derived from the case (tcase_light_span). */
 static void
 bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 {
+	char yellow[11], red[11];
+
+	if (tcase_light_span(c, yellow, red) == 0) {
+		sq_text(s, 37, yellow);
+		sq_text(s, 38, red);
+	}
 	sq_text(s, 27, or_null(c->prev_status));
 	sq_text(s, 28, or_null(c->step_started));
 	sqlite3_bind_int(s, 29, c->step_paused);
@@ -43,9 +51,10 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "limit_days, paused_days, extended_days, paused_since, warn, due, on_time, "
 	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
 	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days, "
-	    "applicant_name, applicant_phone) VALUES (?1, ?2, "
+	    "applicant_name, applicant_phone, yellow_from, red_from) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)";
+	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
+	    "?37, ?38)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, c->no);
@@ -105,6 +114,21 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	" FROM cases c JOIN item i ON i.code = c.item " \
 	"JOIN office o ON o.code = c.office " \
 	"LEFT JOIN region hr ON hr.code = c.hall_region "
+
+static const char worklist_sql[] =
+    "SELECT " CASE_COLS " FROM ("
+    " SELECT due, warn, id FROM (SELECT due, warn, id FROM cases"
+    "  WHERE office = ?1 AND open = 1 ORDER BY due, warn, id LIMIT ?4)"
+    " UNION SELECT due, warn, id FROM (SELECT c2.due, c2.warn, c2.id FROM case_branch b"
+    "  JOIN cases c2 ON c2.id = b.case_id WHERE b.office = ?1 AND b.opinion IS NULL"
+    "  ORDER BY c2.due, c2.warn, c2.id LIMIT ?4)"
+    " UNION SELECT due, warn, id FROM (SELECT due, warn, id FROM cases"
+    "  WHERE hall_region = ?2 AND open = 1 AND status IN ('approved', 'denied')"
+    "  ORDER BY due, warn, id LIMIT ?4)"
+    " ORDER BY 1, 2, 3 LIMIT ?4) t JOIN cases c ON c.id = t.id "
+    "JOIN item i ON i.code = c.item JOIN office o ON o.code = c.office "
+    "LEFT JOIN region hr ON hr.code = c.hall_region "
+    "ORDER BY c.due, c.warn, c.id LIMIT ?4";
 
 static void
 case_from_row(sqlite3_stmt *s, struct tcase *c)
@@ -381,13 +405,88 @@ build_fast(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	return 1;
 }
 
+/* The light filter on the columns of alias a (SQL_LIGHT_* without "c."). */
+static void
+light_terms(struct sb *q, const char *a, enum light l)
+{
+	sb_addf(q, "%s.open = 1 AND ", a);
+	switch (l) {
+	case LIGHT_RED:
+		sb_addf(q, "%s.red_from <= ?20", a);
+		break;
+	case LIGHT_YELLOW:
+		sb_addf(q, "%s.red_from > ?20 AND %s.yellow_from <= ?20", a, a);
+		break;
+	default:
+		sb_addf(q, "%s.red_from > ?20 AND %s.yellow_from > ?20", a, a);
+		break;
+	}
+}
+
+/* The district (6 digits) a light filter's arms walk, or NULL for all. */
+static const char *
+light_district(const struct case_filter *f, const struct scope *scope)
+{
+	if (f->region && strlen(f->region) >= 6)
+		return f->region;
+	if ((scope->kind == SCOPE_REGION || scope->kind == SCOPE_CLERK) && strlen(scope->lo) >= 6)
+		return scope->lo;
+	return NULL;
+}
+
+/*
+ * A light filter without a narrower key (number, applicant): the ids of
+ * the open cases of that light in the scope, as walks of the partial
+ * indexes on the light dates (per office, per district on each region
+ * column, or the city's), bounded by the open cases there. The outer query
+ * still applies the scope and every filter exactly.
+ */
+static void
+light_arms(struct sb *q, const struct case_filter *f, const struct scope *scope)
+{
+	const char *d = light_district(f, scope);
+
+	sb_adds(q, " AND c.id IN (");
+	if (scope->kind == SCOPE_OFFICE || (scope->kind == SCOPE_CLERK && d == NULL)) {
+		sb_adds(q, "SELECT id FROM cases x WHERE x.office = ?32 AND ");
+		light_terms(q, "x", f->light);
+		sb_adds(q, " UNION SELECT b.case_id FROM case_branch b JOIN cases x ON x.id = b.case_id"
+		    " WHERE b.office = ?32 AND ");
+		light_terms(q, "x", f->light);
+	} else if (d != NULL) {
+		static const char *const cols[] = { "office_region", "hall_region", "applicant_region" };
+		size_t i;
+
+		for (i = 0; i < 3; i++) {
+			sb_addf(q, "%sSELECT id FROM cases x WHERE substr(x.%s, 1, 6) = substr(?40, 1, 6)"
+			    " AND ", i ? " UNION " : "", cols[i]);
+			light_terms(q, "x", f->light);
+		}
+		if (scope->kind == SCOPE_CLERK) {
+			sb_adds(q, " UNION SELECT id FROM cases x WHERE x.office = ?32 AND ");
+			light_terms(q, "x", f->light);
+			sb_adds(q, " UNION SELECT b.case_id FROM case_branch b JOIN cases x"
+			    " ON x.id = b.case_id WHERE b.office = ?32 AND ");
+			light_terms(q, "x", f->light);
+		}
+	} else {
+		sb_adds(q, "SELECT id FROM cases x WHERE ");
+		light_terms(q, "x", f->light);
+	}
+	sb_adds(q, ")");
+}
+
 /* The SQL of store_case_find into q. */
 static void
 build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
 {
+	int arms = f->light != LIGHT_NONE && !f->no && !f->applicant && !f->name && !f->phone;
+
 	if (build_fast(q, f, scope))
 		return;
 	sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+	if (arms)
+		light_arms(q, f, scope);
 	switch (scope->kind) {
 	case SCOPE_REGION:
 		sb_adds(q, " AND ((c.office_region >= ?30 AND c.office_region < ?31)"
@@ -432,7 +531,8 @@ build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		sb_adds(q, " AND c.submitted >= ?9");
 	if (f->to)
 		sb_adds(q, " AND c.submitted <= ?10");
-	switch (f->light) {
+	/* With the arms above, the light is applied there, exactly. */
+	switch (arms ? LIGHT_NONE : f->light) {
 	case LIGHT_RED:
 		sb_adds(q, " AND " SQL_LIGHT_RED);
 		break;
@@ -447,10 +547,11 @@ build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	}
 	if (f->open_only)
 		sb_adds(q, " AND c.open = 1");
-	/* Running cases whose light (clock_light()) changes before ?13. */
+	/* Cases whose light changes after today and by ?13 (only a running
+	 * clock's dates lie there: a stopped one's are 0000 or 9999). */
 	if (f->forecast)
-		sb_adds(q, " AND c.open = 1 AND c.paused_since IS NULL AND c.decided IS NULL AND "
-		    "((c.warn > ?20 AND c.warn <= ?13) OR (c.due >= ?20 AND c.due < ?13))");
+		sb_adds(q, " AND c.open = 1 AND ((c.yellow_from > ?20 AND c.yellow_from <= ?13)"
+		    " OR (c.red_from > ?20 AND c.red_from <= ?13))");
 	if (f->anomaly)
 		sb_adds(q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
 	sb_adds(q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
@@ -478,6 +579,7 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 	sq_text(s, 12, f->anomaly);
 	sq_text(s, 13, f->forecast);
 	sq_text(s, 20, f->today);
+	sq_text(s, 40, light_district(f, scope));
 	if (scope->kind == SCOPE_REGION || scope->kind == SCOPE_CLERK) {
 		sq_text(s, 30, scope->lo);
 		sq_text(s, 31, scope->hi);
@@ -534,22 +636,23 @@ store_case_find(struct store *st, const struct case_filter *f,
 	return rc;
 }
 
-int
-store_explain_case_find(struct store *st, const struct case_filter *f,
+/* The plan of q (EXPLAIN QUERY PLAN ...) into *plan; f and scope bind it
+ * when not NULL. */
+static int
+explain(struct store *st, struct sb *q, const struct case_filter *f,
     const struct scope *scope, char **plan, char **cause)
 {
-	struct sb q = SB_INIT, out = SB_INIT;
+	struct sb out = SB_INIT;
 	sqlite3_stmt *s = NULL;
 	int rc;
 
 	*plan = NULL;
-	sb_adds(&q, "EXPLAIN QUERY PLAN ");
-	build_find(&q, f, scope);
-	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
-	sb_release(&q);
+	rc = sqlite3_prepare_v2(st->db, q->buf, -1, &s, NULL);
+	sb_release(q);
 	if (rc != SQLITE_OK)
 		return sq_fail(st, cause);
-	bind_find(s, f, scope);
+	if (f != NULL)
+		bind_find(s, f, scope);
 	sb_adds(&out, "");
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		sb_addf(&out, "%d %d %s\n", sqlite3_column_int(s, 0), sqlite3_column_int(s, 1),
@@ -561,6 +664,27 @@ store_explain_case_find(struct store *st, const struct case_filter *f,
 	}
 	*plan = sb_detach(&out);
 	return 0;
+}
+
+int
+store_explain_case_find(struct store *st, const struct case_filter *f,
+    const struct scope *scope, char **plan, char **cause)
+{
+	struct sb q = SB_INIT;
+
+	sb_adds(&q, "EXPLAIN QUERY PLAN ");
+	build_find(&q, f, scope);
+	return explain(st, &q, f, scope, plan, cause);
+}
+
+int
+store_explain_worklist(struct store *st, char **plan, char **cause)
+{
+	struct sb q = SB_INIT;
+
+	sb_adds(&q, "EXPLAIN QUERY PLAN ");
+	sb_adds(&q, worklist_sql);
+	return explain(st, &q, NULL, NULL, plan, cause);
 }
 
 int
@@ -605,8 +729,8 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 	    "paused_since = ?19, warn = ?20, due = ?21, on_time = ?22, materials = ?23, "
 	    "result = ?24, fee_cents = ?25, version = version + 1, prev_status = ?27, "
 	    "step_started = ?28, step_paused = ?29, pledge_date = ?30, pledge_materials = ?31, "
-	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34 "
-	    "WHERE id = ?35 AND version = ?26";
+	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34, yellow_from = ?37, "
+	    "red_from = ?38 WHERE id = ?35 AND version = ?26";
 	sqlite3_stmt *s;
 
 	assert(c->id > 0);
@@ -638,6 +762,7 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 	return sqlite3_changes(st->db) == 1 ? 0 : STORE_CONFLICT;
 }
 
+
 int
 store_worklist(struct store *st, const char *office, const char *hall,
     const char *today, long limit, store_case_fn fn, void *arg)
@@ -645,16 +770,11 @@ store_worklist(struct store *st, const char *office, const char *hall,
 	/*
 	 * An office's open cases, the cases with a branch pending at the office,
 	 * and (for a hall) decided cases waiting to be handed over there; most
-	 * urgent first: by due date, then by warning date.
+	 * urgent first: by due date, then by warning date. Each set is read as
+	 * the first N of an index walk in that order (cases_office_open,
+	 * case_branch_pending, cases_hall_handover), and the three are merged.
 	 */
-	static const char sql[] =
-	    "SELECT " CASE_COLS CASE_JOINS "WHERE c.id IN ("
-	    " SELECT id FROM cases WHERE office = ?1 AND open = 1"
-	    " UNION SELECT case_id FROM case_branch WHERE office = ?1 AND opinion IS NULL"
-	    " UNION SELECT id FROM cases WHERE hall_region = ?2 AND open = 1"
-	    "   AND status IN ('approved', 'denied')) "
-	    "ORDER BY c.due, c.warn, c.id LIMIT ?4";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sqlite3_stmt *s = sq_prep(st, worklist_sql);
 
 	sq_text(s, 1, office ? office : "");
 	sq_text(s, 2, hall ? hall : "~");

@@ -33,18 +33,15 @@ struct store {
 };
 
 /*
- * The light rule as SQL ranges over the columns of cases c, for filters
- * that must keep using the indexes on due and warn. It mirrors
- * clock_light() in src/domain/clock.c (red past due, yellow on or past
- * warn), with the effective day of tcase_light() in src/domain/tcase.c:
- * the day the clock stopped for a paused or decided case, else today
- * (?20). Where SQL computes a light as a value it calls tb_light() instead,
- * which is clock_light_at() itself.
+ * The light rule as SQL ranges over the stored light dates of cases c
+ * (yellow_from, red_from: tcase_light_span() in src/domain/tcase.c, the
+ * rule tcase_light() reads too) and today (?20), so that every light filter
+ * is a range on an index. Where SQL computes the light of a stopped clock
+ * as a value it calls tb_light(), which is clock_light_at() itself.
  */
-#define SQL_EFF_DAY "COALESCE(c.paused_since, c.decided, ?20)"
-#define SQL_LIGHT_RED "c.open = 1 AND c.due < " SQL_EFF_DAY
-#define SQL_LIGHT_YELLOW "c.open = 1 AND c.due >= " SQL_EFF_DAY " AND c.warn <= " SQL_EFF_DAY
-#define SQL_LIGHT_GREEN "c.open = 1 AND c.warn > " SQL_EFF_DAY
+#define SQL_LIGHT_RED "c.open = 1 AND c.red_from <= ?20"
+#define SQL_LIGHT_YELLOW "c.open = 1 AND c.red_from > ?20 AND c.yellow_from <= ?20"
+#define SQL_LIGHT_GREEN "c.open = 1 AND c.red_from > ?20 AND c.yellow_from > ?20"
 
 /* The cached statement for sql (static text), reset and unbound. */
 sqlite3_stmt *sq_prep(struct store *st, const char *sql);

@@ -13,6 +13,7 @@
 #include "clock.h"
 #include "demo.h"
 #include "store.h"
+#include "tcase.h"
 #include "test.h"
 #include "util.h"
 
@@ -31,10 +32,36 @@ scope_of(struct scope *s, enum scope_kind kind, const char *lo, const char *offi
 }
 
 /*
+ * 1 when every walk of cases x in plan is over a partial index of the open
+ * cases by their light dates (or by id), and there is at least one.
+ */
+static int
+light_walks(const char *plan)
+{
+	const char *p = plan;
+	int n = 0;
+
+	while ((p = strstr(p, "SEARCH x USING ")) != NULL) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char line[256];
+
+		snprintf(line, sizeof line, "%.*s", (int)len, p);
+		if (strstr(line, "_light ") == NULL && strstr(line, "cases_light ") == NULL &&
+		    strstr(line, "PRIMARY KEY") == NULL)
+			return 0;
+		n++;
+		p += len;
+	}
+	return n > 0;
+}
+
+/*
  * 1 when plan is a bounded walk: no line scans the cases table without an
  * index, and a temporary B-tree for ORDER BY only sorts rows read from a
- * subquery (the first N of index walks) or an office's parallel-review
- * branches (case_branch), never rows read from the cases table.
+ * subquery (the first N of index walks), an office's parallel-review
+ * branches (case_branch), or the open cases of one light (rows by id from
+ * walks of the light indexes), never rows read from the cases table.
  */
 static int
 bounded(const char *plan)
@@ -71,9 +98,13 @@ bounded(const char *plan)
 				if (sscanf(q, "%d %d %n", &qid, &qparent, &qoff) < 2 || qparent != parent)
 					continue;
 				qd = q + qoff;
+				/* Rows by id from a list of open cases' light walks. */
+				if (strncmp(qd, "LIST SUBQUERY", 13) == 0 && light_walks(plan))
+					fine = 1;
 				if (strncmp(qd, "SCAN (subquery", 14) == 0 || strncmp(qd, "SCAN t", 6) == 0 ||
 				    (strncmp(qd, "SEARCH b ", 9) == 0 &&
-				    strstr(qd, " case_branch_office ") != NULL))
+				    (strstr(qd, " case_branch_office ") != NULL ||
+				    strstr(qd, " case_branch_pending ") != NULL)))
 					fine = 1;
 				if ((strncmp(qd, "SCAN c", 6) == 0 || strncmp(qd, "SEARCH c ", 9) == 0 ||
 				    strncmp(qd, "SEARCH cases", 12) == 0 || strncmp(qd, "SCAN cases", 10) == 0) &&
@@ -260,8 +291,149 @@ pages_same_as_general(void)
 	free(prefixes);
 }
 
+/*
+ * Light filters under every kind of scope read the partial indexes of open
+ * cases by their light dates; the worklist merges three bounded walks.
+ */
+static void
+light_plans_bounded(void)
+{
+	static const struct {
+		enum scope_kind kind;
+		const char *lo, *office, *region, *what, *must;
+	} cases[] = {
+		{ SCOPE_ALL, "", NULL, NULL, "all", "cases_light" },
+		{ SCOPE_ALL, "", NULL, "500229", "all, --region district", "cases_office_district_light" },
+		{ SCOPE_REGION, "50", NULL, NULL, "city supervisor", "cases_light" },
+		{ SCOPE_REGION, "500229", NULL, NULL, "district supervisor",
+		  "cases_hall_district_light" },
+		{ SCOPE_REGION, "500229001", NULL, NULL, "township supervisor",
+		  "cases_applicant_district_light" },
+		{ SCOPE_CLERK, "500229001", "500229001.township", NULL, "township clerk",
+		  "cases_office_light" },
+		{ SCOPE_OFFICE, "", "500229.market", NULL, "approver", "cases_office_light" },
+	};
+	static const enum light lights[] = { LIGHT_RED, LIGHT_YELLOW, LIGHT_GREEN };
+	char *plan = NULL, *cause = NULL;
+	size_t i, k;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (k = 0; k < 3; k++) {
+			struct case_filter f;
+			struct scope s;
+
+			memset(&f, 0, sizeof f);
+			f.today = "2026-11-27";
+			f.limit = 8;
+			f.light = lights[k];
+			f.region = cases[i].region;
+			scope_of(&s, cases[i].kind, cases[i].lo, cases[i].office);
+			check_plan(&f, &s, cases[i].what, cases[i].must);
+		}
+	CHECK(store_explain_worklist(test_store(), &plan, &cause) == 0);
+	if (plan != NULL) {
+		if (getenv("TONGBAN_SHOW_PLANS") != NULL)
+			printf("#   worklist:\n%s", plan);
+		CHECK(bounded(plan));
+		CHECK(strstr(plan, "cases_office_open") != NULL);
+		CHECK(strstr(plan, "cases_hall_handover") != NULL);
+		CHECK(strstr(plan, "case_branch_pending") != NULL);
+		if (!bounded(plan) || strstr(plan, "cases_hall_handover") == NULL)
+			printf("#   worklist:\n%s", plan);
+	}
+	free(plan);
+	free(cause);
+}
+
+struct lit {
+	struct sb nos;
+	int n;
+	enum light want;	/* LIGHT_NONE: keep all */
+	int today;
+};
+
+static int
+add_lit(void *arg, const struct tcase *c)
+{
+	struct lit *p = arg;
+
+	if (p->want != LIGHT_NONE && tcase_light(c, p->today) != p->want)
+		return 0;
+	sb_adds(&p->nos, c->no);
+	sb_addc(&p->nos, ' ');
+	p->n++;
+	return 0;
+}
+
+/* The cases a light filter finds under s on day are those whose light,
+ * by tcase_light() on every case of the scope, is that light. */
+static int
+same_light(const struct scope *s, const char *region, enum light l, int day, int *rows)
+{
+	struct case_filter f;
+	struct lit sql = { SB_INIT, 0, LIGHT_NONE, day }, c = { SB_INIT, 0, l, day };
+	char today[11];
+	int same;
+
+	clock_format_date(day, today);
+	memset(&f, 0, sizeof f);
+	f.today = today;
+	f.region = region;
+	f.from = "0000-00-00";	/* the general query, every case */
+	store_case_find(test_store(), &f, s, add_lit, &c, NULL);
+	f.light = l;
+	store_case_find(test_store(), &f, s, add_lit, &sql, NULL);
+	same = sql.n == c.n && strcmp(sql.nos.buf, c.nos.buf) == 0;
+	if (!same)
+		printf("#   light %d on %s, scope %d %s (%s) region %s: %d by SQL, %d by the rule\n",
+		    (int)l, today, s->kind, s->lo, s->office ? s->office : "-",
+		    region ? region : "-", sql.n, c.n);
+	*rows += sql.n;
+	sb_release(&sql.nos);
+	sb_release(&c.nos);
+	return same;
+}
+
+static void
+lights_same_as_rule(void)
+{
+	static const enum light lights[] = { LIGHT_RED, LIGHT_YELLOW, LIGHT_GREEN };
+	static const int shift[] = { -20, 0, 3, 30 };
+	static const char *const regions[] = { "500229", "500229001", "500103", "500103001" };
+	int bad = 0, rows = 0, today = clock_today();
+	size_t i, k, d;
+
+	for (d = 0; d < 4; d++)
+		for (k = 0; k < 3; k++) {
+			struct scope s;
+			int day = today + shift[d];
+
+			scope_of(&s, SCOPE_ALL, "", NULL);
+			bad += !same_light(&s, NULL, lights[k], day, &rows);
+			scope_of(&s, SCOPE_REGION, "50", NULL);
+			bad += !same_light(&s, NULL, lights[k], day, &rows);
+			for (i = 0; i < 4; i++) {
+				scope_of(&s, SCOPE_REGION, regions[i], NULL);
+				bad += !same_light(&s, NULL, lights[k], day, &rows);
+				scope_of(&s, SCOPE_ALL, "", NULL);
+				bad += !same_light(&s, regions[i], lights[k], day, &rows);
+				scope_of(&s, SCOPE_CLERK, regions[i], "500229.market");
+				bad += !same_light(&s, NULL, lights[k], day, &rows);
+			}
+			scope_of(&s, SCOPE_OFFICE, "", "500229.market");
+			bad += !same_light(&s, NULL, lights[k], day, &rows);
+			scope_of(&s, SCOPE_OFFICE, "", "500103.market");
+			bad += !same_light(&s, NULL, lights[k], day, &rows);
+		}
+	printf("#   %d rows compared\n", rows);
+	CHECK(rows > 500);
+	CHECK_INT(bad, 0);
+}
+
 const struct test tests_plans[] = {
 	{ "newest-first pages walk an index under every scope", plans_bounded },
 	{ "newest-first pages equal the general query's", pages_same_as_general },
+	{ "light filters and the worklist walk bounded indexes", light_plans_bounded },
+	{ "light filters find exactly the cases of that light", lights_same_as_rule },
 	{ NULL, NULL }
 };
