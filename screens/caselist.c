@@ -123,8 +123,9 @@ caselist_header(struct ui *ui, int y)
 	attrset(A_NORMAL);
 }
 
-void
-caselist_release(struct caselist *cl)
+/* Drop the rows, keep what was loaded. */
+static void
+drop_rows(struct caselist *cl)
 {
 	int i;
 
@@ -136,25 +137,118 @@ caselist_release(struct caselist *cl)
 	cl->list.n = 0;
 }
 
+static void
+forget(struct caselist *cl)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof cl->strs / sizeof cl->strs[0]; i++) {
+		free(cl->strs[i]);
+		cl->strs[i] = NULL;
+	}
+	free(cl->office);
+	free(cl->hall);
+	cl->office = cl->hall = NULL;
+	memset(&cl->f, 0, sizeof cl->f);
+}
+
+void
+caselist_release(struct caselist *cl)
+{
+	drop_rows(cl);
+	forget(cl);
+}
+
+/* Keep copies of f's strings in cl. */
+static void
+keep_filter(struct caselist *cl, const struct case_filter *f)
+{
+	const char **fields[] = {
+		&cl->f.no, &cl->f.applicant, &cl->f.name, &cl->f.phone, &cl->f.status, &cl->f.item,
+		&cl->f.region, &cl->f.office, &cl->f.from, &cl->f.to, &cl->f.anomaly, &cl->f.forecast,
+	};
+	size_t i;
+
+	cl->f = *f;
+	cl->f.today = NULL;
+	cl->f.after = NULL;
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (*fields[i] != NULL)
+			*fields[i] = cl->strs[i] = xstrdup(*fields[i]);
+}
+
+/* Read limit rows after the last row read (or from the start). */
+static int
+fetch(struct caselist *cl, long limit)
+{
+	struct ui *ui = cl->ui;
+	struct case_filter f = cl->f;
+	struct scope s;
+	char today[11], *cause = NULL;
+	int before = cl->n, rc;
+
+	clock_format_date(session_today(ui->s), today);
+	if (cl->worklist)
+		rc = store_worklist(ui->s->st, cl->office, cl->hall, today,
+		    cl->n ? &cl->cases[cl->n - 1] : NULL, limit, add_case, cl);
+	else {
+		f.today = today;
+		f.limit = limit;
+		f.after = cl->n ? &cl->cases[cl->n - 1] : NULL;
+		access_scope(&ui->s->user, &s);
+		rc = store_case_find(ui->s->st, &f, &s, add_case, cl, &cause);
+	}
+	if (rc != 0) {
+		ui_message(ui, 1, "%s", cause ? cause : store_error(ui->s->st));
+		free(cause);
+	}
+	cl->done = rc != 0 || limit <= 0 || cl->n - before < limit;
+	cl->list.n = cl->n;
+	return rc;
+}
+
+static void
+more(void *arg)
+{
+	struct caselist *cl = arg;
+
+	if (!cl->done)
+		fetch(cl, cl->page);
+}
+
+static void
+wire(struct ui *ui, struct caselist *cl)
+{
+	cl->ui = ui;
+	cl->list.row = row;
+	cl->list.arg = cl;
+	cl->list.more = more;
+}
+
+int
+caselist_reload(struct caselist *cl)
+{
+	long n = cl->n > cl->page ? cl->n : cl->page;
+	int rc;
+
+	drop_rows(cl);
+	rc = fetch(cl, n);
+	if (cl->list.sel >= cl->n)
+		cl->list.sel = cl->n ? cl->n - 1 : 0;
+	return rc;
+}
+
 int
 caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f)
 {
-	struct scope s;
-	char today[11], *cause = NULL;
 	int rc;
 
 	caselist_release(cl);
-	clock_format_date(session_today(ui->s), today);
-	f->today = today;
-	access_scope(&ui->s->user, &s);
-	rc = store_case_find(ui->s->st, f, &s, add_case, cl, &cause);
-	if (rc != 0) {
-		ui_message(ui, 1, "%s", cause ? cause : "?");
-		free(cause);
-	}
-	cl->list.n = cl->n;
-	cl->list.row = row;
-	cl->list.arg = cl;
+	keep_filter(cl, f);
+	cl->worklist = 0;
+	cl->page = f->limit;
+	wire(ui, cl);
+	rc = fetch(cl, cl->page);
 	cl->list.sel = 0;
 	cl->list.top = 0;
 	return rc;
@@ -164,18 +258,13 @@ int
 caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
     const char *hall)
 {
-	char today[11];
-	int rc;
-
 	caselist_release(cl);
-	clock_format_date(session_today(ui->s), today);
-	rc = store_worklist(ui->s->st, office, hall, today, 500, add_case, cl);
-	cl->list.n = cl->n;
-	cl->list.row = row;
-	cl->list.arg = cl;
-	if (cl->list.sel >= cl->n)
-		cl->list.sel = cl->n ? cl->n - 1 : 0;
-	return rc;
+	cl->worklist = 1;
+	cl->office = office ? xstrdup(office) : NULL;
+	cl->hall = hall ? xstrdup(hall) : NULL;
+	cl->page = 100;
+	wire(ui, cl);
+	return caselist_reload(cl);
 }
 
 int

@@ -12,14 +12,27 @@ struct caselist {
 	struct ui_list list;
 	struct tcase *cases;
 	int n, cap;
+	/* What was loaded, to read the next page (keyset after the last row)
+	 * or the same rows again: the filter with its own copies of strings,
+	 * or an office's worklist. */
+	struct ui *ui;
+	struct case_filter f;
+	char *strs[16];
+	int worklist;
+	char *office, *hall;
+	long page;		/* rows per page: the first load's limit */
+	int done;		/* the last page was shorter: nothing more */
 };
 
-/* Replace the list's cases with those matching f in the user's scope. */
+/* Replace the list's cases with those matching f in the user's scope: the
+ * first f->limit of them; more are read as the selection moves down. */
 int caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f);
 /* Replace the list's cases with an office's worklist (see store_worklist). */
 int caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
     const char *hall);
 void caselist_release(struct caselist *cl);
+/* Read the same list again (data changed): as many rows as were read. */
+int caselist_reload(struct caselist *cl);
 /* Header line for the columns. */
 void caselist_header(struct ui *ui, int y);
 /* Open the selected case's detail screen. */

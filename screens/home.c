@@ -24,22 +24,6 @@ struct home {
 	long red, yellow, orders, complaints;	/* reminders for an office */
 };
 
-struct lights {
-	struct home *h;
-	int today;
-};
-
-static int
-count_light(void *arg, const struct tcase *c)
-{
-	struct lights *l = arg;
-	enum light x = tcase_light(c, l->today);
-
-	l->h->red += x == LIGHT_RED;
-	l->h->yellow += x == LIGHT_YELLOW;
-	return 0;
-}
-
 static int
 count_row(void *arg, int n, const char *const *v)
 {
@@ -54,15 +38,18 @@ count_row(void *arg, int n, const char *const *v)
 static void
 reminders(struct ui *ui, struct home *h)
 {
-	struct lights l = { h, session_today(ui->s) };
 	const char *office, *hall;
 	char today[11];
+	long n[4];
 
 	h->red = h->yellow = h->orders = h->complaints = 0;
 	if (access_worklist(&ui->s->user, &office, &hall) != 0)
 		return;
 	clock_format_date(session_today(ui->s), today);
-	store_worklist(ui->s->st, office, hall, today, 100000, count_light, &l);
+	if (store_worklist_lights(ui->s->st, office, hall, today, n) == 0) {
+		h->red = n[LIGHT_RED];
+		h->yellow = n[LIGHT_YELLOW];
+	}
 	store_supervision_each(ui->s->st, "", "", ui->s->user.office, "open", count_row, &h->orders);
 	store_complaint_each(ui->s->st, "", "", ui->s->user.office, "accepted", count_row, &h->complaints);
 }

@@ -257,6 +257,10 @@ ui_list_key(struct ui_list *l, struct ui_key k, int h)
 		l->sel = l->n - 1;
 	else
 		return UI_IGNORED;
+	/* Read the next page before the selection reaches the end (End goes
+	 * to the last row read, one page further each time). */
+	if (l->more != NULL && l->sel >= l->n - h)
+		l->more(l->arg);
 	if (l->sel >= l->n)
 		l->sel = l->n - 1;
 	if (l->sel < 0)

@@ -118,6 +118,9 @@ struct ui_list {
 	int sel;
 	void (*row)(struct ui *ui, void *arg, int i, int y, int w, int selected);
 	void *arg;
+	/* Lists read a page at a time: called with arg when the selection
+	 * comes within a screen of the last row read; adds rows to n. */
+	void (*more)(void *arg);
 };
 void ui_list_draw(struct ui *ui, struct ui_list *l, int y, int h);
 /* Movement keys; UI_HANDLED|UI_REDRAW when the key moved the selection. */

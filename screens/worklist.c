@@ -17,6 +17,7 @@
 
 struct worklist {
 	struct caselist list;
+	long total;		/* the whole list's length, counted */
 	int generation;
 };
 
@@ -24,9 +25,18 @@ static void
 load(struct ui *ui, struct worklist *w)
 {
 	const char *office = NULL, *hall = NULL;
+	char today[11];
+	long n[4];
 
 	access_worklist(&ui->s->user, &office, &hall);
-	caselist_load_worklist(ui, &w->list, office, hall);
+	if (w->list.ui == NULL)
+		caselist_load_worklist(ui, &w->list, office, hall);
+	else
+		caselist_reload(&w->list);
+	clock_format_date(session_today(ui->s), today);
+	w->total = w->list.n;
+	if (store_worklist_lights(ui->s->st, office, hall, today, n) == 0)
+		w->total = n[1] + n[2] + n[3];
 	w->generation = ui->generation;
 }
 
@@ -60,7 +70,7 @@ worklist_draw(struct ui *ui, void *state)
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · worklist"),
 	    ui->office_name ? ui->office_name : ui->s->user.region);
 	ui_title(ui, buf);
-	snprintf(buf, sizeof buf, _("%d cases need your office, most urgent first"), w->list.n);
+	snprintf(buf, sizeof buf, _("%ld cases need your office, most urgent first"), w->total);
 	ui_put(y++, 1, ui->cols - 2, buf);
 	caselist_header(ui, y++);
 	if (w->list.n == 0)

@@ -453,7 +453,7 @@ cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a)
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
 	clock_format_date(c->today, today);
-	rc = store_worklist(c->s->st, office, hall, today, limit, find_row, &fd);
+	rc = store_worklist(c->s->st, office, hall, today, NULL, limit, find_row, &fd);
 	out_end(&fd.o);
 	/* find_row stops on an output error, which ends the list quietly as
 	 * before; any other stop is the database's. */

@@ -175,6 +175,9 @@ struct case_filter {
 	int by_due;		/* most urgent first instead of newest first */
 	const char *anomaly;	/* only cases with an anomaly of this kind */
 	const char *forecast;	/* running cases turning yellow or red before this day */
+	/* Keyset paging: the page that follows this row in the list's order
+	 * (submitted and id newest first; due, warn and id with by_due). */
+	const struct tcase *after;
 };
 
 /* Insert c (id set on return). */
@@ -198,9 +201,14 @@ int store_explain_worklist(struct store *st, char **plan, char **cause);
 int store_case_update(struct store *st, const struct tcase *c, char **cause);
 /* The worklist of an office: its open cases, cases with a branch pending at
  * it, and decided cases waiting at the hall (a region code; NULL: none) that
- * took them in; most urgent first. */
+ * took them in; most urgent first; the page after the row after (NULL: the
+ * first page). */
 int store_worklist(struct store *st, const char *office, const char *hall,
-    const char *today, long limit, store_case_fn fn, void *arg);
+    const char *today, const struct tcase *after, long limit, store_case_fn fn, void *arg);
+/* How many cases of store_worklist()'s list are green, yellow and red
+ * today: n[LIGHT_GREEN], n[LIGHT_YELLOW], n[LIGHT_RED] (n[0] is 0). */
+int store_worklist_lights(struct store *st, const char *office, const char *hall,
+    const char *today, long n[4]);
 /* The office of a department kind in a region; *code is a heap string. */
 int store_office_for(struct store *st, const char *region, const char *kind, char **code);
 /* A known applicant's name, phone and region (heap strings). */

@@ -118,13 +118,14 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 static const char worklist_sql[] =
     "SELECT " CASE_COLS " FROM ("
     " SELECT due, warn, id FROM (SELECT due, warn, id FROM cases"
-    "  WHERE office = ?1 AND open = 1 ORDER BY due, warn, id LIMIT ?4)"
+    "  WHERE office = ?1 AND open = 1 AND (due, warn, id) > (?5, ?6, ?7)"
+    "  ORDER BY due, warn, id LIMIT ?4)"
     " UNION SELECT due, warn, id FROM (SELECT c2.due, c2.warn, c2.id FROM case_branch b"
     "  JOIN cases c2 ON c2.id = b.case_id WHERE b.office = ?1 AND b.opinion IS NULL"
-    "  ORDER BY c2.due, c2.warn, c2.id LIMIT ?4)"
+    "  AND (c2.due, c2.warn, c2.id) > (?5, ?6, ?7) ORDER BY c2.due, c2.warn, c2.id LIMIT ?4)"
     " UNION SELECT due, warn, id FROM (SELECT due, warn, id FROM cases"
     "  WHERE hall_region = ?2 AND open = 1 AND status IN ('approved', 'denied')"
-    "  ORDER BY due, warn, id LIMIT ?4)"
+    "  AND (due, warn, id) > (?5, ?6, ?7) ORDER BY due, warn, id LIMIT ?4)"
     " ORDER BY 1, 2, 3 LIMIT ?4) t JOIN cases c ON c.id = t.id "
     "JOIN item i ON i.code = c.item JOIN office o ON o.code = c.office "
     "LEFT JOIN region hr ON hr.code = c.hall_region "
@@ -337,22 +338,33 @@ fast_prefix(const struct case_filter *f, const struct scope *scope, const char *
 }
 
 /* One arm of the merge: the newest N cases whose column lies under ?30. */
+/* The keyset of the page after f->after, newest first, on alias a. */
 static void
-arm_prefix(struct sb *q, const char *col, int n)
+after_newest(struct sb *q, const struct case_filter *f, const char *a)
 {
-	sb_addf(q, "SELECT submitted, id FROM (SELECT submitted, id FROM cases "
-	    "WHERE substr(%s, 1, %d) = ?30 AND substr(%s, %d, 1) < ':' "
-	    "ORDER BY submitted DESC, id DESC LIMIT ?11)", col, n, col, n + 1);
+	if (f->after != NULL)
+		sb_addf(q, " AND (%ssubmitted, %sid) < (?41, ?42)", a, a);
 }
 
 static void
-arm_office(struct sb *q)
+arm_prefix(struct sb *q, const struct case_filter *f, const char *col, int n)
 {
-	sb_adds(q, "SELECT submitted, id FROM (SELECT submitted, id FROM cases "
-	    "WHERE office = ?32 ORDER BY submitted DESC, id DESC LIMIT ?11) "
+	sb_addf(q, "SELECT submitted, id FROM (SELECT submitted, id FROM cases "
+	    "WHERE substr(%s, 1, %d) = ?30 AND substr(%s, %d, 1) < ':'", col, n, col, n + 1);
+	after_newest(q, f, "");
+	sb_adds(q, " ORDER BY submitted DESC, id DESC LIMIT ?11)");
+}
+
+static void
+arm_office(struct sb *q, const struct case_filter *f)
+{
+	sb_adds(q, "SELECT submitted, id FROM (SELECT submitted, id FROM cases WHERE office = ?32");
+	after_newest(q, f, "");
+	sb_adds(q, " ORDER BY submitted DESC, id DESC LIMIT ?11) "
 	    "UNION SELECT submitted, id FROM (SELECT c2.submitted, c2.id FROM case_branch b "
-	    "JOIN cases c2 ON c2.id = b.case_id WHERE b.office = ?32 "
-	    "ORDER BY c2.submitted DESC, c2.id DESC LIMIT ?11)");
+	    "JOIN cases c2 ON c2.id = b.case_id WHERE b.office = ?32");
+	after_newest(q, f, "c2.");
+	sb_adds(q, " ORDER BY c2.submitted DESC, c2.id DESC LIMIT ?11)");
 }
 
 /* The fast query, or 0 when f and scope need the general one. */
@@ -366,8 +378,9 @@ build_fast(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		return 0;
 	n = p ? strlen(p) : 0;
 	if (p == NULL && scope->kind == SCOPE_ALL) {
-		sb_adds(q, "SELECT " CASE_COLS CASE_JOINS
-		    "ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
+		sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+		after_newest(q, f, "c.");
+		sb_adds(q, " ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
 		return 1;
 	}
 	if (scope->kind == SCOPE_CLERK && n != 6 && n != 9)
@@ -378,24 +391,25 @@ build_fast(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		    "((substr(c.office_region, 1, ?33) = ?30 AND substr(c.office_region, ?34, 1) < ':')"
 		    " OR (substr(c.hall_region, 1, ?33) = ?30 AND substr(c.hall_region, ?34, 1) < ':')"
 		    " OR (substr(c.applicant_region, 1, ?33) = ?30"
-		    " AND substr(c.applicant_region, ?34, 1) < ':'))"
-		    " ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
+		    " AND substr(c.applicant_region, ?34, 1) < ':'))");
+		after_newest(q, f, "c.");
+		sb_adds(q, " ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
 		return 1;
 	}
 	sb_adds(q, "SELECT " CASE_COLS " FROM (");
 	if (scope->kind == SCOPE_OFFICE)
-		arm_office(q);
+		arm_office(q, f);
 	else {
 		if (scope->kind != SCOPE_CLERK) {	/* a region: all three columns */
-			arm_prefix(q, "office_region", (int)n);
+			arm_prefix(q, f, "office_region", (int)n);
 			sb_adds(q, " UNION ");
 		}
-		arm_prefix(q, "hall_region", (int)n);
+		arm_prefix(q, f, "hall_region", (int)n);
 		sb_adds(q, " UNION ");
-		arm_prefix(q, "applicant_region", (int)n);
+		arm_prefix(q, f, "applicant_region", (int)n);
 		if (scope->kind == SCOPE_CLERK) {
 			sb_adds(q, " UNION ");
-			arm_office(q);
+			arm_office(q, f);
 		}
 	}
 	sb_adds(q, " ORDER BY 1 DESC, 2 DESC LIMIT ?11) t JOIN cases c ON c.id = t.id "
@@ -554,6 +568,10 @@ build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		    " OR (c.red_from > ?20 AND c.red_from <= ?13))");
 	if (f->anomaly)
 		sb_adds(q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
+	if (f->after != NULL && f->by_due)
+		sb_adds(q, " AND (c.due, c.warn, c.id) > (?43, ?44, ?42)");
+	else
+		after_newest(q, f, "c.");
 	sb_adds(q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
 	if (f->limit > 0)
 		sb_adds(q, " LIMIT ?11");
@@ -580,6 +598,12 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 	sq_text(s, 13, f->forecast);
 	sq_text(s, 20, f->today);
 	sq_text(s, 40, light_district(f, scope));
+	if (f->after != NULL) {
+		sq_text(s, 41, f->after->submitted);
+		sqlite3_bind_int64(s, 42, f->after->id);
+		sq_text(s, 43, f->after->due);
+		sq_text(s, 44, f->after->warn);
+	}
 	if (scope->kind == SCOPE_REGION || scope->kind == SCOPE_CLERK) {
 		sq_text(s, 30, scope->lo);
 		sq_text(s, 31, scope->hi);
@@ -765,7 +789,7 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 
 int
 store_worklist(struct store *st, const char *office, const char *hall,
-    const char *today, long limit, store_case_fn fn, void *arg)
+    const char *today, const struct tcase *after, long limit, store_case_fn fn, void *arg)
 {
 	/*
 	 * An office's open cases, the cases with a branch pending at the office,
@@ -779,8 +803,53 @@ store_worklist(struct store *st, const char *office, const char *hall,
 	sq_text(s, 1, office ? office : "");
 	sq_text(s, 2, hall ? hall : "~");
 	sqlite3_bind_int64(s, 4, limit);
+	/* The first page starts before every key. */
+	sq_text(s, 5, after ? after->due : "");
+	sq_text(s, 6, after ? after->warn : "");
+	sqlite3_bind_int64(s, 7, after ? after->id : 0);
 	sq_text(s, 20, today);
 	return case_iter(st, s, fn, arg);
+}
+
+int
+store_worklist_lights(struct store *st, const char *office, const char *hall,
+    const char *today, long n[4])
+{
+	/*
+	 * The worklist's sets as store_worklist() reads them, each counted once
+	 * (a case of the office is not counted again for its branch or at the
+	 * hall), from the covering index of the office's open cases by their
+	 * light dates and the two small sets. INDEXED BY: without statistics
+	 * the planner would take the office's index of all its cases.
+	 */
+#define LIGHT_OF(a) "CASE WHEN " a "red_from <= ?3 THEN 3 WHEN " a "yellow_from <= ?3 " \
+	"THEN 2 ELSE 1 END"
+	static const char sql[] =
+	    "SELECT l, count(*) FROM ("
+	    " SELECT " LIGHT_OF("") " l FROM cases INDEXED BY cases_office_light"
+	    "  WHERE office = ?1 AND open = 1"
+	    " UNION ALL SELECT " LIGHT_OF("x.") " FROM case_branch b JOIN cases x ON x.id = b.case_id"
+	    "  WHERE b.office = ?1 AND b.opinion IS NULL AND x.office != ?1"
+	    " UNION ALL SELECT " LIGHT_OF("") " FROM cases INDEXED BY cases_hall_handover"
+	    "  WHERE hall_region = ?2 AND open = 1"
+	    "  AND status IN ('approved', 'denied') AND office != ?1"
+	    ") GROUP BY l";
+#undef LIGHT_OF
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	n[0] = n[1] = n[2] = n[3] = 0;
+	sq_text(s, 1, office ? office : "");
+	sq_text(s, 2, hall ? hall : "~");
+	sq_text(s, 3, today);
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		int l = sqlite3_column_int(s, 0);
+
+		if (l >= 1 && l <= 3)
+			n[l] = (long)sqlite3_column_int64(s, 1);
+	}
+	sq_done(st, s);
+	return rc;
 }
 
 int

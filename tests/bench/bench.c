@@ -67,6 +67,105 @@ count_case(void *arg, const struct tcase *c)
 	return 0;
 }
 
+/* One office's or scope's list, timed: median and p90 of rounds. */
+struct run {
+	const char *what;
+	int kind;		/* 0 worklist, 1 lights, 2 find */
+	const char *office, *hall;
+	struct scope scope;
+	int light;
+	long limit;
+};
+
+static void
+time_run(struct store *st, const struct run *r, double *t, int rounds)
+{
+	int i;
+
+	for (i = 0; i < rounds + 1; i++) {	/* the first round warms the cache */
+		int got = 0;
+		long n[4];
+		struct case_filter f;
+		double t0 = now_us();
+
+		memset(&f, 0, sizeof f);
+		f.today = "2026-11-27";
+		f.limit = r->limit;
+		f.light = r->light;
+		if (r->kind == 0)
+			store_worklist(st, r->office, r->hall, f.today, NULL, r->limit, count_case, &got);
+		else if (r->kind == 1)
+			store_worklist_lights(st, r->office, r->hall, f.today, n);
+		else
+			store_case_find(st, &f, &r->scope, count_case, &got, NULL);
+		if (i > 0)
+			t[i - 1] = now_us() - t0;
+	}
+	report(r->what, t, rounds);
+}
+
+/* The busiest open office under a code prefix (heap string). */
+static char *
+busiest(const char *db, const char *like)
+{
+	char cmd[512], buf[128] = "";
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' \"SELECT office FROM cases INDEXED BY cases_light "
+	    "WHERE open = 1 AND office LIKE '%s' GROUP BY office ORDER BY count(*) DESC LIMIT 1\"",
+	    db, like);
+	if ((p = popen(cmd, "r")) != NULL) {
+		if (fgets(buf, sizeof buf, p) == NULL)
+			buf[0] = '\0';
+		pclose(p);
+	}
+	buf[strcspn(buf, "\n")] = '\0';
+	return strdup(buf);
+}
+
+static const char *dbpath;
+
+/* The lists of the daily screens (docs/PERFORMANCE.md's table). */
+static void
+lists(struct store *st, double *t)
+{
+	char *dept = busiest(dbpath, "500000.%");
+	char *township = busiest(dbpath, "%.township");
+	char hall[16];
+	struct run runs[] = {
+		{ "worklist page of 50, a district office", 0, "500229.market", NULL,
+		  { SCOPE_NONE, "", "", NULL }, 0, 50 },
+		{ "worklist page of 50, the busiest city dept", 0, dept, NULL,
+		  { SCOPE_NONE, "", "", NULL }, 0, 50 },
+		{ "worklist page of 50, the busiest township", 0, township, hall,
+		  { SCOPE_NONE, "", "", NULL }, 0, 50 },
+		{ "home lights, the busiest township", 1, township, hall,
+		  { SCOPE_NONE, "", "", NULL }, 0, 0 },
+		{ "home lights, the busiest city dept", 1, dept, NULL,
+		  { SCOPE_NONE, "", "", NULL }, 0, 0 },
+		{ "district supervisor's red cases, page of 50", 2, NULL, NULL,
+		  { SCOPE_REGION, "500229", "500229:", NULL }, LIGHT_RED, 50 },
+		{ "city supervisor's red cases, page of 50", 2, NULL, NULL,
+		  { SCOPE_REGION, "50", "50:", NULL }, LIGHT_RED, 50 },
+		{ "home latest 8: township clerk", 2, NULL, NULL,
+		  { SCOPE_CLERK, "500229001", "500229001:", "500229001.township" }, 0, 8 },
+		{ "home latest 8: district supervisor", 2, NULL, NULL,
+		  { SCOPE_REGION, "500229", "500229:", NULL }, 0, 8 },
+		{ "home latest 8: approver", 2, NULL, NULL,
+		  { SCOPE_OFFICE, "", "", "500229.market" }, 0, 8 },
+		{ "city supervisor's case find --limit 8", 2, NULL, NULL,
+		  { SCOPE_REGION, "50", "50:", NULL }, 0, 8 },
+	};
+	size_t i;
+
+	snprintf(hall, sizeof hall, "%.9s", township);
+	printf("(busiest city department %s, township %s)\n", dept, township);
+	for (i = 0; i < sizeof runs / sizeof runs[0]; i++)
+		time_run(st, &runs[i], t, 50);
+	free(dept);
+	free(township);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -82,6 +181,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	i18n_set_lang("zh");
+	dbpath = argv[1];
 	st = store_open(argv[1], NULL, &cause);
 	if (st == NULL) {
 		fprintf(stderr, "%s\n", cause);
@@ -143,11 +243,12 @@ main(int argc, char **argv)
 		int got = 0;
 		double t0 = now_us();
 
-		store_worklist(st, i % 2 ? "500103.market" : "500229.market", NULL, "2026-11-27", 50,
+		store_worklist(st, i % 2 ? "500103.market" : "500229.market", NULL, "2026-11-27", NULL, 50,
 		    count_case, &got);
 		t[i] = now_us() - t0;
 	}
 	report("worklist page of 50 (most urgent first)", t, i);
+	lists(st, t);
 	{
 		struct calendar cal;
 		struct dash *d = calloc(1, sizeof *d);

@@ -430,10 +430,202 @@ lights_same_as_rule(void)
 	CHECK_INT(bad, 0);
 }
 
+struct counts {
+	long n[4];
+	int today;
+};
+
+static int
+count_lit(void *arg, const struct tcase *c)
+{
+	struct counts *k = arg;
+
+	k->n[tcase_light(c, k->today)]++;
+	return 0;
+}
+
+struct desks {
+	char office[12][40];
+	char hall[12][16];
+	int n;
+};
+
+static int
+add_desk(void *arg, const struct tcase *c)
+{
+	struct desks *d = arg;
+	int i;
+
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->office[i], c->office) == 0)
+			return 0;
+	if (d->n == 12)
+		return 0;
+	snprintf(d->office[d->n], sizeof d->office[0], "%s", c->office);
+	snprintf(d->hall[d->n], sizeof d->hall[0], "%s", c->hall_region);
+	d->n++;
+	return 0;
+}
+
+/* The home screen's counts are those of the worklist's rows, light by
+ * light, for offices and halls that hold open cases. */
+static void
+worklist_lights_same(void)
+{
+	static const int shift[] = { -20, 0, 3, 30 };
+	struct desks desks;
+	struct case_filter f;
+	struct scope all = { SCOPE_ALL, "", "", NULL };
+	int i, d, bad = 0;
+	long seen = 0;
+
+	memset(&desks, 0, sizeof desks);
+	memset(&f, 0, sizeof f);
+	f.today = "2026-11-27";
+	f.open_only = 1;
+	store_case_find(test_store(), &f, &all, add_desk, &desks, NULL);
+	for (i = 0; i < desks.n; i++)
+		for (d = 0; d < 4; d++) {
+			struct counts k;
+			long n[4];
+			char today[11];
+			const char *hall = i % 2 ? desks.hall[i] : NULL;
+
+			memset(&k, 0, sizeof k);
+			k.today = clock_today() + shift[d];
+			clock_format_date(k.today, today);
+			store_worklist(test_store(), desks.office[i], hall, today, NULL, 1000000, count_lit,
+			    &k);
+			CHECK(store_worklist_lights(test_store(), desks.office[i], hall, today, n) == 0);
+			if (n[1] != k.n[1] || n[2] != k.n[2] || n[3] != k.n[3]) {
+				printf("#   %s on %s: counted %ld/%ld/%ld, listed %ld/%ld/%ld\n",
+				    desks.office[i], today, n[1], n[2], n[3], k.n[1], k.n[2], k.n[3]);
+				bad++;
+			}
+			seen += n[1] + n[2] + n[3];
+		}
+	printf("#   %d desks, %ld worklist rows counted\n", desks.n, seen);
+	CHECK(seen > 50);
+	CHECK_INT(bad, 0);
+}
+
+/* A list read whole, and read in pages of 7 by keyset, row by row. */
+struct keyed {
+	struct sb nos;
+	int n, got;
+	char submitted[11], due[11], warn[11];
+	long long id;
+};
+
+static int
+add_keyed(void *arg, const struct tcase *c)
+{
+	struct keyed *k = arg;
+
+	sb_adds(&k->nos, c->no);
+	sb_addc(&k->nos, ' ');
+	k->n++;
+	k->got++;
+	snprintf(k->submitted, sizeof k->submitted, "%s", c->submitted);
+	snprintf(k->due, sizeof k->due, "%s", c->due);
+	snprintf(k->warn, sizeof k->warn, "%s", c->warn);
+	k->id = c->id;
+	return 0;
+}
+
+/* 1 when paging f (or the worklist of office, when office is set) by
+ * keyset gives the rows of one whole read, in the same order. */
+static int
+same_by_pages(struct case_filter *f, const struct scope *s, const char *office,
+    const char *hall, int *rows)
+{
+	struct keyed whole = { SB_INIT, 0, 0, "", "", "", 0 };
+	struct keyed paged = { SB_INIT, 0, 0, "", "", "", 0 };
+	struct tcase after;
+	int same, pages = 0;
+
+	memset(&after, 0, sizeof after);
+	f->limit = 0;
+	f->after = NULL;
+	if (office)
+		store_worklist(test_store(), office, hall, f->today, NULL, 100000, add_keyed, &whole);
+	else
+		store_case_find(test_store(), f, s, add_keyed, &whole, NULL);
+	do {
+		paged.got = 0;
+		f->limit = 7;
+		f->after = pages ? &after : NULL;
+		if (office)
+			store_worklist(test_store(), office, hall, f->today, f->after, 7, add_keyed, &paged);
+		else
+			store_case_find(test_store(), f, s, add_keyed, &paged, NULL);
+		after.submitted = paged.submitted;
+		after.due = paged.due;
+		after.warn = paged.warn;
+		after.id = paged.id;
+		pages++;
+	} while (paged.got == 7 && pages < 1000);
+	same = whole.n == paged.n && (whole.n == 0 || strcmp(whole.nos.buf, paged.nos.buf) == 0);
+	if (!same)
+		printf("#   scope %d %s %s, by_due %d, light %d: %d whole, %d by pages\n", s->kind, s->lo,
+		    office ? office : (s->office ? s->office : "-"), f->by_due, f->light, whole.n,
+		    paged.n);
+	*rows += whole.n;
+	sb_release(&whole.nos);
+	sb_release(&paged.nos);
+	f->after = NULL;
+	return same;
+}
+
+static void
+keyset_pages(void)
+{
+	static const struct {
+		enum scope_kind kind;
+		const char *lo, *office;
+	} scopes[] = {
+		{ SCOPE_ALL, "", NULL }, { SCOPE_REGION, "50", NULL }, { SCOPE_REGION, "500229", NULL },
+		{ SCOPE_REGION, "500103001", NULL }, { SCOPE_CLERK, "500229001", "500229001.township" },
+		{ SCOPE_OFFICE, "", "500229.market" }, { SCOPE_OFFICE, "", "500000.development" },
+	};
+	struct desks desks;
+	struct case_filter f;
+	struct scope all = { SCOPE_ALL, "", "", NULL };
+	size_t i;
+	int bad = 0, rows = 0, k;
+
+	for (i = 0; i < sizeof scopes / sizeof scopes[0]; i++)
+		for (k = 0; k < 4; k++) {
+			struct scope s;
+
+			memset(&f, 0, sizeof f);
+			f.today = "2026-11-27";
+			f.by_due = k == 1 || k == 3;
+			f.light = k >= 2 ? LIGHT_GREEN : LIGHT_NONE;
+			scope_of(&s, scopes[i].kind, scopes[i].lo, scopes[i].office);
+			bad += !same_by_pages(&f, &s, NULL, NULL, &rows);
+		}
+	memset(&desks, 0, sizeof desks);
+	memset(&f, 0, sizeof f);
+	f.today = "2026-11-27";
+	f.open_only = 1;
+	store_case_find(test_store(), &f, &all, add_desk, &desks, NULL);
+	for (k = 0; k < desks.n; k++) {
+		memset(&f, 0, sizeof f);
+		f.today = "2026-11-27";
+		bad += !same_by_pages(&f, &all, desks.office[k], k % 2 ? desks.hall[k] : NULL, &rows);
+	}
+	printf("#   %d rows compared\n", rows);
+	CHECK(rows > 1000);
+	CHECK_INT(bad, 0);
+}
+
 const struct test tests_plans[] = {
 	{ "newest-first pages walk an index under every scope", plans_bounded },
 	{ "newest-first pages equal the general query's", pages_same_as_general },
 	{ "light filters and the worklist walk bounded indexes", light_plans_bounded },
 	{ "light filters find exactly the cases of that light", lights_same_as_rule },
+	{ "the home screen's light counts are the worklist's", worklist_lights_same },
+	{ "lists read by keyset pages hold the rows of one whole read", keyset_pages },
 	{ NULL, NULL }
 };
