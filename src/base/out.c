@@ -170,7 +170,6 @@ plain_number(const char *s)
 static void
 out_csv_cell(struct out *o, size_t i, const char *v, struct sb *sb)
 {
-	sb_reset(sb);
 	if (!o->raw && (o->numeric == NULL || !o->numeric[i]) && v[0] != '\0' &&
 	    strchr("=+-@\t\r", v[0]) != NULL && !plain_number(v))
 		sb_addc(sb, '\'');
@@ -182,22 +181,38 @@ out_row(struct out *o, const char *const *vals)
 {
 	struct sb sb = SB_INIT;
 	const char **cells;
-	char **own;
+	size_t *offs;
 	size_t i;
 
 	switch (o->fmt) {
 	case FMT_CSV:
 	case FMT_TSV:
+		/*
+		 * A cell that needs neither the formula guard nor an escape is
+		 * written as it is; the others are rewritten into one buffer,
+		 * NUL after each, and found by offset once the row is done.
+		 */
 		cells = xcalloc(o->ncols ? o->ncols : 1, sizeof *cells);
-		own = xcalloc(o->ncols ? o->ncols : 1, sizeof *own);
+		offs = xcalloc(o->ncols ? o->ncols : 1, sizeof *offs);
 		for (i = 0; i < o->ncols; i++) {
-			out_csv_cell(o, i, vals[i] ? vals[i] : "", &sb);
-			cells[i] = own[i] = xstrdup(sb.buf ? sb.buf : "");
+			const char *v = vals[i] ? vals[i] : "";
+			unsigned cp;
+
+			offs[i] = (size_t)-1;
+			if ((o->raw || !strchr("=+-@\t\r", v[0]) || v[0] == '\0') &&
+			    utf8_ctl(v, strlen(v), UTF8_CTL_TEXT, &cp) < 0) {
+				cells[i] = v;
+				continue;
+			}
+			offs[i] = sb.len;
+			out_csv_cell(o, i, v, &sb);
+			sb_addc(&sb, '\0');
 		}
-		csvio_write_row(&o->w, o->ncols, cells);
 		for (i = 0; i < o->ncols; i++)
-			free(own[i]);
-		free(own);
+			if (offs[i] != (size_t)-1)
+				cells[i] = sb.buf + offs[i];
+		csvio_write_row(&o->w, o->ncols, cells);
+		free(offs);
 		free(cells);
 		sb_release(&sb);
 		break;

@@ -175,7 +175,8 @@ struct store *
 store_open(const char *path, const char *schema_sql, char **cause)
 {
 	struct store *st = xcalloc(1, sizeof *st);
-	int flags = SQLITE_OPEN_READWRITE;
+	/* One thread per connection: no mutex on every call (NOMUTEX). */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	int version = 0;
 	sqlite3_stmt *s;
 

@@ -197,73 +197,6 @@ case_iter(struct store *st, sqlite3_stmt *s, store_case_fn fn, void *arg)
 	return rc;
 }
 
-int
-store_case_export(struct store *st, const struct case_filter *f, const struct scope *scope,
-    store_case_fn fn, void *arg, char **cause)
-{
-	/*
-	 * The columns of an export, and nothing else: no step name or branch
-	 * subqueries, and no copies (the record borrows SQLite's text).
-	 */
-	static const char sql[] =
-	    "SELECT c.no, c.item, i.name, i.name_en, c.applicant, c.applicant_name, c.status, "
-	    "c.open, "
-	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
-	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
-	    "c.channel, c.hall_region, c.applicant_region, c.office_region "
-	    "FROM cases c JOIN item i ON i.code = c.item "
-	    "JOIN office o ON o.code = c.office "
-	    "WHERE (?1 IS NULL OR c.status = ?1) AND (?2 IS NULL OR c.item = ?2) "
-	    "AND (?3 IS NULL OR c.office = ?3) AND (?4 IS NULL OR c.submitted >= ?4) "
-	    "AND (?5 IS NULL OR c.submitted <= ?5) ORDER BY c.id";
-	sqlite3_stmt *s;
-	int rc = 0;
-
-	if (scope->kind != SCOPE_ALL || f->no || f->applicant || f->name || f->phone || f->light ||
-	    f->region || f->open_only || f->anomaly || f->forecast || f->limit > 0)
-		return store_case_find(st, f, scope, fn, arg, cause);
-	s = sq_prep(st, sql);
-	sq_text(s, 1, f->status);
-	sq_text(s, 2, f->item);
-	sq_text(s, 3, f->office);
-	sq_text(s, 4, f->from);
-	sq_text(s, 5, f->to);
-	while (rc == 0 && sq_next(st, s, &rc)) {
-		struct tcase c;
-
-		memset(&c, 0, sizeof c);
-		c.no = sq_peek(s, 0);
-		c.item = sq_peek(s, 1);
-		c.item_name = sq_peek(s, 2);
-		c.item_name_en = sq_peek(s, 3);
-		c.applicant = sq_peek(s, 4);
-		c.applicant_name = sq_peek(s, 5);
-		c.status = sq_peek(s, 6);
-		c.open = sqlite3_column_int(s, 7);
-		c.submitted = sq_peek(s, 8);
-		c.accepted = sq_peek(s, 9);
-		c.decided = sq_peek(s, 10);
-		c.finished = sq_peek(s, 11);
-		c.limit_days = sqlite3_column_int(s, 12);
-		c.paused_days = sqlite3_column_int(s, 13);
-		c.extended_days = sqlite3_column_int(s, 14);
-		c.paused_since = sq_peek(s, 15);
-		c.warn = sq_peek(s, 16);
-		c.due = sq_peek(s, 17);
-		c.on_time = sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 18);
-		c.office = sq_peek(s, 19);
-		c.office_name = sq_peek(s, 20);
-		c.channel = sq_peek(s, 21);
-		c.hall_region = sq_peek(s, 22);
-		c.applicant_region = sq_peek(s, 23);
-		c.office_region = sq_peek(s, 24);
-		rc = fn(arg, &c);
-	}
-	sq_done(st, s);
-	if (rc == -1)
-		set_cause(cause, _("database: %s"), store_error(st));
-	return rc;
-}
 
 int
 store_case_get(struct store *st, const char *no, struct tcase *c)
@@ -490,15 +423,12 @@ light_arms(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	sb_adds(q, ")");
 }
 
-/* The SQL of store_case_find into q. */
+/* The WHERE terms of store_case_find (after "WHERE 1") into q. */
 static void
-build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
+find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 {
 	int arms = f->light != LIGHT_NONE && !f->no && !f->applicant && !f->name && !f->phone;
 
-	if (build_fast(q, f, scope))
-		return;
-	sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
 	if (arms)
 		light_arms(q, f, scope);
 	switch (scope->kind) {
@@ -572,6 +502,16 @@ build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		sb_adds(q, " AND (c.due, c.warn, c.id) > (?43, ?44, ?42)");
 	else
 		after_newest(q, f, "c.");
+}
+
+/* The SQL of store_case_find into q. */
+static void
+build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
+{
+	if (build_fast(q, f, scope))
+		return;
+	sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+	find_where(q, f, scope);
 	sb_adds(q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
 	if (f->limit > 0)
 		sb_adds(q, " LIMIT ?11");
@@ -656,6 +596,75 @@ store_case_find(struct store *st, const struct case_filter *f,
 		return -1;
 	/* Not cached: sq_done finalizes it. */
 	if ((rc = case_iter(st, s, fn, arg)) == -1)
+		set_cause(cause, _("database: %s"), store_error(st));
+	return rc;
+}
+
+int
+store_case_export(struct store *st, const struct case_filter *f, const struct scope *scope,
+    store_case_fn fn, void *arg, char **cause)
+{
+	/*
+	 * The columns of an export, and nothing else: no step name or branch
+	 * subqueries, and no copies (the record borrows SQLite's text).
+	 */
+	struct sb q = SB_INIT;
+	sqlite3_stmt *s = NULL;
+	int rc = 0;
+
+	if (f->limit > 0)
+		return store_case_find(st, f, scope, fn, arg, cause);
+	if (scope->kind == SCOPE_NONE)
+		return 0;
+	/* Every filter and the scope as case find has them, one pass by id. */
+	sb_adds(&q, "SELECT c.no, c.item, i.name, i.name_en, c.applicant, c.applicant_name, "
+	    "c.status, c.open, "
+	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
+	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
+	    "c.channel, c.hall_region, c.applicant_region, c.office_region "
+	    "FROM cases c JOIN item i ON i.code = c.item "
+	    "JOIN office o ON o.code = c.office WHERE 1");
+	find_where(&q, f, scope);
+	sb_adds(&q, " ORDER BY c.id");
+	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
+	sb_release(&q);
+	if (rc != SQLITE_OK)
+		return sq_fail(st, cause);
+	bind_find(s, f, scope);
+	rc = 0;
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct tcase c;
+
+		memset(&c, 0, sizeof c);
+		c.no = sq_peek(s, 0);
+		c.item = sq_peek(s, 1);
+		c.item_name = sq_peek(s, 2);
+		c.item_name_en = sq_peek(s, 3);
+		c.applicant = sq_peek(s, 4);
+		c.applicant_name = sq_peek(s, 5);
+		c.status = sq_peek(s, 6);
+		c.open = sqlite3_column_int(s, 7);
+		c.submitted = sq_peek(s, 8);
+		c.accepted = sq_peek(s, 9);
+		c.decided = sq_peek(s, 10);
+		c.finished = sq_peek(s, 11);
+		c.limit_days = sqlite3_column_int(s, 12);
+		c.paused_days = sqlite3_column_int(s, 13);
+		c.extended_days = sqlite3_column_int(s, 14);
+		c.paused_since = sq_peek(s, 15);
+		c.warn = sq_peek(s, 16);
+		c.due = sq_peek(s, 17);
+		c.on_time = sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 18);
+		c.office = sq_peek(s, 19);
+		c.office_name = sq_peek(s, 20);
+		c.channel = sq_peek(s, 21);
+		c.hall_region = sq_peek(s, 22);
+		c.applicant_region = sq_peek(s, 23);
+		c.office_region = sq_peek(s, 24);
+		rc = fn(arg, &c);
+	}
+	sq_done(st, s);
+	if (rc == -1)
 		set_cause(cause, _("database: %s"), store_error(st));
 	return rc;
 }
