@@ -9,7 +9,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "date: $(date -u +%Y-%m-%d)"
 for n in 20000 "$big"; do
 	db=build/bench/demo-$n.db
-	if [ ! -f "$db" ]; then
+	want=$(sed -n 's/^PRAGMA user_version = \([0-9]*\);/\1/p' data/schema.sql)
+	if [ ! -f "$db" ] || [ "$(sqlite3 "$db" 'PRAGMA user_version')" != "$want" ]; then
 		rm -f "$db"*
 		s=$(date +%s.%N)
 		./tongban demo --db "$db" --cases "$n" --seed 1 >/dev/null

@@ -204,7 +204,13 @@ store_open(const char *path, const char *schema_sql, char **cause)
 	if (sqlite3_db_readonly(st->db, "main") != 1 &&
 	    store_exec(st, "PRAGMA journal_mode=WAL;", cause) != 0)
 		goto fail;
-	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;", cause) != 0)
+	/*
+	 * A session reads a few pages per screen and the kernel keeps the file
+	 * cached for every process: a page cache of 1 MiB per connection keeps
+	 * a console session small (PERFORMANCE.md); bulk work raises it.
+	 */
+	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+	    "PRAGMA cache_size=-1024;", cause) != 0)
 		goto fail;
 	if (sqlite3_create_function(st->db, "tb_light", 3,
 	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_light,
