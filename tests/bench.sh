@@ -23,12 +23,25 @@ for n in 20000 "$big"; do
 done
 db=build/bench/demo-$big.db
 rows=$(sqlite3 "$db" "select count(*) from cases")
-s=$(date +%s.%N); ./tongban --db "$db" case export --format csv > /dev/null; e=$(date +%s.%N)
-echo "case export CSV, $rows rows: $(echo "$e - $s" | bc | cut -c1-5) s  (./tongban --db $db case export > /dev/null)"
-s=$(date +%s.%N); sqlite3 -csv "$db" "select no,item,applicant,status,due,submitted,accepted,finished,office,channel,hall_region,applicant_region from cases" > /dev/null; e=$(date +%s.%N)
-echo "sqlite3 -csv of 12 case columns: $(echo "$e - $s" | bc | cut -c1-5) s"
-s=$(date +%s.%N); sqlite3 -csv "$db" "SELECT c.no, c.item, i.name, c.applicant, a.name, c.status, c.due, c.submitted, c.accepted, c.finished, c.on_time, c.office, o.name, c.channel, c.hall_region, c.applicant_region FROM cases c JOIN item i ON i.code = c.item JOIN applicant a ON a.id = c.applicant JOIN office o ON o.code = c.office" > /dev/null; e=$(date +%s.%N)
-echo "sqlite3 -csv of the same join: $(echo "$e - $s" | bc | cut -c1-5) s"
+t() { local s e; s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N); echo "$e - $s" | bc | cut -c1-5; }
+echo "-- exports, $rows cases: each role's own rows, and sqlite3 -csv of the same rows and joins"
+cols="c.no, c.item, i.name, c.applicant, c.applicant_name, c.status, c.due, c.submitted, c.accepted, c.finished, c.on_time, c.office, o.name, c.channel, c.hall_region, c.applicant_region FROM cases c JOIN item i ON i.code = c.item JOIN office o ON o.code = c.office"
+in_region() { echo "((c.office_region >= '$1' AND c.office_region < '$1:') OR (c.hall_region >= '$1' AND c.hall_region < '$1:') OR (c.applicant_region >= '$1' AND c.applicant_region < '$1:'))"; }
+for who in admin:1 supervisor1:"$(in_region 50)" supervisor2:"$(in_region 500229)" \
+    approver1:"c.id IN (SELECT id FROM cases WHERE office = '500229.market' UNION SELECT case_id FROM case_branch WHERE office = '500229.market')"; do
+	u=${who%%:*} where=${who#*:}
+	ours=$(t ./tongban --db "$db" --as "$u" case export --format csv)
+	bare=$(t sqlite3 -csv "$db" "SELECT $cols WHERE $where ORDER BY c.id")
+	echo "case export CSV as $u: $ours s; sqlite3 -csv $bare s; ratio $(echo "scale=2; $ours / $bare" | bc)"
+done
+echo "-- writers: 20 approvers, 10 supplement+resupply each, one command per action (tests/writers.sh)"
+bash tests/writers.sh build/bench/demo-20000.db 20 10
+bash tests/writers.sh build/bench/demo-20000.db 20 10 100000
+echo "-- logins: 200, 20 at a time (tests/loginrate.sh)"
+bash tests/loginrate.sh build/bench/demo-20000.db password 200 20
+bash tests/loginrate.sh build/bench/demo-20000.db key 200 20
+echo "-- console sessions' memory, $rows cases (tests/sessmem.sh)"
+bash tests/sessmem.sh "$db" clerk1 supervisor2 approver1 supervisor1 clerk2
 if command -v tmux >/dev/null; then
 	ssh-keygen -q -t ed25519 -N '' -f build/bench/key <<<y >/dev/null 2>&1
 	./tongban --db build/bench/demo-20000.db user key add clerk1 build/bench/key.pub >/dev/null 2>&1

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "store_priv.h"
@@ -96,10 +97,53 @@ sq_peek(sqlite3_stmt *s, int i)
 	return (char *)(t ? (const char *)t : "");
 }
 
+/*
+ * SQLite's message for the last failure, or ours where SQLite's would
+ * send the user after the wrong thing: "database is locked" means other
+ * writers kept it past the deadline of busy_wait(), and nothing was done.
+ */
+static const char *
+errmsg(struct store *st)
+{
+	switch (sqlite3_errcode(st->db) & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return _("the database is busy with other changes; nothing was changed, try again");
+	default:
+		return sqlite3_errmsg(st->db);
+	}
+}
+
+/*
+ * Waiting for another writer: SQLite's own timeout sleeps up to 100 ms a
+ * try, so under many writers a change waits in steps far longer than the
+ * few milliseconds a transaction holds the lock. Try again after 0.1 to
+ * 1 ms (a little random, so that waiters do not move in step) until
+ * STORE_BUSY_MS have passed.
+ */
+static int
+busy_wait(void *arg, int n)
+{
+	struct store *st = arg;
+	struct timespec now, pause;
+	long long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+	if (n == 0)
+		st->busy_since = ms;
+	if (ms - st->busy_since >= STORE_BUSY_MS)
+		return 0;
+	pause.tv_sec = 0;
+	pause.tv_nsec = (n < 50 ? 100000 : 500000) + (long)(random() % 500000);
+	nanosleep(&pause, NULL);
+	return 1;
+}
+
 int
 sq_fail(struct store *st, char **cause)
 {
-	snprintf(st->err, sizeof st->err, "%s", sqlite3_errmsg(st->db));
+	snprintf(st->err, sizeof st->err, "%s", errmsg(st));
 	set_cause(cause, _("database: %s"), st->err);
 	return -1;
 }
@@ -195,7 +239,7 @@ store_open(const char *path, const char *schema_sql, char **cause)
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	sqlite3_extended_result_codes(st->db, 1);
 	/*
 	 * A file we may not write is opened read-only by SQLite: it serves
@@ -273,7 +317,8 @@ store_exec(struct store *st, const char *sql, char **cause)
 
 	assert(st != NULL);
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		snprintf(st->err, sizeof st->err, "%s", err ? err : sqlite3_errmsg(st->db));
+		snprintf(st->err, sizeof st->err, "%s", (sqlite3_errcode(st->db) & 0xff) == SQLITE_BUSY ||
+		    !err ? errmsg(st) : err);
 		set_cause(cause, _("database: %s"), st->err);
 		sqlite3_free(err);
 		return -1;
@@ -352,7 +397,7 @@ const char *
 store_error(struct store *st)
 {
 	assert(st != NULL);
-	return st->err[0] ? st->err : sqlite3_errmsg(st->db);
+	return st->err[0] ? st->err : errmsg(st);
 }
 
 int

@@ -30,6 +30,7 @@ struct store {
 	} cache[STMT_CACHE];
 	int ncache;
 	char err[256];		/* the message of the last failure */
+	long long busy_since;	/* ms clock when the current wait began */
 };
 
 /*
@@ -39,6 +40,9 @@ struct store {
  * is a range on an index. Where SQL computes the light of a stopped clock
  * as a value it calls tb_light(), which is clock_light_at() itself.
  */
+/* How long a change waits for other writers before it gives up. */
+#define STORE_BUSY_MS 10000
+
 #define SQL_LIGHT_RED "c.open = 1 AND c.red_from <= ?20"
 #define SQL_LIGHT_YELLOW "c.open = 1 AND c.red_from > ?20 AND c.yellow_from <= ?20"
 #define SQL_LIGHT_GREEN "c.open = 1 AND c.red_from > ?20 AND c.yellow_from > ?20"
