@@ -230,7 +230,7 @@ test_write_refused(void)
 		CHECK_INT(store_meta_set(other, "k", "v", NULL), 0);
 		CHECK_INT(store_meta_get(st, "k", &value), STORE_NOTFOUND);
 		CHECK_INT(store_meta_set(st, "k", "w", &cause), -1);
-		CHECK(strstr(store_error(st), "locked") != NULL);
+		CHECK(strstr(store_error(st), "busy") != NULL);
 		free(cause);
 		store_rollback(other);
 		store_close(other);
