@@ -35,7 +35,11 @@ struct store *store_open(const char *path, const char *schema_sql, char **cause)
 void store_close(struct store *st);
 /* Run a script of statements (the schema, maintenance). */
 int store_exec(struct store *st, const char *sql, char **cause);
-/* Tune for a bulk load: no fsync until store_bulk_end. */
+/* Tune for a bulk load: no fsync until store_bulk_end. A database with
+ * no case and no event yet (a new demo) is written outside the WAL, with
+ * the journal off, and switched back to WAL at the end: the load writes
+ * each page once instead of twice (an interrupted load leaves a broken
+ * file: remove it and load again). */
 void store_bulk_begin(struct store *st);
 void store_bulk_end(struct store *st);
 
