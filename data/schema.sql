@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -187,11 +187,14 @@ CREATE INDEX cases_office_open ON cases(office, due, warn) WHERE open = 1;
 -- Decided cases waiting at a hall to be handed over (few at any time).
 CREATE INDEX cases_hall_handover ON cases(hall_region, due, warn)
   WHERE open = 1 AND status IN ('approved', 'denied');
+CREATE INDEX cases_hall_handover_light ON cases(hall_region, office, red_from, yellow_from)
+  WHERE open = 1 AND status IN ('approved', 'denied');
 -- Lights: open cases by their light dates, per office, per district (on
 -- each region column) and for the whole city. `open` is a column as well
 -- as the condition so that a count reads the index alone.
 CREATE INDEX cases_light ON cases(open, red_from, yellow_from) WHERE open = 1;
 CREATE INDEX cases_office_light ON cases(office, open, red_from, yellow_from) WHERE open = 1;
+CREATE INDEX cases_office_yellow ON cases(office, open, yellow_from, red_from) WHERE open = 1;
 CREATE INDEX cases_office_district_light
   ON cases(substr(office_region, 1, 6), open, red_from, yellow_from) WHERE open = 1;
 CREATE INDEX cases_hall_district_light

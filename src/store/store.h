@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 
@@ -210,9 +210,10 @@ int store_case_update(struct store *st, const struct tcase *c, char **cause);
 int store_worklist(struct store *st, const char *office, const char *hall,
     const char *today, const struct tcase *after, long limit, store_case_fn fn, void *arg);
 /* How many cases of store_worklist()'s list are green, yellow and red
- * today: n[LIGHT_GREEN], n[LIGHT_YELLOW], n[LIGHT_RED] (n[0] is 0). */
+ * today: n[LIGHT_GREEN] (0 unless with_green: most of the list, the one
+ * count that reads it whole), n[LIGHT_YELLOW], n[LIGHT_RED]; n[0] is 0. */
 int store_worklist_lights(struct store *st, const char *office, const char *hall,
-    const char *today, long n[4]);
+    const char *today, int with_green, long n[4]);
 /* The office of a department kind in a region; *code is a heap string. */
 int store_office_for(struct store *st, const char *region, const char *kind, char **code);
 /* A known applicant's name, phone and region (heap strings). */
