@@ -229,5 +229,13 @@ tcase_anomaly_label(const char *kind)
 		return _("deemed accepted: unanswered 5 working days (art. 32)");
 	if (strcmp(kind, "busy_hall") == 0)
 		return _("halls far busier than usual today");
+	if (strcmp(kind, "unlisted_material") == 0)
+		return _("supplement asked for a material the guide does not list");
+	if (strcmp(kind, "complaint_late") == 0)
+		return _("complaints not accepted or refused within 5 working days");
+	if (strcmp(kind, "order_late") == 0)
+		return _("supervision orders not answered by their due date");
+	if (strcmp(kind, "rectify_late") == 0)
+		return _("rectifications past their 15 working days");
 	return kind;
 }

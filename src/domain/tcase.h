@@ -40,7 +40,8 @@ const char *tcase_status_label(const char *s);
 const char *tcase_channel_label(const char *s);
 const char *tcase_light_label(enum light l);
 const char *tcase_action_label(const char *s);
-/* The label of an anomaly kind (fee, refuse_no_reason, step_late, deemed, busy_hall). */
+/* The label of an anomaly kind (fee, refuse_no_reason, step_late, deemed, busy_hall,
+ * unlisted_material, complaint_late, order_late, rectify_late). */
 const char *tcase_anomaly_label(const char *kind);
 
 /* Case number: district code, date, sequence: 500103-20261128-000123. */
