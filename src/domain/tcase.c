@@ -6,6 +6,7 @@
 
 #include "i18n.h"
 #include "tcase.h"
+#include "util.h"
 
 const char *const tcase_statuses[] = {
 	"submitted", "accepted", "not_accepted", "supplement", "under_review",
@@ -238,4 +239,22 @@ tcase_anomaly_label(const char *kind)
 	if (strcmp(kind, "rectify_late") == 0)
 		return _("rectifications past their 15 working days");
 	return kind;
+}
+
+int
+tcase_supplement_unlisted(const char *reason, const char *note, char **cause)
+{
+	if (reason == NULL || strcmp(reason, "listed") == 0)
+		return 0;
+	if (strcmp(reason, "unlisted") != 0) {
+		set_cause(cause, _("--reason: expected listed (a material the guide lists is "
+		    "missing) or unlisted (a material the guide does not list), not '%s'"), reason);
+		return -1;
+	}
+	if (note == NULL || *note == '\0') {
+		set_cause(cause, "%s", _("--reason unlisted: name the material the guide does not "
+		    "list with --note TEXT"));
+		return -1;
+	}
+	return 1;
 }
