@@ -362,9 +362,9 @@ int store_rating_each(struct store *st, const char *lo, const char *hi, const ch
     const char *hall, int bad_only, store_row_fn fn, void *arg);
 
 /* Reports: per office whose region is in [lo, hi), over the days [from, to]:
- * cases received; completed, completed on time, completed late; the
- * rating-weighted sums for the online-effect indicator (w = level/5, 4/5 when
- * unrated); open cases now past due (as of today); open supervision orders. */
+ * cases received; completed, completed on time, completed late; of the
+ * completed, the sum of their rating levels (4 when unrated) and the number
+ * rated 1 or 2; open cases red today; open supervision orders. */
 struct office_period {
 	const char *office;
 	const char *name;
@@ -372,15 +372,23 @@ struct office_period {
 	const char *level;
 	const char *area;
 	long received, finished, on_time, late, open_red, open_orders;
-	double w, w_on_time;
+	long rating_sum, bad_ratings;
 };
 typedef int (*store_period_fn)(void *arg, const struct office_period *p);
 int store_report_offices(struct store *st, const char *lo, const char *hi, const char *from,
     const char *to, const char *today, store_period_fn fn, void *arg);
-/* Per office and item in the period: cases received, supplement notices
- * given, and complaints about a material the guide did not list. */
-typedef int (*store_usage_fn)(void *arg, const char *office, const char *item, long cases,
-    long supplements, long complaints);
+/* Per office and item, the cases received in the period: how many, the
+ * channels they came in through (bits: 1 window, 2 online, 4 self-service),
+ * how many online; and in the period, the supplement notices for a material
+ * the guide does not list (anomaly unlisted_material) and the complaints
+ * about such a material, on cases of that office and item. */
+struct item_usage {
+	const char *office, *item;
+	long cases;
+	int channels;
+	long online, unlisted, complaints;
+};
+typedef int (*store_usage_fn)(void *arg, const struct item_usage *u);
 int store_report_usage(struct store *st, const char *lo, const char *hi, const char *from,
     const char *to, store_usage_fn fn, void *arg);
 /* Completed cases in the period with their item, step count and clock. */
