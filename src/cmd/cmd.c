@@ -12,6 +12,7 @@
 #include "case.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "report.h"
 #include "util.h"
 
 #ifndef TONGBAN_VERSION
@@ -445,6 +446,12 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 		}
 		if (!found)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), noun);
+		/* The reports' formulas, documented beside the verbs that print them. */
+		if (strcmp(noun, "report") == 0) {
+			fprintf(c->out, "\n%s\n", _("how the figures are computed:"));
+			for (i = 0; report_formula[i] != NULL; i++)
+				fprintf(c->out, "  %s\n", _(report_formula[i]));
+		}
 		return EXIT_OK;
 	}
 	fprintf(c->out, "%s\n\n", _("tongban commands (help COMMAND for details):"));
