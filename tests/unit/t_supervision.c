@@ -635,6 +635,7 @@ struct spec {
 	const char *warn, *due;
 	int on_time;	/* -1 open */
 	int step;
+	const char *channel;	/* NULL: window */
 };
 
 /* Insert a case (with its contribution to the summaries); its id, or 0. */
@@ -653,7 +654,7 @@ put(struct store *st, const struct spec *s)
 	c.applicant = (char *)APPLICANT;
 	c.applicant_name = (char *)"张三";
 	c.applicant_region = (char *)"500229001003";
-	c.channel = (char *)"window";
+	c.channel = (char *)(s->channel ? s->channel : "window");
 	c.hall_region = (char *)"500229001";
 	c.office = (char *)s->office;
 	c.office_region = region;
@@ -728,17 +729,22 @@ office_in(const struct office_score *v, int n, const char *office)
  * Thursday 5 November:
  *
  *  no    item          submitted  status        finished   on time  rating
- *  M1    000101001000  10-09      completed     10-13      yes      5
+ *  M1    000101001000  10-09      completed     10-13      yes      5  (self-service)
  *  M2    000101001000  10-12      completed     10-20      yes      2  (+ a missing-material complaint 10-21)
- *  M3    000101003000  10-14      completed     10-21      no       1  (+ a supplement notice 10-15)
- *  M4    000101003000  10-15      completed     10-16      yes      -
- *  M5    000101004000  10-20      under_review  -          due 10-23: red now (+ a supplement notice 11-02)
+ *  M3    000101003000  10-14      completed     10-21      no       1  (+ a supplement notice 10-15
+ *                                                                      for a listed material)
+ *  M4    000101003000  10-15      completed     10-16      yes      -  (online)
+ *  M5    000101004000  10-20      under_review  -          due 10-23: red now (+ a supplement
+ *                                                          notice 11-02 for an unlisted material)
  *  M6    000101005000  09-25      completed     10-10      yes      -
- *  M7    000101002000  10-29      accepted      -          due 11-09 (+ a complaint not about materials)
+ *  M7    000101002000  10-29      accepted      -          due 11-09 (+ a complaint not about
+ *                                                          materials, and a supplement notice
+ *                                                          10-30 for an unlisted material)
  *  M8    000101001000  11-03      submitted     -          after the period
  *  M9    000101008000  10-22      withdrawn     10-23
  *  P1    000112004000  10-12      completed     10-26      yes      5
  *  P2    000112006000  10-30      submitted     -          due 11-06
+ * Every case came in at the window but M1 and M4.
  * Supervision orders on MKT: one open, one responded, one closed.
  */
 static void
@@ -746,27 +752,28 @@ build_october(struct store *st, long long id[11])
 {
 	static const struct spec cases[] = {
 		{ "500229-20261009-000001", "000101001000", MKT, "completed", "2026-10-09",
-		  "2026-10-09", "2026-10-12", "2026-10-13", "2026-10-15", "2026-10-16", 1, 4 },
+		  "2026-10-09", "2026-10-12", "2026-10-13", "2026-10-15", "2026-10-16", 1, 4,
+		  "self-service" },
 		{ "500229-20261012-000001", "000101001000", MKT, "completed", "2026-10-12",
-		  "2026-10-12", "2026-10-19", "2026-10-20", "2026-10-16", "2026-10-19", 1, 4 },
+		  "2026-10-12", "2026-10-19", "2026-10-20", "2026-10-16", "2026-10-19", 1, 4, NULL },
 		{ "500229-20261014-000001", "000101003000", MKT, "completed", "2026-10-14",
-		  "2026-10-14", "2026-10-20", "2026-10-21", "2026-10-15", "2026-10-15", 0, 1 },
+		  "2026-10-14", "2026-10-20", "2026-10-21", "2026-10-15", "2026-10-15", 0, 1, NULL },
 		{ "500229-20261015-000001", "000101003000", MKT, "completed", "2026-10-15",
-		  "2026-10-15", "2026-10-16", "2026-10-16", "2026-10-16", "2026-10-16", 1, 1 },
+		  "2026-10-15", "2026-10-16", "2026-10-16", "2026-10-16", "2026-10-16", 1, 1, "online" },
 		{ "500229-20261020-000001", "000101004000", MKT, "under_review", "2026-10-20",
-		  "2026-10-22", NULL, NULL, "2026-10-23", "2026-10-23", -1, 1 },
+		  "2026-10-22", NULL, NULL, "2026-10-23", "2026-10-23", -1, 1, NULL },
 		{ "500229-20260925-000001", "000101005000", MKT, "completed", "2026-09-25",
-		  "2026-09-28", "2026-10-09", "2026-10-10", "2026-10-09", "2026-10-12", 1, 4 },
+		  "2026-09-28", "2026-10-09", "2026-10-10", "2026-10-09", "2026-10-12", 1, 4, NULL },
 		{ "500229-20261029-000001", "000101002000", MKT, "accepted", "2026-10-29",
-		  "2026-10-29", NULL, NULL, "2026-11-06", "2026-11-09", -1, 1 },
+		  "2026-10-29", NULL, NULL, "2026-11-06", "2026-11-09", -1, 1, NULL },
 		{ "500229-20261103-000001", "000101001000", MKT, "submitted", "2026-11-03",
-		  NULL, NULL, NULL, "2026-11-09", "2026-11-10", -1, 1 },
+		  NULL, NULL, NULL, "2026-11-09", "2026-11-10", -1, 1, NULL },
 		{ "500229-20261022-000001", "000101008000", MKT, "withdrawn", "2026-10-22",
-		  "2026-10-22", NULL, "2026-10-23", "2026-11-04", "2026-11-05", -1, 1 },
+		  "2026-10-22", NULL, "2026-10-23", "2026-11-04", "2026-11-05", -1, 1, NULL },
 		{ "500229-20261012-000002", "000112004000", PSB, "completed", "2026-10-12",
-		  "2026-10-12", "2026-10-23", "2026-10-26", "2026-10-23", "2026-10-26", 1, 4 },
+		  "2026-10-12", "2026-10-23", "2026-10-26", "2026-10-23", "2026-10-26", 1, 4, NULL },
 		{ "500229-20261030-000001", "000112006000", PSB, "submitted", "2026-10-30",
-		  NULL, NULL, NULL, "2026-11-05", "2026-11-06", -1, 1 },
+		  NULL, NULL, NULL, "2026-11-05", "2026-11-06", -1, 1, NULL },
 	};
 	long long x;
 	char *cause = NULL;
@@ -783,9 +790,17 @@ build_october(struct store *st, long long id[11])
 	ok &= store_rating_insert(st, id[2], MKT, "500229", 1, "差", "2026-10-21", "2026-11-11", &x,
 	    &cause) == 0;
 	ok &= store_rating_insert(st, id[9], PSB, "500229", 5, "", "2026-10-26", NULL, &x, &cause) == 0;
-	/* A supplement notice on M3 in the period, one on M5 after it. */
+	/* A supplement notice on M3 in the period for a material the guide
+	 * lists (it says nothing of the guide); one on M7 in the period and one
+	 * on M5 after it, each for a material the guide does not list (the
+	 * anomaly lifecycle.c records with --reason unlisted). */
 	event_on(st, id[2], "2026-10-15 10:00:00", "supplement", "accepted", "supplement");
+	event_on(st, id[6], "2026-10-30 10:00:00", "supplement", "accepted", "supplement");
 	event_on(st, id[4], "2026-11-02 10:00:00", "supplement", "under_review", "supplement");
+	ok &= store_anomaly_add(st, id[6], "unlisted_material", "2026-10-30", "房屋产权证明",
+	    &cause) == 0;
+	ok &= store_anomaly_add(st, id[4], "unlisted_material", "2026-11-02", "场地租赁合同",
+	    &cause) == 0;
 	/* A complaint about a material the guide did not list (M2's item), and
 	 * one about something else (M7's item). */
 	ok &= store_complaint_insert(st, id[1], MKT, "500229", "指南未列明的材料被要求提交",
@@ -853,33 +868,55 @@ report_figures_by_hand(void)
 		 *     in ("window","online","self-service")) for x in r),
 		 *     sum(x["online_depth"]=="4" for x in r))'
 		 * prints "7 3 3": 000101001000 002000 003000 004000 005000 008000
-		 * 009000; on every channel and at depth 4: 001000, 003000, 004000.
+		 * 009000; on every channel and at depth 4: 001000, 003000, 004000;
+		 * the others on the window and online.
 		 */
 		CHECK_INT(m->items, 7);
 		/* Handled (received in the period): 001000 002000 003000 004000 008000. */
 		CHECK_INT(m->handled, 5);
-		CHECK_NEAR(m->i1, 3.0 / 7.0);
+		/* Channels used of those allowed: 001000 window and self-service of
+		 * 3, 002000 window of 2, 003000 window and online of 3, 004000
+		 * window of 3, 008000 window of 2: 7 / 13. */
+		CHECK_INT(m->channels_used, 7);
+		CHECK_INT(m->channels_allowed, 13);
+		CHECK_NEAR(m->i1, 7.0 / 13.0);
 		CHECK_NEAR(m->i2, 5.0 / 7.0);
-		/* Accurate: 002000 (its complaint is not about materials), 004000
-		 * (its supplement notice came after the period), 008000; not 001000
-		 * (complaint) nor 003000 (supplement notice). */
+		/* Accurate: 003000 (its notice was for a listed material), 004000
+		 * (its unlisted notice came after the period), 008000; not 001000
+		 * (the complaint) nor 002000 (the unlisted notice of 10-30). */
+		CHECK_INT(m->accurate, 3);
 		CHECK_NEAR(m->i3, 3.0 / 5.0);
-		CHECK_NEAR(m->i4, 3.0 / 7.0);
-		/* Weights: M1 5/5, M2 2/5, M3 1/5 (late), M4 4/5, M6 4/5:
-		 * (1 + 0.4 + 0.8 + 0.8) / (1 + 0.4 + 0.2 + 0.8 + 0.8) = 3.0 / 3.2. */
-		CHECK_NEAR(m->i5, 0.9375);
-		/* 100 × (0.15·3/7 + 0.15·5/7 + 0.15·0.6 + 0.15·3/7 + 0.2·0.9375 + 0.2·0.8)
-		 * = 100 × (0.15·11/7 + 0.09 + 0.1875 + 0.16) = 67.32… */
+		/* Wholly online (depth 4) among those handled: 001000, 003000,
+		 * 004000; taken in online: 003000 (M4). */
+		CHECK_INT(m->online_items, 3);
+		CHECK_INT(m->online_done, 1);
+		CHECK_NEAR(m->i4, 1.0 / 3.0);
+		/* Ratings of the completed: M1 5, M2 2, M3 1, M4 and M6 unrated
+		 * (4 each): S = 16 / 25; I5 = R × S = 0.8 × 0.64. */
+		CHECK_INT(m->rating_sum, 16);
+		CHECK_INT(m->bad_ratings, 2);
+		CHECK_NEAR(m->sat, 0.64);
+		CHECK_NEAR(m->i5, 0.512);
+		/* 100 × (0.15·7/13 + 0.15·5/7 + 0.15·0.6 + 0.15·1/3 + 0.2·0.512 + 0.2·0.8)
+		 * = 100 × (0.0807692 + 0.1071429 + 0.09 + 0.05 + 0.1024 + 0.16)
+		 * = 59.03…: 590 tenths, 不合格. */
+		CHECK_INT(m->tenths, 590);
 		snprintf(score, sizeof score, "%.1f", m->score);
-		CHECK_STR(score, "67.3");
+		CHECK_STR(score, "59.0");
 		CHECK_INT(m->graded, 1);
-		CHECK_STR(m->band, "合格");
+		CHECK_STR(m->band, "不合格");
+		/* Its deadlines as of 5 November: the open order is due 11-10, the
+		 * responded and the closed ones were answered in time; the
+		 * rectifications are due 11-10 and 11-11. None late. */
+		CHECK_INT(m->orders_late, 0);
+		CHECK_INT(m->rectify_late, 0);
 	}
 	if (ps != NULL) {
 		/*
 		 * A district public security bureau's catalog, counted the same way
 		 * (dept_kind == "public_security"): 6 items (000712001000 000112002000
-		 * 003000 004000 005000 006000), none on every channel, none at depth 4.
+		 * 003000 004000 005000 006000), on the window and online, none at
+		 * depth 4.
 		 */
 		CHECK_INT(ps->received, 2);
 		CHECK_INT(ps->finished, 1);
@@ -889,16 +926,20 @@ report_figures_by_hand(void)
 		CHECK_INT(ps->open_orders, 0);
 		CHECK_INT(ps->items, 6);
 		CHECK_INT(ps->handled, 2);
-		CHECK_NEAR(ps->i1, 0);
+		/* Two items at the window of their two channels each. */
+		CHECK_NEAR(ps->i1, 2.0 / 4.0);
 		CHECK_NEAR(ps->i2, 2.0 / 6.0);
 		CHECK_NEAR(ps->i3, 1);
-		CHECK_NEAR(ps->i4, 0);
+		/* No item it handled can be done wholly online: nothing missed. */
+		CHECK_INT(ps->online_items, 0);
+		CHECK_NEAR(ps->i4, 1);
 		CHECK_NEAR(ps->i5, 1);
 		CHECK_NEAR(ps->rate, 1);
-		/* 100 × (0.15·1/3 + 0.15 + 0.2 + 0.2) = 60.0: exactly the bar of 合格. */
-		snprintf(score, sizeof score, "%.1f", ps->score);
-		CHECK_STR(score, "60.0");
-		CHECK_STR(ps->band, "合格");
+		/* 100 × (0.15·0.5 + 0.15·1/3 + 0.15 + 0.15 + 0.2 + 0.2) = 82.5: 良好,
+		 * where the catalog's design alone (no item on every channel,
+		 * none at depth 4) cost it 0.3 of the score before. */
+		CHECK_INT(ps->tenths, 825);
+		CHECK_STR(ps->band, "良好");
 	}
 	free(v);
 
@@ -937,14 +978,26 @@ report_figures_by_hand(void)
 static void
 bands(void)
 {
-	CHECK_STR(report_band(100), "优秀");
-	CHECK_STR(report_band(90), "优秀");
-	CHECK_STR(report_band(89.95), "良好");
-	CHECK_STR(report_band(80), "良好");
-	CHECK_STR(report_band(79.99), "合格");
-	CHECK_STR(report_band(60), "合格");
-	CHECK_STR(report_band(59.99), "不合格");
+	CHECK_STR(report_band(1000), "优秀");
+	CHECK_STR(report_band(900), "优秀");
+	CHECK_STR(report_band(899), "良好");
+	CHECK_STR(report_band(800), "良好");
+	CHECK_STR(report_band(799), "合格");
+	CHECK_STR(report_band(600), "合格");
+	CHECK_STR(report_band(599), "不合格");
 	CHECK_STR(report_band(0), "不合格");
+	/* Scores that are exactly 90.0 and 60.0 by hand, where binary
+	 * fractions fall a hair short (89.99999999999999): rounded to tenths
+	 * first, they are 900 and 600, the bands' bars. */
+	CHECK_INT(report_tenths(1, 1, 1, 1.0 / 3.0, 1, 1), 900);
+	CHECK_INT(report_tenths(2.0 / 3.0, 2.0 / 3.0, 1, 1, 1, 1), 900);
+	CHECK_STR(report_band(report_tenths(1, 1, 1, 1.0 / 3.0, 1, 1)), "优秀");
+	CHECK_INT(report_tenths(1, 1, 1, 0, 1, 1), 850);	/* 84.99999999999999 */
+	CHECK_INT(report_tenths(1.0 / 3.0, 0, 1, 0, 1, 1), 600);
+	CHECK_STR(report_band(report_tenths(1.0 / 3.0, 0, 1, 0, 1, 1)), "合格");
+	/* Half up: 89.955 is 90.0, 89.94 is 89.9. */
+	CHECK_INT(report_tenths(1, 1, 0.997, 1.0 / 3.0, 1, 1), 900);
+	CHECK_INT(report_tenths(1, 1, 0.996, 1.0 / 3.0, 1, 1), 899);
 }
 
 /* Report periods on hard dates ---------------------------------------------------- */
@@ -1200,7 +1253,8 @@ const struct test tests_supervision[] = {
 	  "and the dashboard equals the lights of the cases", summaries_after_random_actions },
 	{ "supervision: October's figures, five indicators, score and band of two offices "
 	  "by hand", report_figures_by_hand },
-	{ "supervision: bands 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 below", bands },
+	{ "supervision: scores in tenths; bands 优秀 ≥ 90.0, 良好 ≥ 80.0, 合格 ≥ 60.0, 不合格 below "
+	  "(90.0 is 优秀)", bands },
 	{ "supervision: report periods (weeks from Monday, months, quarters, years) on hard "
 	  "dates", report_periods },
 	{ "supervision: bottleneck median and p90 in working days across National Day 2026",
