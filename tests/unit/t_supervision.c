@@ -14,9 +14,11 @@
  * were.
  */
 #include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "audit.h"
 #include "clock.h"
@@ -43,12 +45,13 @@ D(const char *s)
 	return d;
 }
 
-/* A store of its own with the reference data, and its calendar. */
+/* A store of its own with the reference data, and its calendar; at path
+ * (a file another connection can read) or in memory. */
 static struct store *
-fresh(struct calendar *cal)
+fresh_at(const char *path, struct calendar *cal)
 {
 	char *cause = NULL;
-	struct store *st = store_open(":memory:", schema_sql, &cause);
+	struct store *st = store_open(path, schema_sql, &cause);
 
 	if (st == NULL || load_all(st, "data", &cause) != 0) {
 		printf("#   cannot make a store: %s\n", cause ? cause : "?");
@@ -66,6 +69,12 @@ fresh(struct calendar *cal)
 		return NULL;
 	}
 	return st;
+}
+
+static struct store *
+fresh(struct calendar *cal)
+{
+	return fresh_at(":memory:", cal);
 }
 
 static void
@@ -975,6 +984,201 @@ report_figures_by_hand(void)
 	done_with(st, &cal);
 }
 
+/*
+ * Reports recomputed by an independent SQL query: a second connection,
+ * not the store, reads the October dataset and computes each office's
+ * figures from the tables as README states them (written apart from
+ * store_report.c's queries), and report_offices() must agree on every one.
+ */
+static long
+sql_long(sqlite3 *db, const char *sql, const char *office)
+{
+	sqlite3_stmt *s = NULL;
+	long v = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+		printf("#   %s: %s\n", sqlite3_errmsg(db), sql);
+		return -1;
+	}
+	sqlite3_bind_text(s, 1, office, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void
+report_by_independent_sql(void)
+{
+	/* Period 2026-10-01..31, today 2026-11-05, office ?1. */
+	static const char *const q[] = {
+		/* received */
+		"SELECT count(*) FROM cases WHERE office = ?1 AND submitted BETWEEN '2026-10-01' "
+		"AND '2026-10-31'",
+		/* completed, on time, late */
+		"SELECT count(*) FROM cases WHERE office = ?1 AND status = 'completed' AND finished "
+		"BETWEEN '2026-10-01' AND '2026-10-31'",
+		"SELECT count(*) FROM cases WHERE office = ?1 AND status = 'completed' AND finished "
+		"BETWEEN '2026-10-01' AND '2026-10-31' AND on_time = 1",
+		"SELECT count(*) FROM cases WHERE office = ?1 AND status = 'completed' AND finished "
+		"BETWEEN '2026-10-01' AND '2026-10-31' AND on_time = 0",
+		/* red now: open, due before today and not frozen green/yellow */
+		"SELECT count(*) FROM cases WHERE office = ?1 AND open = 1 AND red_from <= '2026-11-05'",
+		/* Σ levels, unrated 4; bad ratings */
+		"SELECT total(CASE WHEN r.level IS NULL THEN 4 ELSE r.level END) FROM cases c LEFT JOIN "
+		"rating r ON r.case_id = c.id WHERE c.office = ?1 AND c.status = 'completed' AND "
+		"c.finished BETWEEN '2026-10-01' AND '2026-10-31'",
+		"SELECT count(*) FROM rating r JOIN cases c ON c.id = r.case_id WHERE c.office = ?1 "
+		"AND r.level IN (1, 2) AND c.status = 'completed' AND c.finished BETWEEN '2026-10-01' "
+		"AND '2026-10-31'",
+		/* H: items handled */
+		"SELECT count(DISTINCT item) FROM cases WHERE office = ?1 AND submitted BETWEEN "
+		"'2026-10-01' AND '2026-10-31'",
+		/* C: the routing's items for a district office, with H */
+		"SELECT count(*) FROM (SELECT i.code FROM item i JOIN office o ON o.code = ?1 WHERE "
+		"i.dept_kind = o.kind AND instr(i.levels, 'district') > 0 AND instr(i.levels, "
+		"'township') = 0 UNION SELECT item FROM cases WHERE office = ?1 AND submitted BETWEEN "
+		"'2026-10-01' AND '2026-10-31')",
+		/* channels allowed and used over H */
+		"SELECT sum(length(i.channels) - length(replace(i.channels, '|', '')) + 1) FROM item i "
+		"WHERE i.code IN (SELECT item FROM cases WHERE office = ?1 AND submitted BETWEEN "
+		"'2026-10-01' AND '2026-10-31')",
+		"SELECT count(*) FROM (SELECT DISTINCT c.item, c.channel FROM cases c JOIN item i ON "
+		"i.code = c.item WHERE c.office = ?1 AND c.submitted BETWEEN '2026-10-01' AND "
+		"'2026-10-31' AND instr(i.channels, c.channel) > 0)",
+		/* accurate items of H */
+		"SELECT count(DISTINCT c.item) FROM cases c WHERE c.office = ?1 AND c.submitted BETWEEN "
+		"'2026-10-01' AND '2026-10-31' AND c.item NOT IN (SELECT x.item FROM anomaly a JOIN "
+		"cases x ON x.id = a.case_id WHERE x.office = ?1 AND a.kind = 'unlisted_material' AND "
+		"a.day BETWEEN '2026-10-01' AND '2026-10-31' UNION SELECT x.item FROM complaint p JOIN "
+		"cases x ON x.id = p.case_id WHERE x.office = ?1 AND p.missing_material = 1 AND "
+		"p.received BETWEEN '2026-10-01' AND '2026-10-31')",
+		/* depth-4 items of H, and those taken in online */
+		"SELECT count(DISTINCT c.item) FROM cases c JOIN item i ON i.code = c.item WHERE "
+		"c.office = ?1 AND c.submitted BETWEEN '2026-10-01' AND '2026-10-31' AND "
+		"i.online_depth = 4",
+		"SELECT count(DISTINCT c.item) FROM cases c JOIN item i ON i.code = c.item WHERE "
+		"c.office = ?1 AND c.submitted BETWEEN '2026-10-01' AND '2026-10-31' AND "
+		"i.online_depth = 4 AND c.channel = 'online'",
+	};
+	static const char *const offices[] = { MKT, PSB };
+	char path[64];
+	struct calendar cal;
+	struct store *st;
+	struct office_score *v = NULL;
+	sqlite3 *db = NULL;
+	long long id[11];
+	int n = 0, k, i;
+
+	snprintf(path, sizeof path, "/tmp/tongban-unit-report-%ld.db", (long)getpid());
+	unlink(path);
+	if ((st = fresh_at(path, &cal)) == NULL) {
+		CHECK(0);
+		return;
+	}
+	build_october(st, id);
+	CHECK_INT(report_offices(st, "500229", "500229:", D("2026-10-01"), D("2026-10-31"),
+	    D("2026-11-05"), &v, &n), 0);
+	CHECK_INT(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	for (k = 0; k < 2 && db != NULL; k++) {
+		const struct office_score *o = office_in(v, n, offices[k]);
+		long f[14];
+		double r, sat, i1, i2, i3, i4;
+
+		if (o == NULL) {
+			CHECK(0);
+			continue;
+		}
+		for (i = 0; i < 14; i++)
+			f[i] = sql_long(db, q[i], offices[k]);
+		CHECK_INT(o->received, f[0]);
+		CHECK_INT(o->finished, f[1]);
+		CHECK_INT(o->on_time, f[2]);
+		CHECK_INT(o->late, f[3]);
+		CHECK_INT(o->open_red, f[4]);
+		CHECK_INT(o->rating_sum, f[5]);
+		CHECK_INT(o->bad_ratings, f[6]);
+		CHECK_INT(o->handled, f[7]);
+		CHECK_INT(o->items, f[8]);
+		CHECK_INT(o->channels_allowed, f[9]);
+		CHECK_INT(o->channels_used, f[10]);
+		CHECK_INT(o->accurate, f[11]);
+		CHECK_INT(o->online_items, f[12]);
+		CHECK_INT(o->online_done, f[13]);
+		/* The score from the SQL figures by the README's formula. */
+		r = f[1] ? (double)f[2] / (double)f[1] : 0;
+		sat = f[1] ? (double)f[5] / (5.0 * (double)f[1]) : 0;
+		i1 = f[9] ? (double)f[10] / (double)f[9] : 1;
+		i2 = f[8] ? (double)f[7] / (double)f[8] : 1;
+		i3 = f[7] ? (double)f[11] / (double)f[7] : 1;
+		i4 = f[12] ? (double)f[13] / (double)f[12] : 1;
+		CHECK_INT(o->tenths, (long)floor(1000 * (0.15 * (i1 + i2 + i3 + i4) +
+		    0.2 * r * sat + 0.2 * r) + 0.5 + 1e-6));
+		CHECK_STR(o->band, report_band(o->tenths));
+	}
+	if (db != NULL)
+		sqlite3_close(db);
+	free(v);
+	done_with(st, &cal);
+	unlink(path);
+}
+
+/*
+ * 超期 in the weekly and monthly reports: finished late counts the cases
+ * completed late in the period, red now the open cases past due today. A
+ * finished case is never open, so no case is in both columns, and a late
+ * case counts once among the weeks, in the week it was completed: the
+ * weeks of October add up to the month.
+ */
+static void
+overdue_counted_once(void)
+{
+	struct calendar cal;
+	struct store *st = fresh(&cal);
+	struct office_score *v = NULL;
+	const struct office_score *m;
+	long long id[11];
+	long weeks_late = 0;
+	int n = 0, day;
+
+	if (st == NULL) {
+		CHECK(0);
+		return;
+	}
+	build_october(st, id);
+	/* The weeks from Monday 28 September to Sunday 1 November. */
+	for (day = D("2026-09-28"); day <= D("2026-10-26"); day += 7) {
+		struct report_period p;
+
+		report_period(REPORT_WEEKLY, day, &p);
+		v = NULL;
+		CHECK_INT(report_offices(st, "500229", "500229:", p.from, p.to, D("2026-11-05"), &v,
+		    &n), 0);
+		if ((m = office_in(v, n, MKT)) != NULL) {
+			weeks_late += m->late;
+			/* M5, red since 10-24: once in every week's "red now", never
+			 * in its "finished late". */
+			CHECK_INT(m->open_red, 1);
+			if (p.from == D("2026-10-19")) {
+				CHECK_INT(m->late, 1);	/* M3, completed late 10-21 */
+				CHECK_INT(m->late + m->open_red, 2);
+			}
+		}
+		free(v);
+	}
+	/* M3 once over the five weeks, as in the month. */
+	CHECK_INT(weeks_late, 1);
+	v = NULL;
+	CHECK_INT(report_offices(st, "500229", "500229:", D("2026-10-01"), D("2026-10-31"),
+	    D("2026-11-05"), &v, &n), 0);
+	if ((m = office_in(v, n, MKT)) != NULL) {
+		CHECK_INT(m->late, 1);
+		CHECK_INT(m->open_red, 1);
+	}
+	free(v);
+	done_with(st, &cal);
+}
+
 static void
 bands(void)
 {
@@ -1255,6 +1459,10 @@ const struct test tests_supervision[] = {
 	  "by hand", report_figures_by_hand },
 	{ "supervision: scores in tenths; bands 优秀 ≥ 90.0, 良好 ≥ 80.0, 合格 ≥ 60.0, 不合格 below "
 	  "(90.0 is 优秀)", bands },
+	{ "supervision: every report figure of two offices recomputed by an independent SQL "
+	  "query", report_by_independent_sql },
+	{ "supervision: finished late and red now never count a case twice, and the weeks add "
+	  "up to the month", overdue_counted_once },
 	{ "supervision: report periods (weeks from Monday, months, quarters, years) on hard "
 	  "dates", report_periods },
 	{ "supervision: bottleneck median and p90 in working days across National Day 2026",
