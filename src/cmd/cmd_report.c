@@ -551,39 +551,39 @@ shortcoming(struct sb *b, const struct office_score *o, enum report_shortcoming 
 {
 	switch (k) {
 	case SHORT_LATE:
-		sb_addf(b, _("%ld cases were completed after their due date: trace the cause of each "
-		    "and name who is responsible"), o->late);
+		sb_addf(b, _("cases completed after their due date: %ld; trace the cause of each and "
+		    "name who is responsible"), o->late);
 		break;
 	case SHORT_RED:
-		sb_addf(b, _("%ld open cases are past their due date: complete them within a set time"),
+		sb_addf(b, _("open cases past their due date: %ld; complete them within a set time"),
 		    o->open_red);
 		break;
 	case SHORT_GUIDE:
-		sb_addf(b, _("for %ld items, materials the guide does not list were asked for or "
-		    "complained of: correct the guides and the material lists"), o->handled - o->accurate);
+		sb_addf(b, _("items whose guide lacked a material asked for or complained of: %ld; "
+		    "correct the guides and their material lists"), o->handled - o->accurate);
 		break;
 	case SHORT_CHANNELS:
-		sb_addf(b, _("%ld of the %ld channels its items may be handled through took no case: "
+		sb_addf(b, _("channels its items may be handled through that took no case: %ld of %ld; "
 		    "open them"), o->channels_allowed - o->channels_used, o->channels_allowed);
 		break;
 	case SHORT_ONLINE:
-		sb_addf(b, _("%ld items that can be done wholly online were never taken in online: "
+		sb_addf(b, _("items that can be done wholly online but were never taken in online: %ld; "
 		    "offer them online"), o->online_items - o->online_done);
 		break;
 	case SHORT_COVERAGE:
-		sb_addf(b, _("%ld of the %ld items it is competent for had no case: check that each "
-		    "can be applied for"), o->items - o->handled, o->items);
+		sb_addf(b, _("items it is competent for without a case: %ld of %ld; check that each can "
+		    "be applied for"), o->items - o->handled, o->items);
 		break;
 	case SHORT_RATINGS:
-		sb_addf(b, _("%ld completed cases were rated bad: rectify each and report back"),
+		sb_addf(b, _("completed cases rated bad: %ld; rectify each and report back"),
 		    o->bad_ratings);
 		break;
 	case SHORT_ORDERS:
-		sb_addf(b, _("%ld supervision orders were not answered by their due date"),
-		    o->orders_late);
+		sb_addf(b, _("supervision orders not answered by their due date: %ld; answer them and "
+		    "say why they were late"), o->orders_late);
 		break;
 	case SHORT_RECTIFY:
-		sb_addf(b, _("%ld rectifications after bad ratings ran past their 15 working days"),
+		sb_addf(b, _("rectifications past their 15 working days: %ld; finish them at once"),
 		    o->rectify_late);
 		break;
 	case SHORT_COUNT:

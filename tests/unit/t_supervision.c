@@ -1179,6 +1179,72 @@ overdue_counted_once(void)
 	done_with(st, &cal);
 }
 
+/*
+ * The quarterly analysis of Q4 2026 (as of 5 November) as 城口县's
+ * supervisor reads it: MKT has October's figures but for the guide, where
+ * M5's unlisted material of 2 November counts too (3 items of 5):
+ * 100 × (0.15·7/13 + 0.15·5/7 + 0.15·0.4 + 0.15·1/3 + 0.2·0.512 + 0.2·0.8)
+ * = 56.0, so it fails and gets a 监察建议书. It names the shortcomings MKT
+ * has (the case completed late, the open red one, the three items of the
+ * guide, the channels, online depth, coverage, the bad ratings) and not
+ * those it has not: no order went unanswered, no rectification ran past
+ * 15 working days. PSB (82.5) gets none.
+ */
+static void
+recommendation_names_real_shortcomings(void)
+{
+	struct calendar cal;
+	struct store *st = fresh(&cal);
+	struct person sup;
+	struct session s;
+	struct cmd_ctx c;
+	long long id[11];
+	char *out = NULL, *argv[] = { (char *)"report", (char *)"quarterly", (char *)"--date",
+		(char *)"2026-10-15", NULL };
+	size_t len = 0;
+	const char *rec;
+
+	if (st == NULL) {
+		CHECK(0);
+		return;
+	}
+	build_october(st, id);
+	person_of(&sup, "500229.x", ROLE_SUPERVISOR);
+	session_init(&s, st, &cal, &sup.u, "10.0.0.1");
+	s.fixed_today = D("2026-11-05");
+	memset(&c, 0, sizeof c);
+	c.s = &s;
+	c.in = stdin;
+	c.out = open_memstream(&out, &len);
+	c.err = fopen("/dev/null", "w");
+	CHECK_INT(cmd_run(&c, 4, argv), 0);
+	fclose(c.out);
+	fclose(c.err);
+	session_close(&s);
+	rec = out ? strstr(out, "Supervision recommendation") : NULL;
+	if (getenv("TONGBAN_TEST_VERBOSE") && rec)
+		printf("%s", rec);
+	CHECK(rec != NULL);
+	if (rec != NULL) {
+		CHECK(strstr(rec, "城口县市场监督管理局") != NULL);
+		CHECK(strstr(rec, "a score of 56.0") != NULL);
+		CHECK(strstr(rec, "cases completed after their due date: 1;") != NULL);
+		CHECK(strstr(rec, "open cases past their due date: 1;") != NULL);
+		CHECK(strstr(rec, "a material asked for or complained of: 3;") != NULL);
+		CHECK(strstr(rec, "took no case: 6 of 13;") != NULL);
+		CHECK(strstr(rec, "never taken in online: 2;") != NULL);
+		CHECK(strstr(rec, "without a case: 2 of 7;") != NULL);
+		CHECK(strstr(rec, "completed cases rated bad: 2;") != NULL);
+		CHECK(strstr(rec, "8. report the rectification") != NULL);
+		CHECK(strstr(rec, "supervision orders not answered") == NULL);
+		CHECK(strstr(rec, "rectifications past their") == NULL);
+		/* One recommendation: PSB passes. */
+		CHECK(strstr(rec + 1, "Supervision recommendation") == NULL);
+	}
+	free(out);
+	done_with(st, &cal);
+}
+
 static void
 bands(void)
 {
@@ -1461,6 +1527,8 @@ const struct test tests_supervision[] = {
 	  "(90.0 is 优秀)", bands },
 	{ "supervision: every report figure of two offices recomputed by an independent SQL "
 	  "query", report_by_independent_sql },
+	{ "supervision: a 监察建议书 names only the shortcomings the office has",
+	  recommendation_names_real_shortcomings },
 	{ "supervision: finished late and red now never count a case twice, and the weeks add "
 	  "up to the month", overdue_counted_once },
 	{ "supervision: report periods (weeks from Monday, months, quarters, years) on hard "
