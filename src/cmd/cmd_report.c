@@ -462,8 +462,8 @@ weekly_monthly(struct rctx *r, int monthly)
 			    "today; no case is counted in both."), _("orders late, rectif. late: "
 			    "not answered by the due date, or not reported within 15 working days "
 			    "(pending now, or met late within the period)."));
-			out_printf_safe(r->c->out, "%s %ld\n", _("complaints not accepted or refused "
-			    "within 5 working days:"), late);
+			out_printf_safe(r->c->out, _("complaints not accepted or refused within 5 "
+			    "working days: %ld\n"), late);
 		} else if (r->fmt == FMT_JSON) {
 			json_key(&r->j, "complaints_late");
 			json_int(&r->j, late);
@@ -611,10 +611,8 @@ recommendation(struct rctx *r, const struct office_score *o)
 	sb_addf(&b, _("Supervision recommendation (监察建议书) to %s"), o->name);
 	sb_adds(&b, "\n  ");
 	sb_addf(&b, _("The efficiency supervision of your office's approvals from %s to %s gives "
-	    "a score of %ld.%ld, graded 不合格: %ld cases completed, %s%% on time."), r->from, r->to,
-	    o->tenths / 10, o->tenths % 10, o->finished, rate);
-	sb_adds(&b, " ");
-	sb_adds(&b, _("We recommend:"));
+	    "a score of %ld.%ld, graded 不合格: %ld cases completed, %s%% on time. We recommend:"),
+	    r->from, r->to, o->tenths / 10, o->tenths % 10, o->finished, rate);
 	for (i = 0; i < n; i++) {
 		sb_adds(&b, "\n  ");
 		sb_adds(&b, _(point_no[i]));

@@ -14,7 +14,7 @@ const char *const report_formula[] = {
 	N_("score = 100 × (0.15 × channels + 0.15 × coverage + 0.15 × guide + 0.15 × online depth "
 	"+ 0.20 × online effect + 0.20 × on-time rate), rounded half up to one decimal"),
 	N_("channels (服务方式完备度) = Σ channels the office took each handled item in through "
-	"/ Σ channels the catalog allows for it"),
+	"/ Σ channels the catalog allows for it, at most its number of cases"),
 	N_("coverage (服务事项覆盖度) = items handled (cases received in the period) / items the "
 	"office is competent for"),
 	N_("guide (办事指南准确度) = items handled without a supplement notice or a complaint for a "
@@ -132,7 +132,7 @@ struct citem {
 
 /* What the office did with one item in the period. */
 struct mark {
-	unsigned char handled;		/* cases received */
+	unsigned char handled;		/* cases received, at most 3 */
 	unsigned char channels;		/* channels they came in through */
 	unsigned char online;		/* at least one came in online */
 	unsigned char inaccurate;	/* an unlisted material asked for or complained of */
@@ -266,7 +266,7 @@ on_usage(void *arg, const struct item_usage *u)
 	if (o < 0 || i < 0 || u->cases == 0)
 		return 0;
 	m = &b->marks[(size_t)o * (size_t)b->nitems + (size_t)i];
-	m->handled = 1;
+	m->handled = (unsigned char)(u->cases < 3 ? u->cases : 3);
 	m->channels = (unsigned char)(u->channels & b->items[i].channels);
 	m->online = u->online > 0;
 	m->inaccurate = u->unlisted > 0 || u->complaints > 0;
@@ -327,7 +327,9 @@ report_offices(struct store *st, const char *lo, const char *hi, int from, int t
 				continue;
 			s->handled++;
 			s->accurate += !m->inaccurate;
-			s->channels_allowed += bits(it->channels);
+			/* No more channels than it had cases to show them with. */
+			s->channels_allowed += bits(it->channels) < m->handled ? bits(it->channels) :
+			    m->handled;
 			s->channels_used += bits(m->channels);
 			if (it->depth == 4) {
 				s->online_items++;

@@ -16,9 +16,10 @@
  * measure (an empty denominator) is 1, nothing having been missed:
  *   I1 服务方式完备度  Σ over H of the channels (window, online,
  *                      self-service) the office took cases of the item in
- *                      through / Σ over H of the channels the catalog
- *                      allows for the item: measured against what it could
- *                      offer, so an item the catalog keeps off a channel
+ *                      through / Σ over H of the channels it could have
+ *                      shown: those the catalog allows for the item, but no
+ *                      more than its cases of the item (one case shows one
+ *                      channel); so an item the catalog keeps off a channel
  *                      costs nothing
  *   I2 服务事项覆盖度  |H| / |C|
  *   I3 办事指南准确度  the items of H without a supplement notice for a
