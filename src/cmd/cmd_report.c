@@ -611,7 +611,7 @@ recommendation(struct rctx *r, const struct office_score *o)
 	sb_addf(&b, _("Supervision recommendation (监察建议书) to %s"), o->name);
 	sb_adds(&b, "\n  ");
 	sb_addf(&b, _("The efficiency supervision of your office's approvals from %s to %s gives "
-	    "a score of %ld.%ld, graded 不合格: %ld cases completed, %s%% on time. We recommend:"),
+	    "a score of %ld.%ld, graded 不合格; cases completed: %ld, on time: %s%%. We recommend:"),
 	    r->from, r->to, o->tenths / 10, o->tenths % 10, o->finished, rate);
 	for (i = 0; i < n; i++) {
 		sb_adds(&b, "\n  ");
