@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -380,7 +380,8 @@ CREATE TABLE complaint (
   accept_due TEXT NOT NULL,              -- 5 working days to accept or refuse
   answer     TEXT NOT NULL DEFAULT '',
   by_login   TEXT NOT NULL,
-  missing_material INTEGER NOT NULL DEFAULT 0  -- about a material the guide did not list
+  missing_material INTEGER NOT NULL DEFAULT 0, -- about a material the guide did not list
+  handled    TEXT                        -- the day it was accepted or refused
 );
 CREATE INDEX complaint_office ON complaint(office, status);
 CREATE TABLE rating (
@@ -392,8 +393,10 @@ CREATE TABLE rating (
   comment   TEXT NOT NULL DEFAULT '',
   day       TEXT NOT NULL,
   rect_due  TEXT,                        -- a bad rating: rectification due
-  rect_status TEXT,                      -- open | done
-  callback  TEXT NOT NULL DEFAULT ''
+  rect_status TEXT,                      -- open | rectified | done (called back)
+  rect_note TEXT NOT NULL DEFAULT '',    -- what the office rectified
+  rect_done TEXT,                        -- the day the office reported it
+  callback  TEXT NOT NULL DEFAULT ''     -- by a supervisor or a hall, never the office
 );
 CREATE INDEX rating_office ON rating(office);
 

@@ -122,6 +122,7 @@ c = sqlite3.connect(sys.argv[1], isolation_level=None)
 c.execute('BEGIN IMMEDIATE'); time.sleep(11.5)" "$DB" &
 locker=$!
 sleep 0.5
+# Writers wait up to 10 s for each other (STORE_BUSY_MS); the lock is held longer.
 out=$(ps9 case act "$NO2" accept 2>&1); rc=$?
 expect_eq "failure: a database busy past 10 s is exit 10, not 'not found'" "$rc" 10
 case "$out" in
