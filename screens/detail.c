@@ -203,8 +203,9 @@ detail_draw(struct ui *ui, void *state)
 	    *c->step_name ? " · " : "", c->step_name);
 	field(ui, y++, 1, lw, _("status"), buf);
 	if (c->open)
-		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s"),
-		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due);
+		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s%s"),
+		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due,
+		    c->provisional ? _(" (provisional)") : "");
 	else
 		snprintf(buf, sizeof buf, _("%d / %d working days used · finished %s · %s"),
 		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c),
@@ -218,6 +219,13 @@ detail_draw(struct ui *ui, void *state)
 	if (*c->paused_since) {
 		snprintf(buf, sizeof buf, _("clock stopped since %s"), c->paused_since);
 		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
+	}
+	if (c->provisional) {
+		/* The dates rest on a year whose holiday notice is not out yet. */
+		attrset(ui->color ? COLOR_PAIR(UI_PAIR_DIM) : A_DIM);
+		ui_put(y++, 1 + lw, ui->cols - lw - 2, _("provisional: no holiday notice for that "
+		    "year yet; statutory holidays only"));
+		attrset(A_NORMAL);
 	}
 	if (c->open && d->step_limit > 0 && *c->step_started) {
 		/* The step has its own clock: it can run late while the case is on time. */
