@@ -89,7 +89,7 @@ cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a)
 		free(cause);
 		return rc;
 	}
-	out_printf_safe(c->out, _("%s imported\n"), "calendar");
+	out_printf_safe(c->out, "%s\n", _("holiday calendar imported"));
 	out_printf_safe(c->out, _("open cases whose clock was recomputed: %ld\n"), n);
 	return EXIT_OK;
 }
