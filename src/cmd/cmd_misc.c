@@ -101,14 +101,10 @@ cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a)
 static void
 provisional_note(struct cmd_ctx *c, int from, int to)
 {
-	int lo = from < to ? from : to, hi = from < to ? to : from, y, yy, m, d;
+	int y = clock_provisional_year(c->s->cal, from, to);
 
-	if (!clock_provisional(c->s->cal, from, to))
+	if (y == 0)
 		return;
-	clock_ymd(lo + 1, &y, &m, &d);
-	clock_ymd(hi, &yy, &m, &d);
-	while (y < yy && clock_noticed(c->s->cal, y))
-		y++;
 	fprintf(c->err, _("note: provisional: no State Council holiday notice covers %d yet "
 	    "(the last is for %d); only the statutory holidays and the rest days owed for them "
 	    "count as rest days there, and the answer may change when the notice is imported\n"),

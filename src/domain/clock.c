@@ -292,7 +292,7 @@ clock_last_noticed(const struct calendar *cal)
 }
 
 int
-clock_provisional(const struct calendar *cal, int a, int b)
+clock_provisional_year(const struct calendar *cal, int a, int b)
 {
 	int lo = a < b ? a : b, hi = a < b ? b : a, y;
 
@@ -300,8 +300,14 @@ clock_provisional(const struct calendar *cal, int a, int b)
 		return 0;
 	for (y = year_of(lo + 1); y <= year_of(hi); y++)
 		if (!clock_noticed(cal, y))
-			return 1;
+			return y;
 	return 0;
+}
+
+int
+clock_provisional(const struct calendar *cal, int a, int b)
+{
+	return clock_provisional_year(cal, a, b) != 0;
 }
 
 enum clock_rest

@@ -55,7 +55,7 @@ wait_screen "查找办件" 5 >/dev/null
 tmux_keys "$NO" Enter
 scr=$(wait_screen "提交申请" 5)
 expect_has "console: the case screen marks the due date provisional" "$scr" "2027-01-05（暂定）"
-expect_has "console: ... with a line saying why" "$scr" "暂定：该年节假日安排尚未发布"
+expect_has "console: ... with a line saying why" "$scr" "暂定：2027 年节假日安排尚未发布"
 
 # 3. The calendar commands: the answer on stdout, a note on stderr, exit 0.
 out=$(ssh_as clerk1 calendar add 2026-12-31 1 2>"$TMP/err"); rc=$?
