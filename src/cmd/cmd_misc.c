@@ -105,6 +105,12 @@ provisional_note(struct cmd_ctx *c, int from, int to)
 
 	if (y == 0)
 		return;
+	if (!clock_statutory_known(c->s->cal, y)) {
+		fprintf(c->err, _("note: provisional: the calendar has neither a State Council "
+		    "holiday notice for %d nor its statutory holidays; it is counted Monday to "
+		    "Friday\n"), y);
+		return;
+	}
 	fprintf(c->err, _("note: provisional: no State Council holiday notice covers %d yet "
 	    "(the last is for %d); only the statutory holidays and the rest days owed for them "
 	    "count as rest days there, and the answer may change when the notice is imported\n"),

@@ -211,6 +211,8 @@ apply_statutory(struct calendar *cal)
 {
 	int k, taken = -1;
 
+	if (cal->nstatutory == 0)
+		return;
 	qsort(cal->statutory, (size_t)cal->nstatutory, sizeof *cal->statutory, statutory_order);
 	for (k = 0; k < cal->nstatutory; k++) {
 		const struct clock_statutory *s = &cal->statutory[k];
@@ -301,6 +303,17 @@ clock_provisional_year(const struct calendar *cal, int a, int b)
 	for (y = year_of(lo + 1); y <= year_of(hi); y++)
 		if (!clock_noticed(cal, y))
 			return y;
+	return 0;
+}
+
+int
+clock_statutory_known(const struct calendar *cal, int year)
+{
+	int k;
+
+	for (k = 0; k < cal->nstatutory; k++)
+		if (year_of(cal->statutory[k].day) == year)
+			return 1;
 	return 0;
 }
 

@@ -98,6 +98,8 @@ int clock_last_noticed(const struct calendar *cal);
 int clock_provisional(const struct calendar *cal, int a, int b);
 /* The first year of that span no notice covers, or 0 when there is none. */
 int clock_provisional_year(const struct calendar *cal, int a, int b);
+/* 1 when the statutory holidays of year are known (the shipped table). */
+int clock_statutory_known(const struct calendar *cal, int year);
 /* What day is in a year without a notice (CLOCK_REST_NONE in a noticed
  * year or on a working day), and for which holiday (*h). */
 enum clock_rest clock_rest_of(const struct calendar *cal, int day, enum clock_holiday *h);

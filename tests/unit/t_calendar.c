@@ -162,6 +162,10 @@ statutory_table_facts(void)
 	}
 	CHECK(clock_noticed(c, 2026));
 	CHECK(!clock_noticed(c, 2027));
+	/* The table reaches 2025 to 2050. */
+	CHECK(clock_statutory_known(c, 2050));
+	CHECK(!clock_statutory_known(c, 2051));
+	CHECK(!clock_statutory_known(c, 2014));
 	CHECK_INT(clock_last_noticed(c), 2026);
 }
 
