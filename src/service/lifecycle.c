@@ -540,13 +540,18 @@ do_supplement(struct ctx *x)
 {
 	struct tcase *c = x->c;
 	unsigned long long have = 0, miss = 0;
+	int unlisted;
+	char d[11];
 
+	/* --reason listed|unlisted: does the notice ask for a material the guide does not list? */
+	if ((unlisted = tcase_supplement_unlisted(x->a->reason, x->a->note, x->cause)) < 0)
+		return EXIT_INVALID;
 	if (parse_materials(c->materials, &x->m, &have, x->cause) != 0 ||
 	    parse_materials(x->a->materials, &x->m, &miss, x->cause) != 0)
 		return EXIT_INVALID;
 	if (miss == 0)
 		miss = missing_required(&x->m, have);
-	if (miss == 0) {
+	if (miss == 0 && !unlisted) {
 		set_cause(x->cause, "%s", _("no material is missing: name the materials to supplement "
 		    "with --materials"));
 		return EXIT_INVALID;
@@ -554,6 +559,14 @@ do_supplement(struct ctx *x)
 	/* art. 32: one notice that lists every missing material at once. */
 	sb_adds(&x->note, _("please supplement: "));
 	list_materials(&x->note, &x->m, miss);
+	if (unlisted) {
+		/* Against 办事指南准确度, and an anomaly supervision sees. */
+		clock_format_date(x->who->today, d);
+		sb_addf(&x->note, miss ? _("; not listed in the guide: %s") :
+		    _("not listed in the guide: %s"), x->a->note);
+		if (store_anomaly_add(x->st, c->id, "unlisted_material", d, x->a->note, x->cause) != 0)
+			return EXIT_INTERNAL;
+	}
 	pause_clock(c, x->who->today);
 	set_str(&c->status, "supplement");
 	return 0;
