@@ -35,7 +35,7 @@ OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
-.PHONY: all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot
+.PHONY: all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory
 
 all: deps $(BIN) $(MO)
 
@@ -75,6 +75,14 @@ po/locale/%/LC_MESSAGES/tongban.mo: po/%.po
 # Message template, for translators: make pot
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ -o po/tongban.pot $(CORE) $(SERVER) $(SCREENS) $(MAIN)
+
+# The statutory holidays' dates (lunar dates, the Qingming term), made once
+# and committed; see data/DATA-SOURCES.md. Needs npm; the check needs
+# Debian's python3-lunardate.
+statutory:
+	npm install --no-save --prefix build/npm lunar-javascript@1.7.7
+	NODE_PATH=build/npm/node_modules node tools/gen-statutory.js > data/statutory-holidays.csv
+	/usr/bin/python3 tools/check-statutory.py data/statutory-holidays.csv
 
 # Made again when the schema changes (an old database is refused by version).
 data/demo.db: data/schema.sql | $(BIN)

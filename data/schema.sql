@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -26,6 +26,19 @@ CREATE TABLE calendar (
   name_cn TEXT NOT NULL DEFAULT '',
   name_en TEXT NOT NULL DEFAULT ''
 );
+
+-- The days of the statutory holidays (全国年节及纪念日放假办法, as revised
+-- in 2024), from data/statutory-holidays.csv: the clock rests on them in
+-- the years the calendar above has no notice for, and marks what it counts
+-- there as provisional. A day two holidays share has a row for each.
+CREATE TABLE statutory_holiday (
+  day     TEXT NOT NULL,
+  holiday TEXT NOT NULL CHECK (holiday IN ('new_year','spring_festival','qingming',
+            'labour_day','dragon_boat','mid_autumn','national_day')),
+  name_cn TEXT NOT NULL DEFAULT '',
+  name_en TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (day, holiday)
+) WITHOUT ROWID;
 
 -- Kinds of department, with the names of their city and district bodies.
 CREATE TABLE dept_kind (
@@ -179,7 +192,10 @@ CREATE TABLE cases (
   -- yellow_from on, green before; a stopped clock's light is written as
   -- 0000-01-01 (always) or 9999-12-31 (never). NULL when closed.
   yellow_from    TEXT,
-  red_from       TEXT
+  red_from       TEXT,
+  -- 1 when warn or due was counted over a day of a year that no holiday
+  -- notice covers yet (tcase_clock): the dates may move when it comes.
+  provisional    INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX cases_applicant ON cases(applicant);
 -- The worklist: an office's open cases, most urgent first.

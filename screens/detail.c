@@ -203,8 +203,9 @@ detail_draw(struct ui *ui, void *state)
 	    *c->step_name ? " · " : "", c->step_name);
 	field(ui, y++, 1, lw, _("status"), buf);
 	if (c->open)
-		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s"),
-		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due);
+		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s%s"),
+		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due,
+		    c->provisional ? _(" (provisional)") : "");
 	else
 		snprintf(buf, sizeof buf, _("%d / %d working days used · finished %s · %s"),
 		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c),
@@ -218,6 +219,24 @@ detail_draw(struct ui *ui, void *state)
 	if (*c->paused_since) {
 		snprintf(buf, sizeof buf, _("clock stopped since %s"), c->paused_since);
 		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
+	}
+	if (c->provisional) {
+		/* The dates rest on a year whose holiday notice is not out yet;
+		 * so do the step's and the branches' in it (shown below). */
+		int start, due, year = 0;
+
+		if (clock_parse_date(*c->accepted ? c->accepted : c->submitted, &start) == 0 &&
+		    clock_parse_date(c->due, &due) == 0)
+			year = clock_provisional_year(ui->s->cal, start, due);
+		if (year)
+			snprintf(buf, sizeof buf, _("provisional: no holiday notice for %d yet; its "
+			    "dates count the statutory holidays only"), year);
+		else
+			snprintf(buf, sizeof buf, "%s", _("provisional: counted when that year had no "
+			    "holiday notice; statutory holidays only"));
+		attrset(ui->color ? COLOR_PAIR(UI_PAIR_DIM) : A_DIM);
+		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
+		attrset(A_NORMAL);
 	}
 	if (c->open && d->step_limit > 0 && *c->step_started) {
 		/* The step has its own clock: it can run late while the case is on time. */

@@ -646,10 +646,20 @@ one_case(struct gen *g, long i)
 	c.limit_days = limit;
 	c.paused_days = paused_days;
 	c.extended_days = extra;
-	clock_format_date(clock_warn(cal, start, limit, paused_days + extra), warn);
-	clock_format_date(clock_due(cal, start, limit, paused_days + extra), due);
+	{
+		int wd, dd;
+
+		/* The stored clock, as every action writes it (tcase_clock). */
+		tcase_clock(cal, &c, &wd, &dd, &c.provisional);
+		clock_format_date(wd, warn);
+		clock_format_date(dd, due);
+	}
 	c.warn = warn;
 	c.due = due;
+	/* A decided case awaiting delivery has its verdict already, as
+	 * do_decide gives it: decided by the due date. */
+	if (open && dday)
+		on_time = strcmp(dec, due) <= 0;
 	c.on_time = on_time;
 	c.fee_cents = strcmp(status, "completed") == 0 ? it->fee : 0;
 	/* A few offices charge above the catalog (收费异常), as the seed found. */

@@ -98,6 +98,9 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_calendar_workdays },
 	{ "calendar", "import", "FILE|- [--encoding gbk]", N_("import holidays and make-up days"),
 	  "encoding=", 1, 1, RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_calendar_import },
+	{ "calendar", "set", "warn-percent [N]", N_("the yellow threshold: the percent of the limit used "
+	  "(1 to 100, 80 unless set); without N, the one in force"), "", 1, 2, RIGHT_CATALOG_ADMIN,
+	  CMD_TARGET_NONE, CMD_WRITES, cmd_calendar_set },
 	{ "region", "list", "[--parent CODE]", N_("administrative divisions"),
 	  LIST_OPTS " parent=", 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_region_list },
 	{ "region", "export", "", N_("every division as CSV"), LIST_OPTS " parent=", 0, 0,

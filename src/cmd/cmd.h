@@ -132,6 +132,7 @@ int cmd_calendar_show(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_calendar_add(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_calendar_workdays(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_calendar_set(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_region_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_region_export(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_region_import(struct cmd_ctx *c, struct cmd_args *a);

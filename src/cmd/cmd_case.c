@@ -20,7 +20,7 @@
 static const char *const find_keys[] = {
 	"no", "item", "item_name", "applicant", "applicant_name", "status", "light",
 	"days_used", "limit", "due", "submitted", "accepted", "finished", "on_time",
-	"office", "office_name", "channel", "hall_region", "applicant_region"
+	"office", "office_name", "channel", "hall_region", "applicant_region", "provisional"
 };
 #define NFIND (sizeof find_keys / sizeof find_keys[0])
 
@@ -63,13 +63,16 @@ case_fields(struct cmd_ctx *c, const struct tcase *k, char num[3][16], const cha
 	v[16] = k->channel;
 	v[17] = k->hall_region;
 	v[18] = k->applicant_region;
+	/* 1 when due, warning or verdict were counted over a year without a
+	 * holiday notice: they may move when it is imported. */
+	v[19] = k->provisional ? "1" : "0";
 }
 
 static int
 find_row(void *arg, const struct tcase *k)
 {
 	struct find *f = arg;
-	char num[3][16];
+	char num[3][16], due[64];
 	const char *v[NFIND];
 
 	case_fields(f->c, k, num, v);
@@ -79,6 +82,10 @@ find_row(void *arg, const struct tcase *k)
 
 		v[5] = tcase_status_label(k->status);
 		v[6] = tcase_light_label(tcase_light(k, f->c->today));
+		if (k->provisional) {
+			snprintf(due, sizeof due, "%s%s", k->due, _(" (provisional)"));
+			v[9] = due;
+		}
 		for (i = 0; i < NTEXT; i++)
 			t[i] = v[text_cols[i]];
 		out_row(&f->o, t);
@@ -327,12 +334,18 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	    k.step_name);
 	label(fp, _("clock"));
 	if (k.open)
-		out_printf_safe(fp, _("%s / %d working days used, due %s, %s light\n"), num[0],
-		    tcase_limit(&k), k.due, tcase_light_label(l));
+		out_printf_safe(fp, _("%s / %d working days used, due %s%s, %s light\n"), num[0],
+		    tcase_limit(&k), k.due, k.provisional ? _(" (provisional)") : "",
+		    tcase_light_label(l));
 	else
 		out_printf_safe(fp, _("%s / %d working days used, finished %s%s%s\n"), num[0],
 		    tcase_limit(&k), *k.finished ? k.finished : k.decided,
 		    *case_verdict(&k) ? ", " : "", case_verdict(&k));
+	if (k.provisional) {
+		label(fp, "");
+		out_printf_safe(fp, "%s\n", _("provisional: counted over a year without a State "
+		    "Council holiday notice (statutory holidays only); recomputed when it is imported"));
+	}
 	out_printf_safe(fp, "%s\n", _("timeline"));
 	if (store_event_each_of_case(c->s->st, k.id, print_event, fp) != 0)
 		return cmd_store_error(c);

@@ -7,21 +7,13 @@
 
 #include "audit.h"
 #include "trail.h"
+#include "calendar.h"
 #include "catalog.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "util.h"
 
 /* calendar ------------------------------------------------------------------- */
-
-static int
-cal_row(void *arg, const char *day, const char *kind, const char *cn, const char *en)
-{
-	const char *v[4] = { day, kind, cn, en };
-
-	out_row(arg, v);
-	return 0;
-}
 
 static int
 read_date(struct cmd_ctx *c, const char *s, int *d)
@@ -38,10 +30,22 @@ read_date(struct cmd_ctx *c, const char *s, int *d)
 	return 0;
 }
 
-/*
- * Import a reference file through the catalog service: from a file locally,
- * from standard input over ssh.
- */
+/* The input of an import: a file locally, standard input over ssh. 0, or
+ * an exit code (reported). */
+static int
+open_input(struct cmd_ctx *c, const char *file, const char *what, FILE **fp)
+{
+	if (strcmp(file, "-") == 0)
+		*fp = c->in;
+	else if (!access_has(&c->s->user, RIGHT_HOST_FILES))
+		return cmd_fail(c, EXIT_USAGE, _("over ssh, send the file on standard input: %s import -"),
+		    what);
+	else if ((*fp = fopen(file, "r")) == NULL)
+		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), file);
+	return EXIT_OK;
+}
+
+/* Import a reference file through the catalog service. */
 static int
 import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kind kind)
 {
@@ -50,13 +54,8 @@ import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kin
 	int rc;
 	FILE *fp;
 
-	if (strcmp(file, "-") == 0)
-		fp = c->in;
-	else if (!access_has(&c->s->user, RIGHT_HOST_FILES))
-		return cmd_fail(c, EXIT_USAGE, _("over ssh, send the file on standard input: %s import -"),
-		    what);
-	else if ((fp = fopen(file, "r")) == NULL)
-		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), file);
+	if ((rc = open_input(c, file, what, &fp)) != EXIT_OK)
+		return rc;
 	rc = catalog_import(c->s, kind, fp, strcmp(file, "-") ? file : "stdin",
 	    cmd_arg(a, "encoding"), &cause);
 	if (fp != c->in)
@@ -73,7 +72,49 @@ import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kin
 int
 cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a)
 {
-	return import(c, a, "calendar", CATALOG_CALENDAR);
+	const char *file = a->pos[0];
+	char *cause = NULL;
+	long n = 0;
+	int rc;
+	FILE *fp;
+
+	if ((rc = open_input(c, file, "calendar", &fp)) != EXIT_OK)
+		return rc;
+	rc = calendar_import(c->s, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"),
+	    &n, &cause);
+	if (fp != c->in)
+		fclose(fp);
+	if (rc != 0) {
+		cmd_fail(c, rc, "%s", cause ? cause : store_error(c->s->st));
+		free(cause);
+		return rc;
+	}
+	out_printf_safe(c->out, "%s\n", _("holiday calendar imported"));
+	out_printf_safe(c->out, _("open cases whose clock was recomputed: %ld\n"), n);
+	return EXIT_OK;
+}
+
+/*
+ * A count or a date that rests on a year no notice covers gets a note on
+ * standard error (the answer on standard output stays as scripts read it).
+ */
+static void
+provisional_note(struct cmd_ctx *c, int from, int to)
+{
+	int y = clock_provisional_year(c->s->cal, from, to);
+
+	if (y == 0)
+		return;
+	if (!clock_statutory_known(c->s->cal, y)) {
+		fprintf(c->err, _("note: provisional: the calendar has neither a State Council "
+		    "holiday notice for %d nor its statutory holidays; it is counted Monday to "
+		    "Friday\n"), y);
+		return;
+	}
+	fprintf(c->err, _("note: provisional: no State Council holiday notice covers %d yet "
+	    "(the last is for %d); only the statutory holidays and the rest days owed for them "
+	    "count as rest days there, and the answer may change when the notice is imported\n"),
+	    y, clock_last_noticed(c->s->cal));
 }
 
 int
@@ -81,15 +122,17 @@ cmd_calendar_add(struct cmd_ctx *c, struct cmd_args *a)
 {
 	char out[11];
 	long n;
-	int d;
+	int d, r;
 
 	if (read_date(c, a->pos[0], &d) != 0)
 		return EXIT_INVALID;
 	if (parse_int(a->pos[1], 0, 10000, &n) != 0)
 		return cmd_fail(c, EXIT_INVALID, _("expected a number of working days from 0 to 10000, not '%s'"),
 		    a->pos[1]);
-	clock_format_date(clock_add(c->s->cal, d, (int)n), out);
+	r = clock_add(c->s->cal, d, (int)n);
+	clock_format_date(r, out);
 	out_printf_safe(c->out, "%s\n", out);
+	provisional_note(c, d, r);
 	return EXIT_OK;
 }
 
@@ -100,19 +143,110 @@ cmd_calendar_workdays(struct cmd_ctx *c, struct cmd_args *a)
 
 	if (read_date(c, a->pos[0], &from) != 0 || read_date(c, a->pos[1], &to) != 0)
 		return EXIT_INVALID;
+	/* The working days d with FROM < d <= TO: none when FROM is after TO. */
+	if (from >= to) {
+		out_printf_safe(c->out, "0\n");
+		return EXIT_OK;
+	}
 	out_printf_safe(c->out, "%d\n", clock_workdays(c->s->cal, from, to));
+	provisional_note(c, from, to);
 	return EXIT_OK;
+}
+
+static int
+cal_row(void *arg, const char *day, const char *kind, const char *cn, const char *en)
+{
+	const char *v[5] = { day, kind, cn, en, "0" };
+
+	out_row(arg, v);
+	return 0;
+}
+
+/* The rows listed for a year without a notice (a make-up day of the next
+ * year's notice, say), for calendar show. */
+struct listed {
+	char day[32][11];
+	char kind[32][20];
+	char cn[32][64];
+	char en[32][64];
+	int n;
+};
+
+static int
+keep_row(void *arg, const char *day, const char *kind, const char *cn, const char *en)
+{
+	struct listed *l = arg;
+
+	if (l->n < 32) {
+		utf8_copy(l->day[l->n], sizeof l->day[0], day);
+		utf8_copy(l->kind[l->n], sizeof l->kind[0], kind);
+		utf8_copy(l->cn[l->n], sizeof l->cn[0], cn ? cn : "");
+		utf8_copy(l->en[l->n], sizeof l->en[0], en ? en : "");
+		l->n++;
+	}
+	return 0;
+}
+
+/* A year no notice covers: its rest days by the statutory rule, each one
+ * provisional, and any day listed for it all the same. */
+static int
+show_provisional(struct cmd_ctx *c, struct out *ot, int year)
+{
+	struct listed *l = xcalloc(1, sizeof *l);
+	char from[11], to[11];
+	int d, first = clock_day_from_ymd(year, 1, 1), end = clock_day_from_ymd(year + 1, 1, 1);
+	int k = 0, rc;
+
+	snprintf(from, sizeof from, "%04d-01-01", year);
+	snprintf(to, sizeof to, "%04d-12-31", year);
+	rc = store_calendar_each(c->s->st, from, to, keep_row, l);
+	for (d = first; rc == 0 && d < end; d++) {
+		char day[11], cn[96], en[96];
+		const char *v[5];
+		enum clock_holiday h;
+		enum clock_rest r;
+
+		clock_format_date(d, day);
+		if (k < l->n && strcmp(l->day[k], day) == 0) {
+			v[0] = l->day[k];
+			v[1] = l->kind[k];
+			v[2] = l->cn[k];
+			v[3] = l->en[k];
+			v[4] = "0";
+			out_row(ot, v);
+			k++;
+			continue;
+		}
+		if ((r = clock_rest_of(c->s->cal, d, &h)) == CLOCK_REST_NONE)
+			continue;
+		if (r == CLOCK_REST_SUBSTITUTE) {
+			/* 放假办法 art. 6: owed for a day of it that fell on a weekend. */
+			snprintf(cn, sizeof cn, "%s补假", clock_holiday_name_cn(h));
+			snprintf(en, sizeof en, "%s (rest day owed)", clock_holiday_name_en(h));
+		} else {
+			snprintf(cn, sizeof cn, "%s", clock_holiday_name_cn(h));
+			snprintf(en, sizeof en, "%s", clock_holiday_name_en(h));
+		}
+		v[0] = day;
+		v[1] = "public_holiday";
+		v[2] = cn;
+		v[3] = en;
+		v[4] = "1";
+		out_row(ot, v);
+	}
+	free(l);
+	return rc;
 }
 
 int
 cmd_calendar_show(struct cmd_ctx *c, struct cmd_args *a)
 {
-	static const char *const keys[] = { "date", "kind", "name_cn", "name_en" };
+	static const char *const keys[] = { "date", "kind", "name_cn", "name_en", "provisional" };
 	struct out ot;
 	char from[11], to[11];
 	const char *y;
 	long n;
-	int rc, yy, mm, dd;
+	int rc, yy, mm, dd, noticed;
 
 	clock_ymd(c->today, &yy, &mm, &dd);
 	if ((y = cmd_arg(a, "year")) != NULL) {
@@ -122,11 +256,49 @@ cmd_calendar_show(struct cmd_ctx *c, struct cmd_args *a)
 	}
 	snprintf(from, sizeof from, "%04d-01-01", yy);
 	snprintf(to, sizeof to, "%04d-12-31", yy);
-	if ((rc = cmd_table(c, &ot, a->opt, FMT_TEXT, 4, keys, NULL)) != EXIT_OK)
+	if ((rc = cmd_table(c, &ot, a->opt, FMT_TEXT, 5, keys, NULL)) != EXIT_OK)
 		return rc;
-	rc = store_calendar_each(c->s->st, from, to, cal_row, &ot);
+	noticed = clock_noticed(c->s->cal, yy);
+	if (noticed)
+		rc = store_calendar_each(c->s->st, from, to, cal_row, &ot);
+	else
+		rc = show_provisional(c, &ot, yy);
 	out_end(&ot);
-	return rc != 0 ? cmd_store_error(c) : EXIT_OK;
+	if (rc != 0)
+		return cmd_store_error(c);
+	if (!noticed)
+		provisional_note(c, clock_day_from_ymd(yy, 1, 1) - 1, clock_day_from_ymd(yy, 12, 31));
+	return EXIT_OK;
+}
+
+/* The clock's one setting: the yellow threshold. */
+int
+cmd_calendar_set(struct cmd_ctx *c, struct cmd_args *a)
+{
+	char *cause = NULL;
+	long pct, n = 0;
+	int before, rc;
+
+	if (strcmp(a->pos[0], "warn-percent") != 0)
+		return cmd_fail(c, EXIT_USAGE, _("unknown setting '%s' (expected warn-percent)"),
+		    a->pos[0]);
+	if (a->npos < 2) {
+		out_printf_safe(c->out, "%d\n", c->s->cal->warn_percent);
+		return EXIT_OK;
+	}
+	if (parse_int(a->pos[1], 1, 100, &pct) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("warn-percent: expected a whole number of percent "
+		    "from 1 to 100, not '%s'"), a->pos[1]);
+	rc = calendar_set_warn(c->s, (int)pct, &before, &n, &cause);
+	if (rc != 0) {
+		cmd_fail(c, rc, "%s", cause ? cause : store_error(c->s->st));
+		free(cause);
+		return rc;
+	}
+	out_printf_safe(c->out, _("yellow from %ld%% of the limit used (was %d%%), or when one "
+	    "working day is left\n"), pct, before);
+	out_printf_safe(c->out, _("open cases whose clock was recomputed: %ld\n"), n);
+	return EXIT_OK;
 }
 
 /* region --------------------------------------------------------------------- */

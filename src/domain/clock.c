@@ -1,7 +1,9 @@
 /*
  * Working-day arithmetic over a precomputed table: one byte per day saying
  * whether it is worked, and a running count so that counting the working
- * days between two dates is a subtraction.
+ * days between two dates is a subtraction. The table is derived from what
+ * the notices list and, for years no notice covers yet, from the statutory
+ * holidays (see clock.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,23 +120,25 @@ clock_today(void)
 void
 clock_calendar_init(struct calendar *cal)
 {
-	int i;
-
+	memset(cal, 0, sizeof *cal);
 	cal->first = clock_day_from_ymd(CLOCK_FIRST_YEAR, 1, 1);
 	cal->n = clock_day_from_ymd(CLOCK_LAST_YEAR + 1, 1, 1) - cal->first;
+	cal->kind = xcalloc((size_t)cal->n, 1);
 	cal->work = xmalloc((size_t)cal->n);
+	cal->rest = xcalloc((size_t)cal->n, 1);
 	cal->cum = xcalloc((size_t)cal->n, sizeof *cal->cum);
-	cal->warn_percent = 80;
-	for (i = 0; i < cal->n; i++)
-		cal->work[i] = clock_weekday(cal->first + i) < 5;
+	cal->warn_percent = CLOCK_WARN_PERCENT;
 	clock_calendar_finish(cal);
 }
 
 void
 clock_calendar_release(struct calendar *cal)
 {
+	free(cal->kind);
 	free(cal->work);
+	free(cal->rest);
 	free(cal->cum);
+	free(cal->statutory);
 	memset(cal, 0, sizeof *cal);
 }
 
@@ -151,18 +155,93 @@ clock_calendar_set(struct calendar *cal, int day, enum clock_day_kind kind)
 
 	if (!clock_in_range(cal, day))
 		return -1;
-	switch (kind) {
-	case CLOCK_HOLIDAY:
-		cal->work[i] = 0;
-		break;
-	case CLOCK_WORKDAY:
-		cal->work[i] = 1;
-		break;
-	case CLOCK_NORMAL:
-		cal->work[i] = clock_weekday(day) < 5;
-		break;
-	}
+	cal->kind[i] = (unsigned char)kind;
+	/* Counting before finish sees the day already (older callers). */
+	cal->work[i] = kind == CLOCK_HOLIDAY ? 0 : kind == CLOCK_WORKDAY ? 1 :
+	    clock_weekday(day) < 5;
 	return 0;
+}
+
+int
+clock_calendar_statutory(struct calendar *cal, int day, enum clock_holiday h)
+{
+	if (!clock_in_range(cal, day) || (int)h < 0 || h >= CLOCK_NHOLIDAYS)
+		return -1;
+	if (cal->nstatutory == cal->astatutory) {
+		cal->astatutory = cal->astatutory ? 2 * cal->astatutory : 64;
+		cal->statutory = xreallocarray(cal->statutory, (size_t)cal->astatutory,
+		    sizeof *cal->statutory);
+	}
+	cal->statutory[cal->nstatutory].day = day;
+	cal->statutory[cal->nstatutory].holiday = h;
+	cal->nstatutory++;
+	return 0;
+}
+
+static int
+statutory_order(const void *a, const void *b)
+{
+	const struct clock_statutory *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (int)x->holiday - (int)y->holiday;
+}
+
+static int
+year_of(int day)
+{
+	int y, m, d;
+
+	clock_ymd(day, &y, &m, &d);
+	return y;
+}
+
+/*
+ * The statutory rule in the years no notice covers: each holiday's days
+ * are rest days (放假办法 art. 2), and a day of a holiday that falls on a
+ * Saturday or Sunday, or on a day another holiday already takes (中秋 on
+ * 1 October), is owed as a rest day on a working day (art. 6, 补假). Which
+ * working day is the notice's to say; until then it is the first working
+ * day after the holiday, as the notices have mostly placed it. Make-up
+ * working days (调休, art. 7) are the notice's choice and are not guessed.
+ */
+static void
+apply_statutory(struct calendar *cal)
+{
+	int k, taken = -1;
+
+	if (cal->nstatutory == 0)
+		return;
+	qsort(cal->statutory, (size_t)cal->nstatutory, sizeof *cal->statutory, statutory_order);
+	for (k = 0; k < cal->nstatutory; k++) {
+		const struct clock_statutory *s = &cal->statutory[k];
+
+		if (clock_noticed(cal, year_of(s->day)))
+			continue;
+		cal->work[s->day - cal->first] = 0;
+		if (cal->rest[s->day - cal->first] == 0)
+			cal->rest[s->day - cal->first] = (unsigned char)(1 + s->holiday);
+	}
+	for (k = 0; k < cal->nstatutory; k++) {
+		const struct clock_statutory *s = &cal->statutory[k];
+		int d;
+
+		if (clock_noticed(cal, year_of(s->day)))
+			continue;
+		if (clock_weekday(s->day) < 5 && s->day != taken) {
+			taken = s->day;
+			continue;
+		}
+		taken = s->day;
+		for (d = s->day + 1; clock_in_range(cal, d); d++)
+			if (cal->work[d - cal->first]) {
+				cal->work[d - cal->first] = 0;
+				cal->rest[d - cal->first] =
+				    (unsigned char)(1 + CLOCK_NHOLIDAYS + s->holiday);
+				break;
+			}
+	}
 }
 
 void
@@ -170,10 +249,150 @@ clock_calendar_finish(struct calendar *cal)
 {
 	int i, c = 0;
 
+	memset(cal->noticed, 0, sizeof cal->noticed);
+	for (i = 0; i < cal->n; i++) {
+		int day = cal->first + i;
+
+		switch (cal->kind[i]) {
+		case CLOCK_HOLIDAY:
+			cal->work[i] = 0;
+			cal->noticed[year_of(day) - CLOCK_FIRST_YEAR] = 1;
+			break;
+		case CLOCK_WORKDAY:
+			cal->work[i] = 1;
+			break;
+		default:
+			cal->work[i] = clock_weekday(day) < 5;
+			break;
+		}
+		cal->rest[i] = 0;
+	}
+	apply_statutory(cal);
 	for (i = 0; i < cal->n; i++) {
 		c += cal->work[i];
 		cal->cum[i] = c;
 	}
+}
+
+int
+clock_noticed(const struct calendar *cal, int year)
+{
+	if (year < CLOCK_FIRST_YEAR || year > CLOCK_LAST_YEAR)
+		return 0;
+	return cal->noticed[year - CLOCK_FIRST_YEAR];
+}
+
+int
+clock_last_noticed(const struct calendar *cal)
+{
+	int y;
+
+	for (y = CLOCK_LAST_YEAR; y >= CLOCK_FIRST_YEAR; y--)
+		if (clock_noticed(cal, y))
+			return y;
+	return CLOCK_FIRST_YEAR - 1;
+}
+
+int
+clock_provisional_year(const struct calendar *cal, int a, int b)
+{
+	int lo = a < b ? a : b, hi = a < b ? b : a, y;
+
+	if (lo == hi)
+		return 0;
+	for (y = year_of(lo + 1); y <= year_of(hi); y++)
+		if (!clock_noticed(cal, y))
+			return y;
+	return 0;
+}
+
+int
+clock_statutory_known(const struct calendar *cal, int year)
+{
+	int k;
+
+	for (k = 0; k < cal->nstatutory; k++)
+		if (year_of(cal->statutory[k].day) == year)
+			return 1;
+	return 0;
+}
+
+int
+clock_provisional(const struct calendar *cal, int a, int b)
+{
+	return clock_provisional_year(cal, a, b) != 0;
+}
+
+enum clock_rest
+clock_rest_of(const struct calendar *cal, int day, enum clock_holiday *h)
+{
+	int r;
+
+	if (!clock_in_range(cal, day) || (r = cal->rest[day - cal->first]) == 0)
+		return CLOCK_REST_NONE;
+	if (r <= CLOCK_NHOLIDAYS) {
+		*h = (enum clock_holiday)(r - 1);
+		return CLOCK_REST_STATUTORY;
+	}
+	*h = (enum clock_holiday)(r - 1 - CLOCK_NHOLIDAYS);
+	return CLOCK_REST_SUBSTITUTE;
+}
+
+static const struct {
+	const char *code, *cn, *en;
+	int from, to;		/* month * 100 + day: the widest span of its days */
+} holidays[CLOCK_NHOLIDAYS] = {
+	{ "new_year", "元旦", "New Year's Day", 101, 101 },
+	/* 除夕 to 初三: 初一 falls on 21 January to 20 February. */
+	{ "spring_festival", "春节", "Chinese New Year", 120, 223 },
+	{ "qingming", "清明节", "Tomb-Sweeping Day", 403, 406 },
+	{ "labour_day", "劳动节", "Labor Day", 501, 502 },
+	{ "dragon_boat", "端午节", "Dragon Boat Festival", 527, 626 },
+	{ "mid_autumn", "中秋节", "Mid-Autumn Festival", 907, 1008 },
+	{ "national_day", "国庆节", "National Day", 1001, 1003 },
+};
+
+const char *
+clock_holiday_code(enum clock_holiday h)
+{
+	return (int)h >= 0 && h < CLOCK_NHOLIDAYS ? holidays[h].code : "";
+}
+
+const char *
+clock_holiday_name_cn(enum clock_holiday h)
+{
+	return (int)h >= 0 && h < CLOCK_NHOLIDAYS ? holidays[h].cn : "";
+}
+
+const char *
+clock_holiday_name_en(enum clock_holiday h)
+{
+	return (int)h >= 0 && h < CLOCK_NHOLIDAYS ? holidays[h].en : "";
+}
+
+int
+clock_holiday_parse(const char *code, enum clock_holiday *h)
+{
+	int i;
+
+	for (i = 0; i < CLOCK_NHOLIDAYS; i++)
+		if (strcmp(code, holidays[i].code) == 0) {
+			*h = (enum clock_holiday)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+clock_holiday_plausible(enum clock_holiday h, int day)
+{
+	int y, m, d, md;
+
+	if ((int)h < 0 || h >= CLOCK_NHOLIDAYS)
+		return 0;
+	clock_ymd(day, &y, &m, &d);
+	md = m * 100 + d;
+	return md >= holidays[h].from && md <= holidays[h].to;
 }
 
 int
@@ -285,7 +504,8 @@ clock_due(const struct calendar *cal, int start, int limit, int extra)
 int
 clock_warn(const struct calendar *cal, int start, int limit, int extra)
 {
-	/* Yellow when used >= warn_percent of the limit, or 1 day is left. */
+	/* Yellow when used >= warn_percent of the limit, or 1 day is left;
+	 * the share is rounded up to whole working days. */
 	int by_share = (limit * cal->warn_percent + 99) / 100;
 	int by_left = limit - 1;
 	int t = by_share < by_left ? by_share : by_left;

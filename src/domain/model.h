@@ -85,6 +85,7 @@ struct tcase {
 	char *suspend_reason;
 	int suspend_days;
 	char *branch_offices;	/* ",a,b,": offices with a branch in a parallel review */
+	int provisional;	/* warn or due counted over a year without a notice */
 	int version;
 };
 

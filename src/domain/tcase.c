@@ -95,6 +95,8 @@ static const struct {
 	{ "deny", N_("denial") },
 	{ "complete", N_("delivery") },
 	{ "withdraw", N_("withdrawal") },
+	/* A new notice or threshold moved the clock (calendar.c). */
+	{ "reclock", N_("clock recomputed") },
 	{ NULL, NULL }
 };
 
@@ -168,6 +170,22 @@ tcase_light(const struct tcase *c, int today)
 		return LIGHT_NONE;
 	clock_format_date(today, day);
 	return tcase_light_on(yellow, red, day);
+}
+
+int
+tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
+    int *provisional)
+{
+	const char *from = c->accepted && *c->accepted ? c->accepted : c->submitted;
+	int start;
+
+	if (from == NULL || clock_parse_date(from, &start) != 0)
+		return -1;
+	*due = clock_due(cal, start, tcase_limit(c), c->paused_days);
+	*warn = clock_warn(cal, start, tcase_limit(c), c->paused_days);
+	/* Every day counted lies in (start, due]: the warning date is before. */
+	*provisional = clock_provisional(cal, start, *due);
+	return 0;
 }
 
 int

@@ -21,6 +21,16 @@
 #define TCASE_ALWAYS "0000-01-01"
 #define TCASE_NEVER "9999-12-31"
 int tcase_light_span(const struct tcase *c, char yellow[11], char red[11]);
+/*
+ * The clock of c as cal counts it: the warning and due dates from its start
+ * (acceptance, or receipt before it), the limit in force (promised plus
+ * extension, so that the yellow share is of the extended limit) and the
+ * working days paused; *provisional is 1 when they were counted over a
+ * year no holiday notice covers. -1 when c has no start date. The one rule
+ * behind every stored warn, due and provisional.
+ */
+int tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
+    int *provisional);
 /* The light on day (YYYY-MM-DD) of a span from tcase_light_span(). */
 enum light tcase_light_on(const char *yellow, const char *red, const char *day);
 /* Light of c on day today (LIGHT_NONE for a finished case). */

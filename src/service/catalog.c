@@ -28,9 +28,6 @@ catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *
 	case CATALOG_REGIONS:
 		rc = load_regions(s->st, fp, name, 0, encoding, cause);
 		break;
-	case CATALOG_CALENDAR:
-		rc = load_calendar(s->st, fp, name, encoding, cause);
-		break;
 	}
 	/* A bad row is invalid input; a commit that fails is the database's. */
 	if (rc != 0) {
@@ -41,13 +38,6 @@ catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *
 	if (store_commit(s->st, cause) != 0) {
 		store_rollback(s->st);
 		return EXIT_INTERNAL;
-	}
-	if (kind == CATALOG_CALENDAR) {
-		/* The session's clock follows the new notice at once. */
-		clock_calendar_release(s->cal);
-		clock_calendar_init(s->cal);
-		if (store_calendar_load(s->st, s->cal, cause) != 0)
-			return EXIT_INTERNAL;
 	}
 	return 0;
 }

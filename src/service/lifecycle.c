@@ -267,16 +267,17 @@ list_materials(struct sb *sb, const struct mat *m, unsigned long long set)
 			sb_addf(sb, "%s%d. %s", k++ ? "; " : "", m->seq[i], m->name[i]);
 }
 
-/* Due and warning dates from the clock's start, limit, pauses and extension. */
+/* Due and warning dates from the clock's start, limit, pauses and extension
+ * (tcase_clock), and whether they rest on days without a notice. */
 static void
 reclock(const struct calendar *cal, struct tcase *c)
 {
-	int start;
+	int warn, due;
 
-	if (clock_parse_date(*c->accepted ? c->accepted : c->submitted, &start) != 0)
+	if (tcase_clock(cal, c, &warn, &due, &c->provisional) != 0)
 		return;
-	set_date(&c->due, clock_due(cal, start, c->limit_days, c->paused_days + c->extended_days));
-	set_date(&c->warn, clock_warn(cal, start, c->limit_days, c->paused_days + c->extended_days));
+	set_date(&c->due, due);
+	set_date(&c->warn, warn);
 }
 
 /* Begin step seq on day: create the branches of a parallel step. */
@@ -1114,9 +1115,6 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		goto fail;
 	tcase_format_no(no, district, who->today, seq);
 	mats = format_materials(have);
-	/* Before acceptance the clock is art. 32's: an answer within 5 working days. */
-	clock_format_date(clock_warn(cal, who->today, 5, 0), warn);
-	clock_format_date(clock_due(cal, who->today, 5, 0), due);
 	memset(&c, 0, sizeof c);
 	c.no = no;
 	c.item = it.code;
@@ -1132,7 +1130,15 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	c.open = 1;
 	c.step = 1;
 	c.submitted = today_s;
+	/* Before acceptance the clock is art. 32's: an answer within 5 working days. */
 	c.limit_days = 5;
+	{
+		int w, d;
+
+		tcase_clock(cal, &c, &w, &d, &c.provisional);
+		clock_format_date(w, warn);
+		clock_format_date(d, due);
+	}
 	c.warn = warn;
 	c.due = due;
 	c.on_time = -1;

@@ -155,6 +155,40 @@ load_calendar(struct store *st, FILE *fp, const char *name,
 	return csvio_read(fp, name, header, encoding, calendar_row, &c, cause);
 }
 
+/* A day of a statutory holiday: its date must be one the holiday can have
+ * (元旦 1 January, 清明 4-6 April, 中秋 7 September to 8 October...), so that
+ * a shifted column or a wrong year is caught here and not as a rest day. */
+static int
+statutory_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	enum clock_holiday h;
+	int day;
+
+	if (clock_parse_date(r->f[0], &day) != 0 || atoi(r->f[0]) < CLOCK_FIRST_YEAR ||
+	    atoi(r->f[0]) > CLOCK_LAST_YEAR)
+	{
+		set_cause(cause, _("%s: line %ld, column %d: expected a date YYYY-MM-DD in the "
+		    "years %d to %d"), c->name, r->line, 1, CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
+		return -1;
+	}
+	if (clock_holiday_parse(r->f[1], &h) != 0)
+		return bad(cause, c, r, 2, _("new_year, spring_festival, qingming, labour_day, "
+		    "dragon_boat, mid_autumn or national_day"));
+	if (!clock_holiday_plausible(h, day))
+		return bad(cause, c, r, 1, _("a date this holiday can fall on"));
+	return store_statutory_put(c->st, r->f[0], r->f[1], r->f[2], r->f[3], cause);
+}
+
+int
+load_statutory(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	static const char *const header[] = { "date", "holiday", "name_cn", "name_en", NULL };
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, NULL, statutory_row, &c, cause);
+}
+
 static int
 dept_row(void *arg, const struct csvio_row *r, char **cause)
 {
@@ -459,6 +493,7 @@ load_all(struct store *st, const char *dir, char **cause)
 		{ "regions-chongqing.csv", regions_file },
 		{ "zones.csv", zones_file },
 		{ "calendar-cn.csv", calendar_file },
+		{ "statutory-holidays.csv", load_statutory },
 		{ "departments.csv", load_departments },
 		{ "items.csv", items_file },
 		{ "item_materials.csv", load_materials },

@@ -1,6 +1,6 @@
 /*
  * Loading reference data from a data directory into a store: regions and
- * development zones, the holiday calendar, departments (and from them the
+ * development zones, the holiday calendar and the statutory holidays, departments (and from them the
  * offices of every level), and the item catalog with materials and steps.
  * Each loader runs inside the caller's transaction and checks every row;
  * the first bad row stops the load with a message naming file, line and field.
@@ -19,6 +19,8 @@ int load_regions(struct store *st, FILE *fp, const char *name, int zone,
     const char *encoding, char **cause);
 int load_calendar(struct store *st, FILE *fp, const char *name,
     const char *encoding, char **cause);
+/* The days of the statutory holidays (data/statutory-holidays.csv). */
+int load_statutory(struct store *st, FILE *fp, const char *name, char **cause);
 int load_departments(struct store *st, FILE *fp, const char *name, char **cause);
 /* Create the offices of every department kind at the levels it serves. */
 int load_offices(struct store *st, char **cause);

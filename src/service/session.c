@@ -60,6 +60,7 @@ session_open(struct session *s, const char *db, const char *login, const char *a
 		return EXIT_INTERNAL;
 	s->owns_store = 1;
 	s->cal = &s->own_cal;
+	store_meta_get(s->st, STORE_CALENDAR_REV, &s->cal_rev);
 	clock_calendar_init(s->cal);
 	if (store_calendar_load(s->st, s->cal, cause) != 0)
 		goto fail;
@@ -104,12 +105,14 @@ session_init(struct session *s, struct store *st, const struct calendar *cal,
 	} else
 		user_copy(&s->user, u);
 	s->seen_version = store_data_version(st);
+	store_meta_get(st, STORE_CALENDAR_REV, &s->cal_rev);
 }
 
 void
 session_close(struct session *s)
 {
 	user_release(&s->user);
+	free(s->cal_rev);
 	if (s->cal == &s->own_cal)
 		clock_calendar_release(&s->own_cal);
 	if (s->owns_store)
@@ -138,6 +141,39 @@ session_today(struct session *s)
 		fclose(fp);
 	}
 	return clock_today();
+}
+
+/*
+ * Another session imported a notice or set the threshold: count with the
+ * calendar as it is now, so that a console open since before the notice
+ * does not date new cases by the statutory holidays alone.
+ */
+static int
+calendar_refresh(struct session *s, char **cause)
+{
+	struct calendar next;
+	char *rev = NULL;
+
+	if (store_meta_get(s->st, STORE_CALENDAR_REV, &rev) < 0) {
+		set_cause(cause, _("database: %s"), store_error(s->st));
+		return EXIT_INTERNAL;
+	}
+	if ((rev == NULL && s->cal_rev == NULL) ||
+	    (rev != NULL && s->cal_rev != NULL && strcmp(rev, s->cal_rev) == 0)) {
+		free(rev);
+		return 0;
+	}
+	clock_calendar_init(&next);
+	if (store_calendar_load(s->st, &next, cause) != 0) {
+		clock_calendar_release(&next);
+		free(rev);
+		return EXIT_INTERNAL;
+	}
+	clock_calendar_release(s->cal);
+	*s->cal = next;
+	free(s->cal_rev);
+	s->cal_rev = rev;
+	return 0;
 }
 
 int
@@ -169,6 +205,8 @@ session_refresh(struct session *s, char **cause)
 	s->seen_version = v;
 	user_release(&s->user);
 	s->user = u;
+	if ((rc = calendar_refresh(s, cause)) != 0)
+		return rc;
 	if (s->user.disabled) {
 		set_cause(cause, _("user '%s' has been disabled"), s->user.login);
 		return EXIT_DENIED;

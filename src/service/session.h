@@ -25,6 +25,7 @@ struct session {
 	int local;		/* the host operator: no stored user */
 	int fixed_today;	/* tests: a day that does not move; 0 otherwise */
 	long seen_version;	/* the store's data_version when the user was read */
+	char *cal_rev;		/* STORE_CALENDAR_REV when the calendar was loaded */
 	int owns_store;
 };
 
@@ -43,9 +44,10 @@ void session_close(struct session *s);
  * (read again at every call, so that tests can move a session's clock), or
  * the system's date. */
 int session_today(struct session *s);
-/* Read the user again when the database changed since the last read:
- * 0; EXIT_DENIED with *cause when the user has been disabled or removed
- * (the session must end); EXIT_INTERNAL when the database failed. */
+/* Read the user again when the database changed since the last read, and
+ * the calendar when a notice or the yellow threshold changed since it was
+ * loaded: 0; EXIT_DENIED with *cause when the user has been disabled or
+ * removed (the session must end); EXIT_INTERNAL when the database failed. */
 int session_refresh(struct session *s, char **cause);
 
 #endif

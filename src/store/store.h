@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 struct store;
 
@@ -69,8 +69,17 @@ long store_data_version(struct store *st);
 /* Calendar */
 int store_calendar_put(struct store *st, const char *day, const char *kind,
     const char *name_cn, const char *name_en, char **cause);
-/* Fill cal (already initialised) from the table and finish it. */
+/* A day of a statutory holiday (code as clock_holiday_code). */
+int store_statutory_put(struct store *st, const char *day, const char *holiday,
+    const char *name_cn, const char *name_en, char **cause);
+/* Fill cal (already initialised) from the notices, the statutory holidays
+ * and the yellow threshold (meta STORE_WARN_PERCENT), and finish it. */
 int store_calendar_load(struct store *st, struct calendar *cal, char **cause);
+/* The meta key of the yellow threshold: a percentage, 1..100. */
+#define STORE_WARN_PERCENT "warn_percent"
+/* The meta key that changes with every notice imported and every threshold
+ * set, so that open sessions count with the new calendar (session_refresh). */
+#define STORE_CALENDAR_REV "calendar_rev"
 typedef int (*store_calendar_fn)(void *arg, const char *day, const char *kind,
     const char *name_cn, const char *name_en);
 int store_calendar_each(struct store *st, const char *from, const char *to,
@@ -305,6 +314,8 @@ int store_case_newest(struct store *st, const char *lo, const char *hi, long lon
 long long store_case_max_id(struct store *st);
 /* Every case, in id order (rebuilds). */
 int store_case_each_all(struct store *st, store_case_fn fn, void *arg);
+/* The ids of every open case, in id order: *ids is a heap array of *n. */
+int store_case_open_ids(struct store *st, long long **ids, size_t *n, char **cause);
 
 /* Supervision records: orders (督办), complaints (投诉), ratings (好差评).
  * Lists call fn with the row's columns as text (NULL for SQL NULL). */

@@ -22,7 +22,8 @@ or_null(const char *s)
 }
 
 /* Parameters 27..34: the columns added for the lifecycle; 37, 38: the
- * light's dates, derived from the case (tcase_light_span). */
+ * light's dates, derived from the case (tcase_light_span); 41: whether its
+ * dates were counted over a year without a holiday notice. */
 static void
 bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 {
@@ -40,6 +41,7 @@ bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 	sqlite3_bind_int(s, 32, c->deemed);
 	sq_text(s, 33, c->suspend_reason ? c->suspend_reason : "");
 	sqlite3_bind_int(s, 34, c->suspend_days);
+	sqlite3_bind_int(s, 41, c->provisional != 0);
 }
 
 int
@@ -51,10 +53,10 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "limit_days, paused_days, extended_days, paused_since, warn, due, on_time, "
 	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
 	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days, "
-	    "applicant_name, applicant_phone, yellow_from, red_from) VALUES (?1, ?2, "
+	    "applicant_name, applicant_phone, yellow_from, red_from, provisional) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
 	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
-	    "?37, ?38)";
+	    "?37, ?38, ?41)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, c->no);
@@ -109,7 +111,8 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	"c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.materials, " \
 	"c.result, c.fee_cents, c.version, c.prev_status, c.step_started, c.step_paused, " \
 	"c.pledge_date, c.pledge_materials, c.deemed, c.suspend_reason, c.suspend_days, " \
-	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id)"
+	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id), " \
+	"c.provisional"
 #define CASE_JOINS \
 	" FROM cases c JOIN item i ON i.code = c.item " \
 	"JOIN office o ON o.code = c.office " \
@@ -177,6 +180,7 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->suspend_reason = sq_col(s, 40);
 	c->suspend_days = sqlite3_column_int(s, 41);
 	c->branch_offices = sq_col(s, 42);
+	c->provisional = sqlite3_column_int(s, 43);
 }
 
 /* Call fn with each row of s (CASE_COLS) and give s back. */
@@ -622,7 +626,7 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 	    "c.status, c.open, "
 	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
 	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
-	    "c.channel, c.hall_region, c.applicant_region, c.office_region "
+	    "c.channel, c.hall_region, c.applicant_region, c.office_region, c.provisional "
 	    "FROM cases c JOIN item i ON i.code = c.item "
 	    "JOIN office o ON o.code = c.office WHERE 1");
 	find_where(&q, f, scope);
@@ -662,6 +666,7 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 		c.hall_region = sq_peek(s, 22);
 		c.applicant_region = sq_peek(s, 23);
 		c.office_region = sq_peek(s, 24);
+		c.provisional = sqlite3_column_int(s, 25);
 		rc = fn(arg, &c);
 	}
 	sq_done(st, s);
@@ -764,7 +769,7 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 	    "result = ?24, fee_cents = ?25, version = version + 1, prev_status = ?27, "
 	    "step_started = ?28, step_paused = ?29, pledge_date = ?30, pledge_materials = ?31, "
 	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34, yellow_from = ?37, "
-	    "red_from = ?38 WHERE id = ?35 AND version = ?26";
+	    "red_from = ?38, provisional = ?41 WHERE id = ?35 AND version = ?26";
 	sqlite3_stmt *s;
 
 	assert(c->id > 0);
@@ -905,6 +910,33 @@ store_case_each_all(struct store *st, store_case_fn fn, void *arg)
 	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "ORDER BY c.id";
 
 	return case_iter(st, sq_prep(st, sql), fn, arg);
+}
+
+int
+store_case_open_ids(struct store *st, long long **ids, size_t *n, char **cause)
+{
+	static const char sql[] = "SELECT id FROM cases WHERE open = 1 ORDER BY id";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	size_t cap = 0;
+	int rc = 0;
+
+	*ids = NULL;
+	*n = 0;
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 256;
+			*ids = xreallocarray(*ids, cap, sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sq_done(st, s);
+	if (rc != 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		set_cause(cause, _("database: %s"), store_error(st));
+	}
+	return rc;
 }
 
 /* Branches ------------------------------------------------------------------ */

@@ -31,10 +31,30 @@ store_calendar_put(struct store *st, const char *day, const char *kind,
 }
 
 int
+store_statutory_put(struct store *st, const char *day, const char *holiday,
+    const char *name_cn, const char *name_en, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO statutory_holiday(day, holiday, name_cn, name_en) VALUES (?1, ?2, ?3, ?4) "
+	    "ON CONFLICT(day, holiday) DO UPDATE SET name_cn = excluded.name_cn, "
+	    "name_en = excluded.name_en";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, day);
+	sq_text(s, 2, holiday);
+	sq_text(s, 3, name_cn);
+	sq_text(s, 4, name_en);
+	return sq_run(st, s, cause);
+}
+
+int
 store_calendar_load(struct store *st, struct calendar *cal, char **cause)
 {
 	static const char sql[] = "SELECT day, kind FROM calendar";
+	static const char statutory[] = "SELECT day, holiday FROM statutory_holiday";
 	sqlite3_stmt *s = sq_prep(st, sql);
+	char *v = NULL;
+	long pct;
 	int rc = 0;
 
 	while (rc == 0 && sq_next(st, s, &rc)) {
@@ -48,6 +68,26 @@ store_calendar_load(struct store *st, struct calendar *cal, char **cause)
 		    CLOCK_WORKDAY : CLOCK_HOLIDAY);
 	}
 	sq_done(st, s);
+	if (rc == 0) {
+		s = sq_prep(st, statutory);
+		while (rc == 0 && sq_next(st, s, &rc)) {
+			const char *day = (const char *)sqlite3_column_text(s, 0);
+			const char *code = (const char *)sqlite3_column_text(s, 1);
+			enum clock_holiday h;
+			int d;
+
+			if (day == NULL || code == NULL || clock_parse_date(day, &d) != 0 ||
+			    clock_holiday_parse(code, &h) != 0)
+				continue;
+			clock_calendar_statutory(cal, d, h);
+		}
+		sq_done(st, s);
+	}
+	/* The yellow threshold is a setting of the clock (calendar set). */
+	if (rc == 0 && store_meta_get(st, STORE_WARN_PERCENT, &v) == 0 && v != NULL &&
+	    parse_int(v, 1, 100, &pct) == 0)
+		cal->warn_percent = (int)pct;
+	free(v);
 	clock_calendar_finish(cal);
 	if (rc != 0)
 		set_cause(cause, _("database: %s"), store_error(st));

@@ -40,6 +40,7 @@ int test_intake(struct store *st, const struct calendar *cal, const struct actor
     const struct intake *in, char no[32], char **cause);
 
 extern const struct test tests_clock[];
+extern const struct test tests_calendar[];
 extern const struct test tests_ids[];
 extern const struct test tests_csv[];
 extern const struct test tests_access[];
