@@ -43,12 +43,13 @@ struct act {
 	int mat_seq[24];
 	char mat_name[24][256];
 	int mat_req[24];
+	int mat_sec[24];		/* secondary: may be pledged (容缺受理) */
 	int mat_have[24];
 	int nmat;
 };
 
 static int
-add_mat(void *arg, int seq, const char *name, int required)
+add_mat(void *arg, int seq, const char *name, int required, int secondary)
 {
 	struct act *a = arg;
 	char tok[8];
@@ -59,6 +60,7 @@ add_mat(void *arg, int seq, const char *name, int required)
 	a->mat_seq[a->nmat] = seq;
 	utf8_copy(a->mat_name[a->nmat], sizeof a->mat_name[0], name);
 	a->mat_req[a->nmat] = required;
+	a->mat_sec[a->nmat] = secondary;
 	snprintf(tok, sizeof tok, "%d", seq);
 	a->mat_have[a->nmat] = 0;
 	for (p = a->c.materials; p && (p = strstr(p, tok)) != NULL; p++)
@@ -112,8 +114,11 @@ choose(struct act *a, const struct act_def *def)
 	memset(a->used, 0, sizeof a->used);
 	if (strcmp(def->name, "accept") == 0) {
 		a->used[F_MATERIALS] = a->used[F_PLEDGE_MAT] = a->used[F_PLEDGE_DATE] = 1;
-	} else if (strcmp(def->name, "supplement") == 0 || strcmp(def->name, "resupply") == 0) {
+	} else if (strcmp(def->name, "supplement") == 0 || strcmp(def->name, "resupply") == 0 ||
+	    strcmp(def->name, "receive") == 0) {
 		a->used[F_MATERIALS] = 1;
+	} else if (strcmp(def->name, "extend") == 0) {
+		a->used[F_DAYS] = 1;
 	} else if (strcmp(def->name, "suspend") == 0) {
 		a->used[F_REASON] = a->used[F_DAYS] = 1;
 	} else if (strcmp(def->name, "complete") == 0) {
@@ -127,6 +132,17 @@ choose(struct act *a, const struct act_def *def)
 			a->order[n++] = i;
 	a->nused = n;
 	a->focus = n - 1 > 0 && a->used[F_MATERIALS] ? 0 : n - 1;
+	/* One notice lists every missing material (art. 32): the required ones
+	 * not received are filled in, to add to. What was handed in is typed. */
+	if (strcmp(def->name, "supplement") == 0 && a->f[F_MATERIALS].len == 0) {
+		struct sb miss = SB_INIT;
+
+		for (int i = 0; i < a->nmat; i++)
+			if (a->mat_req[i] && !a->mat_have[i])
+				sb_addf(&miss, "%s%d", miss.len ? "," : "", a->mat_seq[i]);
+		field_set(&a->f[F_MATERIALS], miss.buf);
+		sb_release(&miss);
+	}
 }
 
 static void
@@ -140,7 +156,11 @@ load_case(struct ui *ui, struct act *a)
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
-	a->ndefs = a->c.no ? lifecycle_offered(&ui->s->user, &a->c, a->defs, 24) : 0;
+	a->ndefs = a->c.no ? lifecycle_offered(ui->s, &a->c, a->defs, 24) : 0;
+	if (a->ndefs < 0) {
+		ui_message(ui, 1, "%s", store_error(ui->s->st));
+		a->ndefs = 0;
+	}
 	a->menu.n = a->ndefs;
 	a->nmat = 0;
 	if (a->c.no)
@@ -224,7 +244,7 @@ command(struct ui *ui, struct act *a, struct sb *cmd)
 }
 
 static const char *
-field_label(int i)
+field_label(const struct act *a, int i)
 {
 	switch (i) {
 	case F_MATERIALS:
@@ -236,7 +256,7 @@ field_label(int i)
 	case F_REASON:
 		return _("reason (art. 45)");
 	case F_DAYS:
-		return _("days told");
+		return strcmp(a->def->name, "extend") == 0 ? _("days added") : _("days told");
 	case F_FEE:
 		return _("fee charged (yuan)");
 	case F_VERDICT:
@@ -295,7 +315,7 @@ act_draw(struct ui *ui, void *state)
 		int id = a->order[i], lw = 20, focus = i == a->focus;
 
 		attrset(focus ? A_BOLD : A_NORMAL);
-		ui_put(y, 2, lw - 1, field_label(id));
+		ui_put(y, 2, lw - 1, field_label(a, id));
 		attrset(A_NORMAL);
 		if (id == F_REASON) {
 			snprintf(buf, sizeof buf, "◀ %s ▶", lifecycle_suspend_reasons[a->reason]);
@@ -321,7 +341,8 @@ act_draw(struct ui *ui, void *state)
 		y++;
 		for (i = 0; i < a->nmat && y < ui->rows - 5; i++, y++) {
 			snprintf(buf, sizeof buf, "%s %d. %s%s", a->mat_have[i] ? "✓" : "·",
-			    a->mat_seq[i], a->mat_name[i], a->mat_req[i] ? "" : _(" (optional)"));
+			    a->mat_seq[i], a->mat_name[i], !a->mat_req[i] ? _(" (optional)") :
+			    a->mat_sec[i] ? _(" (secondary)") : "");
 			ui_put(y, 4, ui->cols - 6, buf);
 		}
 	}
@@ -358,7 +379,8 @@ submit(struct ui *ui, struct act *a)
 	if (a->used[F_VERDICT])
 		args.verdict = a->agree ? "agree" : "disagree";
 	rc = 0;
-	if (a->used[F_DAYS])
+	/* An extension's days may be left empty: the statutory 10 (15). */
+	if (a->used[F_DAYS] && (*v[F_DAYS] || strcmp(a->def->name, "extend") != 0))
 		rc = lifecycle_arg(&args, "days", v[F_DAYS], &cause);
 	if (rc == 0 && a->used[F_FEE] && *v[F_FEE])
 		rc = lifecycle_arg(&args, "fee", v[F_FEE], &cause);

@@ -423,7 +423,8 @@ cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 	const struct act_def *defs[32];
 	int i, n;
 
-	n = lifecycle_offered(&c->s->user, &a->target, defs, 32);
+	if ((n = lifecycle_offered(c->s, &a->target, defs, 32)) < 0)
+		return cmd_store_error(c);
 	for (i = 0; i < n; i++) {
 		out_pad(c->out, defs[i]->name, 12);
 		out_printf_safe(c->out, "%s%s\n", _(defs[i]->summary),

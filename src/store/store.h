@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 9
 
 struct store;
 
@@ -100,8 +100,10 @@ int store_office_each(struct store *st, const char *region_prefix, store_office_
 
 /* Catalog */
 int store_item_put(struct store *st, const struct item *it, char **cause);
+/* A material of an item: required (1) or optional (0), and secondary (1:
+ * a required material that may be pledged under 容缺受理). */
 int store_material_put(struct store *st, const char *item, int seq,
-    const char *name, int required, char **cause);
+    const char *name, int required, int secondary, char **cause);
 int store_step_put(struct store *st, const char *item, int seq, const char *name,
     const char *name_en, const char *dept_kind, int limit_days, char **cause);
 int store_item_get(struct store *st, const char *code, struct item *it);
@@ -111,7 +113,8 @@ int store_item_each(struct store *st, const char *text, store_item_fn fn, void *
 typedef int (*store_step_fn)(void *arg, int seq, const char *name,
     const char *name_en, const char *dept_kind, int limit_days);
 int store_step_each(struct store *st, const char *item, store_step_fn fn, void *arg);
-typedef int (*store_material_fn)(void *arg, int seq, const char *name, int required);
+typedef int (*store_material_fn)(void *arg, int seq, const char *name, int required,
+    int secondary);
 int store_material_each(struct store *st, const char *item, store_material_fn fn, void *arg);
 
 /* Applicants: register id at version 1, or, when name, phone (unless
@@ -135,9 +138,9 @@ int store_user_get(struct store *st, const char *login, struct user *u);
 typedef int (*store_user_fn)(void *arg, const struct user *u, int nkeys);
 int store_user_each(struct store *st, store_user_fn fn, void *arg);
 int store_user_set_disabled(struct store *st, const char *login, int disabled);
-/* Change the given (non-NULL) settings of a user. */
+/* Change the given (non-NULL; head: not negative) settings of a user. */
 int store_user_set(struct store *st, const char *login, const char *name, const char *lang,
-    const char *encoding);
+    const char *encoding, int head);
 int store_user_set_pwhash(struct store *st, const char *login, const char *pwhash);
 /* *hash is a heap string, or NULL when the user has no password. */
 int store_user_pwhash(struct store *st, const char *login, char **hash);
@@ -220,6 +223,10 @@ int store_branch_insert(struct store *st, long long case_id, const struct branch
 /* Record the opinion of office's pending branch; STORE_NOTFOUND when none. */
 int store_branch_opinion(struct store *st, long long case_id, int step, const char *office,
     const char *verdict, const char *opinion, const char *login, const char *on);
+/* The lead office overrules every dissent (verdict disagree) of step that
+ * is not overruled yet, with its reason; STORE_NOTFOUND when there is none. */
+int store_branch_override(struct store *st, long long case_id, int step, const char *reason,
+    const char *login, const char *on);
 /* Remove the branches of one step of a case (before asking again). */
 int store_branch_clear(struct store *st, long long case_id, int step, char **cause);
 typedef int (*store_branch_fn)(void *arg, const struct branch *b);

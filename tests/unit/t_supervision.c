@@ -256,10 +256,11 @@ static const char *const homes[] = { "500229001003", "500103001003" };
 struct mats {
 	int n;		/* materials of the item */
 	int last_required;
+	int secondary;	/* one that may be pledged (容缺受理), or 0 */
 };
 
 static int
-count_mat(void *arg, int seq, const char *name, int required)
+count_mat(void *arg, int seq, const char *name, int required, int secondary)
 {
 	struct mats *m = arg;
 
@@ -268,6 +269,8 @@ count_mat(void *arg, int seq, const char *name, int required)
 		m->n = seq;
 	if (required)
 		m->last_required = seq;
+	if (secondary)
+		m->secondary = seq;
 	return 0;
 }
 
@@ -435,8 +438,10 @@ random_act(struct run *r, char what[96])
 			all_materials(m.n, mats, sizeof mats);
 			a.materials = mats;
 		} else if (k < 8 && m.last_required > 0) {
-			/* 容缺受理 on the applicant's pledge, within a few days. */
-			snprintf(mats, sizeof mats, "%d", m.last_required);
+			/* 容缺受理 on the applicant's pledge, within a few days: mostly
+			 * of a secondary material, now and then of one that may not be. */
+			snprintf(mats, sizeof mats, "%d", m.secondary && rnd(4) ? m.secondary :
+			    m.last_required);
 			a.pledge_materials = mats;
 			clock_format_date(r->today + (int)rnd(12), pledge);
 			a.pledge_date = pledge;
