@@ -339,7 +339,9 @@ enter_step(struct store *st, const struct calendar *cal, struct tcase *c,
 struct rules {
 	int deemed;		/* submitted, unanswered past 5 working days (art. 32) */
 	int pending;		/* branches of the current step without an opinion */
+	int mine;		/* ... of which one at the acting user's office */
 	int dissent;		/* dissents of the current step not overruled */
+	int last;		/* the current step is the last review step */
 	unsigned long long missing;	/* required materials not received */
 	unsigned long long pledged;	/* pledged materials outstanding (容缺受理) */
 	int pledge_late;	/* ... past the day they were pledged for */
@@ -350,7 +352,8 @@ struct rules {
 
 struct branch_count {
 	int step;
-	int pending, dissent;
+	const char *office;	/* the acting user's, or NULL */
+	int pending, mine, dissent;
 };
 
 static int
@@ -360,9 +363,10 @@ count_branch(void *arg, const struct branch *b)
 
 	if (b->step != n->step)
 		return 0;
-	if (b->opinion == NULL)
+	if (b->opinion == NULL) {
 		n->pending++;
-	else if (b->verdict != NULL && strcmp(b->verdict, "disagree") == 0 && b->override == NULL)
+		n->mine += n->office != NULL && strcmp(n->office, b->office) == 0;
+	} else if (b->verdict != NULL && strcmp(b->verdict, "disagree") == 0 && b->override == NULL)
 		n->dissent++;
 	return 0;
 }
@@ -400,13 +404,14 @@ notice_stage(const struct tcase *c)
 	return strcmp(c->status, "submitted") == 0 ? TCASE_NOTICE_ACCEPTANCE : TCASE_NOTICE_REVIEW;
 }
 
+/* The rules for c today, with u acting (u's office for its opinion). */
 static int
 rules_read(struct store *st, const struct calendar *cal, const struct tcase *c,
     const struct item *it, const struct steps *ss, const struct mat *m, int today,
-    struct rules *r)
+    const struct user *u, struct rules *r)
 {
-	struct branch_count n = { c->step, 0, 0 };
-	int statutory = it->statutory_days, pd;
+	struct branch_count n = { c->step, u->office, 0, 0, 0 };
+	int statutory = it->statutory_days, pd, nxt;
 
 	memset(r, 0, sizeof *r);
 	r->deemed = lifecycle_deemed(cal, c, today);
@@ -414,7 +419,10 @@ rules_read(struct store *st, const struct calendar *cal, const struct tcase *c,
 	    store_branch_each(st, c->id, count_branch, &n) < 0)
 		return -1;
 	r->pending = n.pending;
+	r->mine = n.mine;
 	r->dissent = n.dissent;
+	nxt = next_step(ss, c->step);
+	r->last = nxt == 0 || nxt == last_step(ss);
 	r->missing = missing_required(m, tcase_material_set(c->materials));
 	r->pledged = tcase_pledge_open(c);
 	r->pledge_late = r->pledged && clock_parse_date(c->pledge_date, &pd) == 0 && today > pd;
@@ -447,7 +455,11 @@ rules_block(const struct act_def *def, const struct tcase *c, const struct mat *
 	int go_on = strcmp(a, "approve") == 0 || strcmp(a, "pass") == 0;
 	int rc = EXIT_CONFLICT;
 
-	if (strcmp(a, "refuse") == 0 && r->deemed) {
+	if (strcmp(a, "opinion") == 0 && !r->mine) {
+		set_cause(cause, "%s", _("your office has no pending opinion on this case"));
+	} else if (strcmp(a, "pass") == 0 && r->last) {
+		set_cause(cause, "%s", _("this is the last review step: approve or deny"));
+	} else if (strcmp(a, "refuse") == 0 && r->deemed) {
 		/* art. 32: unanswered for 5 working days, it is accepted by law. */
 		set_cause(cause, "%s", _("too late to refuse: the application was not answered within "
 		    "5 working days and is deemed accepted on receipt (art. 32); accept it and decide it"));
@@ -515,7 +527,7 @@ lifecycle_offered(struct session *s, const struct tcase *c, const struct act_def
 	if (store_item_get(s->st, c->item, &it) != 0 ||
 	    store_step_each(s->st, c->item, add_step, ss) < 0 ||
 	    store_material_each(s->st, c->item, add_mat, m) < 0 ||
-	    rules_read(s->st, s->cal, c, &it, ss, m, today, &r) != 0)
+	    rules_read(s->st, s->cal, c, &it, ss, m, today, &s->user, &r) != 0)
 		goto out;
 	for (n = 0, d = lifecycle_acts; d->name != NULL && n < max; d++)
 		if (lifecycle_from_ok(d, c->status) && lifecycle_may(&s->user, c, d) &&
@@ -876,13 +888,10 @@ static int
 do_pass(struct ctx *x)
 {
 	struct tcase *c = x->c;
-	int nxt = next_step(&x->ss, c->step);
 
-	if (nxt == 0 || nxt == last_step(&x->ss)) {
-		set_cause(x->cause, "%s", _("this is the last review step: approve or deny"));
-		return EXIT_CONFLICT;
-	}
-	return enter_step(x->st, x->cal, c, &x->ss, nxt, x->who->today, x->cause) ? EXIT_INTERNAL : 0;
+	/* Not the last step (rules_block): a next one exists. */
+	return enter_step(x->st, x->cal, c, &x->ss, next_step(&x->ss, c->step), x->who->today,
+	    x->cause) ? EXIT_INTERNAL : 0;
 }
 
 struct dissents {
@@ -907,7 +916,7 @@ do_opinion(struct ctx *x)
 	struct tcase *c = x->c;
 	const char *verdict = x->a->verdict ? x->a->verdict : "agree";
 	const char *office = x->who->user->office;
-	struct branch_count n = { c->step, 0, 0 };
+	struct branch_count n = { c->step, NULL, 0, 0, 0 };
 	char d[11];
 
 	if (strcmp(verdict, "agree") && strcmp(verdict, "disagree")) {
@@ -1168,7 +1177,7 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		rc = EXIT_INTERNAL;
 		goto fail;
 	}
-	if (rules_read(st, cal, &c, &x.it, &x.ss, &x.m, who->today, &x.rules) != 0) {
+	if (rules_read(st, cal, &c, &x.it, &x.ss, &x.m, who->today, who->user, &x.rules) != 0) {
 		set_cause(cause, _("cannot read case '%s': %s"), no, store_error(st));
 		rc = EXIT_INTERNAL;
 		goto fail;

@@ -296,6 +296,10 @@ typedef int (*store_stat_hall_fn)(void *arg, const char *hall, const char *name,
 /* Per hall in [lo, hi): received on day and in total over [from, day). */
 int store_stat_hall_each(struct store *st, const char *lo, const char *hi, const char *from,
     const char *day, store_stat_hall_fn fn, void *arg);
+/* How many cases of offices in [lo, hi) have pledged materials (容缺受理)
+ * outstanding past their date, as of today. */
+int store_pledge_overdue(struct store *st, const char *lo, const char *hi, const char *today,
+    long *n);
 typedef int (*store_anomaly_fn)(void *arg, const char *kind, const char *case_no,
     const char *day, const char *detail);
 int store_anomaly_each(struct store *st, const char *lo, const char *hi, const char *from,

@@ -34,7 +34,9 @@ bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 		sq_text(s, 38, red);
 	}
 	sqlite3_bind_int(s, 39, c->notices);
-	sq_text(s, 40, c->open && tcase_pledge_open(c) ? or_null(c->pledge_date) : NULL);
+	/* Outstanding until handed in, or until the case is decided without them. */
+	sq_text(s, 40, c->open && (c->decided == NULL || *c->decided == '\0') &&
+	    tcase_pledge_open(c) ? or_null(c->pledge_date) : NULL);
 	sq_text(s, 27, or_null(c->prev_status));
 	sq_text(s, 28, or_null(c->step_started));
 	sqlite3_bind_int(s, 29, c->step_paused);
