@@ -333,6 +333,12 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_printf_safe(fp, _("%s / %d working days used, finished %s%s%s\n"), num[0],
 		    tcase_limit(&k), *k.finished ? k.finished : k.decided,
 		    *case_verdict(&k) ? ", " : "", case_verdict(&k));
+	if (*k.pledge_materials) {
+		/* 容缺受理: what was pledged, by when, and whether it came. */
+		label(fp, _("pledged"));
+		out_printf_safe(fp, _("materials %s by %s, %s\n"), k.pledge_materials, k.pledge_date,
+		    tcase_pledge_open(&k) ? _("outstanding") : _("handed in"));
+	}
 	out_printf_safe(fp, "%s\n", _("timeline"));
 	if (store_event_each_of_case(c->s->st, k.id, print_event, fp) != 0)
 		return cmd_store_error(c);
