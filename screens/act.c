@@ -46,6 +46,7 @@ struct act {
 	int mat_sec[24];		/* secondary: may be pledged (容缺受理) */
 	int mat_have[24];
 	int nmat;
+	char *error;			/* the last refusal, shown whole under the form */
 };
 
 static int
@@ -279,7 +280,7 @@ act_draw(struct ui *ui, void *state)
 	struct act *a = state;
 	struct tcase *c = &a->c;
 	char buf[512];
-	int y = 2, i, cy = -1, cx = 0, cw = 0, en = strcmp(i18n_lang(), "en") == 0;
+	int y = 2, i, cy = -1, cx = 0, cw = 0, en = strcmp(i18n_lang(), "en") == 0, nerr;
 	struct sb cmd = SB_INIT;
 
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · act on case"), a->no);
@@ -336,15 +337,26 @@ act_draw(struct ui *ui, void *state)
 		if (id == F_NOTE && a->def->need_note)
 			ui_put(y, 1, 1, "*");
 	}
-	if (a->used[F_MATERIALS] && y < ui->rows - 6) {
-		/* The item's materials, with what was received, to pick numbers from. */
+	/* A refusal is shown whole (it names the materials at fault), above
+	 * the equivalent command; the materials list gives way to it. */
+	nerr = a->error ? ui_wrapped_lines(ui->cols - 4, a->error) : 0;
+	if (nerr > 3)
+		nerr = 3;
+	if (a->used[F_MATERIALS] && y < ui->rows - 6 - nerr) {
+		/* The item's materials, with what was received, to pick numbers from;
+		 * the secondary ones may be pledged (容缺受理). */
 		y++;
-		for (i = 0; i < a->nmat && y < ui->rows - 5; i++, y++) {
+		for (i = 0; i < a->nmat && y < ui->rows - 5 - nerr; i++, y++) {
 			snprintf(buf, sizeof buf, "%s %d. %s%s", a->mat_have[i] ? "✓" : "·",
-			    a->mat_seq[i], a->mat_name[i], !a->mat_req[i] ? _(" (optional)") :
-			    a->mat_sec[i] ? _(" (secondary)") : "");
+			    a->mat_seq[i], !a->mat_req[i] ? _("(optional) ") :
+			    a->mat_sec[i] ? _("(secondary) ") : "", a->mat_name[i]);
 			ui_put(y, 4, ui->cols - 6, buf);
 		}
+	}
+	if (nerr > 0) {
+		attrset(ui->color ? COLOR_PAIR(UI_PAIR_RED) | A_BOLD : A_BOLD);
+		ui_put_wrapped(ui->rows - 4 - nerr, 2, ui->cols - 4, nerr, a->error);
+		attrset(A_NORMAL);
 	}
 	command(ui, a, &cmd);
 	ui_equivalent(ui, ui->rows - 3, cmd.buf);
@@ -388,14 +400,19 @@ submit(struct ui *ui, struct act *a)
 		rc = lifecycle_act(ui->s, a->no, &args, &cause);
 	for (i = 0; i < F_COUNT; i++)
 		free(v[i]);
+	free(a->error);
+	a->error = NULL;
 	if (rc != EXIT_OK) {
-		/* Keep the form as it is; with a conflict, show the case as it now is. */
-		ui_message(ui, 1, "%s", cause ? cause : "?");
-		free(cause);
+		/* Keep the form as it is; with a conflict, show the case as it now
+		 * is. The refusal is shown whole under the form. */
+		a->error = cause ? cause : xstrdup("?");
 		if (rc == EXIT_CONFLICT)
 			load_case(ui, a);
+		if (a->c.no != NULL)
+			return UI_HANDLED | UI_REDRAW;
 		/* The case could not be read again: leave rather than show nothing. */
-		return a->c.no ? UI_HANDLED | UI_REDRAW : UI_HANDLED | UI_BACK;
+		ui_message(ui, 1, "%s", a->error);
+		return UI_HANDLED | UI_BACK;
 	}
 	ui->generation++;
 	load_case(ui, a);
@@ -496,6 +513,7 @@ act_leave(struct ui *ui, void *state)
 
 	(void)ui;
 	tcase_release(&a->c);
+	free(a->error);
 	free(a);
 }
 

@@ -465,6 +465,71 @@ ui_equivalent(struct ui *ui, int y, const char *cmd)
 	sb_release(&line);
 }
 
+int
+ui_put_wrapped(int y, int x, int w, int maxlines, const char *s)
+{
+	mbstate_t ps;
+	int lines = 0;
+
+	memset(&ps, 0, sizeof ps);
+	while (*s && lines < maxlines) {
+		const char *p = s;
+		int used = 0;
+
+		/* As much of s as fits in w columns (at least one character). */
+		while (*p) {
+			wchar_t wc;
+			size_t n = mbrtowc(&wc, p, strlen(p), &ps);
+			int cw;
+
+			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+				break;
+			cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+			if (used + cw > w && p > s)
+				break;
+			used += cw;
+			p += n;
+		}
+		if (p == s)
+			break;
+		{
+			char *line = xstrndup(s, (size_t)(p - s));
+
+			ui_put(y + lines, x, w, line);
+			free(line);
+		}
+		lines++;
+		s = p;
+	}
+	return lines;
+}
+
+/* The lines ui_put_wrapped() needs for s in w columns. */
+int
+ui_wrapped_lines(int w, const char *s)
+{
+	mbstate_t ps;
+	int lines = 0, used = 0;
+
+	memset(&ps, 0, sizeof ps);
+	while (*s) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			break;
+		cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+		if (lines == 0 || used + cw > w) {
+			lines++;
+			used = 0;
+		}
+		used += cw;
+		s += n;
+	}
+	return lines;
+}
+
 void
 ui_draft_add(struct sb *sb, const char *key, const char *value)
 {
