@@ -340,8 +340,8 @@ act_draw(struct ui *ui, void *state)
 	/* A refusal is shown whole (it names the materials at fault), above
 	 * the equivalent command; the materials list gives way to it. */
 	nerr = a->error ? ui_wrapped_lines(ui->cols - 4, a->error) : 0;
-	if (nerr > 3)
-		nerr = 3;
+	if (nerr > 4)
+		nerr = 4;
 	if (a->used[F_MATERIALS] && y < ui->rows - 6 - nerr) {
 		/* The item's materials, with what was received, to pick numbers from;
 		 * the secondary ones may be pledged (容缺受理). */

@@ -465,67 +465,63 @@ ui_equivalent(struct ui *ui, int y, const char *cmd)
 	sb_release(&line);
 }
 
+/* Where the line of s that fits in w columns ends: after a space when a
+ * word (of ASCII letters) would be cut, else where the columns run out;
+ * at least one character. */
+static const char *
+wrap_end(const char *s, int w)
+{
+	const char *p = s, *space = NULL;
+	mbstate_t ps;
+	int used = 0;
+
+	memset(&ps, 0, sizeof ps);
+	while (*p) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, strlen(p), &ps);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			return p > s ? p : s + strlen(s);
+		cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+		if (used + cw > w && p > s) {
+			if (*p != ' ' && p[-1] != ' ' && (unsigned char)*p < 0x80 && space != NULL)
+				return space;
+			return p;
+		}
+		used += cw;
+		p += n;
+		if (wc == L' ')
+			space = p;
+	}
+	return p;
+}
+
 int
 ui_put_wrapped(int y, int x, int w, int maxlines, const char *s)
 {
-	mbstate_t ps;
 	int lines = 0;
 
-	memset(&ps, 0, sizeof ps);
 	while (*s && lines < maxlines) {
-		const char *p = s;
-		int used = 0;
+		const char *e = wrap_end(s, w);
+		char *line = xstrndup(s, (size_t)(e - s));
 
-		/* As much of s as fits in w columns (at least one character). */
-		while (*p) {
-			wchar_t wc;
-			size_t n = mbrtowc(&wc, p, strlen(p), &ps);
-			int cw;
-
-			if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-				break;
-			cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
-			if (used + cw > w && p > s)
-				break;
-			used += cw;
-			p += n;
-		}
-		if (p == s)
-			break;
-		{
-			char *line = xstrndup(s, (size_t)(p - s));
-
-			ui_put(y + lines, x, w, line);
-			free(line);
-		}
+		ui_put(y + lines, x, w, line);
+		free(line);
 		lines++;
-		s = p;
+		s = e;
 	}
 	return lines;
 }
 
-/* The lines ui_put_wrapped() needs for s in w columns. */
 int
 ui_wrapped_lines(int w, const char *s)
 {
-	mbstate_t ps;
-	int lines = 0, used = 0;
+	int lines = 0;
 
-	memset(&ps, 0, sizeof ps);
 	while (*s) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
-		int cw;
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
-		if (lines == 0 || used + cw > w) {
-			lines++;
-			used = 0;
-		}
-		used += cw;
-		s += n;
+		s = wrap_end(s, w);
+		lines++;
 	}
 	return lines;
 }

@@ -703,7 +703,11 @@ do_accept(struct ctx *x)
 	}
 	miss = missing_required(&x->m, have) & ~pledged;
 	if (miss && !c->deemed) {
-		if (miss & secondary_set(&x->m))
+		if ((miss & ~secondary_set(&x->m)) == 0)
+			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
+			    "supplement notice, or, as they are secondary, accept on the applicant's "
+			    "written pledge (--pledge-materials, --pledge-date)"), mat_list(x, miss));
+		else if (miss & secondary_set(&x->m))
 			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
 			    "supplement notice, or accept on the applicant's written pledge for the "
 			    "secondary ones (--pledge-materials, --pledge-date): %s"), mat_list(x, miss),
@@ -929,7 +933,7 @@ do_opinion(struct ctx *x)
 		set_cause(x->cause, "%s", _("your office has no pending opinion on this case"));
 		return EXIT_CONFLICT;
 	}
-	sb_addf(&x->note, "%s: %s", strcmp(verdict, "agree") == 0 ? _("agree") : _("disagree"),
+	sb_addf(&x->note, _("%s: %s"), strcmp(verdict, "agree") == 0 ? _("agree") : _("disagree"),
 	    x->a->note);
 	if (store_branch_each(x->st, c->id, count_branch, &n) < 0) {
 		set_cause(x->cause, "%s", store_error(x->st));
