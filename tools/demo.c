@@ -623,25 +623,51 @@ one_case(struct gen *g, long i)
 			sday = clock_sub(cal, aday, (int)rnd(r, 3));
 		}
 	} else {
-		int span = clock_workdays(cal, g->first_day, clock_sub(cal, g->today, limit + 12));
+		/* The history is drawn first, in working days from submission,
+		 * then placed so that it ends by today. */
+		int n_off = 0, rs_off = 0, a_off = 0, d_off = 0, f_off, span;
 
 		p = rnd(r, 100);
 		status = p < 92 ? "completed" : p < 96 ? "not_accepted" : "withdrawn";
-		sday = clock_add(cal, g->first_day, span > 0 ? (int)rnd(r, (unsigned)span) : 0);
 		if (strcmp(status, "not_accepted") == 0)
-			aday = 0;
+			f_off = (int)rnd(r, 5);	/* art. 32: within the 5 working days */
 		else {
 			/* Some applications lack a material: one notice, the
 			 * applicant brings it, and acceptance follows. */
 			if (strcmp(status, "completed") == 0 && it->required && chance(r, 10)) {
 				supp = 1;
-				nday = clock_add(cal, sday, (int)rnd(r, 2));
-				rsday = clock_add(cal, nday, 1 + (int)rnd(r, 5));
-				aday = clock_add(cal, rsday, (int)rnd(r, 2));
+				n_off = (int)rnd(r, 2);
+				rs_off = n_off + 1 + (int)rnd(r, 5);
+				a_off = rs_off + (int)rnd(r, 2);
 			} else
-				aday = clock_add(cal, sday, rnd(r, 3));
+				a_off = (int)rnd(r, 3);
 			used = chance(r, 93) ? 1 + (int)rnd(r, (unsigned)limit) : limit + 1 + (int)rnd(r, 5);
+			if (strcmp(status, "completed") == 0) {
+				/* Some cases paused for a special procedure along the way. */
+				if (chance(r, 5)) {
+					susp = 1;
+					paused_days += 2 + (int)rnd(r, 10);
+				}
+				/* art. 42: an extension, before the limit runs out (on
+				 * the 4th working day of a limit of 4 or more). */
+				if (limit >= 4 && chance(r, 3))
+					extra = 10;
+				d_off = a_off + used + paused_days;
+				f_off = d_off + (int)rnd(r, 3);
+			} else
+				f_off = a_off + 1 + (int)rnd(r, (unsigned)limit);
 		}
+		span = clock_workdays(cal, g->first_day, clock_sub(cal, g->today, f_off));
+		sday = clock_add(cal, g->first_day, span > 0 ? (int)rnd(r, (unsigned)span) : 0);
+		if (strcmp(status, "not_accepted") != 0)
+			aday = clock_add(cal, sday, a_off);
+		if (supp) {
+			nday = clock_add(cal, sday, n_off);
+			rsday = clock_add(cal, sday, rs_off);
+		}
+		if (d_off)
+			dday = clock_add(cal, sday, d_off);
+		fday = clock_add(cal, sday, f_off);
 	}
 	if (open && strcmp(status, "supplement") == 0)
 		supp = 1;
@@ -719,28 +745,11 @@ one_case(struct gen *g, long i)
 	} else {
 		start = aday ? aday : sday;
 		if (strcmp(status, "completed") == 0) {
-			/* Some cases paused for a special procedure along the way. */
-			if (chance(r, 5)) {
-				susp = 1;
-				paused_days += 2 + (int)rnd(r, 10);
-			}
-			/* art. 42: an extension, before the limit runs out (on the
-			 * 4th working day of a limit of 4 or more). */
-			if (limit >= 4 && chance(r, 3))
-				extra = 10;
-			dday = clock_add(cal, start, used + paused_days);
-			fday = clock_add(cal, dday, rnd(r, 3));
 			on_time = used <= limit + extra;
 			clock_format_date(dday, dec);
-			clock_format_date(fday, fin);
 			result = chance(r, 95) ? "准予许可" : "不予许可";
-		} else if (strcmp(status, "withdrawn") == 0) {
-			fday = clock_add(cal, start, 1 + rnd(r, (unsigned)limit));
-			clock_format_date(fday, fin);
-		} else {
-			fday = clock_add(cal, sday, rnd(r, 5));
-			clock_format_date(fday, fin);
 		}
+		clock_format_date(fday, fin);
 		c.step = 4;
 	}
 	/* 容缺受理: the pledged day is a working day within the promised limit;
