@@ -61,6 +61,7 @@ struct cases_arg {
 	char anomaly[24];
 	int light;
 	int open_only;
+	int pledge_overdue;	/* pledged materials outstanding past their day */
 };
 
 struct ui {

@@ -177,6 +177,7 @@ struct case_filter {
 	int open_only;		/* only open cases */
 	int by_due;		/* most urgent first instead of newest first */
 	const char *anomaly;	/* only cases with an anomaly of this kind */
+	int pledge_overdue;	/* only cases with pledged materials outstanding before today */
 	const char *forecast;	/* running cases turning yellow or red before this day */
 	/* Keyset paging: the page that follows this row in the list's order
 	 * (submitted and id newest first; due, warn and id with by_due). */

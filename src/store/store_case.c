@@ -255,7 +255,7 @@ fast_prefix(const struct case_filter *f, const struct scope *scope, const char *
 {
 	if (f->limit <= 0 || f->by_due || f->no || f->applicant || f->name || f->phone ||
 	    f->status || f->item || f->office || f->from || f->to || f->light != LIGHT_NONE ||
-	    f->open_only || f->forecast || f->anomaly)
+	    f->open_only || f->forecast || f->anomaly || f->pledge_overdue)
 		return 0;
 	*prefix = NULL;
 	switch (scope->kind) {
@@ -506,6 +506,9 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		    " OR (c.red_from > ?20 AND c.red_from <= ?13))");
 	if (f->anomaly)
 		sb_adds(q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
+	/* 容缺受理: pledges outstanding past their day (cases_pledge_due). */
+	if (f->pledge_overdue)
+		sb_adds(q, " AND c.pledge_due < ?20");
 	if (f->after != NULL && f->by_due)
 		sb_adds(q, " AND (c.due, c.warn, c.id) > (?43, ?44, ?42)");
 	else
