@@ -652,7 +652,7 @@ set_materials(struct tcase *c, unsigned long long set)
 }
 
 /* The materials of set, numbered and named, for a message: valid until
- * the third call after (two lists may appear in one message). */
+ * the second call after this one (two lists may appear in one message). */
 static const char *
 mat_list(struct ctx *x, unsigned long long set)
 {
