@@ -585,6 +585,11 @@ one_case(struct gen *g, long i)
 		unsigned lp = rnd(r, 100);
 		int warn_t, t;
 
+		/* The demo users' districts get their share of late work, so that
+		 * their worklists, reminders and supervision have red to show. */
+		if (a.district < 2 && lp >= 5 && chance(r, 12))
+			lp = rnd(r, 5);
+
 		p = rnd(r, 100);
 		status = p < 8 ? "submitted" : p < 20 ? "accepted" : p < 26 ? "supplement" :
 		    p < 76 ? "under_review" : p < 82 ? "suspended" : p < 96 ? "approved" : "denied";
