@@ -707,11 +707,15 @@ do_accept(struct ctx *x)
 			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
 			    "supplement notice, or, as they are secondary, accept on the applicant's "
 			    "written pledge (--pledge-materials, --pledge-date)"), mat_list(x, miss));
-		else if (miss & secondary_set(&x->m))
+		else if (miss & secondary_set(&x->m)) {
+			char *sec = format_materials(miss & secondary_set(&x->m));
+
 			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
 			    "supplement notice, or accept on the applicant's written pledge for the "
-			    "secondary ones (--pledge-materials, --pledge-date): %s"), mat_list(x, miss),
-			    mat_list(x, miss & secondary_set(&x->m)));
+			    "secondary ones, %s (--pledge-materials, --pledge-date)"), mat_list(x, miss),
+			    sec);
+			free(sec);
+		}
 		else
 			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
 			    "supplement notice (none of them is secondary, so none may be pledged)"),
