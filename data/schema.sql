@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -199,11 +199,14 @@ CREATE INDEX cases_office_open ON cases(office, due, warn) WHERE open = 1;
 -- Decided cases waiting at a hall to be handed over (few at any time).
 CREATE INDEX cases_hall_handover ON cases(hall_region, due, warn)
   WHERE open = 1 AND status IN ('approved', 'denied');
+CREATE INDEX cases_hall_handover_light ON cases(hall_region, office, red_from, yellow_from)
+  WHERE open = 1 AND status IN ('approved', 'denied');
 -- Lights: open cases by their light dates, per office, per district (on
 -- each region column) and for the whole city. `open` is a column as well
 -- as the condition so that a count reads the index alone.
 CREATE INDEX cases_light ON cases(open, red_from, yellow_from) WHERE open = 1;
 CREATE INDEX cases_office_light ON cases(office, open, red_from, yellow_from) WHERE open = 1;
+CREATE INDEX cases_office_yellow ON cases(office, open, yellow_from, red_from) WHERE open = 1;
 CREATE INDEX cases_office_district_light
   ON cases(substr(office_region, 1, 6), open, red_from, yellow_from) WHERE open = 1;
 CREATE INDEX cases_hall_district_light
@@ -396,7 +399,8 @@ CREATE TABLE complaint (
   accept_due TEXT NOT NULL,              -- 5 working days to accept or refuse
   answer     TEXT NOT NULL DEFAULT '',
   by_login   TEXT NOT NULL,
-  missing_material INTEGER NOT NULL DEFAULT 0  -- about a material the guide did not list
+  missing_material INTEGER NOT NULL DEFAULT 0, -- about a material the guide did not list
+  handled    TEXT                        -- the day it was accepted or refused
 );
 CREATE INDEX complaint_office ON complaint(office, status);
 CREATE TABLE rating (
@@ -408,8 +412,10 @@ CREATE TABLE rating (
   comment   TEXT NOT NULL DEFAULT '',
   day       TEXT NOT NULL,
   rect_due  TEXT,                        -- a bad rating: rectification due
-  rect_status TEXT,                      -- open | done
-  callback  TEXT NOT NULL DEFAULT ''
+  rect_status TEXT,                      -- open | rectified | done (called back)
+  rect_note TEXT NOT NULL DEFAULT '',    -- what the office rectified
+  rect_done TEXT,                        -- the day the office reported it
+  callback  TEXT NOT NULL DEFAULT ''     -- by a supervisor or a hall, never the office
 );
 CREATE INDEX rating_office ON rating(office);
 

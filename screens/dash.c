@@ -348,7 +348,15 @@ drill(struct ui *ui, struct dashs *s)
 			return UI_HANDLED;
 		snprintf(a.region, sizeof a.region, "%s", s->prefix);
 		snprintf(a.title, sizeof a.title, "%s", tcase_anomaly_label(d->anomalies[i].kind));
+		if (strcmp(d->anomalies[i].kind, "complaint_late") == 0 ||
+		    strcmp(d->anomalies[i].kind, "order_late") == 0 ||
+		    strcmp(d->anomalies[i].kind, "rectify_late") == 0) {
+			/* Records, not cases: the list of those past their deadlines. */
+			ui_push(ui, &screen_viewer, "supervise late");
+			return UI_HANDLED | UI_REDRAW;
+		}
 		if (strcmp(d->anomalies[i].kind, "fee") == 0 ||
+		    strcmp(d->anomalies[i].kind, "unlisted_material") == 0 ||
 		    strcmp(d->anomalies[i].kind, "refuse_no_reason") == 0 ||
 		    strcmp(d->anomalies[i].kind, "override") == 0) {
 			snprintf(a.anomaly, sizeof a.anomaly, "%s", d->anomalies[i].kind);

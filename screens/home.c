@@ -46,7 +46,7 @@ reminders(struct ui *ui, struct home *h)
 	if (access_worklist(&ui->s->user, &office, &hall) != 0)
 		return;
 	clock_format_date(session_today(ui->s), today);
-	if (store_worklist_lights(ui->s->st, office, hall, today, n) == 0) {
+	if (store_worklist_lights(ui->s->st, office, hall, today, 0, n) == 0) {
 		h->red = n[LIGHT_RED];
 		h->yellow = n[LIGHT_YELLOW];
 	}

@@ -35,7 +35,7 @@ load(struct ui *ui, struct worklist *w)
 		caselist_reload(&w->list);
 	clock_format_date(session_today(ui->s), today);
 	w->total = w->list.n;
-	if (store_worklist_lights(ui->s->st, office, hall, today, n) == 0)
+	if (store_worklist_lights(ui->s->st, office, hall, today, 1, n) == 0)
 		w->total = n[1] + n[2] + n[3];
 	w->generation = ui->generation;
 }

@@ -40,6 +40,8 @@ bash tests/writers.sh build/bench/demo-20000.db 20 10 100000
 echo "-- logins: 200, 20 at a time (tests/loginrate.sh)"
 bash tests/loginrate.sh build/bench/demo-20000.db password 200 20
 bash tests/loginrate.sh build/bench/demo-20000.db key 200 20
+echo "-- 200 consoles logging in within a second, $rows cases (tests/storm.sh)"
+bash tests/storm.sh "$db" 200 2>/dev/null
 echo "-- console sessions' memory, $rows cases (tests/sessmem.sh)"
 bash tests/sessmem.sh "$db" clerk1 supervisor2 approver1 supervisor1 clerk2
 if command -v tmux >/dev/null; then

@@ -12,6 +12,7 @@
 #include "case.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "report.h"
 #include "util.h"
 
 #ifndef TONGBAN_VERSION
@@ -132,6 +133,9 @@ static const struct cmd_entry commands[] = {
 	{ "supervise", "list", "[--status open|responded|closed] " LIST,
 	  N_("supervision orders you may see"), "status= " LIST_OPTS, 0, 0,
 	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_supervise_list },
+	{ "supervise", "late", "[--region CODE] " LIST,
+	  N_("orders, complaints and rectifications past their deadlines"), "region= " LIST_OPTS,
+	  0, 0, RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_supervise_late },
 	{ "supervise", "respond", "ID --note TEXT", N_("the office answers an order"), "note= format=",
 	  1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_supervise_step },
 	{ "supervise", "close", "ID [--note TEXT]", N_("close an order"), "note= format=", 1, 1,
@@ -157,8 +161,14 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_RATE, CMD_TARGET_NONE, CMD_WRITES, cmd_rating_add },
 	{ "rating", "list", "[--bad] " LIST, N_("ratings and rectifications"),
 	  "bad " LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_rating_list },
-	{ "rating", "callback", "ID --note TEXT", N_("record the call back to the applicant"),
-	  "note= format=", 1, 1, RIGHT_ANY, CMD_TARGET_RECORD, CMD_WRITES, cmd_rating_callback },
+	{ "rating", "rectify", "ID --note TEXT",
+	  N_("the rated office reports its rectification (within 15 working days)"),
+	  "note= format=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_RECORD, CMD_WRITES, cmd_rating_step },
+	/* Per record: a supervisor of its region or the hall that took the
+	 * case in, never the rated office (access_record_may). */
+	{ "rating", "callback", "ID --note TEXT",
+	  N_("record the call back to the applicant (a supervisor or the hall)"),
+	  "note= format=", 1, 1, RIGHT_ANY, CMD_TARGET_RECORD, CMD_WRITES, cmd_rating_step },
 
 	/* The five reports share one exec: the kind is the verb. */
 	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--format text|csv|json]",
@@ -437,6 +447,12 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 		}
 		if (!found)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), noun);
+		/* The reports' formulas, documented beside the verbs that print them. */
+		if (strcmp(noun, "report") == 0) {
+			fprintf(c->out, "\n%s\n", _("how the figures are computed:"));
+			for (i = 0; report_formula[i] != NULL; i++)
+				fprintf(c->out, "  %s\n", _(report_formula[i]));
+		}
 		return EXIT_OK;
 	}
 	fprintf(c->out, "%s\n\n", _("tongban commands (help COMMAND for details):"));

@@ -156,7 +156,8 @@ int cmd_complaint_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_complaint_step(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_rating_add(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_rating_list(struct cmd_ctx *c, struct cmd_args *a);
-int cmd_rating_callback(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_rating_step(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_supervise_late(struct cmd_ctx *c, struct cmd_args *a);
 
 /* The supervised region prefix (out), narrowed by region; 0 or an exit code. */
 int cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16]);

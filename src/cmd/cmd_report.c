@@ -13,19 +13,11 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "json.h"
+#include "record.h"
 #include "report.h"
 #include "stats.h"
 #include "tcase.h"
 #include "util.h"
-
-static const char formula[] =
-    "score = 100 × (0.15·I1 + 0.15·I2 + 0.15·I3 + 0.15·I4 + 0.20·I5 + 0.20·R); "
-    "I1 服务方式完备度 = catalog items offered on every channel / catalog items; "
-    "I2 服务事项覆盖度 = catalog items handled / catalog items; "
-    "I3 办事指南准确度 = handled items without supplement notices or missing-material complaints "
-    "/ handled items; I4 在线服务深度 = items finishable online (depth 4) / catalog items; "
-    "I5 在线服务成效度 = Σ w·on_time / Σ w over finished cases, w = rating/5 (4/5 unrated); "
-    "R = finished on time / finished. Bands: 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 < 60.";
 
 struct rctx {
 	struct cmd_ctx *c;
@@ -83,6 +75,92 @@ fmt_rate(const struct rctx *r, char buf[16], long num, long den)
 	else
 		snprintf(buf, 16, "%.1f", 100.0 * (double)num / (double)den);
 	return buf;
+}
+
+/* The formulas beside the figures: a footer in text, a member in JSON. */
+static void
+formulas(struct rctx *r)
+{
+	int i;
+
+	if (r->fmt == FMT_TEXT) {
+		out_printf_safe(r->c->out, "\n%s\n", _("how the figures are computed:"));
+		for (i = 0; report_formula[i] != NULL; i++)
+			out_printf_safe(r->c->out, "  %s\n", _(report_formula[i]));
+	} else if (r->fmt == FMT_JSON) {
+		json_key(&r->j, "formula");
+		json_begin_array(&r->j);
+		for (i = 0; report_formula[i] != NULL; i++)
+			json_string(&r->j, _(report_formula[i]));
+		json_end(&r->j);
+	}
+}
+
+/* Supervision records past their deadlines (record_late), as a table. */
+struct lates {
+	struct rctx *r;
+	struct out o;
+	long n;
+};
+
+static int
+late_row(void *arg, const struct late_record *x, int days_over)
+{
+	struct lates *l = arg;
+	char id[24], over[16];
+	const char *v[8];
+
+	snprintf(id, sizeof id, "%lld", x->id);
+	snprintf(over, sizeof over, "%d", days_over);
+	v[0] = l->r->fmt == FMT_TEXT ? record_late_label(x->kind) : x->kind;
+	v[1] = id;
+	v[2] = x->office;
+	v[3] = x->office_name;
+	v[4] = x->case_no;
+	v[5] = x->due;
+	v[6] = x->done ? x->done : "";
+	v[7] = over;
+	out_row(&l->o, v);
+	l->n++;
+	return 0;
+}
+
+static int
+late_table(struct rctx *r, const char *prefix)
+{
+	static const char *const keys[] = { "kind", "id", "office", "office_name", "case",
+		"due", "done", "days_over" };
+	static const unsigned char numeric[] = { 0, 1, 0, 0, 0, 0, 0, 1 };
+	const char *labels[8];
+	struct lates l;
+	char *cause = NULL;
+	int rc;
+
+	labels[0] = _("kind");
+	labels[1] = _("id");
+	labels[2] = _("code");
+	labels[3] = _("office");
+	labels[4] = _("case no");
+	labels[5] = _("due");
+	labels[6] = _("done on");
+	labels[7] = _("working days over");
+	memset(&l, 0, sizeof l);
+	l.r = r;
+	if (r->fmt == FMT_TEXT)
+		out_printf_safe(r->c->out, "\n%s\n", _("supervision records past their deadlines "
+		    "(orders by their due date, complaints accepted or refused within 5 working days, "
+		    "rectifications within 15):"));
+	table(r, &l.o, "late_records", 8, keys, labels, numeric);
+	rc = record_late(r->c->s, prefix, r->p.from, r->p.to, late_row, &l, &cause);
+	out_end(&l.o);
+	if (rc != 0) {
+		rc = cmd_fail(r->c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	if (r->fmt == FMT_TEXT && l.n == 0)
+		out_printf_safe(r->c->out, "  %s\n", _("(none)"));
+	return 0;
 }
 
 /* Daily scan: every red and yellow case, by office. */
@@ -182,6 +260,8 @@ daily(struct rctx *r)
 		json_end(&r->j);
 	}
 	free(d);
+	if (r->fmt != FMT_CSV)
+		return late_table(r, r->lo);
 	return EXIT_OK;
 }
 
@@ -206,8 +286,8 @@ by_score(const void *a, const void *b)
 
 	if (x->graded != y->graded)
 		return y->graded - x->graded;
-	if (fabs(x->score - y->score) > 1e-9)
-		return x->score < y->score ? 1 : -1;
+	if (x->tenths != y->tenths)
+		return x->tenths < y->tenths ? 1 : -1;
 	return strcmp(x->office, y->office);
 }
 
@@ -215,9 +295,10 @@ static void
 office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 {
 	static const char *const keys[] = { "rank", "office", "office_name", "received", "finished",
-		"on_time", "overdue", "on_time_rate", "open_red", "open_orders" };
-	static const unsigned char numeric[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1 };
-	const char *labels[10];
+		"on_time", "overdue", "on_time_rate", "open_red", "open_orders", "orders_late",
+		"rectify_late" };
+	static const unsigned char numeric[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+	const char *labels[12];
 	struct out o;
 	int i;
 
@@ -227,25 +308,31 @@ office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 	labels[3] = _("received");
 	labels[4] = _("finished");
 	labels[5] = _("on time");
-	labels[6] = _("overdue");
+	/* Completed late in the period; the open red ones are "red now":
+	 * no case is in both. */
+	labels[6] = _("finished late");
 	labels[7] = _("on-time %");
 	labels[8] = _("red now");
 	labels[9] = _("open orders");
-	table(r, &o, name, 10, keys, labels, numeric);
+	labels[10] = _("orders late");
+	labels[11] = _("rectif. late");
+	table(r, &o, name, 12, keys, labels, numeric);
 	for (i = 0; i < n; i++) {
-		char num[10][24];
-		const char *vals[10];
+		char num[12][24];
+		const char *vals[12];
 		int k;
 
 		snprintf(num[0], 24, "%d", i + 1);
 		snprintf(num[3], 24, "%ld", v[i].received);
 		snprintf(num[4], 24, "%ld", v[i].finished);
 		snprintf(num[5], 24, "%ld", v[i].on_time);
-		snprintf(num[6], 24, "%ld", v[i].late + v[i].open_red);
+		snprintf(num[6], 24, "%ld", v[i].late);
 		fmt_rate(r, num[7], v[i].on_time, v[i].finished);
 		snprintf(num[8], 24, "%ld", v[i].open_red);
 		snprintf(num[9], 24, "%ld", v[i].open_orders);
-		for (k = 0; k < 10; k++)
+		snprintf(num[10], 24, "%ld", v[i].orders_late);
+		snprintf(num[11], 24, "%ld", v[i].rectify_late);
+		for (k = 0; k < 12; k++)
 			vals[k] = num[k];
 		vals[1] = v[i].office;
 		vals[2] = v[i].name;
@@ -292,6 +379,9 @@ districts(struct store *st, struct office_score *v, int n, struct office_score *
 		d[k].late += v[i].late;
 		d[k].open_red += v[i].open_red;
 		d[k].open_orders += v[i].open_orders;
+		d[k].orders_late += v[i].orders_late;
+		d[k].rectify_late += v[i].rectify_late;
+		d[k].complaints_late += v[i].complaints_late;
 		d[k].graded = d[k].finished > 0;
 	}
 	for (k = 0; k < nd; k++)
@@ -359,6 +449,26 @@ weekly_monthly(struct rctx *r, int monthly)
 		free(d);
 	}
 	office_rows(r, v, n, "offices");
+	{
+		long late = 0;
+		int i;
+
+		for (i = 0; i < n; i++)
+			late += v[i].complaints_late;
+		/* Acceptance is the supervision centre's own duty: one line. */
+		if (r->fmt == FMT_TEXT) {
+			out_printf_safe(r->c->out, "\n%s\n  %s\n", _("finished late: completed after "
+			    "the due date within the period; red now: open cases past their due date "
+			    "today; no case is counted in both."), _("orders late, rectif. late: "
+			    "not answered by the due date, or not reported within 15 working days "
+			    "(pending now, or met late within the period)."));
+			out_printf_safe(r->c->out, _("complaints not accepted or refused within 5 "
+			    "working days: %ld\n"), late);
+		} else if (r->fmt == FMT_JSON) {
+			json_key(&r->j, "complaints_late");
+			json_int(&r->j, late);
+		}
+	}
 	if (r->fmt == FMT_TEXT && !monthly && n > 0 && n <= 40)
 		text_bars(r, v, n, _("on-time rate:"));
 	free(v);
@@ -435,25 +545,139 @@ slow_row(void *arg, const char *item, const char *name, const char *accepted,
 	return 0;
 }
 
+/* What a shortcoming says, with its figure, in a 监察建议书. */
 static void
-recommendation(FILE *fp, const struct office_score *o, const char *from, const char *to)
+shortcoming(struct sb *b, const struct office_score *o, enum report_shortcoming k)
 {
-	out_printf_safe(fp, "\n  监察建议书 · %s\n", o->name);
-	out_printf_safe(fp, "  经对你单位 %s 至 %s 行政审批办理情况进行效能监察，综合得分 %.1f 分，评定为不合格。"
-	    "办结 %ld 件，按时办结率 %.1f%%，当前超期未办结 %ld 件，未办结督办 %ld 件。",
-	    from, to, o->score, o->finished, 100 * o->rate, o->open_red, o->open_orders);
-	out_printf_safe(fp, "依据效能监察有关规定，建议：一、对超期办件逐件倒查原因，明确责任人并限期办结；"
-	    "二、梳理%s办事指南与申请材料清单，减少补正；三、提升网上办理深度，推动事项全程网办；"
-	    "四、于 15 个工作日内将整改情况书面报送效能监察机构。\n",
-	    o->i3 < 0.8 ? "并更正" : "");
+	switch (k) {
+	case SHORT_LATE:
+		sb_addf(b, _("cases completed after their due date: %ld; trace the cause of each and "
+		    "name who is responsible"), o->late);
+		break;
+	case SHORT_RED:
+		sb_addf(b, _("open cases past their due date: %ld; complete them within a set time"),
+		    o->open_red);
+		break;
+	case SHORT_GUIDE:
+		sb_addf(b, _("items whose guide lacked a material asked for or complained of: %ld; "
+		    "correct the guides and their material lists"), o->handled - o->accurate);
+		break;
+	case SHORT_CHANNELS:
+		sb_addf(b, _("channels its items may be handled through that took no case: %ld of %ld; "
+		    "open them"), o->channels_allowed - o->channels_used, o->channels_allowed);
+		break;
+	case SHORT_ONLINE:
+		sb_addf(b, _("items that can be done wholly online but were never taken in online: %ld; "
+		    "offer them online"), o->online_items - o->online_done);
+		break;
+	case SHORT_COVERAGE:
+		sb_addf(b, _("items it is competent for without a case: %ld of %ld; check that each can "
+		    "be applied for"), o->items - o->handled, o->items);
+		break;
+	case SHORT_RATINGS:
+		sb_addf(b, _("completed cases rated bad: %ld; rectify each and report back"),
+		    o->bad_ratings);
+		break;
+	case SHORT_ORDERS:
+		sb_addf(b, _("supervision orders not answered by their due date: %ld; answer them and "
+		    "say why they were late"), o->orders_late);
+		break;
+	case SHORT_RECTIFY:
+		sb_addf(b, _("rectifications past their 15 working days: %ld; finish them at once"),
+		    o->rectify_late);
+		break;
+	case SHORT_COUNT:
+		break;
+	}
+}
+
+/* The numbers of a recommendation's points, in the reader's language. */
+static const char *const point_no[] = {
+	N_("1. "), N_("2. "), N_("3. "), N_("4. "), N_("5. "), N_("6. "), N_("7. "), N_("8. "),
+	N_("9. "), N_("10. ")
+};
+
+/* A 监察建议书 for a failing office: the figures, then one point for each
+ * shortcoming it actually has, and the report back. */
+static void
+recommendation(struct rctx *r, const struct office_score *o)
+{
+	enum report_shortcoming k[SHORT_COUNT];
+	int n = report_shortcomings(o, k), i;
+	struct sb b = SB_INIT;
+	char rate[16];
+
+	fmt_rate(r, rate, o->on_time, o->finished);
+	sb_addf(&b, _("Supervision recommendation (监察建议书) to %s"), o->name);
+	sb_adds(&b, "\n  ");
+	sb_addf(&b, _("The efficiency supervision of your office's approvals from %s to %s gives "
+	    "a score of %ld.%ld, graded 不合格; cases completed: %ld, on time: %s%%. We recommend:"),
+	    r->from, r->to, o->tenths / 10, o->tenths % 10, o->finished, rate);
+	for (i = 0; i < n; i++) {
+		sb_adds(&b, "\n  ");
+		sb_adds(&b, _(point_no[i]));
+		shortcoming(&b, o, k[i]);
+		sb_adds(&b, _(";"));
+	}
+	sb_adds(&b, "\n  ");
+	sb_adds(&b, _(point_no[n]));
+	sb_adds(&b, _("report the rectification in writing to the supervision centre within 15 "
+	    "working days."));
+	out_printf_safe(r->c->out, "\n  %s\n", b.buf);
+	sb_release(&b);
+}
+
+/* The grading columns from "office" on: code, office, finished, on-time
+ * %, the five indicators, satisfaction, score, band (12 labels). */
+static void
+grading_labels(const char *labels[12])
+{
+	labels[0] = _("code");
+	labels[1] = _("office");
+	labels[2] = _("finished");
+	labels[3] = _("on-time %");
+	labels[4] = _("channels");
+	labels[5] = _("coverage");
+	labels[6] = _("guide");
+	labels[7] = _("online depth");
+	labels[8] = _("online effect");
+	labels[9] = _("satisfaction");
+	labels[10] = _("score");
+	labels[11] = _("band");
+}
+
+/* I1..I5, satisfaction and the score as printed (the score graded). */
+static void
+indicators(const struct office_score *o, char (*num)[24])
+{
+	snprintf(num[0], 24, "%.2f", o->i1);
+	snprintf(num[1], 24, "%.2f", o->i2);
+	snprintf(num[2], 24, "%.2f", o->i3);
+	snprintf(num[3], 24, "%.2f", o->i4);
+	snprintf(num[4], 24, "%.2f", o->i5);
+	snprintf(num[5], 24, "%.2f", o->sat);
+	snprintf(num[6], 24, "%ld.%ld", o->tenths / 10, o->tenths % 10);
+}
+
+/* The band: its Chinese name in CSV and JSON (a stable value), in the
+ * reader's language on the text report. */
+static const char *
+band_text(const struct rctx *r, const struct office_score *o)
+{
+	if (!o->graded)
+		return "";
+	if (r->fmt != FMT_TEXT)
+		return o->band;
+	return report_band_label(o->tenths);
 }
 
 static int
 quarterly(struct rctx *r)
 {
 	static const char *const keys[] = { "office", "office_name", "finished", "on_time_rate",
-		"I1", "I2", "I3", "I4", "I5", "score", "band" };
-	static const unsigned char numeric[] = { 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
+		"I1", "I2", "I3", "I4", "I5", "satisfaction", "score", "band" };
+	static const unsigned char numeric[] = { 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
+	const char *labels[12];
 	struct office_score *v = NULL, *pv = NULL, *d = NULL, *pd = NULL;
 	int n = 0, pn = 0, nd, npd, i, k, rc, failed;
 	char pf[11], pt[11];
@@ -567,35 +791,30 @@ quarterly(struct rctx *r)
 		json_end(&r->j);
 	}
 	qsort(v, (size_t)n, sizeof *v, by_score);
-	table(r, &o, "grading", 11, keys, NULL, numeric);
+	grading_labels(labels);
+	table(r, &o, "grading", 12, keys, labels, numeric);
 	for (i = 0; i < n; i++) {
-		char num[11][24];
-		const char *vals[11];
+		char num[12][24];
+		const char *vals[12];
 
 		if (!v[i].graded)
 			continue;
 		snprintf(num[2], 24, "%ld", v[i].finished);
 		fmt_rate(r, num[3], v[i].on_time, v[i].finished);
-		snprintf(num[4], 24, "%.2f", v[i].i1);
-		snprintf(num[5], 24, "%.2f", v[i].i2);
-		snprintf(num[6], 24, "%.2f", v[i].i3);
-		snprintf(num[7], 24, "%.2f", v[i].i4);
-		snprintf(num[8], 24, "%.2f", v[i].i5);
-		snprintf(num[9], 24, "%.1f", v[i].score);
-		for (k = 2; k < 10; k++)
+		indicators(&v[i], &num[4]);
+		for (k = 2; k < 11; k++)
 			vals[k] = num[k];
 		vals[0] = v[i].office;
 		vals[1] = v[i].name;
-		vals[10] = v[i].band;
+		vals[11] = band_text(r, &v[i]);
 		out_row(&o, vals);
 	}
 	out_end(&o);
-	if (r->fmt == FMT_TEXT) {
+	if (r->fmt == FMT_TEXT)
 		for (i = 0; i < n; i++)
 			if (v[i].graded && strcmp(v[i].band, "不合格") == 0)
-				recommendation(r->c->out, &v[i], r->from, r->to);
-		out_printf_safe(r->c->out, "\n%s\n", formula);
-	}
+				recommendation(r, &v[i]);
+	formulas(r);
 	free(v);
 	free(pv);
 	free(d);
@@ -608,8 +827,10 @@ static int
 annual(struct rctx *r)
 {
 	static const char *const keys[] = { "rank", "office", "office_name", "items", "received",
-		"finished", "on_time_rate", "I1", "I2", "I3", "I4", "I5", "score", "band" };
-	static const unsigned char numeric[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
+		"finished", "on_time_rate", "I1", "I2", "I3", "I4", "I5", "satisfaction", "score",
+		"band" };
+	static const unsigned char numeric[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0 };
+	const char *labels[15], *g[12];
 	struct office_score *v = NULL;
 	struct out o;
 	int n = 0, i, k, rank = 0;
@@ -621,10 +842,18 @@ annual(struct rctx *r)
 	qsort(v, (size_t)n, sizeof *v, by_score);
 	if (r->fmt == FMT_TEXT)
 		out_printf_safe(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
-	table(r, &o, "offices", 14, keys, NULL, numeric);
+	grading_labels(g);
+	labels[0] = _("rank");
+	labels[1] = g[0];
+	labels[2] = g[1];
+	labels[3] = _("items");
+	labels[4] = _("received");
+	for (k = 5; k < 15; k++)
+		labels[k] = g[k - 3];
+	table(r, &o, "offices", 15, keys, labels, numeric);
 	for (i = 0; i < n; i++) {
-		char num[14][24];
-		const char *vals[14];
+		char num[15][24];
+		const char *vals[15];
 
 		if (r->office && strcmp(v[i].office, r->office) != 0)
 			continue;
@@ -633,29 +862,18 @@ annual(struct rctx *r)
 		snprintf(num[4], 24, "%ld", v[i].received);
 		snprintf(num[5], 24, "%ld", v[i].finished);
 		fmt_rate(r, num[6], v[i].on_time, v[i].finished);
-		snprintf(num[7], 24, "%.2f", v[i].i1);
-		snprintf(num[8], 24, "%.2f", v[i].i2);
-		snprintf(num[9], 24, "%.2f", v[i].i3);
-		snprintf(num[10], 24, "%.2f", v[i].i4);
-		snprintf(num[11], 24, "%.2f", v[i].i5);
-		if (v[i].graded)
-			snprintf(num[12], 24, "%.1f", v[i].score);
-		else
-			snprintf(num[12], 24, "%s", none(r));
-		for (k = 0; k < 13; k++)
+		indicators(&v[i], &num[7]);
+		if (!v[i].graded)
+			snprintf(num[13], 24, "%s", none(r));
+		for (k = 0; k < 14; k++)
 			vals[k] = num[k];
 		vals[1] = v[i].office;
 		vals[2] = v[i].name;
-		vals[13] = v[i].band;
+		vals[14] = band_text(r, &v[i]);
 		out_row(&o, vals);
 	}
 	out_end(&o);
-	if (r->fmt == FMT_TEXT)
-		out_printf_safe(r->c->out, "\n%s\n", formula);
-	else if (r->fmt == FMT_JSON) {
-		json_key(&r->j, "formula");
-		json_string(&r->j, formula);
-	}
+	formulas(r);
 	free(v);
 	return EXIT_OK;
 }

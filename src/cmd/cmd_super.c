@@ -73,6 +73,8 @@ step(struct cmd_ctx *c, struct cmd_args *a, enum record_kind kind)
 		out_printf_safe(c->out, _("supervision order %lld: %s\n"), a->id, a->e->verb);
 	else if (kind == RECORD_COMPLAINT)
 		out_printf_safe(c->out, _("complaint %lld: %s\n"), a->id, to);
+	else if (strcmp(a->e->verb, "rectify") == 0)
+		out_printf_safe(c->out, _("rating %lld: rectification reported\n"), a->id);
 	else
 		out_printf_safe(c->out, _("rating %lld: callback recorded\n"), a->id);
 	return EXIT_OK;
@@ -125,6 +127,63 @@ cmd_supervise_list(struct cmd_ctx *c, struct cmd_args *a)
 	static const int cols[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10 };
 
 	return list(c, a, RECORD_ORDER, keys, cols, 10);
+}
+
+struct late_list {
+	struct out o;
+	int text;
+};
+
+static int
+late_row(void *arg, const struct late_record *r, int days_over)
+{
+	struct late_list *l = arg;
+	char id[24], over[16];
+	const char *v[8];
+
+	snprintf(id, sizeof id, "%lld", r->id);
+	snprintf(over, sizeof over, "%d", days_over);
+	v[0] = l->text ? record_late_label(r->kind) : r->kind;
+	v[1] = id;
+	v[2] = r->office;
+	v[3] = r->office_name;
+	v[4] = r->case_no;
+	v[5] = r->due;
+	v[6] = r->done ? r->done : "";
+	v[7] = over;
+	out_row(&l->o, v);
+	return 0;
+}
+
+/* supervise late: the records of the region past their deadlines, pending
+ * now or met late in the last 30 days (the dashboard's anomalies). */
+int
+cmd_supervise_late(struct cmd_ctx *c, struct cmd_args *a)
+{
+	static const char *const keys[] = { "kind", "id", "office", "office_name", "case",
+		"due", "done", "days_over" };
+	const char *labels[8];
+	struct late_list l;
+	char prefix[16], *cause = NULL;
+	int rc;
+
+	if ((rc = cmd_scope_prefix(c, cmd_arg(a, "region"), prefix)) != 0)
+		return rc;
+	labels[0] = _("kind");
+	labels[1] = _("id");
+	labels[2] = _("code");
+	labels[3] = _("office");
+	labels[4] = _("case no");
+	labels[5] = _("due");
+	labels[6] = _("done on");
+	labels[7] = _("working days over");
+	memset(&l, 0, sizeof l);
+	if ((rc = cmd_table(c, &l.o, a->opt, FMT_TEXT, 8, keys, labels)) != EXIT_OK)
+		return rc;
+	l.text = l.o.fmt == FMT_TEXT;
+	rc = record_late(c->s, prefix, c->today - 30, c->today, late_row, &l, &cause);
+	out_end(&l.o);
+	return rc ? failed(c, rc, cause) : EXIT_OK;
 }
 
 int
@@ -187,14 +246,14 @@ int
 cmd_rating_list(struct cmd_ctx *c, struct cmd_args *a)
 {
 	static const char *const keys[] = { "id", "case", "office", "office_name", "level",
-		"comment", "day", "rect_due", "rect_status", "callback" };
-	static const int cols[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10 };
+		"comment", "day", "rect_due", "rect_status", "callback", "rect_done", "rect_note" };
+	static const int cols[] = { 0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 14, 13 };
 
-	return list(c, a, RECORD_RATING, keys, cols, 10);
+	return list(c, a, RECORD_RATING, keys, cols, 12);
 }
 
 int
-cmd_rating_callback(struct cmd_ctx *c, struct cmd_args *a)
+cmd_rating_step(struct cmd_ctx *c, struct cmd_args *a)
 {
 	return step(c, a, RECORD_RATING);
 }

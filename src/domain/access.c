@@ -274,7 +274,7 @@ supervises(const struct user *u, const char *area)
 
 int
 access_record_may(const struct user *u, enum record_who who, const char *office,
-    const char *area)
+    const char *area, const char *hall)
 {
 	int mine = is_office_user(u) && strcmp(u->office, office) == 0;
 
@@ -285,15 +285,20 @@ access_record_may(const struct user *u, enum record_who who, const char *office,
 		return supervises(u, area);
 	case BY_OFFICE:
 		return mine;
-	case BY_OFFICE_OR_SUPERVISOR:
-		return mine || supervises(u, area);
+	case BY_HALL_OR_SUPERVISOR:
+		/* The callback checks the office's work: never by that office,
+		 * even when it is itself the hall (a township centre). */
+		if (mine)
+			return 0;
+		return supervises(u, area) || (u->role == ROLE_CLERK && u->office != NULL &&
+		    hall != NULL && strcmp(u->region, hall) == 0);
 	}
 	return 0;
 }
 
 void
 access_record_scope(const struct user *u, int office_clerks, char lo[24], char hi[24],
-    const char **office)
+    const char **office, const char **hall)
 {
 	char p[16];
 
@@ -303,18 +308,22 @@ access_record_scope(const struct user *u, int office_clerks, char lo[24], char h
 	*office = NULL;
 	if (u->role == ROLE_APPROVER || (office_clerks && u->role == ROLE_CLERK))
 		*office = u->office ? u->office : "-";
+	/* A hall calls back the applicants it took in, wherever the case went. */
+	*hall = u->role == ROLE_CLERK && u->office != NULL ? u->region : NULL;
 }
 
 int
 access_record_visible(const struct user *u, int office_clerks, const char *office,
-    const char *area)
+    const char *area, const char *hall)
 {
 	char lo[24], hi[24];
-	const char *mine;
+	const char *mine, *my_hall;
 
 	if (!access_has(u, RIGHT_ANY))
 		return 0;
-	access_record_scope(u, office_clerks, lo, hi, &mine);
+	access_record_scope(u, office_clerks, lo, hi, &mine, &my_hall);
+	if (hall != NULL && my_hall != NULL && strcmp(hall, my_hall) == 0)
+		return 1;
 	if (mine != NULL)
 		return strcmp(mine, office) == 0;
 	return access_in_subtree(lo, area);

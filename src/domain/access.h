@@ -93,17 +93,24 @@ int access_may_set_self(const struct user *u, const char *login);
 enum record_who {
 	BY_SUPERVISOR,		/* a supervisor whose region holds the record */
 	BY_OFFICE,		/* a clerk or approver of the record's office */
-	BY_OFFICE_OR_SUPERVISOR
+	/* A supervisor whose region holds the record, or a window clerk of the
+	 * hall that took the case in; never anyone of the record's office (a
+	 * rated office does not call back its own applicant). */
+	BY_HALL_OR_SUPERVISOR
 };
-/* 1 when u may act as who on a record of office, in area. */
+/* 1 when u may act as who on a record of office, in area; hall is the
+ * region of the hall that took the record's case in (NULL: none). */
 int access_record_may(const struct user *u, enum record_who who, const char *office,
-    const char *area);
+    const char *area, const char *hall);
 /* The records u may see: areas in [lo, hi), and only those of *office
- * when it is set (approvers; clerks too when office_clerks). */
+ * when it is set (approvers; clerks too when office_clerks); besides, the
+ * ratings of the cases taken in at the hall *hall (window clerks, who call
+ * the applicants back; NULL for others). */
 void access_record_scope(const struct user *u, int office_clerks, char lo[24], char hi[24],
-    const char **office);
-/* 1 when u may see a record of office in area (the same rule). */
+    const char **office, const char **hall);
+/* 1 when u may see a record of office in area (the same rule); hall is the
+ * region of the hall that took a rating's case in, NULL for other records. */
 int access_record_visible(const struct user *u, int office_clerks, const char *office,
-    const char *area);
+    const char *area, const char *hall);
 
 #endif

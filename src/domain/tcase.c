@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "tcase.h"
+#include "util.h"
 
 const char *const tcase_statuses[] = {
 	"submitted", "accepted", "not_accepted", "supplement", "under_review",
@@ -257,9 +258,35 @@ tcase_anomaly_label(const char *kind)
 		return _("deemed accepted: unanswered 5 working days (art. 32)");
 	if (strcmp(kind, "busy_hall") == 0)
 		return _("halls far busier than usual today");
+	if (strcmp(kind, "unlisted_material") == 0)
+		return _("supplement asked for a material the guide does not list");
+	if (strcmp(kind, "complaint_late") == 0)
+		return _("complaints not accepted or refused within 5 working days");
+	if (strcmp(kind, "order_late") == 0)
+		return _("supervision orders not answered by their due date");
+	if (strcmp(kind, "rectify_late") == 0)
+		return _("rectifications past their 15 working days");
 	if (strcmp(kind, "pledge_overdue") == 0)
 		return _("pledged materials overdue (容缺受理)");
 	if (strcmp(kind, "override") == 0)
 		return _("a department's dissent overridden by the lead office");
 	return kind;
+}
+
+int
+tcase_supplement_unlisted(const char *reason, const char *note, char **cause)
+{
+	if (reason == NULL || strcmp(reason, "listed") == 0)
+		return 0;
+	if (strcmp(reason, "unlisted") != 0) {
+		set_cause(cause, _("--reason: expected listed (a material the guide lists is "
+		    "missing) or unlisted (a material the guide does not list), not '%s'"), reason);
+		return -1;
+	}
+	if (note == NULL || *note == '\0') {
+		set_cause(cause, "%s", _("--reason unlisted: name the material the guide does not "
+		    "list with --note TEXT"));
+		return -1;
+	}
+	return 1;
 }

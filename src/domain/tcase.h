@@ -54,8 +54,14 @@ const char *tcase_channel_label(const char *s);
 const char *tcase_light_label(enum light l);
 const char *tcase_action_label(const char *s);
 /* The label of an anomaly kind (fee, refuse_no_reason, step_late, deemed, busy_hall,
- * pledge_overdue, override). */
+ * unlisted_material, complaint_late, order_late, rectify_late, pledge_overdue,
+ * override). */
 const char *tcase_anomaly_label(const char *kind);
+/* The reason of a supplement notice (补正), for 办事指南准确度: 0 for listed
+ * (a material the guide lists is missing; also when reason is NULL), 1 for
+ * unlisted (the office asks for one the guide does not list, named in
+ * note, which it needs), -1 with *cause for anything else. */
+int tcase_supplement_unlisted(const char *reason, const char *note, char **cause);
 
 /* Case number: district code, date, sequence: 500103-20261128-000123. */
 void tcase_format_no(char out[32], const char *district, int day, long seq);

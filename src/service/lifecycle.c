@@ -784,7 +784,12 @@ do_supplement(struct ctx *x)
 {
 	struct tcase *c = x->c;
 	unsigned long long have = tcase_material_set(c->materials), listed = 0, miss;
+	int unlisted;
+	char d[11];
 
+	/* --reason listed|unlisted: does the notice ask for a material the guide does not list? */
+	if ((unlisted = tcase_supplement_unlisted(x->a->reason, x->a->note, x->cause)) < 0)
+		return EXIT_INVALID;
 	if (parse_materials(x->a->materials, "materials", &x->m, &listed, x->cause) != 0)
 		return EXIT_INVALID;
 	/* art. 32 (4): one notice that lists every missing material at once
@@ -792,7 +797,7 @@ do_supplement(struct ctx *x)
 	miss = x->rules.missing & ~x->rules.pledged;
 	if (listed == 0)
 		listed = miss;
-	if (listed == 0) {
+	if (listed == 0 && !unlisted) {
 		set_cause(x->cause, "%s", _("--materials: no required material is missing: name the "
 		    "materials to hand in again (1,2,…)"));
 		return EXIT_INVALID;
@@ -804,6 +809,14 @@ do_supplement(struct ctx *x)
 	}
 	sb_adds(&x->note, _("please supplement: "));
 	list_materials(&x->note, &x->m, listed);
+	if (unlisted) {
+		/* Against 办事指南准确度, and an anomaly supervision sees. */
+		clock_format_date(x->who->today, d);
+		sb_addf(&x->note, listed ? _("; not listed in the guide: %s") :
+		    _("not listed in the guide: %s"), x->a->note);
+		if (store_anomaly_add(x->st, c->id, "unlisted_material", d, x->a->note, x->cause) != 0)
+			return EXIT_INTERNAL;
+	}
 	/* A listed material that was received is not in legal form: it is
 	 * handed in again. */
 	set_materials(c, have & ~listed);

@@ -32,21 +32,25 @@ static const struct step steps[] = {
 	{ RECORD_COMPLAINT, "refuse", { "received", NULL }, "refused", BY_SUPERVISOR, 1 },
 	{ RECORD_COMPLAINT, "answer", { "accepted", NULL }, "answered", BY_OFFICE, 1 },
 	{ RECORD_COMPLAINT, "close", { "answered", NULL }, "closed", BY_SUPERVISOR, 0 },
-	/* A rating's callback is made once; "" is "not called back yet". */
-	{ RECORD_RATING, "callback", { "", NULL }, "called", BY_OFFICE_OR_SUPERVISOR, 1 },
+	/* A bad rating's rectification is the rated office's to report, within
+	 * its 15 working days; the callback to the applicant checks it, so it
+	 * is made once, by a supervisor or the hall, never by the rated office
+	 * (a good rating may be called back as it is). */
+	{ RECORD_RATING, "rectify", { "open", NULL }, "rectified", BY_OFFICE, 1 },
+	{ RECORD_RATING, "callback", { "rated", "rectified" }, "called", BY_HALL_OR_SUPERVISOR, 1 },
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
 static const char *const subjects[] = { "supervision", "complaint", "rating" };
 /* The column of the status, and whether clerks see only their office's. */
-static const int status_col[] = { 7, 6, 10 };
+static const int status_col[] = { 7, 6, 12 };
 static const int office_clerks[] = { 1, 0, 0 };
 
 const char *
 record_verbs(enum record_kind kind)
 {
 	static const char *const verbs[] = {
-		"respond, close, return", "accept, refuse, answer, close", "callback"
+		"respond, close, return", "accept, refuse, answer, close", "rectify, callback"
 	};
 
 	return verbs[kind];
@@ -87,7 +91,8 @@ record_visible(struct session *s, enum record_kind kind, long long id)
 
 	rc = get_row(s->st, kind, id, r);
 	/* r: id, case_no, office, office_name, area, ... */
-	seen = rc == 0 && access_record_visible(&s->user, office_clerks[kind], r->v[2], r->v[4]);
+	seen = rc == 0 && access_record_visible(&s->user, office_clerks[kind], r->v[2], r->v[4],
+	    kind == RECORD_RATING ? r->v[11] : NULL);
 	free(r);
 	if (rc != 0 && rc != STORE_NOTFOUND)
 		return -1;
@@ -176,7 +181,7 @@ target(struct session *s, const struct record_new *in, struct tcase *k, char **o
 	}
 	/* A supervision centre holds its own region's offices to account. */
 	if (access_has(&s->user, RIGHT_ORDER_ISSUE) &&
-	    !access_record_may(&s->user, BY_SUPERVISOR, *office, *area)) {
+	    !access_record_may(&s->user, BY_SUPERVISOR, *office, *area, NULL)) {
 		set_cause(cause, _("permission denied: '%s' is outside your region"),
 		    in->case_no ? in->case_no : in->office);
 		return EXIT_DENIED;
@@ -321,7 +326,8 @@ record_step(struct session *s, enum record_kind kind, long long id, const char *
 		return EXIT_INTERNAL;
 	rc = get_row(s->st, kind, id, &r);
 	/* r: id, case_no, office, office_name, area, ... */
-	if (rc == 0 && !access_record_visible(&s->user, office_clerks[kind], r.v[2], r.v[4]))
+	if (rc == 0 && !access_record_visible(&s->user, office_clerks[kind], r.v[2], r.v[4],
+	    kind == RECORD_RATING ? r.v[11] : NULL))
 		rc = STORE_NOTFOUND;
 	if (rc != 0) {
 		store_rollback(s->st);
@@ -330,23 +336,30 @@ record_step(struct session *s, enum record_kind kind, long long id, const char *
 		set_cause(cause, "%s", _("the database is not available"));
 		return EXIT_INTERNAL;
 	}
-	if (!access_record_may(&s->user, st->who, r.v[2], r.v[4])) {
+	/* r.v[11]: for a rating, the hall that took its case in. */
+	if (!access_record_may(&s->user, st->who, r.v[2], r.v[4],
+	    kind == RECORD_RATING ? r.v[11] : NULL)) {
 		store_rollback(s->st);
 		set_cause(cause, "%s", st->who == BY_OFFICE ?
 		    _("permission denied: the office the record is addressed to answers it") :
 		    st->who == BY_SUPERVISOR ?
 		    _("permission denied: supervisors of the region take this step") :
-		    _("permission denied: the office or a supervisor of its region calls the "
-		    "applicant back"));
+		    _("permission denied: a supervisor of the region or the hall that took the "
+		    "case in calls the applicant back, never the rated office"));
 		return EXIT_DENIED;
 	}
 	from = r.v[status_col[kind]];
 	if (strcmp(from, st->from[0]) != 0 && (st->from[1] == NULL || strcmp(from, st->from[1]) != 0)) {
 		store_rollback(s->st);
-		if (kind == RECORD_RATING)
-			set_cause(cause, _("rating %lld: the callback is recorded already"), id);
-		else
+		if (kind != RECORD_RATING)
 			set_cause(cause, _("%s %lld is %s: cannot %s"), subjects[kind], id, from, verb);
+		else if (strcmp(from, "done") == 0 || strcmp(from, "called") == 0)
+			set_cause(cause, _("rating %lld: the callback is recorded already"), id);
+		else if (strcmp(verb, "callback") == 0)
+			set_cause(cause, _("rating %lld: the office has not reported its rectification "
+			    "yet (rating rectify)"), id);
+		else
+			set_cause(cause, _("rating %lld has no rectification to report"), id);
 		return EXIT_CONFLICT;
 	}
 	/* Asked for only once the record, the right and the status are known. */
@@ -364,14 +377,19 @@ record_step(struct session *s, enum record_kind kind, long long id, const char *
 		    event(s, today, 0, kind, id, verb, from, st->to, note, cause) == 0;
 		break;
 	case RECORD_COMPLAINT:
-		ok = store_complaint_set(s->st, id, st->to, note, cause) == 0 &&
+		/* The day of acceptance or refusal, for the 5 working days. */
+		ok = store_complaint_set(s->st, id, st->to, note, strcmp(st->to, "accepted") == 0 ||
+		    strcmp(st->to, "refused") == 0 ? day : NULL, cause) == 0 &&
 		    event(s, today, 0, kind, id, verb, from, st->to, note, cause) == 0;
 		break;
 	case RECORD_RATING:
-		/* r.v[8]: the rectification's due date, r.v[9]: its status. */
-		ok = store_rating_callback(s->st, id, note, cause) == 0 &&
-		    event(s, today, 0, kind, id, verb, r.v[9], *r.v[8] ? "done" : "", note,
-		    cause) == 0;
+		if (strcmp(verb, "rectify") == 0)
+			ok = store_rating_rectify(s->st, id, note, day, cause) == 0 &&
+			    event(s, today, 0, kind, id, verb, from, st->to, note, cause) == 0;
+		else	/* r.v[8]: the rectification's due date, if any */
+			ok = store_rating_callback(s->st, id, note, cause) == 0 &&
+			    event(s, today, 0, kind, id, verb, from, *r.v[8] ? "done" : "called",
+			    note, cause) == 0;
 		break;
 	}
 	*to = st->to;
@@ -383,12 +401,12 @@ record_list(struct session *s, enum record_kind kind, const char *status, int ba
     store_row_fn fn, void *arg, char **cause)
 {
 	char lo[24], hi[24];
-	const char *mine;
+	const char *mine, *hall;
 	int rc = 0;
 
 	if ((rc = session_refresh(s, cause)) != 0)
 		return rc;
-	access_record_scope(&s->user, office_clerks[kind], lo, hi, &mine);
+	access_record_scope(&s->user, office_clerks[kind], lo, hi, &mine, &hall);
 	switch (kind) {
 	case RECORD_ORDER:
 		rc = store_supervision_each(s->st, lo, hi, mine, status, fn, arg);
@@ -397,7 +415,7 @@ record_list(struct session *s, enum record_kind kind, const char *status, int ba
 		rc = store_complaint_each(s->st, lo, hi, mine, status, fn, arg);
 		break;
 	case RECORD_RATING:
-		rc = store_rating_each(s->st, lo, hi, mine, bad_only, fn, arg);
+		rc = store_rating_each(s->st, lo, hi, mine, hall, bad_only, fn, arg);
 		break;
 	}
 	if (rc < 0) {
@@ -405,4 +423,59 @@ record_list(struct session *s, enum record_kind kind, const char *status, int ba
 		return EXIT_INTERNAL;
 	}
 	return 0;
+}
+
+struct late_walk {
+	const struct calendar *cal;
+	int today;
+	record_late_fn fn;
+	void *arg;
+};
+
+static int
+late_row(void *arg, const struct late_record *r)
+{
+	struct late_walk *w = arg;
+	int due, end = w->today;
+
+	if (clock_parse_date(r->due, &due) != 0)
+		return 0;
+	if (r->done != NULL)
+		clock_parse_date(r->done, &end);
+	return w->fn(w->arg, r, clock_workdays(w->cal, due, end));
+}
+
+int
+record_late(struct session *s, const char *prefix, int from, int to, record_late_fn fn,
+    void *arg, char **cause)
+{
+	struct late_walk w;
+	char lo[24], hi[24], f[11], t[11], d[11];
+
+	w.cal = s->cal;
+	w.today = session_today(s);
+	w.fn = fn;
+	w.arg = arg;
+	snprintf(lo, sizeof lo, "%s", prefix);
+	snprintf(hi, sizeof hi, "%s:", prefix);
+	clock_format_date(from, f);
+	clock_format_date(to, t);
+	clock_format_date(w.today, d);
+	if (store_late_each(s->st, lo, hi, f, t, d, late_row, &w) < 0) {
+		set_cause(cause, "%s", store_error(s->st));
+		return EXIT_INTERNAL;
+	}
+	return 0;
+}
+
+const char *
+record_late_label(const char *kind)
+{
+	if (strcmp(kind, "order") == 0)
+		return _("supervision order");
+	if (strcmp(kind, "complaint") == 0)
+		return _("complaint");
+	if (strcmp(kind, "rectification") == 0)
+		return _("rectification");
+	return kind;
 }

@@ -53,4 +53,19 @@ int record_kind_parse(const char *word, size_t n, enum record_kind *kind);
 /* The verbs of a kind, for usage lines: "respond, close, return". */
 const char *record_verbs(enum record_kind kind);
 
+/*
+ * Deadlines (store_late_each): the records of the region subtree prefix
+ * (already narrowed to the user's) past a deadline, pending today or met
+ * late on a day in [from, to], each with the working days past its due
+ * date (to the day it was met, or today):
+ *   order          not answered by its due date
+ *   complaint      not accepted or refused within 5 working days
+ *   rectification  a bad rating's, not reported within 15 working days
+ */
+typedef int (*record_late_fn)(void *arg, const struct late_record *r, int days_over);
+int record_late(struct session *s, const char *prefix, int from, int to, record_late_fn fn,
+    void *arg, char **cause);
+/* The kind of a late record in the user's language. */
+const char *record_late_label(const char *kind);
+
 #endif

@@ -1,12 +1,34 @@
 /*
- * Report periods and office scores; see report.h for the formula.
+ * Report periods and office scores; see report.h for the formulas.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "report.h"
 #include "util.h"
+
+const char *const report_formula[] = {
+	N_("score = 100 × (0.15 × channels + 0.15 × coverage + 0.15 × guide + 0.15 × online depth "
+	"+ 0.20 × online effect + 0.20 × on-time rate), rounded half up to one decimal"),
+	N_("channels (服务方式完备度) = Σ channels the office took each handled item in through "
+	"/ Σ channels the catalog allows for it, at most its number of cases"),
+	N_("coverage (服务事项覆盖度) = items handled (cases received in the period) / items the "
+	"office is competent for"),
+	N_("guide (办事指南准确度) = items handled without a supplement notice or a complaint for a "
+	"material the guide does not list / items handled"),
+	N_("online depth (在线服务深度) = items handled that can be done wholly online and were taken "
+	"in online at least once / items handled that can be done wholly online"),
+	N_("online effect (在线服务成效度) = on-time rate × satisfaction; satisfaction = Σ rating "
+	"levels / (5 × cases completed), an unrated case counting as 4"),
+	N_("on-time rate = cases completed on time / cases completed"),
+	N_("an indicator with nothing to measure counts as 1; bands on the score as printed: "
+	"优秀 from 90.0, 良好 from 80.0, 合格 from 60.0, 不合格 below; an office that completed "
+	"nothing is not graded"),
+	NULL
+};
 
 int
 report_kind_parse(const char *s, enum report_kind *k)
@@ -63,24 +85,57 @@ report_period(enum report_kind k, int day, struct report_period *p)
 	}
 }
 
-const char *
-report_band(double score)
+long
+report_tenths(double i1, double i2, double i3, double i4, double i5, double r)
 {
-	if (score >= 90)
+	double x = 1000 * (0.15 * i1 + 0.15 * i2 + 0.15 * i3 + 0.15 * i4 + 0.20 * i5 + 0.20 * r);
+
+	/* Half up; the epsilon absorbs binary fractions (0.15 is not exact), so
+	 * that a score of exactly 60 by hand is 600 tenths here too. */
+	return (long)floor(x + 0.5 + 1e-6);
+}
+
+const char *
+report_band(long tenths)
+{
+	if (tenths >= 900)
 		return "优秀";
-	if (score >= 80)
+	if (tenths >= 800)
 		return "良好";
-	if (score >= 60)
+	if (tenths >= 600)
 		return "合格";
 	return "不合格";
+}
+
+const char *
+report_band_label(long tenths)
+{
+	static const char *const bands[] = { "优秀", "良好", "合格", "不合格" };
+	static const char *const labels[] = {
+		N_("excellent (优秀)"), N_("good (良好)"), N_("pass (合格)"), N_("fail (不合格)")
+	};
+	const char *b = report_band(tenths);
+	int i;
+
+	for (i = 0; i < 3 && strcmp(bands[i], b) != 0; i++)
+		;
+	return _(labels[i]);
 }
 
 struct citem {
 	char code[24];
 	char kind[48];
-	char levels[48];
-	int all_channels;
-	int depth4;
+	int township, district, city;	/* the levels that handle it */
+	int channels;			/* bits: 1 window, 2 online, 4 self-service */
+	int depth;
+};
+
+/* What the office did with one item in the period. */
+struct mark {
+	unsigned char handled;		/* cases received, at most 3 */
+	unsigned char channels;		/* channels they came in through */
+	unsigned char online;		/* at least one came in online */
+	unsigned char inaccurate;	/* an unlisted material asked for or complained of */
 };
 
 struct build {
@@ -88,11 +143,23 @@ struct build {
 	int n, cap;
 	struct citem *items;
 	int nitems, capitems;
-	/* per office, a mark per catalog item: 1 handled, 2 handled and accurate */
-	unsigned char *marks;
+	struct mark *marks;		/* per office, per catalog item */
 	char (*kinds)[48];
 	char (*levels)[16];
 };
+
+static int
+channel_bits(const char *channels)
+{
+	return (strstr(channels, "window") ? 1 : 0) | (strstr(channels, "online") ? 2 : 0) |
+	    (strstr(channels, "self-service") ? 4 : 0);
+}
+
+static int
+bits(int x)
+{
+	return (x & 1) + ((x >> 1) & 1) + ((x >> 2) & 1);
+}
 
 static int
 add_item(void *arg, const struct item *it)
@@ -107,10 +174,11 @@ add_item(void *arg, const struct item *it)
 	c = &b->items[b->nitems++];
 	utf8_copy(c->code, sizeof c->code, it->code);
 	utf8_copy(c->kind, sizeof c->kind, it->dept_kind);
-	utf8_copy(c->levels, sizeof c->levels, it->levels);
-	c->all_channels = strstr(it->channels, "window") && strstr(it->channels, "online") &&
-	    strstr(it->channels, "self-service");
-	c->depth4 = it->online_depth == 4;
+	c->township = strstr(it->levels, "township") != NULL;
+	c->district = strstr(it->levels, "district") != NULL;
+	c->city = strstr(it->levels, "city") != NULL;
+	c->channels = channel_bits(it->channels);
+	c->depth = it->online_depth;
 	return 0;
 }
 
@@ -139,16 +207,24 @@ add_office(void *arg, const struct office_period *p)
 	o->late = p->late;
 	o->open_red = p->open_red;
 	o->open_orders = p->open_orders;
-	o->rate = p->finished ? (double)p->on_time / (double)p->finished : 0;
-	o->i5 = p->w > 0 ? p->w_on_time / p->w : 0;
+	o->bad_ratings = p->bad_ratings;
+	o->rating_sum = p->rating_sum;
 	b->n++;
 	return 0;
 }
 
+/* The routing of lifecycle_intake(): the lowest level that handles an
+ * item, by the township centre there or the office of the item's kind. */
 static int
-in_catalog(const struct citem *it, const char *kind, const char *level)
+competent(const struct citem *it, const char *kind, const char *level)
 {
-	return strcmp(it->kind, kind) == 0 && strstr(it->levels, level) != NULL;
+	if (strcmp(level, "township") == 0)
+		return it->township;
+	if (strcmp(it->kind, kind) != 0 || it->township)
+		return 0;
+	if (strcmp(level, "district") == 0)
+		return it->district;
+	return strcmp(level, "city") == 0 && it->city && !it->district;
 }
 
 static int
@@ -181,16 +257,43 @@ find_item(const struct build *b, const char *code)
 }
 
 static int
-on_usage(void *arg, const char *office, const char *item, long cases, long supplements,
-    long complaints)
+on_usage(void *arg, const struct item_usage *u)
 {
 	struct build *b = arg;
-	int o = find_office(b, office), i = find_item(b, item);
+	int o = find_office(b, u->office), i = find_item(b, u->item);
+	struct mark *m;
 
-	if (o < 0 || i < 0 || cases == 0)
+	if (o < 0 || i < 0 || u->cases == 0)
 		return 0;
-	b->marks[(size_t)o * (size_t)b->nitems + (size_t)i] = supplements == 0 && complaints == 0 ? 2 : 1;
+	m = &b->marks[(size_t)o * (size_t)b->nitems + (size_t)i];
+	m->handled = (unsigned char)(u->cases < 3 ? u->cases : 3);
+	m->channels = (unsigned char)(u->channels & b->items[i].channels);
+	m->online = u->online > 0;
+	m->inaccurate = u->unlisted > 0 || u->complaints > 0;
 	return 0;
+}
+
+static int
+on_late(void *arg, const struct late_record *r)
+{
+	struct build *b = arg;
+	int o = find_office(b, r->office);
+
+	if (o < 0)
+		return 0;
+	if (strcmp(r->kind, "order") == 0)
+		b->v[o].orders_late++;
+	else if (strcmp(r->kind, "complaint") == 0)
+		b->v[o].complaints_late++;
+	else
+		b->v[o].rectify_late++;
+	return 0;
+}
+
+static double
+share(long num, long den)
+{
+	return den ? (double)num / (double)den : 1;
 }
 
 int
@@ -207,33 +310,43 @@ report_offices(struct store *st, const char *lo, const char *hi, int from, int t
 	clock_format_date(today, d);
 	failed = store_item_each(st, NULL, add_item, &b) < 0 ||
 	    store_report_offices(st, lo, hi, f, t, d, add_office, &b) < 0;
-	b.marks = xcalloc((size_t)(b.n ? b.n : 1) * (size_t)(b.nitems ? b.nitems : 1), 1);
-	failed = failed || store_report_usage(st, lo, hi, f, t, on_usage, &b) < 0;
+	b.marks = xcalloc((size_t)(b.n ? b.n : 1) * (size_t)(b.nitems ? b.nitems : 1), sizeof *b.marks);
+	failed = failed || store_report_usage(st, lo, hi, f, t, on_usage, &b) < 0 ||
+	    store_late_each(st, lo, hi, f, t, d, on_late, &b) < 0;
 	for (o = 0; o < b.n; o++) {
 		struct office_score *s = &b.v[o];
-		long items = 0, every = 0, deep = 0, handled = 0, accurate = 0;
 
 		for (i = 0; i < b.nitems; i++) {
-			unsigned char m = b.marks[(size_t)o * (size_t)b.nitems + (size_t)i];
+			const struct mark *m = &b.marks[(size_t)o * (size_t)b.nitems + (size_t)i];
+			const struct citem *it = &b.items[i];
 
-			if (!in_catalog(&b.items[i], b.kinds[o], b.levels[o]))
+			if (!m->handled && !competent(it, b.kinds[o], b.levels[o]))
 				continue;
-			items++;
-			every += b.items[i].all_channels;
-			deep += b.items[i].depth4;
-			handled += m > 0;
-			accurate += m == 2;
+			s->items++;
+			if (!m->handled)
+				continue;
+			s->handled++;
+			s->accurate += !m->inaccurate;
+			/* No more channels than it had cases to show them with. */
+			s->channels_allowed += bits(it->channels) < m->handled ? bits(it->channels) :
+			    m->handled;
+			s->channels_used += bits(m->channels);
+			if (it->depth == 4) {
+				s->online_items++;
+				s->online_done += m->online;
+			}
 		}
-		s->items = items;
-		s->handled = handled;
-		s->i1 = items ? (double)every / (double)items : 0;
-		s->i2 = items ? (double)handled / (double)items : 0;
-		s->i3 = handled ? (double)accurate / (double)handled : 1;
-		s->i4 = items ? (double)deep / (double)items : 0;
+		s->i1 = share(s->channels_used, s->channels_allowed);
+		s->i2 = share(s->handled, s->items);
+		s->i3 = share(s->accurate, s->handled);
+		s->i4 = share(s->online_done, s->online_items);
 		s->graded = s->finished > 0;
-		s->score = 100 * (0.15 * s->i1 + 0.15 * s->i2 + 0.15 * s->i3 + 0.15 * s->i4 +
-		    0.20 * s->i5 + 0.20 * s->rate);
-		s->band = s->graded ? report_band(s->score) : "";
+		s->rate = s->finished ? (double)s->on_time / (double)s->finished : 0;
+		s->sat = s->finished ? (double)s->rating_sum / (5.0 * (double)s->finished) : 0;
+		s->i5 = s->rate * s->sat;
+		s->tenths = report_tenths(s->i1, s->i2, s->i3, s->i4, s->i5, s->rate);
+		s->score = (double)s->tenths / 10;
+		s->band = s->graded ? report_band(s->tenths) : "";
 	}
 	free(b.items);
 	free(b.marks);
@@ -242,4 +355,30 @@ report_offices(struct store *st, const char *lo, const char *hi, int from, int t
 	*out = b.v;
 	*n = b.n;
 	return failed ? -1 : 0;
+}
+
+int
+report_shortcomings(const struct office_score *o, enum report_shortcoming out[SHORT_COUNT])
+{
+	int n = 0;
+
+	if (o->late > 0)
+		out[n++] = SHORT_LATE;
+	if (o->open_red > 0)
+		out[n++] = SHORT_RED;
+	if (o->accurate < o->handled)
+		out[n++] = SHORT_GUIDE;
+	if (o->channels_used < o->channels_allowed)
+		out[n++] = SHORT_CHANNELS;
+	if (o->online_done < o->online_items)
+		out[n++] = SHORT_ONLINE;
+	if (o->handled < o->items)
+		out[n++] = SHORT_COVERAGE;
+	if (o->bad_ratings > 0)
+		out[n++] = SHORT_RATINGS;
+	if (o->orders_late > 0)
+		out[n++] = SHORT_ORDERS;
+	if (o->rectify_late > 0)
+		out[n++] = SHORT_RECTIFY;
+	return n;
 }

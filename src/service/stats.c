@@ -362,17 +362,36 @@ on_anomaly(void *arg, const char *kind, const char *no, const char *day, const c
 			d->anomalies[i].n++;
 			return 0;
 		}
-	if (d->nanomalies < 8) {
+	if (d->nanomalies < DASH_ANOMALIES) {
 		snprintf(d->anomalies[d->nanomalies].kind, sizeof d->anomalies[0].kind, "%s", kind);
 		d->anomalies[d->nanomalies++].n = 1;
 	}
 	return 0;
 }
 
+/* Supervision records past their deadlines, by kind. */
+struct late_counts {
+	long order, complaint, rectification;
+};
+
+static int
+on_late(void *arg, const struct late_record *r)
+{
+	struct late_counts *n = arg;
+
+	if (strcmp(r->kind, "order") == 0)
+		n->order++;
+	else if (strcmp(r->kind, "complaint") == 0)
+		n->complaint++;
+	else
+		n->rectification++;
+	return 0;
+}
+
 static void
 add_anomaly(struct dash *d, const char *kind, long n)
 {
-	if (n > 0 && d->nanomalies < 8) {
+	if (n > 0 && d->nanomalies < DASH_ANOMALIES) {
 		snprintf(d->anomalies[d->nanomalies].kind, sizeof d->anomalies[0].kind, "%s", kind);
 		d->anomalies[d->nanomalies++].n = n;
 	}
@@ -447,6 +466,7 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 	struct build b;
 	struct waits g;
 	struct halls h = { 0 };
+	struct late_counts late = { 0, 0, 0 };
 	char lo[24], hi[24], day[11], from[11];
 	long pledges = 0;
 	int rc;
@@ -476,6 +496,13 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 		return -1;
 	add_anomaly(d, "deemed", d->deemed);
 	add_anomaly(d, "step_late", d->step_late);
+	/* Supervision records past their deadlines: pending now, or met late in
+	 * the same 30 days. */
+	if (store_late_each(st, lo, hi, from, day, day, on_late, &late) < 0)
+		return -1;
+	add_anomaly(d, "complaint_late", late.complaint);
+	add_anomaly(d, "order_late", late.order);
+	add_anomaly(d, "rectify_late", late.rectification);
 	/* 容缺受理: pledged materials not handed in by the day pledged. */
 	if (store_pledge_overdue(st, lo, hi, day, &pledges) != 0)
 		return -1;

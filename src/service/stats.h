@@ -20,6 +20,7 @@ int stats_roll(struct store *st, int today, char **cause);
 #define DASH_AREAS 64
 #define DASH_DAYS 30
 #define DASH_TOP 5
+#define DASH_ANOMALIES 12
 
 struct dash_area {
 	char code[16];
@@ -57,7 +58,7 @@ struct dash {
 	int noffices;
 	struct dash_top bottlenecks[DASH_TOP];
 	int nbottlenecks;
-	struct dash_anomaly anomalies[8];
+	struct dash_anomaly anomalies[DASH_ANOMALIES];
 	int nanomalies;
 	long step_late;			/* open cases whose step is late */
 };

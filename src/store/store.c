@@ -329,13 +329,25 @@ store_exec(struct store *st, const char *sql, char **cause)
 void
 store_bulk_begin(struct store *st)
 {
+	sqlite3_stmt *s = sq_prep(st, "SELECT NOT EXISTS (SELECT 1 FROM cases) AND "
+	    "NOT EXISTS (SELECT 1 FROM event)");
+	int fresh = sq_first(st, s) == 0 && sqlite3_column_int(s, 0) == 1;
+
+	sq_done(st, s);
 	store_exec(st, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;", NULL);
+	if (fresh && store_exec(st, "PRAGMA journal_mode=OFF", NULL) == 0)
+		st->bulk_unjournaled = 1;
 }
 
 void
 store_bulk_end(struct store *st)
 {
-	store_exec(st, "PRAGMA synchronous=NORMAL; PRAGMA wal_checkpoint(TRUNCATE);", NULL);
+	if (st->bulk_unjournaled) {
+		store_exec(st, "PRAGMA journal_mode=WAL", NULL);
+		st->bulk_unjournaled = 0;
+	}
+	store_exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-1024; "
+	    "PRAGMA wal_checkpoint(TRUNCATE);", NULL);
 }
 
 char *

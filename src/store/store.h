@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 9
+#define STORE_SCHEMA_VERSION 10
 
 struct store;
 
@@ -35,7 +35,11 @@ struct store *store_open(const char *path, const char *schema_sql, char **cause)
 void store_close(struct store *st);
 /* Run a script of statements (the schema, maintenance). */
 int store_exec(struct store *st, const char *sql, char **cause);
-/* Tune for a bulk load: no fsync until store_bulk_end. */
+/* Tune for a bulk load: no fsync until store_bulk_end. A database with
+ * no case and no event yet (a new demo) is written outside the WAL, with
+ * the journal off, and switched back to WAL at the end: the load writes
+ * each page once instead of twice (an interrupted load leaves a broken
+ * file: remove it and load again). */
 void store_bulk_begin(struct store *st);
 void store_bulk_end(struct store *st);
 
@@ -210,9 +214,10 @@ int store_case_update(struct store *st, const struct tcase *c, char **cause);
 int store_worklist(struct store *st, const char *office, const char *hall,
     const char *today, const struct tcase *after, long limit, store_case_fn fn, void *arg);
 /* How many cases of store_worklist()'s list are green, yellow and red
- * today: n[LIGHT_GREEN], n[LIGHT_YELLOW], n[LIGHT_RED] (n[0] is 0). */
+ * today: n[LIGHT_GREEN] (0 unless with_green: most of the list, the one
+ * count that reads it whole), n[LIGHT_YELLOW], n[LIGHT_RED]; n[0] is 0. */
 int store_worklist_lights(struct store *st, const char *office, const char *hall,
-    const char *today, long n[4]);
+    const char *today, int with_green, long n[4]);
 /* The office of a department kind in a region; *code is a heap string. */
 int store_office_for(struct store *st, const char *region, const char *kind, char **code);
 /* A known applicant's name, phone and region (heap strings). */
@@ -330,31 +335,53 @@ int store_supervision_each(struct store *st, const char *lo, const char *hi, con
     const char *status, store_row_fn fn, void *arg);
 
 /* Columns: id, case_no, office, office_name, area, text, status, received,
- * accept_due, answer, by_login, missing_material */
+ * accept_due, answer, by_login, missing_material, handled */
 int store_complaint_insert(struct store *st, long long case_id, const char *office,
     const char *area, const char *text, const char *received, const char *accept_due,
     const char *by, int missing_material, long long *id, char **cause);
 int store_complaint_get(struct store *st, long long id, store_row_fn fn, void *arg);
+/* handled: the day of an acceptance or refusal (NULL keeps it). */
 int store_complaint_set(struct store *st, long long id, const char *status, const char *answer,
-    char **cause);
+    const char *handled, char **cause);
 int store_complaint_each(struct store *st, const char *lo, const char *hi, const char *office,
     const char *status, store_row_fn fn, void *arg);
 
 /* Columns: id, case_no, office, office_name, area, level, comment, day, rect_due,
- * rect_status, callback */
+ * rect_status, callback, hall (the case's hall region), status (rated, open,
+ * rectified, done, called), rect_note, rect_done */
 /* STORE_CONFLICT when the case has been rated already. */
 int store_rating_insert(struct store *st, long long case_id, const char *office,
     const char *area, int level, const char *comment, const char *day, const char *rect_due,
     long long *id, char **cause);
 int store_rating_get(struct store *st, long long id, store_row_fn fn, void *arg);
 int store_rating_callback(struct store *st, long long id, const char *callback, char **cause);
+/* The office reports a bad rating's rectification (open -> rectified) on day. */
+int store_rating_rectify(struct store *st, long long id, const char *note, const char *day,
+    char **cause);
+
+/* Supervision records past a deadline: an order not answered by its due
+ * date, a complaint not accepted or refused within its 5 working days, a
+ * rectification not reported within its 15. Those in [lo, hi) still
+ * pending with the deadline before today, and those met late on a day in
+ * [from, to]; done is NULL while pending. */
+struct late_record {
+	const char *kind;	/* order | complaint | rectification */
+	long long id;
+	const char *office, *office_name, *case_no;
+	const char *due, *done;
+};
+typedef int (*store_late_fn)(void *arg, const struct late_record *r);
+int store_late_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, const char *today, store_late_fn fn, void *arg);
+/* Ratings in [lo, hi) or of one office, and those of the cases taken in
+ * at the hall region hall (not NULL); bad ones only with bad_only. */
 int store_rating_each(struct store *st, const char *lo, const char *hi, const char *office,
-    int bad_only, store_row_fn fn, void *arg);
+    const char *hall, int bad_only, store_row_fn fn, void *arg);
 
 /* Reports: per office whose region is in [lo, hi), over the days [from, to]:
- * cases received; completed, completed on time, completed late; the
- * rating-weighted sums for the online-effect indicator (w = level/5, 4/5 when
- * unrated); open cases now past due (as of today); open supervision orders. */
+ * cases received; completed, completed on time, completed late; of the
+ * completed, the sum of their rating levels (4 when unrated) and the number
+ * rated 1 or 2; open cases red today; open supervision orders. */
 struct office_period {
 	const char *office;
 	const char *name;
@@ -362,15 +389,23 @@ struct office_period {
 	const char *level;
 	const char *area;
 	long received, finished, on_time, late, open_red, open_orders;
-	double w, w_on_time;
+	long rating_sum, bad_ratings;
 };
 typedef int (*store_period_fn)(void *arg, const struct office_period *p);
 int store_report_offices(struct store *st, const char *lo, const char *hi, const char *from,
     const char *to, const char *today, store_period_fn fn, void *arg);
-/* Per office and item in the period: cases received, supplement notices
- * given, and complaints about a material the guide did not list. */
-typedef int (*store_usage_fn)(void *arg, const char *office, const char *item, long cases,
-    long supplements, long complaints);
+/* Per office and item, the cases received in the period: how many, the
+ * channels they came in through (bits: 1 window, 2 online, 4 self-service),
+ * how many online; and in the period, the supplement notices for a material
+ * the guide does not list (anomaly unlisted_material) and the complaints
+ * about such a material, on cases of that office and item. */
+struct item_usage {
+	const char *office, *item;
+	long cases;
+	int channels;
+	long online, unlisted, complaints;
+};
+typedef int (*store_usage_fn)(void *arg, const struct item_usage *u);
 int store_report_usage(struct store *st, const char *lo, const char *hi, const char *from,
     const char *to, store_usage_fn fn, void *arg);
 /* Completed cases in the period with their item, step count and clock. */

@@ -405,8 +405,9 @@ light_arms(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	if (scope->kind == SCOPE_OFFICE || (scope->kind == SCOPE_CLERK && d == NULL)) {
 		sb_adds(q, "SELECT id FROM cases x WHERE x.office = ?32 AND ");
 		light_terms(q, "x", f->light);
-		sb_adds(q, " UNION SELECT b.case_id FROM case_branch b JOIN cases x ON x.id = b.case_id"
-		    " WHERE b.office = ?32 AND ");
+		/* CROSS JOIN: the office's branches first, then each case by id. */
+		sb_adds(q, " UNION SELECT b.case_id FROM case_branch b CROSS JOIN cases x"
+		    " ON x.id = b.case_id WHERE b.office = ?32 AND ");
 		light_terms(q, "x", f->light);
 	} else if (d != NULL) {
 		static const char *const cols[] = { "office_region", "hall_region", "applicant_region" };
@@ -420,7 +421,7 @@ light_arms(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		if (scope->kind == SCOPE_CLERK) {
 			sb_adds(q, " UNION SELECT id FROM cases x WHERE x.office = ?32 AND ");
 			light_terms(q, "x", f->light);
-			sb_adds(q, " UNION SELECT b.case_id FROM case_branch b JOIN cases x"
+			sb_adds(q, " UNION SELECT b.case_id FROM case_branch b CROSS JOIN cases x"
 			    " ON x.id = b.case_id WHERE b.office = ?32 AND ");
 			light_terms(q, "x", f->light);
 		}
@@ -833,24 +834,30 @@ store_worklist(struct store *st, const char *office, const char *hall,
 
 int
 store_worklist_lights(struct store *st, const char *office, const char *hall,
-    const char *today, long n[4])
+    const char *today, int with_green, long n[4])
 {
 	/*
 	 * The worklist's sets as store_worklist() reads them, each counted once
 	 * (a case of the office is not counted again for its branch or at the
-	 * hall), from the covering index of the office's open cases by their
-	 * light dates and the two small sets. INDEXED BY: without statistics
-	 * the planner would take the office's index of all its cases.
+	 * hall). The office's own open cases are counted as ranges of two
+	 * covering indexes: red ones by red_from, yellow ones by yellow_from
+	 * (and red_from > today), green ones only when asked, as they are most
+	 * of the list. INDEXED BY: without statistics the planner would take
+	 * the office's index of all its cases.
 	 */
 #define LIGHT_OF(a) "CASE WHEN " a "red_from <= ?3 THEN 3 WHEN " a "yellow_from <= ?3 " \
 	"THEN 2 ELSE 1 END"
 	static const char sql[] =
-	    "SELECT l, count(*) FROM ("
-	    " SELECT " LIGHT_OF("") " l FROM cases INDEXED BY cases_office_light"
-	    "  WHERE office = ?1 AND open = 1"
-	    " UNION ALL SELECT " LIGHT_OF("x.") " FROM case_branch b JOIN cases x ON x.id = b.case_id"
+	    "SELECT 3, count(*) FROM cases INDEXED BY cases_office_light"
+	    " WHERE office = ?1 AND open = 1 AND red_from <= ?3"
+	    " UNION ALL SELECT 2, count(*) FROM cases INDEXED BY cases_office_yellow"
+	    " WHERE office = ?1 AND open = 1 AND yellow_from <= ?3 AND red_from > ?3"
+	    " UNION ALL SELECT 1, count(*) FROM cases INDEXED BY cases_office_yellow"
+	    " WHERE ?4 AND office = ?1 AND open = 1 AND yellow_from > ?3"
+	    " UNION ALL SELECT l, count(*) FROM ("
+	    " SELECT " LIGHT_OF("x.") " l FROM case_branch b CROSS JOIN cases x ON x.id = b.case_id"
 	    "  WHERE b.office = ?1 AND b.opinion IS NULL AND x.office != ?1"
-	    " UNION ALL SELECT " LIGHT_OF("") " FROM cases INDEXED BY cases_hall_handover"
+	    " UNION ALL SELECT " LIGHT_OF("") " FROM cases INDEXED BY cases_hall_handover_light"
 	    "  WHERE hall_region = ?2 AND open = 1"
 	    "  AND status IN ('approved', 'denied') AND office != ?1"
 	    ") GROUP BY l";
@@ -862,11 +869,12 @@ store_worklist_lights(struct store *st, const char *office, const char *hall,
 	sq_text(s, 1, office ? office : "");
 	sq_text(s, 2, hall ? hall : "~");
 	sq_text(s, 3, today);
+	sqlite3_bind_int(s, 4, with_green != 0);
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		int l = sqlite3_column_int(s, 0);
 
 		if (l >= 1 && l <= 3)
-			n[l] = (long)sqlite3_column_int64(s, 1);
+			n[l] += (long)sqlite3_column_int64(s, 1);
 	}
 	sq_done(st, s);
 	return rc;

@@ -127,7 +127,7 @@ store_supervision_each(struct store *st, const char *lo, const char *hi, const c
 }
 
 #define COMPLAINT_COLS "p.id, c.no, p.office, o.name, p.area, p.text, p.status, p.received, " \
-	"p.accept_due, p.answer, p.by_login, p.missing_material FROM complaint p " \
+	"p.accept_due, p.answer, p.by_login, p.missing_material, p.handled FROM complaint p " \
 	"JOIN office o ON o.code = p.office LEFT JOIN cases c ON c.id = p.case_id "
 
 int
@@ -164,15 +164,17 @@ store_complaint_get(struct store *st, long long id, store_row_fn fn, void *arg)
 
 int
 store_complaint_set(struct store *st, long long id, const char *status, const char *answer,
-    char **cause)
+    const char *handled, char **cause)
 {
 	static const char sql[] =
-	    "UPDATE complaint SET status = ?2, answer = COALESCE(?3, answer) WHERE id = ?1";
+	    "UPDATE complaint SET status = ?2, answer = COALESCE(?3, answer), "
+	    "handled = COALESCE(?4, handled) WHERE id = ?1";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sqlite3_bind_int64(s, 1, id);
 	sq_text(s, 2, status);
 	sq_text(s, 3, answer);
+	sq_text(s, 4, handled);
 	return sq_run(st, s, cause);
 }
 
@@ -187,9 +189,14 @@ store_complaint_each(struct store *st, const char *lo, const char *hi, const cha
 	return records(st, sql, lo, hi, office, status, -1, fn, arg);
 }
 
+/* The status (column 12) in one word: rated (a good rating, not called
+ * back), open (rectifying), rectified (waiting for the callback), done
+ * (a bad rating called back) or called (a good one called back). */
 #define RATING_COLS "r.id, c.no, r.office, o.name, r.area, r.level, r.comment, r.day, " \
-	"r.rect_due, r.rect_status, r.callback FROM rating r JOIN office o ON o.code = r.office " \
-	"JOIN cases c ON c.id = r.case_id "
+	"r.rect_due, r.rect_status, r.callback, c.hall_region, " \
+	"CASE WHEN r.rect_status IS NOT NULL THEN r.rect_status " \
+	"WHEN r.callback != '' THEN 'called' ELSE 'rated' END, r.rect_note, r.rect_done " \
+	"FROM rating r JOIN office o ON o.code = r.office JOIN cases c ON c.id = r.case_id "
 
 int
 store_rating_insert(struct store *st, long long case_id, const char *office,
@@ -246,12 +253,82 @@ store_rating_callback(struct store *st, long long id, const char *callback, char
 }
 
 int
+store_rating_rectify(struct store *st, long long id, const char *note, const char *day,
+    char **cause)
+{
+	static const char sql[] =
+	    "UPDATE rating SET rect_status = 'rectified', rect_note = ?2, rect_done = ?3 "
+	    "WHERE id = ?1 AND rect_status = 'open'";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	sq_text(s, 2, note);
+	sq_text(s, 3, day);
+	return sq_run(st, s, cause);
+}
+
+int
 store_rating_each(struct store *st, const char *lo, const char *hi, const char *office,
-    int bad_only, store_row_fn fn, void *arg)
+    const char *hall, int bad_only, store_row_fn fn, void *arg)
 {
 	static const char sql[] = "SELECT " RATING_COLS
-	    "WHERE (?3 IS NULL OR r.office = ?3) AND (?3 IS NOT NULL OR (r.area >= ?1 AND r.area < ?2)) "
+	    "WHERE ((?3 IS NULL OR r.office = ?3) AND (?3 IS NOT NULL OR (r.area >= ?1 AND r.area < ?2)) "
+	    " OR c.hall_region = ?5) "
 	    "AND (?4 = 0 OR r.level <= 2) ORDER BY r.day DESC, r.id DESC";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
 
-	return records(st, sql, lo, hi, office, NULL, bad_only, fn, arg);
+	sq_text(s, 1, lo);
+	sq_text(s, 2, hi);
+	sq_text(s, 3, office);
+	sqlite3_bind_int(s, 4, bad_only);
+	sq_text(s, 5, hall);
+	rc = rows(st, s, fn, arg);
+	return rc == STORE_NOTFOUND ? 0 : rc;
+}
+
+/* Deadlines ---------------------------------------------------------------------- */
+
+int
+store_late_each(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, const char *today, store_late_fn fn, void *arg)
+{
+	/* Each record with its deadline and the day it was met (NULL while
+	 * pending): an order's answer (a returned order waits for a new one),
+	 * a complaint's acceptance or refusal, a rectification's report. */
+	static const char sql[] =
+	    "WITH d(kind, id, office, area, case_id, due, done) AS ("
+	    " SELECT 'order', id, office, area, case_id, due, CASE WHEN status = 'open' THEN NULL "
+	    "  ELSE COALESCE(responded, closed) END FROM supervision "
+	    " UNION ALL SELECT 'complaint', id, office, area, case_id, accept_due, handled "
+	    "  FROM complaint "
+	    " UNION ALL SELECT 'rectification', id, office, area, case_id, rect_due, rect_done "
+	    "  FROM rating WHERE rect_due IS NOT NULL) "
+	    "SELECT d.kind, d.id, d.office, o.name, c.no, d.due, d.done FROM d "
+	    "JOIN office o ON o.code = d.office LEFT JOIN cases c ON c.id = d.case_id "
+	    "WHERE d.area >= ?1 AND d.area < ?2 AND ((d.done IS NULL AND d.due < ?5) OR "
+	    " (d.done > d.due AND d.done >= ?3 AND d.done <= ?4)) "
+	    "ORDER BY d.kind, d.due, d.id";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, lo);
+	sq_text(s, 2, hi);
+	sq_text(s, 3, from);
+	sq_text(s, 4, to);
+	sq_text(s, 5, today);
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct late_record r;
+
+		r.kind = (const char *)sqlite3_column_text(s, 0);
+		r.id = sqlite3_column_int64(s, 1);
+		r.office = (const char *)sqlite3_column_text(s, 2);
+		r.office_name = (const char *)sqlite3_column_text(s, 3);
+		r.case_no = sqlite3_column_text(s, 4) ? (const char *)sqlite3_column_text(s, 4) : "";
+		r.due = (const char *)sqlite3_column_text(s, 5);
+		r.done = (const char *)sqlite3_column_text(s, 6);
+		rc = fn(arg, &r);
+	}
+	sq_done(st, s);
+	return rc;
 }

@@ -20,8 +20,7 @@ store_report_offices(struct store *st, const char *lo, const char *hi, const cha
 	    "WITH rec AS (SELECT office, count(*) n FROM cases WHERE submitted >= ?3 AND "
 	    "  submitted <= ?4 AND office_region >= ?1 AND office_region < ?2 GROUP BY office), "
 	    "fin AS (SELECT c.office, count(*) n, sum(c.on_time = 1) ok, sum(c.on_time = 0) late, "
-	    "  sum(COALESCE(r.level, 4) / 5.0) w, sum(CASE WHEN c.on_time = 1 THEN "
-	    "  COALESCE(r.level, 4) / 5.0 ELSE 0 END) wok FROM cases c "
+	    "  sum(COALESCE(r.level, 4)) lv, sum(COALESCE(r.level, 5) <= 2) bad FROM cases c "
 	    "  LEFT JOIN rating r ON r.case_id = c.id WHERE c.status = 'completed' AND "
 	    "  c.finished >= ?3 AND c.finished <= ?4 AND c.office_region >= ?1 AND "
 	    "  c.office_region < ?2 GROUP BY c.office), "
@@ -31,7 +30,7 @@ store_report_offices(struct store *st, const char *lo, const char *hi, const cha
 	    "  area >= ?1 AND area < ?2 GROUP BY office) "
 	    "SELECT o.code, o.name, o.kind, o.level, o.region, COALESCE(rec.n, 0), COALESCE(fin.n, 0), "
 	    " COALESCE(fin.ok, 0), COALESCE(fin.late, 0), COALESCE(red.n, 0), COALESCE(sup.n, 0), "
-	    " COALESCE(fin.w, 0), COALESCE(fin.wok, 0) FROM office o "
+	    " COALESCE(fin.lv, 0), COALESCE(fin.bad, 0) FROM office o "
 	    "LEFT JOIN rec ON rec.office = o.code LEFT JOIN fin ON fin.office = o.code "
 	    "LEFT JOIN red ON red.office = o.code LEFT JOIN sup ON sup.office = o.code "
 	    "WHERE o.region >= ?1 AND o.region < ?2 AND (rec.n > 0 OR fin.n > 0 OR red.n > 0 "
@@ -58,8 +57,8 @@ store_report_offices(struct store *st, const char *lo, const char *hi, const cha
 		p.late = (long)sqlite3_column_int64(s, 8);
 		p.open_red = (long)sqlite3_column_int64(s, 9);
 		p.open_orders = (long)sqlite3_column_int64(s, 10);
-		p.w = sqlite3_column_double(s, 11);
-		p.w_on_time = sqlite3_column_double(s, 12);
+		p.rating_sum = (long)sqlite3_column_int64(s, 11);
+		p.bad_ratings = (long)sqlite3_column_int64(s, 12);
 		rc = fn(arg, &p);
 	}
 	sq_done(st, s);
@@ -71,10 +70,12 @@ store_report_usage(struct store *st, const char *lo, const char *hi, const char 
     const char *to, store_usage_fn fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT c.office, c.item, count(*), "
-	    " (SELECT count(*) FROM event e JOIN cases x ON x.id = e.case_id WHERE "
-	    "  x.office = c.office AND x.item = c.item AND e.action = 'supplement' AND "
-	    "  substr(e.at, 1, 10) >= ?3 AND substr(e.at, 1, 10) <= ?4), "
+	    "SELECT c.office, c.item, count(*), max(c.channel = 'window') + "
+	    " 2 * max(c.channel = 'online') + 4 * max(c.channel = 'self-service'), "
+	    " sum(c.channel = 'online'), "
+	    " (SELECT count(*) FROM anomaly a JOIN cases x ON x.id = a.case_id WHERE "
+	    "  a.kind = 'unlisted_material' AND x.office = c.office AND x.item = c.item AND "
+	    "  a.day >= ?3 AND a.day <= ?4), "
 	    " (SELECT count(*) FROM complaint p JOIN cases x ON x.id = p.case_id WHERE "
 	    "  x.office = c.office AND x.item = c.item AND p.missing_material = 1 AND "
 	    "  p.received >= ?3 AND p.received <= ?4) "
@@ -87,10 +88,18 @@ store_report_usage(struct store *st, const char *lo, const char *hi, const char 
 	sq_text(s, 2, hi);
 	sq_text(s, 3, from);
 	sq_text(s, 4, to);
-	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), (long)sqlite3_column_int64(s, 2),
-		    (long)sqlite3_column_int64(s, 3), (long)sqlite3_column_int64(s, 4));
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct item_usage u;
+
+		u.office = (const char *)sqlite3_column_text(s, 0);
+		u.item = (const char *)sqlite3_column_text(s, 1);
+		u.cases = (long)sqlite3_column_int64(s, 2);
+		u.channels = sqlite3_column_int(s, 3);
+		u.online = (long)sqlite3_column_int64(s, 4);
+		u.unlisted = (long)sqlite3_column_int64(s, 5);
+		u.complaints = (long)sqlite3_column_int64(s, 6);
+		rc = fn(arg, &u);
+	}
 	sq_done(st, s);
 	return rc;
 }

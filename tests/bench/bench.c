@@ -95,7 +95,7 @@ time_run(struct store *st, const struct run *r, double *t, int rounds)
 		if (r->kind == 0)
 			store_worklist(st, r->office, r->hall, f.today, NULL, r->limit, count_case, &got);
 		else if (r->kind == 1)
-			store_worklist_lights(st, r->office, r->hall, f.today, n);
+			store_worklist_lights(st, r->office, r->hall, f.today, 0, n);
 		else
 			store_case_find(st, &f, &r->scope, count_case, &got, NULL);
 		if (i > 0)

@@ -272,8 +272,13 @@ expect_eq "complaint: an approver does not log complaints (exit 3)" \
 
 # Ratings (好差评) ------------------------------------------------------------------------
 
-done_no=$(ssh_as clerk1 case export --status completed --format csv | csv_first no "r['hall_region'] == '500229001'")
-check "rating: clerk1's hall has a completed case" test -n "$done_no"
+done_no=$(ssh_as clerk1 case export --status completed --format csv |
+    csv_first no "r['hall_region'] == '500229001' and r['office'] != '500229001.township'")
+check "rating: clerk1's hall has a completed case of another office" test -n "$done_no"
+rated_office=$(ssh_as clerk1 case export --no "$done_no" --format csv | csv_first office True)
+"$TB" --db "$DB" user add rect1 --role approver --region "${rated_office%%.*}" --office "$rated_office" \
+    --name 被评价机关 >/dev/null || not_ok "setup: add user rect1"
+"$TB" --db "$DB" user key add rect1 "$TMP/key.pub" >/dev/null || not_ok "setup: key for rect1"
 due15=$("$TB" --db "$DB" calendar add 2026-11-27 15)
 out=$(ssh_as clerk1 rating add "$done_no" --level 1 --comment '办理太慢，来回跑了三次'); rc=$?
 expect_eq "rating: clerk1 records a very bad rating (exit 0)" "$rc" 0
@@ -301,15 +306,30 @@ rc=$(rc_of ssh_as sup3 rating callback "$rid" --note 越权回访)
 check "rating: a supervisor of 渝中区 may not record the callback of 城口县's rating (exit 3 or 2)" \
     test "$rc" = 3 -o "$rc" = 2
 expect_eq "rating: ... and the rectification stays open" "$(rating_field supervisor2 "$rid" rect_status)" open
-expect_eq "rating: the callback is recorded (exit 0)" \
-    "$(rc_of ssh_as supervisor2 rating callback "$rid" --note '已回访，申请人对整改表示满意')" 0
+expect_eq "rating: no callback before the office reports its rectification (exit 4)" \
+    "$(rc_of ssh_as supervisor2 rating callback "$rid" --note 提前回访)" 4
+expect_eq "rating: a supervisor does not rectify for the office (exit 3)" \
+    "$(rc_of ssh_as supervisor2 rating rectify "$rid" --note 代为整改)" 3
+expect_eq "rating: the rated office reports its rectification (exit 0)" \
+    "$(rc_of ssh_as rect1 rating rectify "$rid" --note '已约谈窗口人员，优化办理流程')" 0
+expect_eq "rating: ... rectified on 2026-11-27" \
+    "$(rating_field supervisor2 "$rid" rect_status) $(rating_field supervisor2 "$rid" rect_done)" \
+    "rectified 2026-11-27"
+out=$(ssh_as rect1 rating callback "$rid" --note 自行回访 2>&1); rc=$?
+expect_eq "rating: the rated office may not call its own applicant back (exit 3)" "$rc" 3
+expect_has "rating: ... and is told who calls back" "$out" "被评价单位不得自行回访"
+expect_eq "rating: ... and nothing changed" "$(rating_field supervisor2 "$rid" rect_status)" rectified
+expect_eq "rating: the hall that took the case in calls back (exit 0)" \
+    "$(rc_of ssh_as clerk1 rating callback "$rid" --note '已回访，申请人对整改表示满意')" 0
 expect_eq "rating: ... and closes the rectification" \
     "$(rating_field supervisor2 "$rid" rect_status) $(rating_field supervisor2 "$rid" callback)" \
     "done 已回访，申请人对整改表示满意"
+expect_eq "rating: a second callback is a conflict (exit 4)" \
+    "$(rc_of ssh_as supervisor2 rating callback "$rid" --note 再次回访)" 4
 expect_eq "rating: the record still verifies (exit 0)" "$(rc_of ssh_as supervisor1 audit verify)" 0
 ssh_as supervisor1 audit export --from 2026-11-27 --to 2026-11-27 --format csv >"$TMP/audit2.csv"
 for step in complain:clerk1 accept:supervisor2 refuse:supervisor2 answer:approver1 close:supervisor2 \
-    rate:clerk1 callback:supervisor2; do
+    rate:clerk1 rectify:rect1 callback:clerk1; do
 	check "record: the complaint and rating steps are in the record ($step)" \
 	    python3 -c 'import csv,sys
 a, who = sys.argv[2].split(":")
@@ -317,6 +337,50 @@ sys.exit(not any(r["action"] == a and r["actor"] == who
                  for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))))' \
 	    "$TMP/audit2.csv" "$step"
 done
+
+# Deadlines ---------------------------------------------------------------------------------
+
+# A complaint logged today (27 November) must be accepted or refused within
+# 5 working days, by 4 December; an order due 1 December; left alone, both
+# are late on Monday 7 December (the local command with a later day).
+out=$(ssh_as supervisor2 complaint new --office 500229.market --text 办事窗口推诿); late_cid=$(grep -oE '[0-9]+' <<<"$out" | head -1)
+out=$(ssh_as supervisor2 supervise new --office 500229.market --note 限期说明 --due 2026-12-01)
+late_oid=$(grep -oE '[0-9]+' <<<"$out" | head -1)
+check "deadlines: nothing of these is late on 27 November" \
+    test "$(ssh_as supervisor2 supervise late --format csv | csv_count "r['id'] in ('$late_cid', '$late_oid')")" = 0
+late=$(TONGBAN_TODAY=2026-12-07 "$TB" --db "$DB" --as supervisor2 supervise late --format csv)
+expect_eq "deadlines: on 7 December the complaint is late by 1 working day, the order by 4" \
+    "$(csv_first days_over "r['kind'] == 'complaint' and r['id'] == '$late_cid'" <<<"$late") $(csv_first days_over "r['kind'] == 'order' and r['id'] == '$late_oid'" <<<"$late")" \
+    "1 4"
+dl=$(TONGBAN_TODAY=2026-12-07 "$TB" --db "$DB" --as supervisor2 dashboard --once --format json)
+check "deadlines: ... and the dashboard lists them among the anomalies" \
+    python3 -c 'import json,sys; a = json.loads(sys.argv[1])["anomalies"]; sys.exit(not (a.get("complaint_late", 0) >= 1 and a.get("order_late", 0) >= 1))' "$dl"
+daily=$(TONGBAN_TODAY=2026-12-07 "$TB" --db "$DB" --as supervisor2 report daily --format json)
+check "deadlines: ... and the daily scan's late records" \
+    python3 -c 'import json,sys; r = json.loads(sys.argv[1])["late_records"]; sys.exit(not any(x["kind"] == "order" and str(x["id"]) == sys.argv[2] for x in r))' "$daily" "$late_oid"
+weekly=$(TONGBAN_TODAY=2026-12-07 "$TB" --db "$DB" --as supervisor2 report weekly --format json)
+check "deadlines: ... and the weekly dispatch (orders late of the market bureau, complaints late)" \
+    python3 -c 'import json,sys; d = json.loads(sys.argv[1]); o = [x for x in d["offices"] if x["office"] == "500229.market"]; sys.exit(not (o and o[0]["orders_late"] >= 1 and d["complaints_late"] >= 1))' "$weekly"
+TONGBAN_TODAY=2026-12-07 "$TB" --db "$DB" --as supervisor2 complaint accept "$late_cid" >/dev/null
+late=$(TONGBAN_TODAY=2026-12-08 "$TB" --db "$DB" --as supervisor2 supervise late --format csv)
+expect_eq "deadlines: accepted a day late, the complaint stays on the list as met late on 12-07" \
+    "$(csv_first done "r['kind'] == 'complaint' and r['id'] == '$late_cid'" <<<"$late")" 2026-12-07
+
+# A supplement notice says whether the guide lists the material.
+sup_no=$(new_firm_case)
+ssh_as approver1 case act "$sup_no" accept >/dev/null
+before=$(ssh_as supervisor2 case show "$sup_no" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')
+expect_eq "supplement: --reason must be listed or unlisted (exit 5)" \
+    "$(rc_of ssh_as approver1 case act "$sup_no" supplement --reason other --note 验资报告)" 5
+expect_eq "supplement: --reason unlisted names the material (exit 5 without --note)" \
+    "$(rc_of ssh_as approver1 case act "$sup_no" supplement --reason unlisted)" 5
+expect_eq "supplement: ... and nothing changed" \
+    "$(ssh_as supervisor2 case show "$sup_no" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])')" "$before"
+expect_eq "supplement: a notice for a material the guide does not list (exit 0)" \
+    "$(rc_of ssh_as approver1 case act "$sup_no" supplement --reason unlisted --note 房屋产权证明)" 0
+check "supplement: ... is an anomaly on the dashboard" \
+    python3 -c 'import json,sys; sys.exit(json.loads(sys.argv[1])["anomalies"].get("unlisted_material", 0) < 1)' \
+    "$(ssh_as supervisor2 dashboard --once --format json)"
 
 # Reports -----------------------------------------------------------------------------------
 
@@ -334,6 +398,26 @@ rows = list(csv.reader(open(sys.argv[1], newline="", encoding="utf-8")))
 sys.exit(not (len(rows) > 1 and "office" in rows[0] and all(len(r) == len(rows[0]) for r in rows)))' \
 	    "$TMP/$k.csv"
 done
+check "report: the annual report's JSON carries its formulas" \
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not any("服务方式完备度" in f for f in d["formula"]))' \
+    "$TMP/annual.json"
+check "report: every annual score is graded by the score printed (90.0 is 优秀)" \
+    python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+def band(s):
+    t = round(s * 10)
+    return "优秀" if t >= 900 else "良好" if t >= 800 else "合格" if t >= 600 else "不合格"
+sys.exit(any(o["score"] is not None and o["band"] != band(o["score"]) for o in d["offices"]))' "$TMP/annual.json"
+check "report: the weekly figures' finished late and red now never hold one case twice" \
+    python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+sys.exit(any(o["overdue"] > o["finished"] for o in d["offices"]))' "$TMP/weekly.json"
+expect_has "report: the quarterly analysis prints its formulas in Chinese" \
+    "$(ssh_as supervisor1 report quarterly)" "服务方式完备度＝"
+expect_has "report: ... and in English for supervisor2" \
+    "$(ssh_as supervisor2 report quarterly)" "online effect (在线服务成效度) = on-time rate × satisfaction"
+expect_has "report: help report documents the formulas" \
+    "$(ssh_as supervisor2 help report)" "how the figures are computed"
 expect_eq "report: the weekly report of 2026-11-27 runs Monday 11-23 to Sunday 11-29" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["from"], d["to"])' "$TMP/weekly.json")" \
     "2026-11-23 2026-11-29"

@@ -276,31 +276,95 @@ record_rules(void)
 	struct user adm = mk(ROLE_ADMIN, "500000", "city", NULL);
 	const char *of = "500229.market", *ar = "500229";
 
-	CHECK(access_record_may(&sup, BY_SUPERVISOR, of, ar));
-	CHECK(access_record_may(&city, BY_SUPERVISOR, of, ar));
-	CHECK(!access_record_may(&sup, BY_SUPERVISOR, "500103.market", "500103"));
-	CHECK(!access_record_may(&mine, BY_SUPERVISOR, of, ar));
-	CHECK(!access_record_may(&adm, BY_SUPERVISOR, of, ar));	/* admins never act */
-	CHECK(access_record_may(&mine, BY_OFFICE, of, ar));
-	CHECK(!access_record_may(&other, BY_OFFICE, of, ar));
-	CHECK(!access_record_may(&sup, BY_OFFICE, of, ar));
-	CHECK(access_record_may(&sup, BY_OFFICE_OR_SUPERVISOR, of, ar));
-	CHECK(access_record_may(&mine, BY_OFFICE_OR_SUPERVISOR, of, ar));
-	CHECK(!access_record_may(&clerk, BY_OFFICE_OR_SUPERVISOR, of, ar));
+	CHECK(access_record_may(&sup, BY_SUPERVISOR, of, ar, NULL));
+	CHECK(access_record_may(&city, BY_SUPERVISOR, of, ar, NULL));
+	CHECK(!access_record_may(&sup, BY_SUPERVISOR, "500103.market", "500103", NULL));
+	CHECK(!access_record_may(&mine, BY_SUPERVISOR, of, ar, NULL));
+	CHECK(!access_record_may(&adm, BY_SUPERVISOR, of, ar, NULL));	/* admins never act */
+	CHECK(access_record_may(&mine, BY_OFFICE, of, ar, NULL));
+	CHECK(!access_record_may(&other, BY_OFFICE, of, ar, NULL));
+	CHECK(!access_record_may(&sup, BY_OFFICE, of, ar, NULL));
 	/* Seeing: approvers their office's, supervisors their region's. */
-	CHECK(access_record_visible(&mine, 0, of, ar));
-	CHECK(!access_record_visible(&other, 0, of, ar));
-	CHECK(access_record_visible(&sup, 0, of, ar));
-	CHECK(!access_record_visible(&sup, 0, "500103.market", "500103"));
-	CHECK(access_record_visible(&adm, 0, "500103.market", "500103"));
-	CHECK(access_record_visible(&clerk, 0, of, ar));	/* complaints in their region */
-	CHECK(!access_record_visible(&clerk, 1, of, ar));	/* orders: their office only */
+	CHECK(access_record_visible(&mine, 0, of, ar, NULL));
+	CHECK(!access_record_visible(&other, 0, of, ar, NULL));
+	CHECK(access_record_visible(&sup, 0, of, ar, NULL));
+	CHECK(!access_record_visible(&sup, 0, "500103.market", "500103", NULL));
+	CHECK(access_record_visible(&adm, 0, "500103.market", "500103", NULL));
+	CHECK(access_record_visible(&clerk, 0, of, ar, NULL));	/* complaints in their region */
+	CHECK(!access_record_visible(&clerk, 1, of, ar, NULL));	/* orders: their office only */
 	mine.disabled = 1;
-	CHECK(!access_record_visible(&mine, 0, of, ar));
-	CHECK(!access_record_may(&mine, BY_OFFICE, of, ar));
+	CHECK(!access_record_visible(&mine, 0, of, ar, NULL));
+	CHECK(!access_record_may(&mine, BY_OFFICE, of, ar, NULL));
+}
+
+/*
+ * The callback after a rating (好差评回访) checks the office's work, so it is
+ * made by a supervisor of the record's region or by a window clerk of the
+ * hall that took the case in, and never by anyone of the rated office, even
+ * where that office is itself the hall (a township centre rating its own
+ * case). As a table: who, the rated office, its area, the hall, may.
+ */
+static void
+callback_table(void)
+{
+	struct user dis = mk(ROLE_SUPERVISOR, "500229", "district", NULL);
+	struct {
+		const char *who;
+		struct user u;
+		const char *office, *area, *hall;
+		int may;
+	} rows[] = {
+		{ "district supervisor", mk(ROLE_SUPERVISOR, "500229", "district", NULL),
+		  "500229.market", "500229", "500229001", 1 },
+		{ "city supervisor", mk(ROLE_SUPERVISOR, "500000", "city", NULL),
+		  "500229.market", "500229", "500229001", 1 },
+		{ "another district's supervisor", mk(ROLE_SUPERVISOR, "500103", "district", NULL),
+		  "500229.market", "500229", "500229001", 0 },
+		{ "clerk of the hall that took it in", mk(ROLE_CLERK, "500229001", "township",
+		  "500229001.township"), "500229.market", "500229", "500229001", 1 },
+		{ "district hall clerk, case taken in there", mk(ROLE_CLERK, "500229", "district",
+		  "500229.hall"), "500229.market", "500229", "500229", 1 },
+		{ "clerk of another hall", mk(ROLE_CLERK, "500229002", "township",
+		  "500229002.township"), "500229.market", "500229", "500229001", 0 },
+		{ "hall clerk, no hall known", mk(ROLE_CLERK, "500229001", "township",
+		  "500229001.township"), "500229.market", "500229", NULL, 0 },
+		{ "approver of the rated office", mk(ROLE_APPROVER, "500229", "district",
+		  "500229.market"), "500229.market", "500229", "500229001", 0 },
+		{ "clerk of the rated office, which is the hall", mk(ROLE_CLERK, "500229001",
+		  "township", "500229001.township"), "500229001.township", "500229001", "500229001", 0 },
+		{ "approver of another office", mk(ROLE_APPROVER, "500229", "district",
+		  "500229.health"), "500229.market", "500229", "500229001", 0 },
+		{ "admin", mk(ROLE_ADMIN, "500000", "city", NULL),
+		  "500229.market", "500229", "500229001", 0 },
+		{ "disabled supervisor", dis, "500229.market", "500229", "500229001", 0 },
+	};
+	size_t i;
+	int bad = 0;
+
+	(void)dis;
+	rows[11].u.disabled = 1;
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		if (access_record_may(&rows[i].u, BY_HALL_OR_SUPERVISOR, rows[i].office, rows[i].area,
+		    rows[i].hall) != rows[i].may) {
+			printf("#   callback by %s: %d, expected %d\n", rows[i].who, !rows[i].may,
+			    rows[i].may);
+			bad++;
+		}
+	CHECK_INT(bad, 0);
+	/* Rectifying is the rated office's own step. */
+	CHECK(access_record_may(&rows[7].u, BY_OFFICE, "500229.market", "500229", NULL));
+	CHECK(!access_record_may(&rows[0].u, BY_OFFICE, "500229.market", "500229", NULL));
+	CHECK(!access_record_may(&rows[3].u, BY_OFFICE, "500229.market", "500229", NULL));
+	/* A township hall sees the ratings of the cases it took in, though the
+	 * district's offices lie outside its region; of other halls, none. */
+	CHECK(access_record_visible(&rows[3].u, 0, "500229.market", "500229", "500229001"));
+	CHECK(!access_record_visible(&rows[3].u, 0, "500229.market", "500229", "500229002"));
+	CHECK(!access_record_visible(&rows[3].u, 0, "500229.market", "500229", NULL));
 }
 
 const struct test tests_access[] = {
+	{ "access: the callback after a rating, as a table (never the rated office)",
+	  callback_table },
 	{ "access: every right of every kind of user, as a table", rights_table },
 	{ "access: supervision records, who acts and who sees", record_rules },
 	{ "access: township clerk sees own hall and residents only", township_clerk },

@@ -55,6 +55,7 @@ extern const struct test tests_json[];
 extern const struct test tests_conv[];
 extern const struct test tests_lifecycle[];
 extern const struct test tests_supervision[];
+extern const struct test tests_grade[];
 extern const struct test tests_property[];
 extern const struct test tests_store_err[];
 extern const struct test tests_hardening[];
