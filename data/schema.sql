@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -77,11 +77,16 @@ CREATE TABLE item (
   guide          TEXT NOT NULL DEFAULT ''
 );
 
+-- A secondary material (次要材料) is a required one that the applicant may
+-- hand in after acceptance on a written pledge (容缺受理); only these may be
+-- pledged.
 CREATE TABLE item_material (
-  item     TEXT NOT NULL REFERENCES item(code),
-  seq      INTEGER NOT NULL,
-  name     TEXT NOT NULL,
-  required INTEGER NOT NULL DEFAULT 1,
+  item      TEXT NOT NULL REFERENCES item(code),
+  seq       INTEGER NOT NULL,
+  name      TEXT NOT NULL,
+  required  INTEGER NOT NULL DEFAULT 1,
+  secondary INTEGER NOT NULL DEFAULT 0 CHECK (secondary IN (0, 1) AND
+                                              (secondary = 0 OR required = 1)),
   PRIMARY KEY (item, seq)
 );
 
@@ -133,6 +138,8 @@ CREATE TABLE users (
   encoding TEXT NOT NULL DEFAULT 'utf-8' CHECK (encoding IN ('utf-8','gbk')),  -- the terminal's
   pwhash   TEXT,
   disabled INTEGER NOT NULL DEFAULT 0,
+  -- 负责人: the head of the office, who approves extensions (art. 42)
+  head     INTEGER NOT NULL DEFAULT 0 CHECK (head IN (0, 1) AND (head = 0 OR role = 'approver')),
   created  TEXT NOT NULL
 );
 
@@ -182,7 +189,12 @@ CREATE TABLE cases (
   step_started   TEXT,                 -- the current step's clock
   step_paused    INTEGER NOT NULL DEFAULT 0,
   pledge_date    TEXT,                 -- 容缺受理: materials promised by this day
-  pledge_materials TEXT NOT NULL DEFAULT '',
+  pledge_materials TEXT NOT NULL DEFAULT '',  -- as pledged; received ones join materials
+  -- The pledge date while a pledged material is outstanding, else NULL
+  -- (derived from the case when it is written: tcase_pledge_open).
+  pledge_due     TEXT,
+  -- Supplement notices given (一次性告知): 1 at the acceptance stage, 2 in review.
+  notices        INTEGER NOT NULL DEFAULT 0,
   deemed         INTEGER NOT NULL DEFAULT 0, -- art. 32: accepted by silence
   suspend_reason TEXT NOT NULL DEFAULT '',
   suspend_days   INTEGER NOT NULL DEFAULT 0, -- the period told to the applicant
@@ -231,6 +243,8 @@ CREATE INDEX cases_hall_township ON cases(substr(hall_region, 1, 9), submitted);
 CREATE INDEX cases_applicant_township ON cases(substr(applicant_region, 1, 9), submitted);
 CREATE INDEX cases_office_submitted ON cases(office, submitted);
 CREATE INDEX cases_finished ON cases(finished) WHERE finished IS NOT NULL;
+-- Pledges (容缺受理) still outstanding, by their date: the overdue ones are an anomaly.
+CREATE INDEX cases_pledge_due ON cases(pledge_due, office_region) WHERE pledge_due IS NOT NULL;
 
 -- Branches of a parallel step (串联改并联): one per department; the case
 -- goes on when every branch has given its opinion. Each has its own limit.
@@ -246,6 +260,10 @@ CREATE TABLE case_branch (
   verdict    TEXT,                     -- agree | disagree
   by_login   TEXT,
   done_on    TEXT,
+  -- A dissent (verdict disagree) overridden by the lead office: its reason.
+  override    TEXT,
+  override_by TEXT,
+  override_on TEXT,
   PRIMARY KEY (case_id, step, dept_kind)
 );
 CREATE INDEX case_branch_pending ON case_branch(office, opinion, due);
@@ -357,7 +375,8 @@ CREATE TABLE stat_hall (
 ) WITHOUT ROWID;
 
 -- Anomalies found when they happen (fee above the catalog, a refusal
--- without a reason); the others are read off the summaries.
+-- without a reason, a dissent overridden); the others are read off the
+-- summaries and the cases (overdue pledges).
 CREATE TABLE anomaly (
   id      INTEGER PRIMARY KEY,
   case_id INTEGER NOT NULL REFERENCES cases(id),

@@ -43,12 +43,14 @@ struct act {
 	int mat_seq[24];
 	char mat_name[24][256];
 	int mat_req[24];
+	int mat_sec[24];		/* secondary: may be pledged (容缺受理) */
 	int mat_have[24];
 	int nmat;
+	char *error;			/* the last refusal, shown whole under the form */
 };
 
 static int
-add_mat(void *arg, int seq, const char *name, int required)
+add_mat(void *arg, int seq, const char *name, int required, int secondary)
 {
 	struct act *a = arg;
 	char tok[8];
@@ -59,6 +61,7 @@ add_mat(void *arg, int seq, const char *name, int required)
 	a->mat_seq[a->nmat] = seq;
 	utf8_copy(a->mat_name[a->nmat], sizeof a->mat_name[0], name);
 	a->mat_req[a->nmat] = required;
+	a->mat_sec[a->nmat] = secondary;
 	snprintf(tok, sizeof tok, "%d", seq);
 	a->mat_have[a->nmat] = 0;
 	for (p = a->c.materials; p && (p = strstr(p, tok)) != NULL; p++)
@@ -112,8 +115,11 @@ choose(struct act *a, const struct act_def *def)
 	memset(a->used, 0, sizeof a->used);
 	if (strcmp(def->name, "accept") == 0) {
 		a->used[F_MATERIALS] = a->used[F_PLEDGE_MAT] = a->used[F_PLEDGE_DATE] = 1;
-	} else if (strcmp(def->name, "supplement") == 0 || strcmp(def->name, "resupply") == 0) {
+	} else if (strcmp(def->name, "supplement") == 0 || strcmp(def->name, "resupply") == 0 ||
+	    strcmp(def->name, "receive") == 0) {
 		a->used[F_MATERIALS] = 1;
+	} else if (strcmp(def->name, "extend") == 0) {
+		a->used[F_DAYS] = 1;
 	} else if (strcmp(def->name, "suspend") == 0) {
 		a->used[F_REASON] = a->used[F_DAYS] = 1;
 	} else if (strcmp(def->name, "complete") == 0) {
@@ -127,6 +133,17 @@ choose(struct act *a, const struct act_def *def)
 			a->order[n++] = i;
 	a->nused = n;
 	a->focus = n - 1 > 0 && a->used[F_MATERIALS] ? 0 : n - 1;
+	/* One notice lists every missing material (art. 32): the required ones
+	 * not received are filled in, to add to. What was handed in is typed. */
+	if (strcmp(def->name, "supplement") == 0 && a->f[F_MATERIALS].len == 0) {
+		struct sb miss = SB_INIT;
+
+		for (int i = 0; i < a->nmat; i++)
+			if (a->mat_req[i] && !a->mat_have[i])
+				sb_addf(&miss, "%s%d", miss.len ? "," : "", a->mat_seq[i]);
+		field_set(&a->f[F_MATERIALS], miss.buf);
+		sb_release(&miss);
+	}
 }
 
 static void
@@ -140,7 +157,11 @@ load_case(struct ui *ui, struct act *a)
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 	}
-	a->ndefs = a->c.no ? lifecycle_offered(&ui->s->user, &a->c, a->defs, 24) : 0;
+	a->ndefs = a->c.no ? lifecycle_offered(ui->s, &a->c, a->defs, 24) : 0;
+	if (a->ndefs < 0) {
+		ui_message(ui, 1, "%s", store_error(ui->s->st));
+		a->ndefs = 0;
+	}
 	a->menu.n = a->ndefs;
 	a->nmat = 0;
 	if (a->c.no)
@@ -224,7 +245,7 @@ command(struct ui *ui, struct act *a, struct sb *cmd)
 }
 
 static const char *
-field_label(int i)
+field_label(const struct act *a, int i)
 {
 	switch (i) {
 	case F_MATERIALS:
@@ -236,7 +257,7 @@ field_label(int i)
 	case F_REASON:
 		return _("reason (art. 45)");
 	case F_DAYS:
-		return _("days told");
+		return strcmp(a->def->name, "extend") == 0 ? _("days added") : _("days told");
 	case F_FEE:
 		return _("fee charged (yuan)");
 	case F_VERDICT:
@@ -259,7 +280,7 @@ act_draw(struct ui *ui, void *state)
 	struct act *a = state;
 	struct tcase *c = &a->c;
 	char buf[512];
-	int y = 2, i, cy = -1, cx = 0, cw = 0, en = strcmp(i18n_lang(), "en") == 0;
+	int y = 2, i, cy = -1, cx = 0, cw = 0, en = strcmp(i18n_lang(), "en") == 0, nerr;
 	struct sb cmd = SB_INIT;
 
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · act on case"), a->no);
@@ -295,7 +316,7 @@ act_draw(struct ui *ui, void *state)
 		int id = a->order[i], lw = 20, focus = i == a->focus;
 
 		attrset(focus ? A_BOLD : A_NORMAL);
-		ui_put(y, 2, lw - 1, field_label(id));
+		ui_put(y, 2, lw - 1, field_label(a, id));
 		attrset(A_NORMAL);
 		if (id == F_REASON) {
 			snprintf(buf, sizeof buf, "◀ %s ▶", lifecycle_suspend_reasons[a->reason]);
@@ -316,14 +337,26 @@ act_draw(struct ui *ui, void *state)
 		if (id == F_NOTE && a->def->need_note)
 			ui_put(y, 1, 1, "*");
 	}
-	if (a->used[F_MATERIALS] && y < ui->rows - 6) {
-		/* The item's materials, with what was received, to pick numbers from. */
+	/* A refusal is shown whole (it names the materials at fault), above
+	 * the equivalent command; the materials list gives way to it. */
+	nerr = a->error ? ui_wrapped_lines(ui->cols - 4, a->error) : 0;
+	if (nerr > 4)
+		nerr = 4;
+	if (a->used[F_MATERIALS] && y < ui->rows - 6 - nerr) {
+		/* The item's materials, with what was received, to pick numbers from;
+		 * the secondary ones may be pledged (容缺受理). */
 		y++;
-		for (i = 0; i < a->nmat && y < ui->rows - 5; i++, y++) {
+		for (i = 0; i < a->nmat && y < ui->rows - 5 - nerr; i++, y++) {
 			snprintf(buf, sizeof buf, "%s %d. %s%s", a->mat_have[i] ? "✓" : "·",
-			    a->mat_seq[i], a->mat_name[i], a->mat_req[i] ? "" : _(" (optional)"));
+			    a->mat_seq[i], !a->mat_req[i] ? _("(optional) ") :
+			    a->mat_sec[i] ? _("(secondary) ") : "", a->mat_name[i]);
 			ui_put(y, 4, ui->cols - 6, buf);
 		}
+	}
+	if (nerr > 0) {
+		attrset(ui->color ? COLOR_PAIR(UI_PAIR_RED) | A_BOLD : A_BOLD);
+		ui_put_wrapped(ui->rows - 4 - nerr, 2, ui->cols - 4, nerr, a->error);
+		attrset(A_NORMAL);
 	}
 	command(ui, a, &cmd);
 	ui_equivalent(ui, ui->rows - 3, cmd.buf);
@@ -358,7 +391,8 @@ submit(struct ui *ui, struct act *a)
 	if (a->used[F_VERDICT])
 		args.verdict = a->agree ? "agree" : "disagree";
 	rc = 0;
-	if (a->used[F_DAYS])
+	/* An extension's days may be left empty: the statutory 10 (15). */
+	if (a->used[F_DAYS] && (*v[F_DAYS] || strcmp(a->def->name, "extend") != 0))
 		rc = lifecycle_arg(&args, "days", v[F_DAYS], &cause);
 	if (rc == 0 && a->used[F_FEE] && *v[F_FEE])
 		rc = lifecycle_arg(&args, "fee", v[F_FEE], &cause);
@@ -366,14 +400,19 @@ submit(struct ui *ui, struct act *a)
 		rc = lifecycle_act(ui->s, a->no, &args, &cause);
 	for (i = 0; i < F_COUNT; i++)
 		free(v[i]);
+	free(a->error);
+	a->error = NULL;
 	if (rc != EXIT_OK) {
-		/* Keep the form as it is; with a conflict, show the case as it now is. */
-		ui_message(ui, 1, "%s", cause ? cause : "?");
-		free(cause);
+		/* Keep the form as it is; with a conflict, show the case as it now
+		 * is. The refusal is shown whole under the form. */
+		a->error = cause ? cause : xstrdup("?");
 		if (rc == EXIT_CONFLICT)
 			load_case(ui, a);
+		if (a->c.no != NULL)
+			return UI_HANDLED | UI_REDRAW;
 		/* The case could not be read again: leave rather than show nothing. */
-		return a->c.no ? UI_HANDLED | UI_REDRAW : UI_HANDLED | UI_BACK;
+		ui_message(ui, 1, "%s", a->error);
+		return UI_HANDLED | UI_BACK;
 	}
 	ui->generation++;
 	load_case(ui, a);
@@ -474,6 +513,7 @@ act_leave(struct ui *ui, void *state)
 
 	(void)ui;
 	tcase_release(&a->c);
+	free(a->error);
 	free(a);
 }
 

@@ -357,12 +357,15 @@ drill(struct ui *ui, struct dashs *s)
 		}
 		if (strcmp(d->anomalies[i].kind, "fee") == 0 ||
 		    strcmp(d->anomalies[i].kind, "unlisted_material") == 0 ||
-		    strcmp(d->anomalies[i].kind, "refuse_no_reason") == 0) {
+		    strcmp(d->anomalies[i].kind, "refuse_no_reason") == 0 ||
+		    strcmp(d->anomalies[i].kind, "override") == 0) {
 			snprintf(a.anomaly, sizeof a.anomaly, "%s", d->anomalies[i].kind);
 			a.open_only = 0;
 		} else if (strcmp(d->anomalies[i].kind, "deemed") == 0) {
 			snprintf(a.status, sizeof a.status, "submitted");
 			a.light = LIGHT_RED;
+		} else if (strcmp(d->anomalies[i].kind, "pledge_overdue") == 0) {
+			a.pledge_overdue = 1;
 		} else {
 			ui_message(ui, 0, "%s", _("see the bottlenecks and the halls in the daily report"));
 			return UI_HANDLED | UI_REDRAW;

@@ -238,6 +238,21 @@ detail_draw(struct ui *ui, void *state)
 		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
 		attrset(A_NORMAL);
 	}
+	if (c->open && tcase_pledge_open(c)) {
+		/* 容缺受理: what the applicant still owes, and by when. */
+		char nums[64];
+		unsigned long long open = tcase_pledge_open(c);
+		size_t n = 0;
+		int k;
+
+		nums[0] = '\0';
+		for (k = 1; k < 64 && n + 4 < sizeof nums; k++)
+			if (open & (1ULL << k))
+				n += (size_t)snprintf(nums + n, sizeof nums - n, "%s%d", n ? "," : "", k);
+		snprintf(buf, sizeof buf, _("pledged materials %s outstanding, by %s"), nums,
+		    c->pledge_date);
+		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
+	}
 	if (c->open && d->step_limit > 0 && *c->step_started) {
 		/* The step has its own clock: it can run late while the case is on time. */
 		int start, used, sdue;
@@ -264,7 +279,8 @@ detail_draw(struct ui *ui, void *state)
 		clock_parse_date(d->br[i].started, &started);
 		snprintf(buf, sizeof buf, "  %s · %s %s · %s", d->br[i].office_name, _("due"),
 		    d->br[i].due, d->br[i].opinion ? (strcmp(d->br[i].verdict, "agree") == 0 ?
-		    _("agreed") : _("disagreed")) : _("waiting for the opinion"));
+		    _("agreed") : d->br[i].override ? _("disagreed, overruled by the lead office") :
+		    _("disagreed")) : _("waiting for the opinion"));
 		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
 		if (!d->br[i].opinion)
 			ui_light(ui, y, ui->cols - 8, clock_light(session_today(ui->s),

@@ -96,10 +96,11 @@ search_items(struct ui *ui, struct intake_state *s)
 }
 
 static int
-add_mat(void *arg, int seq, const char *name, int required)
+add_mat(void *arg, int seq, const char *name, int required, int secondary)
 {
 	struct intake_state *s = arg;
 
+	(void)secondary;	/* pledges are taken at acceptance, not at intake */
 	if (s->nmat < MAX_MAT) {
 		s->mat_seq[s->nmat] = seq;
 		utf8_copy(s->mat_name[s->nmat], sizeof s->mat_name[0], name);

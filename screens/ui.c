@@ -465,6 +465,67 @@ ui_equivalent(struct ui *ui, int y, const char *cmd)
 	sb_release(&line);
 }
 
+/* Where the line of s that fits in w columns ends: after a space when a
+ * word (of ASCII letters) would be cut, else where the columns run out;
+ * at least one character. */
+static const char *
+wrap_end(const char *s, int w)
+{
+	const char *p = s, *space = NULL;
+	mbstate_t ps;
+	int used = 0;
+
+	memset(&ps, 0, sizeof ps);
+	while (*p) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, p, strlen(p), &ps);
+		int cw;
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			return p > s ? p : s + strlen(s);
+		cw = wcwidth(wc) > 0 ? wcwidth(wc) : 1;
+		if (used + cw > w && p > s) {
+			if (*p != ' ' && p[-1] != ' ' && (unsigned char)*p < 0x80 && space != NULL)
+				return space;
+			return p;
+		}
+		used += cw;
+		p += n;
+		if (wc == L' ')
+			space = p;
+	}
+	return p;
+}
+
+int
+ui_put_wrapped(int y, int x, int w, int maxlines, const char *s)
+{
+	int lines = 0;
+
+	while (*s && lines < maxlines) {
+		const char *e = wrap_end(s, w);
+		char *line = xstrndup(s, (size_t)(e - s));
+
+		ui_put(y + lines, x, w, line);
+		free(line);
+		lines++;
+		s = e;
+	}
+	return lines;
+}
+
+int
+ui_wrapped_lines(int w, const char *s)
+{
+	int lines = 0;
+
+	while (*s) {
+		s = wrap_end(s, w);
+		lines++;
+	}
+	return lines;
+}
+
 void
 ui_draft_add(struct sb *sb, const char *key, const char *value)
 {

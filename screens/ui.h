@@ -61,6 +61,7 @@ struct cases_arg {
 	char anomaly[24];
 	int light;
 	int open_only;
+	int pledge_overdue;	/* pledged materials outstanding past their day */
 };
 
 struct ui {
@@ -145,6 +146,11 @@ struct sb;
 void ui_shell_quote(struct sb *sb, const char *s);
 /* Draw the equivalent command at line y: "ssh <hint> <cmd>", clipped. */
 void ui_equivalent(struct ui *ui, int y, const char *cmd);
+/* s over at most maxlines lines of w columns from (y, x), cut where a line
+ * is full (CJK characters are two columns); the lines used. */
+int ui_put_wrapped(int y, int x, int w, int maxlines, const char *s);
+/* The lines s takes in w columns. */
+int ui_wrapped_lines(int w, const char *s);
 
 /* Drafts: key=value lines. */
 void ui_draft_add(struct sb *sb, const char *key, const char *value);

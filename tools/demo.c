@@ -27,6 +27,9 @@ static const struct {
 	{ "approver1", "刘审批", "approver", "500229", "500229.market", "zh", "approver, 城口县市场监督管理局" },
 	{ "approver2", "Sun Wei", "approver", "500103", "500103.market", "en", "approver, 渝中区市场监督管理局 (English)" },
 	{ "approver3", "周市局", "approver", "500000", "500000.market", "zh", "approver, 重庆市市场监督管理局" },
+	/* The heads (负责人) who approve extensions (art. 42). */
+	{ "head1", "黄局长", "approver", "500229", "500229.market", "zh", "head (负责人), 城口县市场监督管理局" },
+	{ "head2", "Qian Hui", "approver", "500103", "500103.market", "en", "head (负责人), 渝中区市场监督管理局 (English)" },
 };
 #define NLOGINS (sizeof demo_logins / sizeof demo_logins[0])
 
@@ -56,6 +59,7 @@ demo_users(struct store *st, char **cause)
 		u.region = (char *)demo_logins[i].region;
 		u.office = (char *)demo_logins[i].office;
 		u.lang = (char *)demo_logins[i].lang;
+		u.head = strncmp(u.login, "head", 4) == 0;
 		hash = pw_hash(DEMO_PASSWORD);
 		if (hash == NULL) {
 			set_cause(cause, _("cannot hash the password"));
@@ -151,6 +155,8 @@ struct ditem {
 	int promised;
 	int steps;		/* number of distinct step numbers */
 	long fee;
+	unsigned long long required, secondary;	/* material sets (bit n: material n) */
+	char *mat[8];		/* names of materials 1..7 (NULL beyond) */
 };
 
 struct world {
@@ -232,7 +238,49 @@ add_item(void *arg, const struct item *it)
 	d->promised = it->promised_days;
 	d->fee = it->fee_cents;
 	d->steps = 0;
+	d->required = d->secondary = 0;
+	memset(d->mat, 0, sizeof d->mat);
 	return 0;
+}
+
+static int
+add_material(void *arg, int seq, const char *name, int required, int secondary)
+{
+	struct ditem *d = arg;
+
+	if (seq < 1 || seq > 7)
+		return 0;
+	d->mat[seq] = xstrdup(name);
+	if (required)
+		d->required |= 1ULL << seq;
+	if (secondary)
+		d->secondary |= 1ULL << seq;
+	return 0;
+}
+
+/* The highest-numbered material of set (0 when empty). */
+static int
+last_of(unsigned long long set)
+{
+	int k;
+
+	for (k = 63; k > 0; k--)
+		if (set & (1ULL << k))
+			return k;
+	return 0;
+}
+
+/* "1,2,4" for a set of materials. */
+static void
+mat_text(unsigned long long set, char out[32])
+{
+	size_t n = 0;
+	int k;
+
+	out[0] = '\0';
+	for (k = 1; k < 8 && n + 4 < 32; k++)
+		if (set & (1ULL << k))
+			n += (size_t)snprintf(out + n, 32 - n, "%s%d", n ? "," : "", k);
 }
 
 static void
@@ -248,9 +296,13 @@ world_free(struct world *w)
 	free(w->d);
 	strv_free(&w->villages);
 	for (i = 0; i < w->nitems; i++) {
+		int k;
+
 		free(w->items[i].code);
 		free(w->items[i].kind);
 		free(w->items[i].levels);
+		for (k = 0; k < 8; k++)
+			free(w->items[i].mat[k]);
 	}
 	free(w->items);
 }
@@ -444,15 +496,36 @@ route(const struct ditem *it, const char *region, char office[40], char oregion[
 	}
 }
 
-static const char *const supplement_notes[] = {
-	"缺少场所使用证明，请补正", "身份证明复印件不清晰，请补正", "申请书未签字，请补正",
-	"平面布局图与现场不符，请补正"
-};
 static const char *const suspend_notes[] = {
 	"组织专家评审（第四十五条），预计10个工作日", "现场检验检测（第四十五条），预计5个工作日",
 	"依申请举行听证（第四十五条），预计15个工作日"
 };
 
+/* The note of a `receive` of pledged material k, into note. */
+static const char *
+pledge_received(const struct ditem *it, int k, char note[512])
+{
+	snprintf(note, 512, "收到容缺材料（容缺受理）：%d. %s", k,
+	    k > 0 && k < 8 && it->mat[k] ? it->mat[k] : "");
+	return note;
+}
+
+/* "N. name" of material k of it, for a note. */
+static void
+mat_note(const struct ditem *it, int k, char out[320])
+{
+	snprintf(out, 320, "%d. %s", k, k > 0 && k < 8 && it->mat[k] ? it->mat[k] : "");
+}
+
+/*
+ * One case with a history that obeys the lifecycle's rules: materials as
+ * the item lists them; a supplement notice only at the acceptance stage,
+ * within its 5 working days, naming the one material missing, and a
+ * resupply of exactly it; 容缺受理 only of a secondary material, by a working
+ * day within the promised limit, received (`receive`) before any decision;
+ * an extension (art. 42) by the office's head (负责人) before the limit runs
+ * out.
+ */
 static int
 one_case(struct gen *g, long i)
 {
@@ -463,11 +536,14 @@ one_case(struct gen *g, long i)
 	struct ditem *it;
 	struct tcase c;
 	char no[32], office[40], oregion[13], hall[13], sub[11], acc[11] = "", dec[11] = "",
-	    fin[11] = "", paused[11] = "", warn[11], due[11], hallstaff[64], staff[64];
+	    fin[11] = "", paused[11] = "", warn[11], due[11], hallstaff[64], staff[64], head[64],
+	    mats[32], pmats[32] = "", pdate[11] = "", note[512], m1[320];
 	const char *status, *channel, *result = "";
 	long j;
 	int open, sday, aday = 0, dday = 0, fday = 0, pday = 0, limit, used = 0, paused_days = 0,
-	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0, rc;
+	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0, rc, miss = 0, pledge = 0,
+	    pd = 0, rday = 0, nday = 0, rsday = 0;
+	unsigned long long have;
 	unsigned p;
 	size_t hall_di;
 
@@ -501,6 +577,7 @@ one_case(struct gen *g, long i)
 		snprintf(hall, sizeof hall, "%.9s", a.region);
 	snprintf(hallstaff, sizeof hallstaff, "staff@%s.%s", hall, strlen(hall) == 9 ? "township" : "hall");
 	snprintf(staff, sizeof staff, "staff@%s", office);
+	snprintf(head, sizeof head, "head@%s", office);
 
 	open = chance(r, 12);
 	limit = it->promised;
@@ -508,11 +585,20 @@ one_case(struct gen *g, long i)
 		unsigned lp = rnd(r, 100);
 		int warn_t, t;
 
+		/* The demo users' districts get their share of late work, so that
+		 * their worklists, reminders and supervision have red to show. */
+		if (a.district < 2 && lp >= 5 && chance(r, 12))
+			lp = rnd(r, 5);
+
 		p = rnd(r, 100);
 		status = p < 8 ? "submitted" : p < 20 ? "accepted" : p < 26 ? "supplement" :
 		    p < 76 ? "under_review" : p < 82 ? "suspended" : p < 96 ? "approved" : "denied";
-		if (strcmp(status, "submitted") == 0)
-			limit = 5;	/* art. 32: answer within 5 working days */
+		/* art. 32: before acceptance the clock is the 5 working days to
+		 * answer; a supplement notice goes out within them. */
+		if (strcmp(status, "submitted") == 0 || strcmp(status, "supplement") == 0)
+			limit = 5;
+		if (strcmp(status, "supplement") == 0 && lp < 5)
+			lp = 5 + rnd(r, 95);
 		/* Same threshold as clock_warn: yellow from warn_t days used. */
 		warn_t = (limit * cal->warn_percent + 99) / 100;
 		if (warn_t > limit - 1)
@@ -535,24 +621,79 @@ one_case(struct gen *g, long i)
 		else
 			pday = g->today;
 		start = clock_sub(cal, pday, used);
-		if (strcmp(status, "submitted") == 0) {
+		if (strcmp(status, "submitted") == 0 || strcmp(status, "supplement") == 0) {
 			sday = start;
 		} else {
 			aday = start;
 			sday = clock_sub(cal, aday, (int)rnd(r, 3));
 		}
 	} else {
-		int span = clock_workdays(cal, g->first_day, clock_sub(cal, g->today, limit + 3));
+		/* The history is drawn first, in working days from submission,
+		 * then placed so that it ends by today. */
+		int n_off = 0, rs_off = 0, a_off = 0, d_off = 0, f_off, span;
 
 		p = rnd(r, 100);
 		status = p < 92 ? "completed" : p < 96 ? "not_accepted" : "withdrawn";
-		sday = clock_add(cal, g->first_day, span > 0 ? (int)rnd(r, (unsigned)span) : 0);
 		if (strcmp(status, "not_accepted") == 0)
-			aday = 0;
+			f_off = (int)rnd(r, 5);	/* art. 32: within the 5 working days */
 		else {
-			aday = clock_add(cal, sday, rnd(r, 3));
+			/* Some applications lack a material: one notice, the
+			 * applicant brings it, and acceptance follows. */
+			if (strcmp(status, "completed") == 0 && it->required && chance(r, 10)) {
+				supp = 1;
+				n_off = (int)rnd(r, 2);
+				rs_off = n_off + 1 + (int)rnd(r, 5);
+				a_off = rs_off + (int)rnd(r, 2);
+			} else
+				a_off = (int)rnd(r, 3);
 			used = chance(r, 93) ? 1 + (int)rnd(r, (unsigned)limit) : limit + 1 + (int)rnd(r, 5);
+			if (strcmp(status, "completed") == 0) {
+				/* Some cases paused for a special procedure along the way. */
+				if (chance(r, 5)) {
+					susp = 1;
+					paused_days += 2 + (int)rnd(r, 10);
+				}
+				/* art. 42: an extension, before the limit runs out (on
+				 * the 4th working day of a limit of 4 or more). */
+				if (limit >= 4 && chance(r, 3))
+					extra = 10;
+				d_off = a_off + used + paused_days;
+				f_off = d_off + (int)rnd(r, 3);
+			} else
+				f_off = a_off + 1 + (int)rnd(r, (unsigned)limit);
 		}
+		span = clock_workdays(cal, g->first_day, clock_sub(cal, g->today, f_off));
+		sday = clock_add(cal, g->first_day, span > 0 ? (int)rnd(r, (unsigned)span) : 0);
+		if (strcmp(status, "not_accepted") != 0)
+			aday = clock_add(cal, sday, a_off);
+		if (supp) {
+			nday = clock_add(cal, sday, n_off);
+			rsday = clock_add(cal, sday, rs_off);
+		}
+		if (d_off)
+			dday = clock_add(cal, sday, d_off);
+		fday = clock_add(cal, sday, f_off);
+	}
+	if (open && strcmp(status, "supplement") == 0)
+		supp = 1;
+	/* The materials handed in: every required one, now and then the
+	 * optional ones too; one missing under a notice, or pledged. */
+	have = it->required;
+	if (chance(r, 30)) {
+		int k;
+
+		for (k = 1; k < 8; k++)
+			if (it->mat[k])
+				have |= 1ULL << k;
+	}
+	if (supp) {
+		miss = last_of(it->required);
+		if (miss == 0)
+			miss = 1;	/* no required one: the first is not in legal form */
+		have &= ~(1ULL << miss);
+	} else if (it->secondary && aday && chance(r, 8)) {
+		pledge = last_of(it->secondary);
+		have &= ~(1ULL << pledge);
 	}
 	/* Case number: the district of the hall and the day of submission. */
 	hd = (int)hall_di;
@@ -597,40 +738,48 @@ one_case(struct gen *g, long i)
 		start = aday ? aday : sday;
 		if (strcmp(status, "suspended") == 0)
 			susp = 1;
-		if (strcmp(status, "supplement") == 0)
-			supp = 1;
 		c.open = 1;
-		c.step = strcmp(status, "submitted") == 0 ? 1 : strcmp(status, "accepted") == 0 ? 1 :
+		c.step = strcmp(status, "submitted") == 0 || strcmp(status, "supplement") == 0 ||
+		    strcmp(status, "accepted") == 0 ? 1 :
 		    strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0 ? 3 : 2;
+		if (supp) {
+			c.prev_status = (char *)"submitted";
+			nday = pday;
+		} else if (susp)
+			c.prev_status = (char *)"under_review";
 	} else {
 		start = aday ? aday : sday;
 		if (strcmp(status, "completed") == 0) {
-			/* Some cases paused along the way: supplement or a special procedure. */
-			if (chance(r, 10)) {
-				supp = 1;
-				paused_days += 1 + (int)rnd(r, 5);
-			}
-			if (chance(r, 5)) {
-				susp = 1;
-				paused_days += 2 + (int)rnd(r, 10);
-			}
-			if (chance(r, 3))
-				extra = 10;	/* art. 42 extension */
-			dday = clock_add(cal, start, used + paused_days);
-			fday = clock_add(cal, dday, rnd(r, 3));
 			on_time = used <= limit + extra;
 			clock_format_date(dday, dec);
-			clock_format_date(fday, fin);
 			result = chance(r, 95) ? "准予许可" : "不予许可";
-		} else if (strcmp(status, "withdrawn") == 0) {
-			fday = clock_add(cal, start, 1 + rnd(r, (unsigned)limit));
-			clock_format_date(fday, fin);
-		} else {
-			fday = clock_add(cal, sday, rnd(r, 5));
-			clock_format_date(fday, fin);
 		}
+		clock_format_date(fday, fin);
 		c.step = 4;
 	}
+	/* 容缺受理: the pledged day is a working day within the promised limit;
+	 * the material comes the next working day, before any decision, or
+	 * (for some open cases) is still awaited, some of them past the day. */
+	if (pledge) {
+		int lim = limit < 3 ? limit : 3, next;
+
+		pd = clock_add(cal, aday, 1 + (int)rnd(r, (unsigned)lim));
+		clock_format_date(pd, pdate);
+		snprintf(pmats, sizeof pmats, "%d", pledge);
+		next = dday ? dday : susp && open ? pday : g->today;
+		rday = clock_add(cal, aday, 1);
+		if (rday > next)
+			rday = aday;
+		if (open && !dday && chance(r, 40))
+			rday = 0;	/* outstanding */
+		if (rday)
+			have |= 1ULL << pledge;
+		c.pledge_materials = pmats;
+		c.pledge_date = pdate;
+	}
+	mat_text(have, mats);
+	c.materials = mats;
+	c.notices = supp ? TCASE_NOTICE_ACCEPTANCE : 0;
 	c.accepted = acc;
 	/* The current step began a little after acceptance, within the clock. */
 	if (open && aday && used > 0) {
@@ -688,23 +837,35 @@ one_case(struct gen *g, long i)
 	if (strcmp(status, "not_accepted") == 0)
 		return event(g, c.id, fday, hallstaff, "", "refuse", "submitted", "not_accepted",
 		    "不属于本机关职权范围，告知向有关机关申请");
-	if (event(g, c.id, aday, hallstaff, "", "accept", "submitted", "accepted", "") != 0)
-		return -1;
-	if (strcmp(status, "accepted") == 0)
-		return 0;
 	if (supp) {
-		int sd = clock_add(cal, aday, 1);
-
-		if (event(g, c.id, open ? pday : sd, staff, "", "supplement", "accepted", "supplement",
-		    supplement_notes[rnd(r, 4)]) != 0)
+		/* art. 32: one notice naming what is missing, then exactly it. */
+		mat_note(it, miss, m1);
+		snprintf(note, sizeof note, "请补正：%s", m1);
+		if (event(g, c.id, nday, hallstaff, "", "supplement", "submitted", "supplement",
+		    note) != 0)
 			return -1;
 		if (open)
 			return 0;
-		if (event(g, c.id, clock_add(cal, sd, 2), hallstaff, "", "resupply", "supplement",
-		    "accepted", "补正材料已收齐") != 0)
+		snprintf(note, sizeof note, "已收到：%s；%d个工作日不计时", m1,
+		    clock_workdays(cal, nday, rsday));
+		if (event(g, c.id, rsday, hallstaff, "", "resupply", "supplement", "submitted",
+		    note) != 0)
 			return -1;
 	}
+	note[0] = '\0';
+	if (pledge) {
+		mat_note(it, pledge, m1);
+		snprintf(note, sizeof note, "容缺受理，申请人承诺补交：%s，期限%s", m1, pdate);
+	}
+	if (event(g, c.id, aday, hallstaff, "", "accept", "submitted", "accepted", note) != 0)
+		return -1;
+	if (strcmp(status, "accepted") == 0)
+		return rday ? event(g, c.id, rday, hallstaff, "", "receive", "accepted", "accepted",
+		    pledge_received(it, pledge, note)) : 0;
 	if (event(g, c.id, aday + (open ? 0 : 1), staff, "", "review", "accepted", "under_review", "") != 0)
+		return -1;
+	if (rday && event(g, c.id, rday, staff, "", "receive", "under_review", "under_review",
+	    pledge_received(it, pledge, note)) != 0)
 		return -1;
 	if (strcmp(status, "withdrawn") == 0)
 		return event(g, c.id, fday, hallstaff, "", "withdraw", "under_review", "withdrawn",
@@ -721,9 +882,14 @@ one_case(struct gen *g, long i)
 	}
 	if (strcmp(status, "under_review") == 0)
 		return 0;
-	if (extra && event(g, c.id, clock_add(cal, aday, 4), staff, "", "extend", "under_review",
-	    "under_review", "情况复杂，经负责人批准延长10个工作日（第四十二条）") != 0)
-		return -1;
+	if (extra) {
+		/* The note as the action writes it (in Chinese). */
+		snprintf(note, sizeof note, "延长%d个工作日（时限%d→%d），至%s，经本机关负责人批准：%s",
+		    extra, limit, limit + extra, due, "情况复杂，需补充核查");
+		if (event(g, c.id, clock_add(cal, aday, 4), head, "", "extend", "under_review",
+		    "under_review", note) != 0)
+			return -1;
+	}
 	if (strcmp(status, "denied") == 0 || (dday && strcmp(result, "不予许可") == 0)) {
 		if (event(g, c.id, dday, staff, "", "deny", "under_review", "denied",
 		    "不符合法定条件") != 0)
@@ -817,6 +983,7 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 
 		store_step_each(st, w.items[k].code, count_step, &sc);
 		w.items[k].steps = sc.max;
+		store_material_each(st, w.items[k].code, add_material, &w.items[k]);
 	}
 	g.st = st;
 	g.w = &w;

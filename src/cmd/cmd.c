@@ -67,8 +67,8 @@ static const struct cmd_entry commands[] = {
 	{ "user", "me", LIST, N_("who you are and the rights you hold"),
 	  LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_user_me },
 	{ "user", "add", "LOGIN --role clerk|approver|supervisor|admin --region CODE "
-	  "[--office CODE] [--name NAME] [--lang zh|en]", N_("add a user"),
-	  "role= region= office= name= lang= encoding=", 1, 1,
+	  "[--office CODE] [--name NAME] [--lang zh|en] [--head]", N_("add a user"),
+	  "role= region= office= name= lang= encoding= head", 1, 1,
 	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_user_add },
 	{ "user", "list", LIST, N_("every user"), LIST_OPTS, 0, 0,
 	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, cmd_user_list },
@@ -80,8 +80,9 @@ static const struct cmd_entry commands[] = {
 	{ "user", "passwd", "LOGIN", N_("set a password (read from standard input)"), "", 1, 1,
 	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, cmd_user_passwd },
 	/* Per target: one's own language and encoding, or an admin's. */
-	{ "user", "set", "LOGIN [--name NAME] [--lang zh|en] [--encoding utf-8|gbk]",
-	  N_("change a user's name, language or terminal encoding"), "name= lang= encoding=", 1, 1,
+	{ "user", "set", "LOGIN [--name NAME] [--lang zh|en] [--encoding utf-8|gbk] [--head yes|no]",
+	  N_("change a user's name, language or terminal encoding, or who heads an office"),
+	  "name= lang= encoding= head=", 1, 1,
 	  RIGHT_ANY, CMD_TARGET_USER, CMD_WRITES, cmd_user_set },
 	{ "user", "key add", "LOGIN FILE|-", N_("add an OpenSSH public key"), "", 2, 2,
 	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_key_add },

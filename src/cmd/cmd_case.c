@@ -346,6 +346,12 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_printf_safe(fp, "%s\n", _("provisional: counted over a year without a State "
 		    "Council holiday notice (statutory holidays only); recomputed when it is imported"));
 	}
+	if (*k.pledge_materials) {
+		/* 容缺受理: what was pledged, by when, and whether it came. */
+		label(fp, _("pledged"));
+		out_printf_safe(fp, _("materials %s by %s, %s\n"), k.pledge_materials, k.pledge_date,
+		    tcase_pledge_open(&k) ? _("outstanding") : _("handed in"));
+	}
 	out_printf_safe(fp, "%s\n", _("timeline"));
 	if (store_event_each_of_case(c->s->st, k.id, print_event, fp) != 0)
 		return cmd_store_error(c);
@@ -436,7 +442,8 @@ cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 	const struct act_def *defs[32];
 	int i, n;
 
-	n = lifecycle_offered(&c->s->user, &a->target, defs, 32);
+	if ((n = lifecycle_offered(c->s, &a->target, defs, 32)) < 0)
+		return cmd_store_error(c);
 	for (i = 0; i < n; i++) {
 		out_pad(c->out, defs[i]->name, 12);
 		out_printf_safe(c->out, "%s%s\n", _(defs[i]->summary),

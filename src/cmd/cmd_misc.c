@@ -410,11 +410,12 @@ step_line(void *arg, int seq, const char *name, const char *name_en,
 }
 
 static int
-material_line(void *arg, int seq, const char *name, int required)
+material_line(void *arg, int seq, const char *name, int required, int secondary)
 {
 	FILE *fp = arg;
 
-	out_printf_safe(fp, "  %d. %s%s\n", seq, name, required ? "" : _(" (optional)"));
+	out_printf_safe(fp, "  %d. %s%s\n", seq, name, !required ? _(" (optional)") :
+	    secondary ? _(" (secondary: may be pledged, 容缺受理)") : "");
 	return 0;
 }
 

@@ -36,6 +36,7 @@ cmd_user_add(struct cmd_ctx *c, struct cmd_args *a)
 	in.name = cmd_arg(a, "name");
 	in.lang = cmd_arg(a, "lang");
 	in.encoding = cmd_arg(a, "encoding");
+	in.head = cmd_arg(a, "head") != NULL;
 	if ((rc = user_add(c->s, &in, &cause)) != 0)
 		return failed(c, rc, cause);
 	out_printf_safe(c->out, _("user '%s' added; give them a key (user key add) or a password (user passwd)\n"),
@@ -48,7 +49,7 @@ list_row(void *arg, const struct user *u, int nkeys)
 {
 	struct out *o = arg;
 	char keys[16];
-	const char *v[8];
+	const char *v[9];
 
 	snprintf(keys, sizeof keys, "%d", nkeys);
 	v[0] = u->login;
@@ -59,6 +60,7 @@ list_row(void *arg, const struct user *u, int nkeys)
 	v[5] = u->lang;
 	v[6] = keys;
 	v[7] = u->disabled ? "disabled" : "active";
+	v[8] = u->head ? "1" : "0";
 	out_row(o, v);
 	return 0;
 }
@@ -67,9 +69,9 @@ int
 cmd_user_list(struct cmd_ctx *c, struct cmd_args *a)
 {
 	static const char *const keys[] = {
-		"login", "name", "role", "region", "office", "lang", "keys", "state"
+		"login", "name", "role", "region", "office", "lang", "keys", "state", "head"
 	};
-	const char *labels[8];
+	const char *labels[9];
 	struct out ot;
 	int rc;
 
@@ -81,7 +83,8 @@ cmd_user_list(struct cmd_ctx *c, struct cmd_args *a)
 	labels[5] = _("lang");
 	labels[6] = _("keys");
 	labels[7] = _("state");
-	if ((rc = cmd_table(c, &ot, a->opt, FMT_TEXT, 8, keys, labels)) != EXIT_OK)
+	labels[8] = _("head of office");
+	if ((rc = cmd_table(c, &ot, a->opt, FMT_TEXT, 9, keys, labels)) != EXIT_OK)
 		return rc;
 	rc = store_user_each(c->s->st, list_row, &ot);
 	out_end(&ot);
@@ -97,7 +100,7 @@ cmd_user_set(struct cmd_ctx *c, struct cmd_args *a)
 	int rc;
 
 	rc = user_change(c->s, a->pos[0], cmd_arg(a, "name"), cmd_arg(a, "lang"),
-	    cmd_arg(a, "encoding"), &cause);
+	    cmd_arg(a, "encoding"), cmd_arg(a, "head"), &cause);
 	if (rc != 0)
 		return failed(c, rc, cause);
 	out_printf_safe(c->out, _("user '%s' changed\n"), a->pos[0]);
@@ -266,7 +269,7 @@ cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
 {
 	static const char *const names[RIGHT_COUNT] = {
 		"any", "case-read", "case-intake", "case-work", "user-admin", "catalog-admin",
-		"supervise", "order-issue", "complaint-log", "rate", "host-files"
+		"supervise", "order-issue", "complaint-log", "rate", "host-files", "office-head"
 	};
 	const struct user *u = &c->s->user;
 	const char *keys[] = { "login", "name", "role", "region", "office", "lang", "rights" };

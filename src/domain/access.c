@@ -139,6 +139,9 @@ access_has(const struct user *u, enum right r)
 		return u->role == ROLE_CLERK || u->role == ROLE_SUPERVISOR;
 	case RIGHT_HOST_FILES:
 		return u->role == ROLE_LOCAL;
+	case RIGHT_OFFICE_HEAD:
+		/* art. 42: 经本行政机关负责人批准 -- the head of an office that decides. */
+		return u->role == ROLE_APPROVER && u->head && u->office != NULL;
 	case RIGHT_COUNT:
 		break;
 	}
@@ -168,6 +171,9 @@ access_denied_text(enum right r)
 		    "supervisors");
 	case RIGHT_HOST_FILES:
 		return _("permission denied: over ssh, send the file on standard input (-)");
+	case RIGHT_OFFICE_HEAD:
+		return _("permission denied: an extension is approved by the head of the office "
+		    "(负责人, art. 42)");
 	default:
 		return _("permission denied");
 	}
@@ -219,6 +225,8 @@ access_may_act(const struct user *u, const struct tcase *c, enum act_who who)
 		/* The competent office, or a clerk of the very hall that took it in. */
 		return same_office(u, c) ||
 		    (u->role == ROLE_CLERK && strcmp(u->region, c->hall_region) == 0);
+	case WHO_HEAD:
+		return access_has(u, RIGHT_OFFICE_HEAD) && same_office(u, c);
 	}
 	return 0;
 }

@@ -49,6 +49,8 @@ enum right {
 	RIGHT_COMPLAINT_LOG,	/* complaints: clerks (a phone call) and supervisors */
 	RIGHT_RATE,		/* ratings: window clerks */
 	RIGHT_HOST_FILES,	/* read a file on the host by its path: the operator */
+	RIGHT_OFFICE_HEAD,	/* approve an extension (art. 42): approvers who head
+				 * their office (负责人) */
 	RIGHT_COUNT
 };
 /* 1 when u (enabled) holds r. */
@@ -68,6 +70,7 @@ enum act_who {
 	WHO_DECIDER,	/* approver of the competent office */
 	WHO_BRANCH,	/* approver of an office with a pending parallel branch */
 	WHO_DELIVERER,	/* the competent office, or a clerk of the hall that took it in */
+	WHO_HEAD,	/* the head (负责人) of the competent office */
 };
 /* 1 when u may act as who on c; for WHO_BRANCH, u's office must hold a
  * branch of c's review. Supervisors, admins and the operator never act. */

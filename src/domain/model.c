@@ -90,6 +90,9 @@ branch_release(struct branch *b)
 	free(b->verdict);
 	free(b->by_login);
 	free(b->done_on);
+	free(b->override);
+	free(b->override_by);
+	free(b->override_on);
 	memset(b, 0, sizeof *b);
 }
 

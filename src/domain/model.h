@@ -18,6 +18,7 @@ struct user {
 	char *lang;		/* "zh" or "en" */
 	char *encoding;		/* the terminal's: "utf-8" or "gbk" (GB18030) */
 	int disabled;
+	int head;		/* 负责人: an approver heading the office (art. 42) */
 };
 
 struct region {
@@ -80,7 +81,8 @@ struct tcase {
 	char *step_started;
 	int step_paused;	/* working days paused within the current step */
 	char *pledge_date;	/* "" unless accepted on a pledge (容缺受理) */
-	char *pledge_materials;
+	char *pledge_materials;	/* as pledged; each joins materials when received */
+	int notices;		/* supplement notices given: TCASE_NOTICE_* bits */
 	int deemed;		/* accepted by silence (art. 32) */
 	char *suspend_reason;
 	int suspend_days;
@@ -102,6 +104,9 @@ struct branch {
 	char *verdict;
 	char *by_login;
 	char *done_on;
+	char *override;		/* a dissent overruled by the lead office: why */
+	char *override_by;
+	char *override_on;
 };
 
 struct event {

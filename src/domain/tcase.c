@@ -2,6 +2,7 @@
  * The clock applied to a case, and the words for its states.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "i18n.h"
@@ -91,6 +92,8 @@ static const struct {
 	{ "suspend", N_("special procedure") },
 	{ "resume", N_("clock resumed") },
 	{ "extend", N_("extension") },
+	{ "receive", N_("pledged materials received") },
+	{ "override", N_("dissent overridden") },
 	{ "approve", N_("approval") },
 	{ "deny", N_("denial") },
 	{ "complete", N_("delivery") },
@@ -109,6 +112,31 @@ tcase_action_label(const char *s)
 		if (strcmp(s, actions[i].action) == 0)
 			return _(actions[i].label);
 	return s;
+}
+
+unsigned long long
+tcase_material_set(const char *list)
+{
+	unsigned long long set = 0;
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		char *end;
+		long v = strtol(p, &end, 10);
+
+		if (end == p)
+			break;
+		if (v >= 1 && v <= 63)
+			set |= 1ULL << v;
+		p = *end == ',' ? end + 1 : end;
+	}
+	return set;
+}
+
+unsigned long long
+tcase_pledge_open(const struct tcase *c)
+{
+	return tcase_material_set(c->pledge_materials) & ~tcase_material_set(c->materials);
 }
 
 int
@@ -256,6 +284,10 @@ tcase_anomaly_label(const char *kind)
 		return _("supervision orders not answered by their due date");
 	if (strcmp(kind, "rectify_late") == 0)
 		return _("rectifications past their 15 working days");
+	if (strcmp(kind, "pledge_overdue") == 0)
+		return _("pledged materials overdue (容缺受理)");
+	if (strcmp(kind, "override") == 0)
+		return _("a department's dissent overridden by the lead office");
 	return kind;
 }
 

@@ -40,6 +40,19 @@ int tcase_days_used(const struct calendar *cal, const struct tcase *c, int today
 /* The limit in force: promised limit plus extension. */
 int tcase_limit(const struct tcase *c);
 
+/* Supplement notices (一次性告知), one per stage: art. 32 asks for every
+ * missing material in one notice at acceptance, and the same holds for the
+ * one notice a review may give. */
+#define TCASE_NOTICE_ACCEPTANCE 1
+#define TCASE_NOTICE_REVIEW 2
+
+/* Material numbers "1,3,4" as a set (bit n for material n, 1..63); numbers
+ * outside that range are left out. */
+unsigned long long tcase_material_set(const char *list);
+/* The pledged materials (容缺受理) not yet among those received: 0 when
+ * none is outstanding. */
+unsigned long long tcase_pledge_open(const struct tcase *c);
+
 /* The statuses of the lifecycle, in order. */
 extern const char *const tcase_statuses[];
 int tcase_status_valid(const char *s);
@@ -51,7 +64,8 @@ const char *tcase_channel_label(const char *s);
 const char *tcase_light_label(enum light l);
 const char *tcase_action_label(const char *s);
 /* The label of an anomaly kind (fee, refuse_no_reason, step_late, deemed, busy_hall,
- * unlisted_material, complaint_late, order_late, rectify_late). */
+ * unlisted_material, complaint_late, order_late, rectify_late, pledge_overdue,
+ * override). */
 const char *tcase_anomaly_label(const char *kind);
 /* The reason of a supplement notice (补正), for 办事指南准确度: 0 for listed
  * (a material the guide lists is missing; also when reason is NULL), 1 for

@@ -25,6 +25,8 @@ const struct act_def lifecycle_acts[] = {
 	  N_("start the review of the current step") },
 	{ "opinion", { "under_review" }, NULL, WHO_BRANCH, 1,
 	  N_("give this department's opinion in a parallel review") },
+	{ "override", { "under_review" }, NULL, WHO_DECIDER, 1,
+	  N_("as the lead office, overrule a department's dissent, with the reason") },
 	{ "pass", { "under_review" }, NULL, WHO_DECIDER, 0,
 	  N_("the step passes review; go on to the next step") },
 	{ "approve", { "under_review" }, "approved", WHO_DECIDER, 0,
@@ -32,7 +34,9 @@ const struct act_def lifecycle_acts[] = {
 	{ "complete", { "approved", "denied" }, "completed", WHO_DELIVERER, 0,
 	  N_("hand over the result (办结), with the fee charged") },
 	{ "resupply", { "supplement" }, "=", WHO_ACCEPTOR, 0,
-	  N_("the applicant resupplied the materials; the clock runs again") },
+	  N_("record the materials the applicant handed in; the clock runs again") },
+	{ "receive", { "accepted", "under_review", "suspended", "supplement" }, NULL, WHO_ACCEPTOR, 0,
+	  N_("record pledged materials handed in (容缺受理)") },
 	{ "resume", { "suspended" }, "=", WHO_DECIDER, 0,
 	  N_("the special procedure ended; the clock runs again") },
 	{ "supplement", { "submitted", "accepted", "under_review" }, "supplement", WHO_ACCEPTOR, 0,
@@ -41,8 +45,8 @@ const struct act_def lifecycle_acts[] = {
 	  N_("record a (joint) site survey (联合踏勘)") },
 	{ "suspend", { "under_review" }, "suspended", WHO_DECIDER, 1,
 	  N_("special procedure (art. 45): the clock stops for the period told") },
-	{ "extend", { "under_review", "suspended" }, NULL, WHO_DECIDER, 1,
-	  N_("extend the limit once by 10 working days (art. 42), with the reason") },
+	{ "extend", { "under_review", "suspended" }, NULL, WHO_HEAD, 1,
+	  N_("extend the limit once (art. 42), approved by the head of the office, with the reason") },
 	{ "return", { "under_review" }, "accepted", WHO_DECIDER, 1,
 	  N_("return the case to the acceptance desk, with the reason") },
 	{ "deny", { "under_review" }, "denied", WHO_DECIDER, 1,
@@ -86,18 +90,6 @@ int
 lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def *def)
 {
 	return access_may_act(u, c, def->who);
-}
-
-int
-lifecycle_offered(const struct user *u, const struct tcase *c, const struct act_def **out, int max)
-{
-	const struct act_def *d;
-	int n = 0;
-
-	for (d = lifecycle_acts; d->name != NULL && n < max; d++)
-		if (lifecycle_from_ok(d, c->status) && lifecycle_may(u, c, d))
-			out[n++] = d;
-	return n;
 }
 
 int
@@ -178,27 +170,31 @@ next_step(const struct steps *ss, int seq)
 struct mat {
 	int seq[64];
 	int required[64];
+	int secondary[64];	/* may be pledged (容缺受理) */
 	char name[64][256];
 	int n;
 };
 
 static int
-add_mat(void *arg, int seq, const char *name, int required)
+add_mat(void *arg, int seq, const char *name, int required, int secondary)
 {
 	struct mat *m = arg;
 
 	if (m->n < 64) {
 		m->seq[m->n] = seq;
 		m->required[m->n] = required;
+		m->secondary[m->n] = secondary;
 		utf8_copy(m->name[m->n], sizeof m->name[m->n], name);
 		m->n++;
 	}
 	return 0;
 }
 
-/* Parse "1,2,3" into a bit set of material numbers known to m; -1 on error. */
+/* Parse "1,2,3" into a bit set of material numbers known to m; -1 on
+ * error, naming the option opt. */
 static int
-parse_materials(const char *text, const struct mat *m, unsigned long long *set, char **cause)
+parse_materials(const char *text, const char *opt, const struct mat *m, unsigned long long *set,
+    char **cause)
 {
 	const char *p = text;
 
@@ -211,13 +207,14 @@ parse_materials(const char *text, const struct mat *m, unsigned long long *set, 
 		int i, ok = 0;
 
 		if (end == p || v < 1 || v > 63) {
-			set_cause(cause, _("materials: expected numbers like 1,2,3, not '%s'"), text);
+			set_cause(cause, _("--%s: expected material numbers like 1,2,3, not '%s'"), opt,
+			    text);
 			return -1;
 		}
 		for (i = 0; i < m->n; i++)
 			ok |= m->seq[i] == v;
 		if (!ok) {
-			set_cause(cause, _("materials: this item has no material %ld"), v);
+			set_cause(cause, _("--%s: this item has no material %ld"), opt, v);
 			return -1;
 		}
 		*set |= 1ULL << v;
@@ -225,7 +222,8 @@ parse_materials(const char *text, const struct mat *m, unsigned long long *set, 
 		if (*p == ',')
 			p++;
 		else if (*p != '\0') {
-			set_cause(cause, _("materials: expected numbers like 1,2,3, not '%s'"), text);
+			set_cause(cause, _("--%s: expected material numbers like 1,2,3, not '%s'"), opt,
+			    text);
 			return -1;
 		}
 	}
@@ -264,7 +262,7 @@ list_materials(struct sb *sb, const struct mat *m, unsigned long long set)
 
 	for (i = 0; i < m->n; i++)
 		if (set & (1ULL << m->seq[i]))
-			sb_addf(sb, "%s%d. %s", k++ ? "; " : "", m->seq[i], m->name[i]);
+			sb_addf(sb, "%s%d. %s", k++ ? _("; ") : "", m->seq[i], m->name[i]);
 }
 
 /* Due and warning dates from the clock's start, limit, pauses and extension
@@ -331,31 +329,216 @@ enter_step(struct store *st, const struct calendar *cal, struct tcase *c,
 	return 0;
 }
 
-struct pending {
+/* The rules beyond status and rights ----------------------------------------- */
+
+/*
+ * What the law makes of a case now, beyond its status and the actor's
+ * rights. It is read once for an action and once for the menu of actions
+ * offered, and rules_block() decides from it for both: what is offered is
+ * exactly what would not be refused for the case's state.
+ */
+struct rules {
+	int deemed;		/* submitted, unanswered past 5 working days (art. 32) */
+	int pending;		/* branches of the current step without an opinion */
+	int mine;		/* ... of which one at the acting user's office */
+	int dissent;		/* dissents of the current step not overruled */
+	int last;		/* the current step is the last review step */
+	unsigned long long missing;	/* required materials not received */
+	unsigned long long pledged;	/* pledged materials outstanding (容缺受理) */
+	int pledge_late;	/* ... past the day they were pledged for */
+	int used;		/* working days used of the limit in force */
+	int extend_by;		/* the statutory extension: 10, or 15 when joint */
+	int extend_max;		/* the most an extension may add */
+};
+
+struct branch_count {
 	int step;
-	const char *office;	/* count only this office's, when not NULL */
-	int n;
+	const char *office;	/* the acting user's, or NULL */
+	int pending, mine, dissent;
 };
 
 static int
-count_pending(void *arg, const struct branch *b)
+count_branch(void *arg, const struct branch *b)
 {
-	struct pending *p = arg;
+	struct branch_count *n = arg;
 
-	if (b->step == p->step && b->opinion == NULL &&
-	    (p->office == NULL || strcmp(p->office, b->office) == 0))
-		p->n++;
+	if (b->step != n->step)
+		return 0;
+	if (b->opinion == NULL) {
+		n->pending++;
+		n->mine += n->office != NULL && strcmp(n->office, b->office) == 0;
+	} else if (b->verdict != NULL && strcmp(b->verdict, "disagree") == 0 && b->override == NULL)
+		n->dissent++;
 	return 0;
 }
 
+/* The item is handled jointly (联合办理): a step of several departments. */
 static int
-pending_branches(struct store *st, const struct tcase *c, const char *office)
+joint(const struct steps *ss)
 {
-	struct pending p = { c->step, office, 0 };
+	int i, j;
 
-	if (store_branch_each(st, c->id, count_pending, &p) < 0)
+	for (i = 0; i < ss->n; i++)
+		for (j = i + 1; j < ss->n; j++)
+			if (ss->s[i].seq == ss->s[j].seq)
+				return 1;
+	return 0;
+}
+
+/* The required materials that may be pledged. */
+static unsigned long long
+secondary_set(const struct mat *m)
+{
+	unsigned long long set = 0;
+	int i;
+
+	for (i = 0; i < m->n; i++)
+		if (m->secondary[i])
+			set |= 1ULL << m->seq[i];
+	return set;
+}
+
+/* The stage a supplement notice belongs to: acceptance or review. */
+static int
+notice_stage(const struct tcase *c)
+{
+	return strcmp(c->status, "submitted") == 0 ? TCASE_NOTICE_ACCEPTANCE : TCASE_NOTICE_REVIEW;
+}
+
+/* The rules for c today, with u acting (u's office for its opinion). */
+static int
+rules_read(struct store *st, const struct calendar *cal, const struct tcase *c,
+    const struct item *it, const struct steps *ss, const struct mat *m, int today,
+    const struct user *u, struct rules *r)
+{
+	struct branch_count n = { c->step, u->office, 0, 0, 0 };
+	int statutory = it->statutory_days, pd, nxt;
+
+	memset(r, 0, sizeof *r);
+	r->deemed = lifecycle_deemed(cal, c, today);
+	if (c->branch_offices != NULL && *c->branch_offices != '\0' &&
+	    store_branch_each(st, c->id, count_branch, &n) < 0)
 		return -1;
-	return p.n;
+	r->pending = n.pending;
+	r->mine = n.mine;
+	r->dissent = n.dissent;
+	nxt = next_step(ss, c->step);
+	r->last = nxt == 0 || nxt == last_step(ss);
+	r->missing = missing_required(m, tcase_material_set(c->materials));
+	r->pledged = tcase_pledge_open(c);
+	r->pledge_late = r->pledged && clock_parse_date(c->pledge_date, &pd) == 0 && today > pd;
+	r->used = tcase_days_used(cal, c, today);
+	/* art. 42: the limit may be extended by 10 working days; handled
+	 * jointly, the limit is at most 45 days and the extension 15. The
+	 * extended limit stays within the statutory one plus that extension,
+	 * whatever the (shorter) promised limit was. */
+	r->extend_by = 10;
+	if (joint(ss)) {
+		if (statutory > 45)
+			statutory = 45;
+		r->extend_by = 15;
+	}
+	r->extend_max = statutory + r->extend_by - c->limit_days - c->extended_days;
+	if (r->extend_max < 0)
+		r->extend_max = 0;
+	return 0;
+}
+
+/* 0 when the rules let def be taken on c now; else EXIT_CONFLICT with the
+ * reason in *cause (cause may be NULL). */
+static int
+rules_block(const struct act_def *def, const struct tcase *c, const struct mat *m,
+    const struct rules *r, char **cause)
+{
+	const char *a = def->name;
+	struct sb list = SB_INIT;
+	int decide = strcmp(a, "approve") == 0 || strcmp(a, "deny") == 0;
+	int go_on = strcmp(a, "approve") == 0 || strcmp(a, "pass") == 0;
+	int rc = EXIT_CONFLICT;
+
+	if (strcmp(a, "opinion") == 0 && !r->mine) {
+		set_cause(cause, "%s", _("your office has no pending opinion on this case"));
+	} else if (strcmp(a, "pass") == 0 && r->last) {
+		set_cause(cause, "%s", _("this is the last review step: approve or deny"));
+	} else if (strcmp(a, "refuse") == 0 && r->deemed) {
+		/* art. 32: unanswered for 5 working days, it is accepted by law. */
+		set_cause(cause, "%s", _("too late to refuse: the application was not answered within "
+		    "5 working days and is deemed accepted on receipt (art. 32); accept it and decide it"));
+	} else if (strcmp(a, "supplement") == 0 && notice_stage(c) == TCASE_NOTICE_ACCEPTANCE &&
+	    r->deemed) {
+		set_cause(cause, "%s", _("too late for a supplement notice: the application was not "
+		    "answered within 5 working days and is deemed accepted on receipt (art. 32); accept "
+		    "it, and ask for what is missing in review"));
+	} else if (strcmp(a, "supplement") == 0 && (c->notices & notice_stage(c))) {
+		/* art. 32 (4): 一次性告知, one notice with everything in it. */
+		set_cause(cause, "%s", notice_stage(c) == TCASE_NOTICE_ACCEPTANCE ?
+		    _("the supplement notice of the acceptance stage was given already: art. 32 allows "
+		    "one notice listing every missing material") :
+		    _("the supplement notice of the review was given already: one notice lists every "
+		    "missing material"));
+	} else if ((decide || go_on) && r->pending) {
+		set_cause(cause, "%s", _("the parallel review is not complete: every department "
+		    "must give its opinion first"));
+	} else if (go_on && r->dissent) {
+		set_cause(cause, "%s", _("a department disagrees (不同意): deny, return the case, or, "
+		    "as the lead office, overrule the dissent with your reason (override)"));
+	} else if (strcmp(a, "approve") == 0 && r->pledged) {
+		list_materials(&list, m, r->pledged);
+		set_cause(cause, _("pledged materials are outstanding: %s; record them when they are "
+		    "handed in (receive) before the licence is granted"), list.buf);
+	} else if (strcmp(a, "approve") == 0 && r->missing) {
+		list_materials(&list, m, r->missing);
+		set_cause(cause, _("required materials are missing: %s; ask for them (supplement) "
+		    "before the licence is granted"), list.buf);
+	} else if (strcmp(a, "deny") == 0 && r->pledged && !r->pledge_late) {
+		list_materials(&list, m, r->pledged);
+		set_cause(cause, _("the applicant pledged to hand in %s by %s (容缺受理): the decision "
+		    "waits for them until that day"), list.buf, c->pledge_date);
+	} else if (strcmp(a, "override") == 0 && !r->dissent) {
+		set_cause(cause, "%s", _("no dissent to overrule: no department of this step "
+		    "disagrees"));
+	} else if (strcmp(a, "receive") == 0 && !r->pledged) {
+		set_cause(cause, "%s", _("no pledged material is outstanding"));
+	} else if (strcmp(a, "extend") == 0 && c->extended_days > 0) {
+		set_cause(cause, "%s", _("the limit was already extended once (art. 42 allows one "
+		    "extension)"));
+	} else if (strcmp(a, "extend") == 0 && r->used > tcase_limit(c)) {
+		set_cause(cause, _("the limit ran out on %s: an extension is approved before the limit "
+		    "runs out (art. 42)"), c->due);
+	} else if (strcmp(a, "extend") == 0 && r->extend_max <= 0) {
+		set_cause(cause, _("no extension is left: the limit of %d working days already reaches "
+		    "the statutory limit plus %d (art. 42)"), tcase_limit(c), r->extend_by);
+	} else
+		rc = 0;
+	sb_release(&list);
+	return rc;
+}
+
+int
+lifecycle_offered(struct session *s, const struct tcase *c, const struct act_def **out, int max)
+{
+	const struct act_def *d;
+	struct item it;
+	struct steps *ss = xcalloc(1, sizeof *ss);
+	struct mat *m = xcalloc(1, sizeof *m);
+	struct rules r;
+	int n = -1, today = session_today(s);
+
+	memset(&it, 0, sizeof it);
+	if (store_item_get(s->st, c->item, &it) != 0 ||
+	    store_step_each(s->st, c->item, add_step, ss) < 0 ||
+	    store_material_each(s->st, c->item, add_mat, m) < 0 ||
+	    rules_read(s->st, s->cal, c, &it, ss, m, today, &s->user, &r) != 0)
+		goto out;
+	for (n = 0, d = lifecycle_acts; d->name != NULL && n < max; d++)
+		if (lifecycle_from_ok(d, c->status) && lifecycle_may(&s->user, c, d) &&
+		    rules_block(d, c, m, &r, NULL) == 0)
+			out[n++] = d;
+out:
+	item_release(&it);
+	free(ss);
+	free(m);
+	return n;
 }
 
 /* The clock stops (supplement, suspension). */
@@ -452,76 +635,138 @@ struct ctx {
 	struct item it;
 	struct steps ss;
 	struct mat m;
+	struct rules rules;	/* read before the action */
 	struct sb note;		/* the event's note */
+	struct sb lists[2];	/* see mat_list() */
+	int nlist;
 	char **cause;
 };
 
-/* The branches could not be read: an error, never "none pending". */
-static int
-branches_failed(struct ctx *x)
+/* Set c's materials received to set. */
+static void
+set_materials(struct tcase *c, unsigned long long set)
 {
-	set_cause(x->cause, "%s", store_error(x->st));
-	return EXIT_INTERNAL;
+	char *s = format_materials(set);
+
+	set_str(&c->materials, s);
+	free(s);
 }
 
+/* The materials of set, numbered and named, for a message: valid until
+ * the second call after this one (two lists may appear in one message). */
+static const char *
+mat_list(struct ctx *x, unsigned long long set)
+{
+	struct sb *sb = &x->lists[x->nlist++ % 2];
+
+	sb_reset(sb);
+	list_materials(sb, &x->m, set);
+	return sb->buf;
+}
 
 static int
 do_accept(struct ctx *x)
 {
 	struct tcase *c = x->c;
-	unsigned long long have = 0, more = 0, miss, pledged = 0;
+	unsigned long long have = tcase_material_set(c->materials), more = 0, miss, pledged = 0;
 	int today = x->who->today, start, due, pd, nxt;
 	char *s;
 
-	if (parse_materials(c->materials, &x->m, &have, x->cause) != 0 ||
-	    parse_materials(x->a->materials, &x->m, &more, x->cause) != 0 ||
-	    parse_materials(x->a->pledge_materials, &x->m, &pledged, x->cause) != 0)
+	if (parse_materials(x->a->materials, "materials", &x->m, &more, x->cause) != 0 ||
+	    parse_materials(x->a->pledge_materials, "pledge-materials", &x->m, &pledged,
+	    x->cause) != 0)
 		return EXIT_INVALID;
 	have |= more;
-	miss = missing_required(&x->m, have);
-	/* art. 32: unanswered for 5 working days, it counts as accepted on receipt. */
-	c->deemed = lifecycle_deemed(x->cal, c, today);
+	/* art. 32: unanswered for 5 working days, it counts as accepted on
+	 * receipt, and the office can no longer ask for materials first. */
+	c->deemed = x->rules.deemed;
 	clock_parse_date(c->submitted, &start);
 	if (!c->deemed)
 		start = today;
 	due = clock_due(x->cal, start, x->it.promised_days, 0);
-	if (miss & ~pledged) {
-		struct sb list = SB_INIT;
+	if (pledged & have) {
+		set_cause(x->cause, _("--pledge-materials: already received: %s"),
+		    mat_list(x, pledged & have));
+		return EXIT_INVALID;
+	}
+	if (pledged & ~secondary_set(&x->m)) {
+		/* 容缺受理 is for secondary materials only: the core of an
+		 * application is never taken on a promise. */
+		set_cause(x->cause, _("--pledge-materials: only secondary materials may be pledged "
+		    "(容缺受理), not %s"), mat_list(x, pledged & ~secondary_set(&x->m)));
+		return EXIT_INVALID;
+	}
+	if (pledged && c->deemed) {
+		set_cause(x->cause, "%s", _("--pledge-materials: an application deemed accepted "
+		    "(art. 32) takes no pledge: accept it as it is and ask for what is missing in "
+		    "review"));
+		return EXIT_INVALID;
+	}
+	miss = missing_required(&x->m, have) & ~pledged;
+	if (miss && !c->deemed) {
+		if ((miss & ~secondary_set(&x->m)) == 0)
+			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
+			    "supplement notice, or, as they are secondary, accept on the applicant's "
+			    "written pledge (--pledge-materials, --pledge-date)"), mat_list(x, miss));
+		else if (miss & secondary_set(&x->m)) {
+			char *sec = format_materials(miss & secondary_set(&x->m));
 
-		list_materials(&list, &x->m, miss & ~pledged);
-		set_cause(x->cause, _("required materials are missing: %s; ask for a supplement, or "
-		    "accept on the applicant's pledge (--pledge-materials, --pledge-date)"), list.buf);
-		sb_release(&list);
+			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
+			    "supplement notice, or accept on the applicant's written pledge for the "
+			    "secondary ones, %s (--pledge-materials, --pledge-date)"), mat_list(x, miss),
+			    sec);
+			free(sec);
+		}
+		else
+			set_cause(x->cause, _("required materials are missing: %s; ask for them in one "
+			    "supplement notice (none of them is secondary, so none may be pledged)"),
+			    mat_list(x, miss));
+		return EXIT_INVALID;
+	}
+	if (x->a->pledge_date && !pledged) {
+		set_cause(x->cause, "%s", _("--pledge-date: name the pledged materials with "
+		    "--pledge-materials"));
 		return EXIT_INVALID;
 	}
 	if (pledged) {
+		char d0[11], d1[11];
+
 		if (x->a->pledge_date == NULL || clock_parse_date(x->a->pledge_date, &pd) != 0) {
 			set_cause(x->cause, "%s", _("--pledge-date: expected the date YYYY-MM-DD by which "
 			    "the applicant will bring the pledged materials"));
 			return EXIT_INVALID;
 		}
-		if (pd < today || pd > due) {
-			char d[11];
-
-			clock_format_date(due, d);
-			set_cause(x->cause, _("--pledge-date: the pledged date may not pass the promised "
-			    "limit (%s)"), d);
+		clock_format_date(today, d0);
+		clock_format_date(due, d1);
+		if (!clock_is_workday(x->cal, pd)) {
+			set_cause(x->cause, _("--pledge-date: %s is not a working day; expected a working "
+			    "day from %s to %s (the promised limit)"), x->a->pledge_date, d0, d1);
 			return EXIT_INVALID;
 		}
-		set_str(&c->pledge_date, x->a->pledge_date);
+		if (pd < today || pd > due) {
+			set_cause(x->cause, _("--pledge-date: expected a working day from %s to %s (the "
+			    "pledged date may not pass the promised limit), not %s"), d0, d1,
+			    x->a->pledge_date);
+			return EXIT_INVALID;
+		}
+		clock_format_date(pd, d0);
+		set_str(&c->pledge_date, d0);
 		s = format_materials(pledged);
 		set_str(&c->pledge_materials, s);
 		free(s);
 		sb_adds(&x->note, _("accepted on the applicant's pledge (容缺受理): "));
 		list_materials(&x->note, &x->m, pledged);
-		sb_addf(&x->note, _(" by %s"), x->a->pledge_date);
+		sb_addf(&x->note, _(" by %s"), d0);
 	}
-	if (c->deemed)
-		sb_addf(&x->note, "%s%s", x->note.len ? "; " : "",
+	if (c->deemed) {
+		sb_addf(&x->note, "%s%s", x->note.len ? _("; ") : "",
 		    _("deemed accepted on receipt: not answered within 5 working days (art. 32)"));
-	s = format_materials(have);
-	set_str(&c->materials, s);
-	free(s);
+		if (miss) {
+			sb_addf(&x->note, "%s%s", _("; "), _("materials missing: "));
+			list_materials(&x->note, &x->m, miss);
+		}
+	}
+	set_materials(c, have);
 	set_date(&c->accepted, start);
 	c->limit_days = x->it.promised_days;
 	/* The decision clock starts at acceptance; a deemed acceptance started it
@@ -539,34 +784,44 @@ static int
 do_supplement(struct ctx *x)
 {
 	struct tcase *c = x->c;
-	unsigned long long have = 0, miss = 0;
+	unsigned long long have = tcase_material_set(c->materials), listed = 0, miss;
 	int unlisted;
 	char d[11];
 
 	/* --reason listed|unlisted: does the notice ask for a material the guide does not list? */
 	if ((unlisted = tcase_supplement_unlisted(x->a->reason, x->a->note, x->cause)) < 0)
 		return EXIT_INVALID;
-	if (parse_materials(c->materials, &x->m, &have, x->cause) != 0 ||
-	    parse_materials(x->a->materials, &x->m, &miss, x->cause) != 0)
+	if (parse_materials(x->a->materials, "materials", &x->m, &listed, x->cause) != 0)
 		return EXIT_INVALID;
-	if (miss == 0)
-		miss = missing_required(&x->m, have);
-	if (miss == 0 && !unlisted) {
-		set_cause(x->cause, "%s", _("no material is missing: name the materials to supplement "
-		    "with --materials"));
+	/* art. 32 (4): one notice that lists every missing material at once
+	 * (一次性告知). Pledged materials have a date of their own. */
+	miss = x->rules.missing & ~x->rules.pledged;
+	if (listed == 0)
+		listed = miss;
+	if (listed == 0 && !unlisted) {
+		set_cause(x->cause, "%s", _("--materials: no required material is missing: name the "
+		    "materials to hand in again (1,2,…)"));
 		return EXIT_INVALID;
 	}
-	/* art. 32: one notice that lists every missing material at once. */
+	if (miss & ~listed) {
+		set_cause(x->cause, _("--materials: the notice must list every missing material at "
+		    "once (一次性告知, art. 32); it leaves out %s"), mat_list(x, miss & ~listed));
+		return EXIT_INVALID;
+	}
 	sb_adds(&x->note, _("please supplement: "));
-	list_materials(&x->note, &x->m, miss);
+	list_materials(&x->note, &x->m, listed);
 	if (unlisted) {
 		/* Against 办事指南准确度, and an anomaly supervision sees. */
 		clock_format_date(x->who->today, d);
-		sb_addf(&x->note, miss ? _("; not listed in the guide: %s") :
+		sb_addf(&x->note, listed ? _("; not listed in the guide: %s") :
 		    _("not listed in the guide: %s"), x->a->note);
 		if (store_anomaly_add(x->st, c->id, "unlisted_material", d, x->a->note, x->cause) != 0)
 			return EXIT_INTERNAL;
 	}
+	/* A listed material that was received is not in legal form: it is
+	 * handed in again. */
+	set_materials(c, have & ~listed);
+	c->notices |= notice_stage(c);
 	pause_clock(c, x->who->today);
 	set_str(&c->status, "supplement");
 	return 0;
@@ -579,24 +834,75 @@ do_resume(struct ctx *x, int resupply)
 	int n;
 
 	if (resupply) {
-		unsigned long long have = 0, more = 0;
-		char *s;
+		unsigned long long have = tcase_material_set(c->materials), more = 0, still;
 
-		if (parse_materials(c->materials, &x->m, &have, x->cause) != 0 ||
-		    parse_materials(x->a->materials, &x->m, &more, x->cause) != 0)
+		/* What was handed in, exactly: nothing is assumed. */
+		if (x->a->materials == NULL || *x->a->materials == '\0') {
+			set_cause(x->cause, "%s", _("--materials: name the materials the applicant "
+			    "handed in (1,2,…)"));
 			return EXIT_INVALID;
-		if (more == 0)
-			more = missing_required(&x->m, have);
-		s = format_materials(have | more);
-		set_str(&c->materials, s);
-		free(s);
+		}
+		if (parse_materials(x->a->materials, "materials", &x->m, &more, x->cause) != 0)
+			return EXIT_INVALID;
+		set_materials(c, have | more);
 		sb_adds(&x->note, _("received: "));
 		list_materials(&x->note, &x->m, more);
+		still = missing_required(&x->m, have | more) & ~tcase_pledge_open(c);
+		if (still) {
+			sb_addf(&x->note, "%s%s", _("; "), _("still missing: "));
+			list_materials(&x->note, &x->m, still);
+		}
 	}
 	set_str(&c->status, *c->prev_status ? c->prev_status : "under_review");
 	set_str(&c->prev_status, "");
 	n = resume_clock(x->cal, c, x->who->today);
-	sb_addf(&x->note, _("%s%d working days not counted"), x->note.len ? "; " : "", n);
+	sb_addf(&x->note, _("%s%d working days not counted"), x->note.len ? _("; ") : "", n);
+	return 0;
+}
+
+/* 容缺受理: the pledged materials the applicant hands in. */
+static int
+do_receive(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	unsigned long long open = x->rules.pledged, more = 0;
+	int pd;
+
+	if (x->a->materials == NULL || *x->a->materials == '\0') {
+		set_cause(x->cause, _("--materials: name the pledged materials handed in "
+		    "(outstanding: %s)"), mat_list(x, open));
+		return EXIT_INVALID;
+	}
+	if (parse_materials(x->a->materials, "materials", &x->m, &more, x->cause) != 0)
+		return EXIT_INVALID;
+	if (more & ~open) {
+		set_cause(x->cause, _("--materials: not an outstanding pledged material: %s "
+		    "(outstanding: %s)"), mat_list(x, more & ~open), mat_list(x, open));
+		return EXIT_INVALID;
+	}
+	set_materials(c, tcase_material_set(c->materials) | more);
+	sb_adds(&x->note, _("pledged materials received (容缺受理): "));
+	list_materials(&x->note, &x->m, more);
+	if (open & ~more) {
+		sb_addf(&x->note, "%s%s", _("; "), _("still outstanding: "));
+		list_materials(&x->note, &x->m, open & ~more);
+	}
+	if (clock_parse_date(c->pledge_date, &pd) == 0 && x->who->today > pd)
+		sb_addf(&x->note, _("; %d working days after the pledged date %s"),
+		    clock_workdays(x->cal, pd, x->who->today), c->pledge_date);
+	return 0;
+}
+
+/* Every branch has spoken and none dissents: the case goes on by itself. */
+static int
+go_on(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	int nxt = next_step(&x->ss, c->step);
+
+	if (nxt != 0 && nxt != last_step(&x->ss) &&
+	    enter_step(x->st, x->cal, c, &x->ss, nxt, x->who->today, x->cause) != 0)
+		return EXIT_INTERNAL;
 	return 0;
 }
 
@@ -604,20 +910,26 @@ static int
 do_pass(struct ctx *x)
 {
 	struct tcase *c = x->c;
-	int nxt = next_step(&x->ss, c->step), n;
 
-	if ((n = pending_branches(x->st, c, NULL)) != 0) {
-		if (n < 0)
-			return branches_failed(x);
-		set_cause(x->cause, "%s", _("the parallel review is not complete: every department "
-		    "must give its opinion first"));
-		return EXIT_CONFLICT;
-	}
-	if (nxt == 0 || nxt == last_step(&x->ss)) {
-		set_cause(x->cause, "%s", _("this is the last review step: approve or deny"));
-		return EXIT_CONFLICT;
-	}
-	return enter_step(x->st, x->cal, c, &x->ss, nxt, x->who->today, x->cause) ? EXIT_INTERNAL : 0;
+	/* Not the last step (rules_block): a next one exists. */
+	return enter_step(x->st, x->cal, c, &x->ss, next_step(&x->ss, c->step), x->who->today,
+	    x->cause) ? EXIT_INTERNAL : 0;
+}
+
+struct dissents {
+	int step;
+	struct sb offices;
+};
+
+static int
+keep_dissent(void *arg, const struct branch *b)
+{
+	struct dissents *d = arg;
+
+	if (b->step == d->step && b->verdict != NULL && strcmp(b->verdict, "disagree") == 0 &&
+	    b->override == NULL)
+		sb_addf(&d->offices, "%s%s", d->offices.len ? _("; ") : "", b->office_name);
+	return 0;
 }
 
 static int
@@ -626,8 +938,8 @@ do_opinion(struct ctx *x)
 	struct tcase *c = x->c;
 	const char *verdict = x->a->verdict ? x->a->verdict : "agree";
 	const char *office = x->who->user->office;
+	struct branch_count n = { c->step, NULL, 0, 0, 0 };
 	char d[11];
-	int nxt, n;
 
 	if (strcmp(verdict, "agree") && strcmp(verdict, "disagree")) {
 		set_cause(x->cause, _("--verdict: expected agree or disagree, not '%s'"), verdict);
@@ -639,20 +951,59 @@ do_opinion(struct ctx *x)
 		set_cause(x->cause, "%s", _("your office has no pending opinion on this case"));
 		return EXIT_CONFLICT;
 	}
-	sb_addf(&x->note, "%s: %s", strcmp(verdict, "agree") == 0 ? _("agree") : _("disagree"),
+	sb_addf(&x->note, _("%s: %s"), strcmp(verdict, "agree") == 0 ? _("agree") : _("disagree"),
 	    x->a->note);
-	if ((n = pending_branches(x->st, c, NULL)) < 0)
-		return branches_failed(x);
-	if (n == 0) {
-		/* Every branch has spoken: the case goes on by itself. */
-		nxt = next_step(&x->ss, c->step);
-		if (nxt != 0 && nxt != last_step(&x->ss)) {
-			if (enter_step(x->st, x->cal, c, &x->ss, nxt, x->who->today, x->cause) != 0)
-				return EXIT_INTERNAL;
-		}
-		sb_adds(&x->note, _("; all departments have given their opinions"));
+	if (store_branch_each(x->st, c->id, count_branch, &n) < 0) {
+		set_cause(x->cause, "%s", store_error(x->st));
+		return EXIT_INTERNAL;
 	}
-	return 0;
+	if (n.pending > 0)
+		return 0;
+	sb_adds(&x->note, _("; all departments have given their opinions"));
+	/* A dissent holds the case at the step: the lead office denies, returns
+	 * it, or overrules the dissent with its reason. */
+	if (n.dissent > 0) {
+		sb_adds(&x->note, _("; a department disagrees: the lead office decides"));
+		return 0;
+	}
+	return go_on(x);
+}
+
+/* The lead office overrules the dissents of the current step, with its
+ * reason: recorded on the branches, in the event and as an anomaly that
+ * supervision sees. */
+static int
+do_override(struct ctx *x)
+{
+	struct tcase *c = x->c;
+	struct dissents d;
+	char day[11];
+	int rc;
+
+	d.step = c->step;
+	sb_init(&d.offices);
+	clock_format_date(x->who->today, day);
+	if (store_branch_each(x->st, c->id, keep_dissent, &d) < 0 ||
+	    (rc = store_branch_override(x->st, c->id, c->step, x->a->note, x->who->user->login,
+	    day)) < 0) {
+		set_cause(x->cause, "%s", store_error(x->st));
+		sb_release(&d.offices);
+		return EXIT_INTERNAL;
+	}
+	if (rc == STORE_NOTFOUND) {
+		sb_release(&d.offices);
+		set_cause(x->cause, "%s", _("no dissent to overrule: no department of this step "
+		    "disagrees"));
+		return EXIT_CONFLICT;
+	}
+	if (store_anomaly_add(x->st, c->id, "override", day, d.offices.buf, x->cause) != 0) {
+		sb_release(&d.offices);
+		return EXIT_INTERNAL;
+	}
+	sb_addf(&x->note, _("the dissent of %s is overruled by the lead office: %s"), d.offices.buf,
+	    x->a->note);
+	sb_release(&d.offices);
+	return x->rules.pending ? 0 : go_on(x);
 }
 
 static int
@@ -682,19 +1033,27 @@ do_suspend(struct ctx *x)
 	return 0;
 }
 
+/* art. 42: once, approved by the head of the office (the acting user,
+ * WHO_HEAD), before the limit runs out, within the statutory extension. */
 static int
 do_extend(struct ctx *x)
 {
 	struct tcase *c = x->c;
+	int n = x->a->days, before = tcase_limit(c);
 
-	if (c->extended_days > 0) {
-		set_cause(x->cause, "%s", _("the limit was already extended once (art. 42 allows one "
-		    "extension)"));
-		return EXIT_CONFLICT;
+	if (n <= 0)
+		n = x->rules.extend_by < x->rules.extend_max ? x->rules.extend_by : x->rules.extend_max;
+	if (n > x->rules.extend_max) {
+		set_cause(x->cause, _("--days: at most %d working days: the limit (%d now) may reach "
+		    "the statutory limit plus %d (art. 42), %d working days"), x->rules.extend_max,
+		    before, x->rules.extend_by, before + x->rules.extend_max);
+		return EXIT_INVALID;
 	}
-	c->extended_days = 10;	/* art. 42: once, by 10 working days */
+	c->extended_days += n;
 	reclock(x->cal, c);
-	sb_addf(&x->note, _("+10 working days, due %s: %s"), c->due, x->a->note);
+	sb_addf(&x->note, _("+%d working days (limit %d → %d), due %s, approved by the head of the "
+	    "office %s: %s"), n, before, tcase_limit(c), c->due,
+	    *x->who->user->name ? x->who->user->name : x->who->user->login, x->a->note);
 	return 0;
 }
 
@@ -702,15 +1061,8 @@ static int
 do_decide(struct ctx *x, int approve)
 {
 	struct tcase *c = x->c;
-	int due, n;
+	int due;
 
-	if ((n = pending_branches(x->st, c, NULL)) != 0) {
-		if (n < 0)
-			return branches_failed(x);
-		set_cause(x->cause, "%s", _("the parallel review is not complete: every department "
-		    "must give its opinion first"));
-		return EXIT_CONFLICT;
-	}
 	set_date(&c->decided, x->who->today);
 	clock_parse_date(c->due, &due);
 	c->on_time = x->who->today <= due;
@@ -809,6 +1161,9 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		return EXIT_NOTFOUND;
 	}
 	memset(&x, 0, sizeof x);
+	sb_init(&x.note);
+	sb_init(&x.lists[0]);
+	sb_init(&x.lists[1]);
 	if (a->expect_version >= 0 && a->expect_version != c.version) {
 		store_rollback(st);
 		tcase_release(&c);
@@ -825,6 +1180,7 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		    def->who == WHO_DECIDER ? _("approvers of the competent office") :
 		    def->who == WHO_BRANCH ? _("approvers of a department in the parallel review") :
 		    def->who == WHO_DELIVERER ? _("the competent office or the hall that took it in") :
+		    def->who == WHO_HEAD ? _("the head (负责人) of the competent office") :
 		    _("the competent office"), def->name);
 		rc = EXIT_DENIED;
 		goto fail;
@@ -836,7 +1192,6 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	x.a = a;
 	x.c = &c;
 	x.cause = cause;
-	sb_init(&x.note);
 	if (store_item_get(st, c.item, &x.it) != 0 ||
 	    store_step_each(st, c.item, add_step, &x.ss) < 0 ||
 	    store_material_each(st, c.item, add_mat, &x.m) < 0) {
@@ -844,6 +1199,13 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		rc = EXIT_INTERNAL;
 		goto fail;
 	}
+	if (rules_read(st, cal, &c, &x.it, &x.ss, &x.m, who->today, who->user, &x.rules) != 0) {
+		set_cause(cause, _("cannot read case '%s': %s"), no, store_error(st));
+		rc = EXIT_INTERNAL;
+		goto fail;
+	}
+	if ((rc = rules_block(def, &c, &x.m, &x.rules, cause)) != 0)
+		goto fail;
 	from = xstrdup(c.status);
 	if (strcmp(def->name, "accept") == 0)
 		rc = do_accept(&x);
@@ -857,6 +1219,10 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		rc = do_pass(&x);
 	else if (strcmp(def->name, "opinion") == 0)
 		rc = do_opinion(&x);
+	else if (strcmp(def->name, "override") == 0)
+		rc = do_override(&x);
+	else if (strcmp(def->name, "receive") == 0)
+		rc = do_receive(&x);
 	else if (strcmp(def->name, "suspend") == 0)
 		rc = do_suspend(&x);
 	else if (strcmp(def->name, "extend") == 0)
@@ -904,6 +1270,8 @@ fail:
 out:
 	free(from);
 	sb_release(&x.note);
+	sb_release(&x.lists[0]);
+	sb_release(&x.lists[1]);
 	item_release(&x.it);
 	tcase_release(&c);
 	if (before.no)
@@ -1026,7 +1394,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
-	if (parse_materials(in->materials, &m, &have, cause) != 0)
+	if (parse_materials(in->materials, "materials", &m, &have, cause) != 0)
 		goto out;
 	if (in->region && strlen(in->region) > 12) {
 		set_cause(cause, _("--applicant-region: no region '%s' (give the township or village "

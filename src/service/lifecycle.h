@@ -34,9 +34,13 @@ const struct act_def *lifecycle_find(const char *name);
 int lifecycle_from_ok(const struct act_def *def, const char *status);
 /* 1 when u holds the right of def on c (access_may_act). */
 int lifecycle_may(const struct user *u, const struct tcase *c, const struct act_def *def);
-/* The actions u may take on c now, in table order, at most max: what the
- * console offers and `case actions` prints. */
-int lifecycle_offered(const struct user *u, const struct tcase *c, const struct act_def **out,
+/* The actions the session's user may take on c today, in table order, at
+ * most max: what the console offers and `case actions` prints. Besides the
+ * status and the rights, the state the rules read (pending or dissenting
+ * opinions, a deemed acceptance, notices given, pledges outstanding, the
+ * room for an extension) leaves out what lifecycle_act() would refuse.
+ * -1 when the store failed (store_error). */
+int lifecycle_offered(struct session *s, const struct tcase *c, const struct act_def **out,
     int max);
 
 /* The reasons for which art. 45 stops the clock. */
@@ -46,11 +50,12 @@ struct act_args {
 	const char *action;
 	const char *note;
 	int expect_version;	/* -1: do not check */
-	const char *materials;	/* supplement: missing; resupply/accept: received */
+	const char *materials;	/* supplement: listed; accept, resupply, receive: received */
 	const char *pledge_date;	/* accept on a pledge (容缺受理) */
 	const char *pledge_materials;
 	const char *reason;	/* suspend: one of lifecycle_suspend_reasons */
-	int days;		/* suspend: the period told to the applicant */
+	int days;		/* suspend: the period told to the applicant; extend:
+				 * the working days added (0: the statutory 10 or 15) */
 	long fee_cents;		/* complete: fee charged; -1 for the catalog fee */
 	const char *verdict;	/* opinion: agree or disagree */
 };

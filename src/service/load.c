@@ -377,21 +377,26 @@ static int
 material_row(void *arg, const struct csvio_row *r, char **cause)
 {
 	struct ctx *c = arg;
-	long seq, req;
+	long seq, req, sec;
 
-	if (parse_int(r->f[1], 1, 99, &seq) != 0)
+	if (parse_int(r->f[1], 1, 63, &seq) != 0)
 		return bad(cause, c, r, 2, _("a number from 1 to 99"));
 	if (*r->f[2] == '\0')
 		return bad(cause, c, r, 3, _("a name"));
 	if (parse_int(r->f[3], 0, 1, &req) != 0)
 		return bad(cause, c, r, 4, _("1 (required) or 0 (optional)"));
-	return store_material_put(c->st, r->f[0], (int)seq, r->f[2], (int)req, cause);
+	/* 容缺受理: only a required material can be secondary (pledged). */
+	if (parse_int(r->f[4], 0, req, &sec) != 0)
+		return bad(cause, c, r, 5, req ? _("1 (secondary: may be pledged) or 0") :
+		    _("0 (an optional material is never pledged)"));
+	return store_material_put(c->st, r->f[0], (int)seq, r->f[2], (int)req, (int)sec, cause);
 }
 
 int
 load_materials(struct store *st, FILE *fp, const char *name, char **cause)
 {
-	static const char *const header[] = { "item_code", "seq", "name", "required", NULL };
+	static const char *const header[] = { "item_code", "seq", "name", "required", "secondary",
+		NULL };
 	struct ctx c = { st, name, 0 };
 
 	return csvio_read(fp, name, header, NULL, material_row, &c, cause);

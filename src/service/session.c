@@ -32,6 +32,7 @@ user_copy(struct user *to, const struct user *from)
 	to->lang = dup_or_null(from->lang);
 	to->encoding = dup_or_null(from->encoding);
 	to->disabled = from->disabled;
+	to->head = from->head;
 }
 
 static void

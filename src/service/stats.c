@@ -468,6 +468,7 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 	struct halls h = { 0 };
 	struct late_counts late = { 0, 0, 0 };
 	char lo[24], hi[24], day[11], from[11];
+	long pledges = 0;
 	int rc;
 
 	d->noffices = d->nbottlenecks = d->nanomalies = 0;
@@ -502,6 +503,10 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 	add_anomaly(d, "complaint_late", late.complaint);
 	add_anomaly(d, "order_late", late.order);
 	add_anomaly(d, "rectify_late", late.rectification);
+	/* 容缺受理: pledged materials not handed in by the day pledged. */
+	if (store_pledge_overdue(st, lo, hi, day, &pledges) != 0)
+		return -1;
+	add_anomaly(d, "pledge_overdue", pledges);
 	clock_format_date(clock_sub(cal, today, 20), from);
 	if (store_stat_hall_each(st, lo, hi, from, day, on_hall, &h) < 0)
 		return -1;

@@ -123,6 +123,11 @@ user_add(struct session *s, const struct user_new *in, char **cause)
 	u.encoding = (char *)(in->encoding ? in->encoding : "utf-8");
 	if (lang_ok(u.lang, cause) != 0 || encoding_ok(u.encoding, cause) != 0)
 		goto out;
+	if (in->head && u.role != ROLE_APPROVER) {
+		set_cause(cause, "%s", _("--head: only an approver can head an office (负责人)"));
+		goto out;
+	}
+	u.head = in->head != 0;
 	if (in->office != NULL)
 		sb_adds(&office, in->office);
 	else if (u.role == ROLE_CLERK)
@@ -157,9 +162,9 @@ out:
 
 int
 user_change(struct session *s, const char *login, const char *name, const char *lang,
-    const char *encoding, char **cause)
+    const char *encoding, const char *head, char **cause)
 {
-	int rc;
+	int rc, h = -1;
 
 	if ((rc = session_refresh(s, cause)) != 0)
 		return rc;
@@ -174,10 +179,39 @@ user_change(struct session *s, const char *login, const char *name, const char *
 			set_cause(cause, "%s", _("permission denied: names are set by admins"));
 			return EXIT_DENIED;
 		}
+		if (head != NULL) {
+			set_cause(cause, "%s", _("permission denied: the head of an office (负责人) is "
+			    "named by admins"));
+			return EXIT_DENIED;
+		}
 	}
 	if ((rc = lang_ok(lang, cause)) != 0 || (rc = encoding_ok(encoding, cause)) != 0)
 		return rc;
-	if ((rc = store_user_set(s->st, login, name, lang, encoding)) == STORE_NOTFOUND) {
+	if (head != NULL) {
+		struct user u;
+
+		if (strcmp(head, "yes") == 0)
+			h = 1;
+		else if (strcmp(head, "no") == 0)
+			h = 0;
+		else {
+			set_cause(cause, _("--head: expected yes or no, not '%s'"), head);
+			return EXIT_INVALID;
+		}
+		if ((rc = store_user_get(s->st, login, &u)) == STORE_NOTFOUND) {
+			set_cause(cause, _("no user '%s'"), login);
+			return EXIT_NOTFOUND;
+		}
+		if (rc != 0)
+			return failed(s, cause);
+		rc = h && u.role != ROLE_APPROVER;
+		user_release(&u);
+		if (rc) {
+			set_cause(cause, "%s", _("--head: only an approver can head an office (负责人)"));
+			return EXIT_INVALID;
+		}
+	}
+	if ((rc = store_user_set(s->st, login, name, lang, encoding, h)) == STORE_NOTFOUND) {
 		set_cause(cause, _("no user '%s'"), login);
 		return EXIT_NOTFOUND;
 	}

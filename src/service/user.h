@@ -18,12 +18,14 @@ struct user_new {
 	const char *name;
 	const char *lang;	/* NULL: zh */
 	const char *encoding;	/* NULL: utf-8 */
+	int head;		/* 负责人 of the office (approvers only) */
 };
 
 int user_add(struct session *s, const struct user_new *in, char **cause);
-/* Change the given (non-NULL) settings of login. */
+/* Change the given (non-NULL) settings of login; head is "yes" or "no"
+ * (whether an approver heads the office: 负责人, an admin's to set). */
 int user_change(struct session *s, const char *login, const char *name, const char *lang,
-    const char *encoding, char **cause);
+    const char *encoding, const char *head, char **cause);
 int user_set_disabled(struct session *s, const char *login, int disabled, char **cause);
 /* Check that the session's user may set login's password and that login
  * exists (before the password is read). */

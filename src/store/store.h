@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 10
+#define STORE_SCHEMA_VERSION 11
 
 struct store;
 
@@ -113,8 +113,10 @@ int store_office_each(struct store *st, const char *region_prefix, store_office_
 
 /* Catalog */
 int store_item_put(struct store *st, const struct item *it, char **cause);
+/* A material of an item: required (1) or optional (0), and secondary (1:
+ * a required material that may be pledged under 容缺受理). */
 int store_material_put(struct store *st, const char *item, int seq,
-    const char *name, int required, char **cause);
+    const char *name, int required, int secondary, char **cause);
 int store_step_put(struct store *st, const char *item, int seq, const char *name,
     const char *name_en, const char *dept_kind, int limit_days, char **cause);
 int store_item_get(struct store *st, const char *code, struct item *it);
@@ -124,7 +126,8 @@ int store_item_each(struct store *st, const char *text, store_item_fn fn, void *
 typedef int (*store_step_fn)(void *arg, int seq, const char *name,
     const char *name_en, const char *dept_kind, int limit_days);
 int store_step_each(struct store *st, const char *item, store_step_fn fn, void *arg);
-typedef int (*store_material_fn)(void *arg, int seq, const char *name, int required);
+typedef int (*store_material_fn)(void *arg, int seq, const char *name, int required,
+    int secondary);
 int store_material_each(struct store *st, const char *item, store_material_fn fn, void *arg);
 
 /* Applicants: register id at version 1, or, when name, phone (unless
@@ -148,9 +151,9 @@ int store_user_get(struct store *st, const char *login, struct user *u);
 typedef int (*store_user_fn)(void *arg, const struct user *u, int nkeys);
 int store_user_each(struct store *st, store_user_fn fn, void *arg);
 int store_user_set_disabled(struct store *st, const char *login, int disabled);
-/* Change the given (non-NULL) settings of a user. */
+/* Change the given (non-NULL; head: not negative) settings of a user. */
 int store_user_set(struct store *st, const char *login, const char *name, const char *lang,
-    const char *encoding);
+    const char *encoding, int head);
 int store_user_set_pwhash(struct store *st, const char *login, const char *pwhash);
 /* *hash is a heap string, or NULL when the user has no password. */
 int store_user_pwhash(struct store *st, const char *login, char **hash);
@@ -187,6 +190,7 @@ struct case_filter {
 	int open_only;		/* only open cases */
 	int by_due;		/* most urgent first instead of newest first */
 	const char *anomaly;	/* only cases with an anomaly of this kind */
+	int pledge_overdue;	/* only cases with pledged materials outstanding before today */
 	const char *forecast;	/* running cases turning yellow or red before this day */
 	/* Keyset paging: the page that follows this row in the list's order
 	 * (submitted and id newest first; due, warn and id with by_due). */
@@ -234,6 +238,10 @@ int store_branch_insert(struct store *st, long long case_id, const struct branch
 /* Record the opinion of office's pending branch; STORE_NOTFOUND when none. */
 int store_branch_opinion(struct store *st, long long case_id, int step, const char *office,
     const char *verdict, const char *opinion, const char *login, const char *on);
+/* The lead office overrules every dissent (verdict disagree) of step that
+ * is not overruled yet, with its reason; STORE_NOTFOUND when there is none. */
+int store_branch_override(struct store *st, long long case_id, int step, const char *reason,
+    const char *login, const char *on);
 /* Remove the branches of one step of a case (before asking again). */
 int store_branch_clear(struct store *st, long long case_id, int step, char **cause);
 typedef int (*store_branch_fn)(void *arg, const struct branch *b);
@@ -303,6 +311,10 @@ typedef int (*store_stat_hall_fn)(void *arg, const char *hall, const char *name,
 /* Per hall in [lo, hi): received on day and in total over [from, day). */
 int store_stat_hall_each(struct store *st, const char *lo, const char *hi, const char *from,
     const char *day, store_stat_hall_fn fn, void *arg);
+/* How many cases of offices in [lo, hi) have pledged materials (容缺受理)
+ * outstanding past their date, as of today. */
+int store_pledge_overdue(struct store *st, const char *lo, const char *hi, const char *today,
+    long *n);
 typedef int (*store_anomaly_fn)(void *arg, const char *kind, const char *case_no,
     const char *day, const char *detail);
 int store_anomaly_each(struct store *st, const char *lo, const char *hi, const char *from,

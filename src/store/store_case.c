@@ -21,8 +21,9 @@ or_null(const char *s)
 	return s && *s ? s : NULL;
 }
 
-/* Parameters 27..34: the columns added for the lifecycle; 37, 38: the
- * light's dates, derived from the case (tcase_light_span); 41: whether its
+/* Parameters 27..34 and 39: the columns added for the lifecycle; 37, 38:
+ * the light's dates, derived from the case (tcase_light_span); 40: the
+ * date of a pledge still outstanding (tcase_pledge_open); 41: whether its
  * dates were counted over a year without a holiday notice. */
 static void
 bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
@@ -33,6 +34,10 @@ bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 		sq_text(s, 37, yellow);
 		sq_text(s, 38, red);
 	}
+	sqlite3_bind_int(s, 39, c->notices);
+	/* Outstanding until handed in, or until the case is decided without them. */
+	sq_text(s, 40, c->open && (c->decided == NULL || *c->decided == '\0') &&
+	    tcase_pledge_open(c) ? or_null(c->pledge_date) : NULL);
 	sq_text(s, 27, or_null(c->prev_status));
 	sq_text(s, 28, or_null(c->step_started));
 	sqlite3_bind_int(s, 29, c->step_paused);
@@ -53,10 +58,11 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "limit_days, paused_days, extended_days, paused_since, warn, due, on_time, "
 	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
 	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days, "
-	    "applicant_name, applicant_phone, yellow_from, red_from, provisional) VALUES (?1, ?2, "
+	    "applicant_name, applicant_phone, yellow_from, red_from, notices, pledge_due, "
+	    "provisional) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
 	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
-	    "?37, ?38, ?41)";
+	    "?37, ?38, ?39, ?40, ?41)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, c->no);
@@ -112,7 +118,7 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	"c.result, c.fee_cents, c.version, c.prev_status, c.step_started, c.step_paused, " \
 	"c.pledge_date, c.pledge_materials, c.deemed, c.suspend_reason, c.suspend_days, " \
 	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id), " \
-	"c.provisional"
+	"c.notices, c.provisional"
 #define CASE_JOINS \
 	" FROM cases c JOIN item i ON i.code = c.item " \
 	"JOIN office o ON o.code = c.office " \
@@ -180,7 +186,8 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->suspend_reason = sq_col(s, 40);
 	c->suspend_days = sqlite3_column_int(s, 41);
 	c->branch_offices = sq_col(s, 42);
-	c->provisional = sqlite3_column_int(s, 43);
+	c->notices = sqlite3_column_int(s, 43);
+	c->provisional = sqlite3_column_int(s, 44);
 }
 
 /* Call fn with each row of s (CASE_COLS) and give s back. */
@@ -251,7 +258,7 @@ fast_prefix(const struct case_filter *f, const struct scope *scope, const char *
 {
 	if (f->limit <= 0 || f->by_due || f->no || f->applicant || f->name || f->phone ||
 	    f->status || f->item || f->office || f->from || f->to || f->light != LIGHT_NONE ||
-	    f->open_only || f->forecast || f->anomaly)
+	    f->open_only || f->forecast || f->anomaly || f->pledge_overdue)
 		return 0;
 	*prefix = NULL;
 	switch (scope->kind) {
@@ -503,6 +510,9 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		    " OR (c.red_from > ?20 AND c.red_from <= ?13))");
 	if (f->anomaly)
 		sb_adds(q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
+	/* 容缺受理: pledges outstanding past their day (cases_pledge_due). */
+	if (f->pledge_overdue)
+		sb_adds(q, " AND c.pledge_due < ?20");
 	if (f->after != NULL && f->by_due)
 		sb_adds(q, " AND (c.due, c.warn, c.id) > (?43, ?44, ?42)");
 	else
@@ -769,7 +779,8 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 	    "result = ?24, fee_cents = ?25, version = version + 1, prev_status = ?27, "
 	    "step_started = ?28, step_paused = ?29, pledge_date = ?30, pledge_materials = ?31, "
 	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34, yellow_from = ?37, "
-	    "red_from = ?38, provisional = ?41 WHERE id = ?35 AND version = ?26";
+	    "red_from = ?38, notices = ?39, pledge_due = ?40, provisional = ?41 "
+	    "WHERE id = ?35 AND version = ?26";
 	sqlite3_stmt *s;
 
 	assert(c->id > 0);
@@ -996,11 +1007,31 @@ store_branch_opinion(struct store *st, long long case_id, int step, const char *
 }
 
 int
+store_branch_override(struct store *st, long long case_id, int step, const char *reason,
+    const char *login, const char *on)
+{
+	static const char sql[] =
+	    "UPDATE case_branch SET override = ?3, override_by = ?4, override_on = ?5 "
+	    "WHERE case_id = ?1 AND step = ?2 AND verdict = 'disagree' AND override IS NULL";
+	sqlite3_stmt *s;
+
+	assert(case_id > 0);
+	s = sq_prep(st, sql);
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, step);
+	sq_text(s, 3, reason);
+	sq_text(s, 4, login);
+	sq_text(s, 5, on);
+	return sq_changed(st, s);
+}
+
+int
 store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void *arg)
 {
 	static const char sql[] =
 	    "SELECT b.step, b.dept_kind, b.office, o.name, b.limit_days, b.started, b.due, "
-	    "b.opinion, b.verdict, b.by_login, b.done_on FROM case_branch b "
+	    "b.opinion, b.verdict, b.by_login, b.done_on, b.override, b.override_by, "
+	    "b.override_on FROM case_branch b "
 	    "JOIN office o ON o.code = b.office WHERE b.case_id = ?1 ORDER BY b.step, b.dept_kind";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc = 0;
@@ -1020,6 +1051,9 @@ store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void 
 		b.verdict = sq_col_or_null(s, 8);
 		b.by_login = sq_col_or_null(s, 9);
 		b.done_on = sq_col_or_null(s, 10);
+		b.override = sq_col_or_null(s, 11);
+		b.override_by = sq_col_or_null(s, 12);
+		b.override_on = sq_col_or_null(s, 13);
 		rc = fn(arg, &b);
 		branch_release(&b);
 	}

@@ -335,16 +335,18 @@ store_item_put(struct store *st, const struct item *it, char **cause)
 
 int
 store_material_put(struct store *st, const char *item, int seq,
-    const char *name, int required, char **cause)
+    const char *name, int required, int secondary, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO item_material(item, seq, name, required) VALUES (?1, ?2, ?3, ?4)";
+	    "INSERT OR REPLACE INTO item_material(item, seq, name, required, secondary) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, item);
 	sqlite3_bind_int(s, 2, seq);
 	sq_text(s, 3, name);
 	sqlite3_bind_int(s, 4, required);
+	sqlite3_bind_int(s, 5, secondary);
 	return sq_run(st, s, cause);
 }
 
@@ -446,7 +448,7 @@ int
 store_material_each(struct store *st, const char *item, store_material_fn fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT seq, name, required FROM item_material WHERE item = ?1 ORDER BY seq";
+	    "SELECT seq, name, required, secondary FROM item_material WHERE item = ?1 ORDER BY seq";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
@@ -454,7 +456,7 @@ store_material_each(struct store *st, const char *item, store_material_fn fn, vo
 	while (rc == 0 && sq_next(st, s, &rc))
 		rc = fn(arg, sqlite3_column_int(s, 0),
 		    (const char *)sqlite3_column_text(s, 1),
-		    sqlite3_column_int(s, 2));
+		    sqlite3_column_int(s, 2), sqlite3_column_int(s, 3));
 	sq_done(st, s);
 	return rc;
 }

@@ -17,8 +17,8 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
     const char *created, char **cause)
 {
 	static const char sql[] =
-	    "INSERT INTO users(login, name, role, region, office, lang, pwhash, created, encoding) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	    "INSERT INTO users(login, name, role, region, office, lang, pwhash, created, encoding, "
+	    "head) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc;
 
@@ -31,6 +31,7 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
 	sq_text(s, 7, pwhash);
 	sq_text(s, 8, created);
 	sq_text(s, 9, u->encoding ? u->encoding : "utf-8");
+	sqlite3_bind_int(s, 10, u->head);
 	rc = sqlite3_step(s);
 	sq_done(st, s);
 	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
@@ -43,7 +44,7 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
 }
 
 #define USER_COLS "u.login, u.name, u.role, u.region, r.level, u.office, u.lang, u.disabled, " \
-	"u.encoding"
+	"u.encoding, u.head"
 
 static void
 user_from_row(sqlite3_stmt *s, struct user *u)
@@ -61,6 +62,7 @@ user_from_row(sqlite3_stmt *s, struct user *u)
 	u->lang = sq_col(s, 6);
 	u->disabled = sqlite3_column_int(s, 7);
 	u->encoding = sq_col(s, 8);
+	u->head = sqlite3_column_int(s, 9);
 }
 
 int
@@ -94,7 +96,7 @@ store_user_each(struct store *st, store_user_fn fn, void *arg)
 
 		memset(&u, 0, sizeof u);
 		user_from_row(s, &u);
-		rc = fn(arg, &u, sqlite3_column_int(s, 9));
+		rc = fn(arg, &u, sqlite3_column_int(s, 10));
 		user_release(&u);
 	}
 	sq_done(st, s);
@@ -114,17 +116,19 @@ store_user_set_disabled(struct store *st, const char *login, int disabled)
 
 int
 store_user_set(struct store *st, const char *login, const char *name, const char *lang,
-    const char *encoding)
+    const char *encoding, int head)
 {
 	static const char sql[] =
 	    "UPDATE users SET name = COALESCE(?2, name), lang = COALESCE(?3, lang), "
-	    "encoding = COALESCE(?4, encoding) WHERE login = ?1";
+	    "encoding = COALESCE(?4, encoding), head = COALESCE(?5, head) WHERE login = ?1";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
 	sq_text(s, 2, name);
 	sq_text(s, 3, lang);
 	sq_text(s, 4, encoding);
+	if (head >= 0)
+		sqlite3_bind_int(s, 5, head);
 	return sq_changed(st, s);
 }
 

@@ -35,7 +35,7 @@ start_server() {
 	local cases=${1:-3000}
 	"$TB" demo --db "$DB" --cases "$cases" --seed 7 >/dev/null || { echo "not ok - demo database"; exit 1; }
 	ssh-keygen -q -t ed25519 -N '' -C e2e -f "$TMP/key" </dev/null
-	for u in admin supervisor1 supervisor2 clerk1 clerk2 approver1 approver2 approver3; do
+	for u in admin supervisor1 supervisor2 clerk1 clerk2 approver1 approver2 approver3 head1 head2; do
 		"$TB" --db "$DB" user key add "$u" "$TMP/key.pub" >/dev/null
 	done
 	PORT=$(free_port)

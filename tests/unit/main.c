@@ -12,6 +12,7 @@
 #include "session.h"
 #include "schema.h"
 #include "store.h"
+#include "tcase.h"
 #include "test.h"
 
 static int failures;
@@ -116,6 +117,27 @@ test_intake(struct store *st, const struct calendar *tcal, const struct actor *w
 	rc = lifecycle_intake(&s, in, no, cause);
 	session_close(&s);
 	return rc;
+}
+
+void
+test_offered(struct store *st, const struct calendar *tcal, const struct actor *who,
+    const char *no, char *out, size_t size)
+{
+	const struct act_def *defs[32];
+	struct session s;
+	struct tcase c;
+	size_t len = 0;
+	int i, n;
+
+	out[0] = '\0';
+	if (store_case_get(st, no, &c) != 0)
+		return;
+	session_as(&s, st, tcal, who);
+	n = lifecycle_offered(&s, &c, defs, 32);
+	for (i = 0; i < n && len + 1 < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i ? " " : "", defs[i]->name);
+	session_close(&s);
+	tcase_release(&c);
 }
 
 int

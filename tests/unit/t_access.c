@@ -215,7 +215,10 @@ rights(void)
 /*
  * Every right of every kind of user, as a table: one row per user, one
  * character per right in the order of enum right (x = holds it).
- *   ANY READ INTAKE WORK USERS CATALOG SUPERVISE ORDER COMPLAINT RATE HOSTFILES
+ *   ANY READ INTAKE WORK USERS CATALOG SUPERVISE ORDER COMPLAINT RATE HOSTFILES HEAD
+ * HEAD (an extension, art. 42: 经本行政机关负责人批准) is held by an approver
+ * flagged as the head of the office (负责人), and by nobody else even with
+ * the flag.
  */
 static void
 rights_table(void)
@@ -226,29 +229,39 @@ rights_table(void)
 		struct user u;
 		const char *want;
 	} rows[] = {
-		{ mk(ROLE_CLERK, "500229001", "township", "500229001.township"), "xxxx....xx." },
-		{ mk(ROLE_APPROVER, "500229", "district", "500229.market"),      "xx.x......." },
-		{ mk(ROLE_SUPERVISOR, "500229", "district", NULL),               "xx....xxx.." },
-		{ mk(ROLE_ADMIN, "500000", "city", NULL),                        "xx..xxx...." },
-		{ lo,                                                            "xx..xxx...x" },
-		{ dis,                                                           "..........." },
+		{ mk(ROLE_CLERK, "500229001", "township", "500229001.township"), "xxxx....xx.." },
+		{ mk(ROLE_APPROVER, "500229", "district", "500229.market"),      "xx.x........" },
+		{ mk(ROLE_SUPERVISOR, "500229", "district", NULL),               "xx....xxx..." },
+		{ mk(ROLE_ADMIN, "500000", "city", NULL),                        "xx..xxx....." },
+		{ lo,                                                            "xx..xxx...x." },
+		{ dis,                                                           "............" },
+		/* heads: an approver, a clerk, a supervisor and a disabled approver
+		 * with the flag */
+		{ mk(ROLE_APPROVER, "500229", "district", "500229.market"),      "xx.x.......x" },
+		{ mk(ROLE_CLERK, "500229001", "township", "500229001.township"), "xxxx....xx.." },
+		{ mk(ROLE_SUPERVISOR, "500229", "district", NULL),               "xx....xxx..." },
+		{ mk(ROLE_APPROVER, "500229", "district", "500229.market"),      "............" },
 	};
 	size_t i;
 	int r, bad = 0;
 
 	rows[5].u.disabled = 1;
+	for (i = 6; i < 10; i++)
+		rows[i].u.head = 1;
+	rows[9].u.disabled = 1;
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		for (r = 0; r < RIGHT_COUNT; r++) {
 			int want = rows[i].want[r] == 'x';
 
 			if (access_has(&rows[i].u, (enum right)r) != want) {
-				printf("#   %s%s right %d: %d, expected %d\n", role_name(rows[i].u.role),
-				    rows[i].u.disabled ? " (disabled)" : "", r, !want, want);
+				printf("#   %s%s%s right %d: %d, expected %d\n", role_name(rows[i].u.role),
+				    rows[i].u.head ? " (head)" : "", rows[i].u.disabled ? " (disabled)" : "",
+				    r, !want, want);
 				bad++;
 			}
 		}
 	CHECK_INT(bad, 0);
-	CHECK_INT(RIGHT_COUNT, 11);
+	CHECK_INT(RIGHT_COUNT, 12);
 }
 
 /* Supervision records: who acts on one, who sees one. */

@@ -17,15 +17,18 @@
 #include "audit.h"
 #include "cmd.h"
 #include "lifecycle.h"
+#include "stats.h"
 #include "store.h"
 #include "tcase.h"
 #include "test.h"
+#include "util.h"
 
 /* Helpers ------------------------------------------------------------------- */
 
 #define APPLICANT "11010519491231002X"
 #define HOTEL "000112004000"	/* 旅馆业特种行业许可: parallel step 2, 10 days */
 #define FIRM "000101003000"	/* 企业设立登记: one step, 1 day */
+#define FOOD "000101001000"	/* 食品经营许可: 5 days; material 4 secondary */
 
 static int
 D(const char *s)
@@ -154,6 +157,65 @@ act_on(const struct user *u, const char *today, const char *no, const struct act
 	return rc;
 }
 
+/* The same, keeping the cause for the caller (who frees it). */
+static int
+act_cause(const struct user *u, const char *today, const char *no, const struct act_args *a,
+    char **cause)
+{
+	struct actor who;
+
+	free(*cause);
+	*cause = NULL;
+	who.user = u;
+	who.addr = "10.0.0.1";
+	who.today = D(today);
+	return test_act(test_store(), test_calendar(), &who, no, a, cause);
+}
+
+/* 1 when text holds needle (a message names what it should). */
+static int
+has(const char *text, const char *needle)
+{
+	if (text != NULL && strstr(text, needle) != NULL)
+		return 1;
+	printf("#   '%s' not in: %s\n", needle, text ? text : "(null)");
+	return 0;
+}
+
+/* The actions offered to u on day today (space-separated), into out. */
+static const char *
+offered(const struct user *u, const char *today, const char *no, char out[256])
+{
+	struct actor who;
+
+	who.user = u;
+	who.addr = "10.0.0.1";
+	who.today = D(today);
+	test_offered(test_store(), test_calendar(), &who, no, out, 256);
+	return out;
+}
+
+/* The note of the last event of case no, into out. */
+static int
+keep_note(void *arg, const struct event *e)
+{
+	snprintf(arg, 512, "%s", e->note);
+	return 0;
+}
+
+static const char *
+last_note(const char *no, char out[512])
+{
+	struct tcase c;
+
+	out[0] = '\0';
+	if (store_case_get(test_store(), no, &c) == 0) {
+		store_event_each_of_case(test_store(), c.id, keep_note, out);
+		tcase_release(&c);
+	}
+	return out;
+}
+
 static int
 act(const struct user *u, const char *today, const char *no, const char *action,
     const char *note)
@@ -252,6 +314,26 @@ market(void)
 	return mk("mkt_appr", ROLE_APPROVER, "500229", "district", "500229.market");
 }
 
+/* The heads (负责人) of the public security and market bureaus: art. 42. */
+static struct user
+police_head(void)
+{
+	struct user u = mk("ps_head", ROLE_APPROVER, "500229", "district", "500229.public_security");
+
+	u.head = 1;
+	u.name = (char *)"公安局长";
+	return u;
+}
+
+static struct user
+market_head(void)
+{
+	struct user u = mk("mkt_head", ROLE_APPROVER, "500229", "district", "500229.market");
+
+	u.head = 1;
+	return u;
+}
+
 static struct user
 township_clerk(void)
 {
@@ -275,6 +357,8 @@ enum {
 	R_ADMIN,
 	R_LOCAL,		/* the operator on the server's shell */
 	R_DISABLED,		/* a disabled approver of the competent office */
+	R_HEAD_OFFICE,		/* the head (负责人) of the competent office */
+	R_HEAD_OTHER,		/* the head of another office */
 	NROLES
 };
 
@@ -300,6 +384,14 @@ role_user(int r)
 		return mk("r_admin", ROLE_ADMIN, "500000", "city", NULL);
 	case R_LOCAL:
 		return mk("r_local", ROLE_LOCAL, "500000", "city", NULL);
+	case R_HEAD_OFFICE:
+		u = mk("r_head_office", ROLE_APPROVER, "500229", "district", "500229.public_security");
+		u.head = 1;
+		return u;
+	case R_HEAD_OTHER:
+		u = mk("r_head_other", ROLE_APPROVER, "500229", "district", "500229.market");
+		u.head = 1;
+		return u;
 	default:
 		u = mk("r_disabled", ROLE_APPROVER, "500229", "district", "500229.public_security");
 		u.disabled = 1;
@@ -308,7 +400,7 @@ role_user(int r)
 }
 
 /* Which roles see the matrix case at all (a case out of sight reads "no case"). */
-static const char visible[NROLES + 1] = "xxxx.xxxx";
+static const char visible[NROLES + 1] = "xxxx.xxxxx.";
 
 /*
  * Statuses, in the order of tcase_statuses:
@@ -323,24 +415,28 @@ static const struct {
 	int need_note;
 } table[] = {
 	/*                statuses     roles */
-	{ "accept",     "x.........", "x..x.....", 0 },
-	{ "refuse",     "x.........", "x..x.....", 1 },
-	{ "supplement", "xx..x.....", "x..x.....", 0 },
-	{ "resupply",   "...x......", "x..x.....", 0 },
-	{ "review",     ".x........", "...x.....", 0 },
-	{ "pass",       "....x.....", "...x.....", 0 },
-	{ "return",     "....x.....", "...x.....", 1 },
-	{ "survey",     "....x.....", "...x.....", 1 },
+	{ "accept",     "x.........", "x..x.....x.", 0 },
+	{ "refuse",     "x.........", "x..x.....x.", 1 },
+	{ "supplement", "xx..x.....", "x..x.....x.", 0 },
+	{ "resupply",   "...x......", "x..x.....x.", 0 },
+	{ "receive",    ".x.xxx....", "x..x.....x.", 0 },
+	{ "review",     ".x........", "...x.....x.", 0 },
+	{ "pass",       "....x.....", "...x.....x.", 0 },
+	{ "return",     "....x.....", "...x.....x.", 1 },
+	{ "survey",     "....x.....", "...x.....x.", 1 },
 	/* Only an office with a branch of the review: the matrix case has none
 	 * (one rule for `case actions`, the console and acting: access.c). */
-	{ "opinion",    "....x.....", ".........", 1 },
-	{ "suspend",    "....x.....", "...x.....", 1 },
-	{ "resume",     ".....x....", "...x.....", 0 },
-	{ "extend",     "....xx....", "...x.....", 1 },
-	{ "approve",    "....x.....", "...x.....", 0 },
-	{ "deny",       "....x.....", "...x.....", 1 },
-	{ "complete",   "......xx..", "x.xx.....", 0 },
-	{ "withdraw",   "xx.xxx....", "x.xx.....", 1 },
+	{ "opinion",    "....x.....", "...........", 1 },
+	/* The lead office overrules a dissent: the competent office. */
+	{ "override",   "....x.....", "...x.....x.", 1 },
+	{ "suspend",    "....x.....", "...x.....x.", 1 },
+	{ "resume",     ".....x....", "...x.....x.", 0 },
+	/* art. 42: 经本行政机关负责人批准 -- the head of the competent office only. */
+	{ "extend",     "....xx....", ".........x.", 1 },
+	{ "approve",    "....x.....", "...x.....x.", 0 },
+	{ "deny",       "....x.....", "...x.....x.", 1 },
+	{ "complete",   "......xx..", "x.xx.....x.", 0 },
+	{ "withdraw",   "xx.xxx....", "x.xx.....x.", 1 },
 };
 #define NACTS (sizeof table / sizeof table[0])
 #define NSTATUS 10
@@ -736,30 +832,92 @@ suspension_within_the_holiday(void)
 	CHECK_INT(act_on(&ps, "2026-02-25", no2, &a), EXIT_INVALID);
 }
 
+/*
+ * Art. 42: "二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日" -- once,
+ * approved by the head of the office (负责人), decided before the limit runs
+ * out; the limit after it stays within the statutory limit plus 10 working
+ * days (for joint handling, art. 42 (2): 45 days, plus 15).
+ */
 static void
-one_extension_only(void)
+extension_by_the_head(void)
 {
-	struct user ps = police();
+	struct user m = market(), mh = market_head(), ps = police(), psh = police_head();
+	struct act_args a;
 	struct snap before;
 	struct tcase c;
-	const char *no = "500229-20170928-000241";
+	char *cause = NULL, acts[256], note[512];
+	const char *f1 = "500229-20170928-000241", *f2 = "500229-20170928-000242",
+	    *h1 = "500229-20170928-000243", *h2 = "500229-20170928-000244";
 
-	/* Accepted Monday 2 November 2026, 10 days: due 16 November. */
-	seed_hotel(no, "under_review", "2026-11-02", "2026-11-02", "2026-11-16", "1,2,3,4,5", 3);
-	before = snapshot(no);
-	CHECK_INT(act(&ps, "2026-11-10", no, "extend", NULL), EXIT_INVALID);
-	CHECK_UNCHANGED(before, no);
-	CHECK_INT(act(&ps, "2026-11-10", no, "extend", "现场核查需补充检测"), 0);
-	if (get(no, &c) == 0) {
-		CHECK_INT(c.extended_days, 10);
-		CHECK_INT(tcase_limit(&c), 20);
-		CHECK_STR(c.due, "2026-11-30");
+	/* 企业设立登记: statutory 3, promised 1 working day. Accepted Monday
+	 * 2 November 2026: due Tuesday 3 November. */
+	seed_firm(f1, "under_review", "2026-11-02", "2026-11-02", "2026-11-03", "1,2,3,4,5");
+	before = snapshot(f1);
+	/* An approver who is not the head may not (exit 3); nor is it offered. */
+	CHECK_INT(act(&m, "2026-11-03", f1, "extend", "材料复杂"), EXIT_DENIED);
+	CHECK(strstr(offered(&m, "2026-11-03", f1, acts), "extend") == NULL);
+	CHECK(strstr(offered(&mh, "2026-11-03", f1, acts), "extend") != NULL);
+	/* The head, without the reason: invalid. */
+	CHECK_INT(act(&mh, "2026-11-03", f1, "extend", NULL), EXIT_INVALID);
+	/* The limit may reach 3 + 10 = 13 working days: 12 more at most. */
+	a = args("extend", "需核查股东身份");
+	a.days = 13;
+	CHECK_INT(act_cause(&mh, "2026-11-03", f1, &a, &cause), EXIT_INVALID);
+	CHECK(has(cause, "12"));
+	CHECK_UNCHANGED(before, f1);
+	/* On the due day itself the limit has not run out: 12 days, to 13,
+	 * due 13 working days after 2 November, Thursday 19 November. */
+	a.days = 12;
+	CHECK_INT(act_cause(&mh, "2026-11-03", f1, &a, &cause), 0);
+	if (get(f1, &c) == 0) {
+		CHECK_INT(c.extended_days, 12);
+		CHECK_INT(tcase_limit(&c), 13);
+		CHECK_STR(c.due, "2026-11-19");
 		tcase_release(&c);
 	}
-	before = snapshot(no);
-	CHECK_INT(act(&ps, "2026-11-12", no, "extend", "again"), EXIT_CONFLICT);
-	CHECK_UNCHANGED(before, no);
-	CHECK_STR(before.due, "2026-11-30");
+	CHECK(has(last_note(f1, note), "mkt_head"));
+	CHECK(has(note, "需核查股东身份"));
+	/* Once only. */
+	before = snapshot(f1);
+	CHECK_INT(act(&mh, "2026-11-05", f1, "extend", "again"), EXIT_CONFLICT);
+	CHECK_UNCHANGED(before, f1);
+
+	/* The day after the due date the limit has run out: refused (4). */
+	seed_firm(f2, "under_review", "2026-11-02", "2026-11-02", "2026-11-03", "1,2,3,4,5");
+	before = snapshot(f2);
+	CHECK_INT(act_cause(&mh, "2026-11-04", f2, &a, &cause), EXIT_CONFLICT);
+	CHECK(has(cause, "2026-11-03"));
+	CHECK_UNCHANGED(before, f2);
+	CHECK(strstr(offered(&mh, "2026-11-04", f2, acts), "extend") == NULL);
+
+	/* 旅馆业特种行业许可 is handled jointly (a parallel step): statutory 20,
+	 * promised 10; the extension is 15 by default, and the limit may reach
+	 * 20 + 15 = 35. Accepted 2 November: due 16 November. */
+	seed_hotel(h1, "under_review", "2026-11-02", "2026-11-02", "2026-11-16", "1,2,3,4,5", 3);
+	CHECK_INT(act(&ps, "2026-11-10", h1, "extend", "需组织联合踏勘"), EXIT_DENIED);
+	CHECK_INT(act(&psh, "2026-11-10", h1, "extend", "需组织联合踏勘"), 0);
+	if (get(h1, &c) == 0) {
+		CHECK_INT(c.extended_days, 15);
+		CHECK_INT(tcase_limit(&c), 25);
+		CHECK_STR(c.due, "2026-12-07");
+		tcase_release(&c);
+	}
+	CHECK(has(last_note(h1, note), "公安局长"));
+	seed_hotel(h2, "under_review", "2026-11-02", "2026-11-02", "2026-11-16", "1,2,3,4,5", 3);
+	before = snapshot(h2);
+	a = args("extend", "需组织听证");
+	a.days = 26;
+	CHECK_INT(act_cause(&psh, "2026-11-10", h2, &a, &cause), EXIT_INVALID);
+	CHECK(has(cause, "25"));
+	CHECK_UNCHANGED(before, h2);
+	a.days = 25;
+	CHECK_INT(act_on(&psh, "2026-11-10", h2, &a), 0);
+	if (get(h2, &c) == 0) {
+		CHECK_INT(tcase_limit(&c), 35);
+		CHECK_STR(c.due, "2026-12-21");
+		tcase_release(&c);
+	}
+	free(cause);
 }
 
 struct branch_seen {
@@ -768,6 +926,7 @@ struct branch_seen {
 	char done_on[4][11];
 	char verdict[4][16];
 	char due[4][11];
+	char override_on[4][11];
 };
 
 static int
@@ -780,6 +939,7 @@ keep_branch(void *arg, const struct branch *b)
 		snprintf(s->done_on[s->n], 11, "%s", b->done_on ? b->done_on : "");
 		snprintf(s->verdict[s->n], 16, "%s", b->verdict ? b->verdict : "");
 		snprintf(s->due[s->n], 11, "%s", b->due ? b->due : "");
+		snprintf(s->override_on[s->n], 11, "%s", b->override_on ? b->override_on : "");
 	}
 	s->n++;
 	return 0;
@@ -797,6 +957,34 @@ branches(const char *no)
 		tcase_release(&c);
 	}
 	return s;
+}
+
+struct anomalies {
+	const char *no, *kind;
+	int n;
+};
+
+static int
+count_anomaly(void *arg, const char *kind, const char *no, const char *day, const char *detail)
+{
+	struct anomalies *a = arg;
+
+	(void)day;
+	(void)detail;
+	a->n += strcmp(kind, a->kind) == 0 && strcmp(no, a->no) == 0;
+	return 0;
+}
+
+/* Recorded anomalies of kind on case no (any day of 2026; the cases here
+ * are all handled by offices of 城口县). */
+static int
+anomalies_of(const char *no, const char *kind)
+{
+	struct anomalies a = { no, kind, 0 };
+
+	store_anomaly_each(test_store(), "500229", "500229:", "2026-01-01", "2026-12-31",
+	    count_anomaly, &a);
+	return a.n;
 }
 
 static int
@@ -821,6 +1009,7 @@ parallel_review(void)
 	struct act_args a;
 	struct snap before;
 	struct tcase c;
+	char acts[256], note[512], *cause = NULL;
 	const char *no = "500229-20170928-000251";
 	int i;
 
@@ -858,6 +1047,12 @@ parallel_review(void)
 	CHECK_INT(act(&ps, "2026-11-03", no, "approve", NULL), EXIT_CONFLICT);
 	CHECK_INT(act(&ps, "2026-11-03", no, "pass", NULL), EXIT_CONFLICT);
 	CHECK_UNCHANGED(before, no);
+	/* While opinions are pending, approve and pass are not offered; the
+	 * police's own opinion is. */
+	offered(&ps, "2026-11-03", no, acts);
+	CHECK(strstr(acts, "approve") == NULL && strstr(acts, "pass") == NULL);
+	CHECK(has(acts, "opinion"));
+	CHECK(strstr(offered(&fire, "2026-11-03", no, acts), "opinion") == NULL);
 	/* A department without a branch does not even see the case. */
 	CHECK_INT(act(&mkt, "2026-11-03", no, "opinion", "无关"), EXIT_NOTFOUND);
 	/* Opinions need the reason. */
@@ -873,24 +1068,52 @@ parallel_review(void)
 	/* The same department cannot speak twice. */
 	CHECK_INT(act(&fire, "2026-11-04", no, "opinion", "再次"), EXIT_CONFLICT);
 
-	/* The last one, on another day: the case goes on to step 3 that day. */
+	/* The last one, on another day: every department has spoken, but the
+	 * health commission disagrees, so the case stays at the joint step. */
 	CHECK_INT(act(&ps, "2026-11-05", no, "opinion", "治安合格"), 0);
 	if (get(no, &c) == 0) {
-		CHECK_INT(c.step, 3);
-		CHECK_STR(c.step_started, "2026-11-05");
+		CHECK_INT(c.step, 2);
 		CHECK_STR(c.status, "under_review");
 		tcase_release(&c);
 	}
+	before = snapshot(no);
+	CHECK_INT(act_cause(&ps, "2026-11-05", no, &(struct act_args){ .action = "approve",
+	    .expect_version = -1, .fee_cents = -1 }, &cause), EXIT_CONFLICT);
+	CHECK(has(cause, "override"));
+	CHECK_INT(act(&ps, "2026-11-05", no, "pass", NULL), EXIT_CONFLICT);
+	CHECK_UNCHANGED(before, no);
+	offered(&ps, "2026-11-05", no, acts);
+	CHECK(strstr(acts, "approve") == NULL && strstr(acts, "pass") == NULL);
+	CHECK(has(acts, "override"));
+	CHECK(has(acts, "deny"));
+	/* Only the lead office overrules, and only with its reason. */
+	CHECK_INT(act(&fire, "2026-11-05", no, "override", "消防认为可行"), EXIT_DENIED);
+	CHECK_INT(act(&ps, "2026-11-05", no, "override", NULL), EXIT_INVALID);
+	CHECK_UNCHANGED(before, no);
+	/* The police overrule it on 6 November: the case goes on to step 3. */
+	CHECK_INT(act(&ps, "2026-11-06", no, "override", "整改事项已在现场核查中确认完成"), 0);
+	if (get(no, &c) == 0) {
+		CHECK_INT(c.step, 3);
+		CHECK_STR(c.step_started, "2026-11-06");
+		tcase_release(&c);
+	}
+	CHECK(has(last_note(no, note), "整改事项已在现场核查中确认完成"));
+	CHECK(has(note, "城口县卫生健康委员会"));
+	CHECK_INT(anomalies_of(no, "override"), 1);
 	bs = branches(no);
 	if (bs.n == 3) {
 		CHECK_STR(bs.done_on[0], "2026-11-03");
 		CHECK_STR(bs.verdict[0], "agree");
 		CHECK_STR(bs.done_on[1], "2026-11-04");
 		CHECK_STR(bs.verdict[1], "disagree");
+		CHECK_STR(bs.override_on[1], "2026-11-06");
+		CHECK_STR(bs.override_on[0], "");
 		CHECK_STR(bs.done_on[2], "2026-11-05");
 	}
-	CHECK_INT(act(&fire, "2026-11-05", no, "opinion", "再次"), EXIT_CONFLICT);
+	CHECK_INT(act(&ps, "2026-11-06", no, "override", "再次"), EXIT_CONFLICT);
+	CHECK_INT(act(&fire, "2026-11-06", no, "opinion", "再次"), EXIT_CONFLICT);
 	/* Step 3 is the last review step: approve, not pass. */
+	CHECK(strstr(offered(&ps, "2026-11-06", no, acts), "pass") == NULL);
 	CHECK_INT(act(&ps, "2026-11-06", no, "pass", NULL), EXIT_CONFLICT);
 	CHECK_INT(act(&ps, "2026-11-06", no, "approve", NULL), 0);
 	if (get(no, &c) == 0) {
@@ -911,8 +1134,10 @@ parallel_review(void)
 		CHECK_INT(c.fee_cents, 0);
 		tcase_release(&c);
 	}
-	/* submit, accept, review, 3 opinions, approve, complete: refusals leave no trace. */
-	CHECK_INT(events_of(no), 8);
+	/* submit, accept, review, 3 opinions, override, approve, complete:
+	 * refusals leave no trace. */
+	CHECK_INT(events_of(no), 9);
+	free(cause);
 }
 
 static void
@@ -1017,13 +1242,15 @@ static void
 supplement_in_time_is_not_deemed(void)
 {
 	struct user m = market();
+	struct act_args a = args("resupply", NULL);
 	struct tcase c;
 	const char *no = "500229-20170928-000291";
 
 	/* Submitted Monday 2 November without material 5. */
 	seed_firm(no, "submitted", "2026-11-02", NULL, "2026-11-09", "1,2,3,4");
 	CHECK_INT(act(&m, "2026-11-03", no, "supplement", NULL), 0);
-	CHECK_INT(act(&m, "2026-11-16", no, "resupply", NULL), 0);
+	a.materials = "5";
+	CHECK_INT(act_on(&m, "2026-11-16", no, &a), 0);
 	if (get(no, &c) == 0) {
 		CHECK_STR(c.status, "submitted");
 		CHECK_STR(c.materials, "1,2,3,4,5");
@@ -1041,6 +1268,294 @@ supplement_in_time_is_not_deemed(void)
 		CHECK_STR(c.due, "2026-11-18");
 		tcase_release(&c);
 	}
+}
+
+/*
+ * Art. 32 (4) (一次性告知): "申请材料不齐全或者不符合法定形式的，应当当场或者在
+ * 五日内一次告知申请人需要补正的全部内容". A notice that leaves out a missing
+ * material is refused, naming it; the acceptance stage has one notice; what
+ * the applicant hands in is recorded as it is, and acceptance waits while a
+ * required material is missing.
+ */
+static void
+one_time_notice(void)
+{
+	struct user m = market();
+	struct act_args a;
+	struct snap before;
+	struct tcase c;
+	char *cause = NULL, acts[256], note[512];
+	const char *no = "500229-20170928-000311";
+
+	/* 企业设立登记: materials 1-5 required, 6 (an agent's letter) optional;
+	 * 4 (公司章程) and 5 (任职文件) not handed in. */
+	seed_firm(no, "submitted", "2026-11-02", NULL, "2026-11-09", "1,2,3");
+	before = snapshot(no);
+	a = args("supplement", NULL);
+	a.materials = "4";
+	CHECK_INT(act_cause(&m, "2026-11-03", no, &a, &cause), EXIT_INVALID);
+	CHECK(has(cause, "5. 法定代表人、董事、监事和高级管理人员的任职文件"));
+	CHECK(strstr(cause, "4. ") == NULL);
+	a.materials = "4,9";
+	CHECK_INT(act_cause(&m, "2026-11-03", no, &a, &cause), EXIT_INVALID);
+	CHECK(has(cause, "9"));
+	CHECK_UNCHANGED(before, no);
+	/* Everything missing, and the optional letter of the agent: one notice. */
+	a.materials = "4,5,6";
+	CHECK_INT(act_on(&m, "2026-11-03", no, &a), 0);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.status, "supplement");
+		CHECK_INT(c.notices, TCASE_NOTICE_ACCEPTANCE);
+		CHECK_STR(c.paused_since, "2026-11-03");
+		tcase_release(&c);
+	}
+	CHECK(has(last_note(no, note), "4. 公司章程或合伙协议"));
+	CHECK(has(note, "5. 法定代表人"));
+	/* What was handed in must be named: nothing is assumed. */
+	CHECK_INT(act(&m, "2026-11-05", no, "resupply", NULL), EXIT_INVALID);
+	/* The applicant brings 4 only on Thursday 5 November: recorded as such,
+	 * and the answer clock runs again after 2 paused working days. */
+	a = args("resupply", NULL);
+	a.materials = "4";
+	CHECK_INT(act_on(&m, "2026-11-05", no, &a), 0);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.status, "submitted");
+		CHECK_STR(c.materials, "1,2,3,4");
+		CHECK_INT(c.paused_days, 2);
+		tcase_release(&c);
+	}
+	CHECK(has(last_note(no, note), "5. 法定代表人"));
+	/* No second notice at the acceptance stage, and none is offered. */
+	before = snapshot(no);
+	CHECK_INT(act_cause(&m, "2026-11-05", no, &(struct act_args){ .action = "supplement",
+	    .materials = "5", .expect_version = -1, .fee_cents = -1 }, &cause), EXIT_CONFLICT);
+	CHECK(has(cause, "art. 32"));
+	CHECK_STR(offered(&m, "2026-11-05", no, acts), "accept refuse withdraw");
+	/* Acceptance waits for material 5, and says so. */
+	CHECK_INT(act_cause(&m, "2026-11-05", no, &(struct act_args){ .action = "accept",
+	    .expect_version = -1, .fee_cents = -1 }, &cause), EXIT_INVALID);
+	CHECK(has(cause, "5. 法定代表人"));
+	CHECK(strstr(cause, "4. ") == NULL);
+	CHECK_UNCHANGED(before, no);
+	/* ... which the applicant brings to the desk on Friday 6 November. */
+	a = args("accept", NULL);
+	a.materials = "5";
+	CHECK_INT(act_on(&m, "2026-11-06", no, &a), 0);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.status, "accepted");
+		CHECK_STR(c.accepted, "2026-11-06");
+		CHECK_STR(c.materials, "1,2,3,4,5");
+		CHECK_INT(c.deemed, 0);
+		tcase_release(&c);
+	}
+	/* In review, one notice more: it may name a material received but not
+	 * in legal form (3), which is then handed in again. */
+	CHECK_INT(act(&m, "2026-11-06", no, "review", NULL), 0);
+	a = args("supplement", NULL);
+	a.materials = "3";
+	CHECK_INT(act_on(&m, "2026-11-09", no, &a), 0);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.materials, "1,2,4,5");
+		CHECK_INT(c.notices, TCASE_NOTICE_ACCEPTANCE | TCASE_NOTICE_REVIEW);
+		tcase_release(&c);
+	}
+	a = args("resupply", NULL);
+	a.materials = "3";
+	CHECK_INT(act_on(&m, "2026-11-10", no, &a), 0);
+	CHECK_STR(snapshot(no).status, "under_review");
+	a = args("supplement", NULL);
+	a.materials = "2";
+	CHECK_INT(act_on(&m, "2026-11-10", no, &a), EXIT_CONFLICT);
+	free(cause);
+}
+
+/*
+ * Art. 32 (4): "逾期不告知的，自收到申请材料之日起即为受理". Past the 5 working
+ * days the application is accepted by law: a refusal (不予受理) and a notice
+ * of the acceptance stage are refused and not offered; it is accepted as it
+ * is and decided, and the licence waits for the missing materials.
+ */
+static void
+no_refusal_after_five_days(void)
+{
+	struct user m = market();
+	struct act_args a;
+	struct snap before;
+	struct tcase c;
+	char *cause = NULL, acts[256], note[512];
+	const char *no = "500229-20170928-000321", *no2 = "500229-20170928-000322";
+
+	/* Submitted Wednesday 30 September 2026 without 4 and 5; the 5 working
+	 * days are 8, 9, 10 (make-up Saturday), 12 and 13 October. */
+	seed_firm(no, "submitted", "2026-09-30", NULL, "2026-10-13", "1,2,3");
+	seed_firm(no2, "submitted", "2026-09-30", NULL, "2026-10-13", "1,2,3");
+	CHECK_INT(act(&m, "2026-10-13", no2, "refuse", "不属于本机关职权范围"), 0);
+	CHECK_STR(snapshot(no2).status, "not_accepted");
+	before = snapshot(no);
+	CHECK_INT(act_cause(&m, "2026-10-14", no, &(struct act_args){ .action = "refuse",
+	    .note = "材料不全", .expect_version = -1, .fee_cents = -1 }, &cause), EXIT_CONFLICT);
+	CHECK(has(cause, "art. 32"));
+	CHECK_INT(act(&m, "2026-10-14", no, "supplement", NULL), EXIT_CONFLICT);
+	CHECK_UNCHANGED(before, no);
+	CHECK_STR(offered(&m, "2026-10-14", no, acts), "accept withdraw");
+	/* Accepted as it is: on receipt, with what is missing in the record. */
+	CHECK_INT(act(&m, "2026-10-14", no, "accept", NULL), 0);
+	if (get(no, &c) == 0) {
+		CHECK_INT(c.deemed, 1);
+		CHECK_STR(c.accepted, "2026-09-30");
+		CHECK_STR(c.materials, "1,2,3");
+		tcase_release(&c);
+	}
+	CHECK(has(last_note(no, note), "4. 公司章程或合伙协议"));
+	/* The licence waits for them: a notice in review, then the decision. */
+	CHECK_INT(act(&m, "2026-10-14", no, "review", NULL), 0);
+	CHECK_INT(act_cause(&m, "2026-10-14", no, &(struct act_args){ .action = "approve",
+	    .expect_version = -1, .fee_cents = -1 }, &cause), EXIT_CONFLICT);
+	CHECK(has(cause, "5. 法定代表人"));
+	CHECK_INT(act(&m, "2026-10-14", no, "supplement", NULL), 0);
+	a = args("resupply", NULL);
+	a.materials = "4,5";
+	CHECK_INT(act_on(&m, "2026-10-15", no, &a), 0);
+	CHECK_INT(act(&m, "2026-10-15", no, "approve", NULL), 0);
+	CHECK_STR(snapshot(no).status, "approved");
+	free(cause);
+}
+
+/* Pledged materials outstanding on day in 城口县, as the dashboard counts them. */
+static long
+pledges_overdue(const char *day)
+{
+	struct dash *d = xcalloc(1, sizeof *d);
+	long n = 0;
+	int i;
+
+	CHECK_INT(stats_dashboard_analysis(test_store(), test_calendar(), "500229", D(day), d), 0);
+	for (i = 0; i < d->nanomalies; i++)
+		if (strcmp(d->anomalies[i].kind, "pledge_overdue") == 0)
+			n = d->anomalies[i].n;
+	free(d);
+	return n;
+}
+
+/*
+ * 容缺受理: only a secondary material of the item's list may be pledged, by
+ * a working day within the promised limit; `receive` records each when it
+ * comes; no licence while one is outstanding, and no decision at all before
+ * the pledged day; past it, the pledge is an anomaly supervision sees.
+ */
+static void
+pledge_of_secondary_materials(void)
+{
+	struct user ps = police(), fire = fireman(), health = doctor(), m = market();
+	struct act_args a;
+	struct snap before;
+	struct tcase c;
+	char *cause = NULL, acts[256];
+	struct seedspec fs;
+	const char *h = "500229-20170928-000331", *f = "500229-20170928-000332",
+	    *g = "500229-20170928-000333";
+
+	/* 旅馆业: 1 (申请登记表) and 4 (旅馆平面图及治安保卫制度, secondary) missing.
+	 * Accepted Monday 2 November: 10 working days, due 16 November. */
+	seed_hotel(h, "submitted", "2026-11-02", NULL, "2026-11-09", "2,3,5", 1);
+	before = snapshot(h);
+	CHECK_INT(act_cause(&ps, "2026-11-02", h, &(struct act_args){ .action = "accept",
+	    .expect_version = -1, .fee_cents = -1 }, &cause), EXIT_INVALID);
+	CHECK(has(cause, "1. 特种行业许可证申请登记表"));
+	CHECK(has(cause, "4. 旅馆平面图及治安保卫制度"));
+	a = args("accept", NULL);
+	a.pledge_materials = "1,4";
+	a.pledge_date = "2026-11-10";
+	CHECK_INT(act_cause(&ps, "2026-11-02", h, &a, &cause), EXIT_INVALID);
+	CHECK(has(cause, "1. 特种行业许可证申请登记表"));
+	CHECK(strstr(cause, "4. ") == NULL);
+	a.materials = "1";
+	a.pledge_materials = "4";
+	a.pledge_date = "2026-11-07";	/* a Saturday */
+	CHECK_INT(act_cause(&ps, "2026-11-02", h, &a, &cause), EXIT_INVALID);
+	CHECK(has(cause, "2026-11-16"));
+	a.pledge_date = "2026-11-17";	/* past the promised limit */
+	CHECK_INT(act_on(&ps, "2026-11-02", h, &a), EXIT_INVALID);
+	a.pledge_date = NULL;
+	CHECK_INT(act_on(&ps, "2026-11-02", h, &a), EXIT_INVALID);
+	CHECK_UNCHANGED(before, h);
+	a.pledge_date = "2026-11-10";
+	CHECK_INT(act_on(&ps, "2026-11-02", h, &a), 0);
+	if (get(h, &c) == 0) {
+		CHECK_STR(c.materials, "1,2,3,5");
+		CHECK_STR(c.pledge_materials, "4");
+		CHECK_STR(c.pledge_date, "2026-11-10");
+		CHECK_INT(tcase_pledge_open(&c), 1 << 4);
+		tcase_release(&c);
+	}
+	CHECK_INT(act(&ps, "2026-11-02", h, "review", NULL), 0);
+	CHECK_INT(act(&fire, "2026-11-03", h, "opinion", "消防合格"), 0);
+	CHECK_INT(act(&health, "2026-11-03", h, "opinion", "卫生合格"), 0);
+	CHECK_INT(act(&ps, "2026-11-04", h, "opinion", "治安合格"), 0);
+	CHECK_INT(step_of(h), 3);
+	/* Every department agreed: there is no dissent to overrule. */
+	CHECK_INT(act(&ps, "2026-11-05", h, "override", "无"), EXIT_CONFLICT);
+	/* No decision while the pledge is outstanding: no licence, and no
+	 * denial before the pledged day. */
+	before = snapshot(h);
+	CHECK_INT(act_cause(&ps, "2026-11-05", h, &(struct act_args){ .action = "approve",
+	    .expect_version = -1, .fee_cents = -1 }, &cause), EXIT_CONFLICT);
+	CHECK(has(cause, "4. 旅馆平面图及治安保卫制度"));
+	CHECK_INT(act(&ps, "2026-11-05", h, "deny", "不符合条件"), EXIT_CONFLICT);
+	CHECK_UNCHANGED(before, h);
+	CHECK_STR(offered(&ps, "2026-11-05", h, acts), "receive supplement survey suspend return withdraw");
+	/* receive: only what is outstanding, named. */
+	CHECK_INT(act(&ps, "2026-11-06", h, "receive", NULL), EXIT_INVALID);
+	a = args("receive", NULL);
+	a.materials = "5";
+	CHECK_INT(act_on(&ps, "2026-11-06", h, &a), EXIT_INVALID);
+	CHECK_UNCHANGED(before, h);
+	a.materials = "4";
+	CHECK_INT(act_on(&ps, "2026-11-06", h, &a), 0);
+	if (get(h, &c) == 0) {
+		CHECK_STR(c.materials, "1,2,3,4,5");
+		CHECK_INT(tcase_pledge_open(&c), 0);
+		tcase_release(&c);
+	}
+	CHECK_INT(act_on(&ps, "2026-11-06", h, &a), EXIT_CONFLICT);
+	CHECK_INT(act(&ps, "2026-11-06", h, "approve", NULL), 0);
+
+	/* 企业设立登记 has no secondary material: nothing of it may be pledged. */
+	seed_firm(g, "submitted", "2026-11-02", NULL, "2026-11-09", "1,2,3,4");
+	a = args("accept", NULL);
+	a.pledge_materials = "5";
+	a.pledge_date = "2026-11-03";
+	CHECK_INT(act_cause(&m, "2026-11-02", g, &a, &cause), EXIT_INVALID);
+	CHECK(has(cause, "5. 法定代表人"));
+
+	/* 食品经营许可: 4 (规章制度目录) pledged by Wednesday 4 November, within
+	 * the promised 5 days (due 9 November). */
+	memset(&fs, 0, sizeof fs);
+	fs.no = f;
+	fs.item = FOOD;
+	fs.status = "submitted";
+	fs.office = "500229.market";
+	fs.office_region = "500229";
+	fs.hall = "500229001";
+	fs.submitted = "2026-11-02";
+	fs.limit = 5;
+	fs.warn = fs.due = "2026-11-09";
+	fs.materials = "1,2,3";
+	CHECK_INT(seed(&fs), 0);
+	a = args("accept", NULL);
+	a.pledge_materials = "4";
+	a.pledge_date = "2026-11-04";
+	CHECK_INT(act_on(&m, "2026-11-02", f, &a), 0);
+	CHECK_INT(act(&m, "2026-11-02", f, "review", NULL), 0);
+	/* Overdue from Thursday 5 November: an anomaly on the dashboard. */
+	CHECK_INT(pledges_overdue("2026-11-04"), 0);
+	CHECK_INT(pledges_overdue("2026-11-05"), 1);
+	/* A denial waits for the pledged day, and may follow it. */
+	CHECK_INT(act(&m, "2026-11-04", f, "deny", "未按承诺补齐材料"), EXIT_CONFLICT);
+	CHECK_INT(act(&m, "2026-11-05", f, "approve", NULL), EXIT_CONFLICT);
+	CHECK_INT(act(&m, "2026-11-05", f, "deny", "未按承诺期限补齐材料"), 0);
+	CHECK_INT(pledges_overdue("2026-11-05"), 0);
+	free(cause);
 }
 
 /* A case returned to the acceptance desk is back at its first review step. */
@@ -1122,7 +1637,7 @@ intake_before_spring_festival(void)
 const struct test tests_lifecycle[] = {
 	{ "lifecycle: every status and action of the law has a row in the rights table",
 	  table_is_complete },
-	{ "lifecycle: who may do what from which status (10 statuses x 16 actions x 9 people)",
+	{ "lifecycle: who may do what from which status (10 statuses x 18 actions x 11 people)",
 	  every_status_action_role },
 	{ "lifecycle: a refused action says not found, conflict or denied and changes nothing",
 	  refused_actions_change_nothing },
@@ -1136,7 +1651,8 @@ const struct test tests_lifecycle[] = {
 	  supplement_across_spring_festival },
 	{ "lifecycle: a suspension within the holiday does not move the due date",
 	  suspension_within_the_holiday },
-	{ "lifecycle: one 10-day extension, a second is refused (4)", one_extension_only },
+	{ "lifecycle: art. 42 extension by the head only, before the limit runs out, within the "
+	  "statutory limit + 10 (joint: + 15), once", extension_by_the_head },
 	{ "lifecycle: parallel review goes on only after the last department's opinion",
 	  parallel_review },
 	{ "lifecycle: approve on a submitted case is refused (4) and changes nothing",
@@ -1147,6 +1663,12 @@ const struct test tests_lifecycle[] = {
 	  deemed_acceptance },
 	{ "lifecycle: a supplement notice within 5 working days prevents deemed acceptance",
 	  supplement_in_time_is_not_deemed },
+	{ "lifecycle: art. 32 one-time notice: a partial notice or a second one refused, "
+	  "resupply as handed in, acceptance waits for what is missing", one_time_notice },
+	{ "lifecycle: art. 32 no refusal after 5 working days: deemed accepted and decided",
+	  no_refusal_after_five_days },
+	{ "lifecycle: 容缺受理 only for secondary materials; no decision while a pledge is "
+	  "outstanding; receive clears it", pledge_of_secondary_materials },
 	{ "lifecycle: a case returned to the acceptance desk still shows its step",
 	  returned_case_keeps_its_step },
 	{ "lifecycle: intake on the eve of Spring Festival has 5 working days to answer",

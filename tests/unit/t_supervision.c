@@ -265,10 +265,11 @@ static const char *const homes[] = { "500229001003", "500103001003" };
 struct mats {
 	int n;		/* materials of the item */
 	int last_required;
+	int secondary;	/* one that may be pledged (容缺受理), or 0 */
 };
 
 static int
-count_mat(void *arg, int seq, const char *name, int required)
+count_mat(void *arg, int seq, const char *name, int required, int secondary)
 {
 	struct mats *m = arg;
 
@@ -277,6 +278,8 @@ count_mat(void *arg, int seq, const char *name, int required)
 		m->n = seq;
 	if (required)
 		m->last_required = seq;
+	if (secondary)
+		m->secondary = seq;
 	return 0;
 }
 
@@ -385,7 +388,10 @@ random_act(struct run *r, char what[96])
 	if (store_case_get(r->st, no, &c) != 0)
 		return -1;
 	for (nacts = 0; lifecycle_acts[nacts].name != NULL; nacts++)
-		if (lifecycle_from_ok(&lifecycle_acts[nacts], c.status) && nlegal < 20)
+		if (lifecycle_from_ok(&lifecycle_acts[nacts], c.status) && nlegal < 20 &&
+		    /* what needs a pledge or a dissent, mostly where there may be one */
+		    (strcmp(lifecycle_acts[nacts].name, "receive") || *c.pledge_materials) &&
+		    (strcmp(lifecycle_acts[nacts].name, "override") || *c.branch_offices))
 			legal[nlegal++] = &lifecycle_acts[nacts];
 	/* Mostly something the status allows (refusals and withdrawals seldom,
 	 * so that cases live long enough to go places), else anything at all. */
@@ -444,12 +450,25 @@ random_act(struct run *r, char what[96])
 			all_materials(m.n, mats, sizeof mats);
 			a.materials = mats;
 		} else if (k < 8 && m.last_required > 0) {
-			/* 容缺受理 on the applicant's pledge, within a few days. */
-			snprintf(mats, sizeof mats, "%d", m.last_required);
+			/* 容缺受理 on the applicant's pledge, within a few days: mostly
+			 * of a secondary material, now and then of one that may not be. */
+			snprintf(mats, sizeof mats, "%d", m.secondary && rnd(4) ? m.secondary :
+			    m.last_required);
 			a.pledge_materials = mats;
 			clock_format_date(r->today + (int)rnd(12), pledge);
 			a.pledge_date = pledge;
 		}
+	} else if (strcmp(def->name, "receive") == 0 && rnd(4)) {
+		snprintf(mats, sizeof mats, "%s", c.pledge_materials);
+		a.materials = mats;
+	} else if (strcmp(def->name, "resupply") == 0 && rnd(4)) {
+		/* Mostly what was asked for: every material of the item. */
+		struct mats m;
+
+		memset(&m, 0, sizeof m);
+		store_material_each(r->st, c.item, count_mat, &m);
+		all_materials(m.n, mats, sizeof mats);
+		a.materials = mats;
 	} else if (strcmp(def->name, "supplement") == 0 || strcmp(def->name, "resupply") == 0) {
 		if (rnd(2)) {
 			struct mats m;
@@ -468,6 +487,9 @@ random_act(struct run *r, char what[96])
 	} else if (strcmp(def->name, "complete") == 0 && rnd(4) == 0) {
 		a.fee_cents = (long)rnd(100000);	/* now and then above the catalog fee */
 	}
+	/* An extension is the head's (负责人), mostly asked of them. */
+	if (strcmp(def->name, "extend") == 0 && p.u.role == ROLE_APPROVER && rnd(4))
+		p.u.head = 1;
 	who.user = &p.u;
 	who.addr = "10.0.0.7";
 	who.today = r->today;

@@ -38,6 +38,10 @@ int test_act(struct store *st, const struct calendar *cal, const struct actor *w
     const struct act_args *a, char **cause);
 int test_intake(struct store *st, const struct calendar *cal, const struct actor *who,
     const struct intake *in, char no[32], char **cause);
+/* lifecycle_offered as who on who->today: the names of the actions offered
+ * on case no, space-separated, into out ("" when none or not found). */
+void test_offered(struct store *st, const struct calendar *cal, const struct actor *who,
+    const char *no, char *out, size_t size);
 
 extern const struct test tests_clock[];
 extern const struct test tests_calendar[];
