@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 11;
+PRAGMA user_version = 12;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -207,7 +207,11 @@ CREATE TABLE cases (
   red_from       TEXT,
   -- 1 when warn or due was counted over a day of a year that no holiday
   -- notice covers yet (tcase_clock): the dates may move when it comes.
-  provisional    INTEGER NOT NULL DEFAULT 0
+  provisional    INTEGER NOT NULL DEFAULT 0,
+  -- art. 44's delivery clock (送达), 10 working days from the decision
+  -- (tcase_delivery_clock): NULL until decided.
+  deliver_warn   TEXT,
+  deliver_due    TEXT
 );
 CREATE INDEX cases_applicant ON cases(applicant);
 -- The worklist: an office's open cases, most urgent first.

@@ -542,7 +542,8 @@ one_case(struct gen *g, long i)
 	long j;
 	int open, sday, aday = 0, dday = 0, fday = 0, pday = 0, limit, used = 0, paused_days = 0,
 	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0, rc, miss = 0, pledge = 0,
-	    pd = 0, rday = 0, nday = 0, rsday = 0;
+	    pd = 0, rday = 0, nday = 0, rsday = 0, dlate = 0, dp;
+	char dwarn[11], ddue[11];
 	unsigned long long have;
 	unsigned p;
 	size_t hall_di;
@@ -618,6 +619,11 @@ one_case(struct gen *g, long i)
 		if (strcmp(status, "supplement") == 0 || strcmp(status, "suspended") == 0 ||
 		    strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0)
 			pday = clock_sub(cal, g->today, (int)rnd(r, 3));
+		/* art. 44: some decided results wait long enough for the
+		 * delivery clock to turn yellow or red. */
+		if ((strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0) &&
+		    i % 10 == 3)
+			pday = clock_sub(cal, g->today, 8 + (int)rnd(r, 6));
 		else
 			pday = g->today;
 		start = clock_sub(cal, pday, used);
@@ -659,6 +665,14 @@ one_case(struct gen *g, long i)
 					extra = 10;
 				d_off = a_off + used + paused_days;
 				f_off = d_off + (int)rnd(r, 3);
+				/* art. 44: a few results delivered past their 10
+				 * working days, which makes the case late (chosen by
+				 * the case's number, leaving the random draws as
+				 * they were). */
+				if (i % 50 == 7) {
+					dlate = 1;
+					f_off = d_off + TCASE_DELIVERY_DAYS + 1 + (int)rnd(r, 4);
+				}
 			} else
 				f_off = a_off + 1 + (int)rnd(r, (unsigned)limit);
 		}
@@ -750,7 +764,7 @@ one_case(struct gen *g, long i)
 	} else {
 		start = aday ? aday : sday;
 		if (strcmp(status, "completed") == 0) {
-			on_time = used <= limit + extra;
+			on_time = used <= limit + extra && !dlate;
 			clock_format_date(dday, dec);
 			result = chance(r, 95) ? "准予许可" : "不予许可";
 		}
@@ -802,6 +816,12 @@ one_case(struct gen *g, long i)
 		tcase_clock(cal, &c, &wd, &dd, &c.provisional);
 		clock_format_date(wd, warn);
 		clock_format_date(dd, due);
+		if (tcase_delivery_clock(cal, &c, &wd, &dd, &dp) == 0) {
+			clock_format_date(wd, dwarn);
+			clock_format_date(dd, ddue);
+			c.deliver_warn = dwarn;
+			c.deliver_due = ddue;
+		}
 	}
 	c.warn = warn;
 	c.due = due;
@@ -897,13 +917,14 @@ one_case(struct gen *g, long i)
 		if (!fday)
 			return 0;
 		return event(g, c.id, fday, hallstaff, "", "complete", "denied", "completed",
-		    "送达决定书");
+		    dlate ? "逾期送达决定书" : "送达决定书");
 	}
 	if (event(g, c.id, dday, staff, "", "approve", "under_review", "approved", "") != 0)
 		return -1;
 	if (!fday)
 		return 0;
-	return event(g, c.id, fday, hallstaff, "", "complete", "approved", "completed", "证照已送达");
+	return event(g, c.id, fday, hallstaff, "", "complete", "approved", "completed",
+	    dlate ? "证照逾期送达" : "证照已送达");
 }
 
 static int

@@ -88,6 +88,8 @@ struct tcase {
 	int suspend_days;
 	char *branch_offices;	/* ",a,b,": offices with a branch in a parallel review */
 	int provisional;	/* warn or due counted over a year without a notice */
+	char *deliver_warn;	/* art. 44's delivery clock from the decision; "" before */
+	char *deliver_due;
 	int version;
 };
 

@@ -159,6 +159,16 @@ tcase_light_span(const struct tcase *c, char yellow[11], char red[11])
 		clock_format_date(d + 1, red);
 		return 0;
 	}
+	/* art. 44: a decision in time hands over to the delivery clock, 10
+	 * working days from the decision, which runs until the result is
+	 * delivered; a late decision stays red. */
+	if (stop == c->decided && day <= d && c->deliver_warn != NULL &&
+	    clock_parse_date(c->deliver_warn, &w) == 0 && c->deliver_due != NULL &&
+	    clock_parse_date(c->deliver_due, &d) == 0) {
+		clock_format_date(w, yellow);
+		clock_format_date(d + 1, red);
+		return 0;
+	}
 	/* Stopped: the light of that day, for ever. */
 	switch (clock_light(day, w, d)) {
 	case LIGHT_RED:
@@ -205,7 +215,7 @@ tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *d
     int *provisional)
 {
 	const char *from = c->accepted && *c->accepted ? c->accepted : c->submitted;
-	int start;
+	int start, dw, dd, dp;
 
 	if (from == NULL || clock_parse_date(from, &start) != 0)
 		return -1;
@@ -213,7 +223,35 @@ tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *d
 	*warn = clock_warn(cal, start, tcase_limit(c), c->paused_days);
 	/* Every day counted lies in (start, due]: the warning date is before. */
 	*provisional = clock_provisional(cal, start, *due);
+	if (tcase_delivery_clock(cal, c, &dw, &dd, &dp) == 0 && dp)
+		*provisional = 1;
 	return 0;
+}
+
+int
+tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
+    int *provisional)
+{
+	int dec;
+
+	if (c->decided == NULL || clock_parse_date(c->decided, &dec) != 0)
+		return -1;
+	/* art. 44: 10 days from the decision (art. 82: working days), with
+	 * the same yellow threshold as every clock. */
+	*due = clock_due(cal, dec, TCASE_DELIVERY_DAYS, 0);
+	*warn = clock_warn(cal, dec, TCASE_DELIVERY_DAYS, 0);
+	*provisional = clock_provisional(cal, dec, *due);
+	return 0;
+}
+
+int
+tcase_delivered_on_time(const struct tcase *c, int day)
+{
+	int d;
+
+	if (c->deliver_due == NULL || clock_parse_date(c->deliver_due, &d) != 0)
+		return 1;
+	return day <= d;
 }
 
 int

@@ -14,7 +14,9 @@
  * from `yellow` on, green before. A running clock turns yellow on its
  * warning date and red the day after its due date; a paused or decided
  * case keeps the light of the day its clock stopped, written as
- * TCASE_ALWAYS or TCASE_NEVER. A closed case has no light: -1 and two
+ * TCASE_ALWAYS or TCASE_NEVER, except that a case decided in time runs
+ * on its delivery clock (art. 44: deliver_warn, deliver_due) until it is
+ * delivered; one decided late stays red. A closed case has no light: -1 and two
  * empty strings. The store writes these with every case (yellow_from,
  * red_from); tcase_light() and the SQL filters read the same rule.
  */
@@ -26,11 +28,23 @@ int tcase_light_span(const struct tcase *c, char yellow[11], char red[11]);
  * (acceptance, or receipt before it), the limit in force (promised plus
  * extension, so that the yellow share is of the extended limit) and the
  * working days paused; *provisional is 1 when they were counted over a
- * year no holiday notice covers. -1 when c has no start date. The one rule
- * behind every stored warn, due and provisional.
+ * year no holiday notice covers (the delivery clock's days included).
+ * -1 when c has no start date. The one rule behind every stored warn,
+ * due and provisional.
  */
 int tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
     int *provisional);
+/*
+ * art. 44's delivery clock (送达): TCASE_DELIVERY_DAYS working days from
+ * the decision, yellow by the same threshold as every clock; -1 when c is
+ * not decided. Its provisional mark is part of tcase_clock()'s.
+ */
+#define TCASE_DELIVERY_DAYS 10
+int tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
+    int *provisional);
+/* 1 when a delivery on day is within c's delivery clock (1 too when c has
+ * none stored: a case decided before the clock existed). */
+int tcase_delivered_on_time(const struct tcase *c, int day);
 /* The light on day (YYYY-MM-DD) of a span from tcase_light_span(). */
 enum light tcase_light_on(const char *yellow, const char *red, const char *day);
 /* Light of c on day today (LIGHT_NONE for a finished case). */

@@ -33,7 +33,7 @@ bump_rev(struct store *st, char **cause)
 /* What changed in a case's clock, for its event. */
 static void
 describe(struct sb *note, const struct tcase *was, const char *warn, const char *due,
-    int on_time, int provisional)
+    const char *dd, int on_time, int provisional)
 {
 	if (strcmp(was->due, due) != 0)
 		sb_addf(note, _("; due %s → %s"), was->due, due);
@@ -44,6 +44,8 @@ describe(struct sb *note, const struct tcase *was, const char *warn, const char 
 		    on_time ? _("on time") : _("late"));
 	else if (was->on_time < 0 && on_time >= 0)
 		sb_addf(note, "; %s", on_time ? _("on time") : _("late"));
+	if (dd != NULL && strcmp(was->deliver_due ? was->deliver_due : "", dd) != 0)
+		sb_addf(note, _("; delivery due %s → %s"), was->deliver_due, dd);
 	if (was->provisional && !provisional)
 		sb_adds(note, _("; no longer provisional: counted by the notices"));
 	else if (!was->provisional && provisional)
@@ -58,8 +60,8 @@ recompute_one(struct store *st, const struct calendar *cal, const struct actor *
 	struct tcase c, before;
 	struct sb note = SB_INIT;
 	struct event e;
-	char warn[11], due[11], at[32], *status = NULL;
-	int w, d, p, dec, on_time, rc = -1;
+	char warn[11], due[11], dwarn[11] = "", ddue[11] = "", at[32], *status = NULL;
+	int w, d, p, dec, on_time, dw, dd, dp, rc = -1;
 
 	memset(&c, 0, sizeof c);
 	memset(&before, 0, sizeof before);
@@ -77,19 +79,29 @@ recompute_one(struct store *st, const struct calendar *cal, const struct actor *
 	on_time = c.on_time;
 	if (c.decided && *c.decided && clock_parse_date(c.decided, &dec) == 0)
 		on_time = dec <= d;
+	/* art. 44: and its delivery clock, counted by the new calendar. */
+	if (tcase_delivery_clock(cal, &c, &dw, &dd, &dp) == 0) {
+		clock_format_date(dw, dwarn);
+		clock_format_date(dd, ddue);
+	}
 	if (strcmp(warn, c.warn) == 0 && strcmp(due, c.due) == 0 && p == c.provisional &&
-	    on_time == c.on_time) {
+	    on_time == c.on_time && strcmp(dwarn, c.deliver_warn ? c.deliver_warn : "") == 0 &&
+	    strcmp(ddue, c.deliver_due ? c.deliver_due : "") == 0) {
 		rc = 0;
 		goto out;
 	}
 	sb_adds(&note, why);
-	describe(&note, &before, warn, due, on_time, p);
+	describe(&note, &before, warn, due, *ddue ? ddue : NULL, on_time, p);
 	free(c.warn);
 	free(c.due);
 	c.warn = xstrdup(warn);
 	c.due = xstrdup(due);
 	c.on_time = on_time;
 	c.provisional = p;
+	free(c.deliver_warn);
+	free(c.deliver_due);
+	c.deliver_warn = xstrdup(dwarn);
+	c.deliver_due = xstrdup(ddue);
 	/* The write lock is ours since the transaction began: no one else can
 	 * have changed the case in between. */
 	if (store_case_update(st, &c, cause) != 0)

@@ -266,16 +266,21 @@ list_materials(struct sb *sb, const struct mat *m, unsigned long long set)
 }
 
 /* Due and warning dates from the clock's start, limit, pauses and extension
- * (tcase_clock), and whether they rest on days without a notice. */
+ * (tcase_clock), the delivery clock's once decided (art. 44), and whether
+ * they rest on days without a notice. */
 static void
 reclock(const struct calendar *cal, struct tcase *c)
 {
-	int warn, due;
+	int warn, due, p;
 
 	if (tcase_clock(cal, c, &warn, &due, &c->provisional) != 0)
 		return;
 	set_date(&c->due, due);
 	set_date(&c->warn, warn);
+	if (tcase_delivery_clock(cal, c, &warn, &due, &p) == 0) {
+		set_date(&c->deliver_due, due);
+		set_date(&c->deliver_warn, warn);
+	}
 }
 
 /* Begin step seq on day: create the branches of a parallel step. */
@@ -1066,6 +1071,8 @@ do_decide(struct ctx *x, int approve)
 	set_date(&c->decided, x->who->today);
 	clock_parse_date(c->due, &due);
 	c->on_time = x->who->today <= due;
+	/* art. 44: the delivery clock starts with the decision. */
+	reclock(x->cal, c);
 	set_str(&c->status, approve ? "approved" : "denied");
 	set_str(&c->result, approve ? "准予许可" : "不予许可");
 	sb_adds(&x->note, x->a->note ? x->a->note : "");
@@ -1080,6 +1087,7 @@ do_complete(struct ctx *x)
 {
 	struct tcase *c = x->c;
 	long fee = x->a->fee_cents;
+	int late;
 
 	if (fee < 0)
 		fee = strcmp(c->status, "approved") == 0 ? x->it.fee_cents : 0;
@@ -1094,8 +1102,15 @@ do_complete(struct ctx *x)
 		if (store_anomaly_add(x->st, c->id, "fee", d, detail, x->cause) != 0)
 			return EXIT_INTERNAL;
 	}
+	/* art. 44: on time means decided and delivered in time. */
+	late = !tcase_delivered_on_time(c, x->who->today);
+	if (late)
+		c->on_time = 0;
 	set_date(&c->finished, x->who->today);
 	c->open = 0;
+	if (late)
+		sb_addf(&x->note, _("delivered late: due %s (art. 44, 10 working days from the "
+		    "decision); "), c->deliver_due);
 	sb_addf(&x->note, _("result delivered; fee charged %ld.%02ld yuan (catalog %ld.%02ld)"),
 	    fee / 100, fee % 100, x->it.fee_cents / 100, x->it.fee_cents % 100);
 	if (x->a->note && *x->a->note)

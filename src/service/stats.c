@@ -1,6 +1,7 @@
 /*
  * Summary upkeep and the dashboard's figures. A case contributes:
- *   open with a running clock   stat_open (by warn and due), stat_office,
+ *   open with a running clock   stat_open (by warn and due, the delivery
+ *                               clock's once decided in time), stat_office,
  *                               stat_light (its light as of the stat day)
  *   open with a stopped clock   stat_frozen (by its fixed light), and
  *                               stat_frozen_red when that light is red
@@ -23,8 +24,26 @@
 static int
 running(const struct tcase *c)
 {
-	return c->open && (c->paused_since == NULL || *c->paused_since == '\0') &&
-	    (c->decided == NULL || *c->decided == '\0');
+	if (!c->open || (c->paused_since != NULL && *c->paused_since != '\0'))
+		return 0;
+	if (c->decided == NULL || *c->decided == '\0')
+		return 1;
+	/* art. 44: decided in time, the delivery clock runs (tcase_light_span). */
+	return strcmp(c->decided, c->due) <= 0 && c->deliver_due != NULL && *c->deliver_due != '\0';
+}
+
+/* The warning and due dates of the clock that runs: the delivery clock's
+ * once decided. */
+static const char *
+run_warn(const struct tcase *c)
+{
+	return c->decided != NULL && *c->decided != '\0' ? c->deliver_warn : c->warn;
+}
+
+static const char *
+run_due(const struct tcase *c)
+{
+	return c->decided != NULL && *c->decided != '\0' ? c->deliver_due : c->due;
 }
 
 static int
@@ -42,8 +61,9 @@ contribute(struct store *st, const struct tcase *c, const char *day, long sign, 
 			/* Its light as of the day stat_light is kept for. */
 			if (clock_parse_date(day, &d) != 0)
 				d = clock_today();
-			if (store_stat_open_add(st, area, c->status, c->warn, c->due, sign, cause) ||
-			    store_stat_office_add(st, c->office, area, c->due, sign, cause) ||
+			if (store_stat_open_add(st, area, c->status, run_warn(c), run_due(c), sign,
+			    cause) ||
+			    store_stat_office_add(st, c->office, area, run_due(c), sign, cause) ||
 			    store_stat_light_add(st, area, c->status, (int)tcase_light(c, d), sign, cause))
 				return -1;
 		} else {

@@ -24,7 +24,8 @@ or_null(const char *s)
 /* Parameters 27..34 and 39: the columns added for the lifecycle; 37, 38:
  * the light's dates, derived from the case (tcase_light_span); 40: the
  * date of a pledge still outstanding (tcase_pledge_open); 41: whether its
- * dates were counted over a year without a holiday notice. */
+ * dates were counted over a year without a holiday notice; 42, 43: the
+ * delivery clock (art. 44). */
 static void
 bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 {
@@ -47,6 +48,8 @@ bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 	sq_text(s, 33, c->suspend_reason ? c->suspend_reason : "");
 	sqlite3_bind_int(s, 34, c->suspend_days);
 	sqlite3_bind_int(s, 41, c->provisional != 0);
+	sq_text(s, 42, or_null(c->deliver_warn));
+	sq_text(s, 43, or_null(c->deliver_due));
 }
 
 int
@@ -59,10 +62,10 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
 	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days, "
 	    "applicant_name, applicant_phone, yellow_from, red_from, notices, pledge_due, "
-	    "provisional) VALUES (?1, ?2, "
+	    "provisional, deliver_warn, deliver_due) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
 	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
-	    "?37, ?38, ?39, ?40, ?41)";
+	    "?37, ?38, ?39, ?40, ?41, ?42, ?43)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, c->no);
@@ -118,7 +121,7 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	"c.result, c.fee_cents, c.version, c.prev_status, c.step_started, c.step_paused, " \
 	"c.pledge_date, c.pledge_materials, c.deemed, c.suspend_reason, c.suspend_days, " \
 	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id), " \
-	"c.notices, c.provisional"
+	"c.notices, c.provisional, c.deliver_warn, c.deliver_due"
 #define CASE_JOINS \
 	" FROM cases c JOIN item i ON i.code = c.item " \
 	"JOIN office o ON o.code = c.office " \
@@ -188,6 +191,8 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->branch_offices = sq_col(s, 42);
 	c->notices = sqlite3_column_int(s, 43);
 	c->provisional = sqlite3_column_int(s, 44);
+	c->deliver_warn = sq_col(s, 45);
+	c->deliver_due = sq_col(s, 46);
 }
 
 /* Call fn with each row of s (CASE_COLS) and give s back. */
@@ -636,8 +641,8 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 	    "c.status, c.open, "
 	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
 	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
-	    "c.channel, c.hall_region, c.applicant_region, c.office_region, c.provisional "
-	    "FROM cases c JOIN item i ON i.code = c.item "
+	    "c.channel, c.hall_region, c.applicant_region, c.office_region, c.provisional, "
+	    "c.deliver_warn, c.deliver_due FROM cases c JOIN item i ON i.code = c.item "
 	    "JOIN office o ON o.code = c.office WHERE 1");
 	find_where(&q, f, scope);
 	sb_adds(&q, " ORDER BY c.id");
@@ -677,6 +682,8 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 		c.applicant_region = sq_peek(s, 23);
 		c.office_region = sq_peek(s, 24);
 		c.provisional = sqlite3_column_int(s, 25);
+		c.deliver_warn = sq_peek(s, 26);
+		c.deliver_due = sq_peek(s, 27);
 		rc = fn(arg, &c);
 	}
 	sq_done(st, s);
@@ -779,8 +786,8 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 	    "result = ?24, fee_cents = ?25, version = version + 1, prev_status = ?27, "
 	    "step_started = ?28, step_paused = ?29, pledge_date = ?30, pledge_materials = ?31, "
 	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34, yellow_from = ?37, "
-	    "red_from = ?38, notices = ?39, pledge_due = ?40, provisional = ?41 "
-	    "WHERE id = ?35 AND version = ?26";
+	    "red_from = ?38, notices = ?39, pledge_due = ?40, provisional = ?41, "
+	    "deliver_warn = ?42, deliver_due = ?43 WHERE id = ?35 AND version = ?26";
 	sqlite3_stmt *s;
 
 	assert(c->id > 0);

@@ -204,6 +204,10 @@ store_stat_clear(struct store *st, char **cause)
 	    "DELETE FROM stat_hall; DELETE FROM stat_light; DELETE FROM stat_frozen_red;", cause);
 }
 
+/* Undecided, or decided in time with art. 44's delivery clock running (the
+ * rule of stats.c's running() and tcase_light_span()). */
+#define SQL_RUNNING "(decided IS NULL OR (decided <= due AND deliver_due IS NOT NULL))"
+
 int
 store_stat_rebuild(struct store *st, const char *today, char **cause)
 {
@@ -212,16 +216,19 @@ store_stat_rebuild(struct store *st, const char *today, char **cause)
 	    "DELETE FROM stat_open; DELETE FROM stat_frozen; DELETE FROM stat_office; "
 	    "DELETE FROM stat_step; DELETE FROM stat_day; DELETE FROM stat_hall; "
 	    "DELETE FROM stat_frozen_red; "
-	    "INSERT INTO stat_open SELECT office_region, status, warn, due, count(*) FROM cases "
-	    " WHERE open = 1 AND paused_since IS NULL AND decided IS NULL GROUP BY 1, 2, 3, 4; "
-	    "INSERT INTO stat_office SELECT office, office_region, due, count(*) FROM cases "
-	    " WHERE open = 1 AND paused_since IS NULL AND decided IS NULL GROUP BY 1, 3; "
+	    "INSERT INTO stat_open SELECT office_region, status, "
+	    " CASE WHEN decided IS NULL THEN warn ELSE deliver_warn END, "
+	    " CASE WHEN decided IS NULL THEN due ELSE deliver_due END, count(*) FROM cases "
+	    " WHERE open = 1 AND paused_since IS NULL AND " SQL_RUNNING " GROUP BY 1, 2, 3, 4; "
+	    "INSERT INTO stat_office SELECT office, office_region, "
+	    " CASE WHEN decided IS NULL THEN due ELSE deliver_due END, count(*) FROM cases "
+	    " WHERE open = 1 AND paused_since IS NULL AND " SQL_RUNNING " GROUP BY 1, 3; "
 	    "INSERT INTO stat_frozen SELECT office_region, status, "
 	    " tb_light(due, warn, COALESCE(paused_since, decided)), count(*) "
-	    " FROM cases WHERE open = 1 AND (paused_since IS NOT NULL OR decided IS NOT NULL) "
+	    " FROM cases WHERE open = 1 AND (paused_since IS NOT NULL OR NOT " SQL_RUNNING ") "
 	    " GROUP BY 1, 2, 3; "
 	    "INSERT INTO stat_frozen_red SELECT office, office_region, count(*) FROM cases "
-	    " WHERE open = 1 AND (paused_since IS NOT NULL OR decided IS NOT NULL) "
+	    " WHERE open = 1 AND (paused_since IS NOT NULL OR NOT " SQL_RUNNING ") "
 	    " AND tb_light(due, warn, COALESCE(paused_since, decided)) = 3 GROUP BY 1; "
 	    "INSERT INTO stat_step SELECT item, step, substr(office_region, 1, 6), "
 	    " COALESCE(step_started, accepted, submitted), count(*) FROM cases WHERE open = 1 "
