@@ -202,7 +202,13 @@ detail_draw(struct ui *ui, void *state)
 	snprintf(buf, sizeof buf, "%s%s%s", tcase_status_label(c->status),
 	    *c->step_name ? " · " : "", c->step_name);
 	field(ui, y++, 1, lw, _("status"), buf);
-	if (c->open)
+	if (*c->decided)
+		/* The decision's clock stopped; art. 44's delivery clock follows. */
+		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s%s · %s"),
+		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due,
+		    c->provisional ? _(" (provisional)") : "", strcmp(c->decided, c->due) <= 0 ?
+		    _("decided in time") : _("decided late"));
+	else if (c->open)
 		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s%s"),
 		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due,
 		    c->provisional ? _(" (provisional)") : "");
@@ -213,9 +219,27 @@ detail_draw(struct ui *ui, void *state)
 		    case_verdict(c));
 	field(ui, y, 1, lw, _("clock"), buf);
 	x = 1 + lw + utf8_width(buf) + 2;
-	if (x < ui->cols - 8)
+	if (x < ui->cols - 8 && !*c->decided)
 		ui_light(ui, y, x, l);
 	y++;
+	if (*c->decided) {
+		int fin;
+
+		if (c->open)
+			snprintf(buf, sizeof buf, _("%s %s · deliver by %s (art. 44)"), c->decided,
+			    tcase_result_label(c->result), c->deliver_due);
+		else
+			snprintf(buf, sizeof buf, _("%s %s · delivered %s · %s"), c->decided,
+			    tcase_result_label(c->result), c->finished,
+			    clock_parse_date(c->finished, &fin) == 0 &&
+			    tcase_delivered_on_time(c, fin) ? _("delivered in time") :
+			    _("delivered late"));
+		field(ui, y, 1, lw, _("delivery"), buf);
+		x = 1 + lw + utf8_width(buf) + 2;
+		if (x < ui->cols - 8 && c->open)
+			ui_light(ui, y, x, l);
+		y++;
+	}
 	if (*c->paused_since) {
 		snprintf(buf, sizeof buf, _("clock stopped since %s"), c->paused_since);
 		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
@@ -253,7 +277,7 @@ detail_draw(struct ui *ui, void *state)
 		    c->pledge_date);
 		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
 	}
-	if (c->open && d->step_limit > 0 && *c->step_started) {
+	if (c->open && !*c->decided && d->step_limit > 0 && *c->step_started) {
 		/* The step has its own clock: it can run late while the case is on time. */
 		int start, used, sdue;
 		char due_s[11];

@@ -157,6 +157,7 @@ struct ditem {
 	long fee;
 	unsigned long long required, secondary;	/* material sets (bit n: material n) */
 	char *mat[8];		/* names of materials 1..7 (NULL beyond) */
+	const char *yes, *no;	/* the decision's words (tcase_result) */
 };
 
 struct world {
@@ -237,6 +238,8 @@ add_item(void *arg, const struct item *it)
 	d->levels = xstrdup(it->levels);
 	d->promised = it->promised_days;
 	d->fee = it->fee_cents;
+	d->yes = tcase_result(it->power_type, it->name, 1);
+	d->no = tcase_result(it->power_type, it->name, 0);
 	d->steps = 0;
 	d->required = d->secondary = 0;
 	memset(d->mat, 0, sizeof d->mat);
@@ -748,6 +751,7 @@ one_case(struct gen *g, long i)
 		if (strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0) {
 			dday = pday;
 			clock_format_date(dday, dec);
+			result = strcmp(status, "approved") == 0 ? it->yes : it->no;
 		}
 		start = aday ? aday : sday;
 		if (strcmp(status, "suspended") == 0)
@@ -766,7 +770,7 @@ one_case(struct gen *g, long i)
 		if (strcmp(status, "completed") == 0) {
 			on_time = used <= limit + extra && !dlate;
 			clock_format_date(dday, dec);
-			result = chance(r, 95) ? "准予许可" : "不予许可";
+			result = chance(r, 95) ? it->yes : it->no;
 		}
 		clock_format_date(fday, fin);
 		c.step = 4;
@@ -910,16 +914,17 @@ one_case(struct gen *g, long i)
 		    "under_review", note) != 0)
 			return -1;
 	}
-	if (strcmp(status, "denied") == 0 || (dday && strcmp(result, "不予许可") == 0)) {
-		if (event(g, c.id, dday, staff, "", "deny", "under_review", "denied",
-		    "不符合法定条件") != 0)
+	if (strcmp(status, "denied") == 0 || (dday && strcmp(result, it->no) == 0)) {
+		/* The note as do_decide writes it: the decision's words first. */
+		snprintf(note, sizeof note, "%s；不符合法定条件", it->no);
+		if (event(g, c.id, dday, staff, "", "deny", "under_review", "denied", note) != 0)
 			return -1;
 		if (!fday)
 			return 0;
 		return event(g, c.id, fday, hallstaff, "", "complete", "denied", "completed",
 		    dlate ? "逾期送达决定书" : "送达决定书");
 	}
-	if (event(g, c.id, dday, staff, "", "approve", "under_review", "approved", "") != 0)
+	if (event(g, c.id, dday, staff, "", "approve", "under_review", "approved", it->yes) != 0)
 		return -1;
 	if (!fday)
 		return 0;

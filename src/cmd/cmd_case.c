@@ -20,7 +20,8 @@
 static const char *const find_keys[] = {
 	"no", "item", "item_name", "applicant", "applicant_name", "status", "light",
 	"days_used", "limit", "due", "submitted", "accepted", "finished", "on_time",
-	"office", "office_name", "channel", "hall_region", "applicant_region", "provisional"
+	"office", "office_name", "channel", "hall_region", "applicant_region", "decided",
+	"result", "deliver_due", "provisional"
 };
 #define NFIND (sizeof find_keys / sizeof find_keys[0])
 
@@ -65,7 +66,12 @@ case_fields(struct cmd_ctx *c, const struct tcase *k, char num[3][16], const cha
 	v[18] = k->applicant_region;
 	/* 1 when due, warning or verdict were counted over a year without a
 	 * holiday notice: they may move when it is imported. */
-	v[19] = k->provisional ? "1" : "0";
+	/* art. 44: the decision, its words by power type (in the user's
+	 * language), and the day the result is to be delivered by. */
+	v[19] = k->decided ? k->decided : "";
+	v[20] = tcase_result_label(k->result);
+	v[21] = k->deliver_due ? k->deliver_due : "";
+	v[22] = k->provisional ? "1" : "0";
 }
 
 static int
@@ -271,6 +277,15 @@ label(FILE *fp, const char *l)
 	out_pad(fp, l, 12);
 }
 
+/* The day of date s (0 when it does not parse). */
+static int
+day_of(const char *s)
+{
+	int d;
+
+	return s != NULL && clock_parse_date(s, &d) == 0 ? d : 0;
+}
+
 int
 cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 {
@@ -333,7 +348,23 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	out_printf_safe(fp, "%s%s%s\n", tcase_status_label(k.status), *k.step_name ? "  " : "",
 	    k.step_name);
 	label(fp, _("clock"));
-	if (k.open)
+	if (k.decided && *k.decided) {
+		/* The decision's clock, then art. 44's delivery clock. */
+		out_printf_safe(fp, _("%s / %d working days used, due %s%s; decided %s: %s, %s\n"),
+		    num[0], tcase_limit(&k), k.due, k.provisional ? _(" (provisional)") : "",
+		    k.decided, tcase_result_label(k.result), strcmp(k.decided, k.due) <= 0 ?
+		    _("decided in time") : _("decided late"));
+		label(fp, _("delivery"));
+		if (k.open)
+			out_printf_safe(fp, _("by %s (10 working days from the decision, art. 44), "
+			    "%s light\n"), k.deliver_due, tcase_light_label(l));
+		else if (*k.deliver_due)
+			out_printf_safe(fp, _("delivered %s, due %s, %s; %s\n"), k.finished,
+			    k.deliver_due, tcase_delivered_on_time(&k, day_of(k.finished)) ?
+			    _("delivered in time") : _("delivered late"), case_verdict(&k));
+		else
+			out_printf_safe(fp, _("delivered %s; %s\n"), k.finished, case_verdict(&k));
+	} else if (k.open)
 		out_printf_safe(fp, _("%s / %d working days used, due %s%s, %s light\n"), num[0],
 		    tcase_limit(&k), k.due, k.provisional ? _(" (provisional)") : "",
 		    tcase_light_label(l));

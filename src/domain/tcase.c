@@ -329,6 +329,64 @@ tcase_anomaly_label(const char *kind)
 	return kind;
 }
 
+/* The decision's words by the item's power type, as the record keeps them
+ * (Chinese, the language of the written decision), and as people read
+ * them. Registration: an item of a legal act (licensing or confirmation)
+ * whose name ends in 登记; a public service is 办结 whatever its name. */
+static const struct {
+	const char *power_type;
+	int registration;
+	const char *yes, *no;
+	const char *yes_label, *no_label;
+} results[] = {
+	{ "licensing", 1, "准予登记", "不予登记", N_("registered"), N_("registration refused") },
+	{ "confirmation", 1, "准予登记", "不予登记", N_("registered"),
+	  N_("registration refused") },
+	{ "licensing", 0, "准予许可", "不予许可", N_("licence granted"), N_("licence refused") },
+	{ "confirmation", 0, "予以确认", "不予确认", N_("confirmed"), N_("not confirmed") },
+	{ "payment", 0, "准予给付", "不予给付", N_("benefit granted"), N_("benefit refused") },
+	{ "public_service", 0, "办结", "不予办理", N_("service done"), N_("service refused") },
+	{ "other", 0, "予以通过", "不予通过", N_("passed"), N_("not passed") },
+	{ NULL, 0, NULL, NULL, NULL, NULL }
+};
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+const char *
+tcase_result(const char *power_type, const char *item_name, int approve)
+{
+	int i, reg = item_name != NULL && ends_with(item_name, "登记");
+
+	for (i = 0; results[i].power_type != NULL; i++)
+		if (power_type != NULL && strcmp(results[i].power_type, power_type) == 0 &&
+		    (results[i].registration == 0 || reg))
+			return approve ? results[i].yes : results[i].no;
+	/* An unknown power type: the licensing law's words. */
+	return approve ? "准予许可" : "不予许可";
+}
+
+const char *
+tcase_result_label(const char *result)
+{
+	int i;
+
+	if (result == NULL)
+		return "";
+	for (i = 0; results[i].power_type != NULL; i++) {
+		if (strcmp(results[i].yes, result) == 0)
+			return _(results[i].yes_label);
+		if (strcmp(results[i].no, result) == 0)
+			return _(results[i].no_label);
+	}
+	return result;
+}
+
 int
 tcase_supplement_unlisted(const char *reason, const char *note, char **cause)
 {

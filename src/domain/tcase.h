@@ -87,6 +87,18 @@ const char *tcase_anomaly_label(const char *kind);
  * note, which it needs), -1 with *cause for anything else. */
 int tcase_supplement_unlisted(const char *reason, const char *note, char **cause);
 
+/*
+ * The decision's words by the item's power type (Chinese, as the record
+ * keeps them in cases.result): 行政许可 准予许可/不予许可, 行政确认
+ * 予以确认/不予确认, 行政给付 准予给付/不予给付, a registration (a
+ * licensing or confirmation item whose name ends in 登记) 准予登记/不予登记,
+ * 公共服务 办结/不予办理, 其他行政权力 予以通过/不予通过.
+ */
+const char *tcase_result(const char *power_type, const char *item_name, int approve);
+/* A stored result in the user's language ("" for none; unknown words as
+ * they are). */
+const char *tcase_result_label(const char *result);
+
 /* Case number: district code, date, sequence: 500103-20261128-000123. */
 void tcase_format_no(char out[32], const char *district, int day, long seq);
 /* The district code (6 digits) a region code belongs to. */

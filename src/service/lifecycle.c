@@ -1074,8 +1074,11 @@ do_decide(struct ctx *x, int approve)
 	/* art. 44: the delivery clock starts with the decision. */
 	reclock(x->cal, c);
 	set_str(&c->status, approve ? "approved" : "denied");
-	set_str(&c->result, approve ? "准予许可" : "不予许可");
-	sb_adds(&x->note, x->a->note ? x->a->note : "");
+	/* The decision's words follow the item's power type. */
+	set_str(&c->result, tcase_result(x->it.power_type, x->it.name, approve));
+	sb_adds(&x->note, tcase_result_label(c->result));
+	if (x->a->note && *x->a->note)
+		sb_addf(&x->note, "%s%s", _("; "), x->a->note);
 	c->step = last_step(&x->ss);
 	set_date(&c->step_started, x->who->today);
 	c->step_paused = 0;

@@ -642,7 +642,7 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 	    "c.submitted, c.accepted, c.decided, c.finished, c.limit_days, c.paused_days, "
 	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
 	    "c.channel, c.hall_region, c.applicant_region, c.office_region, c.provisional, "
-	    "c.deliver_warn, c.deliver_due FROM cases c JOIN item i ON i.code = c.item "
+	    "c.deliver_warn, c.deliver_due, c.result FROM cases c JOIN item i ON i.code = c.item "
 	    "JOIN office o ON o.code = c.office WHERE 1");
 	find_where(&q, f, scope);
 	sb_adds(&q, " ORDER BY c.id");
@@ -684,6 +684,7 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 		c.provisional = sqlite3_column_int(s, 25);
 		c.deliver_warn = sq_peek(s, 26);
 		c.deliver_due = sq_peek(s, 27);
+		c.result = sq_peek(s, 28);
 		rc = fn(arg, &c);
 	}
 	sq_done(st, s);
