@@ -211,7 +211,11 @@ CREATE TABLE cases (
   -- art. 44's delivery clock (送达), 10 working days from the decision
   -- (tcase_delivery_clock): NULL until decided.
   deliver_warn   TEXT,
-  deliver_due    TEXT
+  deliver_due    TEXT,
+  -- art. 45: the last working day of the period told to the applicant
+  -- while suspended (tcase_suspend_clock), NULL otherwise; past it, an
+  -- anomaly (cases_suspend_due).
+  suspend_due    TEXT
 );
 CREATE INDEX cases_applicant ON cases(applicant);
 -- The worklist: an office's open cases, most urgent first.
@@ -249,6 +253,7 @@ CREATE INDEX cases_office_submitted ON cases(office, submitted);
 CREATE INDEX cases_finished ON cases(finished) WHERE finished IS NOT NULL;
 -- Pledges (容缺受理) still outstanding, by their date: the overdue ones are an anomaly.
 CREATE INDEX cases_pledge_due ON cases(pledge_due, office_region) WHERE pledge_due IS NOT NULL;
+CREATE INDEX cases_suspend_due ON cases(suspend_due, office_region) WHERE suspend_due IS NOT NULL;
 
 -- Branches of a parallel step (串联改并联): one per department; the case
 -- goes on when every branch has given its opinion. Each has its own limit.
@@ -268,6 +273,9 @@ CREATE TABLE case_branch (
   override    TEXT,
   override_by TEXT,
   override_on TEXT,
+  -- Working days the case was paused (supplement, art. 45) while the branch
+  -- waited: its due date moved by them on resume.
+  paused_days INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (case_id, step, dept_kind)
 );
 CREATE INDEX case_branch_pending ON case_branch(office, opinion, due);

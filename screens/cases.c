@@ -33,6 +33,7 @@ load(struct ui *ui, struct cases *c)
 	f.light = c->a.light;
 	f.open_only = c->a.open_only;
 	f.pledge_overdue = c->a.pledge_overdue;
+	f.suspend_overdue = c->a.suspend_overdue;
 	f.by_due = 1;
 	f.limit = 1000;
 	caselist_load(ui, &c->list, &f);

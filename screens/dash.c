@@ -366,6 +366,8 @@ drill(struct ui *ui, struct dashs *s)
 			a.light = LIGHT_RED;
 		} else if (strcmp(d->anomalies[i].kind, "pledge_overdue") == 0) {
 			a.pledge_overdue = 1;
+		} else if (strcmp(d->anomalies[i].kind, "suspend_overdue") == 0) {
+			a.suspend_overdue = 1;
 		} else {
 			ui_message(ui, 0, "%s", _("see the bottlenecks and the halls in the daily report"));
 			return UI_HANDLED | UI_REDRAW;

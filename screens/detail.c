@@ -175,7 +175,8 @@ detail_draw(struct ui *ui, void *state)
 	struct detail *d = state;
 	struct tcase *c;
 	char buf[512];
-	enum light l;
+	enum light l, sl = LIGHT_NONE, stl;
+	int sw, sd;
 	int en = strcmp(i18n_lang(), "en") == 0, y = 2, lw = en ? 11 : 10, h, x, i;
 
 	if ((d->generation != ui->generation || d->c.no == NULL) && load(ui, d) != 0) {
@@ -240,7 +241,18 @@ detail_draw(struct ui *ui, void *state)
 			ui_light(ui, y, x, l);
 		y++;
 	}
-	if (*c->paused_since) {
+	if (tcase_suspend_clock(ui->s->cal, c, &sw, &sd) == 0) {
+		/* art. 45: the period told to the applicant has a clock of its own. */
+		char end[11];
+
+		clock_format_date(sd, end);
+		snprintf(buf, sizeof buf, _("clock stopped since %s · %s, %d working days told · "
+		    "ends %s"), c->paused_since, tcase_suspend_label(c->suspend_reason), c->suspend_days,
+		    end);
+		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
+		sl = clock_light(session_today(ui->s), sw, sd);
+		ui_light(ui, y++, ui->cols - 8, sl);
+	} else if (*c->paused_since) {
 		snprintf(buf, sizeof buf, _("clock stopped since %s"), c->paused_since);
 		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
 	}
@@ -291,9 +303,13 @@ detail_draw(struct ui *ui, void *state)
 		    used < 0 ? 0 : used, d->step_limit, due_s);
 		field(ui, y, 1, lw, _("step"), buf);
 		x = 1 + lw + utf8_width(buf) + 2;
+		stl = clock_light(*c->paused_since ? start : session_today(ui->s),
+		    clock_warn(ui->s->cal, start, d->step_limit, c->step_paused), sdue);
+		/* art. 45: a special procedure past its period turns the step too. */
+		if (sl > stl)
+			stl = sl;
 		if (x < ui->cols - 8)
-			ui_light(ui, y, x, clock_light(*c->paused_since ? start : session_today(ui->s),
-			    clock_warn(ui->s->cal, start, d->step_limit, c->step_paused), sdue));
+			ui_light(ui, y, x, stl);
 		y++;
 	}
 	for (i = 0; i < d->nbr && y < ui->rows - 6; i++, y++) {

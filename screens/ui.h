@@ -62,6 +62,7 @@ struct cases_arg {
 	int light;
 	int open_only;
 	int pledge_overdue;	/* pledged materials outstanding past their day */
+	int suspend_overdue;	/* suspended past the period told (art. 45) */
 };
 
 struct ui {

@@ -503,6 +503,9 @@ static const char *const suspend_notes[] = {
 	"组织专家评审（第四十五条），预计10个工作日", "现场检验检测（第四十五条），预计5个工作日",
 	"依申请举行听证（第四十五条），预计15个工作日"
 };
+/* Each note's reason and period told to the applicant (art. 45). */
+static const char *const suspend_reasons[] = { "expert_review", "testing", "hearing" };
+static const int suspend_periods[] = { 10, 5, 15 };
 
 /* The note of a `receive` of pledged material k, into note. */
 static const char *
@@ -546,7 +549,7 @@ one_case(struct gen *g, long i)
 	int open, sday, aday = 0, dday = 0, fday = 0, pday = 0, limit, used = 0, paused_days = 0,
 	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0, rc, miss = 0, pledge = 0,
 	    pd = 0, rday = 0, nday = 0, rsday = 0, dlate = 0, dp;
-	char dwarn[11], ddue[11];
+	char dwarn[11], ddue[11], sdue[11];
 	unsigned long long have;
 	unsigned p;
 	size_t hall_di;
@@ -627,6 +630,9 @@ one_case(struct gen *g, long i)
 		if ((strcmp(status, "approved") == 0 || strcmp(status, "denied") == 0) &&
 		    i % 10 == 3)
 			pday = clock_sub(cal, g->today, 8 + (int)rnd(r, 6));
+		/* art. 45: some special procedures run past the period told. */
+		if (strcmp(status, "suspended") == 0 && i % 10 == 3)
+			pday = clock_sub(cal, g->today, suspend_periods[i % 3] + 2);
 		else
 			pday = g->today;
 		start = clock_sub(cal, pday, used);
@@ -754,8 +760,13 @@ one_case(struct gen *g, long i)
 			result = strcmp(status, "approved") == 0 ? it->yes : it->no;
 		}
 		start = aday ? aday : sday;
-		if (strcmp(status, "suspended") == 0)
+		if (strcmp(status, "suspended") == 0) {
 			susp = 1;
+			c.suspend_reason = (char *)suspend_reasons[i % 3];
+			c.suspend_days = suspend_periods[i % 3];
+			clock_format_date(clock_add(cal, pday, c.suspend_days), sdue);
+			c.suspend_due = sdue;
+		}
 		c.open = 1;
 		c.step = strcmp(status, "submitted") == 0 || strcmp(status, "supplement") == 0 ||
 		    strcmp(status, "accepted") == 0 ? 1 :
@@ -895,8 +906,11 @@ one_case(struct gen *g, long i)
 		return event(g, c.id, fday, hallstaff, "", "withdraw", "under_review", "withdrawn",
 		    "申请人书面申请撤回");
 	if (susp) {
+		/* The note of the period stored with the case (the draw is kept,
+		 * so that the rest of the history stays as it was). */
+		(void)rnd(r, 3);
 		if (event(g, c.id, open ? pday : clock_add(cal, aday, 2), staff, "", "suspend",
-		    "under_review", "suspended", suspend_notes[rnd(r, 3)]) != 0)
+		    "under_review", "suspended", suspend_notes[i % 3]) != 0)
 			return -1;
 		if (open)
 			return 0;

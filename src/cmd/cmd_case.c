@@ -295,7 +295,7 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	const char *v[NFIND];
 	enum fmt fmt = FMT_TEXT;
 	enum light l;
-	int rc;
+	int rc, sw, sd;
 	size_t i;
 	FILE *fp = c->out;
 
@@ -376,6 +376,16 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		label(fp, "");
 		out_printf_safe(fp, "%s\n", _("provisional: counted over a year without a State "
 		    "Council holiday notice (statutory holidays only); recomputed when it is imported"));
+	}
+	if (tcase_suspend_clock(c->s->cal, &k, &sw, &sd) == 0) {
+		/* art. 45: the period told to the applicant, with its own light. */
+		char end[11];
+
+		clock_format_date(sd, end);
+		label(fp, _("suspended"));
+		out_printf_safe(fp, _("since %s, %s, %d working days told, ends %s, %s light\n"),
+		    k.paused_since, tcase_suspend_label(k.suspend_reason), k.suspend_days, end,
+		    tcase_light_label(clock_light(c->today, sw, sd)));
 	}
 	if (*k.pledge_materials) {
 		/* 容缺受理: what was pledged, by when, and whether it came. */

@@ -54,7 +54,8 @@ tcase_release(struct tcase *c)
 		&c->submitted, &c->accepted, &c->decided, &c->finished,
 		&c->paused_since, &c->warn, &c->due, &c->materials, &c->result,
 		&c->prev_status, &c->step_started, &c->pledge_date, &c->pledge_materials,
-		&c->suspend_reason, &c->branch_offices, &c->deliver_warn, &c->deliver_due
+		&c->suspend_reason, &c->branch_offices, &c->deliver_warn, &c->deliver_due,
+		&c->suspend_due
 	};
 	size_t i;
 

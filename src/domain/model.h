@@ -90,6 +90,7 @@ struct tcase {
 	int provisional;	/* warn or due counted over a year without a notice */
 	char *deliver_warn;	/* art. 44's delivery clock from the decision; "" before */
 	char *deliver_due;
+	char *suspend_due;	/* art. 45: the period told ends; "" unless suspended */
 	int version;
 };
 
@@ -109,6 +110,7 @@ struct branch {
 	char *override;		/* a dissent overruled by the lead office: why */
 	char *override_by;
 	char *override_on;
+	int paused_days;	/* working days the case was paused while it waited */
 };
 
 struct event {

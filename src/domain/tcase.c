@@ -244,6 +244,41 @@ tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int *war
 	return 0;
 }
 
+const char *
+tcase_suspend_label(const char *reason)
+{
+	/* art. 45's special procedures. */
+	static const struct {
+		const char *code, *label;
+	} reasons[] = {
+		{ "hearing", N_("hearing") }, { "tendering", N_("tendering") },
+		{ "auction", N_("auction") }, { "testing", N_("testing") },
+		{ "inspection", N_("inspection") }, { "quarantine", N_("quarantine") },
+		{ "appraisal", N_("appraisal") }, { "expert_review", N_("expert review") },
+		{ NULL, NULL }
+	};
+	int i;
+
+	for (i = 0; reason != NULL && reasons[i].code != NULL; i++)
+		if (strcmp(reasons[i].code, reason) == 0)
+			return _(reasons[i].label);
+	return reason != NULL ? reason : "";
+}
+
+int
+tcase_suspend_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due)
+{
+	int since;
+
+	if (strcmp(c->status, "suspended") != 0 || c->suspend_days <= 0 ||
+	    c->paused_since == NULL || clock_parse_date(c->paused_since, &since) != 0)
+		return -1;
+	/* art. 45: the period told to the applicant, counted like a limit. */
+	*due = clock_due(cal, since, c->suspend_days, 0);
+	*warn = clock_warn(cal, since, c->suspend_days, 0);
+	return 0;
+}
+
 int
 tcase_delivered_on_time(const struct tcase *c, int day)
 {
@@ -324,6 +359,8 @@ tcase_anomaly_label(const char *kind)
 		return _("rectifications past their 15 working days");
 	if (strcmp(kind, "pledge_overdue") == 0)
 		return _("pledged materials overdue (容缺受理)");
+	if (strcmp(kind, "suspend_overdue") == 0)
+		return _("special procedures past the period told to the applicant (art. 45)");
 	if (strcmp(kind, "override") == 0)
 		return _("a department's dissent overridden by the lead office");
 	return kind;

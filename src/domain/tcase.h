@@ -42,6 +42,15 @@ int tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, in
 #define TCASE_DELIVERY_DAYS 10
 int tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
     int *provisional);
+/*
+ * art. 45: the clock of a suspension, the period told to the applicant
+ * (suspend_days) from the day it began, yellow by the same threshold as
+ * every clock, past its due date an anomaly and the step's light red; -1
+ * unless c is suspended with a period.
+ */
+int tcase_suspend_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due);
+/* The name of a special procedure (suspend --reason) in the user's language. */
+const char *tcase_suspend_label(const char *reason);
 /* 1 when a delivery on day is within c's delivery clock (1 too when c has
  * none stored: a case decided before the clock existed). */
 int tcase_delivered_on_time(const struct tcase *c, int day);
@@ -78,7 +87,7 @@ const char *tcase_channel_label(const char *s);
 const char *tcase_light_label(enum light l);
 const char *tcase_action_label(const char *s);
 /* The label of an anomaly kind (fee, refuse_no_reason, step_late, deemed, busy_hall,
- * unlisted_material, complaint_late, order_late, rectify_late, pledge_overdue,
+ * unlisted_material, complaint_late, order_late, rectify_late, pledge_overdue, suspend_overdue,
  * override). */
 const char *tcase_anomaly_label(const char *kind);
 /* The reason of a supplement notice (补正), for 办事指南准确度: 0 for listed

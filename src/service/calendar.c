@@ -60,7 +60,8 @@ recompute_one(struct store *st, const struct calendar *cal, const struct actor *
 	struct tcase c, before;
 	struct sb note = SB_INIT;
 	struct event e;
-	char warn[11], due[11], dwarn[11] = "", ddue[11] = "", at[32], *status = NULL;
+	char warn[11], due[11], dwarn[11] = "", ddue[11] = "", sdue[11] = "", at[32],
+	    *status = NULL;
 	int w, d, p, dec, on_time, dw, dd, dp, rc = -1;
 
 	memset(&c, 0, sizeof c);
@@ -84,9 +85,13 @@ recompute_one(struct store *st, const struct calendar *cal, const struct actor *
 		clock_format_date(dw, dwarn);
 		clock_format_date(dd, ddue);
 	}
+	/* art. 45: the end of a suspension's period told. */
+	if (tcase_suspend_clock(cal, &c, &dw, &dd) == 0)
+		clock_format_date(dd, sdue);
 	if (strcmp(warn, c.warn) == 0 && strcmp(due, c.due) == 0 && p == c.provisional &&
 	    on_time == c.on_time && strcmp(dwarn, c.deliver_warn ? c.deliver_warn : "") == 0 &&
-	    strcmp(ddue, c.deliver_due ? c.deliver_due : "") == 0) {
+	    strcmp(ddue, c.deliver_due ? c.deliver_due : "") == 0 &&
+	    strcmp(sdue, c.suspend_due ? c.suspend_due : "") == 0) {
 		rc = 0;
 		goto out;
 	}
@@ -102,6 +107,8 @@ recompute_one(struct store *st, const struct calendar *cal, const struct actor *
 	free(c.deliver_due);
 	c.deliver_warn = xstrdup(dwarn);
 	c.deliver_due = xstrdup(ddue);
+	free(c.suspend_due);
+	c.suspend_due = xstrdup(sdue);
 	/* The write lock is ours since the transaction began: no one else can
 	 * have changed the case in between. */
 	if (store_case_update(st, &c, cause) != 0)

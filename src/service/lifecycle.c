@@ -281,6 +281,11 @@ reclock(const struct calendar *cal, struct tcase *c)
 		set_date(&c->deliver_due, due);
 		set_date(&c->deliver_warn, warn);
 	}
+	/* art. 45: the end of the period told, while suspended. */
+	if (tcase_suspend_clock(cal, c, &warn, &due) == 0)
+		set_date(&c->suspend_due, due);
+	else
+		set_str(&c->suspend_due, "");
 }
 
 /* Begin step seq on day: create the branches of a parallel step. */
@@ -832,11 +837,48 @@ do_supplement(struct ctx *x)
 	return 0;
 }
 
+struct paused {
+	struct ctx *x;
+	int days;
+	int rc;
+};
+
+static int
+pause_branch(void *arg, const struct branch *b)
+{
+	struct paused *p = arg;
+	int due;
+	char d[11];
+
+	if (b->step != p->x->c->step || b->opinion != NULL || clock_parse_date(b->due, &due) != 0)
+		return 0;
+	clock_format_date(clock_add(p->x->cal, due, p->days), d);
+	p->rc = store_branch_pause(p->x->st, p->x->c->id, b->step, b->dept_kind, d, p->days,
+	    p->x->cause);
+	return p->rc != 0 ? -1 : 0;
+}
+
+/* The pending branches of the current step waited while the case was
+ * paused: each due date moves by the n working days paused (art. 45's time
+ * is not counted for them either). */
+static int
+pause_branches(struct ctx *x, int n)
+{
+	struct paused p = { x, n, 0 };
+
+	if (store_branch_each(x->st, x->c->id, pause_branch, &p) < 0 || p.rc != 0) {
+		if (p.rc == 0)
+			set_cause(x->cause, "%s", store_error(x->st));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 do_resume(struct ctx *x, int resupply)
 {
 	struct tcase *c = x->c;
-	int n;
+	int n, end, over = 0;
 
 	if (resupply) {
 		unsigned long long have = tcase_material_set(c->materials), more = 0, still;
@@ -858,10 +900,19 @@ do_resume(struct ctx *x, int resupply)
 			list_materials(&x->note, &x->m, still);
 		}
 	}
+	/* art. 45: the special procedure ran past the period told. */
+	if (!resupply && clock_parse_date(c->suspend_due, &end) == 0 && end < x->who->today)
+		over = clock_workdays(x->cal, end, x->who->today);
 	set_str(&c->status, *c->prev_status ? c->prev_status : "under_review");
 	set_str(&c->prev_status, "");
 	n = resume_clock(x->cal, c, x->who->today);
 	sb_addf(&x->note, _("%s%d working days not counted"), x->note.len ? _("; ") : "", n);
+	if (over > 0)
+		sb_addf(&x->note, _("; %d working days past the period told to the applicant"), over);
+	/* The branches of a parallel review waited with the case: their due
+	 * dates move by the days paused. */
+	if (n > 0 && pause_branches(x, n) != 0)
+		return EXIT_INTERNAL;
 	return 0;
 }
 
@@ -1031,10 +1082,12 @@ do_suspend(struct ctx *x)
 	}
 	set_str(&c->suspend_reason, x->a->reason);
 	c->suspend_days = x->a->days;
-	sb_addf(&x->note, _("%s, %d working days told to the applicant: %s"), x->a->reason,
-	    x->a->days, x->a->note);
+	sb_addf(&x->note, _("%s, %d working days told to the applicant: %s"),
+	    tcase_suspend_label(x->a->reason), x->a->days, x->a->note);
 	pause_clock(c, x->who->today);
 	set_str(&c->status, "suspended");
+	reclock(x->cal, c);
+	sb_addf(&x->note, _("; the period ends %s"), c->suspend_due);
 	return 0;
 }
 

@@ -527,6 +527,10 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 	if (store_pledge_overdue(st, lo, hi, day, &pledges) != 0)
 		return -1;
 	add_anomaly(d, "pledge_overdue", pledges);
+	/* art. 45: special procedures running past the period told. */
+	if (store_suspend_overdue(st, lo, hi, day, &pledges) != 0)
+		return -1;
+	add_anomaly(d, "suspend_overdue", pledges);
 	clock_format_date(clock_sub(cal, today, 20), from);
 	if (store_stat_hall_each(st, lo, hi, from, day, on_hall, &h) < 0)
 		return -1;

@@ -20,7 +20,7 @@ int stats_roll(struct store *st, int today, char **cause);
 #define DASH_AREAS 64
 #define DASH_DAYS 30
 #define DASH_TOP 5
-#define DASH_ANOMALIES 12
+#define DASH_ANOMALIES 16
 
 struct dash_area {
 	char code[16];

@@ -191,6 +191,7 @@ struct case_filter {
 	int by_due;		/* most urgent first instead of newest first */
 	const char *anomaly;	/* only cases with an anomaly of this kind */
 	int pledge_overdue;	/* only cases with pledged materials outstanding before today */
+	int suspend_overdue;	/* only cases suspended past the period told (art. 45) */
 	const char *forecast;	/* running cases turning yellow or red before this day */
 	/* Keyset paging: the page that follows this row in the list's order
 	 * (submitted and id newest first; due, warn and id with by_due). */
@@ -244,6 +245,10 @@ int store_branch_override(struct store *st, long long case_id, int step, const c
     const char *login, const char *on);
 /* Remove the branches of one step of a case (before asking again). */
 int store_branch_clear(struct store *st, long long case_id, int step, char **cause);
+/* A pending branch waited while the case was paused (art. 45, a
+ * supplement): its new due date, and days more paused. */
+int store_branch_pause(struct store *st, long long case_id, int step, const char *dept_kind,
+    const char *due, int days, char **cause);
 typedef int (*store_branch_fn)(void *arg, const struct branch *b);
 int store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void *arg);
 
@@ -314,6 +319,10 @@ int store_stat_hall_each(struct store *st, const char *lo, const char *hi, const
 /* How many cases of offices in [lo, hi) have pledged materials (容缺受理)
  * outstanding past their date, as of today. */
 int store_pledge_overdue(struct store *st, const char *lo, const char *hi, const char *today,
+    long *n);
+/* How many cases of offices in [lo, hi) are suspended (art. 45) past the
+ * period told to the applicant, as of today. */
+int store_suspend_overdue(struct store *st, const char *lo, const char *hi, const char *today,
     long *n);
 typedef int (*store_anomaly_fn)(void *arg, const char *kind, const char *case_no,
     const char *day, const char *detail);

@@ -50,6 +50,7 @@ bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 	sqlite3_bind_int(s, 41, c->provisional != 0);
 	sq_text(s, 42, or_null(c->deliver_warn));
 	sq_text(s, 43, or_null(c->deliver_due));
+	sq_text(s, 44, or_null(c->suspend_due));
 }
 
 int
@@ -62,10 +63,10 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "materials, result, fee_cents, version, prev_status, step_started, step_paused, "
 	    "pledge_date, pledge_materials, deemed, suspend_reason, suspend_days, "
 	    "applicant_name, applicant_phone, yellow_from, red_from, notices, pledge_due, "
-	    "provisional, deliver_warn, deliver_due) VALUES (?1, ?2, "
+	    "provisional, deliver_warn, deliver_due, suspend_due) VALUES (?1, ?2, "
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
 	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
-	    "?37, ?38, ?39, ?40, ?41, ?42, ?43)";
+	    "?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, c->no);
@@ -121,7 +122,7 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	"c.result, c.fee_cents, c.version, c.prev_status, c.step_started, c.step_paused, " \
 	"c.pledge_date, c.pledge_materials, c.deemed, c.suspend_reason, c.suspend_days, " \
 	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id), " \
-	"c.notices, c.provisional, c.deliver_warn, c.deliver_due"
+	"c.notices, c.provisional, c.deliver_warn, c.deliver_due, c.suspend_due"
 #define CASE_JOINS \
 	" FROM cases c JOIN item i ON i.code = c.item " \
 	"JOIN office o ON o.code = c.office " \
@@ -193,6 +194,7 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->provisional = sqlite3_column_int(s, 44);
 	c->deliver_warn = sq_col(s, 45);
 	c->deliver_due = sq_col(s, 46);
+	c->suspend_due = sq_col(s, 47);
 }
 
 /* Call fn with each row of s (CASE_COLS) and give s back. */
@@ -263,7 +265,7 @@ fast_prefix(const struct case_filter *f, const struct scope *scope, const char *
 {
 	if (f->limit <= 0 || f->by_due || f->no || f->applicant || f->name || f->phone ||
 	    f->status || f->item || f->office || f->from || f->to || f->light != LIGHT_NONE ||
-	    f->open_only || f->forecast || f->anomaly || f->pledge_overdue)
+	    f->open_only || f->forecast || f->anomaly || f->pledge_overdue || f->suspend_overdue)
 		return 0;
 	*prefix = NULL;
 	switch (scope->kind) {
@@ -518,6 +520,9 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	/* 容缺受理: pledges outstanding past their day (cases_pledge_due). */
 	if (f->pledge_overdue)
 		sb_adds(q, " AND c.pledge_due < ?20");
+	/* art. 45: suspended past the period told (cases_suspend_due). */
+	if (f->suspend_overdue)
+		sb_adds(q, " AND c.suspend_due < ?20");
 	if (f->after != NULL && f->by_due)
 		sb_adds(q, " AND (c.due, c.warn, c.id) > (?43, ?44, ?42)");
 	else
@@ -788,7 +793,7 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 	    "step_started = ?28, step_paused = ?29, pledge_date = ?30, pledge_materials = ?31, "
 	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34, yellow_from = ?37, "
 	    "red_from = ?38, notices = ?39, pledge_due = ?40, provisional = ?41, "
-	    "deliver_warn = ?42, deliver_due = ?43 WHERE id = ?35 AND version = ?26";
+	    "deliver_warn = ?42, deliver_due = ?43, suspend_due = ?44 WHERE id = ?35 AND version = ?26";
 	sqlite3_stmt *s;
 
 	assert(c->id > 0);
@@ -1034,12 +1039,29 @@ store_branch_override(struct store *st, long long case_id, int step, const char 
 }
 
 int
+store_branch_pause(struct store *st, long long case_id, int step, const char *dept_kind,
+    const char *due, int days, char **cause)
+{
+	static const char sql[] =
+	    "UPDATE case_branch SET due = ?4, paused_days = paused_days + ?5 "
+	    "WHERE case_id = ?1 AND step = ?2 AND dept_kind = ?3 AND opinion IS NULL";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int(s, 2, step);
+	sq_text(s, 3, dept_kind);
+	sq_text(s, 4, due);
+	sqlite3_bind_int(s, 5, days);
+	return sq_run(st, s, cause);
+}
+
+int
 store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void *arg)
 {
 	static const char sql[] =
 	    "SELECT b.step, b.dept_kind, b.office, o.name, b.limit_days, b.started, b.due, "
 	    "b.opinion, b.verdict, b.by_login, b.done_on, b.override, b.override_by, "
-	    "b.override_on FROM case_branch b "
+	    "b.override_on, b.paused_days FROM case_branch b "
 	    "JOIN office o ON o.code = b.office WHERE b.case_id = ?1 ORDER BY b.step, b.dept_kind";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc = 0;
@@ -1062,6 +1084,7 @@ store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void 
 		b.override = sq_col_or_null(s, 11);
 		b.override_by = sq_col_or_null(s, 12);
 		b.override_on = sq_col_or_null(s, 13);
+		b.paused_days = sqlite3_column_int(s, 14);
 		rc = fn(arg, &b);
 		branch_release(&b);
 	}

@@ -489,6 +489,26 @@ store_anomaly_each(struct store *st, const char *lo, const char *hi, const char 
 }
 
 int
+store_suspend_overdue(struct store *st, const char *lo, const char *hi, const char *today,
+    long *n)
+{
+	/* The few suspended cases, by the end of their period (cases_suspend_due). */
+	static const char sql[] =
+	    "SELECT count(*) FROM cases WHERE suspend_due IS NOT NULL AND suspend_due < ?3 "
+	    "AND office_region >= ?1 AND office_region < ?2";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc;
+
+	sq_text(s, 1, lo);
+	sq_text(s, 2, hi);
+	sq_text(s, 3, today);
+	if ((rc = sq_first(st, s)) == 0)
+		*n = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return rc;
+}
+
+int
 store_pledge_overdue(struct store *st, const char *lo, const char *hi, const char *today,
     long *n)
 {
