@@ -1634,6 +1634,190 @@ intake_before_spring_festival(void)
 	}
 }
 
+/*
+ * Art. 44: "行政机关作出准予行政许可的决定，应当自作出决定之日起十日内向申请人
+ * 颁发、送达行政许可证件" -- 10 working days (art. 82) from the decision to
+ * delivery, with its own light; delivered late, the case is late. November
+ * 2026 has no holiday: decided Tuesday 3 November, the 10 working days are
+ * 4-6, 9-13, 16, 17: due 17 November; 80% of 10 is 8 days used, so yellow
+ * from Friday 13 November; red from 18 November.
+ */
+static void
+delivery_clock(void)
+{
+	struct user m = market(), clerk = township_clerk();
+	struct tcase c;
+	const char *a = "500229-20170928-000401", *b = "500229-20170928-000402",
+	    *late = "500229-20170928-000403";
+	char note[512];
+
+	/* 企业设立登记: limit 1, accepted 2 November, due 3 November. */
+	seed_firm(a, "under_review", "2026-11-02", "2026-11-02", "2026-11-03", "1,2,3,4,5");
+	seed_firm(b, "under_review", "2026-11-02", "2026-11-02", "2026-11-03", "1,2,3,4,5");
+	seed_firm(late, "under_review", "2026-11-02", "2026-11-02", "2026-11-03", "1,2,3,4,5");
+	CHECK_INT(act(&m, "2026-11-03", a, "approve", NULL), 0);
+	CHECK_INT(act(&m, "2026-11-03", b, "approve", NULL), 0);
+	if (get(a, &c) == 0) {
+		CHECK_INT(c.on_time, 1);
+		CHECK_STR(c.deliver_due, "2026-11-17");
+		CHECK_STR(c.deliver_warn, "2026-11-13");
+		/* The decision was in time: the light is the delivery clock's. */
+		CHECK_INT(tcase_light(&c, D("2026-11-12")), LIGHT_GREEN);
+		CHECK_INT(tcase_light(&c, D("2026-11-13")), LIGHT_YELLOW);
+		CHECK_INT(tcase_light(&c, D("2026-11-17")), LIGHT_YELLOW);
+		CHECK_INT(tcase_light(&c, D("2026-11-18")), LIGHT_RED);
+		tcase_release(&c);
+	}
+	/* Delivered on the 11th working day: late, and so is the case. */
+	CHECK_INT(act(&clerk, "2026-11-18", a, "complete", NULL), 0);
+	if (get(a, &c) == 0) {
+		CHECK_STR(c.status, "completed");
+		CHECK_INT(c.on_time, 0);
+		CHECK_INT(tcase_delivered_on_time(&c, D("2026-11-18")), 0);
+		tcase_release(&c);
+	}
+	CHECK(has(last_note(a, note), "delivered late"));
+	/* Delivered on the 10th: the decision's verdict stands. */
+	CHECK_INT(act(&clerk, "2026-11-17", b, "complete", NULL), 0);
+	if (get(b, &c) == 0) {
+		CHECK_INT(c.on_time, 1);
+		tcase_release(&c);
+	}
+	/* Decided late (4 November): red at once and for good, whatever the
+	 * delivery clock says. */
+	CHECK_INT(act(&m, "2026-11-04", late, "approve", NULL), 0);
+	if (get(late, &c) == 0) {
+		CHECK_INT(c.on_time, 0);
+		CHECK_STR(c.deliver_due, "2026-11-18");
+		CHECK_INT(tcase_light(&c, D("2026-11-04")), LIGHT_RED);
+		tcase_release(&c);
+	}
+	CHECK_INT(act(&clerk, "2026-11-05", late, "complete", NULL), 0);
+	if (get(late, &c) == 0) {
+		CHECK_INT(c.on_time, 0);
+		tcase_release(&c);
+	}
+}
+
+/* Cases of 城口县 with an anomaly of kind on day, as the dashboard counts them. */
+static long
+anomaly_count(const char *kind, const char *day)
+{
+	struct dash *d = xcalloc(1, sizeof *d);
+	long n = 0;
+	int i;
+
+	CHECK_INT(stats_dashboard_analysis(test_store(), test_calendar(), "500229", D(day), d), 0);
+	for (i = 0; i < d->nanomalies; i++)
+		if (strcmp(d->anomalies[i].kind, kind) == 0)
+			n = d->anomalies[i].n;
+	free(d);
+	return n;
+}
+
+/*
+ * Art. 45: the time of a special procedure is not counted, and the
+ * applicant is told how long it takes (书面告知). Suspended Tuesday 3
+ * November 2026 for 5 working days (4, 5, 6, 9, 10): the period ends 10
+ * November; yellow from 9 November (4 of 5 used), past it from the 11th,
+ * when it is an anomaly. Resumed Thursday 12 November: 7 working days
+ * paused (4-6, 9-12), 2 past the period; the pending branches of the
+ * parallel review (due 9 November) waited too: due 18 November.
+ */
+static void
+suspension_past_its_period(void)
+{
+	struct user ps = police(), fire = fireman();
+	struct branch_seen bs;
+	struct act_args a;
+	struct tcase c;
+	const char *no = "500229-20170928-000411";
+	char note[512];
+	long before9, before11;
+	int w, d, i;
+
+	seed_hotel(no, "submitted", "2026-11-02", NULL, "2026-11-09", "1,2,3,4,5", 1);
+	CHECK_INT(act(&ps, "2026-11-02", no, "accept", NULL), 0);
+	CHECK_INT(act(&ps, "2026-11-02", no, "review", NULL), 0);
+	CHECK_INT(act(&fire, "2026-11-03", no, "opinion", "消防合格"), 0);
+	before9 = anomaly_count("suspend_overdue", "2026-11-10");
+	before11 = anomaly_count("suspend_overdue", "2026-11-11");
+	a = args("suspend", "组织听证");
+	a.reason = "hearing";
+	a.days = 5;
+	CHECK_INT(act_on(&ps, "2026-11-03", no, &a), 0);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.suspend_due, "2026-11-10");
+		CHECK_INT(tcase_suspend_clock(test_calendar(), &c, &w, &d), 0);
+		CHECK_INT(clock_light(D("2026-11-06"), w, d), LIGHT_GREEN);
+		CHECK_INT(clock_light(D("2026-11-09"), w, d), LIGHT_YELLOW);
+		CHECK_INT(clock_light(D("2026-11-11"), w, d), LIGHT_RED);
+		tcase_release(&c);
+	}
+	CHECK_INT(anomaly_count("suspend_overdue", "2026-11-10"), before9);
+	CHECK_INT(anomaly_count("suspend_overdue", "2026-11-11"), before11 + 1);
+	CHECK_INT(act(&ps, "2026-11-12", no, "resume", NULL), 0);
+	CHECK(has(last_note(no, note), "7 working days not counted"));
+	CHECK(has(note, "2 working days past the period"));
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.suspend_due, "");
+		CHECK_INT(c.paused_days, 7);
+		/* 10 working days from 2 November, and 7 more. */
+		CHECK_STR(c.due, "2026-11-25");
+		tcase_release(&c);
+	}
+	CHECK_INT(anomaly_count("suspend_overdue", "2026-11-12"), before11);
+	bs = branches(no);
+	CHECK_INT(bs.n, 3);
+	for (i = 0; i < bs.n && i < 3; i++)
+		CHECK_STR(bs.due[i], *bs.done_on[i] ? "2026-11-09" : "2026-11-18");
+}
+
+/* The decision's words by the item's power type (行政许可法 art. 38 for
+ * licences; each kind of administrative act has its own). */
+static void
+results_by_power_type(void)
+{
+	CHECK_STR(tcase_result("licensing", "食品经营许可", 1), "准予许可");
+	CHECK_STR(tcase_result("licensing", "食品经营许可", 0), "不予许可");
+	CHECK_STR(tcase_result("confirmation", "残疾等级评定", 1), "予以确认");
+	CHECK_STR(tcase_result("confirmation", "残疾等级评定", 0), "不予确认");
+	CHECK_STR(tcase_result("payment", "临时救助", 1), "准予给付");
+	CHECK_STR(tcase_result("payment", "临时救助", 0), "不予给付");
+	CHECK_STR(tcase_result("licensing", "企业设立登记", 1), "准予登记");
+	CHECK_STR(tcase_result("confirmation", "结婚登记", 0), "不予登记");
+	CHECK_STR(tcase_result("public_service", "法律援助", 1), "办结");
+	CHECK_STR(tcase_result("public_service", "失业登记", 0), "不予办理");
+	CHECK_STR(tcase_result("other", "企业投资项目备案", 1), "予以通过");
+	CHECK_STR(tcase_result("other", "企业投资项目备案", 0), "不予通过");
+	/* As people read them (the unit tests run in English). */
+	CHECK_STR(tcase_result_label("准予许可"), "licence granted");
+	CHECK_STR(tcase_result_label("不予确认"), "not confirmed");
+	CHECK_STR(tcase_result_label("准予给付"), "benefit granted");
+	CHECK_STR(tcase_result_label("准予登记"), "registered");
+	CHECK_STR(tcase_result_label("不予办理"), "service refused");
+	CHECK_STR(tcase_result_label(""), "");
+}
+
+/* The decision writes its words: 企业设立登记 is a registration. */
+static void
+decision_words_of_the_item(void)
+{
+	struct user m = market();
+	struct tcase c;
+	const char *no = "500229-20170928-000421";
+	char note[512];
+
+	seed_firm(no, "under_review", "2026-11-02", "2026-11-02", "2026-11-03", "1,2,3,4,5");
+	CHECK_INT(act(&m, "2026-11-03", no, "deny", "名称不符合规定"), 0);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.result, "不予登记");
+		tcase_release(&c);
+	}
+	CHECK(has(last_note(no, note), "registration refused"));
+	CHECK(has(note, "名称不符合规定"));
+}
+
 const struct test tests_lifecycle[] = {
 	{ "lifecycle: every status and action of the law has a row in the rights table",
 	  table_is_complete },
@@ -1673,5 +1857,12 @@ const struct test tests_lifecycle[] = {
 	  returned_case_keeps_its_step },
 	{ "lifecycle: intake on the eve of Spring Festival has 5 working days to answer",
 	  intake_before_spring_festival },
+	{ "lifecycle: art. 44 delivery within 10 working days of the decision, its own light; "
+	  "late delivery makes the case late", delivery_clock },
+	{ "lifecycle: art. 45 a suspension past its period told is an anomaly; branches wait "
+	  "with the case", suspension_past_its_period },
+	{ "lifecycle: the decision's words by power type (许可, 确认, 给付, 登记, 公共服务)",
+	  results_by_power_type },
+	{ "lifecycle: a decision writes its item's words", decision_words_of_the_item },
 	{ NULL, NULL }
 };
