@@ -205,9 +205,9 @@ detail_draw(struct ui *ui, void *state)
 	field(ui, y++, 1, lw, _("status"), buf);
 	if (*c->decided)
 		/* The decision's clock stopped; art. 44's delivery clock follows. */
-		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s%s · %s"),
+		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s · %s"),
 		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c), c->due,
-		    c->provisional ? _(" (provisional)") : "", strcmp(c->decided, c->due) <= 0 ?
+		    strcmp(c->decided, c->due) <= 0 ?
 		    _("decided in time") : _("decided late"));
 	else if (c->open)
 		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s%s"),
@@ -227,8 +227,9 @@ detail_draw(struct ui *ui, void *state)
 		int fin;
 
 		if (c->open)
-			snprintf(buf, sizeof buf, _("%s %s · deliver by %s (art. 44)"), c->decided,
-			    tcase_result_label(c->result), c->deliver_due);
+			snprintf(buf, sizeof buf, _("%s %s · deliver by %s%s (art. 44)"), c->decided,
+			    tcase_result_label(c->result), c->deliver_due,
+			    c->provisional ? _(" (provisional)") : "");
 		else
 			snprintf(buf, sizeof buf, _("%s %s · delivered %s · %s"), c->decided,
 			    tcase_result_label(c->result), c->finished,
@@ -262,7 +263,8 @@ detail_draw(struct ui *ui, void *state)
 		int start, due, year = 0;
 
 		if (clock_parse_date(*c->accepted ? c->accepted : c->submitted, &start) == 0 &&
-		    clock_parse_date(c->due, &due) == 0)
+		    clock_parse_date(*c->decided && *c->deliver_due ? c->deliver_due : c->due,
+		    &due) == 0)
 			year = clock_provisional_year(ui->s->cal, start, due);
 		if (year)
 			snprintf(buf, sizeof buf, _("provisional: no holiday notice for %d yet; its "
@@ -324,7 +326,7 @@ detail_draw(struct ui *ui, void *state)
 		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
 		if (!d->br[i].opinion)
 			ui_light(ui, y, ui->cols - 8, clock_light(session_today(ui->s),
-			    clock_warn(ui->s->cal, started, d->br[i].limit_days, 0), due));
+			    clock_warn(ui->s->cal, started, d->br[i].limit_days, d->br[i].paused_days), due));
 	}
 	y++;
 	attrset(A_BOLD);

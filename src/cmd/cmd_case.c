@@ -350,14 +350,16 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	label(fp, _("clock"));
 	if (k.decided && *k.decided) {
 		/* The decision's clock, then art. 44's delivery clock. */
-		out_printf_safe(fp, _("%s / %d working days used, due %s%s; decided %s: %s, %s\n"),
-		    num[0], tcase_limit(&k), k.due, k.provisional ? _(" (provisional)") : "",
-		    k.decided, tcase_result_label(k.result), strcmp(k.decided, k.due) <= 0 ?
-		    _("decided in time") : _("decided late"));
+		/* Once decided, what may still move is the delivery date: the
+		 * provisional mark goes with it. */
+		out_printf_safe(fp, _("%s / %d working days used, due %s; decided %s: %s, %s\n"),
+		    num[0], tcase_limit(&k), k.due, k.decided, tcase_result_label(k.result),
+		    strcmp(k.decided, k.due) <= 0 ? _("decided in time") : _("decided late"));
 		label(fp, _("delivery"));
 		if (k.open)
-			out_printf_safe(fp, _("by %s (10 working days from the decision, art. 44), "
-			    "%s light\n"), k.deliver_due, tcase_light_label(l));
+			out_printf_safe(fp, _("by %s%s (10 working days from the decision, art. 44), "
+			    "%s light\n"), k.deliver_due, k.provisional ? _(" (provisional)") : "",
+			    tcase_light_label(l));
 		else if (*k.deliver_due)
 			out_printf_safe(fp, _("delivered %s, due %s, %s; %s\n"), k.finished,
 			    k.deliver_due, tcase_delivered_on_time(&k, day_of(k.finished)) ?

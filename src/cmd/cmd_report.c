@@ -179,17 +179,21 @@ scan_row(void *arg, const struct tcase *k)
 	const char *v[8];
 	int due;
 
-	clock_parse_date(k->due, &due);
-	snprintf(over, sizeof over, "%d", l == LIGHT_RED ? clock_workdays(s->r->c->s->cal, due,
-	    s->r->c->today) : 0);
+	/* Over the clock that is red: the delivery's once decided in time
+	 * (art. 44), else the decision's. */
+	clock_parse_date(tcase_due_in_force(k), &due);
+	snprintf(over, sizeof over, "%d", l == LIGHT_RED && due < s->r->c->today ?
+	    clock_workdays(s->r->c->s->cal, due, s->r->c->today) : 0);
 	v[0] = k->office;
 	v[1] = k->office_name;
 	v[2] = k->no;
 	v[3] = s->r->fmt == FMT_TEXT ? tcase_light_label(l) : clock_light_name(l);
 	v[4] = over;
-	v[5] = k->due;
+	v[5] = tcase_due_in_force(k);
 	v[6] = k->item_name;
-	v[7] = s->r->fmt == FMT_TEXT ? tcase_status_label(k->status) : k->status;
+	/* A decided case by the decision's words for its power type. */
+	v[7] = s->r->fmt != FMT_TEXT ? k->status : k->result && *k->result ?
+	    tcase_result_label(k->result) : tcase_status_label(k->status);
 	out_row(&s->o, v);
 	return 0;
 }

@@ -279,6 +279,15 @@ tcase_suspend_clock(const struct calendar *cal, const struct tcase *c, int *warn
 	return 0;
 }
 
+const char *
+tcase_due_in_force(const struct tcase *c)
+{
+	if (c->decided != NULL && *c->decided != '\0' && c->deliver_due != NULL &&
+	    *c->deliver_due != '\0' && c->due != NULL && strcmp(c->decided, c->due) <= 0)
+		return c->deliver_due;
+	return c->due;
+}
+
 int
 tcase_delivered_on_time(const struct tcase *c, int day)
 {

@@ -51,6 +51,9 @@ int tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int 
 int tcase_suspend_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due);
 /* The name of a special procedure (suspend --reason) in the user's language. */
 const char *tcase_suspend_label(const char *reason);
+/* The due date of the clock whose light c shows: the delivery clock's for
+ * a case decided in time, else the decision's. */
+const char *tcase_due_in_force(const struct tcase *c);
 /* 1 when a delivery on day is within c's delivery clock (1 too when c has
  * none stored: a case decided before the clock existed). */
 int tcase_delivered_on_time(const struct tcase *c, int day);
