@@ -247,9 +247,8 @@ detail_draw(struct ui *ui, void *state)
 		char end[11];
 
 		clock_format_date(sd, end);
-		snprintf(buf, sizeof buf, _("clock stopped since %s · %s, %d working days told · "
-		    "ends %s"), c->paused_since, tcase_suspend_label(c->suspend_reason), c->suspend_days,
-		    end);
+		snprintf(buf, sizeof buf, _("%s · %d working days told · %s to %s"),
+		    tcase_suspend_label(c->suspend_reason), c->suspend_days, c->paused_since, end);
 		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
 		sl = clock_light(session_today(ui->s), sw, sd);
 		ui_light(ui, y++, ui->cols - 8, sl);

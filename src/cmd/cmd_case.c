@@ -446,8 +446,9 @@ out:
 		fputc('\n', c->err);
 		return EXIT_OK;
 	}
+	/* Once decided in time, the date that counts is the delivery's (art. 44). */
 	out_printf_safe(c->out, _("%s: %s, version %d, due %s\n"), k.no, tcase_status_label(k.status),
-	    k.version, k.due);
+	    k.version, tcase_due_in_force(&k));
 	tcase_release(&k);
 	return EXIT_OK;
 }
