@@ -33,7 +33,7 @@ bump_rev(struct store *st, char **cause)
 /* What changed in a case's clock, for its event. */
 static void
 describe(struct sb *note, const struct tcase *was, const char *warn, const char *due,
-    const char *dd, int on_time, int provisional)
+    const char *dd, const char *sd, int on_time, int provisional)
 {
 	if (strcmp(was->due, due) != 0)
 		sb_addf(note, _("; due %s → %s"), was->due, due);
@@ -46,6 +46,8 @@ describe(struct sb *note, const struct tcase *was, const char *warn, const char 
 		sb_addf(note, "; %s", on_time ? _("on time") : _("late"));
 	if (dd != NULL && strcmp(was->deliver_due ? was->deliver_due : "", dd) != 0)
 		sb_addf(note, _("; delivery due %s → %s"), was->deliver_due, dd);
+	if (sd != NULL && strcmp(was->suspend_due ? was->suspend_due : "", sd) != 0)
+		sb_addf(note, _("; the period told ends %s → %s"), was->suspend_due, sd);
 	if (was->provisional && !provisional)
 		sb_adds(note, _("; no longer provisional: counted by the notices"));
 	else if (!was->provisional && provisional)
@@ -96,7 +98,7 @@ recompute_one(struct store *st, const struct calendar *cal, const struct actor *
 		goto out;
 	}
 	sb_adds(&note, why);
-	describe(&note, &before, warn, due, *ddue ? ddue : NULL, on_time, p);
+	describe(&note, &before, warn, due, *ddue ? ddue : NULL, *sdue ? sdue : NULL, on_time, p);
 	free(c.warn);
 	free(c.due);
 	c.warn = xstrdup(warn);
