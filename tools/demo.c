@@ -786,6 +786,12 @@ one_case(struct gen *g, long i)
 		clock_format_date(fday, fin);
 		c.step = 4;
 	}
+	/* A finished case keeps the reason and period of its suspension, as
+	 * resume leaves them (the period ended with the case resumed). */
+	if (susp && !open) {
+		c.suspend_reason = (char *)suspend_reasons[i % 3];
+		c.suspend_days = suspend_periods[i % 3];
+	}
 	/* 容缺受理: the pledged day is a working day within the promised limit;
 	 * the material comes the next working day, before any decision, or
 	 * (for some open cases) is still awaited, some of them past the day. */
