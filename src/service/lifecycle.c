@@ -30,7 +30,7 @@ const struct act_def lifecycle_acts[] = {
 	{ "pass", { "under_review" }, NULL, WHO_DECIDER, 0,
 	  N_("the step passes review; go on to the next step") },
 	{ "approve", { "under_review" }, "approved", WHO_DECIDER, 0,
-	  N_("decide in the applicant's favour (准予; the words follow the item's power type)") },
+	  N_("decide in favour (准予), worded by the item's power type") },
 	{ "complete", { "approved", "denied" }, "completed", WHO_DELIVERER, 0,
 	  N_("hand over the result (办结), with the fee charged") },
 	{ "resupply", { "supplement" }, "=", WHO_ACCEPTOR, 0,
