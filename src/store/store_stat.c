@@ -488,14 +488,11 @@ store_anomaly_each(struct store *st, const char *lo, const char *hi, const char 
 	return rc;
 }
 
-int
-store_suspend_overdue(struct store *st, const char *lo, const char *hi, const char *today,
-    long *n)
+/* The count of sql (one row, one column) over the region [lo, hi) and today. */
+static int
+count_in_region(struct store *st, const char *sql, const char *lo, const char *hi,
+    const char *today, long *n)
 {
-	/* The few suspended cases, by the end of their period (cases_suspend_due). */
-	static const char sql[] =
-	    "SELECT count(*) FROM cases WHERE suspend_due IS NOT NULL AND suspend_due < ?3 "
-	    "AND office_region >= ?1 AND office_region < ?2";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc;
 
@@ -509,21 +506,19 @@ store_suspend_overdue(struct store *st, const char *lo, const char *hi, const ch
 }
 
 int
+store_suspend_overdue(struct store *st, const char *lo, const char *hi, const char *today,
+    long *n)
+{
+	/* The few suspended cases, by the end of their period (cases_suspend_due). */
+	return count_in_region(st, "SELECT count(*) FROM cases WHERE suspend_due IS NOT NULL "
+	    "AND suspend_due < ?3 AND office_region >= ?1 AND office_region < ?2", lo, hi, today, n);
+}
+
+int
 store_pledge_overdue(struct store *st, const char *lo, const char *hi, const char *today,
     long *n)
 {
 	/* The few cases with a pledge outstanding, by its date (cases_pledge_due). */
-	static const char sql[] =
-	    "SELECT count(*) FROM cases WHERE pledge_due IS NOT NULL AND pledge_due < ?3 "
-	    "AND office_region >= ?1 AND office_region < ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
-	int rc;
-
-	sq_text(s, 1, lo);
-	sq_text(s, 2, hi);
-	sq_text(s, 3, today);
-	if ((rc = sq_first(st, s)) == 0)
-		*n = (long)sqlite3_column_int64(s, 0);
-	sq_done(st, s);
-	return rc;
+	return count_in_region(st, "SELECT count(*) FROM cases WHERE pledge_due IS NOT NULL "
+	    "AND pledge_due < ?3 AND office_region >= ?1 AND office_region < ?2", lo, hi, today, n);
 }
