@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 11;
+PRAGMA user_version = 13;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -74,7 +74,11 @@ CREATE TABLE item (
   fee_cents      INTEGER NOT NULL DEFAULT 0 CHECK (fee_cents >= 0),
   online_depth   INTEGER NOT NULL CHECK (online_depth BETWEEN 1 AND 4),
   channels       TEXT NOT NULL,
-  guide          TEXT NOT NULL DEFAULT ''
+  guide          TEXT NOT NULL DEFAULT '',
+  -- Who may apply: a natural person (resident ID), an organisation (unified
+  -- social credit code) or either; intake refuses the other kind.
+  applicant_kind TEXT NOT NULL DEFAULT 'either' CHECK (applicant_kind IN
+                   ('person','organisation','either'))
 );
 
 -- A secondary material (次要材料) is a required one that the applicant may

@@ -426,6 +426,7 @@ cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.region = cmd_arg(a, "applicant-region");
 	in.channel = cmd_arg(a, "channel") ? cmd_arg(a, "channel") : "window";
 	in.materials = cmd_arg(a, "materials");
+	in.name_differs = cmd_arg(a, "name-differs") != NULL;
 	rc = lifecycle_intake(c->s, &in, no, &cause);
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");

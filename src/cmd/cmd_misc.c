@@ -352,14 +352,15 @@ cmd_region_import(struct cmd_ctx *c, struct cmd_args *a)
 
 static const char *const item_keys[] = {
 	"code", "name", "name_en", "power_type", "dept_kind", "levels", "statutory_days",
-	"promised_days", "fee", "online_depth", "channels", "guide"
+	"promised_days", "fee", "online_depth", "channels", "guide",
+	"applicant_kind"
 };
 
 static int
 item_row(void *arg, const struct item *it)
 {
 	char stat[12], prom[12], fee[24], depth[4];
-	const char *v[12];
+	const char *v[13];
 
 	snprintf(stat, sizeof stat, "%d", it->statutory_days);
 	snprintf(prom, sizeof prom, "%d", it->promised_days);
@@ -377,6 +378,7 @@ item_row(void *arg, const struct item *it)
 	v[9] = depth;
 	v[10] = it->channels;
 	v[11] = it->guide;
+	v[12] = it->applicant_kind;
 	out_row(arg, v);
 	return 0;
 }
@@ -441,7 +443,7 @@ item_table(struct cmd_ctx *c, struct cmd_args *a, int export)
 			return rc;
 		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_text_row, &ot);
 	} else {
-		if ((rc = cmd_table(c, &ot, a->opt, export ? FMT_CSV : FMT_TEXT, 12,
+		if ((rc = cmd_table(c, &ot, a->opt, export ? FMT_CSV : FMT_TEXT, 13,
 		    item_keys, NULL)) != EXIT_OK)
 			return rc;
 		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_row, &ot);

@@ -40,6 +40,7 @@ item_release(struct item *it)
 	free(it->levels);
 	free(it->channels);
 	free(it->guide);
+	free(it->applicant_kind);
 	memset(it, 0, sizeof *it);
 }
 

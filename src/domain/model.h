@@ -41,6 +41,7 @@ struct item {
 	int online_depth;
 	char *channels;
 	char *guide;
+	char *applicant_kind;	/* person, organisation or either */
 };
 
 struct tcase {

@@ -356,6 +356,10 @@ item_row(void *arg, const struct csvio_row *r, char **cause)
 	if (strstr(it.channels, "window") == NULL && strstr(it.channels, "online") == NULL)
 		return bad(cause, c, r, 11, _("channels such as window|online"));
 	it.guide = r->f[11];
+	it.applicant_kind = r->f[12];
+	if (strcmp(it.applicant_kind, "person") && strcmp(it.applicant_kind, "organisation") &&
+	    strcmp(it.applicant_kind, "either"))
+		return bad(cause, c, r, 13, _("person, organisation or either"));
 	return store_item_put(c->st, &it, cause);
 }
 
@@ -366,7 +370,7 @@ load_items(struct store *st, FILE *fp, const char *name, const char *encoding,
 	static const char *const header[] = {
 		"code", "name", "name_en", "power_type", "dept_kind", "levels",
 		"statutory_days", "promised_days", "fee", "online_depth", "channels",
-		"guide", NULL
+		"guide", "applicant_kind", NULL
 	};
 	struct ctx c = { st, name, 0 };
 

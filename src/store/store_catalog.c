@@ -314,8 +314,8 @@ store_item_put(struct store *st, const struct item *it, char **cause)
 {
 	static const char sql[] =
 	    "INSERT OR REPLACE INTO item(code, name, name_en, power_type, dept_kind, levels, "
-	    "statutory_days, promised_days, fee_cents, online_depth, channels, guide) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	    "statutory_days, promised_days, fee_cents, online_depth, channels, guide, applicant_kind) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, it->code);
@@ -330,6 +330,7 @@ store_item_put(struct store *st, const struct item *it, char **cause)
 	sqlite3_bind_int(s, 10, it->online_depth);
 	sq_text(s, 11, it->channels);
 	sq_text(s, 12, it->guide);
+	sq_text(s, 13, it->applicant_kind ? it->applicant_kind : "either");
 	return sq_run(st, s, cause);
 }
 
@@ -369,7 +370,7 @@ store_step_put(struct store *st, const char *item, int seq, const char *name,
 }
 
 #define ITEM_COLS "code, name, name_en, power_type, dept_kind, levels, statutory_days, " \
-	"promised_days, fee_cents, online_depth, channels, guide"
+	"promised_days, fee_cents, online_depth, channels, guide, applicant_kind"
 
 static void
 item_from_row(sqlite3_stmt *s, struct item *it)
@@ -386,6 +387,7 @@ item_from_row(sqlite3_stmt *s, struct item *it)
 	it->online_depth = sqlite3_column_int(s, 9);
 	it->channels = sq_col(s, 10);
 	it->guide = sq_col(s, 11);
+	it->applicant_kind = sq_col(s, 12);
 }
 
 int

@@ -125,9 +125,9 @@ echo "kill9_server rounds=$((ROUNDS / 5 + 1)) acked=$(sort -u "$TMP/acked2" | wc
 python3 - "$TMP/items.csv" <<'EOF'
 import sys
 with open(sys.argv[1], "w", encoding="utf-8") as f:
-    f.write("code,name,name_en,power_type,dept_kind,levels,statutory_days,promised_days,fee,online_depth,channels,guide\n")
+    f.write("code,name,name_en,power_type,dept_kind,levels,statutory_days,promised_days,fee,online_depth,channels,guide,applicant_kind\n")
     for i in range(100000):
-        f.write("9%011d,测试事项%d,Test item %d,licensing,market,district,20,10,0.00,3,window|online,测试用的办事指南。\n" % (i, i, i))
+        f.write("9%011d,测试事项%d,Test item %d,licensing,market,district,20,10,0.00,3,window|online,测试用的办事指南。,either\n" % (i, i, i))
 EOF
 before=$(sqlite3 "$DB" "SELECT count(*) FROM item")
 bad=0
