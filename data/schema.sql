@@ -46,7 +46,9 @@ CREATE TABLE dept_kind (
   city_name       TEXT NOT NULL,
   district_suffix TEXT NOT NULL,
   name_en         TEXT NOT NULL,
-  levels          TEXT NOT NULL
+  levels          TEXT NOT NULL,
+  county_suffix   TEXT NOT NULL DEFAULT '',   -- a county's (县) office; '': district_suffix
+  in_zones        INTEGER NOT NULL DEFAULT 0  -- the development zones have such a body
 );
 
 -- Offices: departments at city and district level, service centres of

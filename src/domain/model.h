@@ -26,6 +26,7 @@ struct region {
 	char *name;
 	char *level;
 	char *parent;
+	int zone;		/* a development zone (zones.csv), not an NBS division */
 };
 
 struct item {

@@ -36,7 +36,7 @@ tmux_keys F2
 scr=$(wait_screen "待受理" 5)
 NO=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
 check "intake: submitting opens the new case" test -n "$NO"
-expect_has "intake: routed to the district's public security bureau" "$scr" "城口县公安分局"
+expect_has "intake: routed to the district's public security bureau" "$scr" "城口县公安局"
 tmux_keys q
 sleep 0.3
 tmux_keys q
