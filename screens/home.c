@@ -67,22 +67,6 @@ load(struct ui *ui, struct home *h)
 	reminders(ui, h);
 }
 
-static const char *
-role_label(enum role r)
-{
-	switch (r) {
-	case ROLE_CLERK:
-		return _("window clerk");
-	case ROLE_APPROVER:
-		return _("approver");
-	case ROLE_SUPERVISOR:
-		return _("supervisor");
-	case ROLE_ADMIN:
-		return _("administrator");
-	default:
-		return "";
-	}
-}
 
 static void *
 home_enter(struct ui *ui, const void *arg)

@@ -322,13 +322,13 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	label(fp, _("case no"));
 	out_printf_safe(fp, "%s\n", k.no);
 	label(fp, _("item"));
-	out_printf_safe(fp, "%s (%s)\n", v[2], k.item);
+	out_printf_safe(fp, _("%s (%s)\n"), v[2], k.item);
 	label(fp, _("applicant"));
 	out_printf_safe(fp, "%s  %s  %s\n", k.applicant_name, k.applicant, k.applicant_phone);
 	label(fp, _("received"));
 	out_printf_safe(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
 	label(fp, _("office"));
-	out_printf_safe(fp, "%s (%s)\n", k.office_name, k.office);
+	out_printf_safe(fp, _("%s (%s)\n"), k.office_name, k.office);
 	label(fp, _("status"));
 	out_printf_safe(fp, "%s%s%s\n", tcase_status_label(k.status), *k.step_name ? "  " : "",
 	    k.step_name);

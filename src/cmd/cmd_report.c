@@ -701,8 +701,8 @@ quarterly(struct rctx *r)
 	clock_format_date(r->p.prev_from, pf);
 	clock_format_date(r->p.prev_to, pt);
 	if (r->fmt == FMT_TEXT) {
-		out_printf_safe(r->c->out, "%s %s – %s (%s %s – %s)\n\n",
-		    _("quarterly analysis (季分析):"), r->from, r->to, _("previous:"), pf, pt);
+		out_printf_safe(r->c->out, _("quarterly analysis (季分析): %s – %s (previous: %s – %s)\n\n"),
+		    r->from, r->to, pf, pt);
 		out_printf_safe(r->c->out, "%s\n", _("trends by district (received, finished, on-time rate; "
 		    "change against the previous quarter):"));
 		for (i = 0; i < nd; i++) {
@@ -771,7 +771,7 @@ quarterly(struct rctx *r)
 		}
 		out_printf_safe(r->c->out, "\n%s\n", _("steps where open cases wait longest (median, p90 working days):"));
 		for (i = 0; i < dash->nbottlenecks; i++)
-			out_printf_safe(r->c->out, "  %s · %s  %d, %d (limit %d)\n", dash->bottlenecks[i].name,
+			out_printf_safe(r->c->out, _("  %s · %s  %d, %d (limit %d)\n"), dash->bottlenecks[i].name,
 			    dash->bottlenecks[i].step, dash->bottlenecks[i].median, dash->bottlenecks[i].p90,
 			    dash->bottlenecks[i].limit);
 		out_printf_safe(r->c->out, "\n%s\n", _("grading of offices:"));

@@ -133,6 +133,8 @@ void event_release(struct event *e);
 void branch_release(struct branch *b);
 
 const char *role_name(enum role r);
+/* The role as staff call it, in the user's language (窗口人员, 审批人员 …). */
+const char *role_label(enum role r);
 int role_parse(const char *s, enum role *r);
 
 #endif
