@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "tcase.h"
 #include "trail.h"
 #include "calendar.h"
 #include "catalog.h"
@@ -404,10 +405,18 @@ static int
 step_line(void *arg, int seq, const char *name, const char *name_en,
     const char *kind, int limit)
 {
-	FILE *fp = arg;
+	struct cmd_ctx *c = arg;
+	char office[64], *dept = NULL;
 
-	out_printf_safe(fp, "  %d. %s (%s) %s %d\n", seq,
-	    strcmp(i18n_lang(), "en") == 0 ? name_en : name, kind, _("limit"), limit);
+	/* The department by its name (the city's body), not its kind code. */
+	snprintf(office, sizeof office, "500000.%s", kind);
+	if (store_office_name(c->s->st, office, &dept) != 0 || dept == NULL || !*dept) {
+		free(dept);
+		dept = xstrdup(strcmp(kind, "township") == 0 ? _("township service centre") : kind);
+	}
+	out_printf_safe(c->out, _("  %d. %s (%s) limit %d\n"), seq,
+	    strcmp(i18n_lang(), "en") == 0 ? name_en : name, dept, limit);
+	free(dept);
 	return 0;
 }
 
@@ -480,17 +489,36 @@ cmd_item_show(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no item '%s'"), a->pos[0]);
 	if (rc != 0)
 		return cmd_store_error(c);
-	out_printf_safe(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
-	out_printf_safe(c->out, _("power type %s, department %s, levels %s\n"), it.power_type,
-	    it.dept_kind, it.levels);
-	out_printf_safe(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld yuan; "
-	    "online depth %d; channels %s\n"), it.statutory_days, it.promised_days,
-	    it.fee_cents / 100, it.fee_cents % 100, it.online_depth, it.channels);
+	/* The English name for English readers only. */
+	if (strcmp(i18n_lang(), "en") == 0)
+		out_printf_safe(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
+	else
+		out_printf_safe(c->out, "%s  %s\n", it.code, it.name);
+	{
+		/* Read by staff: labels, not the catalog's codes. */
+		char *levels = tcase_list_label(it.levels), *channels = tcase_list_label(it.channels);
+		char *dept = NULL, office[64];
+
+		snprintf(office, sizeof office, "500000.%s", it.dept_kind);
+		if (store_office_name(c->s->st, office, &dept) != 0 || dept == NULL || !*dept) {
+			free(dept);
+			dept = xstrdup(strcmp(it.dept_kind, "township") == 0 ?
+			    _("township service centre") : it.dept_kind);
+		}
+		out_printf_safe(c->out, _("power type %s, department %s, levels %s\n"),
+		    tcase_power_label(it.power_type), dept, levels);
+		out_printf_safe(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld "
+		    "yuan; online depth %d; channels %s\n"), it.statutory_days, it.promised_days,
+		    it.fee_cents / 100, it.fee_cents % 100, it.online_depth, channels);
+		free(levels);
+		free(channels);
+		free(dept);
+	}
 	out_printf_safe(c->out, "%s\n%s\n", it.guide, _("materials:"));
 	rc = store_material_each(c->s->st, it.code, material_line, c->out);
 	if (rc == 0) {
 		out_printf_safe(c->out, "%s\n", _("steps:"));
-		rc = store_step_each(c->s->st, it.code, step_line, c->out);
+		rc = store_step_each(c->s->st, it.code, step_line, c);
 	}
 	item_release(&it);
 	return rc != 0 ? cmd_store_error(c) : EXIT_OK;
