@@ -126,7 +126,7 @@ home_draw(struct ui *ui, void *state)
 		load(ui, h);
 
 	ui_title(ui, _("tongban · city-wide approval and efficiency supervision"));
-	snprintf(line, sizeof line, "%s %s (%s) · %s%s%s", _("Welcome,"),
+	snprintf(line, sizeof line, _("Welcome, %s (%s) · %s%s%s"),
 	    *ui->s->user.name ? ui->s->user.name : ui->s->user.login, role_label(ui->s->user.role),
 	    h->region_name ? h->region_name : ui->s->user.region,
 	    ui->office_name ? " · " : "", ui->office_name ? ui->office_name : "");

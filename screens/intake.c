@@ -404,9 +404,8 @@ submit(struct ui *ui, struct intake_state *s)
 				in.name_differs = 1;
 			else {
 				snprintf(s->differs, sizeof s->differs, "%s", in.name);
-				ui_message(ui, 1, _("ID %s is registered as %s, not %s: check the "
-				    "papers; F2 again takes it in under %s"), in.applicant_id, oname,
-				    in.name, in.name);
+				ui_message(ui, 1, _("registered as %s, not %s: check the papers; F2 "
+				    "again takes it in under the new name"), oname, in.name);
 				s->focus = I_NAME;
 				free(oname);
 				free(ophone);

@@ -1551,7 +1551,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	{
 		struct sb note = SB_INIT;
 
-		sb_addf(&note, "%s; %s ", tcase_channel_label(in->channel), _("materials"));
+		sb_addf(&note, "%s%s%s ", tcase_channel_label(in->channel), _("; "), _("materials"));
 		if (have)
 			list_materials(&note, &m, have);
 		else

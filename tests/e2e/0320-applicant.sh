@@ -79,7 +79,7 @@ scr=$(tmux_screen)
 expect_has "console: the registered name is shown beside another one" "$scr" "登记名称：张叁"
 tmux_keys F2
 scr=$(wait_screen "再按 F2" 3)
-expect_has "console: the first F2 flags the name and asks again" "$scr" "登记的名称是张叁"
+expect_has "console: the first F2 flags the name and asks again" "$scr" "登记名称为张叁，不是张三丰"
 tmux_keys F2
 scr=$(wait_screen "待受理" 5)
 expect_has "console: the second F2 takes it in under the new name" "$scr" "张三丰"
