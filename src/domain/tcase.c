@@ -143,6 +143,9 @@ static const struct {
 	{ "deny", N_("denial") },
 	{ "complete", N_("delivery") },
 	{ "withdraw", N_("withdrawal") },
+	{ "pass", N_("step passed") },
+	{ "survey", N_("site survey") },
+	{ "return", N_("returned to acceptance") },
 	/* A new notice or threshold moved the clock (calendar.c). */
 	{ "reclock", N_("clock recomputed") },
 	{ NULL, NULL }

@@ -42,8 +42,8 @@ wait_screen "$NO" 3 >/dev/null
 tmux_keys a
 sleep 0.5
 scr=$(tmux_screen)
-ln=$(echo "$scr" | grep -n '^  withdraw' | cut -d: -f1)
-first=$(echo "$scr" | grep -n '^  [a-z]' | head -1 | cut -d: -f1)
+ln=$(echo "$scr" | grep -n '^  撤回申请' | cut -d: -f1)
+first=$(echo "$scr" | grep -n -A1 '请选择要办理的操作' | sed -n 2p | cut -d- -f1)
 if [ -n "$ln" ] && [ -n "$first" ]; then
 	for _ in $(seq $((ln - first))); do tmux_keys Down; done
 fi
