@@ -321,7 +321,8 @@ act_draw(struct ui *ui, void *state)
 		ui_put(y, 2, lw - 1, field_label(a, id));
 		attrset(A_NORMAL);
 		if (id == F_REASON) {
-			snprintf(buf, sizeof buf, "◀ %s ▶", lifecycle_suspend_reasons[a->reason]);
+			snprintf(buf, sizeof buf, "◀ %s ▶",
+			    lifecycle_suspend_label(lifecycle_suspend_reasons[a->reason]));
 			attrset(focus ? A_REVERSE : A_NORMAL);
 			ui_put(y, 2 + lw, ui->cols - lw - 4, buf);
 			attrset(A_NORMAL);

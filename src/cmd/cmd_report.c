@@ -219,7 +219,7 @@ daily(struct rctx *r)
 	memset(&s, 0, sizeof s);
 	s.r = r;
 	if (r->fmt == FMT_TEXT)
-		out_printf_safe(r->c->out, "%s %s\n\n", _("daily scan (日扫描): red and yellow cases by office,"),
+		out_printf_safe(r->c->out, _("daily scan (日扫描): red and yellow cases by office, %s\n\n"),
 		    r->to);
 	table(r, &s.o, "cases", 8, keys, labels, numeric);
 	clock_format_date(r->c->today, today);
@@ -429,9 +429,9 @@ weekly_monthly(struct rctx *r, int monthly)
 	}
 	qsort(v, (size_t)n, sizeof *v, by_rate);
 	if (r->fmt == FMT_TEXT)
-		out_printf_safe(r->c->out, "%s %s – %s\n\n", monthly ?
-		    _("monthly bulletin (月通报): offices ranked by on-time rate,") :
-		    _("weekly dispatch (周调度): per office,"), r->from, r->to);
+		out_printf_safe(r->c->out, monthly ?
+		    _("monthly bulletin (月通报): offices ranked by on-time rate, %s – %s\n\n") :
+		    _("weekly dispatch (周调度): per office, %s – %s\n\n"), r->from, r->to);
 	if (monthly) {
 		if ((nd = districts(r->c->s->st, v, n, &d)) < 0) {
 			free(v);
@@ -841,7 +841,7 @@ annual(struct rctx *r)
 	}
 	qsort(v, (size_t)n, sizeof *v, by_score);
 	if (r->fmt == FMT_TEXT)
-		out_printf_safe(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
+		out_printf_safe(r->c->out, _("annual evaluation (年考评): %s – %s\n\n"), r->from, r->to);
 	grading_labels(g);
 	labels[0] = _("rank");
 	labels[1] = g[0];

@@ -64,6 +64,22 @@ const char *const lifecycle_suspend_reasons[] = {
 	"appraisal", "expert_review", NULL
 };
 
+const char *
+lifecycle_suspend_label(const char *reason)
+{
+	/* art. 45's own words: 听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审 */
+	static const char *const labels[] = {
+		N_("hearing"), N_("tendering"), N_("auction"), N_("testing"), N_("inspection"),
+		N_("quarantine"), N_("appraisal"), N_("expert review")
+	};
+	int i;
+
+	for (i = 0; reason && lifecycle_suspend_reasons[i]; i++)
+		if (strcmp(reason, lifecycle_suspend_reasons[i]) == 0)
+			return _(labels[i]);
+	return reason ? reason : "";
+}
+
 const struct act_def *
 lifecycle_find(const char *name)
 {
@@ -1026,7 +1042,8 @@ do_suspend(struct ctx *x)
 	}
 	set_str(&c->suspend_reason, x->a->reason);
 	c->suspend_days = x->a->days;
-	sb_addf(&x->note, _("%s, %d working days told to the applicant: %s"), x->a->reason,
+	sb_addf(&x->note, _("%s, %d working days told to the applicant: %s"),
+	    lifecycle_suspend_label(x->a->reason),
 	    x->a->days, x->a->note);
 	pause_clock(c, x->who->today);
 	set_str(&c->status, "suspended");

@@ -45,6 +45,8 @@ int lifecycle_offered(struct session *s, const struct tcase *c, const struct act
 
 /* The reasons for which art. 45 stops the clock. */
 extern const char *const lifecycle_suspend_reasons[];
+/* A suspension reason in the user's language (art. 45: 听证, 专家评审 …). */
+const char *lifecycle_suspend_label(const char *reason);
 
 struct act_args {
 	const char *action;
