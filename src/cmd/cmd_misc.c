@@ -154,12 +154,24 @@ cmd_calendar_workdays(struct cmd_ctx *c, struct cmd_args *a)
 	return EXIT_OK;
 }
 
+/* One calendar row; text shows the day's kind as a label (放假, 调休上班). */
+static void
+cal_put(struct out *o, const char **v)
+{
+	char *kind = NULL;
+
+	if (o->fmt == FMT_TEXT)
+		v[1] = kind = tcase_list_label(v[1]);
+	out_row(o, v);
+	free(kind);
+}
+
 static int
 cal_row(void *arg, const char *day, const char *kind, const char *cn, const char *en)
 {
 	const char *v[5] = { day, kind, cn, en, "0" };
 
-	out_row(arg, v);
+	cal_put(arg, v);
 	return 0;
 }
 
@@ -214,7 +226,7 @@ show_provisional(struct cmd_ctx *c, struct out *ot, int year)
 			v[2] = l->cn[k];
 			v[3] = l->en[k];
 			v[4] = "0";
-			out_row(ot, v);
+			cal_put(ot, v);
 			k++;
 			continue;
 		}
@@ -233,7 +245,7 @@ show_provisional(struct cmd_ctx *c, struct out *ot, int year)
 		v[2] = cn;
 		v[3] = en;
 		v[4] = "1";
-		out_row(ot, v);
+		cal_put(ot, v);
 	}
 	free(l);
 	return rc;
@@ -307,9 +319,13 @@ cmd_calendar_set(struct cmd_ctx *c, struct cmd_args *a)
 static int
 region_row(void *arg, const struct region *r)
 {
-	const char *v[4] = { r->code, r->name, r->level, r->parent };
+	const struct out *o = arg;
+	/* Text is read by staff: the level as a label; CSV keeps the code. */
+	char *level = o->fmt == FMT_TEXT ? tcase_list_label(r->level) : xstrdup(r->level);
+	const char *v[4] = { r->code, r->name, level, r->parent };
 
 	out_row(arg, v);
+	free(level);
 	return 0;
 }
 
@@ -392,12 +408,16 @@ item_text_row(void *arg, const struct item *it)
 
 	snprintf(stat, sizeof stat, "%d", it->statutory_days);
 	snprintf(prom, sizeof prom, "%d", it->promised_days);
+	char *levels = ((const struct out *)arg)->fmt == FMT_TEXT ? tcase_list_label(it->levels) :
+	    xstrdup(it->levels);
+
 	v[0] = it->code;
 	v[1] = strcmp(i18n_lang(), "en") == 0 ? it->name_en : it->name;
-	v[2] = it->levels;
+	v[2] = levels;
 	v[3] = stat;
 	v[4] = prom;
 	out_row(arg, v);
+	free(levels);
 	return 0;
 }
 

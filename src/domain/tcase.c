@@ -81,10 +81,11 @@ tcase_power_label(const char *s)
 char *
 tcase_list_label(const char *list)
 {
-	static const char *const codes[] = { "city", "district", "township", "window", "online",
-		"self-service" };
+	static const char *const codes[] = { "city", "district", "township", "village", "window",
+		"online", "self-service", "public_holiday", "transfer_workday" };
 	static const char *const labels[] = { N_("city level"), N_("district level"),
-		N_("township level"), N_("window"), N_("online"), N_("self-service") };
+		N_("township level"), N_("village level"), N_("window"), N_("online"),
+		N_("self-service"), N_("day off"), N_("make-up working day") };
 	struct sb sb = SB_INIT;
 
 	while (*list) {

@@ -63,7 +63,8 @@ const char *tcase_status_label(const char *s);
 const char *tcase_channel_label(const char *s);
 /* The power type of an item (licensing: 行政许可 …), translated. */
 const char *tcase_power_label(const char *s);
-/* A |-list of levels (city|district) or channels (window|online) as staff
+/* A |-list of levels (city|district), channels (window|online) or one
+ * calendar day kind (public_holiday) as staff
  * read it, translated and joined with the language's list separator: a
  * heap string. */
 char *tcase_list_label(const char *list);
