@@ -23,8 +23,8 @@ struct demo_check {
 	char prev_at[32];
 	int pause_day;		/* the day of the open pause, or -1 */
 	int paused;		/* working days paused since the last acceptance */
-	int out_of_order, rest_day, acceptor, paused_wrong, kind_wrong, cases;
-	char example[5][200];
+	int out_of_order, rest_day, acceptor, paused_wrong, kind_wrong, name_wrong, cases;
+	char example[6][200];
 };
 
 static void
@@ -52,6 +52,22 @@ acceptor_ok(struct store *st, const struct tcase *c, const char *actor)
 	return ok;
 }
 
+struct name_seen {
+	const char *name;
+	int found;
+};
+
+static int
+has_name(void *arg, int version, const char *name, const char *phone, const char *region,
+    const char *since, const char *by)
+{
+	struct name_seen *n = arg;
+
+	(void)version, (void)phone, (void)region, (void)since, (void)by;
+	n->found |= strcmp(name, n->name) == 0;
+	return 0;
+}
+
 /* The checks that need the whole history: the case's paused days. */
 static void
 finish_case(struct demo_check *k)
@@ -71,6 +87,17 @@ finish_case(struct demo_check *k)
 		    k->paused);
 		k->paused_wrong++;
 		note_example(k, 3, c.no, what);
+	}
+	/* The name on a case is one the register has had for its ID: the name
+	 * it was taken in under. */
+	{
+		struct name_seen n = { c.applicant_name, 0 };
+
+		store_applicant_each_version(k->st, c.applicant, has_name, &n);
+		if (!n.found) {
+			k->name_wrong++;
+			note_example(k, 5, c.no, c.applicant_name);
+		}
 	}
 	/* Who may apply is the item's (行政许可法 art. 29 and the item's law). */
 	if (store_item_get(k->st, c.item, &it) == 0) {
@@ -182,7 +209,8 @@ each_case_branches(void *arg, const struct tcase *c)
  * on a rest day but an online submission; acceptance, refusal and the
  * supplement notice by the competent office (art. 32, access.c); paused
  * days equal to the suspensions and notices after acceptance (art. 45); the
- * applicant of the kind the item takes; and parallel-review cases with a
+ * applicant of the kind the item takes, under a name the register has had
+ * for that ID; and parallel-review cases with a
  * dissent whose departments have demo approvers.
  */
 static void
@@ -222,7 +250,8 @@ demo_obeys_the_rules(void)
 	CHECK_INT(k.acceptor, 0);
 	CHECK_INT(k.paused_wrong, 0);
 	CHECK_INT(k.kind_wrong, 0);
-	for (i = 0; i < 5; i++)
+	CHECK_INT(k.name_wrong, 0);
+	for (i = 0; i < 6; i++)
 		if (k.example[i][0])
 			printf("#   e.g. %s\n", k.example[i]);
 	/* Parallel review can be tried at once by the demo's approvers. */
@@ -246,6 +275,6 @@ out:
 
 const struct test tests_demo[] = {
 	{ "demo: every case's history obeys the rules (order, rest days, who accepts, paused "
-	  "days, applicant kind) and parallel review can be tried", demo_obeys_the_rules },
+	  "days, applicant kind and name) and parallel review can be tried", demo_obeys_the_rules },
 	{ NULL, NULL }
 };
