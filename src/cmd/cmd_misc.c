@@ -160,8 +160,10 @@ cal_put(struct out *o, const char **v)
 {
 	char *kind = NULL;
 
-	if (o->fmt == FMT_TEXT)
+	if (o->fmt == FMT_TEXT) {
 		v[1] = kind = tcase_list_label(v[1]);
+		v[4] = strcmp(v[4], "1") == 0 ? _("yes") : _("no");
+	}
 	out_row(o, v);
 	free(kind);
 }

@@ -62,7 +62,7 @@ list_row(void *arg, const struct user *u, int nkeys)
 	v[6] = keys;
 	v[7] = o->fmt != FMT_TEXT ? (u->disabled ? "disabled" : "active") :
 	    u->disabled ? _("disabled") : _("active");
-	v[8] = u->head ? "1" : "0";
+	v[8] = o->fmt != FMT_TEXT ? (u->head ? "1" : "0") : u->head ? _("yes") : _("no");
 	out_row(o, v);
 	return 0;
 }
