@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 12;
+PRAGMA user_version = 14;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -46,7 +46,9 @@ CREATE TABLE dept_kind (
   city_name       TEXT NOT NULL,
   district_suffix TEXT NOT NULL,
   name_en         TEXT NOT NULL,
-  levels          TEXT NOT NULL
+  levels          TEXT NOT NULL,
+  county_suffix   TEXT NOT NULL DEFAULT '',   -- a county's (县) office; '': district_suffix
+  in_zones        INTEGER NOT NULL DEFAULT 0  -- the development zones have such a body
 );
 
 -- Offices: departments at city and district level, service centres of
@@ -74,7 +76,11 @@ CREATE TABLE item (
   fee_cents      INTEGER NOT NULL DEFAULT 0 CHECK (fee_cents >= 0),
   online_depth   INTEGER NOT NULL CHECK (online_depth BETWEEN 1 AND 4),
   channels       TEXT NOT NULL,
-  guide          TEXT NOT NULL DEFAULT ''
+  guide          TEXT NOT NULL DEFAULT '',
+  -- Who may apply: a natural person (resident ID), an organisation (unified
+  -- social credit code) or either; intake refuses the other kind.
+  applicant_kind TEXT NOT NULL DEFAULT 'either' CHECK (applicant_kind IN
+                   ('person','organisation','either'))
 );
 
 -- A secondary material (次要材料) is a required one that the applicant may

@@ -101,8 +101,10 @@ menu_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	attrset(selected ? A_REVERSE : A_NORMAL);
 	move(y, 0);
 	hline(' ', w);
-	ui_put(y, 2, 12, a->defs[i]->name);
-	ui_put(y, 14, w - 15, _(a->defs[i]->summary));
+	/* The action as staff name it (出具意见); the command's word is in the
+	 * equivalent `case act` line under the form. */
+	ui_put(y, 2, 16, tcase_action_label(a->defs[i]->name));
+	ui_put(y, 19, w - 20, _(a->defs[i]->summary));
 	attrset(A_NORMAL);
 }
 
@@ -308,7 +310,7 @@ act_draw(struct ui *ui, void *state)
 		return;
 	}
 	attrset(A_BOLD);
-	snprintf(buf, sizeof buf, "%s — %s", a->def->name, _(a->def->summary));
+	snprintf(buf, sizeof buf, "%s — %s", tcase_action_label(a->def->name), _(a->def->summary));
 	ui_put(y++, 1, ui->cols - 2, buf);
 	attrset(A_NORMAL);
 	y++;
@@ -319,7 +321,8 @@ act_draw(struct ui *ui, void *state)
 		ui_put(y, 2, lw - 1, field_label(a, id));
 		attrset(A_NORMAL);
 		if (id == F_REASON) {
-			snprintf(buf, sizeof buf, "◀ %s ▶", lifecycle_suspend_reasons[a->reason]);
+			snprintf(buf, sizeof buf, "◀ %s ▶",
+			    tcase_suspend_label(lifecycle_suspend_reasons[a->reason]));
 			attrset(focus ? A_REVERSE : A_NORMAL);
 			ui_put(y, 2 + lw, ui->cols - lw - 4, buf);
 			attrset(A_NORMAL);

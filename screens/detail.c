@@ -331,7 +331,7 @@ detail_draw(struct ui *ui, void *state)
 	attrset(A_BOLD);
 	move(y, 0);
 	hline(ACS_HLINE, ui->cols);
-	snprintf(buf, sizeof buf, " %s (%d) ", _("timeline"), d->nev);
+	snprintf(buf, sizeof buf, _(" timeline (%d) "), d->nev);
 	ui_put(y++, 2, ui->cols - 4, buf);
 	attrset(A_NORMAL);
 	h = ui->rows - 2 - y;

@@ -67,22 +67,6 @@ load(struct ui *ui, struct home *h)
 	reminders(ui, h);
 }
 
-static const char *
-role_label(enum role r)
-{
-	switch (r) {
-	case ROLE_CLERK:
-		return _("window clerk");
-	case ROLE_APPROVER:
-		return _("approver");
-	case ROLE_SUPERVISOR:
-		return _("supervisor");
-	case ROLE_ADMIN:
-		return _("administrator");
-	default:
-		return "";
-	}
-}
 
 static void *
 home_enter(struct ui *ui, const void *arg)
@@ -142,7 +126,7 @@ home_draw(struct ui *ui, void *state)
 		load(ui, h);
 
 	ui_title(ui, _("tongban · city-wide approval and efficiency supervision"));
-	snprintf(line, sizeof line, "%s %s (%s) · %s%s%s", _("Welcome,"),
+	snprintf(line, sizeof line, _("Welcome, %s (%s) · %s%s%s"),
 	    *ui->s->user.name ? ui->s->user.name : ui->s->user.login, role_label(ui->s->user.role),
 	    h->region_name ? h->region_name : ui->s->user.region,
 	    ui->office_name ? " · " : "", ui->office_name ? ui->office_name : "");

@@ -41,6 +41,8 @@ struct intake_state {
 	int nmat, msel;
 	int channel;
 	char region_name[96];
+	char registered[256];	/* the registered name of a known ID, or "" */
+	char differs[256];	/* another name the clerk confirmed with a second F2 */
 };
 
 static void
@@ -156,10 +158,12 @@ known_applicant(struct ui *ui, struct intake_state *s)
 {
 	char *id = ui_field_text(&s->f[I_ID]), *name, *phone, *region;
 
+	s->registered[0] = '\0';
 	if (*id && ids_kind(id) == NULL)
 		ui_message(ui, 1, _("'%s' is not a valid ID: check the digits"), id);
 	else if (*id && store_applicant_get(ui->s->st, id, &name, &phone, &region) == 0) {
 		set_field(&s->f[I_NAME], name);
+		snprintf(s->registered, sizeof s->registered, "%s", name);
 		set_field(&s->f[I_PHONE], phone);
 		set_field(&s->f[I_REGION], region);
 		s->f[I_NAME].filled = s->f[I_PHONE].filled = s->f[I_REGION].filled = 1;
@@ -261,6 +265,25 @@ command(struct intake_state *s, struct sb *cmd)
 	if (*m)
 		sb_addf(cmd, " --materials %s", m);
 	free(m);
+	{
+		char *name = ui_field_text(&s->f[I_NAME]);
+
+		if (s->differs[0] && strcmp(name, s->differs) == 0)
+			sb_adds(cmd, " --name-differs");
+		free(name);
+	}
+}
+
+/* The width of field i: the region is a code beside its name; a name that
+ * is not the registered one leaves room to show the registered one. */
+static int
+field_width(const struct intake_state *s, int i, int fw)
+{
+	if (i == I_REGION)
+		return 14;
+	if (i == I_NAME && s->registered[0] && fw > 24)
+		return 20;
+	return fw;
 }
 
 static void
@@ -307,8 +330,19 @@ intake_draw(struct ui *ui, void *state)
 	label(ui, 11, _("lives in"), s->focus == I_REGION);
 	for (i = I_ID; i <= I_REGION; i++)
 		if (i != s->focus)
-			ui_field_draw(ui, &s->f[i], 7 + i, fx, i == I_REGION ? 14 : fw, 0);
+			ui_field_draw(ui, &s->f[i], 7 + i, fx, field_width(s, i, fw), 0);
 	ui_put(11, fx + 15, fw - 15, s->region_name);
+	if (s->registered[0] && fw > 24) {
+		char *name = ui_field_text(&s->f[I_NAME]);
+
+		if (strcmp(name, s->registered) != 0) {
+			snprintf(buf, sizeof buf, _("registered: %s"), s->registered);
+			attrset(A_BOLD);
+			ui_put(9, fx + 21, fw - 21, buf);
+			attrset(A_NORMAL);
+		}
+		free(name);
+	}
 	label(ui, 12, _("channel"), s->focus == I_CHANNEL);
 	snprintf(buf, sizeof buf, "◀ %s ▶", _(channel_labels[s->channel]));
 	attrset(s->focus == I_CHANNEL ? A_REVERSE : A_NORMAL);
@@ -332,7 +366,7 @@ intake_draw(struct ui *ui, void *state)
 		ui_field_draw(ui, &s->f[I_ITEM], 2, fx, fw, 1);
 	else if (s->focus >= I_ID && s->focus <= I_REGION)
 		ui_field_draw(ui, &s->f[s->focus], 7 + s->focus, fx,
-		    s->focus == I_REGION ? 14 : fw, 1);
+		    field_width(s, s->focus, fw), 1);
 }
 
 static int
@@ -358,6 +392,34 @@ submit(struct ui *ui, struct intake_state *s)
 	in.region = *v[I_REGION] ? v[I_REGION] : NULL;
 	in.channel = channels[s->channel];
 	in.materials = m;
+	/* Another name for a known ID: shown beside the registered one, and
+	 * taken in only on a second F2 with the same name (the clerk has checked
+	 * the papers). */
+	{
+		char *oname = NULL, *ophone = NULL, *oregion = NULL;
+
+		if (ids_kind(in.applicant_id) && store_applicant_get(ui->s->st, in.applicant_id,
+		    &oname, &ophone, &oregion) == 0 && oname && strcmp(oname, in.name) != 0) {
+			if (strcmp(s->differs, in.name) == 0)
+				in.name_differs = 1;
+			else {
+				snprintf(s->differs, sizeof s->differs, "%s", in.name);
+				ui_message(ui, 1, _("registered as %s, not %s: check the papers; F2 "
+				    "again takes it in under the new name"), oname, in.name);
+				s->focus = I_NAME;
+				free(oname);
+				free(ophone);
+				free(oregion);
+				for (i = I_ID; i <= I_REGION; i++)
+					free(v[i]);
+				free(m);
+				return UI_HANDLED | UI_REDRAW;
+			}
+		}
+		free(oname);
+		free(ophone);
+		free(oregion);
+	}
 	rc = lifecycle_intake(ui->s, &in, no, &cause);
 	for (i = I_ID; i <= I_REGION; i++)
 		free(v[i]);

@@ -22,9 +22,9 @@ if [ "$items" -gt 0 ]; then
 	python3 - "$tmp/items.csv" "$items" <<'PY'
 import sys
 with open(sys.argv[1], "w", encoding="utf-8") as f:
-    f.write("code,name,name_en,power_type,dept_kind,levels,statutory_days,promised_days,fee,online_depth,channels,guide\n")
+    f.write("code,name,name_en,power_type,dept_kind,levels,statutory_days,promised_days,fee,online_depth,channels,guide,applicant_kind\n")
     for i in range(int(sys.argv[2])):
-        f.write("8%011d,压测事项%d,Load item %d,licensing,market,district,20,10,0.00,3,window|online,压测用。\n" % (i, i, i))
+        f.write("8%011d,压测事项%d,Load item %d,licensing,market,district,20,10,0.00,3,window|online,压测用。,either\n" % (i, i, i))
 PY
 fi
 worker() {

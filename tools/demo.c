@@ -12,7 +12,9 @@
 #include "demo.h"
 #include "i18n.h"
 #include "ids.h"
+#include "lifecycle.h"
 #include "pw.h"
+#include "session.h"
 #include "tcase.h"
 #include "util.h"
 
@@ -30,6 +32,12 @@ static const struct {
 	/* The heads (负责人) who approve extensions (art. 42). */
 	{ "head1", "黄局长", "approver", "500229", "500229.market", "zh", "head (负责人), 城口县市场监督管理局" },
 	{ "head2", "Qian Hui", "approver", "500103", "500103.market", "en", "head (负责人), 渝中区市场监督管理局 (English)" },
+	/* The joint inspection of a hotel licence in 城口县 (item 000112004000,
+	 * step 2: public security leads, fire and health give opinions), so
+	 * that a parallel review, a dissent and its override can be tried. */
+	{ "approver4", "赵治安", "approver", "500229", "500229.public_security", "zh", "approver, 城口县公安局 (parallel review: lead)" },
+	{ "approver5", "钱消防", "approver", "500229", "500229.fire", "zh", "approver, 城口县消防救援支队 (parallel review)" },
+	{ "approver6", "孙卫健", "approver", "500229", "500229.health", "zh", "approver, 城口县卫生健康委员会 (parallel review)" },
 };
 #define NLOGINS (sizeof demo_logins / sizeof demo_logins[0])
 
@@ -158,6 +166,7 @@ struct ditem {
 	unsigned long long required, secondary;	/* material sets (bit n: material n) */
 	char *mat[8];		/* names of materials 1..7 (NULL beyond) */
 	const char *yes, *no;	/* the decision's words (tcase_result) */
+	char akind[16];		/* who may apply: person, organisation or either */
 };
 
 struct world {
@@ -241,6 +250,7 @@ add_item(void *arg, const struct item *it)
 	d->yes = tcase_result(it->power_type, it->name, 1);
 	d->no = tcase_result(it->power_type, it->name, 0);
 	d->steps = 0;
+	snprintf(d->akind, sizeof d->akind, "%s", it->applicant_kind ? it->applicant_kind : "either");
 	d->required = d->secondary = 0;
 	memset(d->mat, 0, sizeof d->mat);
 	return 0;
@@ -435,7 +445,7 @@ struct gen {
 	struct world *w;
 	struct rng r;
 	unsigned long long pool_seed;
-	int ev_day, ev_minute;
+	int ev_day, ev_minute, ev_second;
 	struct audit_chain chain;
 	int today;
 	int first_day;		/* 18 months back */
@@ -454,13 +464,17 @@ stamp(struct gen *g, int day, char out[32])
 	if (day != g->ev_day) {
 		g->ev_day = day;
 		g->ev_minute = 8 * 60 + 30 + (int)rnd(&g->r, 120);
-	} else
+		g->ev_second = (int)rnd(&g->r, 60);
+	} else if (g->ev_minute < 17 * 60 + 50) {
 		g->ev_minute += 5 + (int)rnd(&g->r, 60);
+		g->ev_second = (int)rnd(&g->r, 60);
+	} else if (g->ev_second < 59)
+		g->ev_second++;	/* the end of the day: still after the one before */
 	if (g->ev_minute > 17 * 60 + 50)
 		g->ev_minute = 17 * 60 + 50;
 	clock_format_date(day, d);
-	snprintf(out, 32, "%s %02d:%02d:%02u", d, g->ev_minute / 60 % 24, g->ev_minute % 60,
-	    rnd(&g->r, 60));
+	snprintf(out, 32, "%s %02d:%02d:%02d", d, g->ev_minute / 60 % 24, g->ev_minute % 60,
+	    g->ev_second);
 }
 
 static int
@@ -548,7 +562,7 @@ one_case(struct gen *g, long i)
 	long j;
 	int open, sday, aday = 0, dday = 0, fday = 0, pday = 0, limit, used = 0, paused_days = 0,
 	    extra = 0, start, on_time = -1, hd, supp = 0, susp = 0, rc, miss = 0, pledge = 0,
-	    pd = 0, rday = 0, nday = 0, rsday = 0, dlate = 0, dp;
+	    pd = 0, rday = 0, nday = 0, rsday = 0, dlate = 0, dp, rvday = 0;
 	char dwarn[11], ddue[11], sdue[11];
 	unsigned long long have;
 	unsigned p;
@@ -566,7 +580,17 @@ one_case(struct gen *g, long i)
 			return -1;
 		g->seen[j] = 1;
 	}
-	it = &w->items[rnd(r, (unsigned)w->nitems)];
+	/* An item for persons only is taken in for a person, one for
+	 * organisations for an organisation (intake refuses the other kind). */
+	{
+		int tries = 0;
+
+		do
+			it = &w->items[rnd(r, (unsigned)w->nitems)];
+		while (++tries < 50 && ((strcmp(it->akind, "person") == 0 &&
+		    strcmp(a.kind, "person") != 0) || (strcmp(it->akind, "organisation") == 0 &&
+		    strcmp(a.kind, "org") != 0)));
+	}
 	route(it, a.region, office, oregion);
 
 	p = rnd(r, 100);
@@ -687,6 +711,9 @@ one_case(struct gen *g, long i)
 		}
 		span = clock_workdays(cal, g->first_day, clock_sub(cal, g->today, f_off));
 		sday = clock_add(cal, g->first_day, span > 0 ? (int)rnd(r, (unsigned)span) : 0);
+		/* Windows are open on working days only. */
+		if (!clock_is_workday(cal, sday))
+			sday = clock_add(cal, sday, 1);
 		if (strcmp(status, "not_accepted") != 0)
 			aday = clock_add(cal, sday, a_off);
 		if (supp) {
@@ -876,20 +903,20 @@ one_case(struct gen *g, long i)
 	if (strcmp(status, "submitted") == 0)
 		return 0;
 	if (strcmp(status, "not_accepted") == 0)
-		return event(g, c.id, fday, hallstaff, "", "refuse", "submitted", "not_accepted",
+		return event(g, c.id, fday, staff, "", "refuse", "submitted", "not_accepted",
 		    "不属于本机关职权范围，告知向有关机关申请");
 	if (supp) {
 		/* art. 32: one notice naming what is missing, then exactly it. */
 		mat_note(it, miss, m1);
 		snprintf(note, sizeof note, "请补正：%s", m1);
-		if (event(g, c.id, nday, hallstaff, "", "supplement", "submitted", "supplement",
+		if (event(g, c.id, nday, staff, "", "supplement", "submitted", "supplement",
 		    note) != 0)
 			return -1;
 		if (open)
 			return 0;
 		snprintf(note, sizeof note, "已收到：%s；%d个工作日不计时", m1,
 		    clock_workdays(cal, nday, rsday));
-		if (event(g, c.id, rsday, hallstaff, "", "resupply", "supplement", "submitted",
+		if (event(g, c.id, rsday, staff, "", "resupply", "supplement", "submitted",
 		    note) != 0)
 			return -1;
 	}
@@ -898,12 +925,15 @@ one_case(struct gen *g, long i)
 		mat_note(it, pledge, m1);
 		snprintf(note, sizeof note, "容缺受理，申请人承诺补交：%s，期限%s", m1, pdate);
 	}
-	if (event(g, c.id, aday, hallstaff, "", "accept", "submitted", "accepted", note) != 0)
+	/* Acceptance is the competent office's (a hall's clerk takes in, the
+	 * office accepts); see access.c. */
+	if (event(g, c.id, aday, staff, "", "accept", "submitted", "accepted", note) != 0)
 		return -1;
 	if (strcmp(status, "accepted") == 0)
-		return rday ? event(g, c.id, rday, hallstaff, "", "receive", "accepted", "accepted",
+		return rday ? event(g, c.id, rday, staff, "", "receive", "accepted", "accepted",
 		    pledge_received(it, pledge, note)) : 0;
-	if (event(g, c.id, aday + (open ? 0 : 1), staff, "", "review", "accepted", "under_review", "") != 0)
+	rvday = open ? aday : clock_add(cal, aday, 1);
+	if (event(g, c.id, rvday, staff, "", "review", "accepted", "under_review", "") != 0)
 		return -1;
 	if (rday && event(g, c.id, rday, staff, "", "receive", "under_review", "under_review",
 	    pledge_received(it, pledge, note)) != 0)
@@ -911,16 +941,19 @@ one_case(struct gen *g, long i)
 	if (strcmp(status, "withdrawn") == 0)
 		return event(g, c.id, fday, hallstaff, "", "withdraw", "under_review", "withdrawn",
 		    "申请人书面申请撤回");
+	/* The suspension lasts exactly the paused days the case counts
+	 * (resume_clock: the working days from suspend to resume). */
 	if (susp) {
 		/* The note of the period stored with the case (the draw is kept,
 		 * so that the rest of the history stays as it was). */
 		(void)rnd(r, 3);
-		if (event(g, c.id, open ? pday : clock_add(cal, aday, 2), staff, "", "suspend",
+		if (event(g, c.id, open ? pday : rvday, staff, "", "suspend",
 		    "under_review", "suspended", suspend_notes[i % 3]) != 0)
 			return -1;
 		if (open)
 			return 0;
-		if (event(g, c.id, clock_add(cal, aday, 3), staff, "", "resume", "suspended",
+		rvday = clock_add(cal, rvday, paused_days);
+		if (event(g, c.id, rvday, staff, "", "resume", "suspended",
 		    "under_review", "") != 0)
 			return -1;
 	}
@@ -930,7 +963,7 @@ one_case(struct gen *g, long i)
 		/* The note as the action writes it (in Chinese). */
 		snprintf(note, sizeof note, "延长%d个工作日（时限%d→%d），至%s，经本机关负责人批准：%s",
 		    extra, limit, limit + extra, due, "情况复杂，需补充核查");
-		if (event(g, c.id, clock_add(cal, aday, 4), head, "", "extend", "under_review",
+		if (event(g, c.id, rvday, head, "", "extend", "under_review",
 		    "under_review", note) != 0)
 			return -1;
 	}
@@ -950,6 +983,95 @@ one_case(struct gen *g, long i)
 		return 0;
 	return event(g, c.id, fday, hallstaff, "", "complete", "approved", "completed",
 	    dlate ? "证照逾期送达" : "证照已送达");
+}
+
+#define NPARALLEL 3	/* the parallel-review cases made through the lifecycle */
+
+/* One action of a parallel-review case, through the lifecycle as login. */
+static int
+act_as_login(struct store *st, const struct calendar *cal, int day, const char *login,
+    const char *no, const char *action, const char *verdict, const char *note, char **cause)
+{
+	struct session s;
+	struct user u;
+	struct act_args a;
+	int rc;
+
+	if (store_user_get(st, login, &u) != 0) {
+		set_cause(cause, _("no demo user '%s'"), login);
+		return -1;
+	}
+	session_init(&s, st, cal, &u, "demo");
+	s.fixed_today = day;
+	memset(&a, 0, sizeof a);
+	a.action = action;
+	a.verdict = verdict;
+	a.note = note;
+	a.expect_version = -1;
+	a.fee_cents = -1;
+	rc = lifecycle_act(&s, no, &a, cause);
+	session_close(&s);
+	user_release(&u);
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Three hotel licences of 城口县 in their joint inspection, made through the
+ * lifecycle itself (so they obey every rule): taken in by clerk1, accepted
+ * and reviewed by approver4 (城口县公安局, the lead); on the first every
+ * opinion is pending; on the second the health commission agreed; on the
+ * third it agreed too and the fire brigade dissented (不同意), so approver4,
+ * after its own opinion, must override the dissent with a reason before
+ * approving.
+ */
+static int
+parallel_cases(struct store *st, const struct calendar *cal, int today, char **cause)
+{
+	static const char *const names[] = { "吴晓梅", "郑建国", "冯丽" };
+	static const char *const ids[] = { "500229198503120026", "500229197711050035",
+		"500229199208180041" };
+	struct session s;
+	struct user clerk;
+	int day = clock_sub(cal, today, 2), k, rc = 0;
+
+	/* Without the demo's users (a bulk run for tests and benchmarks),
+	 * there is no one to act. */
+	if (store_user_get(st, "clerk1", &clerk) != 0)
+		return 0;
+	for (k = 0; k < NPARALLEL && rc == 0; k++) {
+		struct intake in;
+		char no[32], id[19];
+
+		/* The ID's check digit computed, not typed. */
+		snprintf(id, sizeof id, "%.17s", ids[k]);
+		id[17] = ids_person_check(id);
+		id[18] = '\0';
+		memset(&in, 0, sizeof in);
+		in.item = "000112004000";
+		in.applicant_id = id;
+		in.name = names[k];
+		in.phone = "13908230000";
+		in.region = "500229001003";
+		in.channel = "window";
+		in.materials = "1,2,3,4,5";
+		session_init(&s, st, cal, &clerk, "demo");
+		s.fixed_today = day;
+		rc = lifecycle_intake(&s, &in, no, cause) == 0 ? 0 : -1;
+		session_close(&s);
+		if (rc == 0)
+			rc = act_as_login(st, cal, day, "approver4", no, "accept", NULL, NULL, cause);
+		if (rc == 0)
+			rc = act_as_login(st, cal, clock_add(cal, day, 1), "approver4", no, "review",
+			    NULL, NULL, cause);
+		if (rc == 0 && k >= 1)
+			rc = act_as_login(st, cal, today, "approver6", no, "opinion", "agree",
+			    "卫生条件符合要求", cause);
+		if (rc == 0 && k == 2)
+			rc = act_as_login(st, cal, today, "approver5", no, "opinion", "disagree",
+			    "疏散通道宽度不足，不符合消防技术标准", cause);
+	}
+	user_release(&clerk);
+	return rc;
 }
 
 static int
@@ -975,6 +1097,7 @@ int
 demo_cases(struct store *st, const struct calendar *cal, long n,
     unsigned long long seed, int today, FILE *log, char **cause)
 {
+	long nrand = n;
 	struct world w;
 	struct gen g;
 	char *indexes = NULL, today_s[11];
@@ -1049,7 +1172,17 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 		goto out;
 	}
 	audit_chain_load(st, &g.chain);
-	for (i = 0; i < n; i++) {
+	/* With the demo's users, NPARALLEL of the n cases are the parallel
+	 * reviews made through the lifecycle below. */
+	{
+		struct user u;
+
+		if (n > NPARALLEL && store_user_get(st, "clerk1", &u) == 0) {
+			user_release(&u);
+			nrand = n - NPARALLEL;
+		}
+	}
+	for (i = 0; i < nrand; i++) {
 		if (one_case(&g, i) != 0) {
 			store_rollback(st);
 			goto out;
@@ -1063,6 +1196,8 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 		store_rollback(st);
 		goto out;
 	}
+	if (nrand < n && parallel_cases(st, cal, g.today, cause) != 0)
+		goto out;
 	rc = 0;
 out:
 	free(indexes);

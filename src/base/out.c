@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "out.h"
 #include "util.h"
 
@@ -87,6 +88,41 @@ out_pad(FILE *fp, const char *s, int width)
 		fputc(' ', fp);
 }
 
+/* The column labels of text tables, in the user's language: the keys of
+ * CSV and JSON stay as they are (a program reads them), the text a person
+ * reads has no English codes in Chinese (msgid "column:KEY"). */
+static const char *const column_labels[] = {
+	N_("column:id"), N_("column:case"), N_("column:office"), N_("column:office_name"),
+	N_("column:note"), N_("column:due"), N_("column:status"), N_("column:response"),
+	N_("column:created_by"), N_("column:created"), N_("column:text"), N_("column:received"),
+	N_("column:accept_due"), N_("column:answer"), N_("column:missing_material"),
+	N_("column:level"), N_("column:comment"), N_("column:day"), N_("column:rect_due"),
+	N_("column:rect_status"), N_("column:callback"), N_("column:rect_done"),
+	N_("column:rect_note"), N_("column:code"), N_("column:name"), N_("column:parent_code"),
+	N_("column:date"), N_("column:kind"), N_("column:name_cn"), N_("column:name_en"),
+	N_("column:provisional"), N_("column:login"), N_("column:role"), N_("column:region"),
+	N_("column:lang"), N_("column:rights"), N_("column:head"), N_("column:state"),
+	N_("column:keys"), N_("column:key"), N_("column:added"), N_("column:type"),
+	N_("column:days_over"), N_("column:subject"), N_("column:at"), N_("column:actor"),
+	N_("column:addr"), N_("column:action"), N_("column:from"), N_("column:to"),
+	N_("column:levels"), N_("column:parent"), N_("column:done"), N_("column:case_id"),
+	N_("column:hash"), NULL
+};
+
+static const char *
+column_label(const char *key)
+{
+	size_t i;
+
+	for (i = 0; column_labels[i] != NULL; i++)
+		if (strcmp(column_labels[i] + 7, key) == 0) {
+			const char *t = _(column_labels[i]);
+
+			return strcmp(t, column_labels[i]) == 0 ? key : t;
+		}
+	return key;
+}
+
 int
 out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
     const char *const *keys, const char *const *labels, const char *encoding, int bom)
@@ -97,6 +133,13 @@ out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
 	o->ncols = ncols;
 	o->keys = keys;
 	o->labels = labels ? labels : keys;
+	if (f == FMT_TEXT && labels == NULL && ncols <= sizeof o->tlabels / sizeof o->tlabels[0]) {
+		size_t i;
+
+		for (i = 0; i < ncols; i++)
+			o->tlabels[i] = column_label(keys[i]);
+		o->labels = o->tlabels;
+	}
 	switch (f) {
 	case FMT_CSV:
 	case FMT_TSV:

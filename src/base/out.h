@@ -38,6 +38,7 @@ struct out {
 	size_t ncols;
 	const char *const *keys;
 	const char *const *labels;
+	const char *tlabels[48];	/* text: the keys' translated column labels */
 	struct csvio_writer w;
 	char **cells;		/* text: buffered rows, ncols per row */
 	size_t nrows;

@@ -48,9 +48,11 @@ static const struct cmd_entry commands[] = {
 	{ "case", "export", FILTERS, N_("export cases as they are stored, streaming"), FILTER_OPTS,
 	  0, 0, RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_export },
 	{ "case", "new", "--item CODE --applicant-id ID --applicant-name NAME [--phone P] "
-	  "[--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3]",
+	  "[--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3] "
+	  "[--name-differs]",
 	  N_("take in an application"),
-	  "item= applicant-id= applicant-name= phone= applicant-region= channel= materials=", 0, 0,
+	  "item= applicant-id= applicant-name= phone= applicant-region= channel= materials= "
+	  "name-differs", 0, 0,
 	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_case_new },
 	/* No target: lifecycle_act() finds the case itself, after the
 	 * options are checked (a bad --fee is exit 5 before any lookup). */

@@ -337,13 +337,13 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	label(fp, _("case no"));
 	out_printf_safe(fp, "%s\n", k.no);
 	label(fp, _("item"));
-	out_printf_safe(fp, "%s (%s)\n", v[2], k.item);
+	out_printf_safe(fp, _("%s (%s)\n"), v[2], k.item);
 	label(fp, _("applicant"));
 	out_printf_safe(fp, "%s  %s  %s\n", k.applicant_name, k.applicant, k.applicant_phone);
 	label(fp, _("received"));
 	out_printf_safe(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
 	label(fp, _("office"));
-	out_printf_safe(fp, "%s (%s)\n", k.office_name, k.office);
+	out_printf_safe(fp, _("%s (%s)\n"), k.office_name, k.office);
 	label(fp, _("status"));
 	out_printf_safe(fp, "%s%s%s\n", tcase_status_label(k.status), *k.step_name ? "  " : "",
 	    k.step_name);
@@ -470,6 +470,7 @@ cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.region = cmd_arg(a, "applicant-region");
 	in.channel = cmd_arg(a, "channel") ? cmd_arg(a, "channel") : "window";
 	in.materials = cmd_arg(a, "materials");
+	in.name_differs = cmd_arg(a, "name-differs") != NULL;
 	rc = lifecycle_intake(c->s, &in, no, &cause);
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "tcase.h"
 #include "trail.h"
 #include "calendar.h"
 #include "catalog.h"
@@ -153,12 +154,26 @@ cmd_calendar_workdays(struct cmd_ctx *c, struct cmd_args *a)
 	return EXIT_OK;
 }
 
+/* One calendar row; text shows the day's kind as a label (放假, 调休上班). */
+static void
+cal_put(struct out *o, const char **v)
+{
+	char *kind = NULL;
+
+	if (o->fmt == FMT_TEXT) {
+		v[1] = kind = tcase_list_label(v[1]);
+		v[4] = strcmp(v[4], "1") == 0 ? _("yes") : _("no");
+	}
+	out_row(o, v);
+	free(kind);
+}
+
 static int
 cal_row(void *arg, const char *day, const char *kind, const char *cn, const char *en)
 {
 	const char *v[5] = { day, kind, cn, en, "0" };
 
-	out_row(arg, v);
+	cal_put(arg, v);
 	return 0;
 }
 
@@ -213,7 +228,7 @@ show_provisional(struct cmd_ctx *c, struct out *ot, int year)
 			v[2] = l->cn[k];
 			v[3] = l->en[k];
 			v[4] = "0";
-			out_row(ot, v);
+			cal_put(ot, v);
 			k++;
 			continue;
 		}
@@ -232,7 +247,7 @@ show_provisional(struct cmd_ctx *c, struct out *ot, int year)
 		v[2] = cn;
 		v[3] = en;
 		v[4] = "1";
-		out_row(ot, v);
+		cal_put(ot, v);
 	}
 	free(l);
 	return rc;
@@ -306,9 +321,13 @@ cmd_calendar_set(struct cmd_ctx *c, struct cmd_args *a)
 static int
 region_row(void *arg, const struct region *r)
 {
-	const char *v[4] = { r->code, r->name, r->level, r->parent };
+	const struct out *o = arg;
+	/* Text is read by staff: the level as a label; CSV keeps the code. */
+	char *level = o->fmt == FMT_TEXT ? tcase_list_label(r->level) : xstrdup(r->level);
+	const char *v[4] = { r->code, r->name, level, r->parent };
 
 	out_row(arg, v);
+	free(level);
 	return 0;
 }
 
@@ -352,14 +371,15 @@ cmd_region_import(struct cmd_ctx *c, struct cmd_args *a)
 
 static const char *const item_keys[] = {
 	"code", "name", "name_en", "power_type", "dept_kind", "levels", "statutory_days",
-	"promised_days", "fee", "online_depth", "channels", "guide"
+	"promised_days", "fee", "online_depth", "channels", "guide",
+	"applicant_kind"
 };
 
 static int
 item_row(void *arg, const struct item *it)
 {
 	char stat[12], prom[12], fee[24], depth[4];
-	const char *v[12];
+	const char *v[13];
 
 	snprintf(stat, sizeof stat, "%d", it->statutory_days);
 	snprintf(prom, sizeof prom, "%d", it->promised_days);
@@ -377,6 +397,7 @@ item_row(void *arg, const struct item *it)
 	v[9] = depth;
 	v[10] = it->channels;
 	v[11] = it->guide;
+	v[12] = it->applicant_kind;
 	out_row(arg, v);
 	return 0;
 }
@@ -389,12 +410,16 @@ item_text_row(void *arg, const struct item *it)
 
 	snprintf(stat, sizeof stat, "%d", it->statutory_days);
 	snprintf(prom, sizeof prom, "%d", it->promised_days);
+	char *levels = ((const struct out *)arg)->fmt == FMT_TEXT ? tcase_list_label(it->levels) :
+	    xstrdup(it->levels);
+
 	v[0] = it->code;
 	v[1] = strcmp(i18n_lang(), "en") == 0 ? it->name_en : it->name;
-	v[2] = it->levels;
+	v[2] = levels;
 	v[3] = stat;
 	v[4] = prom;
 	out_row(arg, v);
+	free(levels);
 	return 0;
 }
 
@@ -402,10 +427,18 @@ static int
 step_line(void *arg, int seq, const char *name, const char *name_en,
     const char *kind, int limit)
 {
-	FILE *fp = arg;
+	struct cmd_ctx *c = arg;
+	char office[64], *dept = NULL;
 
-	out_printf_safe(fp, "  %d. %s (%s) %s %d\n", seq,
-	    strcmp(i18n_lang(), "en") == 0 ? name_en : name, kind, _("limit"), limit);
+	/* The department by its name (the city's body), not its kind code. */
+	snprintf(office, sizeof office, "500000.%s", kind);
+	if (store_office_name(c->s->st, office, &dept) != 0 || dept == NULL || !*dept) {
+		free(dept);
+		dept = xstrdup(strcmp(kind, "township") == 0 ? _("township service centre") : kind);
+	}
+	out_printf_safe(c->out, _("  %d. %s (%s) limit %d\n"), seq,
+	    strcmp(i18n_lang(), "en") == 0 ? name_en : name, dept, limit);
+	free(dept);
 	return 0;
 }
 
@@ -441,7 +474,7 @@ item_table(struct cmd_ctx *c, struct cmd_args *a, int export)
 			return rc;
 		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_text_row, &ot);
 	} else {
-		if ((rc = cmd_table(c, &ot, a->opt, export ? FMT_CSV : FMT_TEXT, 12,
+		if ((rc = cmd_table(c, &ot, a->opt, export ? FMT_CSV : FMT_TEXT, 13,
 		    item_keys, NULL)) != EXIT_OK)
 			return rc;
 		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_row, &ot);
@@ -478,17 +511,36 @@ cmd_item_show(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_NOTFOUND, _("no item '%s'"), a->pos[0]);
 	if (rc != 0)
 		return cmd_store_error(c);
-	out_printf_safe(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
-	out_printf_safe(c->out, _("power type %s, department %s, levels %s\n"), it.power_type,
-	    it.dept_kind, it.levels);
-	out_printf_safe(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld yuan; "
-	    "online depth %d; channels %s\n"), it.statutory_days, it.promised_days,
-	    it.fee_cents / 100, it.fee_cents % 100, it.online_depth, it.channels);
+	/* The English name for English readers only. */
+	if (strcmp(i18n_lang(), "en") == 0)
+		out_printf_safe(c->out, "%s  %s\n%s\n", it.code, it.name, it.name_en);
+	else
+		out_printf_safe(c->out, "%s  %s\n", it.code, it.name);
+	{
+		/* Read by staff: labels, not the catalog's codes. */
+		char *levels = tcase_list_label(it.levels), *channels = tcase_list_label(it.channels);
+		char *dept = NULL, office[64];
+
+		snprintf(office, sizeof office, "500000.%s", it.dept_kind);
+		if (store_office_name(c->s->st, office, &dept) != 0 || dept == NULL || !*dept) {
+			free(dept);
+			dept = xstrdup(strcmp(it.dept_kind, "township") == 0 ?
+			    _("township service centre") : it.dept_kind);
+		}
+		out_printf_safe(c->out, _("power type %s, department %s, levels %s\n"),
+		    tcase_power_label(it.power_type), dept, levels);
+		out_printf_safe(c->out, _("statutory limit %d, promised %d working days; fee %ld.%02ld "
+		    "yuan; online depth %d; channels %s\n"), it.statutory_days, it.promised_days,
+		    it.fee_cents / 100, it.fee_cents % 100, it.online_depth, channels);
+		free(levels);
+		free(channels);
+		free(dept);
+	}
 	out_printf_safe(c->out, "%s\n%s\n", it.guide, _("materials:"));
 	rc = store_material_each(c->s->st, it.code, material_line, c->out);
 	if (rc == 0) {
 		out_printf_safe(c->out, "%s\n", _("steps:"));
-		rc = store_step_each(c->s->st, it.code, step_line, c->out);
+		rc = store_step_each(c->s->st, it.code, step_line, c);
 	}
 	item_release(&it);
 	return rc != 0 ? cmd_store_error(c) : EXIT_OK;

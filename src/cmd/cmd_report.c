@@ -223,7 +223,7 @@ daily(struct rctx *r)
 	memset(&s, 0, sizeof s);
 	s.r = r;
 	if (r->fmt == FMT_TEXT)
-		out_printf_safe(r->c->out, "%s %s\n\n", _("daily scan (日扫描): red and yellow cases by office,"),
+		out_printf_safe(r->c->out, _("daily scan (日扫描): red and yellow cases by office, %s\n\n"),
 		    r->to);
 	table(r, &s.o, "cases", 8, keys, labels, numeric);
 	clock_format_date(r->c->today, today);
@@ -433,9 +433,9 @@ weekly_monthly(struct rctx *r, int monthly)
 	}
 	qsort(v, (size_t)n, sizeof *v, by_rate);
 	if (r->fmt == FMT_TEXT)
-		out_printf_safe(r->c->out, "%s %s – %s\n\n", monthly ?
-		    _("monthly bulletin (月通报): offices ranked by on-time rate,") :
-		    _("weekly dispatch (周调度): per office,"), r->from, r->to);
+		out_printf_safe(r->c->out, monthly ?
+		    _("monthly bulletin (月通报): offices ranked by on-time rate, %s – %s\n\n") :
+		    _("weekly dispatch (周调度): per office, %s – %s\n\n"), r->from, r->to);
 	if (monthly) {
 		if ((nd = districts(r->c->s->st, v, n, &d)) < 0) {
 			free(v);
@@ -705,8 +705,8 @@ quarterly(struct rctx *r)
 	clock_format_date(r->p.prev_from, pf);
 	clock_format_date(r->p.prev_to, pt);
 	if (r->fmt == FMT_TEXT) {
-		out_printf_safe(r->c->out, "%s %s – %s (%s %s – %s)\n\n",
-		    _("quarterly analysis (季分析):"), r->from, r->to, _("previous:"), pf, pt);
+		out_printf_safe(r->c->out, _("quarterly analysis (季分析): %s – %s (previous: %s – %s)\n\n"),
+		    r->from, r->to, pf, pt);
 		out_printf_safe(r->c->out, "%s\n", _("trends by district (received, finished, on-time rate; "
 		    "change against the previous quarter):"));
 		for (i = 0; i < nd; i++) {
@@ -775,7 +775,7 @@ quarterly(struct rctx *r)
 		}
 		out_printf_safe(r->c->out, "\n%s\n", _("steps where open cases wait longest (median, p90 working days):"));
 		for (i = 0; i < dash->nbottlenecks; i++)
-			out_printf_safe(r->c->out, "  %s · %s  %d, %d (limit %d)\n", dash->bottlenecks[i].name,
+			out_printf_safe(r->c->out, _("  %s · %s  %d, %d (limit %d)\n"), dash->bottlenecks[i].name,
 			    dash->bottlenecks[i].step, dash->bottlenecks[i].median, dash->bottlenecks[i].p90,
 			    dash->bottlenecks[i].limit);
 		out_printf_safe(r->c->out, "\n%s\n", _("grading of offices:"));
@@ -845,7 +845,7 @@ annual(struct rctx *r)
 	}
 	qsort(v, (size_t)n, sizeof *v, by_score);
 	if (r->fmt == FMT_TEXT)
-		out_printf_safe(r->c->out, "%s %s – %s\n\n", _("annual evaluation (年考评):"), r->from, r->to);
+		out_printf_safe(r->c->out, _("annual evaluation (年考评): %s – %s\n\n"), r->from, r->to);
 	grading_labels(g);
 	labels[0] = _("rank");
 	labels[1] = g[0];

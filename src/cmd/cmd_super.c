@@ -24,6 +24,7 @@ struct lister {
 	struct out o;
 	const int *cols;
 	int ncols;
+	enum record_kind kind;
 };
 
 static int
@@ -33,8 +34,13 @@ list_row(void *arg, int n, const char *const *v)
 	const char *out[16];
 	int i;
 
-	for (i = 0; i < l->ncols && l->cols[i] < n; i++)
+	for (i = 0; i < l->ncols && l->cols[i] < n; i++) {
 		out[i] = v[l->cols[i]] ? v[l->cols[i]] : "";
+		/* Text is read by staff: statuses in their language. */
+		if (l->o.fmt == FMT_TEXT && (strcmp(l->o.keys[i], "status") == 0 ||
+		    strcmp(l->o.keys[i], "rect_status") == 0))
+			out[i] = record_status_label(l->kind, out[i]);
+	}
 	out_row(&l->o, out);
 	return 0;
 }
@@ -50,6 +56,7 @@ list(struct cmd_ctx *c, struct cmd_args *a, enum record_kind kind, const char *c
 	memset(&l, 0, sizeof l);
 	l.cols = cols;
 	l.ncols = ncols;
+	l.kind = kind;
 	if ((rc = cmd_table(c, &l.o, a->opt, FMT_TEXT, (size_t)ncols, keys, NULL)) != EXIT_OK)
 		return rc;
 	rc = record_list(c->s, kind, cmd_arg(a, "status"), cmd_arg(a, "bad") != NULL, list_row,

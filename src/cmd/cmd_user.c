@@ -54,13 +54,15 @@ list_row(void *arg, const struct user *u, int nkeys)
 	snprintf(keys, sizeof keys, "%d", nkeys);
 	v[0] = u->login;
 	v[1] = u->name;
-	v[2] = role_name(u->role);
+	/* Text is read by staff, in their language; CSV and JSON keep codes. */
+	v[2] = o->fmt == FMT_TEXT ? role_label(u->role) : role_name(u->role);
 	v[3] = u->region;
 	v[4] = u->office ? u->office : "";
 	v[5] = u->lang;
 	v[6] = keys;
-	v[7] = u->disabled ? "disabled" : "active";
-	v[8] = u->head ? "1" : "0";
+	v[7] = o->fmt != FMT_TEXT ? (u->disabled ? "disabled" : "active") :
+	    u->disabled ? _("disabled") : _("active");
+	v[8] = o->fmt != FMT_TEXT ? (u->head ? "1" : "0") : u->head ? _("yes") : _("no");
 	out_row(o, v);
 	return 0;
 }
@@ -271,6 +273,12 @@ cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
 		"any", "case-read", "case-intake", "case-work", "user-admin", "catalog-admin",
 		"supervise", "order-issue", "complaint-log", "rate", "host-files", "office-head"
 	};
+	static const char *const labels_of[RIGHT_COUNT] = {
+		N_("basic use"), N_("read cases"), N_("take in applications"), N_("work on cases"),
+		N_("manage users"), N_("manage the catalog"), N_("supervise"),
+		N_("issue supervision orders"), N_("log complaints"), N_("record ratings"),
+		N_("read host files"), N_("head of office")
+	};
 	const struct user *u = &c->s->user;
 	const char *keys[] = { "login", "name", "role", "region", "office", "lang", "rights" };
 	const char *v[7];
@@ -278,16 +286,18 @@ cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
 	struct out o;
 	int r, rc;
 
-	for (r = 0; r < RIGHT_COUNT; r++)
-		if (access_has(u, (enum right)r))
-			sb_addf(&rights, "%s%s", rights.len ? " " : "", names[r]);
-	if ((rc = cmd_table(c, &o, a->opt, FMT_TEXT, 7, keys, NULL)) != EXIT_OK) {
-		sb_release(&rights);
+	if ((rc = cmd_table(c, &o, a->opt, FMT_TEXT, 7, keys, NULL)) != EXIT_OK)
 		return rc;
-	}
+	for (r = 0; r < RIGHT_COUNT; r++)
+		if (access_has(u, (enum right)r)) {
+			if (o.fmt == FMT_TEXT)
+				sb_addf(&rights, "%s%s", rights.len ? _(", ") : "", _(labels_of[r]));
+			else
+				sb_addf(&rights, "%s%s", rights.len ? " " : "", names[r]);
+		}
 	v[0] = u->login;
 	v[1] = u->name ? u->name : "";
-	v[2] = role_name(u->role);
+	v[2] = o.fmt == FMT_TEXT ? role_label(u->role) : role_name(u->role);
 	v[3] = u->region ? u->region : "";
 	v[4] = u->office ? u->office : "";
 	v[5] = u->lang ? u->lang : "";

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "model.h"
 
 void
@@ -40,6 +41,7 @@ item_release(struct item *it)
 	free(it->levels);
 	free(it->channels);
 	free(it->guide);
+	free(it->applicant_kind);
 	memset(it, 0, sizeof *it);
 }
 
@@ -105,6 +107,25 @@ const char *
 role_name(enum role r)
 {
 	return role_names[r];
+}
+
+const char *
+role_label(enum role r)
+{
+	switch (r) {
+	case ROLE_CLERK:
+		return _("window clerk");
+	case ROLE_APPROVER:
+		return _("approver");
+	case ROLE_SUPERVISOR:
+		return _("supervisor");
+	case ROLE_ADMIN:
+		return _("administrator");
+	case ROLE_LOCAL:
+		return _("local operator");
+	default:
+		return "";
+	}
 }
 
 int

@@ -26,6 +26,7 @@ struct region {
 	char *name;
 	char *level;
 	char *parent;
+	int zone;		/* a development zone (zones.csv), not an NBS division */
 };
 
 struct item {
@@ -41,6 +42,7 @@ struct item {
 	int online_depth;
 	char *channels;
 	char *guide;
+	char *applicant_kind;	/* person, organisation or either */
 };
 
 struct tcase {
@@ -135,6 +137,8 @@ void event_release(struct event *e);
 void branch_release(struct branch *b);
 
 const char *role_name(enum role r);
+/* The role as staff call it, in the user's language (窗口人员, 审批人员 …). */
+const char *role_label(enum role r);
 int role_parse(const char *s, enum role *r);
 
 #endif

@@ -63,6 +63,52 @@ tcase_channel_label(const char *s)
 }
 
 const char *
+tcase_power_label(const char *s)
+{
+	static const char *const codes[] = { "licensing", "confirmation", "payment", "other",
+		"public_service" };
+	static const char *const labels[] = { N_("administrative licensing"),
+		N_("administrative confirmation"), N_("administrative payment"),
+		N_("other administrative power"), N_("public service") };
+	size_t i;
+
+	for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		if (strcmp(s, codes[i]) == 0)
+			return _(labels[i]);
+	return s;
+}
+
+char *
+tcase_list_label(const char *list)
+{
+	static const char *const codes[] = { "city", "district", "township", "village", "window",
+		"online", "self-service", "public_holiday", "transfer_workday" };
+	static const char *const labels[] = { N_("city level"), N_("district level"),
+		N_("township level"), N_("village level"), N_("window"), N_("online"),
+		N_("self-service"), N_("day off"), N_("make-up working day") };
+	struct sb sb = SB_INIT;
+
+	while (*list) {
+		size_t n = strcspn(list, "|"), i;
+		const char *label = NULL;
+
+		for (i = 0; i < sizeof codes / sizeof codes[0]; i++)
+			if (strlen(codes[i]) == n && strncmp(list, codes[i], n) == 0)
+				label = _(labels[i]);
+		if (sb.len)
+			sb_adds(&sb, _(", "));
+		if (label)
+			sb_adds(&sb, label);
+		else
+			sb_addf(&sb, "%.*s", (int)n, list);
+		list += n;
+		if (*list == '|')
+			list++;
+	}
+	return sb_detach(&sb);
+}
+
+const char *
 tcase_light_label(enum light l)
 {
 	switch (l) {
@@ -98,6 +144,9 @@ static const struct {
 	{ "deny", N_("denial") },
 	{ "complete", N_("delivery") },
 	{ "withdraw", N_("withdrawal") },
+	{ "pass", N_("step passed") },
+	{ "survey", N_("site survey") },
+	{ "return", N_("returned to acceptance") },
 	/* A new notice or threshold moved the clock (calendar.c). */
 	{ "reclock", N_("clock recomputed") },
 	{ NULL, NULL }

@@ -87,6 +87,13 @@ int tcase_status_open(const char *s);
 /* Translated label of a status, channel, light or action. */
 const char *tcase_status_label(const char *s);
 const char *tcase_channel_label(const char *s);
+/* The power type of an item (licensing: 行政许可 …), translated. */
+const char *tcase_power_label(const char *s);
+/* A |-list of levels (city|district), channels (window|online) or one
+ * calendar day kind (public_holiday) as staff
+ * read it, translated and joined with the language's list separator: a
+ * heap string. */
+char *tcase_list_label(const char *list);
 const char *tcase_light_label(enum light l);
 const char *tcase_action_label(const char *s);
 /* The label of an anomaly kind (fee, refuse_no_reason, step_late, deemed, busy_hall,

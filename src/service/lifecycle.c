@@ -64,6 +64,7 @@ const char *const lifecycle_suspend_reasons[] = {
 	"appraisal", "expert_review", NULL
 };
 
+
 const struct act_def *
 lifecycle_find(const char *name)
 {
@@ -1478,6 +1479,32 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
+	/* Who may apply is the item's law: a marriage or a minimum living
+	 * allowance is a natural person's (婚姻登记条例 art. 4, 社会救助暂行办法
+	 * art. 11), a hazardous-waste or labour-dispatch licence an enterprise's
+	 * (危险废物经营许可证管理办法 art. 5, 劳动合同法 art. 57). */
+	if (it.applicant_kind && strcmp(it.applicant_kind, "person") == 0 &&
+	    strcmp(kind, "person") != 0) {
+		set_cause(cause, _("--applicant-id: item '%s' (%s) is for persons only: give the "
+		    "applicant's resident ID, not an organisation's code"), it.code, it.name);
+		goto out;
+	}
+	if (it.applicant_kind && strcmp(it.applicant_kind, "organisation") == 0 &&
+	    strcmp(kind, "org") != 0) {
+		set_cause(cause, _("--applicant-id: item '%s' (%s) is for organisations only: give "
+		    "the unified social credit code, not a resident ID"), it.code, it.name);
+		goto out;
+	}
+	/* The name on a case is the one it is taken in under: another name for a
+	 * known ID is a mistake until the clerk, with the papers in hand, says
+	 * it is not (a new name is then a version of the register, with its
+	 * event). */
+	if (oname && strcmp(oname, in->name) != 0 && !in->name_differs) {
+		set_cause(cause, _("--applicant-name: ID '%s' is registered as '%s', not '%s': "
+		    "check the papers, and give --name-differs to take it in under the new name"),
+		    in->applicant_id, oname, in->name);
+		goto out;
+	}
 	if (in->region && *in->region)
 		utf8_copy(region, sizeof region, in->region);
 	else if (oregion)
@@ -1596,7 +1623,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	{
 		struct sb note = SB_INIT;
 
-		sb_addf(&note, "%s; %s ", tcase_channel_label(in->channel), _("materials"));
+		sb_addf(&note, "%s%s%s ", tcase_channel_label(in->channel), _("; "), _("materials"));
 		if (have)
 			list_materials(&note, &m, have);
 		else

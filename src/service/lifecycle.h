@@ -83,9 +83,13 @@ struct intake {
 	const char *channel;
 	const char *materials;	/* "1,2,3": the item's materials received */
 	const char *hall;	/* where it was taken in; NULL: the user's region */
+	int name_differs;	/* the clerk confirms a name other than the registered one */
 };
 
-/* Take in an application; the new case number goes to no (32 bytes). */
+/* Take in an application; the new case number goes to no (32 bytes).
+ * The applicant's kind must suit the item's (a person's resident ID or an
+ * organisation's code); a name other than the one registered for a known ID
+ * is refused unless in->name_differs confirms it. */
 int lifecycle_intake(struct session *s, const struct intake *in, char no[32], char **cause);
 
 /* 1 when a submitted case has waited more than 5 working days (art. 32). */

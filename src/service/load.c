@@ -193,6 +193,7 @@ static int
 dept_row(void *arg, const struct csvio_row *r, char **cause)
 {
 	struct ctx *c = arg;
+	struct dept d;
 
 	if (*r->f[0] == '\0')
 		return bad(cause, c, r, 1, _("a department kind"));
@@ -200,14 +201,24 @@ dept_row(void *arg, const struct csvio_row *r, char **cause)
 		return bad(cause, c, r, 3, _("a district name suffix"));
 	if (*r->f[4] == '\0')
 		return bad(cause, c, r, 5, _("levels such as city|district"));
-	return store_dept_put(c->st, r->f[0], r->f[1], r->f[2], r->f[3], r->f[4], cause);
+	if (strcmp(r->f[6], "yes") != 0 && strcmp(r->f[6], "no") != 0)
+		return bad(cause, c, r, 7, _("yes or no"));
+	d.kind = r->f[0];
+	d.city_name = r->f[1];
+	d.district_suffix = r->f[2];
+	d.name_en = r->f[3];
+	d.levels = r->f[4];
+	d.county_suffix = r->f[5];
+	d.in_zones = strcmp(r->f[6], "yes") == 0;
+	return store_dept_put(c->st, &d, cause);
 }
 
 int
 load_departments(struct store *st, FILE *fp, const char *name, char **cause)
 {
 	static const char *const header[] = {
-		"kind", "city_name", "district_suffix", "name_en", "levels", NULL
+		"kind", "city_name", "district_suffix", "name_en", "levels", "county_suffix",
+		"in_zones", NULL
 	};
 	struct ctx c = { st, name, 0 };
 
@@ -217,10 +228,39 @@ load_departments(struct store *st, FILE *fp, const char *name, char **cause)
 struct offices {
 	struct store *st;
 	char **cause;
-	const char *kind;
-	const char *suffix;
+	const struct dept *d;
 	int failed;
 };
+
+/* 1 when s ends with suffix. */
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/*
+ * An office's name as it is styled: the region's name and the suffix
+ * (城口县 + 市场监督管理局), or the suffix with "{}" standing for the
+ * region's name (重庆市公安局{}分局: 重庆市公安局渝中区分局). A county (县,
+ * 自治县) takes county_suffix when there is one (城口县公安局, 国家税务总局
+ * 城口县税务局). See data/DATA-SOURCES.md.
+ */
+static void
+office_name(struct sb *name, const struct dept *d, const struct region *r)
+{
+	const char *pat = d->district_suffix, *at;
+
+	if (d->county_suffix && *d->county_suffix && !r->zone && ends_with(r->name, "县"))
+		pat = d->county_suffix;
+	if ((at = strstr(pat, "{}")) == NULL) {
+		sb_addf(name, "%s%s", r->name, pat);
+		return;
+	}
+	sb_addf(name, "%.*s%s%s", (int)(at - pat), pat, r->name, at + 2);
+}
 
 static int
 office_in_region(void *arg, const struct region *r)
@@ -229,24 +269,27 @@ office_in_region(void *arg, const struct region *r)
 	struct sb code = SB_INIT, name = SB_INIT;
 	int rc;
 
-	sb_addf(&code, "%s.%s", r->code, o->kind);
-	sb_addf(&name, "%s%s", r->name, o->suffix);
-	rc = store_office_put(o->st, code.buf, name.buf, o->kind, r->code, r->level, o->cause);
+	/* A development zone has only the bodies it really has; its other
+	 * applications go to the city's department (intake's fallback). */
+	if (r->zone && !o->d->in_zones)
+		return 0;
+	sb_addf(&code, "%s.%s", r->code, o->d->kind);
+	office_name(&name, o->d, r);
+	rc = store_office_put(o->st, code.buf, name.buf, o->d->kind, r->code, r->level, o->cause);
 	sb_release(&code);
 	sb_release(&name);
 	return rc;
 }
 
 static int
-offices_of_kind(void *arg, const char *kind, const char *city_name,
-    const char *suffix, const char *levels)
+offices_of_kind(void *arg, const struct dept *d)
 {
 	struct offices *o = arg;
 	struct sb code = SB_INIT;
+	const char *kind = d->kind, *city_name = d->city_name, *levels = d->levels;
 	int rc = 0;
 
-	o->kind = kind;
-	o->suffix = suffix;
+	o->d = d;
 	if (strstr(levels, "city") != NULL && *city_name != '\0') {
 		sb_addf(&code, "500000.%s", kind);
 		rc = store_office_put(o->st, code.buf, city_name, kind, "500000", "city", o->cause);
@@ -356,6 +399,10 @@ item_row(void *arg, const struct csvio_row *r, char **cause)
 	if (strstr(it.channels, "window") == NULL && strstr(it.channels, "online") == NULL)
 		return bad(cause, c, r, 11, _("channels such as window|online"));
 	it.guide = r->f[11];
+	it.applicant_kind = r->f[12];
+	if (strcmp(it.applicant_kind, "person") && strcmp(it.applicant_kind, "organisation") &&
+	    strcmp(it.applicant_kind, "either"))
+		return bad(cause, c, r, 13, _("person, organisation or either"));
 	return store_item_put(c->st, &it, cause);
 }
 
@@ -366,7 +413,7 @@ load_items(struct store *st, FILE *fp, const char *name, const char *encoding,
 	static const char *const header[] = {
 		"code", "name", "name_en", "power_type", "dept_kind", "levels",
 		"statutory_days", "promised_days", "fee", "online_depth", "channels",
-		"guide", NULL
+		"guide", "applicant_kind", NULL
 	};
 	struct ctx c = { st, name, 0 };
 

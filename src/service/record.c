@@ -41,6 +41,38 @@ static const struct step steps[] = {
 };
 #define NSTEPS (sizeof steps / sizeof steps[0])
 
+static const struct {
+	enum record_kind kind;
+	const char *status;
+	const char *label;	/* "kind: status", translated */
+} status_labels[] = {
+	{ RECORD_ORDER, "open", N_("order: open") },
+	{ RECORD_ORDER, "responded", N_("order: responded") },
+	{ RECORD_ORDER, "closed", N_("order: closed") },
+	{ RECORD_COMPLAINT, "received", N_("complaint: received") },
+	{ RECORD_COMPLAINT, "accepted", N_("complaint: accepted") },
+	{ RECORD_COMPLAINT, "refused", N_("complaint: refused") },
+	{ RECORD_COMPLAINT, "answered", N_("complaint: answered") },
+	{ RECORD_COMPLAINT, "closed", N_("complaint: closed") },
+	{ RECORD_RATING, "open", N_("rectification: open") },
+	{ RECORD_RATING, "rectified", N_("rectification: rectified") },
+	{ RECORD_RATING, "done", N_("rectification: done") },
+};
+
+const char *
+record_status_label(enum record_kind kind, const char *status)
+{
+	size_t i;
+
+	for (i = 0; status != NULL && i < sizeof status_labels / sizeof status_labels[0]; i++)
+		if (status_labels[i].kind == kind && strcmp(status_labels[i].status, status) == 0) {
+			const char *t = _(status_labels[i].label);
+
+			return strcmp(t, status_labels[i].label) == 0 ? status : t;
+		}
+	return status;
+}
+
 static const char *const subjects[] = { "supervision", "complaint", "rating" };
 /* The column of the status, and whether clerks see only their office's. */
 static const int status_col[] = { 7, 6, 12 };

@@ -65,6 +65,9 @@ const char *record_verbs(enum record_kind kind);
 typedef int (*record_late_fn)(void *arg, const struct late_record *r, int days_over);
 int record_late(struct session *s, const char *prefix, int from, int to, record_late_fn fn,
     void *arg, char **cause);
+/* A record's status (or a rating's rectification status) as staff read it,
+ * in the user's language; the code itself when there is no label. */
+const char *record_status_label(enum record_kind kind, const char *status);
 /* The kind of a late record in the user's language. */
 const char *record_late_label(const char *kind);
 

@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 12
+#define STORE_SCHEMA_VERSION 14
 
 struct store;
 
@@ -97,11 +97,18 @@ int store_region_children(struct store *st, const char *parent,
 int store_region_each(struct store *st, const char *level, store_region_fn fn, void *arg);
 
 /* Departments and offices */
-int store_dept_put(struct store *st, const char *kind, const char *city_name,
-    const char *district_suffix, const char *name_en, const char *levels,
-    char **cause);
-typedef int (*store_dept_fn)(void *arg, const char *kind, const char *city_name,
-    const char *district_suffix, const char *levels);
+/* A department kind and how its offices are named (data/departments.csv). */
+struct dept {
+	const char *kind;
+	const char *city_name;
+	const char *district_suffix;	/* "{}" stands for the district's name */
+	const char *county_suffix;	/* for a county (县); "": district_suffix */
+	const char *name_en;
+	const char *levels;
+	int in_zones;			/* the development zones have such a body */
+};
+int store_dept_put(struct store *st, const struct dept *d, char **cause);
+typedef int (*store_dept_fn)(void *arg, const struct dept *d);
 int store_dept_each(struct store *st, store_dept_fn fn, void *arg);
 int store_office_put(struct store *st, const char *code, const char *name,
     const char *kind, const char *region, const char *level, char **cause);

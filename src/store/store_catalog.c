@@ -142,13 +142,14 @@ region_from_row(sqlite3_stmt *s, struct region *r)
 	r->name = sq_col(s, 1);
 	r->level = sq_col(s, 2);
 	r->parent = sq_col(s, 3);
+	r->zone = sqlite3_column_int(s, 4);
 }
 
 int
 store_region_get(struct store *st, const char *code, struct region *r)
 {
 	static const char sql[] =
-	    "SELECT code, name, level, parent FROM region WHERE code = ?1";
+	    "SELECT code, name, level, parent, zone FROM region WHERE code = ?1";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc;
 
@@ -180,9 +181,9 @@ int
 store_region_children(struct store *st, const char *parent, store_region_fn fn, void *arg)
 {
 	static const char sql_top[] =
-	    "SELECT code, name, level, parent FROM region WHERE parent IS NULL ORDER BY code";
+	    "SELECT code, name, level, parent, zone FROM region WHERE parent IS NULL ORDER BY code";
 	static const char sql[] =
-	    "SELECT code, name, level, parent FROM region WHERE parent = ?1 ORDER BY code";
+	    "SELECT code, name, level, parent, zone FROM region WHERE parent = ?1 ORDER BY code";
 	sqlite3_stmt *s = sq_prep(st, parent ? sql : sql_top);
 
 	if (parent)
@@ -194,7 +195,7 @@ int
 store_region_each(struct store *st, const char *level, store_region_fn fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT code, name, level, parent FROM region "
+	    "SELECT code, name, level, parent, zone FROM region "
 	    "WHERE ?1 IS NULL OR level = ?1 ORDER BY code";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
@@ -205,20 +206,22 @@ store_region_each(struct store *st, const char *level, store_region_fn fn, void 
 /* Departments and offices ---------------------------------------------------- */
 
 int
-store_dept_put(struct store *st, const char *kind, const char *city_name,
-    const char *district_suffix, const char *name_en, const char *levels,
-    char **cause)
+store_dept_put(struct store *st, const struct dept *d, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO dept_kind(kind, city_name, district_suffix, name_en, levels) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)";
+	    "INSERT OR REPLACE INTO dept_kind(kind, city_name, district_suffix, name_en, levels, "
+	    "county_suffix, in_zones) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 	sqlite3_stmt *s = sq_prep(st, sql);
+	const char *kind = d->kind, *city_name = d->city_name, *district_suffix = d->district_suffix;
+	const char *name_en = d->name_en, *levels = d->levels;
 
 	sq_text(s, 1, kind);
 	sq_text(s, 2, city_name);
 	sq_text(s, 3, district_suffix);
 	sq_text(s, 4, name_en);
 	sq_text(s, 5, levels);
+	sq_text(s, 6, d->county_suffix);
+	sqlite3_bind_int(s, 7, d->in_zones);
 	return sq_run(st, s, cause);
 }
 
@@ -226,15 +229,23 @@ int
 store_dept_each(struct store *st, store_dept_fn fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT kind, city_name, district_suffix, levels FROM dept_kind ORDER BY kind";
+	    "SELECT kind, city_name, district_suffix, name_en, levels, county_suffix, in_zones "
+	    "FROM dept_kind ORDER BY kind";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
-	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3));
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct dept d;
+
+		d.kind = (const char *)sqlite3_column_text(s, 0);
+		d.city_name = (const char *)sqlite3_column_text(s, 1);
+		d.district_suffix = (const char *)sqlite3_column_text(s, 2);
+		d.name_en = (const char *)sqlite3_column_text(s, 3);
+		d.levels = (const char *)sqlite3_column_text(s, 4);
+		d.county_suffix = (const char *)sqlite3_column_text(s, 5);
+		d.in_zones = sqlite3_column_int(s, 6);
+		rc = fn(arg, &d);
+	}
 	sq_done(st, s);
 	return rc;
 }
@@ -314,8 +325,8 @@ store_item_put(struct store *st, const struct item *it, char **cause)
 {
 	static const char sql[] =
 	    "INSERT OR REPLACE INTO item(code, name, name_en, power_type, dept_kind, levels, "
-	    "statutory_days, promised_days, fee_cents, online_depth, channels, guide) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	    "statutory_days, promised_days, fee_cents, online_depth, channels, guide, applicant_kind) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 	sqlite3_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, it->code);
@@ -330,6 +341,7 @@ store_item_put(struct store *st, const struct item *it, char **cause)
 	sqlite3_bind_int(s, 10, it->online_depth);
 	sq_text(s, 11, it->channels);
 	sq_text(s, 12, it->guide);
+	sq_text(s, 13, it->applicant_kind ? it->applicant_kind : "either");
 	return sq_run(st, s, cause);
 }
 
@@ -369,7 +381,7 @@ store_step_put(struct store *st, const char *item, int seq, const char *name,
 }
 
 #define ITEM_COLS "code, name, name_en, power_type, dept_kind, levels, statutory_days, " \
-	"promised_days, fee_cents, online_depth, channels, guide"
+	"promised_days, fee_cents, online_depth, channels, guide, applicant_kind"
 
 static void
 item_from_row(sqlite3_stmt *s, struct item *it)
@@ -386,6 +398,7 @@ item_from_row(sqlite3_stmt *s, struct item *it)
 	it->online_depth = sqlite3_column_int(s, 9);
 	it->channels = sq_col(s, 10);
 	it->guide = sq_col(s, 11);
+	it->applicant_kind = sq_col(s, 12);
 }
 
 int

@@ -134,13 +134,13 @@ expect_eq "head: only an approver can head an office (exit 5)" \
     "$(rc_of "$TB" --db "$DB" user add lawclerk --role clerk --region 500229001 --head)" 5
 expect_eq "head: an admin names one" \
     "$(rc_of ssh_as admin user set approver2 --head yes)" 0
-expect_has "head: ... who then holds the right" "$(ssh_as approver2 user me)" "office-head"
+expect_has "head: ... who then holds the right" "$(ssh_as approver2 user me)" "head of office"
 expect_eq "head: a user cannot name himself (exit 3)" \
     "$(rc_of ssh_as approver1 user set approver1 --head yes)" 3
 expect_eq "head: yes or no (exit 5)" "$(rc_of ssh_as admin user set approver2 --head maybe)" 5
 expect_eq "head: the admin takes it back" "$(rc_of ssh_as admin user set approver2 --head no)" 0
 me=$(ssh_as approver2 user me)
-check "head: ... gone from user me" bash -c "! grep -q office-head <<<'$me'"
+check "head: ... gone from user me" bash -c "! grep -q \"head of office\" <<<'$me'"
 
 # Parallel review: a dissent holds the case -----------------------------------------
 

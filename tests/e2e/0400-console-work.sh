@@ -36,7 +36,7 @@ tmux_keys F2
 scr=$(wait_screen "待受理" 5)
 NO=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
 check "intake: submitting opens the new case" test -n "$NO"
-expect_has "intake: routed to the district's public security bureau" "$scr" "城口县公安分局"
+expect_has "intake: routed to the district's public security bureau" "$scr" "城口县公安局"
 tmux_keys q
 sleep 0.3
 tmux_keys q
@@ -54,8 +54,8 @@ sleep 0.2
 tmux_keys "$NO" Enter
 wait_screen "$NO" 3 >/dev/null
 tmux_keys a
-scr=$(wait_screen "accept" 3)
-expect_has "act: the dialog offers acceptance" "$scr" "accept"
+scr=$(wait_screen "请选择要办理的操作" 3)
+expect_has "act: the dialog offers acceptance" "$scr" "  受理 "
 tmux_keys Enter
 sleep 0.3
 tmux_keys F2
@@ -73,9 +73,9 @@ ssh_as a_health case act "$NO" opinion --note 卫生合格 >/dev/null
 tmux_keys a
 sleep 0.3
 scr=$(tmux_screen)
-expect_has "act: the department's own opinion is offered" "$scr" "opinion"
-ln=$(echo "$scr" | grep -n '^  [a-z]' | grep opinion | cut -d: -f1)
-first=$(echo "$scr" | grep -n '^  [a-z]' | head -1 | cut -d: -f1)
+expect_has "act: the department's own opinion is offered" "$scr" "出具意见"
+ln=$(echo "$scr" | grep -n '^  出具意见' | cut -d: -f1)
+first=$(echo "$scr" | grep -n -A1 '请选择要办理的操作' | sed -n 2p | cut -d- -f1)
 for _ in $(seq $((ln - first))); do tmux_keys Down; done
 tmux_keys Enter
 sleep 0.3
@@ -85,8 +85,8 @@ expect_has "parallel: after the last opinion the case moves to the decision step
 tmux_keys a
 sleep 0.3
 scr=$(tmux_screen)
-ln=$(echo "$scr" | grep -n '^  approve' | cut -d: -f1)
-first=$(echo "$scr" | grep -n '^  [a-z]' | head -1 | cut -d: -f1)
+ln=$(echo "$scr" | grep -n '^  准予许可' | cut -d: -f1)
+first=$(echo "$scr" | grep -n -A1 '请选择要办理的操作' | sed -n 2p | cut -d- -f1)
 for _ in $(seq $((ln - first))); do tmux_keys Down; done
 tmux_keys Enter F2
 scr=$(wait_screen "准予许可" 5)

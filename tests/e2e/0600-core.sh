@@ -42,8 +42,8 @@ wait_screen "$NO" 3 >/dev/null
 tmux_keys a
 sleep 0.5
 scr=$(tmux_screen)
-ln=$(echo "$scr" | grep -n '^  withdraw' | cut -d: -f1)
-first=$(echo "$scr" | grep -n '^  [a-z]' | head -1 | cut -d: -f1)
+ln=$(echo "$scr" | grep -n '^  撤回申请' | cut -d: -f1)
+first=$(echo "$scr" | grep -n -A1 '请选择要办理的操作' | sed -n 2p | cut -d- -f1)
 if [ -n "$ln" ] && [ -n "$first" ]; then
 	for _ in $(seq $((ln - first))); do tmux_keys Down; done
 fi
@@ -147,11 +147,14 @@ w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; m='10X98765432'; s='50022919900303123'
 print(s+m[sum(int(a)*b for a,b in zip(s,w))%11])")
 intake() {
 	ssh_as clerk1 case new --item 000112004000 --applicant-id "$ID3" --applicant-name "$1" \
-	    --applicant-region 500229001003 --channel window --materials 1,2,3,4,5 |
+	    --applicant-region 500229001003 --channel window --materials 1,2,3,4,5 "${@:2}" |
 	    grep -o '500229-[0-9]\{8\}-[0-9]\{6\}' | head -1
 }
 first=$(intake 周九)
-second=$(intake 周久)
+# Another name for a known ID is refused until the clerk confirms it.
+expect_eq "register: another name for the known ID is refused without --name-differs" \
+    "$(intake 周久)" ""
+second=$(intake 周久 --name-differs)
 name_of() { "$TB" --db "$DB" case show "$1" --format json |
 	python3 -c 'import json,sys; print(json.load(sys.stdin)["applicant_name"])'; }
 expect_eq "register: the earlier case keeps the name it was taken in with" "$(name_of "$first")" 周九

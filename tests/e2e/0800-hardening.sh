@@ -33,7 +33,7 @@ tb user add supervisor3 --role supervisor --region 500103 --lang en >/dev/null
 tb user key add supervisor3 "$TMP/key.pub" >/dev/null
 NEW="case new --item 000112004000 --applicant-id $ID --applicant-region 500229001003 --channel window --materials 1,2,3,4,5"
 ssh_as clerk1 $NEW --applicant-name 钱七 >/dev/null
-ssh_as clerk1 $NEW --applicant-name 钱八 >/dev/null	# a register correction: applicant:ID
+ssh_as clerk1 $NEW --applicant-name 钱八 --name-differs >/dev/null	# a register correction: applicant:ID
 out=$(ssh_as supervisor2 complaint new --office 500229.market --text slow)
 CID=$(grep -oE '[0-9]+' <<<"$out" | head -1)
 for u in admin supervisor2 supervisor3; do

@@ -56,7 +56,7 @@ writer() {	# take in cases one after another; log each acknowledged number
 		i=$((i + 1))
 		out=$("$TB" --db "$DB" --as clerk1 case new --item 000112004000 \
 		    --applicant-id "$(pid $((RANDOM * 7 + i)))" \
-		    --applicant-name 测试 --applicant-region 500229001003 --channel window \
+		    --applicant-name 测试 --name-differs --applicant-region 500229001003 --channel window \
 		    --materials 1,2,3,4,5 2>/dev/null) && echo "$out" | grep -o '500229-[0-9]*-[0-9]*' >> "$acked"
 	done
 }
@@ -106,7 +106,7 @@ for r in $(seq $((ROUNDS / 5 + 1))); do
 	( for i in $(seq 20); do
 		out=$(ssh $SSHO clerk1@127.0.0.1 case new --item 000112004000 \
 		    --applicant-id "$(pid $((r * 100 + i)))" \
-		    --applicant-name 远程 --applicant-region 500229001003 --channel window \
+		    --applicant-name 远程 --name-differs --applicant-region 500229001003 --channel window \
 		    --materials 1,2,3,4,5 2>/dev/null) && echo "$out" | grep -o '500229-[0-9]*-[0-9]*' >> "$TMP/acked2"
 	done ) & cl=$!
 	sleep "1.$((RANDOM % 9))"
@@ -125,9 +125,9 @@ echo "kill9_server rounds=$((ROUNDS / 5 + 1)) acked=$(sort -u "$TMP/acked2" | wc
 python3 - "$TMP/items.csv" <<'EOF'
 import sys
 with open(sys.argv[1], "w", encoding="utf-8") as f:
-    f.write("code,name,name_en,power_type,dept_kind,levels,statutory_days,promised_days,fee,online_depth,channels,guide\n")
+    f.write("code,name,name_en,power_type,dept_kind,levels,statutory_days,promised_days,fee,online_depth,channels,guide,applicant_kind\n")
     for i in range(100000):
-        f.write("9%011d,测试事项%d,Test item %d,licensing,market,district,20,10,0.00,3,window|online,测试用的办事指南。\n" % (i, i, i))
+        f.write("9%011d,测试事项%d,Test item %d,licensing,market,district,20,10,0.00,3,window|online,测试用的办事指南。,either\n" % (i, i, i))
 EOF
 before=$(sqlite3 "$DB" "SELECT count(*) FROM item")
 bad=0

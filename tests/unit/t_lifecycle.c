@@ -16,6 +16,7 @@
 #include "access.h"
 #include "audit.h"
 #include "cmd.h"
+#include "ids.h"
 #include "lifecycle.h"
 #include "stats.h"
 #include "store.h"
@@ -1818,6 +1819,155 @@ decision_words_of_the_item(void)
 	CHECK(has(note, "名称不符合规定"));
 }
 
+/* The applicant register -------------------------------------------------- */
+
+static int
+count_version(void *arg, int version, const char *name, const char *phone,
+    const char *region, const char *since, const char *by)
+{
+	(void)version, (void)name, (void)phone, (void)region, (void)since, (void)by;
+	(*(int *)arg)++;
+	return 0;
+}
+
+struct corrections {
+	const char *subject;
+	int n;
+	char note[256];
+};
+
+static int
+count_correction(void *arg, const struct event *e)
+{
+	struct corrections *k = arg;
+
+	if (e->subject && strcmp(e->subject, k->subject) == 0 && strcmp(e->action, "correct") == 0) {
+		k->n++;
+		snprintf(k->note, sizeof k->note, "%s", e->note ? e->note : "");
+	}
+	return 0;
+}
+
+/*
+ * Who may apply is fixed by each item's law (行政许可法 art. 29: "公民、法人
+ * 或者其他组织" as the item's law names them). 结婚登记 is a natural
+ * person's (婚姻登记条例 art. 4: 男女双方应当共同到婚姻登记机关办理): a
+ * company's unified social credit code is refused. 劳务派遣经营许可 is an
+ * enterprise's (劳动合同法 art. 57: 经营劳务派遣业务，应当向劳动行政部门
+ * 依法申请行政许可, with a registered capital of at least 2 million yuan):
+ * a resident ID is refused. Neither refusal writes anything.
+ */
+static void
+applicant_kind_of_item(void)
+{
+	struct user clerk = township_clerk();
+	struct intake in;
+	struct actor who;
+	char no[32], org[19], *cause = NULL;
+	int versions = 0;
+
+	snprintf(org, sizeof org, "91500229MA5U7XK1Q");
+	org[17] = ids_org_check(org);
+	org[18] = '\0';
+	memset(&in, 0, sizeof in);
+	in.item = "000710001000";	/* 结婚登记: persons only */
+	in.applicant_id = org;
+	in.name = "城口县某有限公司";
+	in.region = "500229001003";
+	in.channel = "window";
+	in.materials = "1,2,3";
+	who.user = &clerk;
+	who.addr = "10.0.0.3";
+	who.today = D("2026-03-02");
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause),
+	    EXIT_INVALID);
+	CHECK(cause && strstr(cause, "persons only") != NULL);
+	free(cause);
+	cause = NULL;
+	store_applicant_each_version(test_store(), org, count_version, &versions);
+	CHECK_INT(versions, 0);
+	/* The same company for 劳务派遣经营许可 is taken in. */
+	in.item = "000111002000";
+	in.materials = "1,2,3,4,5,6";
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause), 0);
+	free(cause);
+	cause = NULL;
+	/* A person for 劳务派遣经营许可 is refused; for 结婚登记, taken in. */
+	in.applicant_id = "50022919900101001X";
+	in.name = "李四";
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause),
+	    EXIT_INVALID);
+	CHECK(cause && strstr(cause, "organisations only") != NULL);
+	free(cause);
+	cause = NULL;
+	in.item = "000710001000";
+	in.materials = "1,2,3";
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause), 0);
+	free(cause);
+}
+
+/*
+ * The name on a case is the one it was taken in under (the licence is issued
+ * to it; 数据一次录入 keeps one register). Another name for a known ID is
+ * refused at intake, naming the registered one, and nothing is written; with
+ * the clerk's confirmation (--name-differs) the case takes the new name, the
+ * register gains a version and the change is an event on applicant:ID.
+ */
+static void
+mismatching_name_refused(void)
+{
+	struct user clerk = township_clerk();
+	struct intake in;
+	struct actor who;
+	struct tcase c;
+	struct corrections k = { "applicant:500229199203040022", 0, "" };
+	char no[32], first[32], *cause = NULL;
+	int versions = 0;
+
+	memset(&in, 0, sizeof in);
+	in.item = "000710001000";
+	in.applicant_id = "500229199203040022";
+	in.name = "王芳";
+	in.region = "500229001003";
+	in.channel = "window";
+	in.materials = "1,2,3";
+	who.user = &clerk;
+	who.addr = "10.0.0.3";
+	who.today = D("2026-03-03");
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, first, &cause), 0);
+	free(cause);
+	cause = NULL;
+	in.name = "王芳芳";
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause),
+	    EXIT_INVALID);
+	CHECK(cause && strstr(cause, "王芳") && strstr(cause, "--name-differs"));
+	free(cause);
+	cause = NULL;
+	store_applicant_each_version(test_store(), in.applicant_id, count_version, &versions);
+	CHECK_INT(versions, 1);
+	store_event_each(test_store(), count_correction, &k);
+	CHECK_INT(k.n, 0);
+	/* Confirmed: taken in under the new name, recorded on the applicant. */
+	in.name_differs = 1;
+	CHECK_INT(test_intake(test_store(), test_calendar(), &who, &in, no, &cause), 0);
+	free(cause);
+	versions = 0;
+	store_applicant_each_version(test_store(), in.applicant_id, count_version, &versions);
+	CHECK_INT(versions, 2);
+	store_event_each(test_store(), count_correction, &k);
+	CHECK_INT(k.n, 1);
+	CHECK(strstr(k.note, "王芳 → 王芳芳") != NULL);
+	if (get(no, &c) == 0) {
+		CHECK_STR(c.applicant_name, "王芳芳");
+		tcase_release(&c);
+	}
+	/* The first case keeps the name it was taken in under. */
+	if (get(first, &c) == 0) {
+		CHECK_STR(c.applicant_name, "王芳");
+		tcase_release(&c);
+	}
+}
+
 const struct test tests_lifecycle[] = {
 	{ "lifecycle: every status and action of the law has a row in the rights table",
 	  table_is_complete },
@@ -1864,5 +2014,9 @@ const struct test tests_lifecycle[] = {
 	{ "lifecycle: the decision's words by power type (许可, 确认, 给付, 登记, 公共服务)",
 	  results_by_power_type },
 	{ "lifecycle: a decision writes its item's words", decision_words_of_the_item },
+	{ "lifecycle: a company refused for a persons-only item (结婚登记), a person for an "
+	  "organisations-only one (劳务派遣经营许可)", applicant_kind_of_item },
+	{ "lifecycle: another name for a known ID refused at intake unless confirmed; then a "
+	  "version and an event on the applicant", mismatching_name_refused },
 	{ NULL, NULL }
 };

@@ -346,6 +346,16 @@ take_in(struct run *r)
 	in.item = item;
 	in.applicant_id = id;
 	in.name = "张三";
+	/* An item for organisations takes a credit code (GB 32100), not a person. */
+	if (store_item_get(r->st, item, &it) == 0) {
+		if (strcmp(it.applicant_kind, "organisation") == 0) {
+			snprintf(id, 18, "91500229MA%07d", (int)rnd(7));
+			id[17] = ids_org_check(id);
+			id[18] = '\0';
+			in.name = "城口县某有限公司";
+		}
+		item_release(&it);
+	}
 	in.phone = "13800000000";
 	in.region = homes[rnd(2)];
 	in.channel = "window";
