@@ -108,17 +108,43 @@ menu_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	attrset(A_NORMAL);
 }
 
+/* A supplement notice's reason: a listed material missing, or one the
+ * guide does not list (which counts against 办事指南准确度). */
+static const char *const supplement_reasons[] = { "listed", "unlisted", NULL };
+
+/* The choices of the reason field for the form's action. */
+static const char *const *
+reasons(const struct act *a)
+{
+	return a->def && strcmp(a->def->name, "supplement") == 0 ? supplement_reasons :
+	    lifecycle_suspend_reasons;
+}
+
+static const char *
+reason_label(const struct act *a)
+{
+	const char *code = reasons(a)[a->reason];
+
+	if (reasons(a) == supplement_reasons)
+		return strcmp(code, "unlisted") == 0 ?
+		    _("a material the guide does not list (name it in the note)") :
+		    _("listed materials missing");
+	return tcase_suspend_label(code);
+}
+
 static void
 choose(struct act *a, const struct act_def *def)
 {
 	int n = 0;
 
 	a->def = def;
+	a->reason = 0;
 	memset(a->used, 0, sizeof a->used);
 	if (strcmp(def->name, "accept") == 0) {
 		a->used[F_MATERIALS] = a->used[F_PLEDGE_MAT] = a->used[F_PLEDGE_DATE] = 1;
-	} else if (strcmp(def->name, "supplement") == 0 || strcmp(def->name, "resupply") == 0 ||
-	    strcmp(def->name, "receive") == 0) {
+	} else if (strcmp(def->name, "supplement") == 0) {
+		a->used[F_MATERIALS] = a->used[F_REASON] = 1;
+	} else if (strcmp(def->name, "resupply") == 0 || strcmp(def->name, "receive") == 0) {
 		a->used[F_MATERIALS] = 1;
 	} else if (strcmp(def->name, "extend") == 0) {
 		a->used[F_DAYS] = 1;
@@ -232,7 +258,7 @@ command(struct ui *ui, struct act *a, struct sb *cmd)
 		if (!a->used[i])
 			continue;
 		if (i == F_REASON)
-			v = xstrdup(lifecycle_suspend_reasons[a->reason]);
+			v = xstrdup(reasons(a)[a->reason]);
 		else if (i == F_VERDICT)
 			v = xstrdup(a->agree ? "agree" : "disagree");
 		else
@@ -257,7 +283,7 @@ field_label(const struct act *a, int i)
 	case F_PLEDGE_DATE:
 		return _("pledged by (date)");
 	case F_REASON:
-		return _("reason (art. 45)");
+		return reasons(a) == supplement_reasons ? _("notice for") : _("reason (art. 45)");
 	case F_DAYS:
 		return strcmp(a->def->name, "extend") == 0 ? _("days added") : _("days told");
 	case F_FEE:
@@ -321,8 +347,7 @@ act_draw(struct ui *ui, void *state)
 		ui_put(y, 2, lw - 1, field_label(a, id));
 		attrset(A_NORMAL);
 		if (id == F_REASON) {
-			snprintf(buf, sizeof buf, "◀ %s ▶",
-			    tcase_suspend_label(lifecycle_suspend_reasons[a->reason]));
+			snprintf(buf, sizeof buf, "◀ %s ▶", reason_label(a));
 			attrset(focus ? A_REVERSE : A_NORMAL);
 			ui_put(y, 2 + lw, ui->cols - lw - 4, buf);
 			attrset(A_NORMAL);
@@ -390,7 +415,7 @@ submit(struct ui *ui, struct act *a)
 	if (a->used[F_PLEDGE_DATE] && *v[F_PLEDGE_DATE])
 		args.pledge_date = v[F_PLEDGE_DATE];
 	if (a->used[F_REASON])
-		args.reason = lifecycle_suspend_reasons[a->reason];
+		args.reason = reasons(a)[a->reason];
 	if (a->used[F_VERDICT])
 		args.verdict = a->agree ? "agree" : "disagree";
 	rc = 0;
@@ -459,7 +484,7 @@ act_key(struct ui *ui, void *state, struct ui_key k)
 	if (id == F_REASON && k.fkey && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT)) {
 		int n = 0;
 
-		while (lifecycle_suspend_reasons[n])
+		while (reasons(a)[n])
 			n++;
 		a->reason = (a->reason + (k.ch == KEY_RIGHT ? 1 : n - 1)) % n;
 		return UI_HANDLED | UI_REDRAW;

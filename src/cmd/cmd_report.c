@@ -717,7 +717,9 @@ quarterly(struct rctx *r)
 					p = &pd[k];
 			fputs("  ", r->c->out);
 			out_pad(r->c->out, d[i].name, 24);
-			out_printf_safe(r->c->out, "%6ld (%+ld)  %6ld (%+ld)  %5.1f%% (%+.1f)\n", d[i].received,
+			/* TRANSLATORS: received, finished and on-time rate, each with its
+			 * change against the previous quarter in brackets. */
+			out_printf_safe(r->c->out, _("%6ld (%+ld)  %6ld (%+ld)  %5.1f%% (%+.1f)\n"), d[i].received,
 			    d[i].received - (p ? p->received : 0), d[i].finished,
 			    d[i].finished - (p ? p->finished : 0), 100 * d[i].rate,
 			    100 * (d[i].rate - (p ? p->rate : 0)));
