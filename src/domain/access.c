@@ -141,7 +141,7 @@ access_has(const struct user *u, enum right r)
 		return u->role == ROLE_LOCAL;
 	case RIGHT_OFFICE_HEAD:
 		/* art. 42: 经本行政机关负责人批准 -- the head of an office that decides. */
-		return u->role == ROLE_APPROVER && u->head && u->office != NULL;
+		return access_may_head(u->role) && u->head && u->office != NULL;
 	case RIGHT_COUNT:
 		break;
 	}
@@ -327,4 +327,11 @@ access_record_visible(const struct user *u, int office_clerks, const char *offic
 	if (mine != NULL)
 		return strcmp(mine, office) == 0;
 	return access_in_subtree(lo, area);
+}
+
+int
+access_may_head(enum role r)
+{
+	/* art. 42: the head of an office that decides. */
+	return r == ROLE_APPROVER;
 }

@@ -55,6 +55,9 @@ enum right {
 };
 /* 1 when u (enabled) holds r. */
 int access_has(const struct user *u, enum right r);
+/* 1 when a user of role r may be made the head of an office (负责人):
+ * the one rule behind RIGHT_OFFICE_HEAD's role and `user add/set --head`. */
+int access_may_head(enum role r);
 /* The message that says who holds r, translated. */
 const char *access_denied_text(enum right r);
 

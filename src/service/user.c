@@ -123,7 +123,7 @@ user_add(struct session *s, const struct user_new *in, char **cause)
 	u.encoding = (char *)(in->encoding ? in->encoding : "utf-8");
 	if (lang_ok(u.lang, cause) != 0 || encoding_ok(u.encoding, cause) != 0)
 		goto out;
-	if (in->head && u.role != ROLE_APPROVER) {
+	if (in->head && !access_may_head(u.role)) {
 		set_cause(cause, "%s", _("--head: only an approver can head an office (负责人)"));
 		goto out;
 	}
@@ -204,7 +204,7 @@ user_change(struct session *s, const char *login, const char *name, const char *
 		}
 		if (rc != 0)
 			return failed(s, cause);
-		rc = h && u.role != ROLE_APPROVER;
+		rc = h && !access_may_head(u.role);
 		user_release(&u);
 		if (rc) {
 			set_cause(cause, "%s", _("--head: only an approver can head an office (负责人)"));
