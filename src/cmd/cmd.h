@@ -52,6 +52,10 @@ int cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 /* Report the store's last failure (store_error) and return EXIT_INTERNAL:
  * for a store call that failed otherwise than with STORE_NOTFOUND. */
 int cmd_store_error(struct cmd_ctx *c);
+/* One record past its deadline as a row of the 8 late-record columns
+ * (kind, id, office, office_name, case, due, done, days_over); text: the
+ * kind's label rather than its code. */
+void cmd_late_row(struct out *o, const struct late_record *r, int days_over, int text);
 /* Begin a table in the format named by --format (default def). */
 int cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts,
     enum fmt def, size_t ncols, const char *const *keys, const char *const *labels);

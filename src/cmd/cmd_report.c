@@ -107,20 +107,8 @@ static int
 late_row(void *arg, const struct late_record *x, int days_over)
 {
 	struct lates *l = arg;
-	char id[24], over[16];
-	const char *v[8];
 
-	snprintf(id, sizeof id, "%lld", x->id);
-	snprintf(over, sizeof over, "%d", days_over);
-	v[0] = l->r->fmt == FMT_TEXT ? record_late_label(x->kind) : x->kind;
-	v[1] = id;
-	v[2] = x->office;
-	v[3] = x->office_name;
-	v[4] = x->case_no;
-	v[5] = x->due;
-	v[6] = x->done ? x->done : "";
-	v[7] = over;
-	out_row(&l->o, v);
+	cmd_late_row(&l->o, x, days_over, l->r->fmt == FMT_TEXT);
 	l->n++;
 	return 0;
 }

@@ -141,16 +141,15 @@ struct late_list {
 	int text;
 };
 
-static int
-late_row(void *arg, const struct late_record *r, int days_over)
+void
+cmd_late_row(struct out *o, const struct late_record *r, int days_over, int text)
 {
-	struct late_list *l = arg;
 	char id[24], over[16];
 	const char *v[8];
 
 	snprintf(id, sizeof id, "%lld", r->id);
 	snprintf(over, sizeof over, "%d", days_over);
-	v[0] = l->text ? record_late_label(r->kind) : r->kind;
+	v[0] = text ? record_late_label(r->kind) : r->kind;
 	v[1] = id;
 	v[2] = r->office;
 	v[3] = r->office_name;
@@ -158,7 +157,15 @@ late_row(void *arg, const struct late_record *r, int days_over)
 	v[5] = r->due;
 	v[6] = r->done ? r->done : "";
 	v[7] = over;
-	out_row(&l->o, v);
+	out_row(o, v);
+}
+
+static int
+late_row(void *arg, const struct late_record *r, int days_over)
+{
+	struct late_list *l = arg;
+
+	cmd_late_row(&l->o, r, days_over, l->text);
 	return 0;
 }
 
