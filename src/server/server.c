@@ -551,6 +551,15 @@ disconnect_gently(ssh_session s)
 	char buf[4096];
 	long long until;
 
+	/*
+	 * libssh writes a packet at once only when its poll loop has seen the
+	 * socket writable since its last write; otherwise it queues it, and
+	 * ssh_disconnect() then drops the queue with the socket. Called from an
+	 * authentication callback that depends on the timing of the client's
+	 * request. The socket has room at this point: say so, so that the
+	 * message is written before the socket is closed.
+	 */
+	ssh_set_fd_towrite(s);
 	ssh_disconnect(s);
 	if (fd < 0)
 		return;
