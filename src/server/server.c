@@ -1510,6 +1510,7 @@ serve_connection(ssh_session s, const struct conf *cf)
 		ssh_channel_write_stderr(c.ch, "tongban: cannot start the session\n", 34);
 		ssh_channel_request_send_exit_status(c.ch, 10);
 		ssh_channel_close(c.ch);
+		ssh_blocking_flush(s, 2000);	/* the message, before the disconnect */
 		goto out;
 	}
 	pump(&c);
