@@ -31,9 +31,35 @@ expect_has "console: back at 80x24 the case is still shown" "$scr" "$no"
 tmux_keys q
 scr=$(wait_screen "欢迎" 3)
 expect_has "console: q from the case goes back home" "$scr" "欢迎"
+# Ctrl-C, Ctrl-\ and Ctrl-Z never end the session; Ctrl-C cancels a form, keeping a draft.
+tmux_keys C-c
+sleep 0.3
+tmux_keys 'C-\'
+sleep 0.3
+tmux_keys C-z
+sleep 0.5
+scr=$(tmux_screen)
+expect_has "console: Ctrl-C, Ctrl-\\ and Ctrl-Z at home leave the session on" "$scr" "欢迎"
+expect_has "console: ... and say how to log out" "$scr" "按 q 退出登录"
+tmux_keys n
+wait_screen "F2" 3 >/dev/null
+tmux_keys Tab 110101199003071234
+sleep 0.3
+tmux_keys C-c
+scr=$(wait_screen "草稿" 3)
+expect_has "console: Ctrl-C on the intake form goes back, the typing kept as a draft" "$scr" "已保存为草稿"
+expect_has "console: ... to the home screen" "$scr" "欢迎"
 tmux_keys q
+scr=$(wait_screen "退出登录？" 3)
+expect_has "console: q at home asks before logging out" "$scr" "退出登录？"
+tmux_keys x
+sleep 0.5
+expect_has "console: any other key stays" "$(tmux_screen)" "欢迎"
+tmux_keys q
+sleep 0.3
+tmux_keys y
 sleep 1
-expect_has "server: q at home quits, and the logout is logged" "$(cat "$TMP/server.log")" "logout clerk1"
+expect_has "server: q, y at home quits, and the logout is logged" "$(cat "$TMP/server.log")" "logout clerk1"
 
 # English for a user whose language is en.
 tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
