@@ -72,6 +72,19 @@ sleep 0.3
 tmux_keys "500000-20000101-000001" Enter
 scr=$(wait_screen "no case" 3)
 expect_has "console: an unknown number says so" "$scr" "no case"
+# After a search the field keeps the focus: typing refines it.
+name=$("$TB" --db "$DB" --as clerk2 case find --limit 20 --format csv | awk -F, 'NR > 1 && length($5) >= 6 {print $5; exit}')
+first=$(printf '%s' "$name" | cut -c1-3)
+rest=$(printf '%s' "$name" | cut -c4-)
+tmux_keys Escape
+sleep 0.3
+tmux_keys /
+sleep 0.3
+tmux_keys "$first" Enter
+wait_screen "found for applicant name $first" 3 >/dev/null
+tmux_keys "$rest" Enter
+scr=$(wait_screen "found for applicant name $name" 3)
+expect_has "console: typing after a search goes on into the field ($name)" "$scr" "found for applicant name $name"
 tmux_keys F10
 sleep 1
 expect_has "server: F10 quits" "$(cat "$TMP/server.log")" "logout clerk2"
