@@ -472,8 +472,16 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 			known_applicant(ui, s);
 		if (s->focus == I_REGION)
 			region_name(ui, s);
-		if (enter && s->focus == I_MATERIALS)
-			return submit(ui, s);
+		/* Enter on the materials list goes down the list, never submits:
+		 * a clerk ticking materials must not file half an application.
+		 * F2 submits. */
+		if (enter && s->focus == I_MATERIALS) {
+			if (s->msel < s->nmat - 1)
+				s->msel++;
+			else
+				ui_message(ui, 0, "%s", _("the last material: F2 submits the application"));
+			return UI_HANDLED | UI_REDRAW;
+		}
 		if (s->focus < I_MATERIALS)
 			s->focus++;
 		else if (!k.fkey && k.ch == L'\t')

@@ -32,6 +32,11 @@ sleep 0.3
 scr=$(tmux_screen)
 expect_has "intake: the item's materials are listed to tick" "$scr" "[x] 5."
 expect_has "intake: the equivalent ssh command is shown" "$scr" "case new --item 000112004000"
+tmux_keys Enter Enter Enter Enter Enter Enter
+sleep 0.5
+scr=$(tmux_screen)
+expect_has "intake: Enter on the materials list never submits" "$scr" "受理台"
+expect_has "intake: ... and at the last material says F2 submits" "$scr" "F2 提交申请"
 tmux_keys F2
 scr=$(wait_screen "待受理" 5)
 NO=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
