@@ -91,6 +91,8 @@ global_key(struct ui *ui, struct ui_key k, int typing)
 		return ui->depth > 1 ? UI_BACK : UI_HANDLED;
 	if (k.fkey && k.ch == KEY_RESIZE)
 		return UI_REDRAW;
+	if (!k.fkey && k.ch == 12)	/* ^L repaints everything, in a field as well */
+		return clearok(curscr, TRUE), UI_REDRAW;
 	if (typing || k.fkey)
 		return UI_IGNORED;
 	if (k.ch == L'/')
@@ -101,8 +103,6 @@ global_key(struct ui *ui, struct ui_key k, int typing)
 		return ui_push(ui, &screen_prompt, "") == 0 ? UI_REDRAW : UI_REDRAW;
 	if (k.ch == L'q' || k.ch == L'Q')
 		return ui->depth > 1 ? UI_BACK : UI_QUIT;
-	if (k.ch == 12)	/* ^L repaints everything, for a garbled line */
-		return clearok(curscr, TRUE), UI_REDRAW;
 	return UI_IGNORED;
 }
 
