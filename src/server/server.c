@@ -1180,9 +1180,23 @@ on_child_output(socket_t fd, int revents, void *ud)
 		c->flush_at = now_ms() + COALESCE_MS;
 	if (c->gbk && !is_err && c->mode == MODE_PTY) {
 		int end = drain(fd, &c->raw_out);
+		struct sb narrow = SB_INIT;
+		size_t took;
 
-		conv_run(&c->to_term, c->raw_out.buf, c->raw_out.len, b, CONV_REPLACE, NULL);
-		sb_reset(&c->raw_out);
+		/* One-column stand-ins for the symbols a GBK terminal draws two
+		 * columns wide; a character cut by the read waits for its rest. */
+		took = conv_narrow(c->raw_out.buf, c->raw_out.len, &narrow);
+		if (end < 0) {
+			sb_add(&narrow, c->raw_out.buf + took, c->raw_out.len - took);
+			took = c->raw_out.len;
+		}
+		conv_run(&c->to_term, narrow.buf ? narrow.buf : "", narrow.len, b, CONV_REPLACE, NULL);
+		sb_release(&narrow);
+		if (c->raw_out.len > took)
+			memmove(c->raw_out.buf, c->raw_out.buf + took, c->raw_out.len - took);
+		c->raw_out.len -= took;
+		if (c->raw_out.buf)
+			c->raw_out.buf[c->raw_out.len] = '\0';
 		if (end < 0)
 			c->out_open = 0;
 		return 0;

@@ -103,8 +103,10 @@ try:
     b.decode("utf-8"); utf8 = True
 except UnicodeDecodeError:
     utf8 = False
-print("home" if "欢迎" in t else "-", "typed" if "张" in t else "-", "utf8" if utf8 else "gbk")' "$TMP/gbk.bin")
-expect_eq "gbk: the console reads right in GB18030, and typed GBK arrives as the character" \
-    "$out" "home typed gbk"
+wide = [c for c in "○◐●·◀▶→“”" if c in t]
+print("home" if "欢迎" in t else "-", "typed" if "张" in t else "-", "utf8" if utf8 else "gbk",
+    "narrow" if not wide and (" # " in t or " o " in t or " ! " in t) else "wide:" + "".join(wide))' "$TMP/gbk.bin")
+expect_eq "gbk: the console reads right in GB18030, typed GBK arrives as the character, and the symbols a GBK terminal draws two columns wide are one ASCII column" \
+    "$out" "home typed gbk narrow"
 ssh_as clerk1 user set clerk1 --name other >/dev/null 2>&1
 expect_eq "gbk: a user may not rename themselves (exit 3)" "$?" 3
