@@ -19,6 +19,17 @@ expect_has "console: case detail shows the number" "$scr" "$no"
 expect_has "console: case detail shows the Chinese item name" "$scr" "$item"
 expect_has "console: case detail shows the timeline" "$scr" "提交申请"
 expect_has "console: the clock with working days" "$scr" "工作日"
+# Enter on a timeline row reads the event whole: the first event's note, uncut.
+tmux_keys Home Up Up Up Up Up Up Up Up Enter
+scr=$(wait_screen "办理人：" 3)
+note=$(sqlite3 "$DB" "SELECT note FROM event WHERE case_id = (SELECT id FROM cases WHERE no = '$no') ORDER BY id LIMIT 1")
+whole=$(python3 -c '
+import sys
+scr = "".join(l.strip() for l in sys.argv[1].splitlines())
+print("whole" if sys.argv[2].replace(" ", "") in scr.replace(" ", "") else "cut")' "$scr" "$note")
+expect_eq "console: Enter on a timeline row shows the event's note whole" "$whole" whole
+tmux_keys q
+wait_screen "工作日" 3 >/dev/null
 
 tmux -L "$TMUX_SOCK" resize-window -t t -x 120 -y 40 2>/dev/null || tmux -L "$TMUX_SOCK" resize-pane -t t -x 120 -y 40
 sleep 1
