@@ -12,6 +12,7 @@
 
 #include "exitcode.h"
 #include "access.h"
+#include "case.h"
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
@@ -47,6 +48,7 @@ struct intake_state {
 	int nplace, psel;
 	char registered[256];	/* the registered name of a known ID, or "" */
 	char differs[256];	/* another name the clerk confirmed with a second F2 */
+	char again[32];		/* an open case of the same applicant and item, shown once */
 };
 
 static void
@@ -492,6 +494,22 @@ submit(struct ui *ui, struct intake_state *s)
 		free(oname);
 		free(ophone);
 		free(oregion);
+	}
+	/* The same applicant, the same item, a case still open (or taken in
+	 * today): said before a second one is filed; F2 again files it. */
+	{
+		char other[32], day[11];
+
+		if (case_same_open(ui->s, in.applicant_id, in.item, other, day) == 1 &&
+		    strcmp(s->again, other) != 0) {
+			snprintf(s->again, sizeof s->again, "%s", other);
+			ui_message(ui, 1, _("this applicant already has case %s for this item (taken "
+			    "in %s): F2 again files a second one"), other, day);
+			for (i = I_ID; i <= I_REGION; i++)
+				free(v[i]);
+			free(m);
+			return UI_HANDLED | UI_REDRAW;
+		}
 	}
 	rc = lifecycle_intake(ui->s, &in, no, &cause);
 	for (i = I_ID; i <= I_REGION; i++)

@@ -68,6 +68,28 @@ scr=$(wait_screen "没有" 3)
 expect_has "intake: a name that matches nothing is said" "$scr" "没有名称或拼音首字母与之相符的"
 tmux_keys Escape
 wait_screen "欢迎" 3 >/dev/null
+
+# The same applicant and item again: said before a second case is filed.
+tmux_keys n
+wait_screen "受理台" 3 >/dev/null
+tmux_keys "旅馆业特种"
+sleep 0.5
+tmux_keys Enter "$ID" Tab
+sleep 0.3
+tmux_keys Tab Tab Tab
+sleep 0.2
+tmux_keys a F2
+scr=$(wait_screen "已有同一事项" 3)
+expect_has "intake: a second application of the same applicant and item is shown first" \
+    "$scr" "该申请人已有同一事项的办件 $NO"
+expect_has "intake: ... and nothing is filed yet (the form stays)" "$scr" "受理台"
+tmux_keys F2
+scr=$(wait_screen "待受理" 5)
+NO2=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
+check "intake: F2 again files the second application as a case of its own" \
+    test -n "$NO2" -a "$NO2" != "$NO"
+tmux_keys q
+wait_screen "欢迎" 3 >/dev/null
 tmux_keys q y
 sleep 0.5
 
