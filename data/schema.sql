@@ -504,7 +504,7 @@ CREATE TABLE project (
   id          INTEGER PRIMARY KEY,
   no          TEXT NOT NULL UNIQUE,        -- XM + YYYYMMDD + 4-digit sequence
   flowchart   TEXT NOT NULL REFERENCES flowchart(code),
-  org_code    TEXT NOT NULL REFERENCES applicant(id),
+  org_code    TEXT NOT NULL,               -- the applicant of every case of it
   org_name    TEXT NOT NULL,
   name        TEXT NOT NULL,
   site        TEXT NOT NULL,               -- region code of the site
