@@ -120,6 +120,9 @@ struct project {
 	struct project_stage *stages;
 };
 
+/* The rules in a few lines, for help (msgids: translate at use). */
+extern const char *const project_help[];
+
 /* Codes and labels: survey, drawings, acceptance; open, done, stopped,
  * withdrawn. The parsers return 0 or -1. */
 const char *project_joint_name(enum joint_kind k);
