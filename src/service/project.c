@@ -1377,10 +1377,14 @@ project_joint_schedule(struct session *s, const char *no, enum joint_kind kind,
 		    project_status_label(p.status));
 		goto fail;
 	}
-	if (g->joint == JOINT_NONE || g->joint != kind) {
-		set_cause(cause, _("--kind: stage %d of project '%s' has %s%s"), g->seq, no,
-		    g->joint == JOINT_NONE ? _("no joint step") : _("the joint step "),
-		    g->joint == JOINT_NONE ? "" : project_joint_name(g->joint));
+	if (g->joint == JOINT_NONE) {
+		set_cause(cause, _("--kind: stage %d of project '%s' has no joint step"), g->seq, no);
+		rc = EXIT_INVALID;
+		goto fail;
+	}
+	if (g->joint != kind) {
+		set_cause(cause, _("--kind: stage %d of project '%s' has the joint step %s, not %s"),
+		    g->seq, no, project_joint_name(g->joint), project_joint_name(kind));
 		rc = EXIT_INVALID;
 		goto fail;
 	}
