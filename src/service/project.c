@@ -884,6 +884,8 @@ project_release(struct project *p)
 	free(p->name);
 	free(p->site);
 	free(p->hall);
+	free(p->site_name);
+	free(p->hall_name);
 	free(p->opened);
 	free(p->closed);
 	free(p->stop_reason);
@@ -1001,6 +1003,16 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 	p->name = xstrdup(r.name);
 	p->site = xstrdup(r.site);
 	p->hall = xstrdup(r.hall);
+	{
+		struct region g;
+
+		p->site_name = store_region_get(st, r.site, &g) == 0 ? xstrdup(g.name) : NULL;
+		if (p->site_name)
+			region_release(&g);
+		p->hall_name = store_region_get(st, r.hall, &g) == 0 ? xstrdup(g.name) : NULL;
+		if (p->hall_name)
+			region_release(&g);
+	}
 	p->opened = xstrdup(r.opened);
 	p->closed = r.closed ? xstrdup(r.closed) : NULL;
 	project_status_parse(r.status, &p->status);

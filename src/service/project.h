@@ -101,7 +101,9 @@ struct project {
 	char *org_name;
 	char *name;
 	char *site;		/* region code of the site */
+	char *site_name;	/* the region's name */
 	char *hall;		/* region of the hall that opened it */
+	char *hall_name;
 	char *opened;
 	char *closed;
 	enum project_status status;
