@@ -72,6 +72,9 @@ static const struct cmd_entry commands[] = {
 	{ "flowchart", "show", "CODE " LIST,
 	  N_("a flowchart's stages, their limits, joint steps and items"), LIST_OPTS, 1, 1,
 	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_flowchart_show },
+	{ "flowchart", "import", "DIR",
+	  N_("load flowcharts from a directory on the host (flowcharts.csv and CODE.csv)"), "", 1, 1,
+	  RIGHT_HOST_FILES, CMD_TARGET_NONE, CMD_WRITES, cmd_flowchart_import },
 	{ "project", "new", "--flowchart CODE --org USCC --org-name NAME --name NAME "
 	  "[--site REGION] [--phone P]",
 	  N_("open an investment project and its first stage's cases (window clerks)"),

@@ -143,6 +143,24 @@ cmd_flowchart_show(struct cmd_ctx *c, struct cmd_args *a)
 	return rc;
 }
 
+int
+cmd_flowchart_import(struct cmd_ctx *c, struct cmd_args *a)
+{
+	struct flowchart *f = NULL;
+	char *cause = NULL;
+	int rc, n = 0, i;
+
+	if ((rc = flowchart_import(c->s, a->pos[0], &cause)) != 0)
+		return fail_cause(c, rc, cause);
+	if (flowchart_list(c->s, &f, &n, &cause) != 0)
+		free(cause);
+	out_printf_safe(c->out, _("loaded; %d flowcharts in all\n"), n);
+	for (i = 0; i < n; i++)
+		flowchart_release(&f[i]);
+	free(f);
+	return EXIT_OK;
+}
+
 /* project new, withdraw, joint, findings ------------------------------------------ */
 
 int

@@ -140,6 +140,11 @@ void project_release(struct project *p);
 /* Flowcharts as loaded from data/flowcharts at init. */
 int flowchart_list(struct session *s, struct flowchart **out, int *n, char **cause);
 int flowchart_get(struct session *s, const char *code, struct flowchart *f, char **cause);
+/* Load dir (flowcharts.csv and CODE.csv, as data/flowcharts) in one
+ * transaction, replacing the flowcharts it names (the operator on the host; a flowchart with
+ * open or stopped projects is not replaced): EXIT_INVALID with the file,
+ * line and column of the first mistake. */
+int flowchart_import(struct session *s, const char *dir, char **cause);
 
 struct project_new {
 	const char *flowchart;
