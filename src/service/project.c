@@ -640,6 +640,29 @@ out:
 	return rc;
 }
 
+/* A stop's reason, kept as "CASE ITEM STATUS", in the reader's words. */
+static void
+stop_text(struct store *st, const char *codes, struct sb *out)
+{
+	char no[32] = "", item[32] = "", status[32] = "";
+	struct item it;
+	int named = 0;
+
+	if (codes == NULL || *codes == '\0')
+		return;
+	if (sscanf(codes, "%31s %31s %31s", no, item, status) != 3) {
+		sb_adds(out, codes);
+		return;
+	}
+	memset(&it, 0, sizeof it);
+	named = store_item_get(st, item, &it) == 0;
+	sb_addf(out, _("case %s (%s %s) %s"), no, item,
+	    named ? (lang_en() && *it.name_en ? it.name_en : it.name) : "",
+	    tcase_status_label(status));
+	if (named)
+		item_release(&it);
+}
+
 int
 project_case_changed(struct store *st, const struct calendar *cal, const struct actor *who,
     const struct tcase *c, char **cause)
@@ -661,21 +684,23 @@ project_case_changed(struct store *st, const struct calendar *cal, const struct 
 	if (strcmp(p.status, "open") != 0 || stage != p.stage)
 		goto out;
 	if (case_negative(c)) {
-		struct sb why = SB_INIT;
+		struct sb why = SB_INIT, note = SB_INIT;
 		char today[11];
 
-		/* The other cases of the stage keep running; no next stage opens. */
+		/* The other cases of the stage keep running; no next stage opens.
+		 * The reason is kept as codes (case, item, status) and worded in
+		 * each reader's language (stop_text). */
 		clock_format_date(who->today, today);
-		sb_addf(&why, _("case %s (%s %s) %s"), c->no, c->item,
-		    lang_en() && c->item_name_en && *c->item_name_en ? c->item_name_en :
-		    c->item_name ? c->item_name : "", tcase_status_label(c->status));
+		sb_addf(&why, "%s %s %s", c->no, c->item, c->status);
+		stop_text(st, why.buf, &note);
 		rc = store_project_set(st, p.id, p.version, "stopped", p.stage, today, why.buf,
 		    cause);
 		if (rc == 0)
-			rc = project_event(st, who, p.no, 0, "project_stop", "open", "stopped", why.buf,
+			rc = project_event(st, who, p.no, 0, "project_stop", "open", "stopped", note.buf,
 			    cause);
 		rc = rc ? EXIT_INTERNAL : 0;
 		sb_release(&why);
+		sb_release(&note);
 		goto out;
 	}
 	rc = gate(st, cal, who, &p, cause);
@@ -1017,7 +1042,13 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 	p->opened = xstrdup(r.opened);
 	p->closed = r.closed ? xstrdup(r.closed) : NULL;
 	project_status_parse(r.status, &p->status);
-	p->stop_reason = xstrdup(r.stop_reason);
+	{
+		struct sb why = SB_INIT;
+
+		stop_text(st, r.stop_reason, &why);
+		p->stop_reason = xstrdup(why.buf ? why.buf : "");
+		sb_release(&why);
+	}
 	p->stage = r.stage;
 	p->total_days = f.total_days;
 	p->version = r.version;
@@ -1140,8 +1171,9 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 				cur = p->stages[i].light;
 		p->light = cur > tot ? cur : tot;
 	} else {
+		/* Like a case's verdict: only a project carried to its end has one. */
 		p->light = -1;
-		p->on_time = p->used_days <= p->total_days;
+		p->on_time = p->status == PROJECT_DONE ? p->used_days <= p->total_days : -1;
 	}
 	rc = 0;
 out:

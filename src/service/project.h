@@ -112,7 +112,7 @@ struct project {
 	int used_days;		/* the project clock */
 	int total_days;
 	int light;		/* enum light; -1 when closed */
-	int on_time;		/* closed: used_days within total_days; -1 while open */
+	int on_time;		/* done: used_days within total_days; -1 otherwise */
 	char *critical;		/* the case that holds the project back now, or NULL
 				 * (none, or out of the reader's sight) */
 	char *critical_office;	/* its office (or the office whose joint findings
