@@ -723,8 +723,8 @@ list_or_find(struct cmd_ctx *c, struct cmd_args *a, int find, int export)
 	}
 	l.text = !export && (fmt == NULL || strcmp(fmt, "text") == 0);
 	if (l.text) {
-		static const char *keys[NLTEXT];
-		const char *labels[NLTEXT];
+		/* Static: the text table reads them again at out_end. */
+		static const char *keys[NLTEXT], *labels[NLTEXT];
 		size_t i;
 
 		labels[0] = _("project no");
