@@ -180,6 +180,7 @@ cmd_project_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.name = cmd_arg(a, "name");
 	in.site = cmd_arg(a, "site");
 	in.phone = cmd_arg(a, "phone");
+	in.channel = cmd_arg(a, "channel");
 	if ((rc = project_open(c->s, &in, no, &cause)) != 0)
 		return fail_cause(c, rc, cause);
 	out_printf_safe(c->out, "%s\n", no);

@@ -153,6 +153,8 @@ struct project_new {
 	const char *name;
 	const char *site;	/* region; NULL: the clerk's */
 	const char *phone;
+	const char *channel;	/* window, online, self-service; NULL: online where
+				 * the item is offered online, else window */
 };
 
 /* Open a project and its first stage's cases; its number goes to no. */
