@@ -383,6 +383,11 @@ json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 		json_string(j, p->critical_office);
 	else
 		json_null(j);
+	json_key(j, "waiting_joint");
+	if (p->waiting_joint)
+		json_string(j, project_joint_name(p->waiting_joint));
+	else
+		json_null(j);
 	json_key(j, "version");
 	json_int(j, p->version);
 	json_key(j, "stages");
@@ -559,8 +564,12 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_printf_safe(fp, _("%d / %d working days used\n"), p.used_days, p.total_days);
 	if (p.critical_office) {
 		label(fp, _("held by"));
-		out_printf_safe(fp, "%s%s%s\n", p.critical ? p.critical : "", p.critical ? "  " : "",
-		    p.critical_office);
+		out_printf_safe(fp, "%s%s%s%s%s\n", p.critical ? p.critical : "", p.critical ? "  " : "",
+		    p.critical_office, p.waiting_joint ? _(", findings of the ") : "",
+		    p.waiting_joint ? project_joint_label(p.waiting_joint) : "");
+	} else if (p.waiting_joint) {
+		label(fp, _("held by"));
+		out_printf_safe(fp, _("the %s, not scheduled yet\n"), project_joint_label(p.waiting_joint));
 	}
 	for (i = 0; i < p.n_stages; i++) {
 		const struct project_stage *g = &p.stages[i];
@@ -668,7 +677,8 @@ list_row(void *arg, const struct project *p)
 	v[12] = p->opened;
 	v[13] = p->closed ? p->closed : "";
 	v[14] = p->critical ? p->critical : "";
-	v[15] = p->critical_office ? p->critical_office : "";
+	v[15] = p->critical_office ? p->critical_office : p->waiting_joint && l->text ?
+	    project_joint_label(p->waiting_joint) : "";
 	v[16] = p->stop_reason;
 	if (l->text) {
 		const char *t[NLTEXT];

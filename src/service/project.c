@@ -1143,8 +1143,11 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 			g->light = days_light(cal, g->used_days, g->limit_days);
 			/* Every case decided, the joint step still open: the offices
 			 * that have not recorded their findings hold the stage. */
-			if (crit_due == NULL && g->joint != JOINT_NONE) {
+			if (crit_due == NULL && g->joint != JOINT_NONE && g->n_cases > 0) {
 				struct project_joint *jt = g->n_joints ? &g->joints[g->n_joints - 1] : NULL;
+
+				if (jt == NULL || strcmp(jt->status, "closed") != 0)
+					p->waiting_joint = g->joint;
 
 				for (j = 0; jt && j < jt->n_offices; j++)
 					if (jt->findings[j] == NULL) {
@@ -1161,10 +1164,6 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 							}
 						break;
 					}
-				if (jt == NULL && g->n_cases > 0) {
-					free(p->critical_office);
-					p->critical_office = xstrdup(_("joint step not scheduled"));
-				}
 			}
 		}
 	}

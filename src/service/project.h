@@ -117,6 +117,8 @@ struct project {
 				 * (none, or out of the reader's sight) */
 	char *critical_office;	/* its office (or the office whose joint findings
 				 * are awaited), NULL when nothing holds it */
+	enum joint_kind waiting_joint;	/* every case of the current stage decided,
+					 * its joint step not closed: that step */
 	int version;
 	int n_stages;
 	struct project_stage *stages;
