@@ -12,6 +12,7 @@
 #include "case.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "project.h"
 #include "report.h"
 #include "util.h"
 
@@ -65,6 +66,47 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_actions },
 	{ "case", "worklist", "[--limit N] " LIST, N_("your office's cases needing action"),
 	  "limit= " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, cmd_case_worklist },
+
+	{ "flowchart", "list", LIST, N_("the flowcharts of investment projects (1+8)"),
+	  LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_flowchart_list },
+	{ "flowchart", "show", "CODE " LIST,
+	  N_("a flowchart's stages, their limits, joint steps and items"), LIST_OPTS, 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_flowchart_show },
+	{ "flowchart", "import", "DIR",
+	  N_("load flowcharts from a directory on the host (flowcharts.csv and CODE.csv)"), "", 1, 1,
+	  RIGHT_HOST_FILES, CMD_TARGET_NONE, CMD_WRITES, cmd_flowchart_import },
+	{ "project", "new", "--flowchart CODE --org USCC --org-name NAME --name NAME "
+	  "[--site REGION] [--phone P] [--channel online|window|self-service]",
+	  N_("open an investment project and its first stage's cases (window clerks)"),
+	  "flowchart= org= org-name= name= site= phone= channel=", 0, 0,
+	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_project_new },
+	{ "project", "show", "NO [--format text|json|csv|tsv] [--raw]",
+	  N_("one project with its stages, cases, joint steps and clock"),
+	  "format= encoding= bom raw", 1, 1, RIGHT_CASE_READ, CMD_TARGET_NONE, 0,
+	  cmd_project_show },
+	{ "project", "list", "[--limit N] " LIST, N_("the projects you may see (newest first)"),
+	  "limit= " LIST_OPTS, 0, 0, RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_project_list },
+	{ "project", "find", "[--flowchart CODE] [--status open|done|stopped|withdrawn] "
+	  "[--light green|yellow|red] [--region CODE] [--limit N] " LIST,
+	  N_("find projects (newest first)"),
+	  "flowchart= status= light= region= limit= " LIST_OPTS, 0, 0,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_project_find },
+	{ "project", "export", "[--flowchart CODE] [--status S] [--light L] [--region CODE] "
+	  "[--format csv|tsv|json] [--encoding gbk] [--bom] [--raw]",
+	  N_("export projects with their clocks"),
+	  "flowchart= status= light= region= limit= " LIST_OPTS, 0, 0,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_project_export },
+	{ "project", "withdraw", "NO --note TEXT",
+	  N_("withdraw a project and every open case of it (the hall that opened it)"),
+	  "note=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES, cmd_project_withdraw },
+	{ "project", "joint", "NO --kind survey|drawings|acceptance --day DATE --place TEXT",
+	  N_("schedule the current stage's joint step for all its offices"),
+	  "kind= day= place=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES,
+	  cmd_project_joint },
+	{ "project", "findings", "NO --text TEXT [--joint ID]",
+	  N_("record your office's findings of the joint step"),
+	  "text= joint=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES,
+	  cmd_project_findings },
 
 	{ "user", "me", LIST, N_("who you are and the rights you hold"),
 	  LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_user_me },
@@ -453,6 +495,11 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 		if (!found)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), noun);
 		/* The reports' formulas, documented beside the verbs that print them. */
+		if (strcmp(noun, "project") == 0 || strcmp(noun, "flowchart") == 0) {
+			fputc('\n', c->out);
+			for (i = 0; project_help[i] != NULL; i++)
+				fprintf(c->out, "  %s\n", _(project_help[i]));
+		}
 		if (strcmp(noun, "report") == 0) {
 			fprintf(c->out, "\n%s\n", _("how the figures are computed:"));
 			for (i = 0; report_formula[i] != NULL; i++)
