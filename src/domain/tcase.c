@@ -149,6 +149,12 @@ static const struct {
 	{ "return", N_("returned to acceptance") },
 	/* A new notice or threshold moved the clock (calendar.c). */
 	{ "reclock", N_("clock recomputed") },
+	/* Inspection appointments (appoint.c). */
+	{ "appoint", N_("inspection requested") },
+	{ "appoint_answer", N_("inspection booked") },
+	{ "appoint_reschedule", N_("inspection rescheduled") },
+	{ "appoint_done", N_("inspection outcome") },
+	{ "appoint_cancel", N_("inspection cancelled") },
 	{ NULL, NULL }
 };
 
@@ -419,6 +425,10 @@ tcase_anomaly_label(const char *kind)
 		return _("pledged materials overdue (容缺受理)");
 	if (strcmp(kind, "suspend_overdue") == 0)
 		return _("special procedures past the period told to the applicant (art. 45)");
+	if (strcmp(kind, "appointment_late") == 0)
+		return _("inspection requests answered after their response time (预约)");
+	if (strcmp(kind, "appointment_waiting") == 0)
+		return _("inspection requests unanswered past their response time (预约)");
 	if (strcmp(kind, "override") == 0)
 		return _("a department's dissent overridden by the lead office");
 	return kind;

@@ -28,6 +28,8 @@ int load_items(struct store *st, FILE *fp, const char *name,
     const char *encoding, char **cause);
 int load_materials(struct store *st, FILE *fp, const char *name, char **cause);
 int load_steps(struct store *st, FILE *fp, const char *name, char **cause);
+/* The items that need an on-site inspection (data/item_inspection.csv). */
+int load_inspections(struct store *st, FILE *fp, const char *name, char **cause);
 
 /* Find the data directory: $TONGBAN_DATA, ./data, or the install path. */
 const char *load_data_dir(void);
