@@ -10,6 +10,7 @@
 
 #include "caselist.h"
 #include "access.h"
+#include "appts.h"
 #include "i18n.h"
 #include "tcase.h"
 #include "ui.h"
@@ -107,12 +108,12 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	static const char *const keys_clerk[] = {
-		"n", N_("new application"), "w", N_("worklist"), "o", N_("orders"), "/", N_("find case"),
-		"F1", N_("help"), "q", N_("quit"), NULL
+		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "o", N_("orders"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), NULL
 	};
 	static const char *const keys_approver[] = {
-		"w", N_("worklist"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
-		"q", N_("quit"), NULL
+		"w", N_("worklist"), "a", N_("inspections"), "o", N_("orders"), "/", N_("find case"),
+		"F1", N_("help"), "q", N_("quit"), NULL
 	};
 	static const char *const keys[] = {
 		"d", N_("dashboard"), "p", N_("reports"), "o", N_("orders"), "c", N_("complaints"),
@@ -185,6 +186,11 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (!k.fkey && k.ch == L'c' && access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
 		ui_push(ui, &screen_viewer, "complaint list");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'a') {
+		/* 预约: an inspector opens the day's visits, others every appointment. */
+		ui_push(ui, &screen_appts, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'w') {
