@@ -182,7 +182,7 @@ detail_draw(struct ui *ui, void *state)
 	};
 	/* A case whose item needs an on-site inspection (预约). */
 	static const char *const keys_inspect[] = {
-		"a", N_("act"), "i", N_("inspection"), "↑↓", N_("timeline"), "/", N_("find case"),
+		"a", N_("act"), "i", N_("inspections"), "↑↓", N_("timeline"), "/", N_("find case"),
 		"F1", N_("help"), "q", N_("back"), NULL
 	};
 	struct detail *d = state;

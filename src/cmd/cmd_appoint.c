@@ -120,7 +120,7 @@ list_row(void *arg, const struct appointment *p)
 	v[6] = p->requested;
 	v[7] = p->response_due;
 	v[8] = left;
-	v[9] = p->late ? (text ? _("late") : "1") : (text ? "" : "0");
+	v[9] = p->late ? (text ? _("answered late") : "1") : (text ? "" : "0");
 	v[10] = p->day ? p->day : "";
 	v[11] = p->time_from ? p->time_from : "";
 	v[12] = p->time_to ? p->time_to : "";
@@ -171,7 +171,7 @@ cmd_appointment_list(struct cmd_ctx *c, struct cmd_args *a)
 	labels[6] = _("requested");
 	labels[7] = _("answer due");
 	labels[8] = _("time left");
-	labels[9] = _("late");
+	labels[9] = _("answered late");
 	labels[10] = _("day");
 	labels[11] = _("from");
 	labels[12] = _("to");
