@@ -649,10 +649,6 @@ static const struct {
 	{ "passed", N_("passed the inspection") },
 	{ "failed", N_("failed the inspection") },
 	{ "absent", N_("applicant absent") },
-	{ "request", N_("requested") },
-	{ "answer", N_("answered") },
-	{ "reschedule", N_("rescheduled") },
-	{ "cancel", N_("cancelled") },
 };
 
 static const char *
@@ -683,9 +679,22 @@ appoint_outcome_label(const char *outcome)
 const char *
 appoint_action_label(const char *action)
 {
-	if (action != NULL && strcmp(action, "done") == 0)
-		return _("outcome recorded");
-	return label(action);
+	/* The words of the case's timeline for the same steps. */
+	static const struct {
+		const char *action, *label;
+	} steps[] = {
+		{ "request", N_("inspection requested") },
+		{ "answer", N_("inspection booked") },
+		{ "reschedule", N_("inspection rescheduled") },
+		{ "done", N_("inspection outcome") },
+		{ "cancel", N_("inspection cancelled") },
+	};
+	size_t i;
+
+	for (i = 0; action != NULL && i < sizeof steps / sizeof steps[0]; i++)
+		if (strcmp(steps[i].action, action) == 0)
+			return _(steps[i].label);
+	return action ? action : "";
 }
 
 const char *
