@@ -450,7 +450,7 @@ appt_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 {
 	struct appt *p = arg;
 	const char *tab = strchr(p->lines[i], '\t');
-	int lw = strcmp(i18n_lang(), "en") == 0 ? 12 : 9;
+	int lw = strcmp(i18n_lang(), "en") == 0 ? 12 : 10;
 
 	(void)selected;
 	if (tab == NULL)
