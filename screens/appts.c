@@ -172,8 +172,7 @@ list_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	}
 	x += 12;
 	if (!narrow) {
-		ui_put_pad(y, x, 10, *r->outcome ? appoint_outcome_label(r->outcome) :
-		    appoint_status_label(r->status));
+		ui_put_pad(y, x, 10, appoint_status_label(r->status));
 		x += 11;
 		ui_put_pad(y, x, 10, r->inspector);
 		x += 11;
@@ -192,7 +191,7 @@ appts_enter(struct ui *ui, const void *arg)
 	const char *a = arg ? arg : "";
 
 	snprintf(s->arg, sizeof s->arg, "%s", a);
-	snprintf(s->title, sizeof s->title, "%s", _("tongban · inspection appointments (预约)"));
+	snprintf(s->title, sizeof s->title, "%s", _("tongban · inspections"));
 	if (strncmp(a, "case:", 5) == 0) {
 		struct tcase k;
 		char *cause = NULL;
@@ -251,8 +250,7 @@ appts_draw(struct ui *ui, void *state)
 	if (s->mine)
 		snprintf(buf, sizeof buf, _("%s: %d visits"), s->today, s->n);
 	else
-		snprintf(buf, sizeof buf, _("%d waiting for an answer (time left in working hours) · "
-		    "%d in all"), waiting, s->n);
+		snprintf(buf, sizeof buf, _("%d waiting for an answer · %d in all"), waiting, s->n);
 	attrset(A_BOLD);
 	ui_put(y++, 1, ui->cols - 2, buf);
 	attrset(A_NORMAL);
@@ -260,7 +258,7 @@ appts_draw(struct ui *ui, void *state)
 		/* The columns, as the rows draw them. */
 		attrset(ui->color ? COLOR_PAIR(UI_PAIR_DIM) : A_DIM);
 		ui_put(y, 1, 5, _("id"));
-		ui_put(y, 6, 11, _("when"));
+		ui_put(y, 6, 11, _("left / visit"));
 		if (ui->cols >= 60) {
 			ui_put(y, 18, 10, _("status"));
 			ui_put(y, 29, 10, _("inspector"));
@@ -407,18 +405,8 @@ appt_load(struct ui *ui, struct appt *p)
 		p->may_cancel = access_appoint_may(&ui->s->user, &k, p->a.inspector, APPOINT_CANCEL);
 		tcase_release(&k);
 	}
+	/* What is to be done first (the clock, the visit), then what it is about. */
 	add_line(p, _("status"), appoint_status_label(p->a.status));
-	add_line(p, _("case no"), p->a.case_no);
-	add_line(p, _("item"), strcmp(i18n_lang(), "en") == 0 ? p->a.item_name_en :
-	    p->a.item_name);
-	add_line(p, _("visit"), appoint_what(&p->a));
-	snprintf(buf, sizeof buf, "%s %s", p->a.applicant_name, p->a.contact);
-	add_line(p, _("applicant"), buf);
-	if (*p->a.wish)
-		add_line(p, _("wish"), p->a.wish);
-	add_line(p, _("office"), p->a.office_name);
-	snprintf(buf, sizeof buf, "%s · %s %s", p->a.requested, _("answer by"), p->a.response_due);
-	add_line(p, _("requested"), buf);
 	if (strcmp(p->a.status, "requested") == 0) {
 		char left[24];
 		long m = appoint_left(ui->s, &p->a, now);
@@ -428,10 +416,6 @@ appt_load(struct ui *ui, struct appt *p)
 		    m < 0 ? _(" (past the response time)") : "");
 		add_line(p, _("time left"), buf);
 	}
-	if (p->a.answered) {
-		snprintf(buf, sizeof buf, "%s%s", p->a.answered, p->a.late ? _(" (late)") : "");
-		add_line(p, _("answered"), buf);
-	}
 	if (p->a.day) {
 		snprintf(buf, sizeof buf, "%s %s-%s · %s %s", p->a.day, p->a.time_from, p->a.time_to,
 		    p->a.inspector, p->a.inspector_name);
@@ -439,6 +423,21 @@ appt_load(struct ui *ui, struct appt *p)
 	}
 	if (p->a.outcome)
 		add_line(p, _("outcome"), appoint_outcome_label(p->a.outcome));
+	snprintf(buf, sizeof buf, "%s · %s %s", p->a.requested, _("answer by"), p->a.response_due);
+	add_line(p, _("requested"), buf);
+	if (p->a.answered) {
+		snprintf(buf, sizeof buf, "%s%s", p->a.answered, p->a.late ? _(" (late)") : "");
+		add_line(p, _("answered"), buf);
+	}
+	add_line(p, _("case no"), p->a.case_no);
+	add_line(p, _("item"), strcmp(i18n_lang(), "en") == 0 ? p->a.item_name_en :
+	    p->a.item_name);
+	add_line(p, _("visit"), appoint_what(&p->a));
+	snprintf(buf, sizeof buf, "%s %s", p->a.applicant_name, p->a.contact);
+	add_line(p, _("applicant"), buf);
+	if (*p->a.wish)
+		add_line(p, _("wish"), p->a.wish);
+	add_line(p, _("office"), p->a.office_name);
 	add_line(p, _("history:"), "");
 	appoint_history(ui->s, p->id, add_version, p, NULL);
 	p->list.n = p->n;
@@ -467,7 +466,7 @@ appt_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 		ui_put_pad(y, 1, lw, label);
 	}
 	attrset(A_NORMAL);
-	if (strcmp(p->a.status, "requested") == 0 && i == 0) {
+	if (strcmp(p->a.status, "requested") == 0 && i == 1) {
 		enum light l = appoint_light(ui->s, &p->a, appoint_now(ui->s));
 
 		attrset(ui_attr_light(ui, l));
