@@ -565,7 +565,7 @@ appoint_list(struct session *s, const struct appoint_filter *f, long now, appoin
 {
 	struct appointment_filter sf;
 	struct walk w = { s, fn, arg, 0, f->limit };
-	char m[17], lo[24], hi[24];
+	char m[17], since[17], lo[24], hi[24];
 	int rc;
 
 	memset(&sf, 0, sizeof sf);
@@ -580,6 +580,11 @@ appoint_list(struct session *s, const struct appoint_filter *f, long now, appoin
 	sf.day = f->day;
 	sf.case_id = f->case_id;
 	sf.late = f->late;
+	if (f->late) {
+		/* As the dashboard counts them: answered late in the last 30 days. */
+		clock_format_moment((now / CLOCK_MINUTES_PER_DAY - 30) * CLOCK_MINUTES_PER_DAY, since);
+		sf.answered_since = since;
+	}
 	if (f->mine)
 		sf.inspector = s->user.login;
 	if (f->overdue) {

@@ -72,7 +72,8 @@ int appoint_history(struct session *s, long long id, store_appointment_version_f
 
 /* A list's filter: mine (the user as inspector, or their office's), a
  * day, a status, an office, a case; overdue: requests past their response
- * time; late: answered late; prefix: the region of the office (the
+ * time; late: answered late in the last 30 days (as the dashboard
+ * counts them); prefix: the region of the office (the
  * dashboard's drill-down). limit 0: no limit. */
 struct appoint_filter {
 	int mine;

@@ -250,6 +250,7 @@ store_appointment_each(struct store *st, const struct appointment_filter *f,
 	    "AND (?6 IS NULL OR (a.status = 'requested' AND a.response_due < ?6)) "
 	    "AND (?7 = 0 OR a.late = 1) "
 	    "AND (?8 IS NULL OR (a.office_region >= ?8 AND a.office_region < ?9)) "
+	    "AND (?10 IS NULL OR a.answered >= ?10) "
 	    "ORDER BY CASE a.status WHEN 'requested' THEN 0 WHEN 'booked' THEN 1 ELSE 2 END, "
 	    "CASE WHEN a.status = 'requested' THEN a.response_due ELSE '' END, "
 	    "a.day, a.time_from, a.id";
@@ -266,6 +267,7 @@ store_appointment_each(struct store *st, const struct appointment_filter *f,
 	sqlite3_bind_int(s, 7, f->late);
 	sq_text(s, 8, f->lo);
 	sq_text(s, 9, f->hi);
+	sq_text(s, 10, f->answered_since);
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		read_row(s, &a);
 		rc = fn(arg, &a);

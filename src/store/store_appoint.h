@@ -67,7 +67,8 @@ struct appointment_filter {
 	const char *day;
 	long long case_id;		/* 0: any */
 	const char *due_before;		/* requested ones due before this moment */
-	int late;			/* answered late */
+	int late;			/* answered late ... */
+	const char *answered_since;	/* ... at or after this moment (NULL: ever) */
 	const char *lo, *hi;		/* the office's region in [lo, hi) */
 };
 typedef int (*store_appointment_fn)(void *arg, const struct appointment *a);
