@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "appoint.h"
 #include "clock.h"
 #include "exitcode.h"
@@ -408,6 +409,58 @@ rights(void)
 	session_close(&s);
 }
 
+/* The rule itself (access.c), role by role, on one case of 城口县's market
+ * bureau taken in at the 葛城 township hall. */
+static void
+access_rule(void)
+{
+	struct tcase c;
+	struct user sup = mk("t_sup", ROLE_SUPERVISOR, "500229", "district", NULL);
+	struct user head = mk("t_head", ROLE_APPROVER, "500229", "district", "500229.market");
+
+	people();
+	head.head = 1;
+	memset(&c, 0, sizeof c);
+	c.office = (char *)"500229.market";
+	c.office_region = (char *)"500229";
+	c.hall_region = (char *)"500229001";
+	c.applicant_region = (char *)"500229001003";
+	/* Booking: the hall's clerk and the office; not another hall, not supervision. */
+	CHECK(access_appoint_may(&hall, &c, NULL, APPOINT_REQUEST));
+	CHECK(access_appoint_may(&approver, &c, NULL, APPOINT_REQUEST));
+	CHECK(access_appoint_may(&office_clerk, &c, NULL, APPOINT_REQUEST));
+	CHECK(!access_appoint_may(&other_hall, &c, NULL, APPOINT_REQUEST));
+	CHECK(!access_appoint_may(&police, &c, NULL, APPOINT_REQUEST));
+	CHECK(!access_appoint_may(&sup, &c, NULL, APPOINT_REQUEST));
+	/* Answering: the office's approvers only. */
+	CHECK(access_appoint_may(&approver, &c, NULL, APPOINT_ANSWER));
+	CHECK(access_appoint_may(&head, &c, NULL, APPOINT_ANSWER));
+	CHECK(!access_appoint_may(&office_clerk, &c, NULL, APPOINT_ANSWER));
+	CHECK(!access_appoint_may(&hall, &c, NULL, APPOINT_ANSWER));
+	CHECK(!access_appoint_may(&police, &c, NULL, APPOINT_ANSWER));
+	/* The outcome: the inspector sent (a clerk of the office too), or an approver. */
+	CHECK(access_appoint_may(&office_clerk, &c, "t_mkt_clerk", APPOINT_DONE));
+	CHECK(!access_appoint_may(&office_clerk, &c, "t_insp", APPOINT_DONE));
+	CHECK(access_appoint_may(&approver, &c, "t_insp", APPOINT_DONE));
+	CHECK(!access_appoint_may(&hall, &c, "t_hall", APPOINT_DONE));
+	/* Cancelling: the hall's clerk or an approver of the office. */
+	CHECK(access_appoint_may(&hall, &c, NULL, APPOINT_CANCEL));
+	CHECK(access_appoint_may(&approver, &c, NULL, APPOINT_CANCEL));
+	CHECK(!access_appoint_may(&office_clerk, &c, NULL, APPOINT_CANCEL));
+	CHECK(!access_appoint_may(&other_hall, &c, NULL, APPOINT_CANCEL));
+	/* Inspectors: active staff of the office. */
+	CHECK(access_may_inspect(&inspector, &c));
+	CHECK(access_may_inspect(&office_clerk, &c));
+	CHECK(!access_may_inspect(&police, &c));
+	CHECK(!access_may_inspect(&sup, &c));
+	{
+		struct user off = inspector;
+
+		off.disabled = 1;
+		CHECK(!access_may_inspect(&off, &c));
+	}
+}
+
 const struct test tests_appoint[] = {
 	{ "appointments: working hours across lunch, a weekend and Spring Festival",
 	  working_hours },
@@ -419,5 +472,6 @@ const struct test tests_appoint[] = {
 	  on_time_answer },
 	{ "appointments: rescheduling keeps the history", reschedule_keeps_history },
 	{ "appointments: who sees and who answers", rights },
+	{ "appointments: the access rule, role by role", access_rule },
 	{ NULL, NULL }
 };
