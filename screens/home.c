@@ -10,6 +10,7 @@
 
 #include "caselist.h"
 #include "access.h"
+#include "appoint.h"
 #include "appts.h"
 #include "i18n.h"
 #include "tcase.h"
@@ -23,7 +24,18 @@ struct home {
 	char draft_kind[16];	/* an unfinished form from a dropped link */
 	char draft_saved[32];
 	long red, yellow, orders, complaints;	/* reminders for an office */
+	long appt_waiting, appt_overdue;	/* inspection requests to answer (预约) */
 };
+
+static int
+count_appt(void *arg, const struct appointment *a)
+{
+	long *n = arg;
+
+	(void)a;
+	(*n)++;
+	return 0;
+}
 
 static int
 count_row(void *arg, int n, const char *const *v)
@@ -53,6 +65,19 @@ reminders(struct ui *ui, struct home *h)
 	}
 	store_supervision_each(ui->s->st, "", "", ui->s->user.office, "open", count_row, &h->orders);
 	store_complaint_each(ui->s->st, "", "", ui->s->user.office, "accepted", count_row, &h->complaints);
+	/* 预约: the office's requests waiting for an answer, and those past time. */
+	h->appt_waiting = h->appt_overdue = 0;
+	if (office != NULL) {
+		struct appoint_filter f;
+		long now = appoint_now(ui->s);
+
+		memset(&f, 0, sizeof f);
+		f.office = office;
+		f.status = "requested";
+		appoint_list(ui->s, &f, now, count_appt, &h->appt_waiting, NULL);
+		f.overdue = 1;
+		appoint_list(ui->s, &f, now, count_appt, &h->appt_overdue, NULL);
+	}
 }
 
 static void
@@ -140,6 +165,13 @@ home_draw(struct ui *ui, void *state)
 		snprintf(line, sizeof line, _("overdue (催办) %ld · due soon (提醒) %ld · orders to answer "
 		    "%ld · complaints %ld"), h->red, h->yellow, h->orders, h->complaints);
 		attrset(h->red || h->orders ? ui_attr_light(ui, LIGHT_RED) : ui_attr_light(ui, LIGHT_YELLOW));
+		ui_put(y++, 1, ui->cols - 2, line);
+		attrset(A_NORMAL);
+	}
+	if (h->appt_waiting) {
+		snprintf(line, sizeof line, _("inspection requests to answer (预约) %ld · past their "
+		    "response time %ld: a opens them"), h->appt_waiting, h->appt_overdue);
+		attrset(ui_attr_light(ui, h->appt_overdue ? LIGHT_RED : LIGHT_YELLOW));
 		ui_put(y++, 1, ui->cols - 2, line);
 		attrset(A_NORMAL);
 	}
