@@ -361,8 +361,8 @@ drill(struct ui *ui, struct dashs *s)
 			/* Appointments, not cases: the list of those concerned. */
 			char arg[48];
 
-			snprintf(arg, sizeof arg, "%s:%s", d->anomalies[i].kind[12] == 'w' ?
-			    "overdue" : "late", s->prefix);
+			snprintf(arg, sizeof arg, "%s:%s", strcmp(d->anomalies[i].kind,
+			    "appointment_waiting") == 0 ? "overdue" : "late", s->prefix);
 			ui_push(ui, &screen_appts, arg);
 			return UI_HANDLED | UI_REDRAW;
 		}
