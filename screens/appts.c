@@ -258,7 +258,7 @@ appts_draw(struct ui *ui, void *state)
 		/* The columns, as the rows draw them. */
 		attrset(ui->color ? COLOR_PAIR(UI_PAIR_DIM) : A_DIM);
 		ui_put(y, 1, 5, _("id"));
-		ui_put(y, 6, 11, _("left / visit"));
+		ui_put(y, 6, 11, _("left/visit"));
 		if (ui->cols >= 60) {
 			ui_put(y, 18, 10, _("status"));
 			ui_put(y, 29, 10, _("inspector"));
