@@ -54,6 +54,16 @@ expect_has "cli zh: the case's timeline has the inspection" "$out" "现场检查
 ssh_as clerk2 appointment show "$ID" >/dev/null 2>&1; rc=$?
 expect_eq "cli zh: another district's clerk does not see it (exit 2)" "$rc" 2
 
+# The dashboard: the demo's request answered late and the one still waiting
+# past its response time are anomalies; the lists behind them.
+out=$(ssh_as supervisor1 dashboard --once)
+expect_has "dashboard: a late answer is an anomaly" "$out" "预约检查申请超时答复  1"
+expect_has "dashboard: a request waiting past its time is one" "$out" "预约检查申请超时未答复  1"
+out=$(ssh_as supervisor1 appointment list --overdue --format csv)
+expect_eq "dashboard: ... and listed by appointment list --overdue" "$(tail -n +2 <<<"$out" | wc -l)" 1
+out=$(ssh_as supervisor2 appointment list --late --format csv)
+expect_has "dashboard: the late answer is listed by --late" "$out" ",1,"
+
 # An item without an inspection: exit 5, nothing booked.
 PID=$(python3 -c "
 w=[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2]; m='10X98765432'; s='50022919850505123'
@@ -114,8 +124,10 @@ sleep 1
 tmux_start approver1 80 24
 scr=$(wait_screen "欢迎" 10)
 expect_has "console: home offers the inspections (a)" "$scr" "a 预约检查"
+expect_has "console: ... and says requests are waiting, one past its time" "$scr" \
+    "待答复的预约检查 2 条 · 其中超时 1 条"
 tmux_keys a
-scr=$(wait_screen "待答复" 5)
+scr=$(wait_screen "剩余/检查" 5)
 expect_has "console: the approver's list shows the waiting request" "$scr" "2h00"
 expect_has "console: ... after the demo's request already past its time" "$scr" "● -"
 tmux_keys Down Enter
