@@ -502,6 +502,63 @@ appoint_cancel(struct session *s, long long id, const char *note, long now, char
 }
 
 int
+appoint_case_closed(struct store *st, const struct user *u, const char *addr,
+    const struct tcase *c, long now, char **cause)
+{
+	struct appointment a;
+	struct appointment_version v;
+	struct event e;
+	char at[17], stamp[32], note[96];
+	long long id;
+	int rc = store_appointment_open_of_case(st, c->id, &id);
+
+	if (rc == STORE_NOTFOUND)
+		return 0;
+	if (rc != 0 || store_appointment_get(st, id, &a) != 0) {
+		set_cause(cause, "%s", store_error(st));
+		return -1;
+	}
+	/* Recorded in Chinese, as the case's own record is. */
+	snprintf(note, sizeof note, "办件%s，预约自动取消",
+	    strcmp(c->status, "withdrawn") == 0 ? "已撤回" :
+	    strcmp(c->status, "not_accepted") == 0 ? "不予受理" : "已办结");
+	free(a.status);
+	a.status = xstrdup("cancelled");
+	clock_format_moment(now, at);
+	memset(&v, 0, sizeof v);
+	v.version = a.version + 1;
+	v.at = at;
+	v.by_login = u->login;
+	v.action = "cancel";
+	v.status = a.status;
+	v.day = a.day;
+	v.time_from = a.time_from;
+	v.time_to = a.time_to;
+	v.inspector = a.inspector;
+	v.note = note;
+	snprintf(stamp, sizeof stamp, "%s:00", at);
+	memset(&e, 0, sizeof e);
+	e.case_id = c->id;
+	e.at = stamp;
+	e.actor = u->login;
+	e.addr = (char *)(addr ? addr : "");
+	e.action = (char *)"appoint_cancel";
+	e.from_status = c->status;
+	e.to_status = c->status;
+	{
+		char text[128];
+
+		snprintf(text, sizeof text, "#%lld; %s", id, note);
+		e.note = text;
+		rc = store_appointment_update(st, &a, cause) != 0 ||
+		    store_appointment_version_add(st, id, &v, cause) != 0 ||
+		    audit_record(st, &e, cause) != 0;
+	}
+	appointment_release(&a);
+	return rc ? -1 : 0;
+}
+
+int
 appoint_get(struct session *s, long long id, struct appointment *a, char **cause)
 {
 	struct tcase k;

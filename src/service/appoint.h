@@ -64,6 +64,13 @@ int appoint_done(struct session *s, long long id, const char *outcome, const cha
 /* Cancel a request or a booked visit, with the reason. */
 int appoint_cancel(struct session *s, long long id, const char *note, long now, char **cause);
 
+/* Within the caller's transaction (lifecycle.c): case c has just closed
+ * (withdrawn, not accepted, completed) by u from addr at now, so its open
+ * request or visit is cancelled, kept in its history with the reason, and
+ * an event is written on the case. 0, or -1 with *cause. */
+int appoint_case_closed(struct store *st, const struct user *u, const char *addr,
+    const struct tcase *c, long now, char **cause);
+
 /* Load appointment id if the user sees its case (release with appointment_release). */
 int appoint_get(struct session *s, long long id, struct appointment *a, char **cause);
 /* The versions of appointment id, oldest first (after appoint_get). */

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "access.h"
+#include "appoint.h"
 #include "audit.h"
 #include "exitcode.h"
 #include "i18n.h"
@@ -1331,6 +1332,9 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		goto out;
 	}
 	if (rc != 0 || write_event(st, who, &c, def->name, from, x.note.buf, cause) != 0 ||
+	    /* A closed case needs no inspection: its appointment is cancelled. */
+	    (!c.open && appoint_case_closed(st, who->user, who->addr, &c,
+	    clock_now(who->today), cause) != 0) ||
 	    stats_case_change(st, &before, &c, cause) != 0 || store_commit(st, cause) != 0) {
 		rc = EXIT_INTERNAL;
 		goto fail;

@@ -409,6 +409,38 @@ rights(void)
 	session_close(&s);
 }
 
+/* A case withdrawn with its request open: the request is cancelled with it. */
+static void
+closed_case_cancels(void)
+{
+	struct session s;
+	struct appointment a;
+	struct act_args act;
+	char no[32], due[17], *cause = NULL;
+	long long id = 0;
+
+	people();
+	if (intake(LIFT, "2026-11-24", no) != 0)
+		return;
+	CHECK_INT(request(&hall, no, "2026-11-24 09:00", &id, due), 0);
+	memset(&act, 0, sizeof act);
+	act.action = "withdraw";
+	act.note = "申请人撤回";
+	act.expect_version = -1;
+	act.fee_cents = -1;
+	as(&s, &hall, "2026-11-24");
+	CHECK_INT(lifecycle_act(&s, no, &act, &cause), 0);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(appoint_get(&s, id, &a, &cause), 0);
+	CHECK_STR(a.status, "cancelled");
+	appointment_release(&a);
+	free(cause);
+	session_close(&s);
+	/* ... and is no longer waiting past its time. */
+	CHECK_INT(anomaly("appointment_waiting", "2026-11-25", "16:00"), 0);
+}
+
 /* The rule itself (access.c), role by role, on one case of 城口县's market
  * bureau taken in at the 葛城 township hall. */
 static void
@@ -473,5 +505,6 @@ const struct test tests_appoint[] = {
 	{ "appointments: rescheduling keeps the history", reschedule_keeps_history },
 	{ "appointments: who sees and who answers", rights },
 	{ "appointments: the access rule, role by role", access_rule },
+	{ "appointments: a case that closes cancels its request", closed_case_cancels },
 	{ NULL, NULL }
 };
