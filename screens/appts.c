@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "access.h"
 #include "appoint.h"
@@ -671,10 +672,10 @@ fset(struct ui_field *f, const char *s)
 }
 
 static void *
-form_enter(struct ui *ui, const void *arg)
+form_make(struct ui *ui, const char *a)
 {
 	struct form *f = xcalloc(1, sizeof *f);
-	const char *a = arg, *colon = strchr(a, ':');
+	const char *colon = strchr(a, ':');
 	long v = 0;
 
 	if (colon == NULL || (size_t)(colon - a) >= sizeof f->verb) {
@@ -727,6 +728,81 @@ form_enter(struct ui *ui, const void *arg)
 		f->need_note = 1;
 	f->order[f->n++] = FF_NOTE;
 	return f;
+}
+
+static const char *const field_keys[FF_COUNT] = { "channel", "wish", "contact", "day", "from",
+	"to", "inspector", "outcome", "note" };
+
+/* "draft": the form a dropped link left (kind "appt"), as it was typed. */
+static void *
+form_enter(struct ui *ui, const void *arg)
+{
+	struct form *f;
+	char *data = NULL, *saved = NULL, *which = NULL;
+	int i, j;
+
+	if (strcmp(arg, "draft") != 0)
+		return form_make(ui, arg);
+	if (store_draft_get(ui->s->st, ui->s->user.login, "appt", &data, &saved) != 0)
+		return NULL;
+	which = ui_draft_value(data, "form");
+	f = which ? form_make(ui, which) : NULL;
+	for (i = 0; f != NULL && i < FF_COUNT; i++) {
+		char *v = ui_draft_value(data, field_keys[i]);
+
+		if (v != NULL && is_choice(i)) {
+			for (j = 0; choices(i)[j] != NULL; j++)
+				if (strcmp(choices(i)[j], v) == 0)
+					f->choice[i] = j;
+		} else if (v != NULL) {
+			fset(&f->f[i], v);
+			f->f[i].filled = 0;
+		}
+		free(v);
+	}
+	if (f != NULL)
+		ui_message(ui, 0, _("your unfinished inspection form from %s is back"), saved);
+	store_draft_delete(ui->s->st, ui->s->user.login, "appt");
+	free(which);
+	free(data);
+	free(saved);
+	return f;
+}
+
+/* The link dropped: keep what was typed for the next login. */
+static void
+form_save(struct ui *ui, void *state)
+{
+	struct form *f = state;
+	struct sb d = SB_INIT, which = SB_INIT;
+	char now[20];
+	time_t t = time(NULL);
+	struct tm tm;
+	int i;
+
+	if (strcmp(f->verb, "request") == 0)
+		sb_addf(&which, "request:%s", f->no);
+	else
+		sb_addf(&which, "%s:%lld", f->verb, f->id);
+	ui_draft_add(&d, "form", which.buf);
+	for (i = 0; i < f->n; i++) {
+		int id = f->order[i];
+		char *v;
+
+		if (is_choice(id)) {
+			ui_draft_add(&d, field_keys[id], choices(id)[f->choice[id]]);
+			continue;
+		}
+		v = ui_field_text(&f->f[id]);
+		if (*v)
+			ui_draft_add(&d, field_keys[id], v);
+		free(v);
+	}
+	localtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
+	store_draft_put(ui->s->st, ui->s->user.login, "appt", d.buf, now);
+	sb_release(&d);
+	sb_release(&which);
 }
 
 static const char *
@@ -957,4 +1033,5 @@ const struct screen screen_appt_form = {
 	.key = form_key,
 	.leave = form_leave,
 	.typing = form_typing,
+	.save = form_save,
 };
