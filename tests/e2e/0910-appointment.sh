@@ -4,7 +4,8 @@
 # market bureau answers with a day, a time and an inspector, the inspector
 # records the outcome; the same in English in 渝中区; refusals; and on the
 # console in tmux, a clerk books an elevator inspection from the case and
-# an approver answers it from the appointments screen.
+# an approver answers it from the appointments screen; a dropped link keeps
+# a half-typed answer.
 . "$(dirname "$0")/lib.sh"
 # Friday 27 November 2026, 10:00: a 2-hour response is due at 12:00.
 export TONGBAN_TIME=10:00
@@ -145,3 +146,29 @@ sleep 1
 out=$(ssh_as clerk1 appointment list --case "$NO3")
 expect_has "console: the clerk sees the visit booked on Monday" "$out" "2026-11-30"
 expect_has "console: ... with approver1 as the inspector" "$out" "approver1"
+
+# 4. A dropped link keeps the half-typed answer (English, 渝中区): the demo's
+# food shop request waiting within its time.
+tmux_start approver2 80 24
+wait_screen "Welcome" 10 >/dev/null
+tmux_keys a
+wait_screen "left/visit" 5 >/dev/null
+tmux_keys Enter
+wait_screen "history" 5 >/dev/null
+tmux_keys a
+wait_screen "answer the request" 5 >/dev/null
+tmux_keys Tab Tab Tab Tab "called the owner"
+sleep 0.5
+tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null   # the link drops
+sleep 1.5
+tmux_start approver2 80 24
+scr=$(wait_screen "unfinished inspection form" 10)
+expect_has "draft en: the inspection form is offered again at the next login" "$scr" \
+    "An unfinished inspection form"
+tmux_keys r
+scr=$(wait_screen "called the owner" 5)
+expect_has "draft en: the typed note is back" "$scr" "called the owner"
+tmux_keys F2
+scr=$(wait_screen "booked" 5)
+expect_has "draft en: ... and the answer is saved" "$scr" "booked"
+tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
