@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "access.h"
+#include "appoint.h"
+#include "appts.h"
 #include "case.h"
 #include "i18n.h"
 #include "tcase.h"
@@ -26,6 +28,7 @@ struct detail {
 	int step_limit;		/* the longest branch for a parallel step */
 	struct branch br[8];
 	int nbr;
+	int inspect;		/* the item needs an on-site inspection (预约) */
 };
 
 struct stepinfo {
@@ -162,6 +165,11 @@ load(struct ui *ui, struct detail *d)
 	store_event_each_of_case(ui->s->st, d->c.id, add_event, d);
 	store_step_each(ui->s->st, d->c.item, step_of, &si);
 	store_branch_each(ui->s->st, d->c.id, add_branch, d);
+	{
+		int hours;
+
+		d->inspect = appoint_item_hours(ui->s, d->c.item, &hours, NULL) == 0;
+	}
 	d->list.n = d->nev;
 	d->list.row = event_row;
 	d->list.arg = d;
@@ -198,6 +206,11 @@ detail_draw(struct ui *ui, void *state)
 	static const char *const keys[] = {
 		"a", N_("act"), "↑↓", N_("timeline"), "Enter", N_("read whole"), "/", N_("find case"),
 		"F1", N_("help"), "q", N_("back"), NULL
+	};
+	/* A case whose item needs an on-site inspection (预约). */
+	static const char *const keys_inspect[] = {
+		"a", N_("act"), "i", N_("inspections"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	struct detail *d = state;
 	struct tcase *c;
@@ -363,7 +376,7 @@ detail_draw(struct ui *ui, void *state)
 	attrset(A_NORMAL);
 	h = ui->rows - 2 - y;
 	ui_list_draw(ui, &d->list, y, h);
-	ui_keybar(ui, keys);
+	ui_keybar(ui, d->inspect ? keys_inspect : keys);
 }
 
 static int
@@ -378,6 +391,13 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 	if (((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) &&
 	    d->list.sel >= 0 && d->list.sel < d->nev) {
 		event_text(ui, d, &d->ev[d->list.sel]);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'i' && d->inspect) {
+		char arg[48];
+
+		snprintf(arg, sizeof arg, "case:%s", d->no);
+		ui_push(ui, &screen_appts, arg);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_list_key(&d->list, k, ui->rows - 14);
