@@ -175,3 +175,20 @@ for a in submit accept review opinion approve complete; do
 	expect_has "record: the timeline has '$a'" "$json" "\"action\": \"$a\""
 done
 expect_has "record: the console's address is recorded" "$json" "\"addr\": \"127.0.0.1"
+
+# The intake form at 40x12: it scrolls to the focused field, nothing drawn over another.
+tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
+tmux_start clerk1 40 12
+wait_screen "王芳" 10 >/dev/null
+tmux_keys n
+wait_screen "受理台" 3 >/dev/null
+tmux_keys "旅馆业特种"
+sleep 0.5
+tmux_keys Enter Tab Tab Tab Tab Tab Down Down
+sleep 0.5
+scr=$(tmux_screen)
+check "intake 40x12: the materials scroll into view, each on its own row" \
+    test "$(echo "$scr" | grep -c '\[ \] [0-9]\.')" -ge 3
+check "intake 40x12: the channel and the materials in order, no ssh line over them" \
+    bash -c "printf '%s\n' \"\$1\" | grep -n '渠道\|材料\|\\\$ ssh' | tr '\n' ' ' | grep -qE '^[0-9]+:.*渠道.* [0-9]+:.*材料[^$]*$'" _ "$scr"
+tmux_keys Escape
