@@ -153,6 +153,7 @@ ui_keybar(struct ui *ui, const char *const *pairs)
 {
 	int x = 0, i;
 
+	ui->bar = pairs;
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	for (i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {

@@ -82,6 +82,7 @@ struct ui {
 	char *ended;		/* why the session ended (the user was disabled) */
 	char last_command[512];	/* the last ':' command, for Up at the prompt */
 	int message_error;
+	const char *const *bar;	/* the key bar drawn last: what F1 lists for the screen */
 };
 
 /* Push a screen (made from arg); 0, or -1 when it refused. */

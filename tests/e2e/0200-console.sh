@@ -10,6 +10,13 @@ tmux_start clerk1 80 24
 scr=$(wait_screen "王芳" 10)
 expect_has "console: home screen after login, in Chinese" "$scr" "欢迎"
 expect_has "console: home shows the latest cases" "$scr" "500229-"
+tmux_keys F1
+scr=$(wait_screen "本屏按键" 3)
+expect_has "help: F1 lists the keys of the screen it was pressed on (home: n new application)" \
+    "$(echo "$scr" | grep -A8 本屏按键)" "新收件"
+expect_has "help: ... then the keys that work everywhere" "$scr" "各屏通用"
+tmux_keys q
+wait_screen "欢迎" 3 >/dev/null
 tmux_keys /
 scr=$(wait_screen "查找办件" 5)   # the lookup screen is up; then type the number
 tmux_keys "$no" Enter
