@@ -24,6 +24,7 @@ static const char *const global[] = {
 	"q  Esc", N_("go back (q on the home screen asks before logging out)"),
 	"F1  ?", N_("this help"),
 	"F10", N_("quit from anywhere"),
+	"F3", N_("read the last message whole"),
 	":", N_("run a command, as over ssh (↑ recalls the last one)"),
 	"Ctrl-L", N_("repaint the screen"),
 	"Ctrl-U", N_("clear a text field"),

@@ -697,10 +697,11 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 				s->mat_on[i] = 1;
 			return UI_HANDLED | UI_REDRAW;
 		}
-		return UI_HANDLED;
+		/* Function keys (F1, F3, F10) work here as everywhere. */
+		return k.fkey ? UI_IGNORED : UI_HANDLED;
 	}
 	if (s->focus == I_CHANNEL)
-		return UI_HANDLED;
+		return k.fkey ? UI_IGNORED : UI_HANDLED;
 	rc = ui_field_key(&s->f[s->focus], k);
 	if (s->focus == I_REGION && (rc & UI_REDRAW)) {
 		s->region_name[0] = '\0';

@@ -83,6 +83,11 @@ scr=$(wait_screen "已有同一事项" 3)
 expect_has "intake: a second application of the same applicant and item is shown first" \
     "$scr" "该申请人已有同一事项的办件 $NO"
 expect_has "intake: ... and nothing is filed yet (the form stays)" "$scr" "受理台"
+tmux_keys F3
+scr=$(wait_screen "另行收件" 3)
+expect_has "message: F3 reads the last message whole" "$(echo "$scr" | tr -d ' \n')" "再按F2将另行收件"
+tmux_keys q
+wait_screen "受理台" 3 >/dev/null
 tmux_keys F2
 scr=$(wait_screen "待受理" 5)
 NO2=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
