@@ -1124,7 +1124,7 @@ int
 demo_cases(struct store *st, const struct calendar *cal, long n,
     unsigned long long seed, int today, FILE *log, char **cause)
 {
-	long nrand = n;
+	long nrand = n, nproj = 0;
 	struct world w;
 	struct gen g;
 	char *indexes = NULL, today_s[11];
@@ -1200,13 +1200,19 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 	}
 	audit_chain_load(st, &g.chain);
 	/* With the demo's users, NPARALLEL of the n cases are the parallel
-	 * reviews made through the lifecycle below. */
+	 * reviews made through the lifecycle below, and nproj those of the
+	 * investment projects (when n leaves room for them). */
 	{
 		struct user u;
 
 		if (n > NPARALLEL && store_user_get(st, "clerk1", &u) == 0) {
 			user_release(&u);
 			nrand = n - NPARALLEL;
+			nproj = demo_project_cases(st, cal);
+			if (nproj > 0 && nrand > nproj)
+				nrand -= nproj;
+			else
+				nproj = 0;
 		}
 	}
 	for (i = 0; i < nrand; i++) {
@@ -1223,8 +1229,9 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 		store_rollback(st);
 		goto out;
 	}
-	if (nrand < n && (parallel_cases(st, cal, g.today, cause) != 0 ||
-	    demo_projects(st, cal, g.today, cause) != 0))
+	if (nrand < n && parallel_cases(st, cal, g.today, cause) != 0)
+		goto out;
+	if (nproj > 0 && demo_projects(st, cal, g.today, cause) != 0)
 		goto out;
 	rc = 0;
 out:

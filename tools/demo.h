@@ -24,6 +24,8 @@ const char *demo_login_of_office(const char *office);
  * the project service as of today (demo_project.c); nothing without the
  * demo's users. */
 int demo_projects(struct store *st, const struct calendar *cal, int today, char **cause);
+/* The number of cases demo_projects() opens (0 without the demo's users). */
+long demo_project_cases(struct store *st, const struct calendar *cal);
 /* Print the demo logins. */
 void demo_print_logins(FILE *fp, int port);
 

@@ -77,18 +77,48 @@ static const struct pplan plans[] = {
 };
 #define NPLANS (sizeof plans / sizeof plans[0])
 
-/* What each office finds at a joint step, by the step's kind. */
-static const char *const findings[][3] = {
-	[JOINT_SURVEY] = { "现场踏勘：用地边界清楚，与规划条件一致",
-	    "现场踏勘：场地无压覆重要矿产，周边无敏感目标",
-	    "现场踏勘：进场道路与排水条件满足建设要求" },
-	[JOINT_DRAWINGS] = { "施工图审查：符合规划许可及强制性标准",
-	    "施工图审查：消防设计与人防设计已一并审查，无遗留问题",
-	    "施工图审查：提出两处修改意见，已在联审会上确认修改" },
-	[JOINT_ACCEPTANCE] = { "联合验收：建设内容与规划许可一致",
-	    "联合验收：消防设施运行正常，疏散通道畅通",
-	    "联合验收：资料齐全，同意通过验收" },
+/* What an office finds at a joint step, by the step's kind and the
+ * office's department kind (NULL: any other department). */
+static const struct {
+	enum joint_kind joint;
+	const char *dept;
+	const char *text;
+} findings[] = {
+	{ JOINT_SURVEY, "planning", "用地边界与规划条件一致，场地无压覆重要矿产" },
+	{ JOINT_SURVEY, "development_reform", "建设内容、规模与备案（核准）信息一致" },
+	{ JOINT_SURVEY, "ecology", "周边无饮用水水源保护区等环境敏感目标" },
+	{ JOINT_SURVEY, "water", "取水口位置、防洪条件满足建设要求" },
+	{ JOINT_SURVEY, "health", "选址符合区域卫生规划，周边交通便利" },
+	{ JOINT_SURVEY, "education", "校址周边无污染源和安全隐患，符合办学选址要求" },
+	{ JOINT_SURVEY, NULL, "现场踏勘无异议" },
+	{ JOINT_DRAWINGS, "housing", "施工图符合工程建设强制性标准，消防设计审查合格" },
+	{ JOINT_DRAWINGS, "civil_defense", "防空地下室设计符合人防工程战术技术要求" },
+	{ JOINT_DRAWINGS, "meteorology", "防雷设计符合规范，提出一处修改意见已当场确认" },
+	{ JOINT_DRAWINGS, "urban_management", "建筑垃圾运输路线及消纳场所已落实" },
+	{ JOINT_DRAWINGS, NULL, "施工图审查无异议" },
+	{ JOINT_ACCEPTANCE, "planning", "建设内容与规划许可一致，竣工测量成果合格" },
+	{ JOINT_ACCEPTANCE, "housing", "消防设施运行正常，工程质量验收资料齐全" },
+	{ JOINT_ACCEPTANCE, "civil_defense", "人防防护设备安装到位，检测合格" },
+	{ JOINT_ACCEPTANCE, "meteorology", "防雷装置检测合格" },
+	{ JOINT_ACCEPTANCE, "health", "医疗用房布局及消毒隔离设施符合执业要求" },
+	{ JOINT_ACCEPTANCE, "education", "校舍、场地及设施符合办学条件" },
+	{ JOINT_ACCEPTANCE, "ecology", "环境保护设施与主体工程同时建成" },
+	{ JOINT_ACCEPTANCE, "civil", "养老用房及无障碍设施符合服务要求" },
+	{ JOINT_ACCEPTANCE, NULL, "同意通过验收" },
 };
+
+static const char *
+finding_of(enum joint_kind joint, const char *office)
+{
+	const char *dot = strchr(office, '.');
+	size_t i;
+
+	for (i = 0; i < sizeof findings / sizeof findings[0]; i++)
+		if (findings[i].joint == joint &&
+		    (findings[i].dept == NULL || (dot && strcmp(dot + 1, findings[i].dept) == 0)))
+			return findings[i].text;
+	return "无异议";
+}
 
 static const char *const places[] = {
 	[JOINT_SURVEY] = "项目现场",
@@ -335,8 +365,8 @@ joint_step(struct ctx *x, const char *no, enum joint_kind kind, int day, enum pj
 				rc = -1;
 				break;
 			}
-			rc = project_joint_record(&s, no, j->id, findings[kind][i % 3], x->cause) == 0 ?
-			    0 : -1;
+			rc = project_joint_record(&s, no, j->id, finding_of(kind, j->offices[i]),
+			    x->cause) == 0 ? 0 : -1;
 			close_as(&s, &u);
 		}
 	}
@@ -506,6 +536,44 @@ withdraw_stage(struct ctx *x, const char *no, int s, const char *note)
 	return rc;
 }
 
+/* The last stage a plan reaches. */
+static int
+plan_last(const struct pplan *pl, const struct flowchart *f)
+{
+	int last = pl->state == P_DONE ? f->n_stages : pl->stage;
+
+	return last > f->n_stages ? f->n_stages : last;
+}
+
+long
+demo_project_cases(struct store *st, const struct calendar *cal)
+{
+	struct ctx x = { st, cal, 0, NULL };
+	struct session s;
+	struct user u;
+	size_t k;
+	long n = 0;
+	int i, last;
+
+	if (open_as(&x, "clerk1", clock_today(), &s, &u) != 0)
+		return 0;
+	for (k = 0; k < NPLANS; k++) {
+		struct flowchart f;
+
+		memset(&f, 0, sizeof f);
+		if (flowchart_get(&s, plans[k].flowchart, &f, NULL) != 0) {
+			n = 0;
+			break;
+		}
+		last = plan_last(&plans[k], &f);
+		for (i = 0; i < last; i++)
+			n += f.stages[i].n_items;
+		flowchart_release(&f);
+	}
+	close_as(&s, &u);
+	return n;
+}
+
 static int
 one_project(struct ctx *x, const struct pplan *pl, long k)
 {
@@ -523,9 +591,7 @@ one_project(struct ctx *x, const struct pplan *pl, long k)
 	close_as(&s, &u);
 	if (rc != 0)
 		return -1;
-	last = pl->state == P_DONE ? f.n_stages : pl->stage;
-	if (last > f.n_stages)
-		last = f.n_stages;
+	last = plan_last(pl, &f);
 	/* Back from today: the closed stages' spans and the current one's run. */
 	for (i = 0; i < last; i++)
 		total += i + 1 < last || pl->state == P_DONE ? stage_span(&f.stages[i]) :
