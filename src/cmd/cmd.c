@@ -12,6 +12,7 @@
 #include "case.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "project.h"
 #include "report.h"
 #include "util.h"
 
@@ -71,6 +72,9 @@ static const struct cmd_entry commands[] = {
 	{ "flowchart", "show", "CODE " LIST,
 	  N_("a flowchart's stages, their limits, joint steps and items"), LIST_OPTS, 1, 1,
 	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_flowchart_show },
+	{ "flowchart", "import", "DIR",
+	  N_("load flowcharts from a directory on the host (flowcharts.csv and CODE.csv)"), "", 1, 1,
+	  RIGHT_HOST_FILES, CMD_TARGET_NONE, CMD_WRITES, cmd_flowchart_import },
 	{ "project", "new", "--flowchart CODE --org USCC --org-name NAME --name NAME "
 	  "[--site REGION] [--phone P]",
 	  N_("open an investment project and its first stage's cases (window clerks)"),
@@ -491,6 +495,11 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 		if (!found)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), noun);
 		/* The reports' formulas, documented beside the verbs that print them. */
+		if (strcmp(noun, "project") == 0 || strcmp(noun, "flowchart") == 0) {
+			fputc('\n', c->out);
+			for (i = 0; project_help[i] != NULL; i++)
+				fprintf(c->out, "  %s\n", _(project_help[i]));
+		}
 		if (strcmp(noun, "report") == 0) {
 			fprintf(c->out, "\n%s\n", _("how the figures are computed:"));
 			for (i = 0; report_formula[i] != NULL; i++)

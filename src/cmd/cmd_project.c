@@ -143,6 +143,24 @@ cmd_flowchart_show(struct cmd_ctx *c, struct cmd_args *a)
 	return rc;
 }
 
+int
+cmd_flowchart_import(struct cmd_ctx *c, struct cmd_args *a)
+{
+	struct flowchart *f = NULL;
+	char *cause = NULL;
+	int rc, n = 0, i;
+
+	if ((rc = flowchart_import(c->s, a->pos[0], &cause)) != 0)
+		return fail_cause(c, rc, cause);
+	if (flowchart_list(c->s, &f, &n, &cause) != 0)
+		free(cause);
+	out_printf_safe(c->out, _("loaded; %d flowcharts in all\n"), n);
+	for (i = 0; i < n; i++)
+		flowchart_release(&f[i]);
+	free(f);
+	return EXIT_OK;
+}
+
 /* project new, withdraw, joint, findings ------------------------------------------ */
 
 int
@@ -279,9 +297,36 @@ print_event(void *arg, const struct event *e)
 	return 0;
 }
 
-static void
+static int
+json_event(void *arg, const struct event *e)
+{
+	struct json *j = arg;
+
+	json_begin_object(j);
+	json_key(j, "at");
+	json_string(j, e->at);
+	json_key(j, "actor");
+	json_string(j, e->actor);
+	json_key(j, "action");
+	json_string(j, e->action);
+	json_key(j, "from");
+	json_string(j, e->from_status);
+	json_key(j, "to");
+	json_string(j, e->to_status);
+	json_key(j, "note");
+	json_string(j, e->note);
+	json_end(j);
+	return 0;
+}
+
+/* The project as one JSON object, its events (subject project:NO) last:
+ * -1 when the store failed reading them. */
+static int
 json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 {
+	struct sb subject = SB_INIT;
+	int rc;
+
 	int i, k, m;
 
 	json_begin_object(j);
@@ -299,6 +344,8 @@ json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 	json_string(j, p->org_name);
 	json_key(j, "site");
 	json_string(j, p->site);
+	json_key(j, "site_name");
+	json_string(j, p->site_name ? p->site_name : "");
 	json_key(j, "hall_region");
 	json_string(j, p->hall);
 	json_key(j, "status");
@@ -432,8 +479,14 @@ json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 		json_end(j);
 	}
 	json_end(j);
+	json_key(j, "events");
+	json_begin_array(j);
+	sb_addf(&subject, "project:%s", p->no);
+	rc = store_event_each_of_subject(c->s->st, subject.buf, json_event, j);
+	sb_release(&subject);
 	json_end(j);
-	(void)c;
+	json_end(j);
+	return rc;
 }
 
 int
@@ -471,10 +524,10 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 		struct json j;
 
 		json_init(&j, fp);
-		json_project(&j, &p, c);
+		rc = json_project(&j, &p, c);
 		fputc('\n', fp);
 		project_release(&p);
-		return EXIT_OK;
+		return rc != 0 ? cmd_store_error(c) : EXIT_OK;
 	}
 	label(fp, _("project no"));
 	out_printf_safe(fp, "%s\n", p.no);
@@ -485,7 +538,8 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 	label(fp, _("flowchart"));
 	out_printf_safe(fp, "%s  %s\n", p.flowchart, p.flowchart_name);
 	label(fp, _("site"));
-	out_printf_safe(fp, _("%s; opened %s at the hall of %s\n"), p.site, p.opened, p.hall);
+	out_printf_safe(fp, _("%s (%s); opened %s at the hall of %s\n"),
+	    p.site_name ? p.site_name : "", p.site, p.opened, p.hall_name ? p.hall_name : p.hall);
 	label(fp, _("status"));
 	if (p.status == PROJECT_OPEN)
 		out_printf_safe(fp, _("%s, stage %d of %d\n"), project_status_label(p.status), p.stage,
@@ -497,9 +551,11 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 	if (p.status == PROJECT_OPEN)
 		out_printf_safe(fp, _("%d / %d working days used, %s light\n"), p.used_days,
 		    p.total_days, tcase_light_label((enum light)p.light));
-	else
+	else if (p.on_time >= 0)
 		out_printf_safe(fp, _("%d / %d working days used, %s\n"), p.used_days, p.total_days,
 		    p.on_time ? _("on time") : _("late"));
+	else
+		out_printf_safe(fp, _("%d / %d working days used\n"), p.used_days, p.total_days);
 	if (p.critical_office) {
 		label(fp, _("held by"));
 		out_printf_safe(fp, "%s%s%s\n", p.critical ? p.critical : "", p.critical ? "  " : "",
@@ -618,7 +674,7 @@ list_row(void *arg, const struct project *p)
 
 		snprintf(days, sizeof days, "%d/%d", p->used_days, p->total_days);
 		v[9] = days;
-		if (p->status != PROJECT_OPEN)
+		if (p->on_time >= 0)
 			v[8] = p->on_time ? _("on time") : _("late");
 		for (i = 0; i < NLTEXT; i++)
 			t[i] = v[list_text[i]];
@@ -682,8 +738,13 @@ list_or_find(struct cmd_ctx *c, struct cmd_args *a, int find, int export)
 		for (i = 0; i < NLTEXT; i++)
 			keys[i] = list_keys[list_text[i]];
 		rc = cmd_table(c, &l.o, a->opt, FMT_TEXT, NLTEXT, keys, labels);
-	} else
+	} else {
+		/* JSON: the stage and the days as numbers. */
+		static const unsigned char numeric[NLIST] = { [7] = 1, [9] = 1, [10] = 1 };
+
 		rc = cmd_table(c, &l.o, a->opt, export ? FMT_CSV : FMT_TEXT, NLIST, list_keys, NULL);
+		l.o.numeric = numeric;
+	}
 	if (rc != EXIT_OK)
 		return rc;
 	rc = project_find(c->s, &f, list_row, &l, &cause);

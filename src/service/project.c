@@ -16,9 +16,28 @@
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
+#include "load.h"
 #include "project.h"
 #include "tcase.h"
 #include "util.h"
+
+/* The rules, as `help project` and `help flowchart` explain them. */
+const char *const project_help[] = {
+	N_("A flowchart (flowchart list) is stages in order; the items of a stage run in "
+	   "parallel, each a case routed to its competent office at the site."),
+	N_("project new (a window clerk) opens the project and its first stage's cases together: "
+	   "the enterprise is the applicant, taken in online with every required material."),
+	N_("When the last case of a stage is decided in favour, and the stage's joint step "
+	   "(survey, drawings, acceptance) has every office's findings, the next stage opens; "
+	   "after the last stage the project is done."),
+	N_("A case of the stage denied, not accepted or withdrawn stops the project; its other "
+	   "cases go on. project withdraw withdraws every open case."),
+	N_("The clock: a stage's working days are those of its slowest case (paused days left "
+	   "out), the project's the sum of its stages'; yellow from the warning share of a limit, "
+	   "red past it; the light is the worse of the stage's and the total's."),
+	N_("You see a project when you may see one of its cases, and only those cases' details."),
+	NULL
+};
 
 static const char *const joint_words[] = { "", "survey", "drawings", "acceptance" };
 static const char *const status_words[] = { "open", "done", "stopped", "withdrawn" };
@@ -434,7 +453,8 @@ required_mat(void *arg, int seq, const char *name, int required, int secondary)
  * routed to the offices of the site. Inside the caller's transaction. */
 static int
 open_stage(struct store *st, const struct calendar *cal, const struct actor *who,
-    const struct prow *p, const struct flow_stage *g, const char *phone, char **cause)
+    const struct prow *p, const struct flow_stage *g, const char *phone, const char *region,
+    char **cause)
 {
 	struct sb note = SB_INIT;
 	char today[11];
@@ -467,6 +487,7 @@ open_stage(struct store *st, const struct calendar *cal, const struct actor *who
 		in.phone = phone && *phone ? phone : NULL;
 		in.channel = strstr(it.channels, "online") ? "online" : "window";
 		in.materials = m.list.buf ? m.list.buf : "";
+		in.region = region;
 		in.hall = p->hall;
 		in.route = p->site;
 		rc = lifecycle_intake_tx(st, cal, who, &in, no, cause);
@@ -610,13 +631,36 @@ gate(struct store *st, const struct calendar *cal, const struct actor *who, stru
 	}
 	p->version++;
 	p->stage = next->seq;
-	rc = open_stage(st, cal, who, p, next, phone, cause);
+	rc = open_stage(st, cal, who, p, next, phone, NULL, cause);
 out:
 	free(phone);
 	free(pc.v);
 	sb_release(&note);
 	flowchart_release(&f);
 	return rc;
+}
+
+/* A stop's reason, kept as "CASE ITEM STATUS", in the reader's words. */
+static void
+stop_text(struct store *st, const char *codes, struct sb *out)
+{
+	char no[32] = "", item[32] = "", status[32] = "";
+	struct item it;
+	int named = 0;
+
+	if (codes == NULL || *codes == '\0')
+		return;
+	if (sscanf(codes, "%31s %31s %31s", no, item, status) != 3) {
+		sb_adds(out, codes);
+		return;
+	}
+	memset(&it, 0, sizeof it);
+	named = store_item_get(st, item, &it) == 0;
+	sb_addf(out, _("case %s (%s %s) %s"), no, item,
+	    named ? (lang_en() && *it.name_en ? it.name_en : it.name) : "",
+	    tcase_status_label(status));
+	if (named)
+		item_release(&it);
 }
 
 int
@@ -640,21 +684,23 @@ project_case_changed(struct store *st, const struct calendar *cal, const struct 
 	if (strcmp(p.status, "open") != 0 || stage != p.stage)
 		goto out;
 	if (case_negative(c)) {
-		struct sb why = SB_INIT;
+		struct sb why = SB_INIT, note = SB_INIT;
 		char today[11];
 
-		/* The other cases of the stage keep running; no next stage opens. */
+		/* The other cases of the stage keep running; no next stage opens.
+		 * The reason is kept as codes (case, item, status) and worded in
+		 * each reader's language (stop_text). */
 		clock_format_date(who->today, today);
-		sb_addf(&why, _("case %s (%s %s) %s"), c->no, c->item,
-		    lang_en() && c->item_name_en && *c->item_name_en ? c->item_name_en :
-		    c->item_name ? c->item_name : "", tcase_status_label(c->status));
+		sb_addf(&why, "%s %s %s", c->no, c->item, c->status);
+		stop_text(st, why.buf, &note);
 		rc = store_project_set(st, p.id, p.version, "stopped", p.stage, today, why.buf,
 		    cause);
 		if (rc == 0)
-			rc = project_event(st, who, p.no, 0, "project_stop", "open", "stopped", why.buf,
+			rc = project_event(st, who, p.no, 0, "project_stop", "open", "stopped", note.buf,
 			    cause);
 		rc = rc ? EXIT_INTERNAL : 0;
 		sb_release(&why);
+		sb_release(&note);
 		goto out;
 	}
 	rc = gate(st, cal, who, &p, cause);
@@ -680,7 +726,7 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 	struct flowchart f;
 	struct region r;
 	struct prow p;
-	char today[11], prefix[16], at[32];
+	char today[11], prefix[16], at[32], oreg[13] = "";
 	const char *site;
 	long seq;
 	int rc;
@@ -748,6 +794,26 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 		    "is opened at a hall of the district of its site"), site, s->user.region);
 		goto out;
 	}
+	/* An enterprise not yet registered lives where its code's area says
+	 * (GB 32100: characters 3 to 8), or, when that is not a region of the
+	 * city, at the site's district. */
+	{
+		char *oname = NULL, *ophone = NULL, *oregion = NULL, area[7];
+
+		if (store_applicant_get(s->st, in->org_code, &oname, &ophone, &oregion) < 0) {
+			set_cause(cause, "%s", store_error(s->st));
+			rc = EXIT_INTERNAL;
+			goto out;
+		}
+		snprintf(area, sizeof area, "%.6s", in->org_code + 2);
+		if (oregion == NULL && store_region_get(s->st, area, &r) == 0)
+			region_release(&r);
+		else if (oregion == NULL)
+			snprintf(oreg, sizeof oreg, "%.6s", site);
+		free(oname);
+		free(ophone);
+		free(oregion);
+	}
 	if (store_begin(s->st, cause) != 0) {
 		rc = EXIT_INTERNAL;
 		goto out;
@@ -775,7 +841,8 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 		if (rc != 0)
 			goto fail;
 	}
-	if ((rc = open_stage(s->st, s->cal, &who, &p, &f.stages[0], in->phone, cause)) != 0) {
+	if ((rc = open_stage(s->st, s->cal, &who, &p, &f.stages[0], in->phone,
+	    *oreg ? oreg : NULL, cause)) != 0) {
 		store_rollback(s->st);
 		goto out;
 	}
@@ -843,6 +910,8 @@ project_release(struct project *p)
 	free(p->name);
 	free(p->site);
 	free(p->hall);
+	free(p->site_name);
+	free(p->hall_name);
 	free(p->opened);
 	free(p->closed);
 	free(p->stop_reason);
@@ -960,10 +1029,26 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 	p->name = xstrdup(r.name);
 	p->site = xstrdup(r.site);
 	p->hall = xstrdup(r.hall);
+	{
+		struct region g;
+
+		p->site_name = store_region_get(st, r.site, &g) == 0 ? xstrdup(g.name) : NULL;
+		if (p->site_name)
+			region_release(&g);
+		p->hall_name = store_region_get(st, r.hall, &g) == 0 ? xstrdup(g.name) : NULL;
+		if (p->hall_name)
+			region_release(&g);
+	}
 	p->opened = xstrdup(r.opened);
 	p->closed = r.closed ? xstrdup(r.closed) : NULL;
 	project_status_parse(r.status, &p->status);
-	p->stop_reason = xstrdup(r.stop_reason);
+	{
+		struct sb why = SB_INIT;
+
+		stop_text(st, r.stop_reason, &why);
+		p->stop_reason = xstrdup(why.buf ? why.buf : "");
+		sb_release(&why);
+	}
 	p->stage = r.stage;
 	p->total_days = f.total_days;
 	p->version = r.version;
@@ -1033,8 +1118,8 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 		}
 		tcase_release(&c);
 	}
-	if (!seen && !access_has(u, RIGHT_CATALOG_ADMIN) && u->role != ROLE_ADMIN &&
-	    u->role != ROLE_LOCAL) {
+	/* Seen through its cases (access_can_see): none in sight, none at all. */
+	if (!seen) {
 		rc = STORE_NOTFOUND;
 		goto out;
 	}
@@ -1086,8 +1171,9 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 				cur = p->stages[i].light;
 		p->light = cur > tot ? cur : tot;
 	} else {
+		/* Like a case's verdict: only a project carried to its end has one. */
 		p->light = -1;
-		p->on_time = p->used_days <= p->total_days;
+		p->on_time = p->status == PROJECT_DONE ? p->used_days <= p->total_days : -1;
 	}
 	rc = 0;
 out:
@@ -1244,8 +1330,8 @@ project_withdraw(struct session *s, const char *no, const char *note, char **cau
 		for (j = 0; j < p.stages[i].n_cases; j++) {
 			struct project_case *c = &p.stages[i].cases[j];
 			struct act_args a;
-			struct tcase k;
 
+			/* A decided case waits for its delivery: it is not withdrawn. */
 			if (!c->open || c->decided)
 				continue;
 			/* The clerk who withdraws sees every case the hall took in. */
@@ -1255,15 +1341,6 @@ project_withdraw(struct session *s, const char *no, const char *note, char **cau
 				rc = EXIT_DENIED;
 				goto fail;
 			}
-			if (store_case_get(s->st, c->no, &k) != 0) {
-				rc = EXIT_INTERNAL;
-				goto fail;
-			}
-			rc = tcase_status_open(k.status) && strcmp(k.status, "approved") != 0 &&
-			    strcmp(k.status, "denied") != 0;
-			tcase_release(&k);
-			if (!rc)
-				continue;
 			memset(&a, 0, sizeof a);
 			a.action = "withdraw";
 			a.note = note;
@@ -1336,10 +1413,14 @@ project_joint_schedule(struct session *s, const char *no, enum joint_kind kind,
 		    project_status_label(p.status));
 		goto fail;
 	}
-	if (g->joint == JOINT_NONE || g->joint != kind) {
-		set_cause(cause, _("--kind: stage %d of project '%s' has %s%s"), g->seq, no,
-		    g->joint == JOINT_NONE ? _("no joint step") : _("the joint step "),
-		    g->joint == JOINT_NONE ? "" : project_joint_name(g->joint));
+	if (g->joint == JOINT_NONE) {
+		set_cause(cause, _("--kind: stage %d of project '%s' has no joint step"), g->seq, no);
+		rc = EXIT_INVALID;
+		goto fail;
+	}
+	if (g->joint != kind) {
+		set_cause(cause, _("--kind: stage %d of project '%s' has the joint step %s, not %s"),
+		    g->seq, no, project_joint_name(g->joint), project_joint_name(kind));
 		rc = EXIT_INVALID;
 		goto fail;
 	}
@@ -1507,4 +1588,29 @@ project_of_case(struct session *s, long long case_id, char no[32], int *stage)
 	utf8_copy(no, 32, r.no);
 	prow_release(&r);
 	return 1;
+}
+
+int
+flowchart_import(struct session *s, const char *dir, char **cause)
+{
+	int rc;
+
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
+	/* A directory on the host: the operator's, not a remote admin's. */
+	if (!access_has(&s->user, RIGHT_HOST_FILES)) {
+		set_cause(cause, "%s", access_denied_text(RIGHT_HOST_FILES));
+		return EXIT_DENIED;
+	}
+	if (store_begin(s->st, cause) != 0)
+		return EXIT_INTERNAL;
+	if (load_flowcharts(s->st, dir, cause) != 0) {
+		store_rollback(s->st);
+		return EXIT_INVALID;
+	}
+	if (store_commit(s->st, cause) != 0) {
+		store_rollback(s->st);
+		return EXIT_INTERNAL;
+	}
+	return EXIT_OK;
 }

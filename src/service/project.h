@@ -101,7 +101,9 @@ struct project {
 	char *org_name;
 	char *name;
 	char *site;		/* region code of the site */
+	char *site_name;	/* the region's name */
 	char *hall;		/* region of the hall that opened it */
+	char *hall_name;
 	char *opened;
 	char *closed;
 	enum project_status status;
@@ -110,7 +112,7 @@ struct project {
 	int used_days;		/* the project clock */
 	int total_days;
 	int light;		/* enum light; -1 when closed */
-	int on_time;		/* closed: used_days within total_days; -1 while open */
+	int on_time;		/* done: used_days within total_days; -1 otherwise */
 	char *critical;		/* the case that holds the project back now, or NULL
 				 * (none, or out of the reader's sight) */
 	char *critical_office;	/* its office (or the office whose joint findings
@@ -119,6 +121,9 @@ struct project {
 	int n_stages;
 	struct project_stage *stages;
 };
+
+/* The rules in a few lines, for help (msgids: translate at use). */
+extern const char *const project_help[];
 
 /* Codes and labels: survey, drawings, acceptance; open, done, stopped,
  * withdrawn. The parsers return 0 or -1. */
@@ -135,6 +140,11 @@ void project_release(struct project *p);
 /* Flowcharts as loaded from data/flowcharts at init. */
 int flowchart_list(struct session *s, struct flowchart **out, int *n, char **cause);
 int flowchart_get(struct session *s, const char *code, struct flowchart *f, char **cause);
+/* Load dir (flowcharts.csv and CODE.csv, as data/flowcharts) in one
+ * transaction, replacing the flowcharts it names (the operator on the host; a flowchart with
+ * open or stopped projects is not replaced): EXIT_INVALID with the file,
+ * line and column of the first mistake. */
+int flowchart_import(struct session *s, const char *dir, char **cause);
 
 struct project_new {
 	const char *flowchart;
