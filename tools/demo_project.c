@@ -69,7 +69,7 @@ static const struct pplan plans[] = {
 	{ "elderly", "MA67B5CD6", "重庆夕阳红养老服务有限公司", "咸宜镇夕阳红养老院项目",
 	  "500229110", 2, P_WITHDRAWN, ON_TIME, J_NONE },
 	{ "elderly", "MA68E9FG7", "城口县颐康养老服务有限公司", "颐康养老服务中心项目",
-	  "500229106", 2, P_OPEN, ON_TIME, J_NONE },
+	  "500229106", 2, P_OPEN, YELLOW, J_NONE },
 	{ "small", "MA5R6H2J8", "城口县复兴农机服务有限公司", "复兴街道农机仓储用房项目",
 	  "500229002", 4, P_DONE, ON_TIME, J_CLOSED },
 	{ "small", "MA69K3LM4", "城口县修齐五金制品有限公司", "修齐镇五金加工车间项目",
