@@ -76,9 +76,9 @@ static const struct cmd_entry commands[] = {
 	  N_("load flowcharts from a directory on the host (flowcharts.csv and CODE.csv)"), "", 1, 1,
 	  RIGHT_HOST_FILES, CMD_TARGET_NONE, CMD_WRITES, cmd_flowchart_import },
 	{ "project", "new", "--flowchart CODE --org USCC --org-name NAME --name NAME "
-	  "[--site REGION] [--phone P]",
+	  "[--site REGION] [--phone P] [--channel online|window|self-service]",
 	  N_("open an investment project and its first stage's cases (window clerks)"),
-	  "flowchart= org= org-name= name= site= phone=", 0, 0,
+	  "flowchart= org= org-name= name= site= phone= channel=", 0, 0,
 	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_project_new },
 	{ "project", "show", "NO [--format text|json|csv|tsv] [--raw]",
 	  N_("one project with its stages, cases, joint steps and clock"),

@@ -180,6 +180,7 @@ cmd_project_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.name = cmd_arg(a, "name");
 	in.site = cmd_arg(a, "site");
 	in.phone = cmd_arg(a, "phone");
+	in.channel = cmd_arg(a, "channel");
 	if ((rc = project_open(c->s, &in, no, &cause)) != 0)
 		return fail_cause(c, rc, cause);
 	out_printf_safe(c->out, "%s\n", no);
@@ -382,6 +383,11 @@ json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 		json_string(j, p->critical_office);
 	else
 		json_null(j);
+	json_key(j, "waiting_joint");
+	if (p->waiting_joint)
+		json_string(j, project_joint_name(p->waiting_joint));
+	else
+		json_null(j);
 	json_key(j, "version");
 	json_int(j, p->version);
 	json_key(j, "stages");
@@ -558,8 +564,12 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_printf_safe(fp, _("%d / %d working days used\n"), p.used_days, p.total_days);
 	if (p.critical_office) {
 		label(fp, _("held by"));
-		out_printf_safe(fp, "%s%s%s\n", p.critical ? p.critical : "", p.critical ? "  " : "",
-		    p.critical_office);
+		out_printf_safe(fp, "%s%s%s%s%s\n", p.critical ? p.critical : "", p.critical ? "  " : "",
+		    p.critical_office, p.waiting_joint ? _(", findings of the ") : "",
+		    p.waiting_joint ? project_joint_label(p.waiting_joint) : "");
+	} else if (p.waiting_joint) {
+		label(fp, _("held by"));
+		out_printf_safe(fp, _("the %s, not scheduled yet\n"), project_joint_label(p.waiting_joint));
 	}
 	for (i = 0; i < p.n_stages; i++) {
 		const struct project_stage *g = &p.stages[i];
@@ -667,7 +677,8 @@ list_row(void *arg, const struct project *p)
 	v[12] = p->opened;
 	v[13] = p->closed ? p->closed : "";
 	v[14] = p->critical ? p->critical : "";
-	v[15] = p->critical_office ? p->critical_office : "";
+	v[15] = p->critical_office ? p->critical_office : p->waiting_joint && l->text ?
+	    project_joint_label(p->waiting_joint) : "";
 	v[16] = p->stop_reason;
 	if (l->text) {
 		const char *t[NLTEXT];
@@ -723,8 +734,8 @@ list_or_find(struct cmd_ctx *c, struct cmd_args *a, int find, int export)
 	}
 	l.text = !export && (fmt == NULL || strcmp(fmt, "text") == 0);
 	if (l.text) {
-		static const char *keys[NLTEXT];
-		const char *labels[NLTEXT];
+		/* Static: the text table reads them again at out_end. */
+		static const char *keys[NLTEXT], *labels[NLTEXT];
 		size_t i;
 
 		labels[0] = _("project no");

@@ -454,7 +454,7 @@ required_mat(void *arg, int seq, const char *name, int required, int secondary)
 static int
 open_stage(struct store *st, const struct calendar *cal, const struct actor *who,
     const struct prow *p, const struct flow_stage *g, const char *phone, const char *region,
-    char **cause)
+    const char *channel, char **cause)
 {
 	struct sb note = SB_INIT;
 	char today[11];
@@ -485,7 +485,7 @@ open_stage(struct store *st, const struct calendar *cal, const struct actor *who
 		in.applicant_id = p->org_code;
 		in.name = p->org_name;
 		in.phone = phone && *phone ? phone : NULL;
-		in.channel = strstr(it.channels, "online") ? "online" : "window";
+		in.channel = channel ? channel : strstr(it.channels, "online") ? "online" : "window";
 		in.materials = m.list.buf ? m.list.buf : "";
 		in.region = region;
 		in.hall = p->hall;
@@ -631,7 +631,7 @@ gate(struct store *st, const struct calendar *cal, const struct actor *who, stru
 	}
 	p->version++;
 	p->stage = next->seq;
-	rc = open_stage(st, cal, who, p, next, phone, NULL, cause);
+	rc = open_stage(st, cal, who, p, next, phone, NULL, NULL, cause);
 out:
 	free(phone);
 	free(pc.v);
@@ -771,6 +771,11 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 		    "(at most 120 bytes)"));
 		goto out;
 	}
+	if (in->channel && strcmp(in->channel, "window") && strcmp(in->channel, "online") &&
+	    strcmp(in->channel, "self-service")) {
+		set_cause(cause, "%s", _("--channel: expected window, online or self-service"));
+		goto out;
+	}
 	if (in->name == NULL || *in->name == '\0' || strlen(in->name) > 200) {
 		set_cause(cause, "%s", _("--name: expected the project's name (at most 200 bytes)"));
 		goto out;
@@ -842,7 +847,7 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 			goto fail;
 	}
 	if ((rc = open_stage(s->st, s->cal, &who, &p, &f.stages[0], in->phone,
-	    *oreg ? oreg : NULL, cause)) != 0) {
+	    *oreg ? oreg : NULL, in->channel, cause)) != 0) {
 		store_rollback(s->st);
 		goto out;
 	}
@@ -1138,8 +1143,11 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 			g->light = days_light(cal, g->used_days, g->limit_days);
 			/* Every case decided, the joint step still open: the offices
 			 * that have not recorded their findings hold the stage. */
-			if (crit_due == NULL && g->joint != JOINT_NONE) {
+			if (crit_due == NULL && g->joint != JOINT_NONE && g->n_cases > 0) {
 				struct project_joint *jt = g->n_joints ? &g->joints[g->n_joints - 1] : NULL;
+
+				if (jt == NULL || strcmp(jt->status, "closed") != 0)
+					p->waiting_joint = g->joint;
 
 				for (j = 0; jt && j < jt->n_offices; j++)
 					if (jt->findings[j] == NULL) {
@@ -1156,10 +1164,6 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 							}
 						break;
 					}
-				if (jt == NULL && g->n_cases > 0) {
-					free(p->critical_office);
-					p->critical_office = xstrdup(_("joint step not scheduled"));
-				}
 			}
 		}
 	}

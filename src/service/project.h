@@ -117,6 +117,8 @@ struct project {
 				 * (none, or out of the reader's sight) */
 	char *critical_office;	/* its office (or the office whose joint findings
 				 * are awaited), NULL when nothing holds it */
+	enum joint_kind waiting_joint;	/* every case of the current stage decided,
+					 * its joint step not closed: that step */
 	int version;
 	int n_stages;
 	struct project_stage *stages;
@@ -153,6 +155,8 @@ struct project_new {
 	const char *name;
 	const char *site;	/* region; NULL: the clerk's */
 	const char *phone;
+	const char *channel;	/* window, online, self-service; NULL: online where
+				 * the item is offered online, else window */
 };
 
 /* Open a project and its first stage's cases; its number goes to no. */

@@ -443,6 +443,8 @@ joint_survey_closes(void)
 	CHECK_INT(get(&clerk, "2026-11-30", no, &p), 0);
 	CHECK_INT(p.stage, 1);
 	CHECK_INT(ncases(&p, 2), 0);
+	CHECK_INT(p.waiting_joint, JOINT_SURVEY);
+	CHECK(p.critical == NULL && p.critical_office == NULL);
 	project_release(&p);
 	/* An approver of an office outside the stage may not even see it. */
 	CHECK_INT(schedule(&water, "2026-11-30", no), EXIT_NOTFOUND);
