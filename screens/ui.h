@@ -171,6 +171,8 @@ extern const struct screen screen_viewer;
 extern const struct screen screen_text;
 /* Record how the applicant of a case was told (arg: the case number). */
 extern const struct screen screen_tell;
+/* A case's papers, shown and printed (arg: the case number). */
+extern const struct screen screen_paper;
 extern const struct screen screen_prompt;
 extern const struct screen screen_cases;
 extern const struct screen screen_act;

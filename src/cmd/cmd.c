@@ -68,6 +68,10 @@ static const struct cmd_entry commands[] = {
 	  N_("your office's cases needing action (--mine: given to you; --unassigned: to nobody)"),
 	  "limit= mine unassigned " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0,
 	  cmd_case_worklist },
+	{ "case", "paper", "NO accept|supplement|refuse|delivery [--format txt|pdf] [--width N] "
+	  "[--encoding gbk]", N_("a paper to hand over: 受理通知书, 一次性告知书, 不予受理决定书, "
+	  "送达回证 (text for a printer, or PDF)"), "format= width= encoding=", 2, 2,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_paper },
 	{ "case", "tell", "NO accept|refuse|supplement|suspend|extend|decision|delivery "
 	  "--how phone|sms|person|post|online [--note TEXT]",
 	  N_("record how the applicant was told of a moment of their case (告知)"),
