@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 19;
+PRAGMA user_version = 20;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -500,11 +500,13 @@ CREATE TABLE flow_stage (
   joint      TEXT NOT NULL DEFAULT '' CHECK (joint IN ('', 'survey', 'drawings', 'acceptance')),
   PRIMARY KEY (flowchart, seq)
 ) WITHOUT ROWID;
+-- The key's columns come first: SQLite 3.40's integrity_check misreads a
+-- NOT NULL column declared between them in a WITHOUT ROWID table.
 CREATE TABLE flow_item (
   flowchart  TEXT NOT NULL,
   stage      INTEGER NOT NULL,
-  seq        INTEGER NOT NULL,             -- the row's order in the file
   item       TEXT NOT NULL REFERENCES item(code),
+  seq        INTEGER NOT NULL,             -- the row's order in the file
   PRIMARY KEY (flowchart, stage, item)
 ) WITHOUT ROWID;
 

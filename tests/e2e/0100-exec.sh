@@ -2,6 +2,8 @@
 # Commands over ssh exec: output, formats, exit codes, rights and regions.
 . "$(dirname "$0")/lib.sh"
 start_server 3000
+expect_eq "database: the demo database passes SQLite's integrity check" \
+    "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 
 out=$(ssh_as supervisor1 case find --light red --limit 5 --format csv); rc=$?
 expect_eq "exec: case find exits 0" "$rc" 0
