@@ -148,6 +148,7 @@ main(void)
 		tests_clock, tests_calendar, tests_ids, tests_csv, tests_access, tests_cmd, tests_cmdtable,
 		tests_audit,
 		tests_lifecycle, tests_supervision, tests_grade, tests_property, tests_store_err, tests_hardening, tests_plans, tests_demo,
+		tests_flowdraw,
 		NULL
 	};
 	int passed = 0, failed = 0, i;
