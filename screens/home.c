@@ -11,6 +11,7 @@
 #include "caselist.h"
 #include "access.h"
 #include "i18n.h"
+#include "project_screens.h"
 #include "tcase.h"
 #include "ui.h"
 #include "util.h"
@@ -107,16 +108,18 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	static const char *const keys_clerk[] = {
-		"n", N_("new application"), "w", N_("worklist"), "o", N_("orders"), "/", N_("find case"),
-		"F1", N_("help"), "q", N_("quit"), NULL
-	};
-	static const char *const keys_approver[] = {
-		"w", N_("worklist"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
+		"n", N_("new application"), "w", N_("worklist"), "P", N_("projects"), "F",
+		N_("flowcharts"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
 		"q", N_("quit"), NULL
 	};
-	static const char *const keys[] = {
-		"d", N_("dashboard"), "p", N_("reports"), "o", N_("orders"), "c", N_("complaints"),
+	static const char *const keys_approver[] = {
+		"w", N_("worklist"), "P", N_("projects"), "F", N_("flowcharts"), "o", N_("orders"),
 		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), NULL
+	};
+	static const char *const keys[] = {
+		"d", N_("dashboard"), "p", N_("reports"), "P", N_("projects"), "F", N_("flowcharts"),
+		"o", N_("orders"), "c", N_("complaints"), "/", N_("find case"), "F1", N_("help"),
+		"q", N_("quit"), NULL
 	};
 	struct home *h = state;
 	char line[512];
@@ -185,6 +188,15 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (!k.fkey && k.ch == L'c' && access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
 		ui_push(ui, &screen_viewer, "complaint list");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	/* Investment projects and their flowcharts (project_screens.h). */
+	if (!k.fkey && k.ch == L'P') {
+		ui_push(ui, &screen_projects, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'F') {
+		ui_push(ui, &screen_flowlist, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'w') {

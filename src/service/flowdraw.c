@@ -166,13 +166,13 @@ flowdraw_status_label(enum project_status st)
 {
 	switch (st) {
 	case PROJECT_OPEN:
-		return _("project|open");
+		return _("in progress");
 	case PROJECT_DONE:
-		return _("project|completed");
+		return _("completed");
 	case PROJECT_STOPPED:
-		return _("project|stopped");
+		return _("stopped (an item denied)");
 	default:
-		return _("project|withdrawn");
+		return _("withdrawn");
 	}
 }
 
@@ -245,7 +245,7 @@ flowdraw_flowchart(const struct flowchart *f, int width, struct drawing *d)
 			l->full = xstrdup(buf);
 		if (lw)
 			box_line(d, DRAW_TEXT, "", num, i, -1, NULL);
-		snprintf(buf, sizeof buf, _("%d items in parallel:"), fs->n_items);
+		snprintf(buf, sizeof buf, _("%d in parallel:"), fs->n_items);
 		box_line(d, DRAW_TEXT, "", buf, i, -1, NULL);
 		for (k = 0; k < fs->n_items; k++) {
 			const char *name = fs->item_names && fs->item_names[k] ? fs->item_names[k] :
@@ -457,7 +457,7 @@ joint_lines(struct drawing *d, const struct project_joint *j, int i, int k)
 
 	snprintf(buf, sizeof buf, "%s · %s%s%s · %s", flowdraw_joint_label(j->kind),
 	    j->day ? j->day : "", j->place && *j->place ? " · " : "", j->place ? j->place : "",
-	    j->status && strcmp(j->status, "closed") == 0 ? _("joint|closed") : _("joint|scheduled"));
+	    j->status && strcmp(j->status, "closed") == 0 ? _("every office has recorded") : _("scheduled"));
 	sb_adds(&sb, "  ◆ ");
 	put_cut(&sb, buf, d->width - 4);
 	l = add(d, DRAW_JOINT, &sb);
