@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 14;
+PRAGMA user_version = 15;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -313,6 +313,8 @@ CREATE TABLE event (
   hash        TEXT NOT NULL
 );
 CREATE INDEX event_case ON event(case_id, id);
+-- The events of a subject (a project's), without those of cases.
+CREATE INDEX event_subject ON event(subject, id) WHERE subject <> '';
 CREATE TRIGGER event_no_update BEFORE UPDATE ON event
   BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 CREATE TRIGGER event_no_delete BEFORE DELETE ON event
@@ -467,3 +469,90 @@ CREATE TABLE case_seq (
   prefix TEXT PRIMARY KEY,
   n      INTEGER NOT NULL
 );
+
+-- Investment projects (工程建设项目) under the "1+8" flowcharts
+-- (data/flowcharts): a flowchart is stages in order; the items of a stage
+-- run in parallel; a stage may have one joint step (联合踏勘 survey, 多图联审
+-- drawings, 联合验收 acceptance).
+CREATE TABLE flowchart (
+  code       TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  name_en    TEXT NOT NULL,
+  total_days INTEGER NOT NULL CHECK (total_days > 0),
+  before     TEXT NOT NULL DEFAULT ''    -- the working days the serial process took
+);
+CREATE TABLE flow_stage (
+  flowchart  TEXT NOT NULL REFERENCES flowchart(code),
+  seq        INTEGER NOT NULL,
+  name       TEXT NOT NULL,
+  name_en    TEXT NOT NULL,
+  limit_days INTEGER NOT NULL CHECK (limit_days > 0),
+  joint      TEXT NOT NULL DEFAULT '' CHECK (joint IN ('', 'survey', 'drawings', 'acceptance')),
+  PRIMARY KEY (flowchart, seq)
+) WITHOUT ROWID;
+CREATE TABLE flow_item (
+  flowchart  TEXT NOT NULL,
+  stage      INTEGER NOT NULL,
+  seq        INTEGER NOT NULL,             -- the row's order in the file
+  item       TEXT NOT NULL REFERENCES item(code),
+  PRIMARY KEY (flowchart, stage, item)
+) WITHOUT ROWID;
+
+-- A project of one enterprise (org_code: its unified social credit code, an
+-- applicant) under one flowchart; stage is the current stage's seq.
+CREATE TABLE project (
+  id          INTEGER PRIMARY KEY,
+  no          TEXT NOT NULL UNIQUE,        -- XM + YYYYMMDD + 4-digit sequence
+  flowchart   TEXT NOT NULL REFERENCES flowchart(code),
+  org_code    TEXT NOT NULL,               -- the applicant of every case of it
+  org_name    TEXT NOT NULL,
+  name        TEXT NOT NULL,
+  site        TEXT NOT NULL,               -- region code of the site
+  hall_region TEXT NOT NULL,               -- the hall that opened it
+  opened_by   TEXT NOT NULL,
+  opened      TEXT NOT NULL,
+  closed      TEXT,
+  status      TEXT NOT NULL CHECK (status IN ('open', 'done', 'stopped', 'withdrawn')),
+  stop_reason TEXT NOT NULL DEFAULT '',
+  stage       INTEGER NOT NULL DEFAULT 1,
+  version     INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX project_opened ON project(opened);
+CREATE TABLE project_stage (
+  project_id INTEGER NOT NULL REFERENCES project(id),
+  seq        INTEGER NOT NULL,
+  opened     TEXT NOT NULL,
+  closed     TEXT,
+  PRIMARY KEY (project_id, seq)
+) WITHOUT ROWID;
+CREATE TABLE project_case (
+  project_id INTEGER NOT NULL REFERENCES project(id),
+  stage      INTEGER NOT NULL,
+  case_id    INTEGER NOT NULL REFERENCES cases(id),
+  PRIMARY KEY (project_id, stage, case_id)
+) WITHOUT ROWID;
+CREATE INDEX project_case_case ON project_case(case_id);
+-- A joint step of a stage, scheduled once for all its offices; closed when
+-- every office has recorded its findings on its own case.
+CREATE TABLE project_joint (
+  id         INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES project(id),
+  stage      INTEGER NOT NULL,
+  kind       TEXT NOT NULL CHECK (kind IN ('survey', 'drawings', 'acceptance')),
+  day        TEXT NOT NULL,
+  place      TEXT NOT NULL,
+  status     TEXT NOT NULL CHECK (status IN ('scheduled', 'closed')),
+  by_login   TEXT NOT NULL,
+  created    TEXT NOT NULL,
+  closed     TEXT
+);
+CREATE INDEX project_joint_project ON project_joint(project_id, stage);
+CREATE TABLE project_joint_office (
+  joint_id  INTEGER NOT NULL REFERENCES project_joint(id),
+  office    TEXT NOT NULL REFERENCES office(code),
+  case_id   INTEGER NOT NULL REFERENCES cases(id),
+  findings  TEXT,                          -- NULL until the office records them
+  by_login  TEXT,
+  done_on   TEXT,
+  PRIMARY KEY (joint_id, office)
+) WITHOUT ROWID;

@@ -120,6 +120,17 @@ int cmd_case_new(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_act(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a);
+/* flowcharts and investment projects (cmd_project.c) */
+int cmd_flowchart_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_flowchart_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_new(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_find(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_export(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_withdraw(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_joint(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_project_findings(struct cmd_ctx *c, struct cmd_args *a);
 /* users and their keys (cmd_user.c) */
 int cmd_user_me(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_user_add(struct cmd_ctx *c, struct cmd_args *a);

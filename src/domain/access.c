@@ -232,6 +232,33 @@ access_may_act(const struct user *u, const struct tcase *c, enum act_who who)
 }
 
 int
+access_project_may(const struct user *u, enum project_who who, const char *hall,
+    const char *office)
+{
+	if (!access_has(u, RIGHT_CASE_WORK))
+		return 0;
+	switch (who) {
+	case PROJECT_BY_HALL:
+		/* Opened and withdrawn at the window of the very hall. */
+		return u->role == ROLE_CLERK && hall != NULL && strcmp(u->region, hall) == 0;
+	case PROJECT_BY_OFFICE:
+		return u->role == ROLE_APPROVER && office != NULL && u->office != NULL &&
+		    strcmp(u->office, office) == 0;
+	}
+	return 0;
+}
+
+int
+access_project_site(const struct user *u, const char *site)
+{
+	if (u->region_level != NULL && strcmp(u->region_level, "city") == 0)
+		return 1;
+	/* A district's or township's hall opens projects in its district. */
+	return site != NULL && u->region != NULL && strlen(site) >= 6 &&
+	    strncmp(site, u->region, 6) == 0;
+}
+
+int
 access_worklist(const struct user *u, const char **office, const char **hall)
 {
 	if (!access_has(u, RIGHT_CASE_WORK))

@@ -79,6 +79,19 @@ enum act_who {
  * branch of c's review. Supervisors, admins and the operator never act. */
 int access_may_act(const struct user *u, const struct tcase *c, enum act_who who);
 
+/* Investment projects: who acts on one. A project is seen through its
+ * cases (access_can_see on each). */
+enum project_who {
+	PROJECT_BY_HALL,	/* a window clerk of the hall that opened it */
+	PROJECT_BY_OFFICE,	/* an approver of the office (of a case of the stage) */
+};
+/* 1 when u may act as who on a project opened at hall, for office. */
+int access_project_may(const struct user *u, enum project_who who, const char *hall,
+    const char *office);
+/* 1 when u may open a project whose site is the region site: a city hall's
+ * clerk anywhere, others within their own district. */
+int access_project_site(const struct user *u, const char *site);
+
 /* The worklist of u: the office, and the hall region for clerks (NULL for
  * approvers). 0, or -1 when u has no worklist. */
 int access_worklist(const struct user *u, const char **office, const char **hall);

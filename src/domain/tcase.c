@@ -149,6 +149,17 @@ static const struct {
 	{ "return", N_("returned to acceptance") },
 	/* A new notice or threshold moved the clock (calendar.c). */
 	{ "reclock", N_("clock recomputed") },
+	/* Investment projects (project.c): events with subject project:NO,
+	 * and an office's findings of a joint step on its own case. */
+	{ "project_open", N_("project opened") },
+	{ "stage_open", N_("stage opened") },
+	{ "stage_close", N_("stage closed") },
+	{ "project_stop", N_("project stopped") },
+	{ "project_done", N_("project done") },
+	{ "project_withdraw", N_("project withdrawn") },
+	{ "joint_schedule", N_("joint step scheduled") },
+	{ "joint_findings", N_("joint step findings") },
+	{ "joint_close", N_("joint step closed") },
 	{ NULL, NULL }
 };
 
@@ -464,6 +475,17 @@ tcase_result(const char *power_type, const char *item_name, int approve)
 			return approve ? results[i].yes : results[i].no;
 	/* An unknown power type: the licensing law's words. */
 	return approve ? "准予许可" : "不予许可";
+}
+
+int
+tcase_result_positive(const char *result)
+{
+	int i;
+
+	for (i = 0; result != NULL && results[i].power_type != NULL; i++)
+		if (strcmp(results[i].yes, result) == 0)
+			return 1;
+	return 0;
 }
 
 const char *

@@ -114,6 +114,8 @@ int tcase_supplement_unlisted(const char *reason, const char *note, char **cause
  * 公共服务 办结/不予办理, 其他行政权力 予以通过/不予通过.
  */
 const char *tcase_result(const char *power_type, const char *item_name, int approve);
+/* 1 when a stored result is a decision in favour (of any power type). */
+int tcase_result_positive(const char *result);
 /* A stored result in the user's language ("" for none; unknown words as
  * they are). */
 const char *tcase_result_label(const char *result);

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
+#include "project.h"
 #include "stats.h"
 #include "tcase.h"
 #include "util.h"
@@ -1189,9 +1190,11 @@ do_close(struct ctx *x, const char *status)
 	return 0;
 }
 
+/* Take an action; own: in a transaction of its own, else in the caller's
+ * (which rolls back on failure). */
 static int
-act_as(struct store *st, const struct calendar *cal, const struct actor *who,
-    const char *no, const struct act_args *a, char **cause)
+act_in(struct store *st, const struct calendar *cal, const struct actor *who,
+    const char *no, const struct act_args *a, int own, char **cause)
 {
 	const struct act_def *def = lifecycle_find(a->action);
 	struct tcase c, before;
@@ -1217,12 +1220,13 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		set_cause(cause, "%s", _("--note: at most 2000 bytes"));
 		return EXIT_INVALID;
 	}
-	if (store_begin(st, cause) != 0)
+	if (own && store_begin(st, cause) != 0)
 		return EXIT_INTERNAL;
 	memset(&c, 0, sizeof c);
 	rc = store_case_get(st, no, &c);
 	if (rc != 0 || !access_can_see(who->user, &c)) {
-		store_rollback(st);
+		if (own)
+			store_rollback(st);
 		if (c.no)
 			tcase_release(&c);
 		if (rc < 0) {
@@ -1237,7 +1241,8 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	sb_init(&x.lists[0]);
 	sb_init(&x.lists[1]);
 	if (a->expect_version >= 0 && a->expect_version != c.version) {
-		store_rollback(st);
+		if (own)
+			store_rollback(st);
 		tcase_release(&c);
 		return conflict(st, no, cause);
 	}
@@ -1326,19 +1331,24 @@ act_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		goto fail;
 	rc = store_case_update(st, &c, cause);
 	if (rc == STORE_CONFLICT) {
-		store_rollback(st);
+		if (own)
+			store_rollback(st);
 		rc = conflict(st, no, cause);
 		goto out;
 	}
+	/* A case of an investment project may close its stage or stop it. */
 	if (rc != 0 || write_event(st, who, &c, def->name, from, x.note.buf, cause) != 0 ||
-	    stats_case_change(st, &before, &c, cause) != 0 || store_commit(st, cause) != 0) {
+	    stats_case_change(st, &before, &c, cause) != 0 ||
+	    project_case_changed(st, cal, who, &c, cause) != 0 ||
+	    (own && store_commit(st, cause) != 0)) {
 		rc = EXIT_INTERNAL;
 		goto fail;
 	}
 	rc = EXIT_OK;
 	goto out;
 fail:
-	store_rollback(st);
+	if (own)
+		store_rollback(st);
 out:
 	free(from);
 	sb_release(&x.note);
@@ -1349,6 +1359,20 @@ out:
 	if (before.no)
 		tcase_release(&before);
 	return rc;
+}
+
+static int
+act_as(struct store *st, const struct calendar *cal, const struct actor *who,
+    const char *no, const struct act_args *a, char **cause)
+{
+	return act_in(st, cal, who, no, a, 1, cause);
+}
+
+int
+lifecycle_act_tx(struct store *st, const struct calendar *cal, const struct actor *who,
+    const char *no, const struct act_args *a, char **cause)
+{
+	return act_in(st, cal, who, no, a, 0, cause);
 }
 
 /* Intake ------------------------------------------------------------------------ */
@@ -1402,9 +1426,12 @@ correction_event(struct store *st, struct audit_chain *ch, const struct actor *w
 	return rc;
 }
 
+/* Take in an application; own: in a transaction of its own, else in the
+ * caller's (which rolls back on failure) and without the intake right's
+ * check (a project opens the cases of its next stage at a decision). */
 static int
-intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
-    const struct intake *in, char no[32], char **cause)
+intake_in(struct store *st, const struct calendar *cal, const struct actor *who,
+    const struct intake *in, int own, char no[32], char **cause)
 {
 	struct item it;
 	struct region r;
@@ -1414,7 +1441,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	struct event e;
 	unsigned long long have = 0;
 	char *oname = NULL, *ophone = NULL, *oregion = NULL, *office = NULL, *mats = NULL;
-	char region[13], route[13], oreg[13], hall[13], district[7], prefix[24], at[32], today_s[11];
+	char region[13], rreg[13], route[13], oreg[13], hall[13], district[7], prefix[24], at[32], today_s[11];
 	char warn[11], due[11];
 	const char *kind;
 	long seq;
@@ -1422,7 +1449,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 
 	memset(&it, 0, sizeof it);
 	memset(&m, 0, sizeof m);
-	if (!access_has(who->user, RIGHT_CASE_INTAKE)) {
+	if (own && !access_has(who->user, RIGHT_CASE_INTAKE)) {
 		set_cause(cause, "%s", _("permission denied: applications are taken in by window clerks"));
 		return EXIT_DENIED;
 	}
@@ -1526,12 +1553,14 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 	region_release(&r);
 	rc = EXIT_INVALID;
 	utf8_copy(hall, sizeof hall, in->hall ? in->hall : who->user->region);
-	/* Route to the competent office: the lowest level that handles the item. */
+	/* Route to the competent office: the lowest level that handles the item,
+	 * where the applicant lives or, for a project, at its site. */
+	utf8_copy(rreg, sizeof rreg, in->route && *in->route ? in->route : region);
 	if (strstr(it.levels, "township") != NULL) {
 		/* Route by the applicant's township; when only the district is
 		 * known, by the hall's township in it (the applicant's address on
 		 * the register stays as given). */
-		utf8_copy(route, sizeof route, region);
+		utf8_copy(route, sizeof route, rreg);
 		if (strlen(route) < 9) {
 			if (strncmp(hall, route, 6) == 0 && strlen(hall) >= 9)
 				snprintf(route, sizeof route, "%.9s", hall);
@@ -1544,7 +1573,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		snprintf(oreg, sizeof oreg, "%.9s", route);
 		found = store_office_for(st, oreg, "township", &office);
 	} else if (strstr(it.levels, "district") != NULL) {
-		snprintf(oreg, sizeof oreg, "%.6s", region);
+		snprintf(oreg, sizeof oreg, "%.6s", rreg);
 		found = store_office_for(st, oreg, it.dept_kind, &office);
 	}
 	if (office == NULL && found >= 0) {
@@ -1561,7 +1590,7 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 		rc = EXIT_INVALID;
 		goto out;
 	}
-	if (store_begin(st, cause) != 0) {
+	if (own && store_begin(st, cause) != 0) {
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
@@ -1634,12 +1663,13 @@ intake_as(struct store *st, const struct calendar *cal, const struct actor *who,
 			rc = audit_chain_save(st, &ch, cause);
 		sb_release(&note);
 	}
-	if (rc != 0 || store_commit(st, cause) != 0)
+	if (rc != 0 || (own && store_commit(st, cause) != 0))
 		goto fail;
 	rc = EXIT_OK;
 	goto out;
 fail:
-	store_rollback(st);
+	if (own)
+		store_rollback(st);
 	rc = EXIT_INTERNAL;
 out:
 	free(oname);
@@ -1649,6 +1679,13 @@ out:
 	free(mats);
 	item_release(&it);
 	return rc;
+}
+
+int
+lifecycle_intake_tx(struct store *st, const struct calendar *cal, const struct actor *who,
+    const struct intake *in, char no[32], char **cause)
+{
+	return intake_in(st, cal, who, in, 0, no, cause);
 }
 
 /* The acting user, their address and the day, fixed for one action. */
@@ -1681,7 +1718,7 @@ lifecycle_intake(struct session *s, const struct intake *in, char no[32], char *
 	if ((rc = session_refresh(s, cause)) != 0)
 		return rc;
 	actor_of(s, &who);
-	return intake_as(s->st, s->cal, &who, in, no, cause);
+	return intake_in(s->st, s->cal, &who, in, 1, no, cause);
 }
 
 /* Amounts are written in yuan with at most two decimals ("9", "9.5", "12.00"):

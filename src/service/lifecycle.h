@@ -84,6 +84,8 @@ struct intake {
 	const char *materials;	/* "1,2,3": the item's materials received */
 	const char *hall;	/* where it was taken in; NULL: the user's region */
 	int name_differs;	/* the clerk confirms a name other than the registered one */
+	const char *route;	/* route to the offices of this region (a project's
+				 * site); NULL: of the applicant's */
 };
 
 /* Take in an application; the new case number goes to no (32 bytes).
@@ -91,6 +93,15 @@ struct intake {
  * organisation's code); a name other than the one registered for a known ID
  * is refused unless in->name_differs confirms it. */
 int lifecycle_intake(struct session *s, const struct intake *in, char no[32], char **cause);
+
+/* The two above inside the caller's transaction, which rolls back on
+ * failure: for what an investment project does to its cases (project.c).
+ * The intake is not checked against who's right to take in: a project
+ * opens its next stage's cases at the decision that closes a stage. */
+int lifecycle_intake_tx(struct store *st, const struct calendar *cal, const struct actor *who,
+    const struct intake *in, char no[32], char **cause);
+int lifecycle_act_tx(struct store *st, const struct calendar *cal, const struct actor *who,
+    const char *no, const struct act_args *a, char **cause);
 
 /* 1 when a submitted case has waited more than 5 working days (art. 32). */
 int lifecycle_deemed(const struct calendar *cal, const struct tcase *c, int today);

@@ -476,6 +476,187 @@ load_steps(struct store *st, FILE *fp, const char *name, char **cause)
 	return csvio_read(fp, name, header, NULL, step_row, &c, cause);
 }
 
+/* Flowcharts (data/flowcharts) -------------------------------------------------- */
+
+static const char *const joint_words[] = { "", "survey", "drawings", "acceptance", NULL };
+
+struct flow_ctx {
+	struct ctx c;
+	const char *code;
+	int total_days;
+	int stage;		/* the stage of the rows read so far (0: none yet) */
+	int sum;		/* of the stages' limits */
+	int seq;		/* rows read */
+	char *stage_name, *stage_name_en, *joint;
+	int stage_days;
+};
+
+static int
+flow_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct flow_ctx *x = arg;
+	struct ctx *c = &x->c;
+	struct item it;
+	long stage, days;
+	int i, ok = 0, rc;
+
+	if (parse_int(r->f[0], 1, 99, &stage) != 0)
+		return bad(cause, c, r, 1, _("a stage number from 1 to 99"));
+	if (stage != x->stage && stage != x->stage + 1)
+		return bad(cause, c, r, 1, x->stage == 0 ? _("stage 1 first (stages in order "
+		    "1, 2, 3 ...)") : _("the same stage as the row before or the next one (stages in "
+		    "order 1, 2, 3 ...)"));
+	if (*r->f[1] == '\0')
+		return bad(cause, c, r, 2, _("the stage's name"));
+	if (*r->f[2] == '\0')
+		return bad(cause, c, r, 3, _("the stage's English name"));
+	if (parse_int(r->f[3], 1, 365, &days) != 0)
+		return bad(cause, c, r, 4, _("working days between 1 and 365"));
+	for (i = 0; joint_words[i] != NULL; i++)
+		ok |= strcmp(joint_words[i], r->f[4]) == 0;
+	if (!ok)
+		return bad(cause, c, r, 5, _("nothing, survey, drawings or acceptance"));
+	if (stage == x->stage) {
+		/* The stage's fields repeat on each of its rows and must agree. */
+		if (strcmp(r->f[1], x->stage_name) != 0)
+			return bad(cause, c, r, 2, _("the stage's name as on its first row"));
+		if (strcmp(r->f[2], x->stage_name_en) != 0)
+			return bad(cause, c, r, 3, _("the stage's English name as on its first row"));
+		if (days != x->stage_days)
+			return bad(cause, c, r, 4, _("the stage's working days as on its first row"));
+		if (strcmp(r->f[4], x->joint) != 0)
+			return bad(cause, c, r, 5, _("the stage's joint step as on its first row"));
+	} else {
+		x->stage = (int)stage;
+		x->stage_days = (int)days;
+		x->sum += (int)days;
+		free(x->stage_name);
+		free(x->stage_name_en);
+		free(x->joint);
+		x->stage_name = xstrdup(r->f[1]);
+		x->stage_name_en = xstrdup(r->f[2]);
+		x->joint = xstrdup(r->f[4]);
+		if (x->sum > x->total_days) {
+			set_cause(cause, _("%s: line %ld, column %d: expected stages whose working days "
+			    "add up to at most the flowchart's %d (they come to %d)"), c->name, r->line,
+			    4, x->total_days, x->sum);
+			return -1;
+		}
+		if (store_flow_stage_put(c->st, x->code, x->stage, r->f[1], r->f[2], x->stage_days,
+		    r->f[4], cause) != 0)
+			return -1;
+	}
+	rc = store_item_get(c->st, r->f[5], &it);
+	if (rc == STORE_NOTFOUND)
+		return bad(cause, c, r, 6, _("an item code of the catalog (data/items.csv)"));
+	if (rc != 0) {
+		set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
+		return -1;
+	}
+	item_release(&it);
+	if (store_flow_item_put(c->st, x->code, x->stage, ++x->seq, r->f[5], NULL) != 0)
+		return bad(cause, c, r, 6, _("an item listed once in its stage"));
+	return 0;
+}
+
+int
+load_flowchart_stages(struct store *st, FILE *fp, const char *name, const char *code,
+    int total_days, char **cause)
+{
+	static const char *const header[] = {
+		"stage", "stage_name", "stage_name_en", "stage_days", "joint", "item", NULL
+	};
+	struct flow_ctx x;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.c.st = st;
+	x.c.name = name;
+	x.code = code;
+	x.total_days = total_days;
+	if (store_flowchart_clear(st, code, cause) != 0)
+		return -1;
+	rc = csvio_read(fp, name, header, NULL, flow_row, &x, cause);
+	if (rc == 0 && x.stage == 0) {
+		set_cause(cause, _("%s: expected at least one stage"), name);
+		rc = -1;
+	}
+	free(x.stage_name);
+	free(x.stage_name_en);
+	free(x.joint);
+	return rc;
+}
+
+struct charts {
+	struct ctx c;
+	const char *dir;
+};
+
+static int
+chart_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct charts *x = arg;
+	struct ctx *c = &x->c;
+	struct sb path = SB_INIT;
+	const char *p;
+	long total;
+	FILE *fp;
+	int rc;
+
+	if (*r->f[0] == '\0' || strlen(r->f[0]) > 32)
+		return bad(cause, c, r, 1, _("a flowchart code of 1 to 32 characters"));
+	for (p = r->f[0]; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return bad(cause, c, r, 1, _("a flowchart code of lower-case letters, digits "
+			    "and '-'"));
+	if (*r->f[1] == '\0')
+		return bad(cause, c, r, 2, _("a name"));
+	if (*r->f[2] == '\0')
+		return bad(cause, c, r, 3, _("an English name"));
+	if (parse_int(r->f[3], 1, 1000, &total) != 0)
+		return bad(cause, c, r, 4, _("working days between 1 and 1000"));
+	if (store_flowchart_put(c->st, r->f[0], r->f[1], r->f[2], (int)total, r->f[4], cause) != 0)
+		return -1;
+	sb_addf(&path, "%s/%s.csv", x->dir, r->f[0]);
+	fp = fopen(path.buf, "r");
+	if (fp == NULL) {
+		set_cause(cause, _("%s: line %ld: cannot open '%s'"), c->name, r->line, path.buf);
+		sb_release(&path);
+		return -1;
+	}
+	rc = load_flowchart_stages(c->st, fp, path.buf, r->f[0], (int)total, cause);
+	fclose(fp);
+	sb_release(&path);
+	return rc;
+}
+
+int
+load_flowcharts(struct store *st, const char *dir, char **cause)
+{
+	static const char *const header[] = {
+		"code", "name", "name_en", "total_days", "before", NULL
+	};
+	struct charts x;
+	struct sb path = SB_INIT;
+	FILE *fp;
+	int rc;
+
+	memset(&x, 0, sizeof x);
+	x.c.st = st;
+	x.dir = dir;
+	sb_addf(&path, "%s/flowcharts.csv", dir);
+	x.c.name = path.buf;
+	if ((fp = fopen(path.buf, "r")) == NULL) {
+		set_cause(cause, _("cannot open '%s'"), path.buf);
+		sb_release(&path);
+		return -1;
+	}
+	rc = csvio_read(fp, path.buf, header, NULL, chart_row, &x, cause);
+	fclose(fp);
+	sb_release(&path);
+	return rc;
+}
+
 const char *
 load_data_dir(void)
 {
@@ -552,6 +733,7 @@ load_all(struct store *st, const char *dir, char **cause)
 		{ "item_steps.csv", load_steps },
 	};
 	size_t i;
+	int rc;
 
 	if (store_begin(st, cause) != 0)
 		return -1;
@@ -560,6 +742,15 @@ load_all(struct store *st, const char *dir, char **cause)
 			goto fail;
 	if (load_offices(st, cause) != 0)
 		goto fail;
+	{
+		struct sb charts = SB_INIT;
+
+		sb_addf(&charts, "%s/flowcharts", dir);
+		rc = load_flowcharts(st, charts.buf, cause);
+		sb_release(&charts);
+		if (rc != 0)
+			goto fail;
+	}
 	if (store_commit(st, cause) != 0)
 		goto fail;
 	return 0;

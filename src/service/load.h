@@ -29,6 +29,15 @@ int load_items(struct store *st, FILE *fp, const char *name,
 int load_materials(struct store *st, FILE *fp, const char *name, char **cause);
 int load_steps(struct store *st, FILE *fp, const char *name, char **cause);
 
+/* The flowcharts of dir (data/flowcharts): flowcharts.csv and one
+ * CODE.csv of stages and items per flowchart, each checked (items of the
+ * catalog, stages in order, a stage's fields agreeing on its rows, the
+ * stages' days within the total, the joint step's word). */
+int load_flowcharts(struct store *st, const char *dir, char **cause);
+/* The stages of flowchart code (total_days its limit) from fp. */
+int load_flowchart_stages(struct store *st, FILE *fp, const char *name, const char *code,
+    int total_days, char **cause);
+
 /* Find the data directory: $TONGBAN_DATA, ./data, or the install path. */
 const char *load_data_dir(void);
 

@@ -59,7 +59,10 @@ struct project_case {
 	int light;		/* enum light, -1 when closed */
 	int used_days;		/* working days used by the case's clock */
 	char *due;
-	int visible;		/* 0: counted, but out of the reader's sight */
+	int visible;		/* 0: counted, but out of the reader's sight (no, status
+				 * and due are then "") */
+	long long case_id;
+	int decided;		/* 1 once decided (approved, denied ...) */
 };
 
 struct project_joint {
@@ -76,11 +79,13 @@ struct project_joint {
 
 struct project_stage {
 	int seq;
+	char *name;		/* in the user's language */
+	enum joint_kind joint;	/* the flowchart's joint step of the stage */
 	char *opened;		/* NULL: not reached yet */
 	char *closed;
 	int used_days;
 	int limit_days;
-	int light;
+	int light;		/* -1 unless it is the open project's current stage */
 	int n_cases;
 	struct project_case *cases;
 	int n_joints;
@@ -91,10 +96,12 @@ struct project {
 	long id;
 	char *no;		/* XM + YYYYMMDD + sequence */
 	char *flowchart;
+	char *flowchart_name;	/* in the user's language */
 	char *org_code;
 	char *org_name;
 	char *name;
 	char *site;		/* region code of the site */
+	char *hall;		/* region of the hall that opened it */
 	char *opened;
 	char *closed;
 	enum project_status status;
@@ -102,12 +109,25 @@ struct project {
 	int stage;		/* the current stage's seq */
 	int used_days;		/* the project clock */
 	int total_days;
-	int light;
-	char *critical;		/* the case that holds the project back now, or NULL */
+	int light;		/* enum light; -1 when closed */
+	int on_time;		/* closed: used_days within total_days; -1 while open */
+	char *critical;		/* the case that holds the project back now, or NULL
+				 * (none, or out of the reader's sight) */
+	char *critical_office;	/* its office (or the office whose joint findings
+				 * are awaited), NULL when nothing holds it */
 	int version;
 	int n_stages;
 	struct project_stage *stages;
 };
+
+/* Codes and labels: survey, drawings, acceptance; open, done, stopped,
+ * withdrawn. The parsers return 0 or -1. */
+const char *project_joint_name(enum joint_kind k);
+int project_joint_parse(const char *s, enum joint_kind *k);
+const char *project_joint_label(enum joint_kind k);
+const char *project_status_name(enum project_status st);
+int project_status_parse(const char *s, enum project_status *st);
+const char *project_status_label(enum project_status st);
 
 void flowchart_release(struct flowchart *f);
 void project_release(struct project *p);
@@ -138,5 +158,36 @@ int project_joint_schedule(struct session *s, const char *no, enum joint_kind ki
     const char *day, const char *place, char **cause);
 int project_joint_record(struct session *s, const char *no, long joint, const char *findings,
     char **cause);
+
+/* Projects the user may see, newest first, filtered (NULL or 0: any);
+ * fn gets each with its clock as project_get fills it. */
+struct project_filter {
+	const char *flowchart;
+	const char *status;	/* open, done, stopped, withdrawn */
+	int light;		/* enum light; 0: any */
+	const char *region;	/* sites in this region's subtree */
+	const char *opened_by;	/* unused: reserved */
+	long limit;
+};
+typedef int (*project_fn)(void *arg, const struct project *p);
+int project_find(struct session *s, const struct project_filter *f, project_fn fn, void *arg,
+    char **cause);
+/* 1 when the session's user may see project no, 0 when not, -1 on failure
+ * (the audit trail's rule for events of subject project:NO). */
+int project_visible(struct session *s, const char *no);
+
+/* The project and stage of a case (case show names them): 1 and no,
+ * *stage; 0 when the case is in none; -1 on failure. */
+int project_of_case(struct session *s, long long case_id, char no[32], int *stage);
+
+/* The lifecycle's hook, once per action on a case inside its transaction:
+ * a case of a project's current stage denied, refused or withdrawn stops
+ * the project; the last one decided in favour (the joint step closed)
+ * opens the next stage's cases, or finishes the project. */
+struct actor;
+struct tcase;
+struct calendar;
+int project_case_changed(struct store *st, const struct calendar *cal, const struct actor *who,
+    const struct tcase *c, char **cause);
 
 #endif

@@ -11,6 +11,7 @@
 #include "exitcode.h"
 #include "i18n.h"
 #include "record.h"
+#include "project.h"
 #include "trail.h"
 #include "util.h"
 
@@ -148,6 +149,9 @@ visible(struct session *s, struct seen *cache, const struct event *e)
 		return 0;
 	if (strncmp(subject, "applicant:", 10) == 0)
 		return applicant_visible(s, colon + 1);
+	/* A project is seen through its cases. */
+	if (strncmp(subject, "project:", 8) == 0)
+		return project_visible(s, colon + 1);
 	if (record_kind_parse(subject, (size_t)(colon - subject), &kind) == 0 &&
 	    parse_int(colon + 1, 1, 2147483647, &n) == 0)
 		return record_visible(s, kind, n);

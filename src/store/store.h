@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 14
+#define STORE_SCHEMA_VERSION 15
 
 struct store;
 
@@ -456,6 +456,8 @@ int store_case_seq_set(struct store *st, const char *prefix, long n, char **caus
 typedef int (*store_event_fn)(void *arg, const struct event *e);
 int store_event_insert(struct store *st, struct event *e, char **cause);
 int store_event_each_of_case(struct store *st, long long case_id, store_event_fn fn, void *arg);
+/* The events of a subject ("project:XM202611270001"), in id order. */
+int store_event_each_of_subject(struct store *st, const char *subject, store_event_fn fn, void *arg);
 /* Every event in id order. */
 int store_event_each(struct store *st, store_event_fn fn, void *arg);
 /* Events in id order with at in [from, to] (dates, inclusive). */
@@ -463,5 +465,61 @@ int store_event_each_between(struct store *st, const char *from, const char *to,
     store_event_fn fn, void *arg);
 /* The id and hash of the last event; 0 and "" when there is none; -1 on failure. */
 int store_event_last(struct store *st, long long *id, char hash[65]);
+
+/* Flowcharts and investment projects (store_project.c). Lists call fn
+ * with the row's columns as text (NULL for SQL NULL). */
+int store_flowchart_put(struct store *st, const char *code, const char *name, const char *name_en,
+    int total_days, const char *before, char **cause);
+/* Remove a flowchart's stages and items (before loading them again). */
+int store_flowchart_clear(struct store *st, const char *code, char **cause);
+int store_flow_stage_put(struct store *st, const char *flowchart, int seq, const char *name,
+    const char *name_en, int limit_days, const char *joint, char **cause);
+int store_flow_item_put(struct store *st, const char *flowchart, int stage, int seq,
+    const char *item, char **cause);
+/* Columns: code, name, name_en, total_days, before; code NULL: all, in
+ * load order. STORE_NOTFOUND when there is none. */
+int store_flowchart_each(struct store *st, const char *code, store_row_fn fn, void *arg);
+/* Columns: seq, name, name_en, limit_days, joint */
+int store_flow_stage_each(struct store *st, const char *flowchart, store_row_fn fn, void *arg);
+/* Columns: stage, item, item name, item name_en, levels, dept_kind */
+int store_flow_item_each(struct store *st, const char *flowchart, store_row_fn fn, void *arg);
+
+int store_project_insert(struct store *st, const char *no, const char *flowchart,
+    const char *org_code, const char *org_name, const char *name, const char *site,
+    const char *hall, const char *by, const char *opened, long long *id, char **cause);
+/* Columns: id, no, flowchart, org_code, org_name, name, site, hall_region,
+ * opened_by, opened, closed, status, stop_reason, stage, version. By no,
+ * or by id when no is NULL; STORE_NOTFOUND when there is none. */
+int store_project_get(struct store *st, const char *no, long long id, store_row_fn fn, void *arg);
+/* Every project, newest first (the same columns). */
+int store_project_each(struct store *st, store_row_fn fn, void *arg);
+/* Guarded by version (STORE_CONFLICT when it moved); the version goes up. */
+int store_project_set(struct store *st, long long id, int version, const char *status, int stage,
+    const char *closed, const char *stop_reason, char **cause);
+/* The project and stage of a case; STORE_NOTFOUND when it is in none. */
+int store_project_of_case(struct store *st, long long case_id, long long *project_id, int *stage);
+int store_project_stage_open(struct store *st, long long project_id, int seq, const char *opened,
+    char **cause);
+int store_project_stage_close(struct store *st, long long project_id, int seq, const char *closed,
+    char **cause);
+/* Columns: seq, opened, closed */
+int store_project_stage_each(struct store *st, long long project_id, store_row_fn fn, void *arg);
+int store_project_case_add(struct store *st, long long project_id, int stage, long long case_id,
+    char **cause);
+/* Columns: stage, case_id */
+int store_project_case_each(struct store *st, long long project_id, store_row_fn fn, void *arg);
+int store_joint_insert(struct store *st, long long project_id, int stage, const char *kind,
+    const char *day, const char *place, const char *by, const char *created, long long *id,
+    char **cause);
+int store_joint_office_add(struct store *st, long long joint_id, const char *office,
+    long long case_id, char **cause);
+/* Record an office's findings: 0, STORE_NOTFOUND when it has none pending, -1. */
+int store_joint_record(struct store *st, long long joint_id, const char *office,
+    const char *findings, const char *by, const char *day);
+int store_joint_close(struct store *st, long long joint_id, const char *day, char **cause);
+/* Columns: id, stage, kind, day, place, status, by_login, created, closed */
+int store_joint_each(struct store *st, long long project_id, store_row_fn fn, void *arg);
+/* Columns: office, office name, case_id, findings, by_login, done_on */
+int store_joint_office_each(struct store *st, long long joint_id, store_row_fn fn, void *arg);
 
 #endif

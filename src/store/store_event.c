@@ -68,6 +68,17 @@ event_iter(struct store *st, sqlite3_stmt *s, store_event_fn fn, void *arg)
 }
 
 int
+store_event_each_of_subject(struct store *st, const char *subject, store_event_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT " EVENT_COLS " FROM event WHERE subject = ?1 AND subject <> '' ORDER BY id";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, subject);
+	return event_iter(st, s, fn, arg);
+}
+
+int
 store_event_each_of_case(struct store *st, long long case_id, store_event_fn fn, void *arg)
 {
 	static const char sql[] =

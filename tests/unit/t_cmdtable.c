@@ -15,7 +15,7 @@
 static const char *const writing_verbs[] = {
 	"new", "act", "add", "disable", "enable", "passwd", "set", "key add", "key remove",
 	"import", "rebuild", "respond", "close", "return", "accept", "refuse", "answer",
-	"callback", "rectify", NULL
+	"callback", "rectify", "withdraw", "joint", "findings", NULL
 };
 
 static int
