@@ -25,7 +25,7 @@ enum pf { PF_FLOWCHART, PF_ORG, PF_ORG_NAME, PF_NAME, PF_SITE, PF_PHONE, PF_KIND
 /* The command's option of each field. */
 static const char *const pf_opt[PF_COUNT] = {
 	"flowchart", "org", "org-name", "name", "site", "phone", "kind", "day", "place",
-	"findings", "note"
+	"text", "note"
 };
 
 static const char *
@@ -153,11 +153,11 @@ value(struct projact *a, int id)
 	if (id == PF_FLOWCHART)
 		return xstrdup(a->fcs[a->fc].code);
 	if (id == PF_KIND)
-		return xstrdup(flowdraw_joint_name((enum joint_kind)a->kind));
+		return xstrdup(project_joint_name((enum joint_kind)a->kind));
 	return ui_field_text(&a->f[id]);
 }
 
-/* The equivalent command: `project open|withdraw|joint|findings ...`. */
+/* The equivalent command: `project new|withdraw|joint|findings ...`. */
 static void
 command(struct projact *a, struct sb *cmd)
 {
@@ -165,7 +165,7 @@ command(struct projact *a, struct sb *cmd)
 
 	switch (a->a.mode) {
 	case PROJACT_OPEN:
-		sb_adds(cmd, "project open");
+		sb_adds(cmd, "project new");
 		break;
 	case PROJACT_WITHDRAW:
 		sb_addf(cmd, "project withdraw %s", a->a.no);
@@ -174,7 +174,7 @@ command(struct projact *a, struct sb *cmd)
 		sb_addf(cmd, "project joint %s", a->a.no);
 		break;
 	default:
-		sb_addf(cmd, "project findings %s %ld", a->a.no, a->a.joint);
+		sb_addf(cmd, "project findings %s --joint %ld", a->a.no, a->a.joint);
 		break;
 	}
 	for (i = 0; i < a->n; i++) {
@@ -230,7 +230,7 @@ projact_draw(struct ui *ui, void *state)
 		attrset(A_NORMAL);
 		if (choice(id)) {
 			snprintf(buf, sizeof buf, "◀ %s ▶", id == PF_FLOWCHART ?
-			    fc_name(&a->fcs[a->fc]) : flowdraw_joint_label((enum joint_kind)a->kind));
+			    fc_name(&a->fcs[a->fc]) : project_joint_label((enum joint_kind)a->kind));
 			attrset(focus ? A_REVERSE : A_NORMAL);
 			ui_put(y, 2 + lw, ui->cols - lw - 4, buf);
 			attrset(A_NORMAL);

@@ -127,7 +127,7 @@ header(struct ui *ui, struct projview *s)
 		ui_put(y++, 1, ui->cols - 2, buf);
 	}
 	snprintf(buf, sizeof buf, _("%s · stage %d of %d · %d / %d working days"),
-	    flowdraw_status_label(p->status), p->stage, p->n_stages, p->used_days, p->total_days);
+	    project_status_label(p->status), p->stage, p->n_stages, p->used_days, p->total_days);
 	x = 1 + ui_put(y, 1, ui->cols - 2, buf) + 2;
 	if (p->status == PROJECT_OPEN && p->light > LIGHT_NONE && x + 8 <= ui->cols) {
 		ui_light_text((enum light)p->light, lt);
@@ -151,7 +151,7 @@ header(struct ui *ui, struct projview *s)
 		snprintf(buf, sizeof buf, _("completed %s"), p->closed ? p->closed : "");
 		ui_put(y++, 1, ui->cols - 2, buf);
 	} else if (p->status != PROJECT_OPEN) {
-		snprintf(buf, sizeof buf, "%s %s%s%s", flowdraw_status_label(p->status),
+		snprintf(buf, sizeof buf, "%s %s%s%s", project_status_label(p->status),
 		    p->closed ? p->closed : "", p->stop_reason && *p->stop_reason ? " · " : "",
 		    p->stop_reason ? p->stop_reason : "");
 		ui_put(y++, 1, ui->cols - 2, buf);

@@ -52,7 +52,7 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 		} else
 			ui_light(ui, y, x, (enum light)p->light);
 	} else
-		ui_put(y, x, W_LIGHT - 1, flowdraw_status_label(p->status));
+		ui_put(y, x, W_LIGHT - 1, project_status_label(p->status));
 	x += W_LIGHT;
 	attrset(selected ? A_REVERSE : A_NORMAL);
 	snprintf(buf, sizeof buf, "%d/%d", p->stage, p->n_stages);

@@ -125,57 +125,6 @@ add(struct drawing *d, enum draw_kind kind, struct sb *text)
 	return l;
 }
 
-const char *
-flowdraw_joint_label(enum joint_kind k)
-{
-	switch (k) {
-	case JOINT_SURVEY:
-		return _("joint survey (联合踏勘)");
-	case JOINT_DRAWINGS:
-		return _("joint drawing review (多图联审)");
-	case JOINT_ACCEPTANCE:
-		return _("joint acceptance (联合验收)");
-	default:
-		return "";
-	}
-}
-
-static const char *const joint_names[] = { NULL, "survey", "drawings", "acceptance" };
-
-const char *
-flowdraw_joint_name(enum joint_kind k)
-{
-	return k > JOINT_NONE && k <= JOINT_ACCEPTANCE ? joint_names[k] : NULL;
-}
-
-int
-flowdraw_joint_parse(const char *s, enum joint_kind *k)
-{
-	int i;
-
-	for (i = JOINT_SURVEY; i <= JOINT_ACCEPTANCE; i++)
-		if (s && strcmp(s, joint_names[i]) == 0) {
-			*k = (enum joint_kind)i;
-			return 0;
-		}
-	return -1;
-}
-
-const char *
-flowdraw_status_label(enum project_status st)
-{
-	switch (st) {
-	case PROJECT_OPEN:
-		return _("in progress");
-	case PROJECT_DONE:
-		return _("completed");
-	case PROJECT_STOPPED:
-		return _("stopped (an item denied)");
-	default:
-		return _("withdrawn");
-	}
-}
-
 static const char *
 stage_name(const struct flow_stage *fs)
 {
@@ -261,7 +210,7 @@ flowdraw_flowchart(const struct flowchart *f, int width, struct drawing *d)
 		}
 		if (fs->joint != JOINT_NONE) {
 			snprintf(buf, sizeof buf, _("%s: the stage's offices together"),
-			    flowdraw_joint_label(fs->joint));
+			    project_joint_label(fs->joint));
 			box_line(d, DRAW_JOINT, "◆ ", buf, i, -1, buf);
 		}
 		sb_adds(&sb, "└");
@@ -312,7 +261,8 @@ stage_heading(struct drawing *d, const struct project *p, const struct project_s
 	char name[512], right[160], lt[64];
 	int rw, nw, used;
 
-	snprintf(name, sizeof name, "%d %s", ps->seq, fs ? stage_name(fs) : "");
+	snprintf(name, sizeof name, "%d %s", ps->seq, ps->name && *ps->name ? ps->name :
+	    fs ? stage_name(fs) : "");
 	lt[0] = '\0';
 	if (ps->opened == NULL)
 		snprintf(right, sizeof right, _("≤ %d working days · not reached"), ps->limit_days);
@@ -455,7 +405,7 @@ joint_lines(struct drawing *d, const struct project_joint *j, int i, int k)
 	char buf[512];
 	int o;
 
-	snprintf(buf, sizeof buf, "%s · %s%s%s · %s", flowdraw_joint_label(j->kind),
+	snprintf(buf, sizeof buf, "%s · %s%s%s · %s", project_joint_label(j->kind),
 	    j->day ? j->day : "", j->place && *j->place ? " · " : "", j->place ? j->place : "",
 	    j->status && strcmp(j->status, "closed") == 0 ? _("every office has recorded") : _("scheduled"));
 	sb_adds(&sb, "  ◆ ");
@@ -556,9 +506,9 @@ flowdraw_project(const struct project *p, const struct flowchart *f, int width,
 			}
 		for (k = 0; k < ps->n_joints; k++)
 			joint_lines(d, &ps->joints[k], i, k);
-		if (ps->n_joints == 0 && fs && fs->joint != JOINT_NONE && ps->opened && !ps->closed) {
+		if (ps->n_joints == 0 && ps->joint != JOINT_NONE && ps->opened && !ps->closed) {
 			snprintf(buf, sizeof buf, _("%s: not scheduled yet"),
-			    flowdraw_joint_label(fs->joint));
+			    project_joint_label(ps->joint));
 			sb_adds(&sb, "  ◇ ");
 			put_cut(&sb, buf, d->width - 4);
 			l = add(d, DRAW_JOINT, &sb);

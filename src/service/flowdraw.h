@@ -65,12 +65,4 @@ int flowdraw_critical_line(const struct drawing *d);
 /* s cut to at most w cells, "…" marking a cut (heap). */
 char *flowdraw_cut(const char *s, int w);
 
-/* The joint step's name: 联合踏勘, 多图联审, 联合验收. */
-const char *flowdraw_joint_label(enum joint_kind k);
-/* "survey", "drawings", "acceptance" (the commands' words); NULL for none. */
-const char *flowdraw_joint_name(enum joint_kind k);
-int flowdraw_joint_parse(const char *s, enum joint_kind *k);
-/* A project's status in the reader's language. */
-const char *flowdraw_status_label(enum project_status st);
-
 #endif

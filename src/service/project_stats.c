@@ -12,74 +12,26 @@
 #include "i18n.h"
 #include "project_stats.h"
 #include "tcase.h"
-#include "store_project_stat.h"
 #include "util.h"
 
-struct nos {
-	char **v;
+struct list {
+	struct project *v;
 	int n, cap;
 };
 
+/* Keep the project project_find() hands over (it releases what is left). */
 static int
-add_no(void *arg, const char *no)
+keep(void *arg, const struct project *p)
 {
-	struct nos *l = arg;
+	struct list *l = arg;
 
 	if (l->n == l->cap) {
-		l->cap = l->cap ? l->cap * 2 : 32;
+		l->cap = l->cap ? l->cap * 2 : 16;
 		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof *l->v);
 	}
-	l->v[l->n++] = xstrdup(no);
+	l->v[l->n++] = *p;
+	memset((struct project *)p, 0, sizeof *p);
 	return 0;
-}
-
-static void
-nos_release(struct nos *l)
-{
-	int i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	memset(l, 0, sizeof *l);
-}
-
-/* Read each project of l the user may see into *out (those out of sight,
- * or gone since, are left out). */
-static int
-read_all(struct session *s, struct nos *l, struct project **out, int *n, char **cause)
-{
-	struct project *v = xcalloc((size_t)(l->n ? l->n : 1), sizeof *v);
-	int i, k = 0, rc;
-
-	for (i = 0; i < l->n; i++) {
-		char *why = NULL;
-
-		rc = project_get(s, l->v[i], &v[k], &why);
-		if (rc == EXIT_OK)
-			k++;
-		else if (rc != EXIT_NOTFOUND && rc != EXIT_DENIED) {
-			project_stats_free(v, k);
-			set_cause(cause, "%s", why ? why : "?");
-			free(why);
-			return rc;
-		}
-		free(why);
-	}
-	*out = v;
-	*n = k;
-	return EXIT_OK;
-}
-
-int
-project_stats_read(struct session *s, char *const *nos, long n, struct project **out,
-    int *nout, char **cause)
-{
-	struct nos l;
-
-	l.v = (char **)nos;
-	l.n = l.cap = (int)n;
-	return read_all(s, &l, out, nout, cause);
 }
 
 void
@@ -93,48 +45,54 @@ project_stats_free(struct project *v, int n)
 }
 
 int
+project_stats_read(struct session *s, char *const *nos, long n, struct project **out,
+    int *nout, char **cause)
+{
+	struct project *v = xcalloc((size_t)(n ? n : 1), sizeof *v);
+	int k = 0, rc;
+	long i;
+
+	for (i = 0; i < n; i++) {
+		char *why = NULL;
+
+		rc = project_get(s, nos[i], &v[k], &why);
+		if (rc == EXIT_OK)
+			k++;
+		else if (rc != EXIT_NOTFOUND && rc != EXIT_DENIED) {
+			project_stats_free(v, k);
+			set_cause(cause, "%s", why ? why : "?");
+			free(why);
+			return rc;
+		}
+		free(why);
+	}
+	*out = v;
+	*nout = k;
+	return EXIT_OK;
+}
+
+int
 project_stats_mine(struct session *s, long limit, struct project **out, int *n, char **cause)
 {
 	struct project_filter f;
-	struct scope sc;
-	struct nos l;
+	struct list l;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
 	memset(&f, 0, sizeof f);
 	memset(&l, 0, sizeof l);
-	/* The projects whose cases the user's scope reaches: the list narrows,
-	 * project_get() decides. */
-	access_scope(&s->user, &sc);
-	switch (sc.kind) {
-	case SCOPE_ALL:
-		break;
-	case SCOPE_REGION:
-		f.site_lo = f.hall_lo = sc.lo;
-		f.site_hi = f.hall_hi = sc.hi;
-		break;
-	case SCOPE_CLERK:
-		f.hall_lo = sc.lo;
-		f.hall_hi = sc.hi;
-		f.office = sc.office;
-		break;
-	case SCOPE_OFFICE:
-		f.office = sc.office;
-		break;
-	default:
-		*out = xcalloc(1, sizeof **out);
-		return EXIT_OK;
-	}
+	/* The projects the user may see are those whose cases they may see:
+	 * a hall's, an office's, a region's (project_find, over access.c). */
 	f.limit = limit;
-	if (store_project_nos(s->st, &f, add_no, &l) != 0) {
-		set_cause(cause, "%s", store_error(s->st));
-		nos_release(&l);
-		return EXIT_INTERNAL;
+	rc = project_find(s, &f, keep, &l, cause);
+	if (rc != EXIT_OK) {
+		project_stats_free(l.v, l.n);
+		*out = NULL;
+		*n = 0;
+		return rc;
 	}
-	rc = read_all(s, &l, out, n, cause);
-	nos_release(&l);
-	return rc;
+	*out = l.v ? l.v : xcalloc(1, sizeof **out);
+	*n = l.n;
+	return EXIT_OK;
 }
 
 /* Figures ------------------------------------------------------------------ */
@@ -239,25 +197,20 @@ project_stats_figures(struct session *s, const char *prefix, struct project_figu
 	struct flowchart *fcs = NULL;
 	struct project *ps = NULL;
 	struct project_filter pf;
-	struct nos l;
-	char hi[24];
+	struct list l;
 
 	memset(f, 0, sizeof *f);
 	memset(&l, 0, sizeof l);
 	memset(&pf, 0, sizeof pf);
 	snprintf(f->scope, sizeof f->scope, "%s", prefix);
-	snprintf(hi, sizeof hi, "%s:", prefix);
-	pf.site_lo = prefix;
-	pf.site_hi = hi;
-	if (store_project_nos(s->st, &pf, add_no, &l) != 0) {
-		set_cause(cause, "%s", store_error(s->st));
-		nos_release(&l);
-		return EXIT_INTERNAL;
-	}
-	rc = read_all(s, &l, &ps, &np, cause);
-	nos_release(&l);
-	if (rc != EXIT_OK)
+	/* The projects sited in the region (a prefix of region codes). */
+	pf.region = prefix;
+	if ((rc = project_find(s, &pf, keep, &l, cause)) != EXIT_OK) {
+		project_stats_free(l.v, l.n);
 		return rc;
+	}
+	ps = l.v;
+	np = l.n;
 	if ((rc = flowchart_list(s, &fcs, &nfc, cause)) != EXIT_OK) {
 		project_stats_free(ps, np);
 		return rc;
@@ -316,17 +269,18 @@ project_stats_figures(struct session *s, const char *prefix, struct project_figu
 			    fs->name) : "");
 			a->f.target = st->limit_days;
 			acc_add(a, p->no, st->used_days);
-			/* The office of the case that holds it back, and that case's days. */
-			for (c = 0; p->critical && c < st->n_cases; c++) {
-				const struct project_case *pc = &st->cases[c];
+			/* The office that holds it back (its case's, or the one whose
+			 * joint findings are awaited) and the days waited there. */
+			if (p->critical_office && *p->critical_office) {
+				double days = st->used_days;
 
-				if (pc->no == NULL || strcmp(pc->no, p->critical) != 0 ||
-				    pc->office == NULL)
-					continue;
-				a = acc_get(&ov, &no, PFIG_OFFICE, pc->office);
-				snprintf(a->f.label, sizeof a->f.label, "%s", pc->office_name &&
-				    *pc->office_name ? pc->office_name : pc->office);
-				acc_add(a, p->no, pc->used_days);
+				for (c = 0; c < st->n_cases; c++)
+					if (st->cases[c].open && st->cases[c].office_name &&
+					    strcmp(st->cases[c].office_name, p->critical_office) == 0)
+						days = st->cases[c].used_days;
+				a = acc_get(&ov, &no, PFIG_OFFICE, p->critical_office);
+				snprintf(a->f.label, sizeof a->f.label, "%s", p->critical_office);
+				acc_add(a, p->no, days);
 			}
 		}
 	}

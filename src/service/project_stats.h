@@ -30,7 +30,7 @@ enum pfig_kind {
 	PFIG_LIGHT,		/* open projects of a light; key "green", "yellow", "red" */
 	PFIG_FLOWCHART,		/* finished projects of a flowchart; key its code */
 	PFIG_STAGE,		/* open projects waiting in a stage; key "flowchart:seq" */
-	PFIG_OFFICE		/* open projects held back at an office; key its code */
+	PFIG_OFFICE		/* open projects held back at an office; key its name */
 };
 
 #define PFIG_TOP 5		/* stages and offices shown, the longest waits first */
@@ -42,8 +42,9 @@ struct pfig {
 	int light;		/* PFIG_LIGHT: enum light */
 	long n;			/* the projects counted */
 	/* Working days on average: a finished project's total (flowchart),
-	 * the current stage's so far (stage), the critical case's so far
-	 * (office); -1 when nothing was counted. */
+	 * the current stage's so far (stage), the case's that holds it back
+	 * (office, or the stage's while its joint findings are awaited); -1
+	 * when nothing was counted. */
 	double avg;
 	int target;		/* the flowchart's total limit, the stage's limit */
 	char before[32];	/* the flowchart's old figure, e.g. "110-170" */
