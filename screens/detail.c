@@ -11,6 +11,8 @@
 #include "access.h"
 #include "case.h"
 #include "i18n.h"
+#include "project.h"
+#include "project_screens.h"
 #include "tcase.h"
 #include "ui.h"
 #include "util.h"
@@ -26,6 +28,8 @@ struct detail {
 	int step_limit;		/* the longest branch for a parallel step */
 	struct branch br[8];
 	int nbr;
+	char project[32];	/* the investment project the case is part of, or "" */
+	int project_stage;
 };
 
 struct stepinfo {
@@ -135,6 +139,8 @@ load(struct ui *ui, struct detail *d)
 	store_event_each_of_case(ui->s->st, d->c.id, add_event, d);
 	store_step_each(ui->s->st, d->c.item, step_of, &si);
 	store_branch_each(ui->s->st, d->c.id, add_branch, d);
+	if (project_of_case(ui->s, d->c.id, d->project, &d->project_stage) != 1)
+		d->project[0] = '\0';
 	d->list.n = d->nev;
 	d->list.row = event_row;
 	d->list.arg = d;
@@ -200,6 +206,12 @@ detail_draw(struct ui *ui, void *state)
 	    c->hall_name);
 	field(ui, y++, 1, lw, _("received"), buf);
 	field(ui, y++, 1, lw, _("office"), c->office_name);
+	if (d->project[0]) {
+		/* A case of an investment project: g opens the project's view. */
+		snprintf(buf, sizeof buf, _("%s · stage %d (g opens it)"), d->project,
+		    d->project_stage);
+		field(ui, y++, 1, lw, _("project"), buf);
+	}
 	snprintf(buf, sizeof buf, "%s%s%s", tcase_status_label(c->status),
 	    *c->step_name ? " · " : "", c->step_name);
 	field(ui, y++, 1, lw, _("status"), buf);
@@ -346,6 +358,10 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 
 	if (!k.fkey && k.ch == L'a') {
 		ui_push(ui, &screen_act, d->no);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'g' && d->project[0]) {
+		ui_push(ui, &screen_project, d->project);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_list_key(&d->list, k, ui->rows - 14);

@@ -27,7 +27,7 @@ struct projects {
 	int generation;
 };
 
-#define W_NO 14
+#define W_NO 16
 #define W_LIGHT 9
 #define W_STAGE 6
 #define W_DAYS 8
