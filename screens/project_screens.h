@@ -25,6 +25,14 @@ struct projects_arg {
 	long n;
 };
 
+/* The dashboard's section of investment projects (dashproj.c): read the
+ * figures of the region prefix (a message on failure), draw them from y in
+ * h lines with figure sel selected, open the projects figure i counts. */
+struct project_figures;
+void dash_projects_load(struct ui *ui, struct project_figures *f, const char *prefix);
+void dash_projects_draw(struct ui *ui, const struct project_figures *f, int sel, int y, int h);
+int dash_projects_drill(struct ui *ui, const struct project_figures *f, int i);
+
 extern const struct screen screen_flowlist;	/* the flowcharts; arg NULL */
 extern const struct screen screen_flow;		/* a flowchart's diagram; arg its code */
 extern const struct screen screen_project;	/* a project's view; arg its number */
