@@ -14,6 +14,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "lifecycle.h"
+#include "project.h"
 #include "tcase.h"
 #include "util.h"
 
@@ -295,7 +296,8 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	const char *v[NFIND];
 	enum fmt fmt = FMT_TEXT;
 	enum light l;
-	int rc, sw, sd;
+	int rc, sw, sd, pno_rc, pstage = 0;
+	char pno[32];
 	size_t i;
 	FILE *fp = c->out;
 
@@ -304,6 +306,9 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		    cmd_opt(o, "format"));
 	case_fields(c, &k, num, v);
 	l = tcase_light(&k, c->today);
+	/* A case of an investment project names it and its stage. */
+	if ((pno_rc = project_of_case(c->s, k.id, pno, &pstage)) < 0)
+		return cmd_store_error(c);
 	if (fmt == FMT_CSV || fmt == FMT_TSV) {
 		struct out ot;
 
@@ -327,6 +332,11 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_json_string(fp, k.applicant_phone);
 		fputs(",\n  \"step\": ", fp);
 		out_json_string(fp, k.step_name);
+		if (pno_rc > 0) {
+			fputs(",\n  \"project\": ", fp);
+			out_json_string(fp, pno);
+			out_printf_safe(fp, ",\n  \"project_stage\": %d", pstage);
+		}
 		out_printf_safe(fp, ",\n  \"version\": %d,\n  \"events\": [", k.version);
 		rc = store_event_each_of_case(c->s->st, k.id, json_event, &j);
 		fputs(j.n ? "\n  ]\n}\n" : "]\n}\n", fp);
@@ -344,6 +354,10 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	out_printf_safe(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
 	label(fp, _("office"));
 	out_printf_safe(fp, _("%s (%s)\n"), k.office_name, k.office);
+	if (pno_rc > 0) {
+		label(fp, _("project"));
+		out_printf_safe(fp, _("%s, stage %d\n"), pno, pstage);
+	}
 	label(fp, _("status"));
 	out_printf_safe(fp, "%s%s%s\n", tcase_status_label(k.status), *k.step_name ? "  " : "",
 	    k.step_name);

@@ -140,14 +140,15 @@ test_offered(struct store *st, const struct calendar *tcal, const struct actor *
 	tcase_release(&c);
 }
 
+/* run-unit [TEXT]: only the tests whose name holds TEXT. */
 int
-main(void)
+main(int argc, char **argv)
 {
 	const struct test *const suites[] = {
 		tests_sha256, tests_json, tests_conv,
 		tests_clock, tests_calendar, tests_ids, tests_csv, tests_access, tests_cmd, tests_cmdtable,
 		tests_audit,
-		tests_lifecycle, tests_supervision, tests_grade, tests_property, tests_store_err, tests_hardening, tests_plans, tests_demo,
+		tests_lifecycle, tests_supervision, tests_grade, tests_property, tests_store_err, tests_hardening, tests_plans, tests_demo, tests_project,
 		tests_flowdraw,
 		NULL
 	};
@@ -163,6 +164,8 @@ main(void)
 		for (t = suites[i]; t->name != NULL; t++) {
 			int before = failures;
 
+			if (argc > 1 && strstr(t->name, argv[1]) == NULL)
+				continue;
 			t->fn();
 			if (failures == before) {
 				printf("ok - unit: %s\n", t->name);

@@ -63,5 +63,6 @@ extern const struct test tests_store_err[];
 extern const struct test tests_hardening[];
 extern const struct test tests_plans[];
 extern const struct test tests_demo[];
+extern const struct test tests_project[];
 
 #endif
