@@ -154,37 +154,48 @@ t_flowchart_marks(void)
 	i18n_set_lang("en");
 }
 
+#define CASE(n, it, iname, off, oname, st, op, li, used, du, vis) \
+	{ .no = n, .item = it, .item_name = iname, .office = off, .office_name = oname, \
+	  .status = st, .open = op, .light = li, .used_days = used, .due = du, .visible = vis }
 static struct project_case cases1[] = {
-	{ "5001032026112700001", "ZJ-001", "建设项目用地预审与选址意见书核发", "50010301",
-	  "渝中区规划和自然资源局", "completed", 0, -1, 12, "2026-10-01", 1 },
-	{ "5001032026112700002", "FG-003", "企业投资项目备案", "50010302", "渝中区发展和改革委员会",
-	  "completed", 0, -1, 3, "2026-10-01", 1 },
+	CASE("5001032026112700001", "ZJ-001", "建设项目用地预审与选址意见书核发", "50010301",
+	    "渝中区规划和自然资源局", "completed", 0, -1, 12, "2026-10-01", 1),
+	CASE("5001032026112700002", "FG-003", "企业投资项目备案", "50010302", "渝中区发展和改革委员会",
+	    "completed", 0, -1, 3, "2026-10-01", 1),
 };
 static struct project_case cases2[] = {
-	{ "5001032026112700010", "ZJ-002", "建设用地规划许可证核发", "50010301",
-	  "渝中区规划和自然资源局", "under_review", 1, LIGHT_YELLOW, 20, "2026-12-01", 1 },
-	{ "5001032026112700011", "HB-004", "环境影响评价审批", "50010305", "渝中区生态环境局",
-	  "under_review", 1, LIGHT_GREEN, 5, "2026-12-09", 1 },
-	{ "5001032026112700012", "XF-005", "消防设计审查", "50010307", "渝中区住房城乡建设委",
-	  "accepted", 1, LIGHT_RED, 30, "2026-11-20", 0 },
+	CASE("5001032026112700010", "ZJ-002", "建设用地规划许可证核发", "50010301",
+	    "渝中区规划和自然资源局", "under_review", 1, LIGHT_YELLOW, 20, "2026-12-01", 1),
+	CASE("5001032026112700011", "HB-004", "环境影响评价审批", "50010305", "渝中区生态环境局",
+	    "under_review", 1, LIGHT_GREEN, 5, "2026-12-09", 1),
+	/* Out of the reader's sight: the service leaves no, status and due empty. */
+	CASE("", "XF-005", "消防设计审查", "50010307", "渝中区住房城乡建设委", "", 1, LIGHT_RED, 30,
+	    "", 0),
 };
 static char *joffices[] = { "50010301", "50010305" };
 static char *jnames[] = { "渝中区规划和自然资源局", "渝中区生态环境局" };
 static char *jfind[] = { "现场与申报一致，同意", NULL };
 static struct project_joint joints2[] = {
-	{ 7, JOINT_DRAWINGS, "2026-11-30", "渝中区政务服务中心", "scheduled", 2, joffices, jnames,
-	  jfind },
+	{ .id = 7, .kind = JOINT_DRAWINGS, .day = "2026-11-30", .place = "渝中区政务服务中心",
+	  .status = "scheduled", .n_offices = 2, .offices = joffices, .office_names = jnames,
+	  .findings = jfind },
 };
 static struct project_stage pstages[] = {
-	{ 1, "2026-09-01", "2026-10-01", 12, 20, LIGHT_GREEN, 2, cases1, 0, NULL },
-	{ 2, "2026-10-02", NULL, 20, 25, LIGHT_YELLOW, 3, cases2, 1, joints2 },
-	{ 3, NULL, NULL, 0, 10, LIGHT_NONE, 0, NULL, 0, NULL },
-	{ 4, NULL, NULL, 0, 20, LIGHT_NONE, 0, NULL, 0, NULL },
+	{ .seq = 1, .opened = "2026-09-01", .closed = "2026-10-01", .used_days = 12,
+	  .limit_days = 20, .light = -1, .n_cases = 2, .cases = cases1 },
+	{ .seq = 2, .joint = JOINT_DRAWINGS, .opened = "2026-10-02", .used_days = 20,
+	  .limit_days = 25, .light = LIGHT_YELLOW, .n_cases = 3, .cases = cases2, .n_joints = 1,
+	  .joints = joints2 },
+	{ .seq = 3, .limit_days = 10, .light = -1 },
+	{ .seq = 4, .joint = JOINT_ACCEPTANCE, .limit_days = 20, .light = -1 },
 };
 static struct project proj = {
-	1, "XM20260901001", "real-estate", "91500000MA5U0000XX", "重庆某某置业有限公司",
-	"某某小区一期", "500103", "2026-09-01", NULL, PROJECT_OPEN, NULL, 2, 32, 75,
-	LIGHT_YELLOW, "5001032026112700010", 3, 4, pstages
+	.id = 1, .no = "XM202609010001", .flowchart = "real-estate",
+	.org_code = "91500000MA5U0000XX", .org_name = "重庆某某置业有限公司", .name = "某某小区一期",
+	.site = "500103", .opened = "2026-09-01", .status = PROJECT_OPEN, .stage = 2,
+	.used_days = 32, .total_days = 75, .light = LIGHT_YELLOW, .on_time = -1,
+	.critical = "5001032026112700010", .critical_office = "渝中区规划和自然资源局",
+	.n_stages = 4, .stages = pstages
 };
 
 static void
@@ -216,7 +227,8 @@ t_project_critical(void)
 			/* (The unit tests run without catalogs: messages read in English.)
 			 * The case out of sight is counted, its office and number unseen. */
 			CHECK(has_text(&d, "+ 1 case out of your sight"));
-			CHECK(!shows(&d, DRAW_CASE, "5001032026112700012"));
+			for (int i = 0; i < d.n; i++)
+				CHECK(d.lines[i].kind != DRAW_CASE || d.lines[i].index != 2);
 			CHECK(!has_text(&d, "消防设计审查"));
 			/* The joint step: one office's findings, the other waiting. */
 			CHECK(shows(&d, DRAW_FINDING, "现场与申报一致"));
