@@ -134,15 +134,17 @@ header(struct ui *ui, struct projview *s)
 		ui_light(ui, y, x, (enum light)p->light);
 	}
 	y++;
-	if (p->status == PROJECT_OPEN && p->critical) {
+	if (p->status == PROJECT_OPEN && (p->critical || p->critical_office)) {
 		if ((c = critical(p, &stage)) != NULL && c->visible)
-			snprintf(buf, sizeof buf, _("Held back by: %s · %s · %s · %d working days"),
-			    c->item_name && *c->item_name ? c->item_name : c->item,
-			    c->office_name && *c->office_name ? c->office_name : c->office, c->no,
-			    c->used_days);
+			snprintf(buf, sizeof buf, _("Held back by: %s · %d working days · %s · %s"),
+			    c->office_name && *c->office_name ? c->office_name : c->office,
+			    c->used_days, c->item_name && *c->item_name ? c->item_name : c->item,
+			    c->no);
 		else
-			snprintf(buf, sizeof buf, _("Held back by: a case of stage %d out of your "
-			    "sight"), stage ? stage : p->stage);
+			/* A case out of the reader's sight, or the joint step's
+			 * findings awaited: where, without details. */
+			snprintf(buf, sizeof buf, _("Held back by: %s (stage %d)"),
+			    p->critical_office ? p->critical_office : "?", p->stage);
 		attrset(ui_attr_light(ui, p->light > LIGHT_GREEN ? (enum light)p->light : LIGHT_RED) |
 		    A_BOLD);
 		ui_put(y++, 1, ui->cols - 2, buf);
