@@ -12,6 +12,7 @@
 #include "case.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "project.h"
 #include "report.h"
 #include "util.h"
 
@@ -491,6 +492,11 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 		if (!found)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), noun);
 		/* The reports' formulas, documented beside the verbs that print them. */
+		if (strcmp(noun, "project") == 0 || strcmp(noun, "flowchart") == 0) {
+			fputc('\n', c->out);
+			for (i = 0; project_help[i] != NULL; i++)
+				fprintf(c->out, "  %s\n", _(project_help[i]));
+		}
 		if (strcmp(noun, "report") == 0) {
 			fprintf(c->out, "\n%s\n", _("how the figures are computed:"));
 			for (i = 0; report_formula[i] != NULL; i++)

@@ -299,6 +299,8 @@ json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 	json_string(j, p->org_name);
 	json_key(j, "site");
 	json_string(j, p->site);
+	json_key(j, "site_name");
+	json_string(j, p->site_name ? p->site_name : "");
 	json_key(j, "hall_region");
 	json_string(j, p->hall);
 	json_key(j, "status");
@@ -485,7 +487,8 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 	label(fp, _("flowchart"));
 	out_printf_safe(fp, "%s  %s\n", p.flowchart, p.flowchart_name);
 	label(fp, _("site"));
-	out_printf_safe(fp, _("%s; opened %s at the hall of %s\n"), p.site, p.opened, p.hall);
+	out_printf_safe(fp, _("%s (%s); opened %s at the hall of %s\n"),
+	    p.site_name ? p.site_name : "", p.site, p.opened, p.hall_name ? p.hall_name : p.hall);
 	label(fp, _("status"));
 	if (p.status == PROJECT_OPEN)
 		out_printf_safe(fp, _("%s, stage %d of %d\n"), project_status_label(p.status), p.stage,
@@ -682,8 +685,13 @@ list_or_find(struct cmd_ctx *c, struct cmd_args *a, int find, int export)
 		for (i = 0; i < NLTEXT; i++)
 			keys[i] = list_keys[list_text[i]];
 		rc = cmd_table(c, &l.o, a->opt, FMT_TEXT, NLTEXT, keys, labels);
-	} else
+	} else {
+		/* JSON: the stage and the days as numbers. */
+		static const unsigned char numeric[NLIST] = { [7] = 1, [9] = 1, [10] = 1 };
+
 		rc = cmd_table(c, &l.o, a->opt, export ? FMT_CSV : FMT_TEXT, NLIST, list_keys, NULL);
+		l.o.numeric = numeric;
+	}
 	if (rc != EXIT_OK)
 		return rc;
 	rc = project_find(c->s, &f, list_row, &l, &cause);

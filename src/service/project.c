@@ -20,6 +20,24 @@
 #include "tcase.h"
 #include "util.h"
 
+/* The rules, as `help project` and `help flowchart` explain them. */
+const char *const project_help[] = {
+	N_("A flowchart (flowchart list) is stages in order; the items of a stage run in "
+	   "parallel, each a case routed to its competent office at the site."),
+	N_("project new (a window clerk) opens the project and its first stage's cases together: "
+	   "the enterprise is the applicant, taken in online with every required material."),
+	N_("When the last case of a stage is decided in favour, and the stage's joint step "
+	   "(survey, drawings, acceptance) has every office's findings, the next stage opens; "
+	   "after the last stage the project is done."),
+	N_("A case of the stage denied, not accepted or withdrawn stops the project; its other "
+	   "cases go on. project withdraw withdraws every open case."),
+	N_("The clock: a stage's working days are those of its slowest case (paused days left "
+	   "out), the project's the sum of its stages'; yellow from the warning share of a limit, "
+	   "red past it; the light is the worse of the stage's and the total's."),
+	N_("You see a project when you may see one of its cases, and only those cases' details."),
+	NULL
+};
+
 static const char *const joint_words[] = { "", "survey", "drawings", "acceptance" };
 static const char *const status_words[] = { "open", "done", "stopped", "withdrawn" };
 
@@ -434,7 +452,8 @@ required_mat(void *arg, int seq, const char *name, int required, int secondary)
  * routed to the offices of the site. Inside the caller's transaction. */
 static int
 open_stage(struct store *st, const struct calendar *cal, const struct actor *who,
-    const struct prow *p, const struct flow_stage *g, const char *phone, char **cause)
+    const struct prow *p, const struct flow_stage *g, const char *phone, const char *region,
+    char **cause)
 {
 	struct sb note = SB_INIT;
 	char today[11];
@@ -467,6 +486,7 @@ open_stage(struct store *st, const struct calendar *cal, const struct actor *who
 		in.phone = phone && *phone ? phone : NULL;
 		in.channel = strstr(it.channels, "online") ? "online" : "window";
 		in.materials = m.list.buf ? m.list.buf : "";
+		in.region = region;
 		in.hall = p->hall;
 		in.route = p->site;
 		rc = lifecycle_intake_tx(st, cal, who, &in, no, cause);
@@ -610,7 +630,7 @@ gate(struct store *st, const struct calendar *cal, const struct actor *who, stru
 	}
 	p->version++;
 	p->stage = next->seq;
-	rc = open_stage(st, cal, who, p, next, phone, cause);
+	rc = open_stage(st, cal, who, p, next, phone, NULL, cause);
 out:
 	free(phone);
 	free(pc.v);
@@ -680,7 +700,7 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 	struct flowchart f;
 	struct region r;
 	struct prow p;
-	char today[11], prefix[16], at[32];
+	char today[11], prefix[16], at[32], oreg[13] = "";
 	const char *site;
 	long seq;
 	int rc;
@@ -748,6 +768,26 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 		    "is opened at a hall of the district of its site"), site, s->user.region);
 		goto out;
 	}
+	/* An enterprise not yet registered lives where its code's area says
+	 * (GB 32100: characters 3 to 8), or, when that is not a region of the
+	 * city, at the site's district. */
+	{
+		char *oname = NULL, *ophone = NULL, *oregion = NULL, area[7];
+
+		if (store_applicant_get(s->st, in->org_code, &oname, &ophone, &oregion) < 0) {
+			set_cause(cause, "%s", store_error(s->st));
+			rc = EXIT_INTERNAL;
+			goto out;
+		}
+		snprintf(area, sizeof area, "%.6s", in->org_code + 2);
+		if (oregion == NULL && store_region_get(s->st, area, &r) == 0)
+			region_release(&r);
+		else if (oregion == NULL)
+			snprintf(oreg, sizeof oreg, "%.6s", site);
+		free(oname);
+		free(ophone);
+		free(oregion);
+	}
 	if (store_begin(s->st, cause) != 0) {
 		rc = EXIT_INTERNAL;
 		goto out;
@@ -775,7 +815,8 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 		if (rc != 0)
 			goto fail;
 	}
-	if ((rc = open_stage(s->st, s->cal, &who, &p, &f.stages[0], in->phone, cause)) != 0) {
+	if ((rc = open_stage(s->st, s->cal, &who, &p, &f.stages[0], in->phone,
+	    *oreg ? oreg : NULL, cause)) != 0) {
 		store_rollback(s->st);
 		goto out;
 	}
@@ -843,6 +884,8 @@ project_release(struct project *p)
 	free(p->name);
 	free(p->site);
 	free(p->hall);
+	free(p->site_name);
+	free(p->hall_name);
 	free(p->opened);
 	free(p->closed);
 	free(p->stop_reason);
@@ -960,6 +1003,16 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 	p->name = xstrdup(r.name);
 	p->site = xstrdup(r.site);
 	p->hall = xstrdup(r.hall);
+	{
+		struct region g;
+
+		p->site_name = store_region_get(st, r.site, &g) == 0 ? xstrdup(g.name) : NULL;
+		if (p->site_name)
+			region_release(&g);
+		p->hall_name = store_region_get(st, r.hall, &g) == 0 ? xstrdup(g.name) : NULL;
+		if (p->hall_name)
+			region_release(&g);
+	}
 	p->opened = xstrdup(r.opened);
 	p->closed = r.closed ? xstrdup(r.closed) : NULL;
 	project_status_parse(r.status, &p->status);
@@ -1033,8 +1086,8 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 		}
 		tcase_release(&c);
 	}
-	if (!seen && !access_has(u, RIGHT_CATALOG_ADMIN) && u->role != ROLE_ADMIN &&
-	    u->role != ROLE_LOCAL) {
+	/* Seen through its cases (access_can_see): none in sight, none at all. */
+	if (!seen) {
 		rc = STORE_NOTFOUND;
 		goto out;
 	}
@@ -1336,10 +1389,14 @@ project_joint_schedule(struct session *s, const char *no, enum joint_kind kind,
 		    project_status_label(p.status));
 		goto fail;
 	}
-	if (g->joint == JOINT_NONE || g->joint != kind) {
-		set_cause(cause, _("--kind: stage %d of project '%s' has %s%s"), g->seq, no,
-		    g->joint == JOINT_NONE ? _("no joint step") : _("the joint step "),
-		    g->joint == JOINT_NONE ? "" : project_joint_name(g->joint));
+	if (g->joint == JOINT_NONE) {
+		set_cause(cause, _("--kind: stage %d of project '%s' has no joint step"), g->seq, no);
+		rc = EXIT_INVALID;
+		goto fail;
+	}
+	if (g->joint != kind) {
+		set_cause(cause, _("--kind: stage %d of project '%s' has the joint step %s, not %s"),
+		    g->seq, no, project_joint_name(g->joint), project_joint_name(kind));
 		rc = EXIT_INVALID;
 		goto fail;
 	}

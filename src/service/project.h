@@ -101,7 +101,9 @@ struct project {
 	char *org_name;
 	char *name;
 	char *site;		/* region code of the site */
+	char *site_name;	/* the region's name */
 	char *hall;		/* region of the hall that opened it */
+	char *hall_name;
 	char *opened;
 	char *closed;
 	enum project_status status;
@@ -119,6 +121,9 @@ struct project {
 	int n_stages;
 	struct project_stage *stages;
 };
+
+/* The rules in a few lines, for help (msgids: translate at use). */
+extern const char *const project_help[];
 
 /* Codes and labels: survey, drawings, acceptance; open, done, stopped,
  * withdrawn. The parsers return 0 or -1. */
