@@ -32,7 +32,7 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	struct flowlist *l = arg;
 	const struct flowchart *f = &l->v[i];
 	char buf[128];
-	int narrow = w - 26 < 12, nw = narrow ? w - 2 : w - 26;
+	int narrow = w < 60, nw = narrow ? w - 2 : w - 26;
 
 	(void)ui;
 	attrset(selected ? A_REVERSE : A_NORMAL);
