@@ -139,6 +139,7 @@ dash_projects_drill(struct ui *ui, const struct project_figures *f, int i)
 	if (i < 0 || i >= f->n)
 		return UI_HANDLED;
 	memset(&a, 0, sizeof a);
+	a.figure = 1;
 	a.nos = f->v[i].nos;
 	a.n = f->v[i].n;
 	if (f->v[i].kind == PFIG_LIGHT) {

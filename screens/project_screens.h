@@ -21,7 +21,8 @@ struct projact_arg {
 /* A list of projects: the user's, or those a supervision figure counts. */
 struct projects_arg {
 	char title[160];
-	char **nos;		/* NULL: the user's projects; else borrowed for enter */
+	int figure;		/* 1: the n projects of nos (borrowed for enter); 0: the user's */
+	char **nos;
 	long n;
 };
 

@@ -20,7 +20,7 @@
 
 struct projects {
 	struct projects_arg a;
-	char **nos;		/* a figure's projects, owned; NULL: the user's */
+	char **nos;		/* a figure's projects, owned (a.figure); else NULL */
 	struct project *v;
 	int n;
 	struct ui_list list;
@@ -79,7 +79,7 @@ load(struct ui *ui, struct projects *s)
 	project_stats_free(s->v, s->n);
 	s->v = NULL;
 	s->n = 0;
-	rc = s->nos ? project_stats_read(ui->s, s->nos, s->a.n, &s->v, &s->n, &cause) :
+	rc = s->a.figure ? project_stats_read(ui->s, s->nos, s->a.n, &s->v, &s->n, &cause) :
 	    project_stats_mine(ui->s, 500, &s->v, &s->n, &cause);
 	if (rc != 0) {
 		ui_message(ui, 1, "%s", cause ? cause : "?");
@@ -99,7 +99,7 @@ projects_enter(struct ui *ui, const void *arg)
 
 	if (arg != NULL) {
 		s->a = *(const struct projects_arg *)arg;
-		if (s->a.nos != NULL) {
+		if (s->a.figure) {
 			s->nos = xcalloc((size_t)(s->a.n ? s->a.n : 1), sizeof *s->nos);
 			for (i = 0; i < s->a.n; i++)
 				s->nos[i] = xstrdup(s->a.nos[i]);
@@ -131,7 +131,7 @@ projects_draw(struct ui *ui, void *state)
 	if (s->generation != ui->generation)
 		load(ui, s);
 	ui_title(ui, s->a.title);
-	snprintf(buf, sizeof buf, s->nos ? _("%d projects counted, newest first") :
+	snprintf(buf, sizeof buf, s->a.figure ? _("%d projects counted, newest first") :
 	    _("%d projects you can see, newest first"), s->n);
 	ui_put(1, 1, ui->cols - 2, buf);
 	attrset(A_BOLD | A_UNDERLINE);
@@ -151,7 +151,8 @@ projects_draw(struct ui *ui, void *state)
 		ui_put(3, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &s->list, 3, ui->rows - 5);
-	ui_keybar(ui, access_has(&ui->s->user, RIGHT_CASE_INTAKE) && !s->nos ? keys_clerk : keys);
+	ui_keybar(ui, access_has(&ui->s->user, RIGHT_CASE_INTAKE) && !s->a.figure ? keys_clerk :
+	    keys);
 }
 
 static int
@@ -164,7 +165,7 @@ projects_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_project, s->v[s->list.sel].no);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!k.fkey && k.ch == L'o' && !s->nos && access_has(&ui->s->user, RIGHT_CASE_INTAKE)) {
+	if (!k.fkey && k.ch == L'o' && !s->a.figure && access_has(&ui->s->user, RIGHT_CASE_INTAKE)) {
 		struct projact_arg a;
 
 		memset(&a, 0, sizeof a);
