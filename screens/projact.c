@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "exitcode.h"
 #include "flowdraw.h"
@@ -97,6 +98,47 @@ field_set(struct ui_field *f, const char *s)
 	f->cur = f->len;
 }
 
+static const char *const mode_words[] = { "open", "withdraw", "joint", "findings" };
+
+/* The same form left unfinished by a dropped link comes back as it was. */
+static void
+restore(struct ui *ui, struct projact *a)
+{
+	char *data = NULL, *saved = NULL, *mode, *no;
+	int i;
+
+	if (store_draft_get(ui->s->st, ui->s->user.login, "project", &data, &saved) != 0)
+		return;
+	mode = ui_draft_value(data, "mode");
+	no = ui_draft_value(data, "no");
+	if (mode && no && strcmp(mode, mode_words[a->a.mode]) == 0 && strcmp(no, a->a.no) == 0) {
+		for (i = 0; i < PF_COUNT; i++) {
+			char *v = ui_draft_value(data, pf_opt[i]);
+
+			if (v == NULL)
+				continue;
+			if (i == PF_FLOWCHART) {
+				for (int k = 0; k < a->nfc; k++)
+					if (strcmp(a->fcs[k].code, v) == 0)
+						a->fc = k;
+			} else if (i == PF_KIND) {
+				enum joint_kind jk;
+
+				if (project_joint_parse(v, &jk) == 0)
+					a->kind = jk;
+			} else
+				field_set(&a->f[i], v);
+			free(v);
+		}
+		ui_message(ui, 0, _("your unfinished form from %s is back"), saved);
+		store_draft_delete(ui->s->st, ui->s->user.login, "project");
+	}
+	free(mode);
+	free(no);
+	free(data);
+	free(saved);
+}
+
 static void *
 projact_enter(struct ui *ui, const void *arg)
 {
@@ -137,6 +179,7 @@ projact_enter(struct ui *ui, const void *arg)
 	/* The first field to type in. */
 	while (a->focus < a->n - 1 && choice(a->order[a->focus]))
 		a->focus++;
+	restore(ui, a);
 	return a;
 }
 
@@ -361,6 +404,32 @@ projact_typing(struct ui *ui, void *state)
 	return !choice(a->order[a->focus]);
 }
 
+/* The link dropped: keep what was typed for the next time this form opens. */
+static void
+projact_save(struct ui *ui, void *state)
+{
+	struct projact *a = state;
+	struct sb d = SB_INIT;
+	char now[20];
+	time_t t = time(NULL);
+	struct tm tm;
+	int i;
+
+	ui_draft_add(&d, "mode", mode_words[a->a.mode]);
+	ui_draft_add(&d, "no", a->a.no);
+	for (i = 0; i < a->n; i++) {
+		char *v = value(a, a->order[i]);
+
+		if (*v)
+			ui_draft_add(&d, pf_opt[a->order[i]], v);
+		free(v);
+	}
+	localtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
+	store_draft_put(ui->s->st, ui->s->user.login, "project", d.buf, now);
+	sb_release(&d);
+}
+
 static void
 projact_leave(struct ui *ui, void *state)
 {
@@ -382,4 +451,5 @@ const struct screen screen_projact = {
 	.key = projact_key,
 	.leave = projact_leave,
 	.typing = projact_typing,
+	.save = projact_save,
 };
