@@ -178,6 +178,10 @@ detail_draw(struct ui *ui, void *state)
 		"a", N_("act"), "↑↓", N_("timeline"), "/", N_("find case"), "F1", N_("help"),
 		"q", N_("back"), NULL
 	};
+	static const char *const keys_project[] = {
+		"a", N_("act"), "g", N_("project"), "↑↓", N_("timeline"), "/", N_("find case"),
+		"F1", N_("help"), "q", N_("back"), NULL
+	};
 	struct detail *d = state;
 	struct tcase *c;
 	char buf[512];
@@ -348,7 +352,7 @@ detail_draw(struct ui *ui, void *state)
 	attrset(A_NORMAL);
 	h = ui->rows - 2 - y;
 	ui_list_draw(ui, &d->list, y, h);
-	ui_keybar(ui, keys);
+	ui_keybar(ui, d->project[0] ? keys_project : keys);
 }
 
 static int

@@ -289,6 +289,11 @@ stage_heading(struct drawing *d, const struct project *p, const struct project_s
 			l->full = xstrdup(name);
 		sb_adds(&sb, "   ");
 		used = 3 + put_cut(&sb, right, d->width - 3);
+		/* The light after a space, where it fits (the screen draws it). */
+		if (lt[0] && used + 1 + utf8_width(lt) <= d->width)
+			used++;
+		else
+			lt[0] = '\0';
 		l = add(d, DRAW_STAGE, &sb);
 		l->stage = i;
 	} else {
