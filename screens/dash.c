@@ -37,7 +37,7 @@ struct dashs {
 	int sel[SEC_COUNT];
 	time_t analysed;		/* when the slower analysis part was computed */
 	int day;			/* the day the figures are for */
-	struct project_figures pf;	/* investment projects (dash_projects) */
+	struct project_figures pf;	/* investment projects (dashproj.c) */
 };
 
 struct fresh {
@@ -78,7 +78,7 @@ load(struct ui *ui, struct dashs *s, int full)
 		ui_message(ui, 1, "%s", store_error(ui->s->st));
 	else if (full || now - s->analysed >= 60) {
 		s->analysed = now;
-		dash_projects_load(ui, &s->pf, s->prefix);
+		dashproj_load(ui, &s->pf, s->prefix);
 	}
 	snprintf(lo, sizeof lo, "%s", s->prefix);
 	snprintf(hi, sizeof hi, "%s:", s->prefix);
@@ -299,7 +299,7 @@ dash_draw(struct ui *ui, void *state)
 	if (s->section == SEC_GRID)
 		grid(ui, s, y, h);
 	else if (s->section == SEC_PROJECTS)
-		dash_projects_draw(ui, &s->pf, s->sel[SEC_PROJECTS], y, h);
+		dashproj_draw(ui, &s->pf, s->sel[SEC_PROJECTS], y, h);
 	else
 		tops(ui, s, y, h);
 	y = ui->rows - 2 - TICKER;
@@ -327,7 +327,7 @@ drill(struct ui *ui, struct dashs *s)
 	int i = s->sel[s->section];
 
 	if (s->section == SEC_PROJECTS)
-		return dash_projects_drill(ui, &s->pf, i);
+		return dashproj_drill(ui, &s->pf, i);
 	memset(&a, 0, sizeof a);
 	a.open_only = 1;
 	switch (s->section) {

@@ -17,7 +17,7 @@
 #include "util.h"
 
 void
-dash_projects_load(struct ui *ui, struct project_figures *f, const char *prefix)
+dashproj_load(struct ui *ui, struct project_figures *f, const char *prefix)
 {
 	char *cause = NULL;
 
@@ -73,7 +73,7 @@ numbers(const struct pfig *g, char buf[128])
 }
 
 void
-dash_projects_draw(struct ui *ui, const struct project_figures *f, int sel, int y, int h)
+dashproj_draw(struct ui *ui, const struct project_figures *f, int sel, int y, int h)
 {
 	char buf[256], num[128];
 	int i, line = 0, sel_line = 0, top, nw;
@@ -131,7 +131,7 @@ dash_projects_draw(struct ui *ui, const struct project_figures *f, int sel, int 
 }
 
 int
-dash_projects_drill(struct ui *ui, const struct project_figures *f, int i)
+dashproj_drill(struct ui *ui, const struct project_figures *f, int i)
 {
 	struct projects_arg a;
 	char buf[256], title[640];

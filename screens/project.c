@@ -226,6 +226,13 @@ form(struct ui *ui, struct projview *s, enum projact_mode mode, long joint)
 	struct projact_arg a;
 	int i;
 
+	/* The forms act on the project's cases: the work right, as their
+	 * commands need (the service decides the rest: whose hall, whose office). */
+	if (!access_has(&ui->s->user, RIGHT_CASE_WORK)) {
+		ui_message(ui, 1, "%s", access_denied_text(RIGHT_CASE_WORK));
+		return UI_HANDLED | UI_REDRAW;
+	}
+
 	memset(&a, 0, sizeof a);
 	a.mode = mode;
 	snprintf(a.no, sizeof a.no, "%s", s->p.no);

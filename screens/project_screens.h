@@ -30,9 +30,9 @@ struct projects_arg {
  * figures of the region prefix (a message on failure), draw them from y in
  * h lines with figure sel selected, open the projects figure i counts. */
 struct project_figures;
-void dash_projects_load(struct ui *ui, struct project_figures *f, const char *prefix);
-void dash_projects_draw(struct ui *ui, const struct project_figures *f, int sel, int y, int h);
-int dash_projects_drill(struct ui *ui, const struct project_figures *f, int i);
+void dashproj_load(struct ui *ui, struct project_figures *f, const char *prefix);
+void dashproj_draw(struct ui *ui, const struct project_figures *f, int sel, int y, int h);
+int dashproj_drill(struct ui *ui, const struct project_figures *f, int i);
 
 extern const struct screen screen_flowlist;	/* the flowcharts; arg NULL */
 extern const struct screen screen_flow;		/* a flowchart's diagram; arg its code */
