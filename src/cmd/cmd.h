@@ -123,6 +123,7 @@ int cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a);
 /* flowcharts and investment projects (cmd_project.c) */
 int cmd_flowchart_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_flowchart_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_flowchart_import(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_project_new(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_project_show(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_project_list(struct cmd_ctx *c, struct cmd_args *a);

@@ -463,6 +463,22 @@ out:
 	/* Once decided in time, the date that counts is the delivery's (art. 44). */
 	out_printf_safe(c->out, _("%s: %s, version %d, due %s\n"), k.no, tcase_status_label(k.status),
 	    k.version, tcase_due_in_force(&k));
+	{
+		/* A case of a project: where the project stands after it (a
+		 * decision may have opened the next stage, or stopped it). */
+		struct project p;
+		char pno[32], *pcause = NULL;
+		int stage;
+
+		if (project_of_case(c->s, k.id, pno, &stage) > 0 &&
+		    project_get(c->s, pno, &p, &pcause) == 0) {
+			out_printf_safe(c->out, _("%s: %s, stage %d of %d, %d / %d working days\n"), p.no,
+			    project_status_label(p.status), p.stage, p.n_stages, p.used_days,
+			    p.total_days);
+			project_release(&p);
+		}
+		free(pcause);
+	}
 	tcase_release(&k);
 	return EXIT_OK;
 }

@@ -143,6 +143,24 @@ cmd_flowchart_show(struct cmd_ctx *c, struct cmd_args *a)
 	return rc;
 }
 
+int
+cmd_flowchart_import(struct cmd_ctx *c, struct cmd_args *a)
+{
+	struct flowchart *f = NULL;
+	char *cause = NULL;
+	int rc, n = 0, i;
+
+	if ((rc = flowchart_import(c->s, a->pos[0], &cause)) != 0)
+		return fail_cause(c, rc, cause);
+	if (flowchart_list(c->s, &f, &n, &cause) != 0)
+		free(cause);
+	out_printf_safe(c->out, _("loaded; %d flowcharts in all\n"), n);
+	for (i = 0; i < n; i++)
+		flowchart_release(&f[i]);
+	free(f);
+	return EXIT_OK;
+}
+
 /* project new, withdraw, joint, findings ------------------------------------------ */
 
 int
@@ -162,6 +180,7 @@ cmd_project_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.name = cmd_arg(a, "name");
 	in.site = cmd_arg(a, "site");
 	in.phone = cmd_arg(a, "phone");
+	in.channel = cmd_arg(a, "channel");
 	if ((rc = project_open(c->s, &in, no, &cause)) != 0)
 		return fail_cause(c, rc, cause);
 	out_printf_safe(c->out, "%s\n", no);
@@ -279,9 +298,36 @@ print_event(void *arg, const struct event *e)
 	return 0;
 }
 
-static void
+static int
+json_event(void *arg, const struct event *e)
+{
+	struct json *j = arg;
+
+	json_begin_object(j);
+	json_key(j, "at");
+	json_string(j, e->at);
+	json_key(j, "actor");
+	json_string(j, e->actor);
+	json_key(j, "action");
+	json_string(j, e->action);
+	json_key(j, "from");
+	json_string(j, e->from_status);
+	json_key(j, "to");
+	json_string(j, e->to_status);
+	json_key(j, "note");
+	json_string(j, e->note);
+	json_end(j);
+	return 0;
+}
+
+/* The project as one JSON object, its events (subject project:NO) last:
+ * -1 when the store failed reading them. */
+static int
 json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 {
+	struct sb subject = SB_INIT;
+	int rc;
+
 	int i, k, m;
 
 	json_begin_object(j);
@@ -335,6 +381,11 @@ json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 	json_key(j, "critical_office");
 	if (p->critical_office)
 		json_string(j, p->critical_office);
+	else
+		json_null(j);
+	json_key(j, "waiting_joint");
+	if (p->waiting_joint)
+		json_string(j, project_joint_name(p->waiting_joint));
 	else
 		json_null(j);
 	json_key(j, "version");
@@ -434,8 +485,14 @@ json_project(struct json *j, const struct project *p, struct cmd_ctx *c)
 		json_end(j);
 	}
 	json_end(j);
+	json_key(j, "events");
+	json_begin_array(j);
+	sb_addf(&subject, "project:%s", p->no);
+	rc = store_event_each_of_subject(c->s->st, subject.buf, json_event, j);
+	sb_release(&subject);
 	json_end(j);
-	(void)c;
+	json_end(j);
+	return rc;
 }
 
 int
@@ -473,10 +530,10 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 		struct json j;
 
 		json_init(&j, fp);
-		json_project(&j, &p, c);
+		rc = json_project(&j, &p, c);
 		fputc('\n', fp);
 		project_release(&p);
-		return EXIT_OK;
+		return rc != 0 ? cmd_store_error(c) : EXIT_OK;
 	}
 	label(fp, _("project no"));
 	out_printf_safe(fp, "%s\n", p.no);
@@ -500,13 +557,19 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 	if (p.status == PROJECT_OPEN)
 		out_printf_safe(fp, _("%d / %d working days used, %s light\n"), p.used_days,
 		    p.total_days, tcase_light_label((enum light)p.light));
-	else
+	else if (p.on_time >= 0)
 		out_printf_safe(fp, _("%d / %d working days used, %s\n"), p.used_days, p.total_days,
 		    p.on_time ? _("on time") : _("late"));
+	else
+		out_printf_safe(fp, _("%d / %d working days used\n"), p.used_days, p.total_days);
 	if (p.critical_office) {
 		label(fp, _("held by"));
-		out_printf_safe(fp, "%s%s%s\n", p.critical ? p.critical : "", p.critical ? "  " : "",
-		    p.critical_office);
+		out_printf_safe(fp, "%s%s%s%s%s\n", p.critical ? p.critical : "", p.critical ? "  " : "",
+		    p.critical_office, p.waiting_joint ? _(", findings of the ") : "",
+		    p.waiting_joint ? project_joint_label(p.waiting_joint) : "");
+	} else if (p.waiting_joint) {
+		label(fp, _("held by"));
+		out_printf_safe(fp, _("the %s, not scheduled yet\n"), project_joint_label(p.waiting_joint));
 	}
 	for (i = 0; i < p.n_stages; i++) {
 		const struct project_stage *g = &p.stages[i];
@@ -614,14 +677,15 @@ list_row(void *arg, const struct project *p)
 	v[12] = p->opened;
 	v[13] = p->closed ? p->closed : "";
 	v[14] = p->critical ? p->critical : "";
-	v[15] = p->critical_office ? p->critical_office : "";
+	v[15] = p->critical_office ? p->critical_office : p->waiting_joint && l->text ?
+	    project_joint_label(p->waiting_joint) : "";
 	v[16] = p->stop_reason;
 	if (l->text) {
 		const char *t[NLTEXT];
 
 		snprintf(days, sizeof days, "%d/%d", p->used_days, p->total_days);
 		v[9] = days;
-		if (p->status != PROJECT_OPEN)
+		if (p->on_time >= 0)
 			v[8] = p->on_time ? _("on time") : _("late");
 		for (i = 0; i < NLTEXT; i++)
 			t[i] = v[list_text[i]];
@@ -670,8 +734,8 @@ list_or_find(struct cmd_ctx *c, struct cmd_args *a, int find, int export)
 	}
 	l.text = !export && (fmt == NULL || strcmp(fmt, "text") == 0);
 	if (l.text) {
-		static const char *keys[NLTEXT];
-		const char *labels[NLTEXT];
+		/* Static: the text table reads them again at out_end. */
+		static const char *keys[NLTEXT], *labels[NLTEXT];
 		size_t i;
 
 		labels[0] = _("project no");

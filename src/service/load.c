@@ -599,7 +599,7 @@ chart_row(void *arg, const struct csvio_row *r, char **cause)
 	struct ctx *c = &x->c;
 	struct sb path = SB_INIT;
 	const char *p;
-	long total;
+	long total, n;
 	FILE *fp;
 	int rc;
 
@@ -615,6 +615,15 @@ chart_row(void *arg, const struct csvio_row *r, char **cause)
 		return bad(cause, c, r, 3, _("an English name"));
 	if (parse_int(r->f[3], 1, 1000, &total) != 0)
 		return bad(cause, c, r, 4, _("working days between 1 and 1000"));
+	/* The stages of a running project stay as they were opened. */
+	if ((n = store_project_count_open(c->st, r->f[0])) != 0) {
+		if (n < 0)
+			set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
+		else
+			set_cause(cause, _("%s: line %ld: flowchart '%s' has %ld open or stopped "
+			    "projects: it is not replaced while they run"), c->name, r->line, r->f[0], n);
+		return -1;
+	}
 	if (store_flowchart_put(c->st, r->f[0], r->f[1], r->f[2], (int)total, r->f[4], cause) != 0)
 		return -1;
 	sb_addf(&path, "%s/%s.csv", x->dir, r->f[0]);

@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
+#include "load.h"
 #include "project.h"
 #include "tcase.h"
 #include "util.h"
@@ -453,7 +454,7 @@ required_mat(void *arg, int seq, const char *name, int required, int secondary)
 static int
 open_stage(struct store *st, const struct calendar *cal, const struct actor *who,
     const struct prow *p, const struct flow_stage *g, const char *phone, const char *region,
-    char **cause)
+    const char *channel, char **cause)
 {
 	struct sb note = SB_INIT;
 	char today[11];
@@ -484,7 +485,7 @@ open_stage(struct store *st, const struct calendar *cal, const struct actor *who
 		in.applicant_id = p->org_code;
 		in.name = p->org_name;
 		in.phone = phone && *phone ? phone : NULL;
-		in.channel = strstr(it.channels, "online") ? "online" : "window";
+		in.channel = channel ? channel : strstr(it.channels, "online") ? "online" : "window";
 		in.materials = m.list.buf ? m.list.buf : "";
 		in.region = region;
 		in.hall = p->hall;
@@ -630,13 +631,36 @@ gate(struct store *st, const struct calendar *cal, const struct actor *who, stru
 	}
 	p->version++;
 	p->stage = next->seq;
-	rc = open_stage(st, cal, who, p, next, phone, NULL, cause);
+	rc = open_stage(st, cal, who, p, next, phone, NULL, NULL, cause);
 out:
 	free(phone);
 	free(pc.v);
 	sb_release(&note);
 	flowchart_release(&f);
 	return rc;
+}
+
+/* A stop's reason, kept as "CASE ITEM STATUS", in the reader's words. */
+static void
+stop_text(struct store *st, const char *codes, struct sb *out)
+{
+	char no[32] = "", item[32] = "", status[32] = "";
+	struct item it;
+	int named = 0;
+
+	if (codes == NULL || *codes == '\0')
+		return;
+	if (sscanf(codes, "%31s %31s %31s", no, item, status) != 3) {
+		sb_adds(out, codes);
+		return;
+	}
+	memset(&it, 0, sizeof it);
+	named = store_item_get(st, item, &it) == 0;
+	sb_addf(out, _("case %s (%s %s) %s"), no, item,
+	    named ? (lang_en() && *it.name_en ? it.name_en : it.name) : "",
+	    tcase_status_label(status));
+	if (named)
+		item_release(&it);
 }
 
 int
@@ -660,21 +684,23 @@ project_case_changed(struct store *st, const struct calendar *cal, const struct 
 	if (strcmp(p.status, "open") != 0 || stage != p.stage)
 		goto out;
 	if (case_negative(c)) {
-		struct sb why = SB_INIT;
+		struct sb why = SB_INIT, note = SB_INIT;
 		char today[11];
 
-		/* The other cases of the stage keep running; no next stage opens. */
+		/* The other cases of the stage keep running; no next stage opens.
+		 * The reason is kept as codes (case, item, status) and worded in
+		 * each reader's language (stop_text). */
 		clock_format_date(who->today, today);
-		sb_addf(&why, _("case %s (%s %s) %s"), c->no, c->item,
-		    lang_en() && c->item_name_en && *c->item_name_en ? c->item_name_en :
-		    c->item_name ? c->item_name : "", tcase_status_label(c->status));
+		sb_addf(&why, "%s %s %s", c->no, c->item, c->status);
+		stop_text(st, why.buf, &note);
 		rc = store_project_set(st, p.id, p.version, "stopped", p.stage, today, why.buf,
 		    cause);
 		if (rc == 0)
-			rc = project_event(st, who, p.no, 0, "project_stop", "open", "stopped", why.buf,
+			rc = project_event(st, who, p.no, 0, "project_stop", "open", "stopped", note.buf,
 			    cause);
 		rc = rc ? EXIT_INTERNAL : 0;
 		sb_release(&why);
+		sb_release(&note);
 		goto out;
 	}
 	rc = gate(st, cal, who, &p, cause);
@@ -743,6 +769,11 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 	if (in->org_name == NULL || *in->org_name == '\0' || strlen(in->org_name) > 120) {
 		set_cause(cause, "%s", _("--org-name: expected the enterprise's registered name "
 		    "(at most 120 bytes)"));
+		goto out;
+	}
+	if (in->channel && strcmp(in->channel, "window") && strcmp(in->channel, "online") &&
+	    strcmp(in->channel, "self-service")) {
+		set_cause(cause, "%s", _("--channel: expected window, online or self-service"));
 		goto out;
 	}
 	if (in->name == NULL || *in->name == '\0' || strlen(in->name) > 200) {
@@ -816,7 +847,7 @@ project_open(struct session *s, const struct project_new *in, char no[32], char 
 			goto fail;
 	}
 	if ((rc = open_stage(s->st, s->cal, &who, &p, &f.stages[0], in->phone,
-	    *oreg ? oreg : NULL, cause)) != 0) {
+	    *oreg ? oreg : NULL, in->channel, cause)) != 0) {
 		store_rollback(s->st);
 		goto out;
 	}
@@ -1016,7 +1047,13 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 	p->opened = xstrdup(r.opened);
 	p->closed = r.closed ? xstrdup(r.closed) : NULL;
 	project_status_parse(r.status, &p->status);
-	p->stop_reason = xstrdup(r.stop_reason);
+	{
+		struct sb why = SB_INIT;
+
+		stop_text(st, r.stop_reason, &why);
+		p->stop_reason = xstrdup(why.buf ? why.buf : "");
+		sb_release(&why);
+	}
 	p->stage = r.stage;
 	p->total_days = f.total_days;
 	p->version = r.version;
@@ -1106,8 +1143,11 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 			g->light = days_light(cal, g->used_days, g->limit_days);
 			/* Every case decided, the joint step still open: the offices
 			 * that have not recorded their findings hold the stage. */
-			if (crit_due == NULL && g->joint != JOINT_NONE) {
+			if (crit_due == NULL && g->joint != JOINT_NONE && g->n_cases > 0) {
 				struct project_joint *jt = g->n_joints ? &g->joints[g->n_joints - 1] : NULL;
+
+				if (jt == NULL || strcmp(jt->status, "closed") != 0)
+					p->waiting_joint = g->joint;
 
 				for (j = 0; jt && j < jt->n_offices; j++)
 					if (jt->findings[j] == NULL) {
@@ -1124,10 +1164,6 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 							}
 						break;
 					}
-				if (jt == NULL && g->n_cases > 0) {
-					free(p->critical_office);
-					p->critical_office = xstrdup(_("joint step not scheduled"));
-				}
 			}
 		}
 	}
@@ -1139,8 +1175,9 @@ project_read(struct store *st, const struct calendar *cal, const struct user *u,
 				cur = p->stages[i].light;
 		p->light = cur > tot ? cur : tot;
 	} else {
+		/* Like a case's verdict: only a project carried to its end has one. */
 		p->light = -1;
-		p->on_time = p->used_days <= p->total_days;
+		p->on_time = p->status == PROJECT_DONE ? p->used_days <= p->total_days : -1;
 	}
 	rc = 0;
 out:
@@ -1297,8 +1334,8 @@ project_withdraw(struct session *s, const char *no, const char *note, char **cau
 		for (j = 0; j < p.stages[i].n_cases; j++) {
 			struct project_case *c = &p.stages[i].cases[j];
 			struct act_args a;
-			struct tcase k;
 
+			/* A decided case waits for its delivery: it is not withdrawn. */
 			if (!c->open || c->decided)
 				continue;
 			/* The clerk who withdraws sees every case the hall took in. */
@@ -1308,15 +1345,6 @@ project_withdraw(struct session *s, const char *no, const char *note, char **cau
 				rc = EXIT_DENIED;
 				goto fail;
 			}
-			if (store_case_get(s->st, c->no, &k) != 0) {
-				rc = EXIT_INTERNAL;
-				goto fail;
-			}
-			rc = tcase_status_open(k.status) && strcmp(k.status, "approved") != 0 &&
-			    strcmp(k.status, "denied") != 0;
-			tcase_release(&k);
-			if (!rc)
-				continue;
 			memset(&a, 0, sizeof a);
 			a.action = "withdraw";
 			a.note = note;
@@ -1564,4 +1592,29 @@ project_of_case(struct session *s, long long case_id, char no[32], int *stage)
 	utf8_copy(no, 32, r.no);
 	prow_release(&r);
 	return 1;
+}
+
+int
+flowchart_import(struct session *s, const char *dir, char **cause)
+{
+	int rc;
+
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
+	/* A directory on the host: the operator's, not a remote admin's. */
+	if (!access_has(&s->user, RIGHT_HOST_FILES)) {
+		set_cause(cause, "%s", access_denied_text(RIGHT_HOST_FILES));
+		return EXIT_DENIED;
+	}
+	if (store_begin(s->st, cause) != 0)
+		return EXIT_INTERNAL;
+	if (load_flowcharts(s->st, dir, cause) != 0) {
+		store_rollback(s->st);
+		return EXIT_INVALID;
+	}
+	if (store_commit(s->st, cause) != 0) {
+		store_rollback(s->st);
+		return EXIT_INTERNAL;
+	}
+	return EXIT_OK;
 }

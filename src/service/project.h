@@ -112,11 +112,13 @@ struct project {
 	int used_days;		/* the project clock */
 	int total_days;
 	int light;		/* enum light; -1 when closed */
-	int on_time;		/* closed: used_days within total_days; -1 while open */
+	int on_time;		/* done: used_days within total_days; -1 otherwise */
 	char *critical;		/* the case that holds the project back now, or NULL
 				 * (none, or out of the reader's sight) */
 	char *critical_office;	/* its office (or the office whose joint findings
 				 * are awaited), NULL when nothing holds it */
+	enum joint_kind waiting_joint;	/* every case of the current stage decided,
+					 * its joint step not closed: that step */
 	int version;
 	int n_stages;
 	struct project_stage *stages;
@@ -140,6 +142,11 @@ void project_release(struct project *p);
 /* Flowcharts as loaded from data/flowcharts at init. */
 int flowchart_list(struct session *s, struct flowchart **out, int *n, char **cause);
 int flowchart_get(struct session *s, const char *code, struct flowchart *f, char **cause);
+/* Load dir (flowcharts.csv and CODE.csv, as data/flowcharts) in one
+ * transaction, replacing the flowcharts it names (the operator on the host; a flowchart with
+ * open or stopped projects is not replaced): EXIT_INVALID with the file,
+ * line and column of the first mistake. */
+int flowchart_import(struct session *s, const char *dir, char **cause);
 
 struct project_new {
 	const char *flowchart;
@@ -148,6 +155,8 @@ struct project_new {
 	const char *name;
 	const char *site;	/* region; NULL: the clerk's */
 	const char *phone;
+	const char *channel;	/* window, online, self-service; NULL: online where
+				 * the item is offered online, else window */
 };
 
 /* Open a project and its first stage's cases; its number goes to no. */

@@ -470,6 +470,8 @@ int store_event_last(struct store *st, long long *id, char hash[65]);
  * with the row's columns as text (NULL for SQL NULL). */
 int store_flowchart_put(struct store *st, const char *code, const char *name, const char *name_en,
     int total_days, const char *before, char **cause);
+/* Projects open or stopped under a flowchart (-1 on failure). */
+long store_project_count_open(struct store *st, const char *flowchart);
 /* Remove a flowchart's stages and items (before loading them again). */
 int store_flowchart_clear(struct store *st, const char *code, char **cause);
 int store_flow_stage_put(struct store *st, const char *flowchart, int seq, const char *name,

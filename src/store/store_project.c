@@ -75,6 +75,21 @@ store_flowchart_clear(struct store *st, const char *code, char **cause)
 	return sq_run(st, s, cause);
 }
 
+long
+store_project_count_open(struct store *st, const char *flowchart)
+{
+	static const char sql[] =
+	    "SELECT count(*) FROM project WHERE flowchart = ?1 AND status IN ('open', 'stopped')";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	long n = -1;
+
+	sq_text(s, 1, flowchart);
+	if (sq_first(st, s) == 0)
+		n = (long)sqlite3_column_int64(s, 0);
+	sq_done(st, s);
+	return n;
+}
+
 int
 store_flow_stage_put(struct store *st, const char *flowchart, int seq, const char *name,
     const char *name_en, int limit_days, const char *joint, char **cause)
