@@ -134,7 +134,19 @@ header(struct ui *ui, struct projview *s)
 		ui_light(ui, y, x, (enum light)p->light);
 	}
 	y++;
-	if (p->status == PROJECT_OPEN && (p->critical || p->critical_office)) {
+	if (p->status == PROJECT_OPEN && p->waiting_joint != JOINT_NONE) {
+		/* Every case of the stage decided: its joint step holds it. */
+		if (p->critical_office)
+			snprintf(buf, sizeof buf, _("Held back by: %s, whose findings of the %s are "
+			    "awaited"), p->critical_office, project_joint_label(p->waiting_joint));
+		else
+			snprintf(buf, sizeof buf, _("Held back by: the %s, not scheduled yet"),
+			    project_joint_label(p->waiting_joint));
+		attrset(ui_attr_light(ui, p->light > LIGHT_GREEN ? (enum light)p->light : LIGHT_RED) |
+		    A_BOLD);
+		ui_put(y++, 1, ui->cols - 2, buf);
+		attrset(A_NORMAL);
+	} else if (p->status == PROJECT_OPEN && (p->critical || p->critical_office)) {
 		if ((c = critical(p, &stage)) != NULL && c->visible)
 			snprintf(buf, sizeof buf, _("Held back by: %s · %d working days · %s · %s"),
 			    c->office_name && *c->office_name ? c->office_name : c->office,
