@@ -270,8 +270,10 @@ project_key(struct ui *ui, void *state, struct ui_key k)
 	    l->index >= 0 && l->index < s->p.stages[l->stage].n_cases) {
 		const struct project_case *c = &s->p.stages[l->stage].cases[l->index];
 
-		if (c->visible && c->no)
+		if (c->visible && c->no && *c->no)
 			ui_push(ui, &screen_detail, c->no);
+		else
+			ui_message(ui, 1, "%s", _("this case is out of your sight: it is counted, not shown"));
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if ((enter && l && (l->kind == DRAW_FINDING || l->kind == DRAW_JOINT) &&
