@@ -162,7 +162,7 @@ take(struct project_figures *f, struct acc *v, int n, int top)
 {
 	int i;
 
-	if (top)
+	if (top && n > 1)
 		qsort(v, (size_t)n, sizeof *v, by_wait);
 	for (i = 0; i < n; i++) {
 		if (top && i >= PFIG_TOP) {
