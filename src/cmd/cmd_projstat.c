@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "out.h"
 #include "tcase.h"
+#include "util.h"
 
 static const char *
 kind_key(enum pfig_kind k)
@@ -50,8 +51,14 @@ cmd_projstat_text(FILE *fp, const struct project_figures *f)
 				continue;
 			shown++;
 			project_stats_days(g->avg, days);
+			/* A long name on a line of its own: the figures keep their
+			 * column, and nothing is cut. */
 			fputs("    ", fp);
-			out_pad(fp, g->label, 44);
+			if (utf8_width(g->label) > 44) {
+				out_printf_safe(fp, "%s\n    ", g->label);
+				out_pad(fp, "", 44);
+			} else
+				out_pad(fp, g->label, 44);
 			if (k == PFIG_FLOWCHART)
 				out_printf_safe(fp, _(" %3ld finished  average %5s  target ≤ %d  was %s\n"),
 				    g->n, days, g->target, *g->before ? g->before : "-");
