@@ -86,9 +86,22 @@ project_enter(struct ui *ui, const void *arg)
 		free(s);
 		return NULL;
 	}
-	/* The reader comes to see what holds the project back: start there. */
+	/* The reader comes to see what holds the project back: start there;
+	 * an office whose joint findings are awaited starts on its own line. */
 	if ((c = flowdraw_critical_line(&s->v.d)) >= 0 && s->v.d.lines[c].kind == DRAW_CASE)
 		s->v.sel = c;
+	for (c = 0; s->p.waiting_joint != JOINT_NONE && ui->s->user.office && c < s->v.d.n; c++) {
+		const struct draw_line *l = &s->v.d.lines[c];
+		const struct project_joint *j;
+
+		if (l->kind != DRAW_FINDING || l->stage < 0 || l->stage >= s->p.n_stages ||
+		    l->index < 0 || l->index >= s->p.stages[l->stage].n_joints)
+			continue;
+		j = &s->p.stages[l->stage].joints[l->index];
+		if (l->office >= 0 && l->office < j->n_offices && j->findings[l->office] == NULL &&
+		    strcmp(j->offices[l->office], ui->s->user.office) == 0)
+			s->v.sel = c;
+	}
 	return s;
 }
 
