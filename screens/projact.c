@@ -256,7 +256,7 @@ projact_draw(struct ui *ui, void *state)
 	struct projact *a = state;
 	struct sb cmd = SB_INIT;
 	char buf[512];
-	int y = 2, i, cy = -1, lw = ui->cols >= 60 ? 20 : 12, nerr;
+	int y = 2, i, cy = -1, lw = ui->cols >= 60 ? 20 : 12, nerr, first;
 
 	snprintf(buf, sizeof buf, "%s%s%s", _("tongban · project"), a->a.no[0] ? " · " : "",
 	    a->a.no);
@@ -265,7 +265,11 @@ projact_draw(struct ui *ui, void *state)
 	ui_put(y++, 1, ui->cols - 2, title(a));
 	attrset(A_NORMAL);
 	y++;
-	for (i = 0; i < a->n && y < ui->rows - 4; i++, y++) {
+	/* On a short screen the fields scroll so that the focused one shows. */
+	first = a->focus - (ui->rows - 4 - y) + 1;
+	if (first < 0)
+		first = 0;
+	for (i = first; i < a->n && y < ui->rows - 4; i++, y++) {
 		int id = a->order[i], focus = i == a->focus;
 
 		attrset(focus ? A_BOLD : A_NORMAL);
