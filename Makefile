@@ -35,7 +35,7 @@ OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
-.PHONY: all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory
+.PHONY: initials all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory
 
 all: deps $(BIN) $(MO)
 
@@ -83,6 +83,12 @@ statutory:
 	npm install --no-save --prefix build/npm lunar-javascript@1.7.7
 	NODE_PATH=build/npm/node_modules node tools/gen-statutory.js > data/statutory-holidays.csv
 	/usr/bin/python3 tools/check-statutory.py data/statutory-holidays.csv
+
+# The pinyin initials of every region's name, made once and committed (the
+# console finds a place by them); see data/DATA-SOURCES.md. Needs npm.
+initials:
+	npm install --no-save --prefix build/npm pinyin-pro@3.29.4
+	NODE_PATH=build/npm/node_modules node tools/gen-initials.js > data/region-initials.csv
 
 # Made again when the schema changes (an old database is refused by version).
 data/demo.db: data/schema.sql | $(BIN)

@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 15;
+PRAGMA user_version = 16;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -14,7 +14,10 @@ CREATE TABLE region (
   name   TEXT NOT NULL,
   level  TEXT NOT NULL CHECK (level IN ('city','district','township','village')),
   parent TEXT REFERENCES region(code) DEFERRABLE INITIALLY DEFERRED,
-  zone   INTEGER NOT NULL DEFAULT 0   -- 1 for a development zone (project's own code)
+  zone   INTEGER NOT NULL DEFAULT 0,  -- 1 for a development zone (project's own code)
+  -- The initials of the name's pinyin (观音桥街道: gyqjd), from
+  -- data/region-initials.csv: the console finds a place by them.
+  initials TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX region_parent ON region(parent);
 CREATE INDEX region_level ON region(level, code);

@@ -91,6 +91,8 @@ global_key(struct ui *ui, struct ui_key k, int typing)
 		return ui->depth > 1 ? UI_BACK : UI_HANDLED;
 	if (k.fkey && k.ch == KEY_RESIZE)
 		return UI_REDRAW;
+	if (!k.fkey && k.ch == 12)	/* ^L repaints everything, in a field as well */
+		return clearok(curscr, TRUE), UI_REDRAW;
 	if (typing || k.fkey)
 		return UI_IGNORED;
 	if (k.ch == L'/')
@@ -101,15 +103,34 @@ global_key(struct ui *ui, struct ui_key k, int typing)
 		return ui_push(ui, &screen_prompt, "") == 0 ? UI_REDRAW : UI_REDRAW;
 	if (k.ch == L'q' || k.ch == L'Q')
 		return ui->depth > 1 ? UI_BACK : UI_QUIT;
-	if (k.ch == 12)	/* ^L repaints everything, for a garbled line */
-		return clearok(curscr, TRUE), UI_REDRAW;
 	return UI_IGNORED;
+}
+
+/*
+ * Ctrl-C, Ctrl-\ and Ctrl-Z arrive as keys (the terminal is in raw mode):
+ * they must never end a working day's session. Ctrl-C cancels a form,
+ * keeping what was typed as a draft; elsewhere the three do nothing but
+ * say how to go back or leave.
+ */
+static int
+interrupt_key(struct ui *ui, wint_t ch)
+{
+	int top = ui->depth - 1;
+
+	if (ch == 3 && ui->depth > 1 && ui->stack[top]->save != NULL) {
+		ui->stack[top]->save(ui, ui->state[top]);
+		ui_message(ui, 0, "%s", _("cancelled; what you typed is kept as a draft"));
+		return UI_BACK | UI_REDRAW;
+	}
+	ui_message(ui, 0, "%s", ui->depth > 1 ? _("Esc goes back; q on the home screen logs out") :
+	    _("q logs out"));
+	return UI_REDRAW;
 }
 
 static int
 run(struct ui *ui)
 {
-	int redraw = 1;
+	int redraw = 1, asking = 0;
 
 	for (;;) {
 		struct ui_key k;
@@ -157,10 +178,30 @@ run(struct ui *ui)
 			redraw = 1;
 		}
 		top = ui->depth - 1;
-		typing = ui->stack[top]->typing && ui->stack[top]->typing(ui, ui->state[top]);
-		flags = ui->stack[top]->key ? ui->stack[top]->key(ui, ui->state[top], k) : 0;
-		if (!(flags & UI_HANDLED))
-			flags |= global_key(ui, k, typing);
+		if (asking) {
+			/* "Log out?" is answered by y (or Enter); any other key stays. */
+			asking = 0;
+			redraw = 1;
+			if (!k.fkey && (k.ch == L'y' || k.ch == L'Y' || k.ch == L'\r' || k.ch == L'\n'))
+				return 0;
+			continue;
+		}
+		if (!k.fkey && (k.ch == 3 || k.ch == 28 || k.ch == 26))
+			flags = interrupt_key(ui, k.ch);
+		else {
+			typing = ui->stack[top]->typing && ui->stack[top]->typing(ui,
+			    ui->state[top]);
+			flags = ui->stack[top]->key ? ui->stack[top]->key(ui, ui->state[top], k) : 0;
+			if (!(flags & UI_HANDLED))
+				flags |= global_key(ui, k, typing);
+		}
+		if ((flags & UI_QUIT) && !k.fkey && ui->depth == 1) {
+			/* q on the home screen: a stray key must not end the day. */
+			ui_message(ui, 0, "%s", _("log out? y: yes, any other key: stay"));
+			asking = 1;
+			redraw = 1;
+			continue;
+		}
 		if (flags & UI_QUIT)
 			return 0;
 		if (flags & UI_BACK) {
@@ -215,7 +256,7 @@ console_main(const char *db, const char *login, const char *addr)
 		rc = 10;
 		goto out;
 	}
-	cbreak();
+	raw();		/* Ctrl-C, Ctrl-\ and Ctrl-Z are keys, not signals */
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);

@@ -102,6 +102,33 @@ event_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 		ui_put(y, x, w - x, e->note);
 }
 
+/* Enter on a timeline row: the event whole, its note never cut. */
+static void
+event_text(struct ui *ui, struct detail *d, const struct event *e)
+{
+	struct sb t = SB_INIT;
+
+	sb_addf(&t, "%s · %s\n", d->no, tcase_action_label(e->action));
+	sb_addf(&t, _("time: %s"), e->at);
+	sb_addc(&t, '\n');
+	sb_addf(&t, _("action: %s"), tcase_action_label(e->action));
+	sb_addc(&t, '\n');
+	if (*e->to_status && strcmp(e->from_status, e->to_status) != 0) {
+		sb_addf(&t, _("status: %s → %s"), *e->from_status ?
+		    tcase_status_label(e->from_status) : "-", tcase_status_label(e->to_status));
+		sb_addc(&t, '\n');
+	}
+	if (*e->addr)
+		sb_addf(&t, _("by: %s from %s"), e->actor, e->addr);
+	else
+		sb_addf(&t, _("by: %s"), e->actor);
+	sb_addc(&t, '\n');
+	if (*e->note)
+		sb_addf(&t, "\n%s\n", e->note);
+	ui_push(ui, &screen_text, t.buf);
+	sb_release(&t);
+}
+
 static void
 unload(struct detail *d)
 {
@@ -175,12 +202,12 @@ static void
 detail_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"a", N_("act"), "↑↓", N_("timeline"), "/", N_("find case"), "F1", N_("help"),
-		"q", N_("back"), NULL
+		"a", N_("act"), "↑↓", N_("timeline"), "Enter", N_("read whole"), "/", N_("find case"),
+		"F1", N_("help"), "q", N_("back"), NULL
 	};
 	static const char *const keys_project[] = {
-		"a", N_("act"), "g", N_("project"), "↑↓", N_("timeline"), "/", N_("find case"),
-		"F1", N_("help"), "q", N_("back"), NULL
+		"a", N_("act"), "g", N_("project"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	struct detail *d = state;
 	struct tcase *c;
@@ -366,6 +393,11 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (!k.fkey && k.ch == L'g' && d->project[0]) {
 		ui_push(ui, &screen_project, d->project);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) &&
+	    d->list.sel >= 0 && d->list.sel < d->nev) {
+		event_text(ui, d, &d->ev[d->list.sel]);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_list_key(&d->list, k, ui->rows - 14);

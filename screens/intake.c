@@ -12,6 +12,7 @@
 
 #include "exitcode.h"
 #include "access.h"
+#include "case.h"
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
@@ -40,9 +41,14 @@ struct intake_state {
 	int mat_on[MAX_MAT];
 	int nmat, msel;
 	int channel;
-	char region_name[96];
+	char region_name[160];
+	/* Places matching the "lives in" field's text (name or pinyin initials). */
+	char place_code[5][16];
+	char place_label[5][200];
+	int nplace, psel;
 	char registered[256];	/* the registered name of a known ID, or "" */
 	char differs[256];	/* another name the clerk confirmed with a second F2 */
+	char again[32];		/* an open case of the same applicant and item, shown once */
 };
 
 static void
@@ -142,14 +148,73 @@ static void
 region_name(struct ui *ui, struct intake_state *s)
 {
 	char *code = ui_field_text(&s->f[I_REGION]);
-	struct region r;
+	struct region r, up;
 
 	s->region_name[0] = '\0';
 	if (store_region_get(ui->s->st, code, &r) == 0) {
-		utf8_copy(s->region_name, sizeof s->region_name, r.name);
+		/* A village reads with its township: 城北社区 · 葛城街道. */
+		if (strcmp(r.level, "village") == 0 && r.parent &&
+		    store_region_get(ui->s->st, r.parent, &up) == 0) {
+			snprintf(s->region_name, sizeof s->region_name, "%s · %s", r.name, up.name);
+			region_release(&up);
+		} else
+			utf8_copy(s->region_name, sizeof s->region_name, r.name);
 		region_release(&r);
 	}
 	free(code);
+}
+
+static int
+digits_only(const char *t)
+{
+	for (; *t; t++)
+		if (*t < '0' || *t > '9')
+			return 0;
+	return 1;
+}
+
+static int
+add_place(void *arg, const char *code, const char *name, const char *level,
+    const char *parent_name)
+{
+	struct intake_state *s = arg;
+
+	(void)level;
+	utf8_copy(s->place_code[s->nplace], sizeof s->place_code[0], code);
+	if (*parent_name)
+		snprintf(s->place_label[s->nplace], sizeof s->place_label[0], "%s · %s", name,
+		    parent_name);
+	else
+		utf8_copy(s->place_label[s->nplace], sizeof s->place_label[0], name);
+	s->nplace++;
+	return 0;
+}
+
+/* The field holds a name or initials, not a code: list the places it
+ * matches, the clerk's own district first. */
+static void
+search_places(struct ui *ui, struct intake_state *s)
+{
+	char *q = ui_field_text(&s->f[I_REGION]);
+	char near[8];
+
+	s->nplace = 0;
+	s->psel = 0;
+	snprintf(near, sizeof near, "%.6s", ui->s->user.region ? ui->s->user.region : "");
+	if (*q && !digits_only(q))
+		store_place_find(ui->s->st, q, near, 5, add_place, s);
+	free(q);
+}
+
+/* Take the chosen place: the field holds its code, its name beside. */
+static void
+pick_place(struct ui *ui, struct intake_state *s)
+{
+	if (s->nplace > 0) {
+		set_field(&s->f[I_REGION], s->place_code[s->psel]);
+		s->nplace = 0;
+	}
+	region_name(ui, s);
 }
 
 /* A known applicant fills in the rest: entered once, reused everywhere. */
@@ -343,6 +408,15 @@ intake_draw(struct ui *ui, void *state)
 		}
 		free(name);
 	}
+	if (s->focus == I_REGION && s->nplace > 0) {
+		/* The places the text matches, over the rows below until one is chosen. */
+		for (i = 0; i < s->nplace; i++) {
+			attrset(i == s->psel ? A_REVERSE : A_NORMAL);
+			ui_put_pad(12 + i, fx, fw, s->place_label[i]);
+			attrset(A_NORMAL);
+		}
+		goto bottom;
+	}
 	label(ui, 12, _("channel"), s->focus == I_CHANNEL);
 	snprintf(buf, sizeof buf, "◀ %s ▶", _(channel_labels[s->channel]));
 	attrset(s->focus == I_CHANNEL ? A_REVERSE : A_NORMAL);
@@ -358,6 +432,7 @@ intake_draw(struct ui *ui, void *state)
 	}
 	if (s->nmat == 0)
 		ui_put(13, fx, fw, _("(choose an item first)"));
+bottom:
 	command(s, &cmd);
 	ui_equivalent(ui, ui->rows - 3, cmd.buf);
 	sb_release(&cmd);
@@ -420,6 +495,22 @@ submit(struct ui *ui, struct intake_state *s)
 		free(ophone);
 		free(oregion);
 	}
+	/* The same applicant, the same item, a case still open (or taken in
+	 * today): said before a second one is filed; F2 again files it. */
+	{
+		char other[32], day[11];
+
+		if (case_same_open(ui->s, in.applicant_id, in.item, other, day) == 1 &&
+		    strcmp(s->again, other) != 0) {
+			snprintf(s->again, sizeof s->again, "%s", other);
+			ui_message(ui, 1, _("this applicant already has case %s for this item (taken "
+			    "in %s): F2 again files a second one"), other, day);
+			for (i = I_ID; i <= I_REGION; i++)
+				free(v[i]);
+			free(m);
+			return UI_HANDLED | UI_REDRAW;
+		}
+	}
 	rc = lifecycle_intake(ui->s, &in, no, &cause);
 	for (i = I_ID; i <= I_REGION; i++)
 		free(v[i]);
@@ -466,14 +557,41 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 		}
 		return rc;
 	}
+	if (s->focus == I_REGION && s->nplace > 0 && k.fkey &&
+	    (k.ch == KEY_DOWN || k.ch == KEY_UP)) {
+		s->psel += k.ch == KEY_DOWN ? 1 : -1;
+		if (s->psel < 0)
+			s->psel = 0;
+		if (s->psel >= s->nplace)
+			s->psel = s->nplace - 1;
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (enter || (!k.fkey && k.ch == L'\t') || (k.fkey && k.ch == KEY_DOWN &&
 	    s->focus != I_MATERIALS)) {
 		if (s->focus == I_ID)
 			known_applicant(ui, s);
-		if (s->focus == I_REGION)
-			region_name(ui, s);
-		if (enter && s->focus == I_MATERIALS)
-			return submit(ui, s);
+		if (s->focus == I_REGION) {
+			char *t = ui_field_text(&s->f[I_REGION]);
+			int unknown = *t && !digits_only(t) && s->nplace == 0;
+
+			free(t);
+			if (unknown) {
+				ui_message(ui, 1, "%s", _("no village, community, township or street by "
+				    "that name or initials"));
+				return UI_HANDLED | UI_REDRAW;
+			}
+			pick_place(ui, s);
+		}
+		/* Enter on the materials list goes down the list, never submits:
+		 * a clerk ticking materials must not file half an application.
+		 * F2 submits. */
+		if (enter && s->focus == I_MATERIALS) {
+			if (s->msel < s->nmat - 1)
+				s->msel++;
+			else
+				ui_message(ui, 0, "%s", _("the last material: F2 submits the application"));
+			return UI_HANDLED | UI_REDRAW;
+		}
 		if (s->focus < I_MATERIALS)
 			s->focus++;
 		else if (!k.fkey && k.ch == L'\t')
@@ -513,7 +631,12 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (s->focus == I_CHANNEL)
 		return UI_HANDLED;
-	return ui_field_key(&s->f[s->focus], k);
+	rc = ui_field_key(&s->f[s->focus], k);
+	if (s->focus == I_REGION && (rc & UI_REDRAW)) {
+		s->region_name[0] = '\0';
+		search_places(ui, s);
+	}
+	return rc;
 }
 
 static int

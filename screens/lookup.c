@@ -114,11 +114,11 @@ search(struct ui *ui, struct lookup *l)
 		ui_then(ui, &screen_detail, l->results.cases[0].no);
 		return UI_HANDLED | UI_BACK;
 	}
+	/* The field keeps the focus, so that typing goes on refining the
+	 * search; ↓ or Tab move into the results. */
 	if (l->results.n == 0)
 		ui_message(ui, 1, "%s", f.no ? _("no case with this number that you may see") :
 		    _("nothing found"));
-	else
-		l->focus_list = 1;
 	return UI_HANDLED | UI_REDRAW;
 }
 
@@ -127,6 +127,10 @@ lookup_draw(struct ui *ui, void *state)
 {
 	static const char *const keys_field[] = {
 		"Enter", N_("search"), "Tab", N_("results"), "Esc", N_("back"), "F10", N_("quit"), NULL
+	};
+	static const char *const keys_found[] = {
+		"Enter", N_("search"), "↓/Tab", N_("results"), "Esc", N_("back"), "F10", N_("quit"),
+		NULL
 	};
 	static const char *const keys_list[] = {
 		"Enter", N_("open"), "Tab", N_("edit search"), "/", N_("new search"), "q", N_("back"),
@@ -145,7 +149,7 @@ lookup_draw(struct ui *ui, void *state)
 		caselist_header(ui, y++);
 		ui_list_draw(ui, &l->results.list, y, ui->rows - 2 - y);
 	}
-	ui_keybar(ui, l->focus_list ? keys_list : keys_field);
+	ui_keybar(ui, l->focus_list ? keys_list : l->results.n > 0 ? keys_found : keys_field);
 	/* The field last, so the cursor rests in it. */
 	ui_field_draw(ui, &l->field, 2, pw + 2, ui->cols - pw - 4, !l->focus_list);
 }

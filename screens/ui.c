@@ -497,6 +497,12 @@ wrap_end(const char *s, int w)
 	return p;
 }
 
+const char *
+ui_wrap_end(const char *s, int w)
+{
+	return wrap_end(s, w);
+}
+
 int
 ui_put_wrapped(int y, int x, int w, int maxlines, const char *s)
 {

@@ -152,6 +152,9 @@ void ui_equivalent(struct ui *ui, int y, const char *cmd);
 int ui_put_wrapped(int y, int x, int w, int maxlines, const char *s);
 /* The lines s takes in w columns. */
 int ui_wrapped_lines(int w, const char *s);
+/* Where the first line of s that fits in w columns ends (at least one
+ * character), as ui_put_wrapped cuts it. */
+const char *ui_wrap_end(const char *s, int w);
 
 /* Drafts: key=value lines. */
 void ui_draft_add(struct sb *sb, const char *key, const char *value);
@@ -162,6 +165,8 @@ char *ui_draft_value(const char *data, const char *key);
 extern const struct screen screen_worklist;
 extern const struct screen screen_dash;
 extern const struct screen screen_viewer;
+/* A text read whole, wrapped to the window: the arg is "TITLE\nTEXT". */
+extern const struct screen screen_text;
 extern const struct screen screen_prompt;
 extern const struct screen screen_cases;
 extern const struct screen screen_act;

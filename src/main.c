@@ -139,6 +139,15 @@ main(int argc, char **argv)
 	char *cause = NULL;
 	int i = 1, rc;
 
+	/*
+	 * The city's clock, whatever the server's zone: dates, event times and
+	 * "today" are Beijing time (UTC+8, no daylight saving since 1991),
+	 * written as a POSIX rule so that no time-zone database is needed.
+	 * TONGBAN_TZ names another zone for a city elsewhere.
+	 */
+	setenv("TZ", getenv("TONGBAN_TZ") && *getenv("TONGBAN_TZ") ? getenv("TONGBAN_TZ") :
+	    "CST-8", 1);
+	tzset();
 	i18n_set_lang(getenv("TONGBAN_LANG"));
 	if (db == NULL)
 		db = "data/demo.db";

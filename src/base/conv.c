@@ -146,3 +146,63 @@ conv_string(struct conv *cv, const char *in, size_t n, struct sb *out,
 	}
 	return conv_finish(cv, out, how, bad);
 }
+
+/* Ambiguous-width symbols the console prints, and their one-column stand-ins. */
+static const struct {
+	unsigned cp;
+	char ascii;
+} narrow[] = {
+	{ 0x00b7, '-' },	/* · */
+	{ 0x00d7, 'x' },	/* × */
+	{ 0x00f7, '/' },	/* ÷ */
+	{ 0x03a3, 'S' },	/* Σ */
+	{ 0x2013, '-' }, { 0x2014, '-' },	/* – — */
+	{ 0x2018, '\'' }, { 0x2019, '\'' }, { 0x201c, '"' }, { 0x201d, '"' },
+	{ 0x2026, '.' },	/* … */
+	{ 0x2190, '<' }, { 0x2191, '^' }, { 0x2192, '>' }, { 0x2193, 'v' },
+	{ 0x2264, '<' }, { 0x2265, '>' },
+	{ 0x2500, '-' }, { 0x2502, '|' }, { 0x250c, '+' }, { 0x2510, '+' }, { 0x2514, '+' },
+	{ 0x2518, '+' }, { 0x251c, '+' }, { 0x2524, '+' }, { 0x252c, '+' }, { 0x2534, '+' },
+	{ 0x253c, '+' },
+	{ 0x2581, '_' }, { 0x2582, '_' }, { 0x2583, '-' }, { 0x2584, '-' }, { 0x2585, '=' },
+	{ 0x2586, '=' }, { 0x2587, '#' }, { 0x2588, '#' },
+	{ 0x2589, '#' }, { 0x258a, '#' }, { 0x258b, '#' }, { 0x258c, '#' }, { 0x258d, '|' },
+	{ 0x258e, '|' }, { 0x258f, '|' },
+	{ 0x25b6, '>' }, { 0x25c0, '<' },	/* ▶ ◀ */
+	{ 0x25cb, 'o' }, { 0x25d0, '!' }, { 0x25cf, '#' },	/* ○ ◐ ● */
+	{ 0x2713, '+' },	/* ✓ */
+};
+
+size_t
+conv_narrow(const char *in, size_t n, struct sb *out)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		size_t len = s[i] < 0x80 ? 1 : (s[i] & 0xe0) == 0xc0 ? 2 : (s[i] & 0xf0) == 0xe0 ? 3 :
+		    (s[i] & 0xf8) == 0xf0 ? 4 : 1;
+		unsigned cp;
+		size_t k;
+
+		if (i + len > n)
+			break;	/* cut: the caller passes it again with the rest */
+		if (len == 1) {
+			i++;
+			continue;
+		}
+		cp = len == 2 ? (s[i] & 0x1fu) : len == 3 ? (s[i] & 0x0fu) : (s[i] & 0x07u);
+		for (k = 1; k < len; k++)
+			cp = cp << 6 | (s[i + k] & 0x3fu);
+		for (k = 0; k < sizeof narrow / sizeof narrow[0] && narrow[k].cp != cp; k++)
+			;
+		if (k < sizeof narrow / sizeof narrow[0]) {
+			sb_add(out, in + run, i - run);
+			sb_addc(out, narrow[k].ascii);
+			run = i + len;
+		}
+		i += len;
+	}
+	sb_add(out, in + run, i - run);
+	return i;
+}

@@ -50,4 +50,16 @@ int conv_finish(struct conv *cv, struct sb *out, enum conv_bad how, size_t *bad)
 int conv_string(struct conv *cv, const char *in, size_t n, struct sb *out,
     enum conv_bad how, size_t *bad);
 
+/*
+ * A terminal set to GBK or GB18030 draws every double-byte character two
+ * columns wide, while the console lays out the symbols of East Asian
+ * ambiguous width (○ ● · → “ ─ ▁ ...) one column wide, as UTF-8 terminals
+ * do: every such symbol would push the rest of its line one column right.
+ * Append to out the first n bytes of in with each such symbol replaced by
+ * an ASCII character of the same meaning and width (● -> #, → -> >, “ -> ");
+ * returns how many bytes were taken: a character cut at the end is left for
+ * the caller to pass again with the rest.
+ */
+size_t conv_narrow(const char *in, size_t n, struct sb *out);
+
 #endif

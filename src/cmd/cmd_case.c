@@ -487,8 +487,8 @@ int
 cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct intake in;
-	char *cause = NULL, no[32];
-	int rc;
+	char *cause = NULL, no[32], other[32], day[11];
+	int rc, same;
 
 	if (!cmd_arg(a, "item") || !cmd_arg(a, "applicant-id") || !cmd_arg(a, "applicant-name"))
 		return cmd_row_usage(c, a);
@@ -501,6 +501,7 @@ cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 	in.channel = cmd_arg(a, "channel") ? cmd_arg(a, "channel") : "window";
 	in.materials = cmd_arg(a, "materials");
 	in.name_differs = cmd_arg(a, "name-differs") != NULL;
+	same = case_same_open(c->s, in.applicant_id, in.item, other, day);
 	rc = lifecycle_intake(c->s, &in, no, &cause);
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");
@@ -508,6 +509,14 @@ cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 		return rc;
 	}
 	out_printf_safe(c->out, "%s\n", no);
+	/* A second application for the same item while the first is open: taken
+	 * in, and said on stderr (a script's output stays the number alone). */
+	if (same == 1) {
+		fprintf(c->err, "tongban: ");
+		fprintf(c->err, _("note: this applicant already has case %s for this item (taken in "
+		    "%s)"), other, day);
+		fputc('\n', c->err);
+	}
 	return EXIT_OK;
 }
 

@@ -551,6 +551,15 @@ disconnect_gently(ssh_session s)
 	char buf[4096];
 	long long until;
 
+	/*
+	 * libssh writes a packet at once only when its poll loop has seen the
+	 * socket writable since its last write; otherwise it queues it, and
+	 * ssh_disconnect() then drops the queue with the socket. Called from an
+	 * authentication callback that depends on the timing of the client's
+	 * request. The socket has room at this point: say so, so that the
+	 * message is written before the socket is closed.
+	 */
+	ssh_set_fd_towrite(s);
 	ssh_disconnect(s);
 	if (fd < 0)
 		return;
@@ -1171,9 +1180,23 @@ on_child_output(socket_t fd, int revents, void *ud)
 		c->flush_at = now_ms() + COALESCE_MS;
 	if (c->gbk && !is_err && c->mode == MODE_PTY) {
 		int end = drain(fd, &c->raw_out);
+		struct sb narrow = SB_INIT;
+		size_t took;
 
-		conv_run(&c->to_term, c->raw_out.buf, c->raw_out.len, b, CONV_REPLACE, NULL);
-		sb_reset(&c->raw_out);
+		/* One-column stand-ins for the symbols a GBK terminal draws two
+		 * columns wide; a character cut by the read waits for its rest. */
+		took = conv_narrow(c->raw_out.buf, c->raw_out.len, &narrow);
+		if (end < 0) {
+			sb_add(&narrow, c->raw_out.buf + took, c->raw_out.len - took);
+			took = c->raw_out.len;
+		}
+		conv_run(&c->to_term, narrow.buf ? narrow.buf : "", narrow.len, b, CONV_REPLACE, NULL);
+		sb_release(&narrow);
+		if (c->raw_out.len > took)
+			memmove(c->raw_out.buf, c->raw_out.buf + took, c->raw_out.len - took);
+		c->raw_out.len -= took;
+		if (c->raw_out.buf)
+			c->raw_out.buf[c->raw_out.len] = '\0';
 		if (end < 0)
 			c->out_open = 0;
 		return 0;
@@ -1501,6 +1524,7 @@ serve_connection(ssh_session s, const struct conf *cf)
 		ssh_channel_write_stderr(c.ch, "tongban: cannot start the session\n", 34);
 		ssh_channel_request_send_exit_status(c.ch, 10);
 		ssh_channel_close(c.ch);
+		ssh_blocking_flush(s, 2000);	/* the message, before the disconnect */
 		goto out;
 	}
 	pump(&c);

@@ -1,10 +1,12 @@
 /*
  * The case service; see case.h.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "access.h"
 #include "case.h"
+#include "clock.h"
 #include "exitcode.h"
 #include "i18n.h"
 #include "store.h"
@@ -37,4 +39,45 @@ case_verdict(const struct tcase *k)
 	if (k->on_time < 0 || k->decided == NULL || *k->decided == '\0')
 		return "";
 	return k->on_time ? _("on time") : _("late");
+}
+
+struct same_ctx {
+	char *no;
+	char *day;
+	int today;
+};
+
+static int
+same_one(void *arg, const struct tcase *k)
+{
+	struct same_ctx *x = arg;
+	char d[11];
+
+	clock_format_date(x->today, d);
+	if (!k->open && strcmp(k->submitted, d) != 0)
+		return 0;
+	snprintf(x->no, 32, "%s", k->no);
+	snprintf(x->day, 11, "%s", k->submitted);
+	return 1;
+}
+
+int
+case_same_open(struct session *s, const char *applicant, const char *item, char no[32],
+    char day[11])
+{
+	struct case_filter f;
+	struct scope sc;
+	struct same_ctx x = { no, day, session_today(s) };
+	int rc;
+
+	no[0] = day[0] = '\0';
+	if (applicant == NULL || *applicant == '\0' || item == NULL || *item == '\0')
+		return 0;
+	memset(&f, 0, sizeof f);
+	f.applicant = applicant;
+	f.item = item;
+	f.limit = 50;
+	access_scope(&s->user, &sc);
+	rc = store_case_find(s->st, &f, &sc, same_one, &x, NULL);
+	return rc < 0 ? -1 : no[0] != '\0';
 }

@@ -19,4 +19,11 @@ int case_get(struct session *s, const char *no, struct tcase *k, char **cause);
  * case that never ran a clock to its end (withdrawn, not accepted, open). */
 const char *case_verdict(const struct tcase *k);
 
+/* A case of the same applicant for the same item that is still open, or
+ * was taken in today, among those the user may see: 1 with its number and
+ * day of submission, 0 when none, -1 when the store failed. Shown before a
+ * second application is filed, so that a double intake is a choice. */
+int case_same_open(struct session *s, const char *applicant, const char *item, char no[32],
+    char day[11]);
+
 #endif

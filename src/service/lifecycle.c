@@ -964,6 +964,31 @@ go_on(struct ctx *x)
 	return 0;
 }
 
+/*
+ * The person's own words go into the event after what the action records
+ * (the materials listed, the days not counted...). The actions whose record
+ * is built around the note already hold it: an opinion, a reason, a
+ * supplement for a material the guide does not list.
+ */
+static void
+keep_note(struct ctx *x, const char *action)
+{
+	static const char *const own[] = { "accept", "supplement", "resupply", "resume",
+		"pass", "receive", NULL };
+	int i;
+
+	if (x->a->note == NULL || *x->a->note == '\0')
+		return;
+	if (strcmp(action, "supplement") == 0 && tcase_supplement_unlisted(x->a->reason,
+	    x->a->note, NULL) == 1)
+		return;
+	for (i = 0; own[i]; i++)
+		if (strcmp(own[i], action) == 0) {
+			sb_addf(&x->note, "%s%s", x->note.len ? _("; ") : "", x->a->note);
+			return;
+		}
+}
+
 static int
 do_pass(struct ctx *x)
 {
@@ -1329,6 +1354,7 @@ act_in(struct store *st, const struct calendar *cal, const struct actor *who,
 	}
 	if (rc != 0)
 		goto fail;
+	keep_note(&x, def->name);
 	rc = store_case_update(st, &c, cause);
 	if (rc == STORE_CONFLICT) {
 		if (own)

@@ -707,6 +707,33 @@ regions_file(struct store *st, FILE *fp, const char *name, char **cause)
 	return load_regions(st, fp, name, 0, NULL, cause);
 }
 
+/* code,initials: the pinyin initials of each region's name (lower-case
+ * letters and digits), generated once by tools/gen-initials.js. */
+static int
+initials_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	const char *p;
+
+	if (!all_digits(r->f[0]))
+		return bad(cause, c, r, 1, _("a region code"));
+	for (p = r->f[1]; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')))
+			return bad(cause, c, r, 2, _("lower-case letters and digits"));
+	if (store_region_initials_put(c->st, r->f[0], r->f[1], cause) != 0)
+		return bad(cause, c, r, 1, _("a region of regions-chongqing.csv"));
+	return 0;
+}
+
+static int
+initials_file(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	static const char *const header[] = { "code", "initials", NULL };
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, NULL, initials_row, &c, cause);
+}
+
 static int
 zones_file(struct store *st, FILE *fp, const char *name, char **cause)
 {
@@ -733,6 +760,7 @@ load_all(struct store *st, const char *dir, char **cause)
 		loader_fn fn;
 	} files[] = {
 		{ "regions-chongqing.csv", regions_file },
+		{ "region-initials.csv", initials_file },
 		{ "zones.csv", zones_file },
 		{ "calendar-cn.csv", calendar_file },
 		{ "statutory-holidays.csv", load_statutory },

@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 15
+#define STORE_SCHEMA_VERSION 16
 
 struct store;
 
@@ -95,6 +95,17 @@ int store_region_children(struct store *st, const char *parent,
     store_region_fn fn, void *arg);
 /* All regions of one level in code order (level NULL: all). */
 int store_region_each(struct store *st, const char *level, store_region_fn fn, void *arg);
+/* Set the pinyin initials of region code: 0, or -1 with *cause (no such region). */
+int store_region_initials_put(struct store *st, const char *code, const char *initials,
+    char **cause);
+/* Townships and villages whose name holds text or whose initials begin with
+ * it, those under near (a region code prefix) first, then exact matches,
+ * townships before villages: fn gets each with its parent's name, at most
+ * max. 0, 1 when fn stopped, -1 on a store error. */
+typedef int (*store_place_fn)(void *arg, const char *code, const char *name,
+    const char *level, const char *parent_name);
+int store_place_find(struct store *st, const char *text, const char *near, int max,
+    store_place_fn fn, void *arg);
 
 /* Departments and offices */
 /* A department kind and how its offices are named (data/departments.csv). */

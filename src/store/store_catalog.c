@@ -135,6 +135,51 @@ store_region_put(struct store *st, const char *code, const char *name,
 	return sq_run(st, s, cause);
 }
 
+int
+store_region_initials_put(struct store *st, const char *code, const char *initials,
+    char **cause)
+{
+	static const char sql[] = "UPDATE region SET initials = ?2 WHERE code = ?1";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sq_text(s, 1, code);
+	sq_text(s, 2, initials);
+	if (sq_run(st, s, cause) != 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0) {
+		set_cause(cause, _("no region '%s'"), code);
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_place_find(struct store *st, const char *text, const char *near, int max,
+    store_place_fn fn, void *arg)
+{
+	/* 12,340 regions: a scan by name is a few milliseconds, no index needed. */
+	static const char sql[] =
+	    "SELECT r.code, r.name, r.level, coalesce(p.name, '') FROM region r "
+	    "LEFT JOIN region p ON p.code = r.parent "
+	    "WHERE r.level IN ('township', 'village') "
+	    "AND (instr(r.name, ?1) > 0 OR substr(r.initials, 1, length(?1)) = lower(?1)) "
+	    "ORDER BY substr(r.code, 1, length(?2)) = ?2 DESC, "
+	    "(r.name = ?1 OR r.initials = lower(?1)) DESC, r.level = 'township' DESC, r.code "
+	    "LIMIT ?3";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, text);
+	sq_text(s, 2, near ? near : "");
+	sqlite3_bind_int(s, 3, max);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3));
+	sq_done(st, s);
+	return rc;
+}
+
 static void
 region_from_row(sqlite3_stmt *s, struct region *r)
 {

@@ -19,6 +19,17 @@ expect_has "console: case detail shows the number" "$scr" "$no"
 expect_has "console: case detail shows the Chinese item name" "$scr" "$item"
 expect_has "console: case detail shows the timeline" "$scr" "提交申请"
 expect_has "console: the clock with working days" "$scr" "工作日"
+# Enter on a timeline row reads the event whole: the first event's note, uncut.
+tmux_keys Home Up Up Up Up Up Up Up Up Enter
+scr=$(wait_screen "办理人：" 3)
+note=$(sqlite3 "$DB" "SELECT note FROM event WHERE case_id = (SELECT id FROM cases WHERE no = '$no') ORDER BY id LIMIT 1")
+whole=$(python3 -c '
+import sys
+scr = "".join(l.strip() for l in sys.argv[1].splitlines())
+print("whole" if sys.argv[2].replace(" ", "") in scr.replace(" ", "") else "cut")' "$scr" "$note")
+expect_eq "console: Enter on a timeline row shows the event's note whole" "$whole" whole
+tmux_keys q
+wait_screen "工作日" 3 >/dev/null
 
 tmux -L "$TMUX_SOCK" resize-window -t t -x 120 -y 40 2>/dev/null || tmux -L "$TMUX_SOCK" resize-pane -t t -x 120 -y 40
 sleep 1
@@ -31,9 +42,35 @@ expect_has "console: back at 80x24 the case is still shown" "$scr" "$no"
 tmux_keys q
 scr=$(wait_screen "欢迎" 3)
 expect_has "console: q from the case goes back home" "$scr" "欢迎"
+# Ctrl-C, Ctrl-\ and Ctrl-Z never end the session; Ctrl-C cancels a form, keeping a draft.
+tmux_keys C-c
+sleep 0.3
+tmux_keys 'C-\'
+sleep 0.3
+tmux_keys C-z
+sleep 0.5
+scr=$(tmux_screen)
+expect_has "console: Ctrl-C, Ctrl-\\ and Ctrl-Z at home leave the session on" "$scr" "欢迎"
+expect_has "console: ... and say how to log out" "$scr" "按 q 退出登录"
+tmux_keys n
+wait_screen "F2" 3 >/dev/null
+tmux_keys Tab 110101199003071234
+sleep 0.3
+tmux_keys C-c
+scr=$(wait_screen "草稿" 3)
+expect_has "console: Ctrl-C on the intake form goes back, the typing kept as a draft" "$scr" "已保存为草稿"
+expect_has "console: ... to the home screen" "$scr" "欢迎"
 tmux_keys q
+scr=$(wait_screen "退出登录？" 3)
+expect_has "console: q at home asks before logging out" "$scr" "退出登录？"
+tmux_keys x
+sleep 0.5
+expect_has "console: any other key stays" "$(tmux_screen)" "欢迎"
+tmux_keys q
+sleep 0.3
+tmux_keys y
 sleep 1
-expect_has "server: q at home quits, and the logout is logged" "$(cat "$TMP/server.log")" "logout clerk1"
+expect_has "server: q, y at home quits, and the logout is logged" "$(cat "$TMP/server.log")" "logout clerk1"
 
 # English for a user whose language is en.
 tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
@@ -46,6 +83,19 @@ sleep 0.3
 tmux_keys "500000-20000101-000001" Enter
 scr=$(wait_screen "no case" 3)
 expect_has "console: an unknown number says so" "$scr" "no case"
+# After a search the field keeps the focus: typing refines it.
+name=$("$TB" --db "$DB" --as clerk2 case find --limit 20 --format csv | awk -F, 'NR > 1 && length($5) >= 6 {print $5; exit}')
+first=$(printf '%s' "$name" | cut -c1-3)
+rest=$(printf '%s' "$name" | cut -c4-)
+tmux_keys Escape
+sleep 0.3
+tmux_keys /
+sleep 0.3
+tmux_keys "$first" Enter
+wait_screen "found for applicant name $first" 3 >/dev/null
+tmux_keys "$rest" Enter
+scr=$(wait_screen "found for applicant name $name" 3)
+expect_has "console: typing after a search goes on into the field ($name)" "$scr" "found for applicant name $name"
 tmux_keys F10
 sleep 1
 expect_has "server: F10 quits" "$(cat "$TMP/server.log")" "logout clerk2"
@@ -64,8 +114,10 @@ try:
     b.decode("utf-8"); utf8 = True
 except UnicodeDecodeError:
     utf8 = False
-print("home" if "欢迎" in t else "-", "typed" if "张" in t else "-", "utf8" if utf8 else "gbk")' "$TMP/gbk.bin")
-expect_eq "gbk: the console reads right in GB18030, and typed GBK arrives as the character" \
-    "$out" "home typed gbk"
+wide = [c for c in "○◐●·◀▶→“”" if c in t]
+print("home" if "欢迎" in t else "-", "typed" if "张" in t else "-", "utf8" if utf8 else "gbk",
+    "narrow" if not wide and (" # " in t or " o " in t or " ! " in t) else "wide:" + "".join(wide))' "$TMP/gbk.bin")
+expect_eq "gbk: the console reads right in GB18030, typed GBK arrives as the character, and the symbols a GBK terminal draws two columns wide are one ASCII column" \
+    "$out" "home typed gbk narrow"
 ssh_as clerk1 user set clerk1 --name other >/dev/null 2>&1
 expect_eq "gbk: a user may not rename themselves (exit 3)" "$?" 3

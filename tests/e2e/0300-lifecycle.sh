@@ -115,7 +115,12 @@ expect_eq "audit: the supervisor verifies the record (exit 0)" "$rc" 0
 expect_has "audit: ... which is intact" "$out" "审计链完整"
 
 # Two people act on one version at once: one wins, the other is told who.
-no2=$(new_hotel_case)
+# (The same applicant, the same item, the first taken in today: filed, and said.)
+no2=$(new_hotel_case 2>"$TMP/dup.err")
+check "intake: a second application for the same item is taken in (its number alone on stdout)" \
+    grep -qxE '500229-20261127-[0-9]{6}' <<<"$no2"
+expect_has "intake: ... and stderr names the case already taken in today" "$(cat "$TMP/dup.err")" \
+    "该申请人已有同一事项的办件 $no（2026-11-27 收件）"
 ssh_as ps1 case act "$no2" accept --expect-version 1 >"$TMP/a.out" 2>"$TMP/a.err" &
 pa=$!
 ssh_as ps2 case act "$no2" refuse --note 材料不符 --expect-version 1 >"$TMP/b.out" 2>"$TMP/b.err" &

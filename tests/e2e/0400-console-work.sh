@@ -32,14 +32,65 @@ sleep 0.3
 scr=$(tmux_screen)
 expect_has "intake: the item's materials are listed to tick" "$scr" "[x] 5."
 expect_has "intake: the equivalent ssh command is shown" "$scr" "case new --item 000112004000"
+tmux_keys Enter Enter Enter Enter Enter Enter
+sleep 0.5
+scr=$(tmux_screen)
+expect_has "intake: Enter on the materials list never submits" "$scr" "受理台"
+expect_has "intake: ... and at the last material says F2 submits" "$scr" "F2 提交申请"
 tmux_keys F2
 scr=$(wait_screen "待受理" 5)
 NO=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
 check "intake: submitting opens the new case" test -n "$NO"
 expect_has "intake: routed to the district's public security bureau" "$scr" "城口县公安局"
 tmux_keys q
+wait_screen "欢迎" 3 >/dev/null
+
+# "Lives in" finds a place by its name or the initials of its pinyin.
+tmux_keys n
+wait_screen "受理台" 3 >/dev/null
+tmux_keys "旅馆业特种"
+sleep 0.5
+tmux_keys Enter Tab Tab Tab
 sleep 0.3
+tmux_keys C-u gcjd
+scr=$(wait_screen "葛城街道 · 城口县" 3)
+expect_has "intake: 'gcjd' in lives-in lists 葛城街道 by its initials" "$scr" "葛城街道 · 城口县"
+tmux_keys Enter
+sleep 0.5
+scr=$(tmux_screen)
+expect_has "intake: choosing it puts the code in the field, the name beside" \
+    "$(echo "$scr" | grep 住址区划)" "500229001      葛城街道"
+tmux_keys BTab C-u 梧桐社区
+scr=$(wait_screen "梧桐社区" 3)
+expect_has "intake: a community is found by its name, with its township" "$scr" "梧桐社区居民委员会 · 葛城街道"
+tmux_keys C-u qqqqzz Enter
+scr=$(wait_screen "没有" 3)
+expect_has "intake: a name that matches nothing is said" "$scr" "没有名称或拼音首字母与之相符的"
+tmux_keys Escape
+wait_screen "欢迎" 3 >/dev/null
+
+# The same applicant and item again: said before a second case is filed.
+tmux_keys n
+wait_screen "受理台" 3 >/dev/null
+tmux_keys "旅馆业特种"
+sleep 0.5
+tmux_keys Enter "$ID" Tab
+sleep 0.3
+tmux_keys Tab Tab Tab
+sleep 0.2
+tmux_keys a F2
+scr=$(wait_screen "已有同一事项" 3)
+expect_has "intake: a second application of the same applicant and item is shown first" \
+    "$scr" "该申请人已有同一事项的办件 $NO"
+expect_has "intake: ... and nothing is filed yet (the form stays)" "$scr" "受理台"
+tmux_keys F2
+scr=$(wait_screen "待受理" 5)
+NO2=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
+check "intake: F2 again files the second application as a case of its own" \
+    test -n "$NO2" -a "$NO2" != "$NO"
 tmux_keys q
+wait_screen "欢迎" 3 >/dev/null
+tmux_keys q y
 sleep 0.5
 
 # 2. The approver's worklist, acceptance, review.

@@ -183,3 +183,16 @@ expect_eq "register: routing by the hall's township changes no address" \
     "$(sqlite3 "$DB" "SELECT count(*) || ' ' || max(region) FROM applicant_version WHERE applicant = '$ID4'")" "1 500229"
 expect_eq "register: ... and no correction event is written" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE subject = 'applicant:$ID4'")" 0
+
+# Event times are the city's (Beijing, UTC+8), whatever the server's zone (the
+# tests fix the day with TONGBAN_TODAY: the time of day is compared).
+TZ=Pacific/Honolulu "$TB" --db "$DB" --as clerk1 case new --item 000190001000 --applicant-id "$ID4" \
+    --applicant-name 吴十 --channel window --materials 1,2,3 >/dev/null 2>&1
+at=$(sqlite3 "$DB" "SELECT at FROM event ORDER BY id DESC LIMIT 1")
+skew=$(python3 -c "
+import datetime, sys
+at = datetime.datetime.strptime(sys.argv[1], '%Y-%m-%d %H:%M:%S')
+now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None) + datetime.timedelta(hours=8)
+d = ((now.hour - at.hour) * 3600 + (now.minute - at.minute) * 60 + now.second - at.second) % 86400
+print('ok' if min(d, 86400 - d) < 300 else 'off by %d s' % min(d, 86400 - d))" "$at")
+expect_eq "time: an event written by a server in Honolulu carries Beijing time ($at)" "$skew" ok

@@ -101,7 +101,28 @@ large_input(void)
 	sb_release(&back);
 }
 
+/* For a GBK terminal the symbols it would draw two columns wide become one
+ * ASCII column; CJK text and ASCII pass; a cut character waits. */
+static void
+narrow_symbols(void)
+{
+	static const char in[] = "○ 绿灯 ◐ 黄 ● 红 · “引” → ▁█ ✓ ◀ 窗口 ▶";
+	struct sb out = SB_INIT;
+	size_t took, n = strlen(in);
+
+	CHECK_INT(conv_narrow(in, n, &out), n);
+	CHECK_STR(out.buf, "o 绿灯 ! 黄 # 红 - \"引\" > _# + < 窗口 >");
+	/* cut inside ▶ (3 bytes): the first two wait for the third */
+	sb_reset(&out);
+	took = conv_narrow(in, n - 1, &out);
+	CHECK_INT(took, n - 3);
+	CHECK_STR(out.buf, "o 绿灯 ! 黄 # 红 - \"引\" > _# + < 窗口 ");
+	sb_release(&out);
+}
+
 const struct test tests_conv[] = {
+	{ "conv: for a GBK terminal, ambiguous-width symbols become one ASCII column",
+	  narrow_symbols },
 	{ "conv: a GB18030 character cut between two reads arrives whole", split_character },
 	{ "conv: invalid bytes stop with their offset, or become '?'", invalid_bytes },
 	{ "conv: a large input grows the output (E2BIG)", large_input },

@@ -833,6 +833,42 @@ suspension_within_the_holiday(void)
 	CHECK_INT(act_on(&ps, "2026-02-25", no2, &a), EXIT_INVALID);
 }
 
+/* Every action keeps the note its person gives, after what it records. */
+static void
+every_action_keeps_its_note(void)
+{
+	struct user ps = police();
+	struct act_args a;
+	char out[512];
+	const char *no = "500229-20170928-000881", *no2 = "500229-20170928-000882";
+
+	seed_hotel(no, "submitted", "2026-11-02", NULL, "2026-11-09", "1,2,3", 0);
+	a = args("supplement", "note-supplement");
+	a.materials = "4,5";
+	CHECK_INT(act_on(&ps, "2026-11-02", no, &a), 0);
+	CHECK(has(last_note(no, out), "note-supplement"));
+	a = args("resupply", "note-resupply");
+	a.materials = "4,5";
+	CHECK_INT(act_on(&ps, "2026-11-03", no, &a), 0);
+	CHECK(has(last_note(no, out), "note-resupply"));
+	CHECK_INT(act(&ps, "2026-11-03", no, "accept", "note-accept"), 0);
+	CHECK(has(last_note(no, out), "note-accept"));
+	CHECK(has(out, "note-accept"));
+	seed_hotel(no2, "under_review", "2026-11-02", "2026-11-02", "2026-11-16", "1,2,3,4,5", 1);
+	CHECK_INT(act(&ps, "2026-11-03", no2, "pass", "note-pass"), 0);
+	CHECK(has(last_note(no2, out), "note-pass"));
+	a = args("suspend", "note-suspend");
+	a.reason = "expert_review";
+	a.days = 5;
+	CHECK_INT(act_on(&ps, "2026-11-04", no2, &a), 0);
+	CHECK(has(last_note(no2, out), "note-suspend"));
+	CHECK_INT(act(&ps, "2026-11-05", no2, "resume", "note-resume"), 0);
+	CHECK(has(last_note(no2, out), "note-resume"));
+	/* An action built around its note records it as given. */
+	CHECK_INT(act(&ps, "2026-11-05", no2, "survey", "note-survey"), 0);
+	CHECK(has(last_note(no2, out), "note-survey"));
+}
+
 /*
  * Art. 42: "二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日" -- once,
  * approved by the head of the office (负责人), decided before the limit runs
@@ -1985,6 +2021,8 @@ const struct test tests_lifecycle[] = {
 	  supplement_across_spring_festival },
 	{ "lifecycle: a suspension within the holiday does not move the due date",
 	  suspension_within_the_holiday },
+	{ "lifecycle: accept, supplement, resupply, pass, suspend, resume and survey keep the "
+	  "note given", every_action_keeps_its_note },
 	{ "lifecycle: art. 42 extension by the head only, before the limit runs out, within the "
 	  "statutory limit + 10 (joint: + 15), once", extension_by_the_head },
 	{ "lifecycle: parallel review goes on only after the last department's opinion",
