@@ -469,7 +469,7 @@ flowdraw_project(const struct project *p, const struct flowchart *f, int width,
 	for (i = 0; i < p->n_stages; i++) {
 		const struct project_stage *ps = &p->stages[i];
 		const struct flow_stage *fs = NULL;
-		int hidden = 0, shown = 0;
+		int hidden = 0;
 
 		for (k = 0; f && k < f->n_stages; k++)
 			if (f->stages[k].seq == ps->seq)
@@ -481,7 +481,6 @@ flowdraw_project(const struct project *p, const struct flowchart *f, int width,
 				continue;
 			}
 			case_line(d, p, &ps->cases[k], i, k);
-			shown++;
 		}
 		if (hidden) {
 			snprintf(buf, sizeof buf, hidden == 1 ? _("+ %d case out of your sight") :
@@ -490,10 +489,13 @@ flowdraw_project(const struct project *p, const struct flowchart *f, int width,
 			put_cut(&sb, buf, d->width - 4);
 			l = add(d, DRAW_TEXT, &sb);
 			l->stage = i;
-			/* The critical case may be one of them: said, not shown. */
+			/* The critical case may be one of them (the service names
+			 * only its office then): said, not shown. */
 			for (k = 0; k < ps->n_cases; k++)
-				if (!ps->cases[k].visible && p->critical && ps->cases[k].no &&
-				    strcmp(ps->cases[k].no, p->critical) == 0)
+				if (!ps->cases[k].visible && p->critical == NULL && p->critical_office &&
+				    p->waiting_joint == JOINT_NONE && ps->seq == p->stage &&
+				    ps->cases[k].office_name &&
+				    strcmp(ps->cases[k].office_name, p->critical_office) == 0)
 					l->critical = l->strong = 1;
 		}
 		if (ps->n_cases == 0 && fs != NULL)
@@ -520,7 +522,6 @@ flowdraw_project(const struct project *p, const struct flowchart *f, int width,
 			l->stage = i;
 			l->full = xstrdup(buf);
 		}
-		(void)shown;
 	}
 	snprintf(buf, sizeof buf, _("total %d / %d working days"), p->used_days, p->total_days);
 	put_cut(&sb, buf, d->width);

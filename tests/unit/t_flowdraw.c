@@ -241,6 +241,25 @@ t_project_critical(void)
 	i18n_set_lang("en");
 }
 
+/* The case that holds the project back is out of the reader's sight: the
+ * service names only its office, and the count of hidden cases is marked. */
+static void
+t_project_critical_hidden(void)
+{
+	struct project q = proj;
+	struct drawing d;
+	int c;
+
+	q.critical = NULL;
+	q.critical_office = "渝中区住房城乡建设委";
+	flowdraw_project(&q, &chart, 80, &d);
+	c = flowdraw_critical_line(&d);
+	CHECK(c >= 0 && d.lines[c].kind == DRAW_TEXT &&
+	    strstr(d.lines[c].text, "+ 1 case out of your sight") != NULL);
+	CHECK(!has_text(&d, "▶"));
+	drawing_release(&d);
+}
+
 static void
 t_project_lights(void)
 {
@@ -267,6 +286,8 @@ const struct test tests_flowdraw[] = {
 	{ "flowdraw: stage limits, joint steps and the total are drawn", t_flowchart_marks },
 	{ "flowdraw: the critical case is marked; cases out of sight counted only",
 	  t_project_critical },
+	{ "flowdraw: a critical case out of sight marks the count of hidden cases",
+	  t_project_critical_hidden },
 	{ "flowdraw: lights of cases and the project clock", t_project_lights },
 	{ NULL, NULL }
 };
