@@ -253,7 +253,7 @@ light_text(int light, char buf[64])
 
 /* ── 1 立项用地规划许可 ────── 12 / 20 working days ◐ yellow ── */
 static void
-stage_heading(struct drawing *d, const struct project *p, const struct project_stage *ps,
+stage_heading(struct drawing *d, const struct project_stage *ps,
     const struct flow_stage *fs, int i)
 {
 	struct sb sb = SB_INIT;
@@ -268,10 +268,10 @@ stage_heading(struct drawing *d, const struct project *p, const struct project_s
 		snprintf(right, sizeof right, _("≤ %d working days · not reached"), ps->limit_days);
 	else {
 		snprintf(right, sizeof right, _("%d / %d working days"), ps->used_days, ps->limit_days);
-		if (ps->closed == NULL || ps->seq == p->stage)
-			light_text(ps->light, lt);
-		else if (ps->closed)
+		if (ps->closed != NULL)
 			snprintf(right + strlen(right), sizeof right - strlen(right), " ✓");
+		else
+			light_text(ps->light, lt);
 	}
 	rw = utf8_width(right) + (lt[0] ? 1 + utf8_width(lt) : 0);
 	nw = utf8_width(name);
@@ -474,7 +474,7 @@ flowdraw_project(const struct project *p, const struct flowchart *f, int width,
 		for (k = 0; f && k < f->n_stages; k++)
 			if (f->stages[k].seq == ps->seq)
 				fs = &f->stages[k];
-		stage_heading(d, p, ps, fs, i);
+		stage_heading(d, ps, fs, i);
 		for (k = 0; k < ps->n_cases; k++) {
 			if (!ps->cases[k].visible) {
 				hidden++;
