@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 16;
+PRAGMA user_version = 17;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -558,4 +558,62 @@ CREATE TABLE project_joint_office (
   by_login  TEXT,
   done_on   TEXT,
   PRIMARY KEY (joint_id, office)
+) WITHOUT ROWID;
+
+-- Inspection appointments (预约). The items that need an on-site visit and
+-- the working hours within which the office answers a request
+-- (data/item_inspection.csv).
+CREATE TABLE item_inspection (
+  item           TEXT PRIMARY KEY REFERENCES item(code),
+  response_hours INTEGER NOT NULL CHECK (response_hours BETWEEN 1 AND 40),
+  what           TEXT NOT NULL,
+  what_en        TEXT NOT NULL
+);
+-- One request for a visit on a case, answered with a day, a time window and
+-- an inspector of the competent office. Moments are YYYY-MM-DD HH:MM; the
+-- response is due response_hours working hours after the request
+-- (clock_work_add). late: answered after response_due.
+CREATE TABLE appointment (
+  id            INTEGER PRIMARY KEY,
+  case_id       INTEGER NOT NULL REFERENCES cases(id),
+  office        TEXT NOT NULL REFERENCES office(code),
+  office_region TEXT NOT NULL,
+  status        TEXT NOT NULL CHECK (status IN ('requested','booked','done','cancelled')),
+  channel       TEXT NOT NULL CHECK (channel IN ('window','online','self-service')),
+  wish          TEXT NOT NULL DEFAULT '',
+  contact       TEXT NOT NULL DEFAULT '',
+  requested     TEXT NOT NULL,
+  requested_by  TEXT NOT NULL,
+  response_due  TEXT NOT NULL,
+  answered      TEXT,
+  late          INTEGER NOT NULL DEFAULT 0,
+  day           TEXT,
+  time_from     TEXT,
+  time_to       TEXT,
+  inspector     TEXT REFERENCES users(login),
+  outcome       TEXT CHECK (outcome IN ('passed','failed','absent')),
+  version       INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX appointment_case ON appointment(case_id);
+-- Waiting requests by their response time: those past it are an anomaly.
+CREATE INDEX appointment_waiting ON appointment(response_due, office_region)
+  WHERE status = 'requested';
+CREATE INDEX appointment_office ON appointment(office, status, response_due);
+CREATE INDEX appointment_inspector ON appointment(inspector, day) WHERE inspector IS NOT NULL;
+-- Every version an appointment has had (request, answer, each reschedule,
+-- the outcome, a cancellation), for its history.
+CREATE TABLE appointment_version (
+  appointment INTEGER NOT NULL REFERENCES appointment(id),
+  version     INTEGER NOT NULL,
+  at          TEXT NOT NULL,
+  by_login    TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  day         TEXT,
+  time_from   TEXT,
+  time_to     TEXT,
+  inspector   TEXT,
+  outcome     TEXT,
+  note        TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (appointment, version)
 ) WITHOUT ROWID;

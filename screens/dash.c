@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "access.h"
+#include "appts.h"
 #include "i18n.h"
 #include "project_screens.h"
 #include "project_stats.h"
@@ -362,6 +363,16 @@ drill(struct ui *ui, struct dashs *s)
 		    strcmp(d->anomalies[i].kind, "rectify_late") == 0) {
 			/* Records, not cases: the list of those past their deadlines. */
 			ui_push(ui, &screen_viewer, "supervise late");
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (strcmp(d->anomalies[i].kind, "appointment_waiting") == 0 ||
+		    strcmp(d->anomalies[i].kind, "appointment_late") == 0) {
+			/* Appointments, not cases: the list of those concerned. */
+			char arg[48];
+
+			snprintf(arg, sizeof arg, "%s:%s", strcmp(d->anomalies[i].kind,
+			    "appointment_waiting") == 0 ? "overdue" : "late", s->prefix);
+			ui_push(ui, &screen_appts, arg);
 			return UI_HANDLED | UI_REDRAW;
 		}
 		if (strcmp(d->anomalies[i].kind, "fee") == 0 ||

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "access.h"
+#include "appoint.h"
+#include "appts.h"
 #include "case.h"
 #include "i18n.h"
 #include "project.h"
@@ -30,6 +32,7 @@ struct detail {
 	int nbr;
 	char project[32];	/* the investment project the case is part of, or "" */
 	int project_stage;
+	int inspect;		/* the item needs an on-site inspection (预约) */
 };
 
 struct stepinfo {
@@ -168,6 +171,11 @@ load(struct ui *ui, struct detail *d)
 	store_branch_each(ui->s->st, d->c.id, add_branch, d);
 	if (project_of_case(ui->s, d->c.id, d->project, &d->project_stage) != 1)
 		d->project[0] = '\0';
+	{
+		int hours;
+
+		d->inspect = appoint_item_hours(ui->s, d->c.item, &hours, NULL) == 0;
+	}
 	d->list.n = d->nev;
 	d->list.row = event_row;
 	d->list.arg = d;
@@ -207,6 +215,16 @@ detail_draw(struct ui *ui, void *state)
 	};
 	static const char *const keys_project[] = {
 		"a", N_("act"), "g", N_("project"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
+	};
+	/* A case whose item needs an on-site inspection (预约). */
+	static const char *const keys_inspect[] = {
+		"a", N_("act"), "i", N_("inspections"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
+	};
+	static const char *const keys_both[] = {
+		"a", N_("act"), "i", N_("inspections"), "g", N_("project"), "↑↓", N_("timeline"),
+		"Enter", N_("read whole"),
 		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	struct detail *d = state;
@@ -379,7 +397,8 @@ detail_draw(struct ui *ui, void *state)
 	attrset(A_NORMAL);
 	h = ui->rows - 2 - y;
 	ui_list_draw(ui, &d->list, y, h);
-	ui_keybar(ui, d->project[0] ? keys_project : keys);
+	ui_keybar(ui, d->project[0] && d->inspect ? keys_both : d->project[0] ? keys_project :
+	    d->inspect ? keys_inspect : keys);
 }
 
 static int
@@ -398,6 +417,13 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 	if (((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) &&
 	    d->list.sel >= 0 && d->list.sel < d->nev) {
 		event_text(ui, d, &d->ev[d->list.sel]);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'i' && d->inspect) {
+		char arg[48];
+
+		snprintf(arg, sizeof arg, "case:%s", d->no);
+		ui_push(ui, &screen_appts, arg);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_list_key(&d->list, k, ui->rows - 14);

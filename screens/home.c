@@ -10,6 +10,8 @@
 
 #include "caselist.h"
 #include "access.h"
+#include "appoint.h"
+#include "appts.h"
 #include "i18n.h"
 #include "project_screens.h"
 #include "tcase.h"
@@ -23,7 +25,18 @@ struct home {
 	char draft_kind[16];	/* an unfinished form from a dropped link */
 	char draft_saved[32];
 	long red, yellow, orders, complaints;	/* reminders for an office */
+	long appt_waiting, appt_overdue;	/* inspection requests to answer (预约) */
 };
+
+static int
+count_appt(void *arg, const struct appointment *a)
+{
+	long *n = arg;
+
+	(void)a;
+	(*n)++;
+	return 0;
+}
 
 static int
 count_row(void *arg, int n, const char *const *v)
@@ -53,6 +66,19 @@ reminders(struct ui *ui, struct home *h)
 	}
 	store_supervision_each(ui->s->st, "", "", ui->s->user.office, "open", count_row, &h->orders);
 	store_complaint_each(ui->s->st, "", "", ui->s->user.office, "accepted", count_row, &h->complaints);
+	/* 预约: the office's requests waiting for an answer, and those past time. */
+	h->appt_waiting = h->appt_overdue = 0;
+	if (office != NULL) {
+		struct appoint_filter f;
+		long now = appoint_now(ui->s);
+
+		memset(&f, 0, sizeof f);
+		f.office = office;
+		f.status = "requested";
+		appoint_list(ui->s, &f, now, count_appt, &h->appt_waiting, NULL);
+		f.overdue = 1;
+		appoint_list(ui->s, &f, now, count_appt, &h->appt_overdue, NULL);
+	}
 }
 
 static void
@@ -82,8 +108,8 @@ home_enter(struct ui *ui, const void *arg)
 		region_release(&r);
 	}
 	load(ui, h);
-	for (k = 0; k < 2; k++) {
-		static const char *const kinds[] = { "intake", "act" };
+	for (k = 0; k < 3; k++) {
+		static const char *const kinds[] = { "intake", "act", "appt" };
 		char *data = NULL, *saved = NULL;
 
 		if (store_draft_get(ui->s->st, ui->s->user.login, kinds[k], &data, &saved) == 0) {
@@ -108,13 +134,14 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	static const char *const keys_clerk[] = {
-		"n", N_("new application"), "w", N_("worklist"), "P", N_("projects"), "F",
-		N_("flowcharts"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
-		"q", N_("quit"), NULL
+		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "P",
+		N_("projects"), "F", N_("flowcharts"), "o", N_("orders"), "/", N_("find case"),
+		"F1", N_("help"), "q", N_("quit"), NULL
 	};
 	static const char *const keys_approver[] = {
-		"w", N_("worklist"), "P", N_("projects"), "F", N_("flowcharts"), "o", N_("orders"),
-		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), NULL
+		"w", N_("worklist"), "a", N_("inspections"), "P", N_("projects"), "F",
+		N_("flowcharts"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
+		"q", N_("quit"), NULL
 	};
 	static const char *const keys[] = {
 		"d", N_("dashboard"), "p", N_("reports"), "P", N_("projects"), "F", N_("flowcharts"),
@@ -145,9 +172,19 @@ home_draw(struct ui *ui, void *state)
 		ui_put(y++, 1, ui->cols - 2, line);
 		attrset(A_NORMAL);
 	}
+	if (h->appt_waiting) {
+		snprintf(line, sizeof line, _("inspection requests to answer (预约) %ld · past their "
+		    "response time %ld: a opens them"), h->appt_waiting, h->appt_overdue);
+		attrset(ui_attr_light(ui, h->appt_overdue ? LIGHT_RED : LIGHT_YELLOW));
+		ui_put(y++, 1, ui->cols - 2, line);
+		attrset(A_NORMAL);
+	}
 	if (h->draft_kind[0]) {
 		if (strcmp(h->draft_kind, "intake") == 0)
 			snprintf(line, sizeof line, _("An unfinished intake form from %s was kept: "
+			    "r resumes it, x discards it."), h->draft_saved);
+		else if (strcmp(h->draft_kind, "appt") == 0)
+			snprintf(line, sizeof line, _("An unfinished inspection form from %s was kept: "
 			    "r resumes it, x discards it."), h->draft_saved);
 		else
 			snprintf(line, sizeof line, _("An unfinished action on case %s was kept: "
@@ -199,6 +236,11 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_flowlist, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	if (!k.fkey && k.ch == L'a') {
+		/* 预约: an inspector opens the day's visits, others every appointment. */
+		ui_push(ui, &screen_appts, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'w') {
 		ui_push(ui, &screen_worklist, NULL);
 		return UI_HANDLED | UI_REDRAW;
@@ -212,6 +254,8 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 			store_draft_delete(ui->s->st, ui->s->user.login, h->draft_kind);
 		else if (strcmp(h->draft_kind, "intake") == 0)
 			ui_push(ui, &screen_intake, "draft");
+		else if (strcmp(h->draft_kind, "appt") == 0)
+			ui_push(ui, &screen_appt_form, "draft");
 		else if (ui_push(ui, &screen_detail, h->draft_saved) == 0)
 			ui_push(ui, &screen_act, h->draft_saved);
 		h->draft_kind[0] = '\0';

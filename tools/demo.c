@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "audit.h"
+#include "appoint.h"
 #include "demo.h"
 #include "i18n.h"
 #include "ids.h"
@@ -1074,6 +1075,177 @@ parallel_cases(struct store *st, const struct calendar *cal, int today, char **c
 	return rc;
 }
 
+#define NAPPOINT 6	/* the cases with inspection appointments (预约) */
+
+/* A session as login on the day of moment t (a minute number). */
+static int
+session_as(struct session *s, struct store *st, const struct calendar *cal, const char *login,
+    long t, struct user *u, char **cause)
+{
+	if (store_user_get(st, login, u) != 0) {
+		set_cause(cause, _("no demo user '%s'"), login);
+		return -1;
+	}
+	session_init(s, st, cal, u, "demo");
+	s->fixed_today = (int)(t / CLOCK_MINUTES_PER_DAY);
+	return 0;
+}
+
+/* One step of an appointment as login at moment t: "request" (arg: the
+ * case number), "answer", "reschedule" (day, from, to, inspector), "done"
+ * (outcome). */
+struct appt_step {
+	const char *login;
+	int back;		/* working days before today */
+	const char *time;	/* HH:MM */
+	const char *verb;
+	int day_back;		/* answer, reschedule: the visit's day */
+	const char *from, *to, *inspector, *outcome, *note;
+};
+
+static long
+demo_moment(const struct calendar *cal, int today, int back, const char *hhmm)
+{
+	int m = 0;
+
+	clock_parse_hhmm(hhmm, &m);
+	return (long)clock_sub(cal, today, back) * CLOCK_MINUTES_PER_DAY + m;
+}
+
+static int
+appt_step(struct store *st, const struct calendar *cal, int today, const char *no,
+    long long *id, const struct appt_step *a, char **cause)
+{
+	struct session s;
+	struct user u;
+	long t = demo_moment(cal, today, a->back, a->time);
+	char day[11], due[17];
+	int rc;
+
+	if (session_as(&s, st, cal, a->login, t, &u, cause) != 0)
+		return -1;
+	clock_format_date(clock_sub(cal, today, a->day_back), day);
+	if (strcmp(a->verb, "request") == 0) {
+		struct appoint_request in;
+
+		memset(&in, 0, sizeof in);
+		in.case_no = no;
+		in.channel = a->outcome ? a->outcome : "window";
+		in.wish = a->note;
+		in.contact = "13983000000";
+		rc = appoint_request(&s, &in, t, id, due, cause);
+	} else if (strcmp(a->verb, "answer") == 0 || strcmp(a->verb, "reschedule") == 0) {
+		struct appoint_slot in;
+
+		memset(&in, 0, sizeof in);
+		in.day = day;
+		in.from = a->from;
+		in.to = a->to;
+		in.inspector = a->inspector;
+		in.note = a->note;
+		rc = a->verb[0] == 'a' ? appoint_answer(&s, *id, &in, t, NULL, cause) :
+		    appoint_reschedule(&s, *id, &in, t, cause);
+	} else
+		rc = appoint_done(&s, *id, a->outcome, a->note, t, cause);
+	session_close(&s);
+	user_release(&u);
+	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Inspections booked through the appointment service, so that they obey
+ * its rules: in 城口县 (clerk1's township hall, the district market bureau
+ * of approver1 and head1) a lift inspected on time and passed, one
+ * answered late with its visit today, one waiting past its response time,
+ * one rescheduled at the applicant's request and failed; in 渝中区 (clerk2,
+ * approver2, English) a lift inspected and passed and a food shop's
+ * request waiting within its time.
+ */
+static int
+appointment_cases(struct store *st, const struct calendar *cal, int today, char **cause)
+{
+	static const struct {
+		const char *clerk, *item, *id17, *name, *region;
+		int back;		/* taken in this many working days ago */
+		struct appt_step steps[4];
+	} cases[NAPPOINT] = {
+		{ "clerk1", "000101005000", "91500229MA60A0001", "城口县锦华物业管理有限公司",
+		  "500229001003", 6, {
+			{ "clerk1", 6, "09:30", "request", 0, NULL, NULL, NULL, "online", "上午均可" },
+			{ "approver1", 6, "10:40", "answer", 4, "09:30", "10:30", "head1", NULL,
+			  "已电话告知物业公司" },
+			{ "head1", 4, "11:00", "done", 0, NULL, NULL, NULL, "passed",
+			  "电梯安全装置齐全，检验合格" } } },
+		{ "clerk1", "000101005000", "91500229MA60A0002", "城口县北城商贸有限公司",
+		  "500229001003", 4, {
+			{ "clerk1", 4, "15:00", "request", 0, NULL, NULL, NULL, "window", "尽快" },
+			{ "approver1", 3, "14:20", "answer", 0, "14:00", "15:00", "approver1", NULL,
+			  "检查人员外出，答复延迟" } } },
+		{ "clerk1", "000101005000", "91500229MA60A0003", "城口县山水酒店有限公司",
+		  "500229001003", 2, {
+			{ "clerk1", 2, "10:00", "request", 0, NULL, NULL, NULL, "online",
+			  "周四下午" } } },
+		{ "clerk1", "000101005000", "91500229MA60A0004", "城口县明珠置业有限公司",
+		  "500229001003", 7, {
+			{ "clerk1", 7, "09:10", "request", 0, NULL, NULL, NULL, "window", NULL },
+			{ "approver1", 7, "10:00", "answer", 5, "09:00", "10:00", "head1", NULL, NULL },
+			{ "approver1", 6, "16:00", "reschedule", 2, "14:30", "15:30", NULL, NULL,
+			  "申请人要求改期：设备维保未完成" },
+			{ "head1", 2, "16:00", "done", 0, NULL, NULL, NULL, "failed",
+			  "限速器校验报告过期，整改后重新申请" } } },
+		{ "clerk2", "000101005000", "91500103MA60B0001", "重庆解放碑物业服务有限公司",
+		  "500103003013", 3, {
+			{ "clerk2", 3, "10:00", "request", 0, NULL, NULL, NULL, "window", NULL },
+			{ "approver2", 3, "11:00", "answer", 1, "10:00", "11:00", "approver2", NULL,
+			  NULL },
+			{ "approver2", 1, "11:30", "done", 0, NULL, NULL, NULL, "passed",
+			  "Lift and safety devices in order" } } },
+		{ "clerk2", "000101001000", "91500103MA60B0002", "渝中区小面馆餐饮店",
+		  "500103003013", 0, {
+			{ "clerk2", 0, "09:00", "request", 0, NULL, NULL, NULL, "online",
+			  "weekday mornings" } } },
+	};
+	struct user clerk;
+	int k, j;
+
+	/* Without the demo's users there is no one to act. */
+	if (store_user_get(st, "clerk1", &clerk) != 0)
+		return 0;
+	user_release(&clerk);
+	for (k = 0; k < NAPPOINT; k++) {
+		struct session s;
+		struct intake in;
+		struct user u;
+		char no[32], id[19];
+		long long appt = 0;
+		int rc;
+
+		snprintf(id, sizeof id, "%.17s", cases[k].id17);
+		id[17] = ids_org_check(id);
+		id[18] = '\0';
+		memset(&in, 0, sizeof in);
+		in.item = cases[k].item;
+		in.applicant_id = id;
+		in.name = cases[k].name;
+		in.phone = "13983000000";
+		in.region = cases[k].region;
+		in.channel = "window";
+		in.materials = "1,2,3";
+		if (session_as(&s, st, cal, cases[k].clerk,
+		    demo_moment(cal, today, cases[k].back, "09:00"), &u, cause) != 0)
+			return -1;
+		rc = lifecycle_intake(&s, &in, no, cause);
+		session_close(&s);
+		user_release(&u);
+		if (rc != 0)
+			return -1;
+		for (j = 0; j < 4 && cases[k].steps[j].login != NULL; j++)
+			if (appt_step(st, cal, today, no, &appt, &cases[k].steps[j], cause) != 0)
+				return -1;
+	}
+	return 0;
+}
+
 static int
 seq_out(struct gen *g)
 {
@@ -1173,13 +1345,14 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 	}
 	audit_chain_load(st, &g.chain);
 	/* With the demo's users, NPARALLEL of the n cases are the parallel
-	 * reviews made through the lifecycle below. */
+	 * reviews made through the lifecycle below, and NAPPOINT those with
+	 * inspection appointments. */
 	{
 		struct user u;
 
-		if (n > NPARALLEL && store_user_get(st, "clerk1", &u) == 0) {
+		if (n > NPARALLEL + NAPPOINT && store_user_get(st, "clerk1", &u) == 0) {
 			user_release(&u);
-			nrand = n - NPARALLEL;
+			nrand = n - NPARALLEL - NAPPOINT;
 		}
 	}
 	for (i = 0; i < nrand; i++) {
@@ -1197,6 +1370,8 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 		goto out;
 	}
 	if (nrand < n && parallel_cases(st, cal, g.today, cause) != 0)
+		goto out;
+	if (nrand < n && appointment_cases(st, cal, g.today, cause) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -66,6 +66,33 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_actions },
 	{ "case", "worklist", "[--limit N] " LIST, N_("your office's cases needing action"),
 	  "limit= " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, cmd_case_worklist },
+	/* Inspection appointments (预约, cmd_appoint.c); the service finds the
+	 * case or the appointment and checks who may take each step. */
+	{ "case", "appoint", "NO [--channel window|online|self-service] [--wish TEXT] "
+	  "[--contact PHONE]", N_("book an on-site inspection (预约) for a case"),
+	  "channel= wish= contact=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES,
+	  cmd_case_appoint },
+	{ "appointment", "list", "[--mine] [--day DATE|today] [--status requested|booked|done|"
+	  "cancelled] [--office CODE] [--case NO] [--overdue] [--late] [--limit N] " LIST,
+	  N_("inspection appointments: waiting requests first, then visits by day"),
+	  "mine day= status= office= case= overdue late limit= " LIST_OPTS, 0, 0,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_appointment_list },
+	{ "appointment", "show", "ID [--format text|json]",
+	  N_("one appointment with its history"), "format=", 1, 1,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_appointment_show },
+	{ "appointment", "answer", "ID --day DATE --from HH:MM --to HH:MM --inspector LOGIN "
+	  "[--note TEXT]", N_("answer a request with a visit (the competent office)"),
+	  "day= from= to= inspector= note=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES,
+	  cmd_appointment_answer },
+	{ "appointment", "reschedule", "ID --day DATE --from HH:MM --to HH:MM [--inspector LOGIN] "
+	  "--note REASON", N_("move a booked visit (its history is kept)"),
+	  "day= from= to= inspector= note=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES,
+	  cmd_appointment_reschedule },
+	{ "appointment", "done", "ID --outcome passed|failed|absent --note TEXT",
+	  N_("record the outcome of a visit"), "outcome= note=", 1, 1,
+	  RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES, cmd_appointment_done },
+	{ "appointment", "cancel", "ID --note REASON", N_("cancel a request or a visit"),
+	  "note=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES, cmd_appointment_cancel },
 
 	{ "flowchart", "list", LIST, N_("the flowcharts of investment projects (1+8)"),
 	  LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_flowchart_list },

@@ -176,6 +176,15 @@ int cmd_rating_list(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_rating_step(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_supervise_late(struct cmd_ctx *c, struct cmd_args *a);
 
+/* inspection appointments (cmd_appoint.c) */
+int cmd_case_appoint(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_appointment_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_appointment_show(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_appointment_answer(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_appointment_reschedule(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_appointment_done(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_appointment_cancel(struct cmd_ctx *c, struct cmd_args *a);
+
 /* The supervised region prefix (out), narrowed by region; 0 or an exit code. */
 int cmd_scope_prefix(struct cmd_ctx *c, const char *region, char out[16]);
 

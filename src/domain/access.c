@@ -362,3 +362,33 @@ access_may_head(enum role r)
 	/* art. 42: the head of an office that decides. */
 	return r == ROLE_APPROVER;
 }
+
+int
+access_appoint_may(const struct user *u, const struct tcase *c, const char *inspector,
+    enum appoint_who who)
+{
+	int hall_clerk;
+
+	if (!access_has(u, RIGHT_CASE_WORK))
+		return 0;
+	hall_clerk = u->role == ROLE_CLERK && strcmp(u->region, c->hall_region) == 0;
+	switch (who) {
+	case APPOINT_REQUEST:
+		return access_may_act(u, c, WHO_DELIVERER);
+	case APPOINT_ANSWER:
+		return access_may_act(u, c, WHO_DECIDER);
+	case APPOINT_DONE:
+		return access_may_act(u, c, WHO_DECIDER) ||
+		    (inspector != NULL && u->login != NULL && strcmp(u->login, inspector) == 0 &&
+		    same_office(u, c));
+	case APPOINT_CANCEL:
+		return hall_clerk || access_may_act(u, c, WHO_DECIDER);
+	}
+	return 0;
+}
+
+int
+access_may_inspect(const struct user *inspector, const struct tcase *c)
+{
+	return access_has(inspector, RIGHT_CASE_WORK) && same_office(inspector, c);
+}

@@ -129,4 +129,20 @@ void access_record_scope(const struct user *u, int office_clerks, char lo[24], c
 int access_record_visible(const struct user *u, int office_clerks, const char *office,
     const char *area, const char *hall);
 
+/* Inspection appointments (预约): who takes each step on the appointment of
+ * case c (already visible to u). */
+enum appoint_who {
+	APPOINT_REQUEST,	/* a clerk of the hall that took c in, or c's office */
+	APPOINT_ANSWER,		/* an approver of c's office: answer, reschedule */
+	APPOINT_DONE,		/* the inspector sent, or an approver of c's office */
+	APPOINT_CANCEL,		/* a clerk of the hall that took c in, or an approver
+				 * of c's office */
+};
+/* 1 when u may take step who; inspector is the appointment's (NULL: none). */
+int access_appoint_may(const struct user *u, const struct tcase *c, const char *inspector,
+    enum appoint_who who);
+/* 1 when inspector (a user's record) may be sent to inspect for c: an
+ * enabled clerk or approver of c's office. */
+int access_may_inspect(const struct user *inspector, const struct tcase *c);
+
 #endif

@@ -5,6 +5,8 @@
  * the notices list and, for years no notice covers yet, from the statutory
  * holidays (see clock.h).
  */
+#include <assert.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -554,4 +556,153 @@ clock_light_parse(const char *s, enum light *l)
 			return 0;
 		}
 	return -1;
+}
+
+/* Working hours -------------------------------------------------------------- */
+
+/* Office hours: morning and afternoon windows, minutes of the day. */
+static const int office_hours[2][2] = { { 9 * 60, 12 * 60 }, { 13 * 60, 17 * 60 } };
+
+static long
+moment_day(long t)
+{
+	return t >= 0 ? t / CLOCK_MINUTES_PER_DAY : -((-t + CLOCK_MINUTES_PER_DAY - 1) /
+	    CLOCK_MINUTES_PER_DAY);
+}
+
+long
+clock_work_add(const struct calendar *cal, long t, long n)
+{
+	long day = moment_day(t), m = t - day * CLOCK_MINUTES_PER_DAY, room;
+	int i, guard;
+
+	assert(n >= 0);
+	/* A response time is hours; the guard only stops a broken calendar. */
+	for (guard = 0; guard < 3660; guard++, day++, m = 0) {
+		if (!clock_is_workday(cal, (int)day))
+			continue;
+		for (i = 0; i < 2; i++) {
+			if (m >= office_hours[i][1])
+				continue;
+			if (m < office_hours[i][0])
+				m = office_hours[i][0];
+			room = office_hours[i][1] - m;
+			if (n <= room)
+				return day * CLOCK_MINUTES_PER_DAY + m + n;
+			n -= room;
+			m = office_hours[i][1];
+		}
+	}
+	return day * CLOCK_MINUTES_PER_DAY;
+}
+
+long
+clock_work_between(const struct calendar *cal, long a, long b)
+{
+	long day, last, lo, hi, sum = 0, base;
+	int i;
+
+	if (b < a)
+		return -clock_work_between(cal, b, a);
+	last = moment_day(b);
+	for (day = moment_day(a); day <= last && day - moment_day(a) < 3660; day++) {
+		if (!clock_is_workday(cal, (int)day))
+			continue;
+		base = day * CLOCK_MINUTES_PER_DAY;
+		for (i = 0; i < 2; i++) {
+			lo = base + office_hours[i][0];
+			hi = base + office_hours[i][1];
+			if (lo < a)
+				lo = a;
+			if (hi > b)
+				hi = b;
+			if (hi > lo)
+				sum += hi - lo;
+		}
+	}
+	return sum;
+}
+
+int
+clock_work_open(const struct calendar *cal, long t)
+{
+	long day = moment_day(t), m = t - day * CLOCK_MINUTES_PER_DAY;
+
+	if (!clock_is_workday(cal, (int)day))
+		return 0;
+	return (m >= office_hours[0][0] && m < office_hours[0][1]) ||
+	    (m >= office_hours[1][0] && m < office_hours[1][1]);
+}
+
+int
+clock_parse_hhmm(const char *s, int *minutes)
+{
+	int h, m;
+
+	if (s == NULL || strlen(s) != 5 || s[2] != ':' || !isdigit((unsigned char)s[0]) ||
+	    !isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[3]) ||
+	    !isdigit((unsigned char)s[4]))
+		return -1;
+	h = (s[0] - '0') * 10 + (s[1] - '0');
+	m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (m > 59 || h > 24 || (h == 24 && m != 0))
+		return -1;
+	*minutes = h * 60 + m;
+	return 0;
+}
+
+int
+clock_parse_moment(const char *s, long *t)
+{
+	char d[11];
+	int day, m;
+
+	if (s == NULL || strlen(s) < 16 || s[10] != ' ')
+		return -1;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	if (clock_parse_date(d, &day) != 0)
+		return -1;
+	{
+		char hm[6];
+
+		memcpy(hm, s + 11, 5);
+		hm[5] = '\0';
+		if (clock_parse_hhmm(hm, &m) != 0 || m >= CLOCK_MINUTES_PER_DAY)
+			return -1;
+	}
+	*t = (long)day * CLOCK_MINUTES_PER_DAY + m;
+	return 0;
+}
+
+void
+clock_format_moment(long t, char out[17])
+{
+	long day = moment_day(t);
+	int m = (int)(t - day * CLOCK_MINUTES_PER_DAY);
+	char d[11];
+
+	clock_format_date((int)day, d);
+	memcpy(out, d, 10);
+	out[10] = ' ';
+	out[11] = (char)('0' + m / 600 % 10);
+	out[12] = (char)('0' + m / 60 % 10);
+	out[13] = ':';
+	out[14] = (char)('0' + m % 60 / 10);
+	out[15] = (char)('0' + m % 10);
+	out[16] = '\0';
+}
+
+long
+clock_now(int day)
+{
+	const char *env = getenv("TONGBAN_TIME");
+	time_t t = time(NULL);
+	struct tm tm;
+	int m;
+
+	if (env != NULL && clock_parse_hhmm(env, &m) == 0 && m < CLOCK_MINUTES_PER_DAY)
+		return (long)day * CLOCK_MINUTES_PER_DAY + m;
+	localtime_r(&t, &tm);
+	return (long)day * CLOCK_MINUTES_PER_DAY + tm.tm_hour * 60 + tm.tm_min;
 }

@@ -137,4 +137,29 @@ enum light clock_light_at(int day, const char *warn, const char *due);
 const char *clock_light_name(enum light l);
 int clock_light_parse(const char *s, enum light *l);
 
+/*
+ * Working hours (inspection appointments: a response time counted in
+ * working hours). A moment is a minute number: day * 1440 + the minute of
+ * the day. Office hours are 09:00-12:00 and 13:00-17:00 on working days (a
+ * decision: the usual window hours of Chongqing's service halls); the
+ * lunch break, evenings and rest days do not count.
+ */
+#define CLOCK_MINUTES_PER_DAY 1440
+/* The moment n >= 0 working minutes after t; a moment outside office hours
+ * counts from the next opening (n = 0 gives that opening). */
+long clock_work_add(const struct calendar *cal, long t, long n);
+/* Working minutes in [a, b) (negative when b < a). */
+long clock_work_between(const struct calendar *cal, long a, long b);
+/* 1 when t lies in office hours on a working day. */
+int clock_work_open(const struct calendar *cal, long t);
+/* Parse "YYYY-MM-DD HH:MM" (seconds after it are ignored); 0 or -1. */
+int clock_parse_moment(const char *s, long *t);
+/* Format t as "YYYY-MM-DD HH:MM" (17 bytes). */
+void clock_format_moment(long t, char out[17]);
+/* Parse "HH:MM" (00:00 to 24:00) into minutes of the day; 0 or -1. */
+int clock_parse_hhmm(const char *s, int *minutes);
+/* Now on day: the time of day is the system's, or TONGBAN_TIME=HH:MM for
+ * tests and demos. */
+long clock_now(int day);
+
 #endif

@@ -160,6 +160,12 @@ static const struct {
 	{ "joint_schedule", N_("joint step scheduled") },
 	{ "joint_findings", N_("joint step findings") },
 	{ "joint_close", N_("joint step closed") },
+	/* Inspection appointments (appoint.c). */
+	{ "appoint", N_("inspection requested") },
+	{ "appoint_answer", N_("inspection booked") },
+	{ "appoint_reschedule", N_("inspection rescheduled") },
+	{ "appoint_done", N_("inspection outcome") },
+	{ "appoint_cancel", N_("inspection cancelled") },
 	{ NULL, NULL }
 };
 
@@ -430,6 +436,10 @@ tcase_anomaly_label(const char *kind)
 		return _("pledged materials overdue (容缺受理)");
 	if (strcmp(kind, "suspend_overdue") == 0)
 		return _("special procedures past the period told to the applicant (art. 45)");
+	if (strcmp(kind, "appointment_late") == 0)
+		return _("inspection requests answered after their response time (预约)");
+	if (strcmp(kind, "appointment_waiting") == 0)
+		return _("inspection requests unanswered past their response time (预约)");
 	if (strcmp(kind, "override") == 0)
 		return _("a department's dissent overridden by the lead office");
 	return kind;

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "access.h"
+#include "appoint.h"
 #include "audit.h"
 #include "exitcode.h"
 #include "i18n.h"
@@ -1364,6 +1365,9 @@ act_in(struct store *st, const struct calendar *cal, const struct actor *who,
 	}
 	/* A case of an investment project may close its stage or stop it. */
 	if (rc != 0 || write_event(st, who, &c, def->name, from, x.note.buf, cause) != 0 ||
+	    /* A closed case needs no inspection: its appointment is cancelled. */
+	    (!c.open && appoint_case_closed(st, who->user, who->addr, &c,
+	    clock_now(who->today), cause) != 0) ||
 	    stats_case_change(st, &before, &c, cause) != 0 ||
 	    project_case_changed(st, cal, who, &c, cause) != 0 ||
 	    (own && store_commit(st, cause) != 0)) {

@@ -10,6 +10,7 @@
 #include "csvio.h"
 #include "i18n.h"
 #include "load.h"
+#include "store_appoint.h"
 #include "util.h"
 
 #ifndef DATADIR
@@ -666,6 +667,31 @@ load_flowcharts(struct store *st, const char *dir, char **cause)
 	return rc;
 }
 
+/* Items that need an on-site inspection (预约), with their response time. */
+static int
+inspection_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct ctx *c = arg;
+	long hours;
+
+	if (parse_int(r->f[1], 1, 40, &hours) != 0)
+		return bad(cause, c, r, 2, _("working hours between 1 and 40"));
+	if (*r->f[2] == '\0')
+		return bad(cause, c, r, 3, _("a description of the visit"));
+	if (*r->f[3] == '\0')
+		return bad(cause, c, r, 4, _("a description of the visit"));
+	return store_inspection_put(c->st, r->f[0], (int)hours, r->f[2], r->f[3], cause);
+}
+
+int
+load_inspections(struct store *st, FILE *fp, const char *name, char **cause)
+{
+	static const char *const header[] = { "item", "response_hours", "what", "what_en", NULL };
+	struct ctx c = { st, name, 0 };
+
+	return csvio_read(fp, name, header, NULL, inspection_row, &c, cause);
+}
+
 const char *
 load_data_dir(void)
 {
@@ -768,6 +794,7 @@ load_all(struct store *st, const char *dir, char **cause)
 		{ "items.csv", items_file },
 		{ "item_materials.csv", load_materials },
 		{ "item_steps.csv", load_steps },
+		{ "item_inspection.csv", load_inspections },
 	};
 	size_t i;
 	int rc;

@@ -28,6 +28,8 @@ int load_items(struct store *st, FILE *fp, const char *name,
     const char *encoding, char **cause);
 int load_materials(struct store *st, FILE *fp, const char *name, char **cause);
 int load_steps(struct store *st, FILE *fp, const char *name, char **cause);
+/* The items that need an on-site inspection (data/item_inspection.csv). */
+int load_inspections(struct store *st, FILE *fp, const char *name, char **cause);
 
 /* The flowcharts of dir (data/flowcharts): flowcharts.csv and one
  * CODE.csv of stages and items per flowchart, each checked (items of the

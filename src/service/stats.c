@@ -18,6 +18,7 @@
 #include "access.h"
 #include "i18n.h"
 #include "stats.h"
+#include "store_appoint.h"
 #include "tcase.h"
 #include "util.h"
 
@@ -531,6 +532,15 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 	if (store_suspend_overdue(st, lo, hi, day, &pledges) != 0)
 		return -1;
 	add_anomaly(d, "suspend_overdue", pledges);
+	/* 预约: inspection requests unanswered past their response time. */
+	{
+		char now[17];
+
+		clock_format_moment(clock_now(today), now);
+		if (store_appointment_waiting_late(st, lo, hi, now, &pledges) != 0)
+			return -1;
+		add_anomaly(d, "appointment_waiting", pledges);
+	}
 	clock_format_date(clock_sub(cal, today, 20), from);
 	if (store_stat_hall_each(st, lo, hi, from, day, on_hall, &h) < 0)
 		return -1;

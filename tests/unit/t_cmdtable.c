@@ -15,7 +15,8 @@
 static const char *const writing_verbs[] = {
 	"new", "act", "add", "disable", "enable", "passwd", "set", "key add", "key remove",
 	"import", "rebuild", "respond", "close", "return", "accept", "refuse", "answer",
-	"callback", "rectify", "withdraw", "joint", "findings", NULL
+	"callback", "rectify", "withdraw", "joint", "findings", "appoint", "reschedule", "done",
+	"cancel", NULL
 };
 
 static int

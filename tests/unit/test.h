@@ -60,6 +60,7 @@ extern const struct test tests_lifecycle[];
 extern const struct test tests_supervision[];
 extern const struct test tests_grade[];
 extern const struct test tests_property[];
+extern const struct test tests_appoint[];
 extern const struct test tests_store_err[];
 extern const struct test tests_hardening[];
 extern const struct test tests_plans[];
