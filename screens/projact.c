@@ -139,6 +139,36 @@ restore(struct ui *ui, struct projact *a)
 	free(saved);
 }
 
+int
+projact_resume(struct ui *ui)
+{
+	struct projact_arg a;
+	char *data = NULL, *saved = NULL, *mode, *no, *joint;
+	int i, rc = -1;
+
+	if (store_draft_get(ui->s->st, ui->s->user.login, "project", &data, &saved) != 0)
+		return -1;
+	mode = ui_draft_value(data, "mode");
+	no = ui_draft_value(data, "no");
+	joint = ui_draft_value(data, "joint");
+	memset(&a, 0, sizeof a);
+	for (i = 0; mode && i < 4; i++)
+		if (strcmp(mode, mode_words[i]) == 0) {
+			a.mode = (enum projact_mode)i;
+			utf8_copy(a.no, sizeof a.no, no ? no : "");
+			a.joint = joint ? atol(joint) : 0;
+			/* The project's view under the form, as when it was opened. */
+			if (a.no[0] == '\0' || ui_push(ui, &screen_project, a.no) == 0)
+				rc = ui_push(ui, &screen_projact, &a);
+		}
+	free(mode);
+	free(no);
+	free(joint);
+	free(data);
+	free(saved);
+	return rc;
+}
+
 static void *
 projact_enter(struct ui *ui, const void *arg)
 {
@@ -421,6 +451,12 @@ projact_save(struct ui *ui, void *state)
 
 	ui_draft_add(&d, "mode", mode_words[a->a.mode]);
 	ui_draft_add(&d, "no", a->a.no);
+	{
+		char num[32];
+
+		snprintf(num, sizeof num, "%ld", a->a.joint);
+		ui_draft_add(&d, "joint", num);
+	}
 	for (i = 0; i < a->n; i++) {
 		char *v = value(a, a->order[i]);
 

@@ -34,6 +34,10 @@ void dashproj_load(struct ui *ui, struct project_figures *f, const char *prefix)
 void dashproj_draw(struct ui *ui, const struct project_figures *f, int sel, int y, int h);
 int dashproj_drill(struct ui *ui, const struct project_figures *f, int i);
 
+/* Open the project form a dropped link left as a draft (kind "project"),
+ * over its project's view; 0, or -1 when there is none or it cannot open. */
+int projact_resume(struct ui *ui);
+
 extern const struct screen screen_flowlist;	/* the flowcharts; arg NULL */
 extern const struct screen screen_flow;		/* a flowchart's diagram; arg its code */
 extern const struct screen screen_project;	/* a project's view; arg its number */
