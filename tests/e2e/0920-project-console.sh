@@ -8,7 +8,7 @@
 # the stages, lights and the case that holds the project back; the other
 # steps run as commands, for speed. Then the flowchart's diagram (80x24 and
 # 40x12) and the dashboard's project figures, whose counts are the lengths
-# of the lists they open.
+# of the lists they open; a half-typed form survives a dropped link.
 . "$(dirname "$0")/lib.sh"
 start_server 300
 
@@ -286,3 +286,24 @@ expect_has "dash drill: the project counted is the Chinese one" "$scr" "$NO"
 tmux_keys Enter
 scr=$(wait_screen "$NO" 5)
 expect_has "dash drill: a project opens from the list" "$scr" "stage 4 of 4"
+
+# 7. A dropped link keeps a half-typed project form; home offers it again.
+tmux_restart clerk2 80 24
+wait_screen "Welcome" 10 >/dev/null
+tmux_keys / "$NO2" Enter
+wait_screen "$NO2" 5 >/dev/null
+tmux_keys w
+wait_screen "withdraw the project" 5 >/dev/null
+tmux_keys "The enterprise asked in writing"
+sleep 0.5
+tmux_restart clerk2 80 24
+scr=$(wait_screen "unfinished project form" 10)
+expect_has "draft: the project form is offered at the next login" "$scr" \
+    "An unfinished project form"
+tmux_keys r
+scr=$(wait_screen "The enterprise asked in writing" 5)
+expect_has "draft: the typed reason is back, over the project's view" "$scr" \
+    "project withdraw $NO2 --note"
+tmux_keys Escape
+scr=$(wait_screen "stage 4 of 4" 5)
+expect_has "draft: Esc leaves the form for the project's view" "$scr" "stage 4 of 4"
