@@ -17,6 +17,7 @@ help_draw(struct ui *ui, void *state)
 		"q  Esc", N_("go back (q quits from the home screen)"),
 		"F1  ?", N_("this help"),
 		"F10", N_("quit from anywhere"),
+		"P  F", N_("from home: investment projects, the flowcharts"),
 		"Ctrl-L", N_("repaint the screen"),
 		"Ctrl-U", N_("clear a text field"),
 		NULL
