@@ -35,7 +35,8 @@ OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
-.PHONY: initials all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory
+.PHONY: initials all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory \
+	check-data
 
 all: deps $(BIN) $(MO)
 
@@ -100,9 +101,13 @@ demo: data/demo.db
 run: all data/demo.db
 	./tongban serve --db data/demo.db --listen 127.0.0.1:2222
 
+# The "1+8" flowcharts against the catalog (data/DATA-SOURCES.md).
+check-data:
+	@/usr/bin/python3 tools/check-flowcharts.py data
+
 # Unit tests (C) and end-to-end tests (real ssh and tmux); the last line
 # is "N passed, N failed".
-test: all $(UNITBIN)
+test: all $(UNITBIN) check-data
 	@TONGBAN=$(CURDIR)/$(BIN) UNIT=$(CURDIR)/$(UNITBIN) bash tests/run.sh
 
 UNIT_SRC := $(wildcard tests/unit/t_*.c)

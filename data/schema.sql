@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 17;
+PRAGMA user_version = 18;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -224,9 +224,16 @@ CREATE TABLE cases (
   -- art. 45: the last working day of the period told to the applicant
   -- while suspended (tcase_suspend_clock), NULL otherwise; past it, an
   -- anomaly (cases_suspend_due).
-  suspend_due    TEXT
+  suspend_due    TEXT,
+  -- The person of the competent office the case is given to (NULL: not
+  -- given to anyone yet): "my cases" and "unassigned" in the worklist.
+  assignee       TEXT
 );
 CREATE INDEX cases_applicant ON cases(applicant);
+-- "My cases" and an office's unassigned ones, most urgent first.
+CREATE INDEX cases_assignee ON cases(assignee, due, warn) WHERE open = 1 AND assignee IS NOT NULL;
+CREATE INDEX cases_office_unassigned ON cases(office, due, warn)
+  WHERE open = 1 AND assignee IS NULL;
 -- The worklist: an office's open cases, most urgent first.
 CREATE INDEX cases_office_open ON cases(office, due, warn) WHERE open = 1;
 -- Decided cases waiting at a hall to be handed over (few at any time).

@@ -80,6 +80,8 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	move(y, 0);
 	hline(' ', w);
 	ui_put(y, x, W_NO - 1, c->no);
+	if (cl->marked && cl->marked(cl->marked_arg, c))
+		ui_put(y, x + W_NO - 1, 1, "*");
 	x += W_NO;
 	ui_put(y, x, iw - 1, en && *c->item_name_en ? c->item_name_en : c->item_name);
 	x += iw;
@@ -188,7 +190,11 @@ fetch(struct caselist *cl, long limit)
 	int before = cl->n, rc;
 
 	clock_format_date(session_today(ui->s), today);
-	if (cl->worklist)
+	if (cl->worklist == 2 || cl->worklist == 3)
+		rc = store_worklist_given(ui->s->st, cl->office,
+		    cl->worklist == 2 ? ui->s->user.login : NULL, today,
+		    cl->n ? &cl->cases[cl->n - 1] : NULL, limit, add_case, cl);
+	else if (cl->worklist)
 		rc = store_worklist(ui->s->st, cl->office, cl->hall, today,
 		    cl->n ? &cl->cases[cl->n - 1] : NULL, limit, add_case, cl);
 	else {
@@ -258,8 +264,15 @@ int
 caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
     const char *hall)
 {
+	return caselist_load_view(ui, cl, office, hall, 1);
+}
+
+int
+caselist_load_view(struct ui *ui, struct caselist *cl, const char *office,
+    const char *hall, int view)
+{
 	caselist_release(cl);
-	cl->worklist = 1;
+	cl->worklist = view;
 	cl->office = office ? xstrdup(office) : NULL;
 	cl->hall = hall ? xstrdup(hall) : NULL;
 	cl->page = 100;

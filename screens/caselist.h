@@ -18,8 +18,12 @@ struct caselist {
 	struct ui *ui;
 	struct case_filter f;
 	char *strs[16];
-	int worklist;
+	int worklist;		/* 1 the office's worklist, 2 given to the user, 3 to nobody */
 	char *office, *hall;
+	/* Rows picked for an action on several (the worklist): a '*' after the
+	 * number when marked(marked_arg, case) says so. */
+	int (*marked)(void *arg, const struct tcase *c);
+	void *marked_arg;
 	long page;		/* rows per page: the first load's limit */
 	int done;		/* the last page was shorter: nothing more */
 };
@@ -30,6 +34,10 @@ int caselist_load(struct ui *ui, struct caselist *cl, struct case_filter *f);
 /* Replace the list's cases with an office's worklist (see store_worklist). */
 int caselist_load_worklist(struct ui *ui, struct caselist *cl, const char *office,
     const char *hall);
+/* The same, of one view: 1 the whole worklist, 2 the cases given to the
+ * user, 3 the office's cases given to nobody (store_worklist_given). */
+int caselist_load_view(struct ui *ui, struct caselist *cl, const char *office,
+    const char *hall, int view);
 void caselist_release(struct caselist *cl);
 /* Read the same list again (data changed): as many rows as were read. */
 int caselist_reload(struct caselist *cl);

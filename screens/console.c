@@ -85,6 +85,15 @@ global_key(struct ui *ui, struct ui_key k, int typing)
 {
 	if (k.fkey && k.ch == KEY_F(10))
 		return UI_QUIT;
+	if (k.fkey && k.ch == KEY_F(3) && ui->last_message[0] != '\0') {
+		/* The last message whole, however long (a conflict names who acted). */
+		struct sb t = SB_INIT;
+
+		sb_addf(&t, "%s\n%s", _("tongban · message"), ui->last_message);
+		ui_push(ui, &screen_text, t.buf);
+		sb_release(&t);
+		return UI_REDRAW;
+	}
 	if (k.fkey && k.ch == KEY_F(1))
 		return ui_push(ui, &screen_help, NULL) == 0 ? UI_REDRAW : UI_REDRAW;
 	if (!k.fkey && k.ch == 27)

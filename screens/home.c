@@ -136,15 +136,16 @@ home_draw(struct ui *ui, void *state)
 	static const char *const keys_clerk[] = {
 		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "P",
 		N_("projects"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
-		"q", N_("quit"), NULL
+		"q", N_("quit"), "F", N_("flowcharts"), NULL
 	};
 	static const char *const keys_approver[] = {
 		"w", N_("worklist"), "a", N_("inspections"), "P", N_("projects"), "o", N_("orders"),
-		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), NULL
+		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "F", N_("flowcharts"), NULL
 	};
 	static const char *const keys[] = {
 		"d", N_("dashboard"), "p", N_("reports"), "P", N_("projects"), "o", N_("orders"),
-		"c", N_("complaints"), "/", N_("find case"), "F1", N_("help"), "q", N_("quit"), NULL
+		"c", N_("complaints"), "/", N_("find case"), "F1", N_("help"), "q", N_("quit"),
+		"F", N_("flowcharts"), NULL
 	};
 	struct home *h = state;
 	char line[512];
@@ -228,9 +229,9 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_viewer, "complaint list");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	/* Investment projects and their flowcharts (project_screens.h). The
-	 * key bar shows P only, so that 80 columns keep "/ find case" in
-	 * English; F is in the help and the projects screen's key bar (f). */
+	/* Investment projects and their flowcharts (project_screens.h). F is
+	 * last in the key bar, so that 80 columns keep "/ find case" in
+	 * English; the help lists it, and the projects screen has f. */
 	if (!k.fkey && k.ch == L'P') {
 		ui_push(ui, &screen_projects, NULL);
 		return UI_HANDLED | UI_REDRAW;

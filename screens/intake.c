@@ -49,6 +49,7 @@ struct intake_state {
 	char registered[256];	/* the registered name of a known ID, or "" */
 	char differs[256];	/* another name the clerk confirmed with a second F2 */
 	char again[32];		/* an open case of the same applicant and item, shown once */
+	int top, bottom;	/* the virtual rows scrolled off, the last screen row */
 };
 
 static void
@@ -351,13 +352,65 @@ field_width(const struct intake_state *s, int i, int fw)
 	return fw;
 }
 
-static void
-label(struct ui *ui, int y, const char *text, int focus)
+/*
+ * The form's rows are laid out on a virtual page (item 2, its candidates
+ * 3-7, applicant 8-11, channel 12, materials 13 on) that scrolls so that
+ * the focused field is always on screen: a 40x12 window shows a few rows
+ * at a time, never a field drawn over another.
+ */
+static int
+row(const struct intake_state *s, int y)
 {
+	int r = y - s->top;
+
+	return r >= 2 && r <= s->bottom ? r : -1;
+}
+
+static void
+label(struct ui *ui, const struct intake_state *s, int y, const char *text, int focus)
+{
+	int r = row(s, y);
+
 	(void)ui;
+	if (r < 0)
+		return;
 	attrset(focus ? A_BOLD : A_NORMAL);
-	ui_put(y, 1, 13, text);
+	ui_put(r, 1, 13, text);
 	attrset(A_NORMAL);
+}
+
+static void
+put(const struct intake_state *s, int y, int x, int w, const char *text, int pad)
+{
+	int r = row(s, y);
+
+	if (r < 0 || w <= 0)
+		return;
+	if (pad)
+		ui_put_pad(r, x, w, text);
+	else
+		ui_put(r, x, w, text);
+}
+
+/* The virtual rows the focus needs on screen, first and last. */
+static void
+focus_rows(const struct intake_state *s, int *first, int *last)
+{
+	switch (s->focus) {
+	case I_ITEM:
+		*first = 2;
+		*last = 2 + (s->ncand < 5 ? (s->ncand > 0 ? s->ncand : 1) : 5);
+		break;
+	case I_CHANNEL:
+		*first = *last = 12;
+		break;
+	case I_MATERIALS:
+		*first = *last = 13 + s->msel;
+		break;
+	default:
+		*first = 7 + s->focus;
+		*last = *first + (s->focus == I_REGION ? s->nplace : 0);
+	}
 }
 
 static void
@@ -369,41 +422,57 @@ intake_draw(struct ui *ui, void *state)
 	};
 	struct intake_state *s = state;
 	static const char *const channel_labels[] = { N_("window"), N_("online"), N_("self-service") };
-	int fx = 15, fw = ui->cols - fx - 2, y, i, top;
+	int fx = 15, fw = ui->cols - fx - 2, i, top, first, last, r;
+	int tall = ui->rows >= 20;	/* room for the equivalent ssh line */
 	char buf[320];
 	struct sb cmd = SB_INIT;
 
+	if (ui->cols < 40) {
+		/* A narrow window: the labels above their fields would need a form of
+		 * their own; keep the fields wide enough to read. */
+		fx = 12;
+		fw = ui->cols - fx - 1;
+	}
+	s->bottom = ui->rows - (tall ? 4 : 3);
+	focus_rows(s, &first, &last);
+	if (last - s->top > s->bottom)
+		s->top = last - s->bottom;
+	if (first - s->top < 2)
+		s->top = first - 2;
+	/* The whole form fits: no scrolling at all. */
+	if (s->top < 0 || s->bottom >= 12 + (s->nmat > 0 ? s->nmat : 1))
+		s->top = 0;
 	ui_title(ui, _("tongban · intake (受理台)"));
-	label(ui, 2, _("item"), s->focus == I_ITEM);
+	label(ui, s, 2, _("item"), s->focus == I_ITEM);
 	if (s->focus == I_ITEM) {
 		for (i = 0; i < 5 && i < s->ncand; i++) {
 			top = s->csel < 5 ? 0 : s->csel - 4;
 			snprintf(buf, sizeof buf, "%s %s", s->cand_code[top + i], s->cand_name[top + i]);
 			attrset(top + i == s->csel ? A_REVERSE : A_NORMAL);
-			ui_put_pad(3 + i, fx, fw, buf);
+			put(s, 3 + i, fx, fw, buf, 1);
 			attrset(A_NORMAL);
 		}
 		if (s->ncand == 0)
-			ui_put(3, fx, fw, _("(no item matches)"));
+			put(s, 3, fx, fw, _("(no item matches)"), 0);
 	} else if (s->item[0]) {
 		snprintf(buf, sizeof buf, _("%s · promised %d working days"), s->item_name, s->promised);
-		ui_put(3, fx, fw, buf);
+		put(s, 3, fx, fw, buf, 0);
 	}
-	label(ui, 8, _("applicant ID"), s->focus == I_ID);
-	label(ui, 9, _("name"), s->focus == I_NAME);
-	label(ui, 10, _("phone"), s->focus == I_PHONE);
-	label(ui, 11, _("lives in"), s->focus == I_REGION);
+	label(ui, s, 8, _("applicant ID"), s->focus == I_ID);
+	label(ui, s, 9, _("name"), s->focus == I_NAME);
+	label(ui, s, 10, _("phone"), s->focus == I_PHONE);
+	label(ui, s, 11, _("lives in"), s->focus == I_REGION);
 	for (i = I_ID; i <= I_REGION; i++)
-		if (i != s->focus)
-			ui_field_draw(ui, &s->f[i], 7 + i, fx, field_width(s, i, fw), 0);
-	ui_put(11, fx + 15, fw - 15, s->region_name);
+		if (i != s->focus && (r = row(s, 7 + i)) >= 0)
+			ui_field_draw(ui, &s->f[i], r, fx, field_width(s, i, fw), 0);
+	put(s, 11, fx + 15, fw - 15, s->region_name, 0);
 	if (s->registered[0] && fw > 24) {
 		char *name = ui_field_text(&s->f[I_NAME]);
 
 		if (strcmp(name, s->registered) != 0) {
 			snprintf(buf, sizeof buf, _("registered: %s"), s->registered);
 			attrset(A_BOLD);
-			ui_put(9, fx + 21, fw - 21, buf);
+			put(s, 9, fx + 21, fw - 21, buf, 0);
 			attrset(A_NORMAL);
 		}
 		free(name);
@@ -412,36 +481,37 @@ intake_draw(struct ui *ui, void *state)
 		/* The places the text matches, over the rows below until one is chosen. */
 		for (i = 0; i < s->nplace; i++) {
 			attrset(i == s->psel ? A_REVERSE : A_NORMAL);
-			ui_put_pad(12 + i, fx, fw, s->place_label[i]);
+			put(s, 12 + i, fx, fw, s->place_label[i], 1);
 			attrset(A_NORMAL);
 		}
 		goto bottom;
 	}
-	label(ui, 12, _("channel"), s->focus == I_CHANNEL);
+	label(ui, s, 12, _("channel"), s->focus == I_CHANNEL);
 	snprintf(buf, sizeof buf, "◀ %s ▶", _(channel_labels[s->channel]));
 	attrset(s->focus == I_CHANNEL ? A_REVERSE : A_NORMAL);
-	ui_put(12, fx, fw, buf);
+	put(s, 12, fx, fw, buf, 0);
 	attrset(A_NORMAL);
-	label(ui, 13, _("materials"), s->focus == I_MATERIALS);
-	for (i = 0, y = 13; i < s->nmat && y < ui->rows - 3; i++, y++) {
+	label(ui, s, 13, _("materials"), s->focus == I_MATERIALS);
+	for (i = 0; i < s->nmat; i++) {
 		snprintf(buf, sizeof buf, "[%s] %d. %s%s", s->mat_on[i] ? "x" : " ", s->mat_seq[i],
 		    s->mat_name[i], s->mat_req[i] ? "" : _(" (optional)"));
 		attrset(s->focus == I_MATERIALS && i == s->msel ? A_REVERSE : A_NORMAL);
-		ui_put(y, fx, fw, buf);
+		put(s, 13 + i, fx, fw, buf, 0);
 		attrset(A_NORMAL);
 	}
 	if (s->nmat == 0)
-		ui_put(13, fx, fw, _("(choose an item first)"));
+		put(s, 13, fx, fw, _("(choose an item first)"), 0);
 bottom:
-	command(s, &cmd);
-	ui_equivalent(ui, ui->rows - 3, cmd.buf);
-	sb_release(&cmd);
+	if (tall) {
+		command(s, &cmd);
+		ui_equivalent(ui, ui->rows - 3, cmd.buf);
+		sb_release(&cmd);
+	}
 	ui_keybar(ui, keys);
-	if (s->focus == I_ITEM)
-		ui_field_draw(ui, &s->f[I_ITEM], 2, fx, fw, 1);
-	else if (s->focus >= I_ID && s->focus <= I_REGION)
-		ui_field_draw(ui, &s->f[s->focus], 7 + s->focus, fx,
-		    field_width(s, s->focus, fw), 1);
+	if (s->focus == I_ITEM && (r = row(s, 2)) >= 0)
+		ui_field_draw(ui, &s->f[I_ITEM], r, fx, fw, 1);
+	else if (s->focus >= I_ID && s->focus <= I_REGION && (r = row(s, 7 + s->focus)) >= 0)
+		ui_field_draw(ui, &s->f[s->focus], r, fx, field_width(s, s->focus, fw), 1);
 }
 
 static int
@@ -627,10 +697,11 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 				s->mat_on[i] = 1;
 			return UI_HANDLED | UI_REDRAW;
 		}
-		return UI_HANDLED;
+		/* Function keys (F1, F3, F10) work here as everywhere. */
+		return k.fkey ? UI_IGNORED : UI_HANDLED;
 	}
 	if (s->focus == I_CHANNEL)
-		return UI_HANDLED;
+		return k.fkey ? UI_IGNORED : UI_HANDLED;
 	rc = ui_field_key(&s->f[s->focus], k);
 	if (s->focus == I_REGION && (rc & UI_REDRAW)) {
 		s->region_name[0] = '\0';

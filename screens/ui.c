@@ -58,6 +58,7 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
 	va_end(ap);
 	ui->message_error = error;
+	memcpy(ui->last_message, ui->message, sizeof ui->last_message);
 }
 
 int
@@ -153,6 +154,7 @@ ui_keybar(struct ui *ui, const char *const *pairs)
 {
 	int x = 0, i;
 
+	ui->bar = pairs;
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	for (i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
@@ -173,13 +175,22 @@ ui_keybar(struct ui *ui, const char *const *pairs)
 void
 ui_draw_message(struct ui *ui)
 {
+	static const char hint[] = " [F3]";
+	int w = ui->cols - 2;
+
 	move(ui->rows - 2, 0);
 	clrtoeol();
 	if (ui->message[0] == '\0')
 		return;
 	attrset(ui->message_error ? (ui->color ? COLOR_PAIR(UI_PAIR_RED) | A_BOLD : A_BOLD) :
 	    A_NORMAL);
-	ui_put(ui->rows - 2, 1, ui->cols - 2, ui->message);
+	/* Longer than the line: cut, and F3 reads it whole. */
+	if (utf8_width(ui->message) > w && w > 10) {
+		ui_put(ui->rows - 2, 1, w - (int)strlen(hint), ui->message);
+		attrset(A_NORMAL);
+		ui_put(ui->rows - 2, ui->cols - 1 - (int)strlen(hint), (int)strlen(hint), hint);
+	} else
+		ui_put(ui->rows - 2, 1, w, ui->message);
 	attrset(A_NORMAL);
 }
 

@@ -78,10 +78,12 @@ struct ui {
 	int depth;
 	const struct screen *next;	/* pushed by the loop after the key is handled */
 	char next_arg[512];
-	char message[256];	/* shown on the line above the key bar until the next key */
+	char message[2048];	/* shown on the line above the key bar until the next key */
+	char last_message[2048];	/* the last one, whole: F3 reads it after it is gone */
 	char *ended;		/* why the session ended (the user was disabled) */
 	char last_command[512];	/* the last ':' command, for Up at the prompt */
 	int message_error;
+	const char *const *bar;	/* the key bar drawn last: what F1 lists for the screen */
 };
 
 /* Push a screen (made from arg); 0, or -1 when it refused. */

@@ -39,6 +39,20 @@ static const struct {
 	{ "approver4", "赵治安", "approver", "500229", "500229.public_security", "zh", "approver, 城口县公安局 (parallel review: lead)" },
 	{ "approver5", "钱消防", "approver", "500229", "500229.fire", "zh", "approver, 城口县消防救援支队 (parallel review)" },
 	{ "approver6", "孙卫健", "approver", "500229", "500229.health", "zh", "approver, 城口县卫生健康委员会 (parallel review)" },
+	/* The offices of 城口县 that the investment projects' stages bring
+	 * together (demo_project.c); market, fire and health are above. */
+	{ "devreform1", "郑发改", "approver", "500229", "500229.development_reform", "zh", "approver, 城口县发展和改革委员会 (projects)" },
+	{ "planning1", "冯规划", "approver", "500229", "500229.planning", "zh", "approver, 城口县规划和自然资源局 (projects)" },
+	{ "ecology1", "蒋生态", "approver", "500229", "500229.ecology", "zh", "approver, 城口县生态环境局 (projects)" },
+	{ "water1", "韩水利", "approver", "500229", "500229.water", "zh", "approver, 城口县水利局 (projects)" },
+	{ "housing1", "杨住建", "approver", "500229", "500229.housing", "zh", "approver, 城口县住房和城乡建设委员会 (projects)" },
+	{ "airdefense1", "朱人防", "approver", "500229", "500229.civil_defense", "zh", "approver, 城口县国防动员办公室 (projects)" },
+	{ "meteo1", "秦气象", "approver", "500229", "500229.meteorology", "zh", "approver, 城口县气象局 (projects)" },
+	{ "urban1", "尤城管", "approver", "500229", "500229.urban_management", "zh", "approver, 城口县城市管理局 (projects)" },
+	{ "transport1", "许交通", "approver", "500229", "500229.transport", "zh", "approver, 城口县交通运输委员会 (projects)" },
+	{ "forestry1", "何林业", "approver", "500229", "500229.forestry", "zh", "approver, 城口县林业局 (projects)" },
+	{ "education1", "吕教育", "approver", "500229", "500229.education", "zh", "approver, 城口县教育委员会 (projects)" },
+	{ "civil1", "施民政", "approver", "500229", "500229.civil", "zh", "approver, 城口县民政局 (projects)" },
 };
 #define NLOGINS (sizeof demo_logins / sizeof demo_logins[0])
 
@@ -80,6 +94,19 @@ demo_users(struct store *st, char **cause)
 			return -1;
 	}
 	return 0;
+}
+
+const char *
+demo_login_of_office(const char *office)
+{
+	size_t i;
+
+	for (i = 0; i < NLOGINS; i++)
+		if (demo_logins[i].office != NULL && strcmp(demo_logins[i].office, office) == 0 &&
+		    strcmp(demo_logins[i].role, "approver") == 0 &&
+		    strncmp(demo_logins[i].login, "head", 4) != 0)
+			return demo_logins[i].login;
+	return NULL;
 }
 
 void
@@ -1269,7 +1296,7 @@ int
 demo_cases(struct store *st, const struct calendar *cal, long n,
     unsigned long long seed, int today, FILE *log, char **cause)
 {
-	long nrand = n;
+	long nrand = n, nproj = 0;
 	struct world w;
 	struct gen g;
 	char *indexes = NULL, today_s[11];
@@ -1345,14 +1372,20 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 	}
 	audit_chain_load(st, &g.chain);
 	/* With the demo's users, NPARALLEL of the n cases are the parallel
-	 * reviews made through the lifecycle below, and NAPPOINT those with
-	 * inspection appointments. */
+	 * reviews made through the lifecycle below, NAPPOINT those with
+	 * inspection appointments, and nproj those of the investment projects
+	 * (when n leaves room for them). */
 	{
 		struct user u;
 
 		if (n > NPARALLEL + NAPPOINT && store_user_get(st, "clerk1", &u) == 0) {
 			user_release(&u);
 			nrand = n - NPARALLEL - NAPPOINT;
+			nproj = demo_project_cases(st, cal);
+			if (nproj > 0 && nrand > nproj)
+				nrand -= nproj;
+			else
+				nproj = 0;
 		}
 	}
 	for (i = 0; i < nrand; i++) {
@@ -1372,6 +1405,8 @@ demo_cases(struct store *st, const struct calendar *cal, long n,
 	if (nrand < n && parallel_cases(st, cal, g.today, cause) != 0)
 		goto out;
 	if (nrand < n && appointment_cases(st, cal, g.today, cause) != 0)
+		goto out;
+	if (nproj > 0 && demo_projects(st, cal, g.today, cause) != 0)
 		goto out;
 	rc = 0;
 out:

@@ -64,8 +64,14 @@ static const struct cmd_entry commands[] = {
 	  "verdict=", 2, 2, RIGHT_CASE_READ, CMD_TARGET_NONE, CMD_WRITES, cmd_case_act },
 	{ "case", "actions", "NO", N_("what you may do on a case now"), "", 1, 1,
 	  RIGHT_CASE_READ, CMD_TARGET_CASE, 0, cmd_case_actions },
-	{ "case", "worklist", "[--limit N] " LIST, N_("your office's cases needing action"),
-	  "limit= " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0, cmd_case_worklist },
+	{ "case", "worklist", "[--mine|--unassigned] [--limit N] " LIST,
+	  N_("your office's cases needing action (--mine: given to you; --unassigned: to nobody)"),
+	  "limit= mine unassigned " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0,
+	  cmd_case_worklist },
+	{ "case", "assign", "NO LOGIN|none [--note TEXT] [--expect-version N]",
+	  N_("give a case of your office to one of its people, or back to the office (none)"),
+	  "note= expect-version=", 2, 2, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES,
+	  cmd_case_assign },
 	/* Inspection appointments (预约, cmd_appoint.c); the service finds the
 	 * case or the appointment and checks who may take each step. */
 	{ "case", "appoint", "NO [--channel window|online|self-service] [--wish TEXT] "

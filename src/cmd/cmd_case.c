@@ -332,6 +332,8 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_json_string(fp, k.applicant_phone);
 		fputs(",\n  \"step\": ", fp);
 		out_json_string(fp, k.step_name);
+		fputs(",\n  \"assignee\": ", fp);
+		out_json_string(fp, k.assignee ? k.assignee : "");
 		if (pno_rc > 0) {
 			fputs(",\n  \"project\": ", fp);
 			out_json_string(fp, pno);
@@ -354,6 +356,10 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	out_printf_safe(fp, "%s  %s  %s\n", k.submitted, tcase_channel_label(k.channel), k.hall_name);
 	label(fp, _("office"));
 	out_printf_safe(fp, _("%s (%s)\n"), k.office_name, k.office);
+	if (k.assignee && *k.assignee) {
+		label(fp, _("given to"));
+		out_printf_safe(fp, "%s\n", k.assignee);
+	}
 	if (pno_rc > 0) {
 		label(fp, _("project"));
 		out_printf_safe(fp, _("%s, stage %d\n"), pno, pstage);
@@ -537,6 +543,30 @@ cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 }
 
 int
+cmd_case_assign(struct cmd_ctx *c, struct cmd_args *a)
+{
+	const char *who = a->pos[1], *v;
+	char *cause = NULL;
+	long ver = -1;
+	int rc;
+
+	if ((v = cmd_arg(a, "expect-version")) != NULL && parse_int(v, 1, 1000000000, &ver) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--expect-version: expected a positive number, "
+		    "not '%s'"), v);
+	if (strcmp(who, "none") == 0)
+		who = NULL;
+	rc = lifecycle_assign(c->s, a->pos[0], who, (int)ver, cmd_arg(a, "note"), &cause);
+	if (rc != EXIT_OK) {
+		cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	out_printf_safe(c->out, who ? _("%s: given to %s\n") : _("%s: given back to the office\n"),
+	    a->pos[0], who);
+	return EXIT_OK;
+}
+
+int
 cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a)
 {
 	struct find fd;
@@ -557,7 +587,17 @@ cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a)
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
 	clock_format_date(c->today, today);
-	rc = store_worklist(c->s->st, office, hall, today, NULL, limit, find_row, &fd);
+	if (cmd_arg(a, "mine") && cmd_arg(a, "unassigned")) {
+		out_end(&fd.o);
+		return cmd_fail(c, EXIT_USAGE, "%s", _("--mine and --unassigned: one or the other"));
+	}
+	if (cmd_arg(a, "mine"))
+		rc = store_worklist_given(c->s->st, office, c->s->user.login, today, NULL, limit,
+		    find_row, &fd);
+	else if (cmd_arg(a, "unassigned"))
+		rc = store_worklist_given(c->s->st, office, NULL, today, NULL, limit, find_row, &fd);
+	else
+		rc = store_worklist(c->s->st, office, hall, today, NULL, limit, find_row, &fd);
 	out_end(&fd.o);
 	/* find_row stops on an output error, which ends the list quietly as
 	 * before; any other stop is the database's. */

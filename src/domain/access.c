@@ -392,3 +392,15 @@ access_may_inspect(const struct user *inspector, const struct tcase *c)
 {
 	return access_has(inspector, RIGHT_CASE_WORK) && same_office(inspector, c);
 }
+
+int
+access_may_assign(const struct user *u, const struct tcase *c, const struct user *whom)
+{
+	if (!access_has(u, RIGHT_CASE_WORK) || u->office == NULL || !c->open ||
+	    strcmp(u->office, c->office) != 0)
+		return 0;
+	if (whom == NULL)
+		return 1;
+	return !whom->disabled && (whom->role == ROLE_APPROVER || whom->role == ROLE_CLERK) &&
+	    whom->office != NULL && strcmp(whom->office, c->office) == 0;
+}

@@ -92,6 +92,11 @@ int access_project_may(const struct user *u, enum project_who who, const char *h
  * clerk anywhere, others within their own district. */
 int access_project_site(const struct user *u, const char *site);
 
+/* Work inside an office (分办): u may give case c to a person or take it
+ * back when u works at c's competent office; whom: an enabled clerk or
+ * approver of that office (NULL: to nobody). */
+int access_may_assign(const struct user *u, const struct tcase *c, const struct user *whom);
+
 /* The worklist of u: the office, and the hall region for clerks (NULL for
  * approvers). 0, or -1 when u has no worklist. */
 int access_worklist(const struct user *u, const char **office, const char **hall);

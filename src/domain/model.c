@@ -57,7 +57,7 @@ tcase_release(struct tcase *c)
 		&c->paused_since, &c->warn, &c->due, &c->materials, &c->result,
 		&c->prev_status, &c->step_started, &c->pledge_date, &c->pledge_materials,
 		&c->suspend_reason, &c->branch_offices, &c->deliver_warn, &c->deliver_due,
-		&c->suspend_due
+		&c->suspend_due, &c->assignee
 	};
 	size_t i;
 

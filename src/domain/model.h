@@ -93,6 +93,7 @@ struct tcase {
 	char *deliver_warn;	/* art. 44's delivery clock from the decision; "" before */
 	char *deliver_due;
 	char *suspend_due;	/* art. 45: the period told ends; "" unless suspended */
+	char *assignee;		/* the person the case is given to; "" for nobody */
 	int version;
 };
 

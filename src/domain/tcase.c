@@ -166,6 +166,7 @@ static const struct {
 	{ "appoint_reschedule", N_("inspection rescheduled") },
 	{ "appoint_done", N_("inspection outcome") },
 	{ "appoint_cancel", N_("inspection cancelled") },
+	{ "assign", N_("given to a person") },
 	{ NULL, NULL }
 };
 

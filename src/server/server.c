@@ -514,6 +514,10 @@ struct conn {
 	struct conv to_term;	/* UTF-8 to GB18030; keeps a cut character */
 	struct conv from_term;	/* GB18030 to UTF-8; keeps a cut character */
 	struct sb raw_out;	/* console output read, not yet converted */
+	/* A GBK user's exec command: its output in GB18030 too (stderr's own
+	 * stream state), unless the command names its own --encoding. */
+	int gbk_exec;
+	struct conv to_term_err;
 	struct sb out;		/* to the client's stdout */
 	struct sb err;		/* to the client's stderr */
 	struct sb in;		/* to the child */
@@ -1178,6 +1182,22 @@ on_child_output(socket_t fd, int revents, void *ud)
 	(void)revents;
 	if (b->len == 0)
 		c->flush_at = now_ms() + COALESCE_MS;
+	if (c->gbk_exec) {
+		struct sb raw = SB_INIT;
+		int end = drain(fd, &raw);
+
+		conv_run(is_err ? &c->to_term_err : &c->to_term, raw.buf ? raw.buf : "", raw.len, b,
+		    CONV_REPLACE, NULL);
+		sb_release(&raw);
+		if (end < 0) {
+			conv_finish(is_err ? &c->to_term_err : &c->to_term, b, CONV_REPLACE, NULL);
+			if (is_err)
+				c->err_open = 0;
+			else
+				c->out_open = 0;
+		}
+		return 0;
+	}
 	if (c->gbk && !is_err && c->mode == MODE_PTY) {
 		int end = drain(fd, &c->raw_out);
 		struct sb narrow = SB_INIT;
@@ -1513,6 +1533,25 @@ serve_connection(ssh_session s, const struct conf *cf)
 				c.gbk = 0;
 			}
 		}
+		if (c.gbk && c.mode == MODE_EXEC) {
+			/* The command as a GBK terminal typed it; one that is valid
+			 * UTF-8 already (a script on a UTF-8 machine) stays. */
+			struct conv cv;
+			struct sb u8 = SB_INIT;
+
+			if (!utf8_valid(c.command, strlen(c.command)) &&
+			    conv_open(&cv, "GB18030", "UTF-8") == 0) {
+				conv_string(&cv, c.command, strlen(c.command), &u8, CONV_REPLACE, NULL);
+				conv_close(&cv);
+				free(c.command);
+				c.command = sb_detach(&u8);
+			}
+			sb_release(&u8);
+			/* Its output in the user's encoding, unless it names its own. */
+			if (strstr(c.command, "--encoding") == NULL &&
+			    conv_open(&c.to_term_err, "UTF-8", "GB18030") == 0)
+				c.gbk_exec = 1;
+		}
 	}
 	/*
 	 * Close our connection before forking: SQLite keeps per-process lock
@@ -1540,6 +1579,8 @@ out:
 	sb_release(&c.err);
 	sb_release(&c.in);
 	sb_release(&c.raw_out);
+	if (c.gbk_exec)
+		conv_close(&c.to_term_err);
 	if (c.gbk) {
 		conv_close(&c.to_term);
 		conv_close(&c.from_term);

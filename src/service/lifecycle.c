@@ -1740,6 +1740,106 @@ lifecycle_act(struct session *s, const char *no, const struct act_args *a, char 
 }
 
 int
+lifecycle_assign(struct session *s, const char *no, const char *login, int expect_version,
+    const char *note, char **cause)
+{
+	struct actor who;
+	struct tcase c;
+	struct user whom;
+	int rc, have_whom = 0;
+	struct sb text = SB_INIT;
+
+	if ((rc = session_refresh(s, cause)) != 0)
+		return rc;
+	actor_of(s, &who);
+	if (note && strlen(note) > 2000) {
+		set_cause(cause, "%s", _("--note: at most 2000 bytes"));
+		return EXIT_INVALID;
+	}
+	memset(&c, 0, sizeof c);
+	memset(&whom, 0, sizeof whom);
+	if (store_begin(s->st, cause) != 0)
+		return EXIT_INTERNAL;
+	if ((rc = store_case_get(s->st, no, &c)) != 0 || !access_can_see(who.user, &c)) {
+		store_rollback(s->st);
+		if (c.no)
+			tcase_release(&c);
+		if (rc < 0) {
+			set_cause(cause, _("cannot read case '%s': %s"), no, store_error(s->st));
+			return EXIT_INTERNAL;
+		}
+		set_cause(cause, _("no case '%s'"), no);
+		return EXIT_NOTFOUND;
+	}
+	if (login && *login) {
+		if (store_user_get(s->st, login, &whom) != 0) {
+			set_cause(cause, _("no user '%s'"), login);
+			rc = EXIT_INVALID;
+			goto fail;
+		}
+		have_whom = 1;
+	}
+	if (!c.open) {
+		set_cause(cause, _("case '%s' is %s: only an open case is given to someone"), no,
+		    tcase_status_label(c.status));
+		rc = EXIT_CONFLICT;
+		goto fail;
+	}
+	if (!access_may_assign(who.user, &c, NULL)) {
+		set_cause(cause, "%s", _("permission denied: only the competent office gives its cases "
+		    "to its people"));
+		rc = EXIT_DENIED;
+		goto fail;
+	}
+	if (have_whom && !access_may_assign(who.user, &c, &whom)) {
+		set_cause(cause, _("'%s' is not an active clerk or approver of %s"), login,
+		    c.office_name);
+		rc = EXIT_INVALID;
+		goto fail;
+	}
+	if (expect_version >= 0 && expect_version != c.version) {
+		store_rollback(s->st);
+		tcase_release(&c);
+		user_release(&whom);
+		return conflict(s->st, no, cause);
+	}
+	if (strcmp(c.assignee ? c.assignee : "", have_whom ? login : "") == 0) {
+		set_cause(cause, have_whom ? _("case '%s' is already given to %s") :
+		    _("case '%s' is given to nobody already"), no, login);
+		rc = EXIT_CONFLICT;
+		goto fail;
+	}
+	if (have_whom)
+		sb_addf(&text, _("given to %s"), *whom.name ? whom.name : login);
+	else
+		sb_adds(&text, _("given back to the office"));
+	if (*c.assignee)
+		sb_addf(&text, _(" (was %s)"), c.assignee);
+	if (note && *note)
+		sb_addf(&text, "%s%s", _("; "), note);
+	rc = store_case_assign(s->st, c.id, c.version, have_whom ? login : NULL, cause);
+	if (rc == STORE_CONFLICT) {
+		store_rollback(s->st);
+		rc = conflict(s->st, no, cause);
+		goto out;
+	}
+	if (rc != 0 || write_event(s->st, &who, &c, "assign", c.status, text.buf, cause) != 0 ||
+	    store_commit(s->st, cause) != 0) {
+		rc = EXIT_INTERNAL;
+		goto fail;
+	}
+	rc = EXIT_OK;
+	goto out;
+fail:
+	store_rollback(s->st);
+out:
+	sb_release(&text);
+	tcase_release(&c);
+	user_release(&whom);
+	return rc;
+}
+
+int
 lifecycle_intake(struct session *s, const struct intake *in, char no[32], char **cause)
 {
 	struct actor who;

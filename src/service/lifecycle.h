@@ -71,6 +71,11 @@ struct actor {
  * value, checked once for every door: 0, or an exit code with *cause. */
 int lifecycle_arg(struct act_args *a, const char *name, const char *value, char **cause);
 
+/* Give case no to login, a clerk or approver of its competent office (NULL
+ * or "": back to the office), as one of that office: one event "assign". */
+int lifecycle_assign(struct session *s, const char *no, const char *login, int expect_version,
+    const char *note, char **cause);
+
 /* Take an action on case no as the session's user, today. */
 int lifecycle_act(struct session *s, const char *no, const struct act_args *a, char **cause);
 

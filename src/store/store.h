@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 17
+#define STORE_SCHEMA_VERSION 18
 
 struct store;
 
@@ -241,6 +241,14 @@ int store_case_update(struct store *st, const struct tcase *c, char **cause);
  * first page). */
 int store_worklist(struct store *st, const char *office, const char *hall,
     const char *today, const struct tcase *after, long limit, store_case_fn fn, void *arg);
+/* An office's open cases given to nobody (assignee NULL), or the open cases
+ * given to assignee (any office), most urgent first, a page after after. */
+int store_worklist_given(struct store *st, const char *office, const char *assignee,
+    const char *today, const struct tcase *after, long limit, store_case_fn fn, void *arg);
+/* Give case id (at version) to assignee ("" or NULL: to nobody), bumping its
+ * version: 0; STORE_CONFLICT when the case changed meanwhile; -1 on error. */
+int store_case_assign(struct store *st, long long id, int version, const char *assignee,
+    char **cause);
 /* How many cases of store_worklist()'s list are green, yellow and red
  * today: n[LIGHT_GREEN] (0 unless with_green: most of the list, the one
  * count that reads it whole), n[LIGHT_YELLOW], n[LIGHT_RED]; n[0] is 0. */

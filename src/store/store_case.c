@@ -122,7 +122,8 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	"c.result, c.fee_cents, c.version, c.prev_status, c.step_started, c.step_paused, " \
 	"c.pledge_date, c.pledge_materials, c.deemed, c.suspend_reason, c.suspend_days, " \
 	"(SELECT ',' || group_concat(b.office, ',') || ',' FROM case_branch b WHERE b.case_id = c.id), " \
-	"c.notices, c.provisional, c.deliver_warn, c.deliver_due, c.suspend_due"
+	"c.notices, c.provisional, c.deliver_warn, c.deliver_due, c.suspend_due, " \
+	"coalesce(c.assignee, '')"
 #define CASE_JOINS \
 	" FROM cases c JOIN item i ON i.code = c.item " \
 	"JOIN office o ON o.code = c.office " \
@@ -195,6 +196,7 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->deliver_warn = sq_col(s, 45);
 	c->deliver_due = sq_col(s, 46);
 	c->suspend_due = sq_col(s, 47);
+	c->assignee = sq_col(s, 48);
 }
 
 /* Call fn with each row of s (CASE_COLS) and give s back. */
@@ -848,6 +850,45 @@ store_worklist(struct store *st, const char *office, const char *hall,
 	sqlite3_bind_int64(s, 7, after ? after->id : 0);
 	sq_text(s, 20, today);
 	return case_iter(st, s, fn, arg);
+}
+
+int
+store_worklist_given(struct store *st, const char *office, const char *assignee,
+    const char *today, const struct tcase *after, long limit, store_case_fn fn, void *arg)
+{
+	/* One partial index each, walked in the worklist's order. */
+	static const char mine[] = "SELECT " CASE_COLS CASE_JOINS
+	    "WHERE c.assignee = ?2 AND c.open = 1 AND (c.due, c.warn, c.id) > (?5, ?6, ?7) "
+	    "ORDER BY c.due, c.warn, c.id LIMIT ?4";
+	static const char none[] = "SELECT " CASE_COLS CASE_JOINS
+	    "WHERE c.office = ?1 AND c.open = 1 AND c.assignee IS NULL "
+	    "AND (c.due, c.warn, c.id) > (?5, ?6, ?7) ORDER BY c.due, c.warn, c.id LIMIT ?4";
+	sqlite3_stmt *s = sq_prep(st, assignee ? mine : none);
+
+	(void)today;
+	sq_text(s, 1, office ? office : "");
+	sq_text(s, 2, assignee ? assignee : "");
+	sqlite3_bind_int64(s, 4, limit);
+	sq_text(s, 5, after ? after->due : "");
+	sq_text(s, 6, after ? after->warn : "");
+	sqlite3_bind_int64(s, 7, after ? after->id : 0);
+	return case_iter(st, s, fn, arg);
+}
+
+int
+store_case_assign(struct store *st, long long id, int version, const char *assignee,
+    char **cause)
+{
+	static const char sql[] = "UPDATE cases SET assignee = ?3, version = version + 1 "
+	    "WHERE id = ?1 AND version = ?2";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int(s, 2, version);
+	sq_text(s, 3, assignee && *assignee ? assignee : NULL);
+	if (sq_run(st, s, cause) != 0)
+		return -1;
+	return sqlite3_changes(st->db) == 1 ? 0 : STORE_CONFLICT;
 }
 
 int

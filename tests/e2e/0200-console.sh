@@ -10,6 +10,13 @@ tmux_start clerk1 80 24
 scr=$(wait_screen "王芳" 10)
 expect_has "console: home screen after login, in Chinese" "$scr" "欢迎"
 expect_has "console: home shows the latest cases" "$scr" "500229-"
+tmux_keys F1
+scr=$(wait_screen "本屏按键" 3)
+expect_has "help: F1 lists the keys of the screen it was pressed on (home: n new application)" \
+    "$(echo "$scr" | grep -A8 本屏按键)" "新收件"
+expect_has "help: ... then the keys that work everywhere" "$scr" "各屏通用"
+tmux_keys q
+wait_screen "欢迎" 3 >/dev/null
 tmux_keys /
 scr=$(wait_screen "查找办件" 5)   # the lookup screen is up; then type the number
 tmux_keys "$no" Enter
@@ -121,3 +128,25 @@ expect_eq "gbk: the console reads right in GB18030, typed GBK arrives as the cha
     "$out" "home typed gbk narrow"
 ssh_as clerk1 user set clerk1 --name other >/dev/null 2>&1
 expect_eq "gbk: a user may not rename themselves (exit 3)" "$?" 3
+# Commands over ssh follow the GBK user's encoding both ways: the typed
+# arguments arrive as characters, the output goes out in GB18030.
+surname=$("$TB" --db "$DB" --as clerk1 case find --limit 50 --format csv |
+    python3 -c 'import csv, sys; r = list(csv.reader(sys.stdin)); print(r[1][4][0])')
+ssh_as clerk1 "$(python3 -c 'import sys; sys.stdout.buffer.write(("case find --name %s --limit 3" % sys.argv[1]).encode("gbk"))' "$surname")" > "$TMP/gbk-exec.bin" 2>&1
+out=$(python3 -c '
+import sys
+b = open(sys.argv[1], "rb").read()
+try:
+    b.decode("utf-8"); enc = "utf8"
+except UnicodeDecodeError:
+    enc = "gbk"
+t = b.decode("gb18030", errors="replace")
+print(enc, "header" if "办件编号" in t else "-", "name" if sys.argv[2] in t.split("\n", 1)[-1] else "-")' "$TMP/gbk-exec.bin" "$surname")
+expect_eq "gbk: a command's GBK arguments are read as characters and its output is GB18030" \
+    "$out" "gbk header name"
+ssh_as clerk1 case export --limit 2 --encoding utf-8 > "$TMP/gbk-exec2.bin" 2>&1
+expect_eq "gbk: a command naming its own --encoding is left as it asked (UTF-8 here)" \
+    "$(python3 -c '
+import sys
+b = open(sys.argv[1], "rb").read()
+print("utf8" if any(ord(ch) > 0x4e00 for ch in b.decode("utf-8", errors="strict")) else "ascii")' "$TMP/gbk-exec2.bin" 2>&1 | tail -1)" utf8

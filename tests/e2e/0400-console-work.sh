@@ -83,6 +83,11 @@ scr=$(wait_screen "已有同一事项" 3)
 expect_has "intake: a second application of the same applicant and item is shown first" \
     "$scr" "该申请人已有同一事项的办件 $NO"
 expect_has "intake: ... and nothing is filed yet (the form stays)" "$scr" "受理台"
+tmux_keys F3
+scr=$(wait_screen "另行收件" 3)
+expect_has "message: F3 reads the last message whole" "$(echo "$scr" | tr -d ' \n')" "再按F2将另行收件"
+tmux_keys q
+wait_screen "受理台" 3 >/dev/null
 tmux_keys F2
 scr=$(wait_screen "待受理" 5)
 NO2=$(echo "$scr" | grep -o '500229-20261127-[0-9]\{6\}' | head -1)
@@ -175,3 +180,20 @@ for a in submit accept review opinion approve complete; do
 	expect_has "record: the timeline has '$a'" "$json" "\"action\": \"$a\""
 done
 expect_has "record: the console's address is recorded" "$json" "\"addr\": \"127.0.0.1"
+
+# The intake form at 40x12: it scrolls to the focused field, nothing drawn over another.
+tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
+tmux_start clerk1 40 12
+wait_screen "王芳" 10 >/dev/null
+tmux_keys n
+wait_screen "受理台" 3 >/dev/null
+tmux_keys "旅馆业特种"
+sleep 0.5
+tmux_keys Enter Tab Tab Tab Tab Tab Down Down
+sleep 0.5
+scr=$(tmux_screen)
+check "intake 40x12: the materials scroll into view, each on its own row" \
+    test "$(echo "$scr" | grep -c '\[ \] [0-9]\.')" -ge 3
+check "intake 40x12: the channel and the materials in order, no ssh line over them" \
+    bash -c "printf '%s\n' \"\$1\" | grep -n '渠道\|材料\|\\\$ ssh' | tr '\n' ' ' | grep -qE '^[0-9]+:.*渠道.* [0-9]+:.*材料[^$]*$'" _ "$scr"
+tmux_keys Escape

@@ -46,6 +46,13 @@ rows = list(csv.DictReader(sys.stdin))
 print(sum(1 for r in rows if r['provisional'] == '1' and
           r['status'] not in ('not_accepted', 'completed', 'withdrawn')))")
 check "provisional: some demo cases are provisional too ($open_prov)" test "$open_prov" -gt 1
+# ... and the suspended ones whose period told (art. 45) ends on 4 to 8
+# January 2027: the notice takes Monday 4 January and gives back Saturday
+# 9 January, so those ends move, though their own due date is not
+# provisional (a later end keeps its day).
+open_prov=$((open_prov + $(sqlite3 "$DB" "SELECT count(*) FROM cases WHERE open = 1 AND
+    provisional = 0 AND status = 'suspended' AND suspend_due BETWEEN '2027-01-04' AND
+    '2027-01-08'")))
 
 # 2. The console shows the mark on the case screen (80x24).
 tmux_start clerk1 80 24

@@ -53,7 +53,14 @@ print(" ".join(sorted({r["case_id"] for r in rows if r["subject"] == ""}, key=in
 subjects() {
 	python3 -c 'import csv,sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
-print(" ".join(sorted(r["subject"] for r in rows if r["subject"])))' "$1"
+print(" ".join(sorted(r["subject"] for r in rows if r["subject"] and
+    not r["subject"].startswith("project:"))))' "$1"
+}
+# The demo's investment projects (all of 城口县), each once.
+projects() {
+	python3 -c 'import csv,sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+print(" ".join(sorted({r["subject"] for r in rows if r["subject"].startswith("project:")})))' "$1"
 }
 s2=$(in_scope 500229); s3=$(in_scope 500103)
 check "audit: both districts have case events" test -n "$s2" -a -n "$s3"
@@ -64,6 +71,11 @@ expect_eq "audit: supervisor3 exports exactly the events of 渝中区's cases" \
 expect_eq "audit: supervisor2 sees the complaint and the register correction" \
     "$(subjects "$TMP/audit-supervisor2.csv")" "applicant:$ID complaint:$CID"
 expect_eq "audit: supervisor3 sees neither" "$(subjects "$TMP/audit-supervisor3.csv")" ""
+expect_eq "audit: supervisor2 sees the events of 城口县's projects" \
+    "$(projects "$TMP/audit-supervisor2.csv")" \
+    "$(sqlite3 "$DB" "SELECT DISTINCT subject FROM event WHERE subject LIKE 'project:%'
+        ORDER BY 1" | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "audit: supervisor3 sees none of them" "$(projects "$TMP/audit-supervisor3.csv")" ""
 expect_eq "audit: the admin exports every event" \
     "$(($(wc -l <"$TMP/audit-admin.csv") - 1))" "$(sqlite3 "$DB" 'SELECT count(*) FROM event')"
 out=$(ssh_as supervisor3 audit verify); rc=$?

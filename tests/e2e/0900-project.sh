@@ -26,6 +26,12 @@ for k in $kinds; do
 	fi
 done
 
+# The real-estate flowchart's name and limit, as data/flowcharts has them.
+RE_NAME=$(grep '^real-estate,' data/flowcharts/flowcharts.csv | cut -d, -f2)
+RE_DAYS=$(grep '^real-estate,' data/flowcharts/flowcharts.csv | cut -d, -f4)
+# The demo's own projects, there before this test opens any.
+demo_projects=$(ssh_as supervisor1 project list --format csv | wc -l)
+
 # Refusals first: each with its exit code, and nothing opened.
 expect_eq "project: an unknown flowchart is invalid input (exit 5)" \
     "$(rc_of ssh_as clerk1 project new --flowchart nosuch --org $P_ORG --org-name 城口置业有限公司 --name 葛城花园)" 5
@@ -35,11 +41,11 @@ expect_eq "project: a site outside the clerk's district (exit 5)" \
     "$(rc_of ssh_as clerk1 project new --flowchart real-estate --org $P_ORG --org-name 城口置业有限公司 --name 葛城花园 --site 500103)" 5
 expect_eq "project: an approver does not open projects (exit 3)" \
     "$(rc_of ssh_as a_planning project new --flowchart real-estate --org $P_ORG --org-name 城口置业有限公司 --name 葛城花园)" 3
-expect_eq "project: ... and nothing was opened" "$(ssh_as supervisor1 project list --format csv | wc -l)" 1
+expect_eq "project: ... and nothing was opened" "$(ssh_as supervisor1 project list --format csv | wc -l)" "$demo_projects"
 
 # The flowchart as the clerk reads it.
 out=$(ssh_as clerk1 flowchart list)
-expect_has "project: flowchart list names the real-estate flowchart in Chinese" "$out" "房地产开发项目审批流程图"
+expect_has "project: flowchart list names the real-estate flowchart in Chinese" "$out" "$RE_NAME"
 chart=$(ssh_as clerk1 flowchart show real-estate --format csv)
 nstages=$(tail -n +2 <<<"$chart" | cut -d, -f1 | sort -un | tail -1)
 check "project: the real-estate flowchart has stages" test "${nstages:-0}" -ge 2
@@ -82,7 +88,7 @@ offices=$(for n in $s1; do office_of "$n"; done | sort -u | wc -l)
 check "project: ... at two or more departments in parallel" test "$offices" -ge 2
 out=$(ssh_as clerk1 project show "$P")
 expect_has "project: the Chinese view names the stage" "$out" "第 1 阶段"
-expect_has "project: ... and the clock" "$out" "0 / 75 个工作日"
+expect_has "project: ... and the clock" "$out" "0 / $RE_DAYS 个工作日"
 out=$(ssh_as supervisor2 project show "$P")
 expect_has "project: the English view names the stage" "$out" "stage 1"
 expect_has "project: ... and its light" "$out" "green light"
@@ -136,8 +142,8 @@ expect_has "project: the Chinese view says it is done" "$out" "已办结"
 expect_has "project: ... with the joint survey's findings" "$out" "现场符合要求"
 out=$(ssh_as supervisor2 project list)
 expect_has "project: the English list shows it done" "$out" "done"
-expect_eq "project: project find --status done finds it" \
-    "$(ssh_as supervisor1 project find --status done --format csv | tail -n +2 | cut -d, -f1)" "$P"
+check "project: project find --status done finds it" grep -qx "$P" \
+    <<<"$(ssh_as supervisor1 project find --status done --format csv | tail -n +2 | cut -d, -f1)"
 expect_eq "project: project export streams CSV with a header" \
     "$(ssh_as supervisor1 project export | head -1 | cut -d, -f1-3)" "no,name,flowchart"
 expect_eq "project: withdrawing a done project is a conflict (exit 4)" \

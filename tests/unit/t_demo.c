@@ -12,8 +12,11 @@
 #include "ids.h"
 #include "load.h"
 #include "model.h"
+#include "project.h"
 #include "schema.h"
+#include "session.h"
 #include "store.h"
+#include "tcase.h"
 #include "test.h"
 
 struct demo_check {
@@ -273,8 +276,300 @@ out:
 	clock_calendar_release(&cal);
 }
 
+/* What the demo's projects show, counted over all of them. */
+struct pseen {
+	struct session *s;
+	const struct calendar *cal;
+	int today;
+	char flows[16][24];
+	int nflows;
+	int open_first, open_later, done, stopped, withdrawn, late, red;
+	int joint_closed, joint_waiting;
+	int bad_gate, bad_clock, bad_case, bad_joint, bad_end;
+	char example[200];
+};
+
+static void
+pbad(struct pseen *k, int *counter, const char *no, const char *what)
+{
+	(*counter)++;
+	if (k->example[0] == '\0')
+		snprintf(k->example, sizeof k->example, "%s: %s", no, what);
+}
+
+static int
+day_of(const char *s)
+{
+	char d[11];
+	int day = 0;
+
+	snprintf(d, sizeof d, "%.10s", s ? s : "");
+	return clock_parse_date(d, &day) == 0 ? day : 0;
+}
+
+/* The light of used of limit working days, as the calendar's share says. */
+static int
+light_of(const struct calendar *cal, int used, int limit)
+{
+	int pct = cal->warn_percent > 0 ? cal->warn_percent : CLOCK_WARN_PERCENT;
+
+	if (used > limit)
+		return LIGHT_RED;
+	return (long)used * 100 >= (long)pct * limit ? LIGHT_YELLOW : LIGHT_GREEN;
+}
+
+/* One project read back: its stages opened one after the other, each
+ * only when the one before closed with every case decided in favour and
+ * its joint step closed; its cases taken in the day their stage opened,
+ * on working days; its clock the sum of its stages', a stage's that of its
+ * slowest case; its light and its end as the rules say. */
+static void
+check_project(struct pseen *k, const char *no)
+{
+	struct project p;
+	struct flowchart f;
+	char *cause = NULL;
+	int i, j, sum = 0, seen = 0;
+
+	memset(&p, 0, sizeof p);
+	memset(&f, 0, sizeof f);
+	if (project_get(k->s, no, &p, &cause) != 0 ||
+	    flowchart_get(k->s, p.flowchart, &f, &cause) != 0) {
+		pbad(k, &k->bad_gate, no, cause ? cause : "unreadable");
+		free(cause);
+		project_release(&p);
+		return;
+	}
+	for (i = 0; i < k->nflows; i++)
+		seen |= strcmp(k->flows[i], p.flowchart) == 0;
+	if (!seen && k->nflows < 16)
+		snprintf(k->flows[k->nflows++], sizeof k->flows[0], "%s", p.flowchart);
+	if (p.n_stages != f.n_stages || p.stage < 1 || p.stage > p.n_stages)
+		pbad(k, &k->bad_gate, no, "stages differ from the flowchart's");
+	for (i = 0; i < p.n_stages && i < f.n_stages; i++) {
+		struct project_stage *g = &p.stages[i];
+		int opened = g->opened ? day_of(g->opened) : 0;
+		int closed = g->closed && *g->closed ? day_of(g->closed) : 0;
+		int slowest = 0, positive = 1, decided_all = 1;
+
+		sum += g->used_days;
+		if (g->seq < p.stage || (g->seq == p.stage && p.status == PROJECT_DONE)) {
+			/* Closed: the next opened the same day. */
+			if (!opened || !closed || closed < opened)
+				pbad(k, &k->bad_gate, no, "a stage behind is not closed");
+			else if (i + 1 < p.n_stages && p.stages[i + 1].opened &&
+			    day_of(p.stages[i + 1].opened) != closed)
+				pbad(k, &k->bad_gate, no, "a stage opened on another day than the close");
+		} else if (g->seq == p.stage) {
+			if (!opened || closed)
+				pbad(k, &k->bad_gate, no, "the current stage is not open");
+		} else if (g->opened && *g->opened) {
+			pbad(k, &k->bad_gate, no, "a stage ahead has opened");
+		}
+		if (opened && (!clock_is_workday(k->cal, opened) ||
+		    (closed && !clock_is_workday(k->cal, closed))))
+			pbad(k, &k->bad_gate, no, "a stage opened or closed on a rest day");
+		if (opened && g->n_cases != f.stages[i].n_items)
+			pbad(k, &k->bad_gate, no, "a stage's cases are not its items");
+		for (j = 0; j < g->n_cases; j++) {
+			struct project_case *pc = &g->cases[j];
+			struct tcase c;
+
+			if (pc->used_days > slowest)
+				slowest = pc->used_days;
+			if (store_case_get_id(k->s->st, pc->case_id, &c) != 0) {
+				pbad(k, &k->bad_case, no, "a case cannot be read");
+				continue;
+			}
+			if (day_of(c.submitted) != opened || strcmp(c.item, f.stages[i].items[j]) != 0)
+				pbad(k, &k->bad_case, c.no, "taken in on another day or for another item");
+			if (!pc->decided)
+				decided_all = 0;
+			else if (strcmp(c.status, "completed") != 0 || !tcase_result_positive(c.result))
+				positive = 0;
+			if (closed && c.decided && *c.decided && day_of(c.decided) > closed)
+				pbad(k, &k->bad_case, c.no, "decided after its stage closed");
+			tcase_release(&c);
+		}
+		if (g->used_days != slowest)
+			pbad(k, &k->bad_clock, no, "a stage's days are not its slowest case's");
+		if (closed && (!decided_all || !positive))
+			pbad(k, &k->bad_gate, no, "a stage closed with a case undecided or refused");
+		if (closed && g->joint != JOINT_NONE) {
+			if (g->n_joints != 1 || strcmp(g->joints[0].status, "closed") != 0)
+				pbad(k, &k->bad_joint, no, "a stage closed before its joint step");
+		}
+		for (j = 0; j < g->n_joints; j++) {
+			struct project_joint *jt = &g->joints[j];
+			int m, found = 0;
+
+			for (m = 0; m < jt->n_offices; m++)
+				found += jt->findings[m] != NULL;
+			if (jt->kind != g->joint)
+				pbad(k, &k->bad_joint, no, "a joint step of another kind than the stage's");
+			if (strcmp(jt->status, "closed") == 0) {
+				k->joint_closed++;
+				if (found != jt->n_offices || jt->n_offices < 2)
+					pbad(k, &k->bad_joint, no, "a joint step closed without every finding");
+				if (day_of(jt->day) < opened || (closed && day_of(jt->day) > closed))
+					pbad(k, &k->bad_joint, no, "a joint step met outside its stage");
+			} else {
+				k->joint_waiting++;
+			}
+		}
+		if (g->seq == p.stage && p.status == PROJECT_OPEN &&
+		    g->light != light_of(k->cal, g->used_days, g->limit_days))
+			pbad(k, &k->bad_clock, no, "the current stage's light");
+	}
+	if (p.used_days != sum)
+		pbad(k, &k->bad_clock, no, "the project's days are not the sum of its stages'");
+	switch (p.status) {
+	case PROJECT_OPEN: {
+		int want = light_of(k->cal, p.stages[p.stage - 1].used_days,
+		    p.stages[p.stage - 1].limit_days), tot = light_of(k->cal, p.used_days, p.total_days);
+
+		if (tot > want)
+			want = tot;
+		if (p.light != want)
+			pbad(k, &k->bad_clock, no, "the project's light");
+		if (p.light == LIGHT_YELLOW || p.light == LIGHT_RED)
+			k->late++;
+		if (p.light == LIGHT_RED)
+			k->red++;
+		if (p.stage == 1)
+			k->open_first++;
+		else
+			k->open_later++;
+		break;
+	}
+	case PROJECT_DONE:
+		k->done++;
+		if (p.stage != p.n_stages || !p.closed ||
+		    day_of(p.closed) != day_of(p.stages[p.n_stages - 1].closed) ||
+		    p.on_time != (p.used_days <= p.total_days))
+			pbad(k, &k->bad_end, no, "done, but not at the close of its last stage");
+		break;
+	case PROJECT_STOPPED: {
+		int denied = 0;
+
+		k->stopped++;
+		for (j = 0; j < p.stages[p.stage - 1].n_cases; j++) {
+			struct tcase c;
+
+			if (store_case_get_id(k->s->st, p.stages[p.stage - 1].cases[j].case_id, &c) == 0) {
+				denied |= strcmp(c.status, "denied") == 0 ||
+				    (strcmp(c.status, "completed") == 0 && !tcase_result_positive(c.result));
+				tcase_release(&c);
+			}
+		}
+		if (!denied || !p.stop_reason || !*p.stop_reason)
+			pbad(k, &k->bad_end, no, "stopped without a denied case");
+		break;
+	}
+	case PROJECT_WITHDRAWN:
+		k->withdrawn++;
+		for (j = 0; j < p.stages[p.stage - 1].n_cases; j++)
+			if (p.stages[p.stage - 1].cases[j].open)
+				pbad(k, &k->bad_end, no, "withdrawn with a case still open");
+		break;
+	}
+	flowchart_release(&f);
+	project_release(&p);
+}
+
+static int
+each_project(void *arg, const struct project *p)
+{
+	check_project(arg, p->no);
+	return 0;
+}
+
+/*
+ * The demo's investment projects, read back as the city's supervisor: one
+ * at least under every flowchart; some in their first stage, some further,
+ * late ones, one stopped by a denial, one withdrawn, some done; joint steps
+ * closed with every office's findings and one waiting; and every project
+ * obeys the rules (stage gating, clocks, lights, how it ended).
+ */
+static void
+demo_projects_obey_the_rules(void)
+{
+	struct calendar cal;
+	struct store *st;
+	struct session s;
+	struct user u;
+	struct flowchart *fl = NULL;
+	struct project_filter pf;
+	struct pseen k;
+	char *cause = NULL;
+	int today, nf = 0, i, j;
+
+	memset(&k, 0, sizeof k);
+	clock_calendar_init(&cal);
+	clock_parse_date("2026-11-27", &today);
+	st = store_open(":memory:", schema_sql, &cause);
+	CHECK(st != NULL);
+	if (st == NULL)
+		goto out;
+	CHECK_INT(load_all(st, "data", &cause), 0);
+	CHECK_INT(store_calendar_load(st, &cal, &cause), 0);
+	CHECK_INT(demo_users(st, &cause), 0);
+	CHECK_INT(demo_cases(st, &cal, 200, 7, today, NULL, &cause), 0);
+	if (cause)
+		printf("# %s\n", cause);
+	CHECK_INT(store_user_get(st, "supervisor1", &u), 0);
+	session_init(&s, st, &cal, &u, "test");
+	s.fixed_today = today;
+	k.s = &s;
+	k.cal = &cal;
+	k.today = today;
+	memset(&pf, 0, sizeof pf);
+	CHECK_INT(project_find(&s, &pf, each_project, &k, &cause), 0);
+	CHECK_INT(flowchart_list(&s, &fl, &nf, &cause), 0);
+	CHECK_INT(nf, 9);
+	for (i = 0; i < nf; i++) {
+		int found = 0;
+
+		for (j = 0; j < k.nflows; j++)
+			found |= strcmp(k.flows[j], fl[i].code) == 0;
+		if (!found)
+			printf("#   no project under %s\n", fl[i].code);
+		CHECK(found);
+		flowchart_release(&fl[i]);
+	}
+	free(fl);
+	printf("#   projects: %d in stage 1, %d further, %d late (%d red), %d done, %d stopped, "
+	    "%d withdrawn; joint steps: %d closed, %d waiting\n", k.open_first, k.open_later, k.late,
+	    k.red, k.done, k.stopped, k.withdrawn, k.joint_closed, k.joint_waiting);
+	if (k.example[0])
+		printf("#   e.g. %s\n", k.example);
+	CHECK(k.open_first >= 1);
+	CHECK(k.open_later >= 1);
+	CHECK(k.late >= 2);
+	CHECK(k.red >= 1);
+	CHECK(k.done >= 2);
+	CHECK_INT(k.stopped, 1);
+	CHECK_INT(k.withdrawn, 1);
+	CHECK(k.joint_closed >= 5);
+	CHECK(k.joint_waiting >= 2);
+	CHECK_INT(k.bad_gate, 0);
+	CHECK_INT(k.bad_clock, 0);
+	CHECK_INT(k.bad_case, 0);
+	CHECK_INT(k.bad_joint, 0);
+	CHECK_INT(k.bad_end, 0);
+	session_close(&s);
+	user_release(&u);
+out:
+	free(cause);
+	store_close(st);
+	clock_calendar_release(&cal);
+}
+
 const struct test tests_demo[] = {
 	{ "demo: every case's history obeys the rules (order, rest days, who accepts, paused "
 	  "days, applicant kind and name) and parallel review can be tried", demo_obeys_the_rules },
+	{ "demo: a project under every flowchart, in every state (first stage, further, late, "
+	  "stopped, withdrawn, done; joint steps closed and waiting), each obeying stage gating "
+	  "and the clocks", demo_projects_obey_the_rules },
 	{ NULL, NULL }
 };
