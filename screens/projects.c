@@ -28,7 +28,7 @@ struct projects {
 };
 
 #define W_NO 16
-#define W_LIGHT 9
+#define W_LIGHT 11
 #define W_STAGE 6
 #define W_DAYS 8
 
