@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 18;
+PRAGMA user_version = 19;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -624,3 +624,19 @@ CREATE TABLE appointment_version (
   note        TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (appointment, version)
 ) WITHOUT ROWID;
+
+-- What the applicant has been told, and how (告知): the moments the law
+-- says the applicant must be told (acceptance, refusal, a supplement notice,
+-- a suspension and its period, an extension, the decision, the delivery),
+-- each recorded when the office tells them. Each row has its event "tell".
+CREATE TABLE case_notice (
+  id       INTEGER PRIMARY KEY,
+  case_id  INTEGER NOT NULL REFERENCES cases(id),
+  moment   TEXT NOT NULL CHECK (moment IN ('accept', 'refuse', 'supplement', 'suspend',
+                                           'extend', 'decision', 'delivery')),
+  how      TEXT NOT NULL CHECK (how IN ('phone', 'sms', 'person', 'post', 'online')),
+  at       TEXT NOT NULL,
+  by_login TEXT NOT NULL,
+  note     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX case_notice_case ON case_notice(case_id, id);

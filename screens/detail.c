@@ -12,6 +12,7 @@
 #include "appoint.h"
 #include "appts.h"
 #include "case.h"
+#include "notice.h"
 #include "i18n.h"
 #include "project.h"
 #include "project_screens.h"
@@ -33,6 +34,8 @@ struct detail {
 	char project[32];	/* the investment project the case is part of, or "" */
 	int project_stage;
 	int inspect;		/* the item needs an on-site inspection (预约) */
+	char told[512];		/* 告知: each moment that happened, told or owed */
+	int owed;		/* moments not told yet */
 };
 
 struct stepinfo {
@@ -176,6 +179,24 @@ load(struct ui *ui, struct detail *d)
 
 		d->inspect = appoint_item_hours(ui->s, d->c.item, &hours, NULL) == 0;
 	}
+	{
+		struct notice_state ns[NOTICE_MOMENTS];
+		int i;
+
+		d->told[0] = '\0';
+		d->owed = 0;
+		if (notice_read(ui->s, &d->c, ns) == 0)
+			for (i = 0; i < NOTICE_MOMENTS; i++) {
+				size_t n = strlen(d->told);
+
+				if (ns[i].happened[0] == '\0')
+					continue;
+				d->owed += ns[i].told[0] == '\0';
+				snprintf(d->told + n, sizeof d->told - n, "%s%s %s", n ? " · " : "",
+				    notice_moment_label(ns[i].moment), ns[i].told[0] ?
+				    notice_how_label(ns[i].how) : _("not told yet"));
+			}
+	}
 	d->list.n = d->nev;
 	d->list.row = event_row;
 	d->list.arg = d;
@@ -210,8 +231,8 @@ static void
 detail_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"a", N_("act"), "↑↓", N_("timeline"), "Enter", N_("read whole"), "/", N_("find case"),
-		"F1", N_("help"), "q", N_("back"), NULL
+		"a", N_("act"), "t", N_("tell"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	static const char *const keys_project[] = {
 		"a", N_("act"), "g", N_("project"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
@@ -219,8 +240,8 @@ detail_draw(struct ui *ui, void *state)
 	};
 	/* A case whose item needs an on-site inspection (预约). */
 	static const char *const keys_inspect[] = {
-		"a", N_("act"), "i", N_("inspections"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
-		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
+		"a", N_("act"), "t", N_("tell"), "i", N_("inspections"), "↑↓", N_("timeline"),
+		"Enter", N_("read whole"), "/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	static const char *const keys_both[] = {
 		"a", N_("act"), "i", N_("inspections"), "g", N_("project"), "↑↓", N_("timeline"),
@@ -264,6 +285,12 @@ detail_draw(struct ui *ui, void *state)
 	snprintf(buf, sizeof buf, "%s%s%s", tcase_status_label(c->status),
 	    *c->step_name ? " · " : "", c->step_name);
 	field(ui, y++, 1, lw, _("status"), buf);
+	if (d->told[0]) {
+		if (d->owed)
+			attrset(A_BOLD);
+		field(ui, y++, 1, lw, _("informed"), d->told);
+		attrset(A_NORMAL);
+	}
 	if (*c->decided)
 		/* The decision's clock stopped; art. 44's delivery clock follows. */
 		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s · %s"),
@@ -417,6 +444,10 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 	if (((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) &&
 	    d->list.sel >= 0 && d->list.sel < d->nev) {
 		event_text(ui, d, &d->ev[d->list.sel]);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L't' && d->told[0]) {
+		ui_push(ui, &screen_tell, d->no);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'i' && d->inspect) {

@@ -169,6 +169,8 @@ extern const struct screen screen_dash;
 extern const struct screen screen_viewer;
 /* A text read whole, wrapped to the window: the arg is "TITLE\nTEXT". */
 extern const struct screen screen_text;
+/* Record how the applicant of a case was told (arg: the case number). */
+extern const struct screen screen_tell;
 extern const struct screen screen_prompt;
 extern const struct screen screen_cases;
 extern const struct screen screen_act;

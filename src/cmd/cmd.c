@@ -68,6 +68,10 @@ static const struct cmd_entry commands[] = {
 	  N_("your office's cases needing action (--mine: given to you; --unassigned: to nobody)"),
 	  "limit= mine unassigned " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0,
 	  cmd_case_worklist },
+	{ "case", "tell", "NO accept|refuse|supplement|suspend|extend|decision|delivery "
+	  "--how phone|sms|person|post|online [--note TEXT]",
+	  N_("record how the applicant was told of a moment of their case (告知)"),
+	  "how= note=", 2, 2, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES, cmd_case_tell },
 	{ "case", "assign", "NO LOGIN|none [--note TEXT] [--expect-version N]",
 	  N_("give a case of your office to one of its people, or back to the office (none)"),
 	  "note= expect-version=", 2, 2, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES,

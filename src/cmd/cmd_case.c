@@ -11,6 +11,7 @@
 
 #include "access.h"
 #include "case.h"
+#include "notice.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "lifecycle.h"
@@ -334,6 +335,29 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		out_json_string(fp, k.step_name);
 		fputs(",\n  \"assignee\": ", fp);
 		out_json_string(fp, k.assignee ? k.assignee : "");
+		{
+			struct notice_state ns[NOTICE_MOMENTS];
+			int n = 0;
+
+			if (notice_read(c->s, &k, ns) != 0)
+				return cmd_store_error(c);
+			fputs(",\n  \"told\": [", fp);
+			for (i = 0; i < NOTICE_MOMENTS; i++) {
+				if (ns[i].happened[0] == '\0')
+					continue;
+				fputs(n++ ? ", " : "", fp);
+				fputs("{\"moment\": ", fp);
+				out_json_string(fp, ns[i].moment);
+				fputs(", \"happened\": ", fp);
+				out_json_string(fp, ns[i].happened);
+				fputs(", \"told\": ", fp);
+				out_json_string(fp, ns[i].told);
+				fputs(", \"how\": ", fp);
+				out_json_string(fp, ns[i].how);
+				fputc('}', fp);
+			}
+			fputc(']', fp);
+		}
 		if (pno_rc > 0) {
 			fputs(",\n  \"project\": ", fp);
 			out_json_string(fp, pno);
@@ -414,6 +438,27 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 		label(fp, _("pledged"));
 		out_printf_safe(fp, _("materials %s by %s, %s\n"), k.pledge_materials, k.pledge_date,
 		    tcase_pledge_open(&k) ? _("outstanding") : _("handed in"));
+	}
+	{
+		/* 告知: each moment that happened, told (how, when) or still owed. */
+		struct notice_state ns[NOTICE_MOMENTS];
+		int any = 0;
+
+		if (notice_read(c->s, &k, ns) != 0)
+			return cmd_store_error(c);
+		for (i = 0; i < NOTICE_MOMENTS; i++) {
+			if (ns[i].happened[0] == '\0')
+				continue;
+			if (!any++)
+				label(fp, _("informed"));
+			else
+				label(fp, "");
+			if (ns[i].told[0])
+				out_printf_safe(fp, _("%s: %s, %.16s\n"), notice_moment_label(ns[i].moment),
+				    notice_how_label(ns[i].how), ns[i].told);
+			else
+				out_printf_safe(fp, _("%s: not yet\n"), notice_moment_label(ns[i].moment));
+		}
 	}
 	out_printf_safe(fp, "%s\n", _("timeline"));
 	if (store_event_each_of_case(c->s->st, k.id, print_event, fp) != 0)
@@ -539,6 +584,23 @@ cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 		out_printf_safe(c->out, "%s%s\n", _(defs[i]->summary),
 		    defs[i]->need_note ? _(" (--note required)") : "");
 	}
+	return EXIT_OK;
+}
+
+int
+cmd_case_tell(struct cmd_ctx *c, struct cmd_args *a)
+{
+	char *cause = NULL;
+	int rc = notice_tell(c->s, a->pos[0], a->pos[1], cmd_arg(a, "how"), cmd_arg(a, "note"),
+	    &cause);
+
+	if (rc != EXIT_OK) {
+		cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	out_printf_safe(c->out, _("%s: the applicant was told of the %s %s\n"), a->pos[0],
+	    notice_moment_label(a->pos[1]), notice_how_label(cmd_arg(a, "how")));
 	return EXIT_OK;
 }
 

@@ -167,6 +167,7 @@ static const struct {
 	{ "appoint_done", N_("inspection outcome") },
 	{ "appoint_cancel", N_("inspection cancelled") },
 	{ "assign", N_("given to a person") },
+	{ "tell", N_("applicant told") },
 	{ NULL, NULL }
 };
 

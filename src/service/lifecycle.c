@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
+#include "notice.h"
 #include "project.h"
 #include "stats.h"
 #include "tcase.h"
@@ -1736,7 +1737,21 @@ lifecycle_act(struct session *s, const char *no, const struct act_args *a, char 
 	if ((rc = session_refresh(s, cause)) != 0)
 		return rc;
 	actor_of(s, &who);
-	return act_as(s->st, s->cal, &who, no, a, cause);
+	rc = act_as(s->st, s->cal, &who, no, a, cause);
+	/* A moment the applicant must be told: the operator's hook may send it. */
+	if (rc == EXIT_OK)
+		notice_hook(s, no, a->action);
+	return rc;
+}
+
+int
+lifecycle_event(struct session *s, const struct tcase *c, const char *action, const char *note,
+    char **cause)
+{
+	struct actor who;
+
+	actor_of(s, &who);
+	return write_event(s->st, &who, c, action, c->status, note, cause);
 }
 
 int

@@ -76,6 +76,11 @@ int lifecycle_arg(struct act_args *a, const char *name, const char *value, char 
 int lifecycle_assign(struct session *s, const char *no, const char *login, int expect_version,
     const char *note, char **cause);
 
+/* Write an event on case c as the session's user, inside the caller's
+ * transaction (the status stays): for records kept beside the case. */
+int lifecycle_event(struct session *s, const struct tcase *c, const char *action, const char *note,
+    char **cause);
+
 /* Take an action on case no as the session's user, today. */
 int lifecycle_act(struct session *s, const char *no, const struct act_args *a, char **cause);
 

@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 18
+#define STORE_SCHEMA_VERSION 19
 
 struct store;
 
@@ -249,6 +249,12 @@ int store_worklist_given(struct store *st, const char *office, const char *assig
  * version: 0; STORE_CONFLICT when the case changed meanwhile; -1 on error. */
 int store_case_assign(struct store *st, long long id, int version, const char *assignee,
     char **cause);
+/* What the applicant was told (告知): one row per telling. */
+int store_notice_add(struct store *st, long long case_id, const char *moment, const char *how,
+    const char *at, const char *by, const char *note, char **cause);
+typedef int (*store_notice_fn)(void *arg, const char *moment, const char *how, const char *at,
+    const char *by, const char *note);
+int store_notice_each(struct store *st, long long case_id, store_notice_fn fn, void *arg);
 /* How many cases of store_worklist()'s list are green, yellow and red
  * today: n[LIGHT_GREEN] (0 unless with_green: most of the list, the one
  * count that reads it whole), n[LIGHT_YELLOW], n[LIGHT_RED]; n[0] is 0. */

@@ -1132,3 +1132,37 @@ store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void 
 	sq_done(st, s);
 	return rc;
 }
+
+int
+store_notice_add(struct store *st, long long case_id, const char *moment, const char *how,
+    const char *at, const char *by, const char *note, char **cause)
+{
+	static const char sql[] = "INSERT INTO case_notice(case_id, moment, how, at, by_login, "
+	    "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	sqlite3_stmt *s = sq_prep(st, sql);
+
+	sqlite3_bind_int64(s, 1, case_id);
+	sq_text(s, 2, moment);
+	sq_text(s, 3, how);
+	sq_text(s, 4, at);
+	sq_text(s, 5, by);
+	sq_text(s, 6, note ? note : "");
+	return sq_run(st, s, cause);
+}
+
+int
+store_notice_each(struct store *st, long long case_id, store_notice_fn fn, void *arg)
+{
+	static const char sql[] = "SELECT moment, how, at, by_login, note FROM case_notice "
+	    "WHERE case_id = ?1 ORDER BY id";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sqlite3_bind_int64(s, 1, case_id);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
+		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
+		    (const char *)sqlite3_column_text(s, 3), (const char *)sqlite3_column_text(s, 4));
+	sq_done(st, s);
+	return rc;
+}
