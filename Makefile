@@ -15,7 +15,7 @@ INCS    := $(addprefix -I,$(LAYERS) src/server screens build)
 override CFLAGS += -std=gnu11 $(WARN) $(INCS) -D_GNU_SOURCE \
            -DTONGBAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDATADIR='"$(PREFIX)/share/tongban"'
-LDLIBS  += -lcsv -lcrypt -lutil -lm
+LDLIBS  += -lcsv -lhpdf -lcrypt -lutil -lm
 
 # src/server/sshkey.c is the one server file in the core: the command
 # `user key add` (src/cmd) validates keys with libssh through it, and only
@@ -46,7 +46,8 @@ build/.deps:
 	@mkdir -p build
 	@if ! pkg-config --exists $(PKGS) || [ ! -f /usr/include/csv.h ] || \
 	    [ ! -f /usr/include/openssl/evp.h ] || \
-	    [ ! -f /usr/include/crypt.h ] || ! command -v msgfmt >/dev/null || \
+	    [ ! -f /usr/include/crypt.h ] || [ ! -f /usr/include/hpdf.h ] || \
+	    ! command -v msgfmt >/dev/null || \
 	    ! command -v tmux >/dev/null || ! command -v ssh >/dev/null; then \
 		echo "installing dependencies (etc/install-deps.sh)"; ./etc/install-deps.sh; fi
 	@touch $@

@@ -16,6 +16,15 @@
 /* Column widths in cells, each including one space of separation. */
 #define W_NO 23
 #define W_NAME 9
+/* Wide terminals: the applicant's column takes a third of the room beyond
+ * 80 columns (an organisation's name is long), up to 31. */
+static int
+name_width(int cols)
+{
+	int w = W_NAME + (cols > 80 ? (cols - 80) / 3 : 0);
+
+	return w > 31 ? 31 : w;
+}
 #define W_DUE 10
 
 /* Status and light columns fit the longest label of the user's language. */
@@ -63,7 +72,7 @@ item_width(int cols)
 	int w;
 
 	measure();
-	w = cols - W_NO - W_NAME - status_w - light_w - W_DUE - 1;
+	w = cols - W_NO - name_width(cols) - status_w - light_w - W_DUE - 1;
 
 	return w < 4 ? 4 : w;
 }
@@ -85,8 +94,8 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	x += W_NO;
 	ui_put(y, x, iw - 1, en && *c->item_name_en ? c->item_name_en : c->item_name);
 	x += iw;
-	ui_put(y, x, W_NAME - 1, c->applicant_name);
-	x += W_NAME;
+	ui_put(y, x, name_width(w) - 1, c->applicant_name);
+	x += name_width(w);
 	ui_put(y, x, status_w - 1, tcase_status_label(c->status));
 	x += status_w;
 	if (!selected)
@@ -115,8 +124,8 @@ caselist_header(struct ui *ui, int y)
 	x += W_NO;
 	ui_put(y, x, iw - 1, _("item"));
 	x += iw;
-	ui_put(y, x, W_NAME - 1, _("applicant"));
-	x += W_NAME;
+	ui_put(y, x, name_width(ui->cols) - 1, _("applicant"));
+	x += name_width(ui->cols);
 	ui_put(y, x, status_w - 1, _("status"));
 	x += status_w;
 	ui_put(y, x, light_w - 1, _("light"));

@@ -231,7 +231,7 @@ static void
 detail_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"a", N_("act"), "t", N_("tell"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
+		"a", N_("act"), "t", N_("tell"), "p", N_("papers"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
 		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	static const char *const keys_project[] = {
@@ -240,7 +240,7 @@ detail_draw(struct ui *ui, void *state)
 	};
 	/* A case whose item needs an on-site inspection (预约). */
 	static const char *const keys_inspect[] = {
-		"a", N_("act"), "t", N_("tell"), "i", N_("inspections"), "↑↓", N_("timeline"),
+		"a", N_("act"), "t", N_("tell"), "p", N_("papers"), "i", N_("inspections"), "↑↓", N_("timeline"),
 		"Enter", N_("read whole"), "/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	static const char *const keys_both[] = {
@@ -444,6 +444,10 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 	if (((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) &&
 	    d->list.sel >= 0 && d->list.sel < d->nev) {
 		event_text(ui, d, &d->ev[d->list.sel]);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'p') {
+		ui_push(ui, &screen_paper, d->no);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L't' && d->told[0]) {

@@ -136,16 +136,17 @@ home_draw(struct ui *ui, void *state)
 	static const char *const keys_clerk[] = {
 		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "P",
 		N_("projects"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
-		"q", N_("quit"), "F", N_("flowcharts"), NULL
+		"q", N_("quit"), "e", N_("ratings"), "F", N_("flowcharts"), NULL
 	};
 	static const char *const keys_approver[] = {
 		"w", N_("worklist"), "a", N_("inspections"), "P", N_("projects"), "o", N_("orders"),
-		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "F", N_("flowcharts"), NULL
+		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "e", N_("ratings"),
+		"F", N_("flowcharts"), NULL
 	};
 	static const char *const keys[] = {
 		"d", N_("dashboard"), "p", N_("reports"), "P", N_("projects"), "o", N_("orders"),
 		"c", N_("complaints"), "/", N_("find case"), "F1", N_("help"), "q", N_("quit"),
-		"F", N_("flowcharts"), NULL
+		"e", N_("ratings"), "F", N_("flowcharts"), NULL
 	};
 	struct home *h = state;
 	char line[512];
@@ -222,11 +223,15 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'o') {
-		ui_push(ui, &screen_viewer, "supervise list");
+		ui_push(ui, &screen_records, "order");
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'c' && access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
-		ui_push(ui, &screen_viewer, "complaint list");
+		ui_push(ui, &screen_records, "complaint");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'e') {
+		ui_push(ui, &screen_records, "rating");
 		return UI_HANDLED | UI_REDRAW;
 	}
 	/* Investment projects and their flowcharts (project_screens.h). F is

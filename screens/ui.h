@@ -171,6 +171,12 @@ extern const struct screen screen_viewer;
 extern const struct screen screen_text;
 /* Record how the applicant of a case was told (arg: the case number). */
 extern const struct screen screen_tell;
+/* A case's papers, shown and printed (arg: the case number). */
+extern const struct screen screen_paper;
+/* Supervision orders, complaints or ratings (arg: "order", "complaint",
+ * "rating"), and one of them (arg: "order:12"). */
+extern const struct screen screen_records;
+extern const struct screen screen_record;
 extern const struct screen screen_prompt;
 extern const struct screen screen_cases;
 extern const struct screen screen_act;

@@ -68,6 +68,10 @@ static const struct cmd_entry commands[] = {
 	  N_("your office's cases needing action (--mine: given to you; --unassigned: to nobody)"),
 	  "limit= mine unassigned " LIST_OPTS, 0, 0, RIGHT_CASE_WORK, CMD_TARGET_NONE, 0,
 	  cmd_case_worklist },
+	{ "case", "paper", "NO accept|supplement|refuse|delivery [--format txt|pdf] [--width N] "
+	  "[--encoding gbk]", N_("a paper to hand over: 受理通知书, 一次性告知书, 不予受理决定书, "
+	  "送达回证 (text for a printer, or PDF)"), "format= width= encoding=", 2, 2,
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_paper },
 	{ "case", "tell", "NO accept|refuse|supplement|suspend|extend|decision|delivery "
 	  "--how phone|sms|person|post|online [--note TEXT]",
 	  N_("record how the applicant was told of a moment of their case (告知)"),
@@ -197,6 +201,18 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_item_export },
 	{ "item", "import", "FILE|- [--encoding gbk]", N_("import items"), "encoding=", 1, 1,
 	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_import },
+	{ "item", "material add", "CODE --name NAME [--optional] [--secondary]",
+	  N_("add a material to an item (the next number)"), "name= optional secondary", 1, 1,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_material_add },
+	{ "item", "material set", "CODE SEQ [--name NAME] [--required yes|no] [--secondary yes|no]",
+	  N_("change a material of an item in place"), "name= required= secondary=", 2, 2,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_material_set },
+	{ "item", "step add", "CODE --name NAME --name-en NAME --dept KIND --days N",
+	  N_("add a step to an item (the next number)"), "name= name-en= dept= days=", 1, 1,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_step_add },
+	{ "item", "step set", "CODE SEQ [--name NAME] [--name-en NAME] [--days N]",
+	  N_("change a step of an item in place"), "name= name-en= dept= days=", 2, 2,
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_step_set },
 
 	{ "audit", "verify", "", N_("check the hash chain of every event"), "", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_verify },

@@ -121,6 +121,11 @@ int cmd_case_act(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_assign(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_tell(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_material_add(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_material_set(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_step_add(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_item_step_set(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_paper(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a);
 /* flowcharts and investment projects (cmd_project.c) */
 int cmd_flowchart_list(struct cmd_ctx *c, struct cmd_args *a);

@@ -12,6 +12,8 @@
 #include "access.h"
 #include "case.h"
 #include "notice.h"
+#include "paper.h"
+#include "conv.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "lifecycle.h"
@@ -584,6 +586,50 @@ cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 		out_printf_safe(c->out, "%s%s\n", _(defs[i]->summary),
 		    defs[i]->need_note ? _(" (--note required)") : "");
 	}
+	return EXIT_OK;
+}
+
+int
+cmd_case_paper(struct cmd_ctx *c, struct cmd_args *a)
+{
+	const char *fmt = cmd_arg(a, "format") ? cmd_arg(a, "format") : "txt";
+	const char *enc = cmd_arg(a, "encoding"), *v;
+	struct sb out = SB_INIT;
+	char *cause = NULL;
+	long width = 72;
+	int rc;
+
+	if ((v = cmd_arg(a, "width")) != NULL && parse_int(v, 32, 200, &width) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--width: expected 32 to 200 columns, not '%s'"), v);
+	if (enc && strcmp(enc, "gbk") != 0 && strcmp(enc, "utf-8") != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected gbk or utf-8, not '%s'"), enc);
+	if (strcmp(fmt, "pdf") == 0)
+		rc = paper_pdf(c->s, a->pos[0], a->pos[1], &out, &cause);
+	else if (strcmp(fmt, "txt") == 0)
+		rc = paper_text(c->s, a->pos[0], a->pos[1], (int)width, &out, &cause);
+	else
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected txt or pdf, not '%s'"), fmt);
+	if (rc != EXIT_OK) {
+		cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		sb_release(&out);
+		return rc;
+	}
+	if (enc && strcmp(enc, "gbk") == 0 && strcmp(fmt, "txt") == 0) {
+		struct conv cv;
+		struct sb gb = SB_INIT;
+
+		if (conv_open(&cv, "UTF-8", "GB18030") == 0) {
+			conv_string(&cv, out.buf, out.len, &gb, CONV_REPLACE, NULL);
+			conv_close(&cv);
+			sb_release(&out);
+			out = gb;
+		}
+	}
+	/* The text is built from the database's own checked fields. */
+	if (out.len > 0)
+		fwrite(out.buf, 1, out.len, c->out);
+	sb_release(&out);
 	return EXIT_OK;
 }
 

@@ -621,3 +621,113 @@ cmd_audit_export(struct cmd_ctx *c, struct cmd_args *a)
 	}
 	return rc;
 }
+
+/* yes/no of an option: 1 or 0, -1 when absent, -2 when neither. */
+static int
+yes_no(struct cmd_args *a, const char *name)
+{
+	const char *v = cmd_arg(a, name);
+
+	if (v == NULL)
+		return -1;
+	if (strcmp(v, "yes") == 0)
+		return 1;
+	if (strcmp(v, "no") == 0)
+		return 0;
+	return -2;
+}
+
+static int
+failed(struct cmd_ctx *c, int rc, char *cause)
+{
+	cmd_fail(c, rc, "%s", cause ? cause : "?");
+	free(cause);
+	return rc;
+}
+
+static int
+seq_arg(struct cmd_ctx *c, struct cmd_args *a, long *seq)
+{
+	if (parse_int(a->pos[1], 1, 99, seq) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("SEQ: expected a number from 1 to 99, not '%s'"),
+		    a->pos[1]);
+	return 0;
+}
+
+static int
+days_arg(struct cmd_ctx *c, struct cmd_args *a, long *days)
+{
+	const char *v = cmd_arg(a, "days");
+
+	*days = 0;
+	if (v != NULL && parse_int(v, 1, 365, days) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--days: expected working days from 1 to 365, "
+		    "not '%s'"), v);
+	return 0;
+}
+
+int
+cmd_item_material_add(struct cmd_ctx *c, struct cmd_args *a)
+{
+	char *cause = NULL;
+	int seq = 0, rc;
+
+	rc = catalog_material_add(c->s, a->pos[0], cmd_arg(a, "name"),
+	    cmd_arg(a, "optional") == NULL, cmd_arg(a, "secondary") != NULL, &seq, &cause);
+	if (rc != EXIT_OK)
+		return failed(c, rc, cause);
+	out_printf_safe(c->out, _("%s: material %d added\n"), a->pos[0], seq);
+	return EXIT_OK;
+}
+
+int
+cmd_item_material_set(struct cmd_ctx *c, struct cmd_args *a)
+{
+	int req = yes_no(a, "required"), sec = yes_no(a, "secondary"), rc;
+	char *cause = NULL;
+	long seq;
+
+	if ((rc = seq_arg(c, a, &seq)) != 0)
+		return rc;
+	if (req == -2 || sec == -2)
+		return cmd_fail(c, EXIT_INVALID, "%s", _("--required, --secondary: expected yes or no"));
+	rc = catalog_material_set(c->s, a->pos[0], (int)seq, cmd_arg(a, "name"), req, sec, &cause);
+	if (rc != EXIT_OK)
+		return failed(c, rc, cause);
+	out_printf_safe(c->out, _("%s: material %d changed\n"), a->pos[0], (int)seq);
+	return EXIT_OK;
+}
+
+int
+cmd_item_step_add(struct cmd_ctx *c, struct cmd_args *a)
+{
+	char *cause = NULL;
+	long days;
+	int seq = 0, rc;
+
+	if ((rc = days_arg(c, a, &days)) != 0)
+		return rc;
+	rc = catalog_step_add(c->s, a->pos[0], cmd_arg(a, "name"), cmd_arg(a, "name-en"),
+	    cmd_arg(a, "dept"), (int)days, &seq, &cause);
+	if (rc != EXIT_OK)
+		return failed(c, rc, cause);
+	out_printf_safe(c->out, _("%s: step %d added\n"), a->pos[0], seq);
+	return EXIT_OK;
+}
+
+int
+cmd_item_step_set(struct cmd_ctx *c, struct cmd_args *a)
+{
+	char *cause = NULL;
+	long seq, days;
+	int rc;
+
+	if ((rc = seq_arg(c, a, &seq)) != 0 || (rc = days_arg(c, a, &days)) != 0)
+		return rc;
+	rc = catalog_step_set(c->s, a->pos[0], (int)seq, cmd_arg(a, "name"), cmd_arg(a, "name-en"),
+	    cmd_arg(a, "dept"), (int)days, &cause);
+	if (rc != EXIT_OK)
+		return failed(c, rc, cause);
+	out_printf_safe(c->out, _("%s: step %d changed\n"), a->pos[0], (int)seq);
+	return EXIT_OK;
+}

@@ -17,4 +17,20 @@ enum catalog_kind { CATALOG_ITEMS, CATALOG_REGIONS };
 int catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *name,
     const char *encoding, char **cause);
 
+/*
+ * An item's materials and steps, edited one at a time by an admin: added at
+ * the end (the next number) or changed in place. Numbers never move, so the
+ * cases that name a material by its number keep meaning the same one; a
+ * material no longer asked for is made optional. name NULL, required or
+ * secondary -1, days 0 and dept NULL leave that field as it is.
+ */
+int catalog_material_add(struct session *s, const char *item, const char *name, int required,
+    int secondary, int *seq, char **cause);
+int catalog_material_set(struct session *s, const char *item, int seq, const char *name,
+    int required, int secondary, char **cause);
+int catalog_step_add(struct session *s, const char *item, const char *name, const char *name_en,
+    const char *dept, int days, int *seq, char **cause);
+int catalog_step_set(struct session *s, const char *item, int seq, const char *name,
+    const char *name_en, const char *dept, int days, char **cause);
+
 #endif

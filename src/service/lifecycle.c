@@ -1524,6 +1524,19 @@ intake_in(struct store *st, const struct calendar *cal, const struct actor *who,
 		rc = EXIT_INTERNAL;
 		goto out;
 	}
+	/* An item imported without its materials or steps has no guide to take
+	 * an application by, nor a way through the office: not yet open. */
+	{
+		struct steps ss0;
+
+		memset(&ss0, 0, sizeof ss0);
+		if (m.n == 0 || store_step_each(st, it.code, add_step, &ss0) < 0 || ss0.n == 0) {
+			set_cause(cause, _("item '%s' has no %s in the catalog yet: an admin adds them "
+			    "(item %s add) before applications are taken in"), it.code,
+			    m.n == 0 ? _("materials") : _("steps"), m.n == 0 ? "material" : "step");
+			goto out;
+		}
+	}
 	if (parse_materials(in->materials, "materials", &m, &have, cause) != 0)
 		goto out;
 	if (in->region && strlen(in->region) > 12) {
