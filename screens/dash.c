@@ -16,12 +16,14 @@
 #include "access.h"
 #include "appts.h"
 #include "i18n.h"
+#include "project_screens.h"
+#include "project_stats.h"
 #include "stats.h"
 #include "tcase.h"
 #include "ui.h"
 #include "util.h"
 
-enum { SEC_GRID, SEC_BOTTLENECK, SEC_OFFICES, SEC_ANOMALY, SEC_COUNT };
+enum { SEC_GRID, SEC_BOTTLENECK, SEC_OFFICES, SEC_ANOMALY, SEC_PROJECTS, SEC_COUNT };
 
 #define TICKER 2
 #define CELL 26
@@ -36,6 +38,7 @@ struct dashs {
 	int sel[SEC_COUNT];
 	time_t analysed;		/* when the slower analysis part was computed */
 	int day;			/* the day the figures are for */
+	struct project_figures pf;	/* investment projects (dashproj.c) */
 };
 
 struct fresh {
@@ -74,8 +77,10 @@ load(struct ui *ui, struct dashs *s, int full)
 	    ((full || now - s->analysed >= 60) &&
 	    stats_dashboard_analysis(ui->s->st, ui->s->cal, s->prefix, s->day, &s->d) != 0))
 		ui_message(ui, 1, "%s", store_error(ui->s->st));
-	else if (full || now - s->analysed >= 60)
+	else if (full || now - s->analysed >= 60) {
 		s->analysed = now;
+		dashproj_load(ui, &s->pf, s->prefix);
+	}
 	snprintf(lo, sizeof lo, "%s", s->prefix);
 	snprintf(hi, sizeof hi, "%s:", s->prefix);
 	memset(&f, 0, sizeof f);
@@ -234,7 +239,7 @@ dash_draw(struct ui *ui, void *state)
 		"q", N_("back"), NULL
 	};
 	static const char *const sections[] = {
-		N_("areas"), N_("bottlenecks"), N_("offices in red"), N_("anomalies")
+		N_("areas"), N_("bottlenecks"), N_("offices in red"), N_("anomalies"), N_("projects")
 	};
 	struct dashs *s = state;
 	struct dash *d = &s->d;
@@ -294,6 +299,8 @@ dash_draw(struct ui *ui, void *state)
 	h = ui->rows - 3 - TICKER - y;
 	if (s->section == SEC_GRID)
 		grid(ui, s, y, h);
+	else if (s->section == SEC_PROJECTS)
+		dashproj_draw(ui, &s->pf, s->sel[SEC_PROJECTS], y, h);
 	else
 		tops(ui, s, y, h);
 	y = ui->rows - 2 - TICKER;
@@ -320,6 +327,8 @@ drill(struct ui *ui, struct dashs *s)
 	struct dash *d = &s->d;
 	int i = s->sel[s->section];
 
+	if (s->section == SEC_PROJECTS)
+		return dashproj_drill(ui, &s->pf, i);
 	memset(&a, 0, sizeof a);
 	a.open_only = 1;
 	switch (s->section) {
@@ -394,7 +403,8 @@ dash_key(struct ui *ui, void *state, struct ui_key k)
 	struct dashs *s = state;
 	struct dash *d = &s->d;
 	int n = s->section == SEC_GRID ? d->nareas : s->section == SEC_BOTTLENECK ?
-	    d->nbottlenecks : s->section == SEC_OFFICES ? d->noffices : d->nanomalies;
+	    d->nbottlenecks : s->section == SEC_OFFICES ? d->noffices :
+	    s->section == SEC_PROJECTS ? s->pf.n : d->nanomalies;
 	int step = s->section == SEC_GRID ? (ui->cols / CELL > 0 ? ui->cols / CELL : 1) : 1;
 	int *sel = &s->sel[s->section];
 
@@ -430,7 +440,10 @@ dash_key(struct ui *ui, void *state, struct ui_key k)
 static void
 dash_leave(struct ui *ui, void *state)
 {
+	struct dashs *s = state;
+
 	(void)ui;
+	project_stats_release(&s->pf);
 	free(state);
 }
 

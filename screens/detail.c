@@ -14,6 +14,8 @@
 #include "case.h"
 #include "notice.h"
 #include "i18n.h"
+#include "project.h"
+#include "project_screens.h"
 #include "tcase.h"
 #include "ui.h"
 #include "util.h"
@@ -29,6 +31,8 @@ struct detail {
 	int step_limit;		/* the longest branch for a parallel step */
 	struct branch br[8];
 	int nbr;
+	char project[32];	/* the investment project the case is part of, or "" */
+	int project_stage;
 	int inspect;		/* the item needs an on-site inspection (预约) */
 	char told[512];		/* 告知: each moment that happened, told or owed */
 	int owed;		/* moments not told yet */
@@ -168,6 +172,8 @@ load(struct ui *ui, struct detail *d)
 	store_event_each_of_case(ui->s->st, d->c.id, add_event, d);
 	store_step_each(ui->s->st, d->c.item, step_of, &si);
 	store_branch_each(ui->s->st, d->c.id, add_branch, d);
+	if (project_of_case(ui->s, d->c.id, d->project, &d->project_stage) != 1)
+		d->project[0] = '\0';
 	{
 		int hours;
 
@@ -228,10 +234,19 @@ detail_draw(struct ui *ui, void *state)
 		"a", N_("act"), "t", N_("tell"), "p", N_("papers"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
 		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
+	static const char *const keys_project[] = {
+		"a", N_("act"), "g", N_("project"), "↑↓", N_("timeline"), "Enter", N_("read whole"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
+	};
 	/* A case whose item needs an on-site inspection (预约). */
 	static const char *const keys_inspect[] = {
 		"a", N_("act"), "t", N_("tell"), "p", N_("papers"), "i", N_("inspections"), "↑↓", N_("timeline"),
 		"Enter", N_("read whole"), "/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
+	};
+	static const char *const keys_both[] = {
+		"a", N_("act"), "i", N_("inspections"), "g", N_("project"), "↑↓", N_("timeline"),
+		"Enter", N_("read whole"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("back"), NULL
 	};
 	struct detail *d = state;
 	struct tcase *c;
@@ -261,6 +276,12 @@ detail_draw(struct ui *ui, void *state)
 	    c->hall_name);
 	field(ui, y++, 1, lw, _("received"), buf);
 	field(ui, y++, 1, lw, _("office"), c->office_name);
+	if (d->project[0]) {
+		/* A case of an investment project: g opens the project's view. */
+		snprintf(buf, sizeof buf, _("%s · stage %d (g opens it)"), d->project,
+		    d->project_stage);
+		field(ui, y++, 1, lw, _("project"), buf);
+	}
 	snprintf(buf, sizeof buf, "%s%s%s", tcase_status_label(c->status),
 	    *c->step_name ? " · " : "", c->step_name);
 	field(ui, y++, 1, lw, _("status"), buf);
@@ -403,7 +424,8 @@ detail_draw(struct ui *ui, void *state)
 	attrset(A_NORMAL);
 	h = ui->rows - 2 - y;
 	ui_list_draw(ui, &d->list, y, h);
-	ui_keybar(ui, d->inspect ? keys_inspect : keys);
+	ui_keybar(ui, d->project[0] && d->inspect ? keys_both : d->project[0] ? keys_project :
+	    d->inspect ? keys_inspect : keys);
 }
 
 static int
@@ -413,6 +435,10 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 
 	if (!k.fkey && k.ch == L'a') {
 		ui_push(ui, &screen_act, d->no);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'g' && d->project[0]) {
+		ui_push(ui, &screen_project, d->project);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) &&

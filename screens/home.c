@@ -13,6 +13,7 @@
 #include "appoint.h"
 #include "appts.h"
 #include "i18n.h"
+#include "project_screens.h"
 #include "tcase.h"
 #include "ui.h"
 #include "util.h"
@@ -107,8 +108,8 @@ home_enter(struct ui *ui, const void *arg)
 		region_release(&r);
 	}
 	load(ui, h);
-	for (k = 0; k < 3; k++) {
-		static const char *const kinds[] = { "intake", "act", "appt" };
+	for (k = 0; k < 4; k++) {
+		static const char *const kinds[] = { "intake", "act", "appt", "project" };
 		char *data = NULL, *saved = NULL;
 
 		if (store_draft_get(ui->s->st, ui->s->user.login, kinds[k], &data, &saved) == 0) {
@@ -133,16 +134,19 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	static const char *const keys_clerk[] = {
-		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "o", N_("orders"),
-		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "e", N_("ratings"), NULL
+		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "P",
+		N_("projects"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
+		"q", N_("quit"), "e", N_("ratings"), "F", N_("flowcharts"), NULL
 	};
 	static const char *const keys_approver[] = {
-		"w", N_("worklist"), "a", N_("inspections"), "o", N_("orders"), "/", N_("find case"),
-		"F1", N_("help"), "q", N_("quit"), "e", N_("ratings"), NULL
+		"w", N_("worklist"), "a", N_("inspections"), "P", N_("projects"), "o", N_("orders"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "e", N_("ratings"),
+		"F", N_("flowcharts"), NULL
 	};
 	static const char *const keys[] = {
-		"d", N_("dashboard"), "p", N_("reports"), "o", N_("orders"), "c", N_("complaints"),
-		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "e", N_("ratings"), NULL
+		"d", N_("dashboard"), "p", N_("reports"), "P", N_("projects"), "o", N_("orders"),
+		"c", N_("complaints"), "/", N_("find case"), "F1", N_("help"), "q", N_("quit"),
+		"e", N_("ratings"), "F", N_("flowcharts"), NULL
 	};
 	struct home *h = state;
 	char line[512];
@@ -181,6 +185,9 @@ home_draw(struct ui *ui, void *state)
 			    "r resumes it, x discards it."), h->draft_saved);
 		else if (strcmp(h->draft_kind, "appt") == 0)
 			snprintf(line, sizeof line, _("An unfinished inspection form from %s was kept: "
+			    "r resumes it, x discards it."), h->draft_saved);
+		else if (strcmp(h->draft_kind, "project") == 0)
+			snprintf(line, sizeof line, _("An unfinished project form from %s was kept: "
 			    "r resumes it, x discards it."), h->draft_saved);
 		else
 			snprintf(line, sizeof line, _("An unfinished action on case %s was kept: "
@@ -227,6 +234,17 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_records, "rating");
 		return UI_HANDLED | UI_REDRAW;
 	}
+	/* Investment projects and their flowcharts (project_screens.h). F is
+	 * last in the key bar, so that 80 columns keep "/ find case" in
+	 * English; the help lists it, and the projects screen has f. */
+	if (!k.fkey && k.ch == L'P') {
+		ui_push(ui, &screen_projects, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'F') {
+		ui_push(ui, &screen_flowlist, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'a') {
 		/* 预约: an inspector opens the day's visits, others every appointment. */
 		ui_push(ui, &screen_appts, NULL);
@@ -247,6 +265,8 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 			ui_push(ui, &screen_intake, "draft");
 		else if (strcmp(h->draft_kind, "appt") == 0)
 			ui_push(ui, &screen_appt_form, "draft");
+		else if (strcmp(h->draft_kind, "project") == 0)
+			projact_resume(ui);
 		else if (ui_push(ui, &screen_detail, h->draft_saved) == 0)
 			ui_push(ui, &screen_act, h->draft_saved);
 		h->draft_kind[0] = '\0';

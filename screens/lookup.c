@@ -11,6 +11,7 @@
 
 #include "caselist.h"
 #include "i18n.h"
+#include "project_screens.h"
 #include "ids.h"
 #include "ui.h"
 #include "util.h"
@@ -76,6 +77,17 @@ search(struct ui *ui, struct lookup *l)
 		free(q);
 		ui_message(ui, 1, "%s", _("type a case number, an ID, a name or a phone number"));
 		return UI_HANDLED | UI_REDRAW;
+	}
+	if ((t[0] == 'X' || t[0] == 'x') && (t[1] == 'M' || t[1] == 'm') &&
+	    isdigit((unsigned char)t[2])) {
+		/* A project's number (XM + date + sequence): its view replaces
+		 * the lookup; one out of sight reads as one that does not exist. */
+		char no[32];
+
+		snprintf(no, sizeof no, "XM%s", t + 2);
+		free(q);
+		ui_then(ui, &screen_project, no);
+		return UI_HANDLED | UI_BACK;
 	}
 	if (is_case_no(t)) {
 		f.no = t;

@@ -8,6 +8,7 @@
 
 #include "access.h"
 #include "cmd.h"
+#include "cmd_projstat.h"
 #include "i18n.h"
 #include "json.h"
 #include "stats.h"
@@ -44,7 +45,7 @@ json_num(struct json *j, const char *key, long v)
 }
 
 static void
-dash_json(FILE *fp, const struct dash *d, const char *today)
+dash_json(FILE *fp, const struct dash *d, const char *today, const struct project_figures *pf)
 {
 	struct json j;
 	int i;
@@ -134,12 +135,14 @@ dash_json(FILE *fp, const struct dash *d, const char *today)
 	for (i = 0; i < d->nanomalies; i++)
 		json_num(&j, d->anomalies[i].kind, d->anomalies[i].n);
 	json_end(&j);
+	json_key(&j, "projects");
+	cmd_projstat_json(&j, pf);
 	json_end(&j);
 }
 
 
 static void
-dash_text(FILE *fp, const struct dash *d, const char *today)
+dash_text(FILE *fp, const struct dash *d, const char *today, const struct project_figures *pf)
 {
 	int i;
 	double rate = d->month_finished ? 100.0 * (double)d->month_on_time / (double)d->month_finished : 0;
@@ -168,13 +171,15 @@ dash_text(FILE *fp, const struct dash *d, const char *today)
 	out_printf_safe(fp, "\n%s\n", _("anomalies:"));
 	for (i = 0; i < d->nanomalies; i++)
 		out_printf_safe(fp, "  %s  %ld\n", tcase_anomaly_label(d->anomalies[i].kind), d->anomalies[i].n);
+	cmd_projstat_text(fp, pf);
 }
 
 int
 cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a)
 {
+	struct project_figures pf;
 	struct dash *d;
-	char prefix[16], today[11];
+	char prefix[16], today[11], *cause = NULL;
 	const char *f;
 	int rc;
 
@@ -196,11 +201,19 @@ cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a)
 		free(d);
 		return cmd_store_error(c);
 	}
+	/* The region's investment projects, counted as the console shows them. */
+	if ((rc = project_stats_figures(c->s, prefix, &pf, &cause)) != EXIT_OK) {
+		free(d);
+		rc = cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
 	clock_format_date(c->today, today);
 	if (strcmp(f, "json") == 0)
-		dash_json(c->out, d, today);
+		dash_json(c->out, d, today, &pf);
 	else
-		dash_text(c->out, d, today);
+		dash_text(c->out, d, today, &pf);
+	project_stats_release(&pf);
 	free(d);
 	return EXIT_OK;
 }

@@ -11,6 +11,7 @@
 
 #include "access.h"
 #include "cmd.h"
+#include "cmd_projstat.h"
 #include "i18n.h"
 #include "json.h"
 #include "record.h"
@@ -401,6 +402,32 @@ text_bars(struct rctx *r, const struct office_score *v, int n, const char *title
 	}
 }
 
+/* The region's investment projects as they stand (cmd_projstat.c): a
+ * section in text, a member in JSON; CSV keeps to the offices' table. */
+static int
+project_section(struct rctx *r)
+{
+	struct project_figures pf;
+	char *cause = NULL;
+	int rc;
+
+	if (r->fmt == FMT_CSV || r->fmt == FMT_TSV)
+		return EXIT_OK;
+	if ((rc = project_stats_figures(r->c->s, r->lo, &pf, &cause)) != EXIT_OK) {
+		rc = cmd_fail(r->c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	if (r->fmt == FMT_TEXT)
+		cmd_projstat_text(r->c->out, &pf);
+	else {
+		json_key(&r->j, "projects");
+		cmd_projstat_json(&r->j, &pf);
+	}
+	project_stats_release(&pf);
+	return EXIT_OK;
+}
+
 static int
 weekly_monthly(struct rctx *r, int monthly)
 {
@@ -464,7 +491,7 @@ weekly_monthly(struct rctx *r, int monthly)
 	if (r->fmt == FMT_TEXT && !monthly && n > 0 && n <= 40)
 		text_bars(r, v, n, _("on-time rate:"));
 	free(v);
-	return EXIT_OK;
+	return project_section(r);
 }
 
 /* Slowest items: median working days from acceptance to decision. */

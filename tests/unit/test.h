@@ -44,6 +44,8 @@ void test_offered(struct store *st, const struct calendar *cal, const struct act
     const char *no, char *out, size_t size);
 
 extern const struct test tests_clock[];
+extern const struct test tests_flowdraw[];
+extern const struct test tests_projstat[];
 extern const struct test tests_calendar[];
 extern const struct test tests_ids[];
 extern const struct test tests_csv[];
