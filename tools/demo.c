@@ -1261,7 +1261,19 @@ appointment_cases(struct store *st, const struct calendar *cal, int today, char 
 		if (session_as(&s, st, cal, cases[k].clerk,
 		    demo_moment(cal, today, cases[k].back, "09:00"), &u, cause) != 0)
 			return -1;
-		rc = lifecycle_intake(&s, &in, no, cause);
+		/* Taken in before the first step of its appointment (09:00), whatever
+		 * the time of day the demo runs at. */
+		{
+			char *was = getenv("TONGBAN_TIME") ? xstrdup(getenv("TONGBAN_TIME")) : NULL;
+
+			setenv("TONGBAN_TIME", "08:45", 1);
+			rc = lifecycle_intake(&s, &in, no, cause);
+			if (was) {
+				setenv("TONGBAN_TIME", was, 1);
+				free(was);
+			} else
+				unsetenv("TONGBAN_TIME");
+		}
 		session_close(&s);
 		user_release(&u);
 		if (rc != 0)

@@ -96,11 +96,18 @@ void
 clock_stamp(int day, char out[32])
 {
 	char d[11];
+	const char *env = getenv("TONGBAN_TIME");
 	time_t t = time(NULL);
 	struct tm tm;
+	int m;
 
-	localtime_r(&t, &tm);
 	clock_format_date(day, d);
+	/* TONGBAN_TIME fixes the time of day, as clock_now() reads it. */
+	if (env != NULL && clock_parse_hhmm(env, &m) == 0 && m < CLOCK_MINUTES_PER_DAY) {
+		snprintf(out, 32, "%s %02d:%02d:00", d, m / 60, m % 60);
+		return;
+	}
+	localtime_r(&t, &tm);
 	snprintf(out, 32, "%s %02d:%02d:%02d", d, tm.tm_hour % 24, tm.tm_min % 60, tm.tm_sec % 61);
 }
 
