@@ -71,26 +71,6 @@ add_mat(void *arg, int seq, const char *name, int required, int secondary)
 	return 0;
 }
 
-static void
-field_set(struct ui_field *f, const char *s)
-{
-	mbstate_t ps;
-	const char *p = s;
-
-	memset(&ps, 0, sizeof ps);
-	f->len = 0;
-	while (p && *p && f->len < UI_FIELD_MAX) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, p, strlen(p), &ps);
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		f->buf[f->len++] = wc;
-		p += n;
-	}
-	f->buf[f->len] = L'\0';
-	f->cur = f->len;
-}
 
 static void
 menu_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
@@ -169,7 +149,7 @@ choose(struct act *a, const struct act_def *def)
 		for (int i = 0; i < a->nmat; i++)
 			if (a->mat_req[i] && !a->mat_have[i])
 				sb_addf(&miss, "%s%d", miss.len ? "," : "", a->mat_seq[i]);
-		field_set(&a->f[F_MATERIALS], miss.buf);
+		ui_field_set(&a->f[F_MATERIALS], miss.buf);
 		sb_release(&miss);
 	}
 }
@@ -230,7 +210,7 @@ act_enter(struct ui *ui, const void *arg)
 				char *v = ui_draft_value(data, field_opt[i]);
 
 				if (v)
-					field_set(&a->f[i], v);
+					ui_field_set(&a->f[i], v);
 				free(v);
 			}
 			ui_message(ui, 0, _("your unfinished '%s' from %s is back"), d->name, saved);

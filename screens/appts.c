@@ -649,25 +649,11 @@ ffield_label(int id)
 	}
 }
 
+/* Filled in for the user: typing replaces it. */
 static void
 fset(struct ui_field *f, const char *s)
 {
-	mbstate_t ps;
-	const char *p = s;
-
-	memset(&ps, 0, sizeof ps);
-	f->len = 0;
-	while (p && *p && f->len < UI_FIELD_MAX) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, p, strlen(p), &ps);
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		f->buf[f->len++] = wc;
-		p += n;
-	}
-	f->buf[f->len] = L'\0';
-	f->cur = f->len;
+	ui_field_set(f, s);
 	f->filled = 1;
 }
 

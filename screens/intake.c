@@ -52,25 +52,6 @@ struct intake_state {
 	int top, bottom;	/* the virtual rows scrolled off, the last screen row */
 };
 
-static void
-set_field(struct ui_field *f, const char *s)
-{
-	mbstate_t ps;
-
-	memset(&ps, 0, sizeof ps);
-	f->len = 0;
-	while (s && *s && f->len < UI_FIELD_MAX) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		f->buf[f->len++] = wc;
-		s += n;
-	}
-	f->buf[f->len] = L'\0';
-	f->cur = f->len;
-}
 
 struct cand_ctx {
 	struct intake_state *s;
@@ -141,7 +122,7 @@ pick_item(struct ui *ui, struct intake_state *s, const char *code)
 	s->nmat = 0;
 	s->msel = 0;
 	store_material_each(ui->s->st, it.code, add_mat, s);
-	set_field(&s->f[I_ITEM], it.code);
+	ui_field_set(&s->f[I_ITEM], it.code);
 	item_release(&it);
 }
 
@@ -212,7 +193,7 @@ static void
 pick_place(struct ui *ui, struct intake_state *s)
 {
 	if (s->nplace > 0) {
-		set_field(&s->f[I_REGION], s->place_code[s->psel]);
+		ui_field_set(&s->f[I_REGION], s->place_code[s->psel]);
 		s->nplace = 0;
 	}
 	region_name(ui, s);
@@ -228,10 +209,10 @@ known_applicant(struct ui *ui, struct intake_state *s)
 	if (*id && ids_kind(id) == NULL)
 		ui_message(ui, 1, _("'%s' is not a valid ID: check the digits"), id);
 	else if (*id && store_applicant_get(ui->s->st, id, &name, &phone, &region) == 0) {
-		set_field(&s->f[I_NAME], name);
+		ui_field_set(&s->f[I_NAME], name);
 		snprintf(s->registered, sizeof s->registered, "%s", name);
-		set_field(&s->f[I_PHONE], phone);
-		set_field(&s->f[I_REGION], region);
+		ui_field_set(&s->f[I_PHONE], phone);
+		ui_field_set(&s->f[I_REGION], region);
 		s->f[I_NAME].filled = s->f[I_PHONE].filled = s->f[I_REGION].filled = 1;
 		region_name(ui, s);
 		ui_message(ui, 0, _("known applicant: %s"), name);
@@ -253,7 +234,7 @@ intake_enter(struct ui *ui, const void *arg)
 		return NULL;
 	}
 	s = xcalloc(1, sizeof *s);
-	set_field(&s->f[I_REGION], ui->s->user.region);
+	ui_field_set(&s->f[I_REGION], ui->s->user.region);
 	region_name(ui, s);
 	search_items(ui, s);
 	if (arg != NULL && strcmp(arg, "draft") == 0 &&
@@ -269,7 +250,7 @@ intake_enter(struct ui *ui, const void *arg)
 		for (i = 1; i < 5; i++) {
 			v = ui_draft_value(data, keys[i]);
 			if (v)
-				set_field(&s->f[i], v);
+				ui_field_set(&s->f[i], v);
 			free(v);
 		}
 		v = ui_draft_value(data, "channel");

@@ -77,26 +77,6 @@ choice(int id)
 	return id == PF_FLOWCHART || id == PF_KIND;
 }
 
-static void
-field_set(struct ui_field *f, const char *s)
-{
-	mbstate_t ps;
-	const char *p = s;
-
-	memset(&ps, 0, sizeof ps);
-	f->len = 0;
-	while (p && *p && f->len < UI_FIELD_MAX) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, p, strlen(p), &ps);
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		f->buf[f->len++] = wc;
-		p += n;
-	}
-	f->buf[f->len] = L'\0';
-	f->cur = f->len;
-}
 
 static const char *const mode_words[] = { "open", "withdraw", "joint", "findings" };
 
@@ -127,7 +107,7 @@ restore(struct ui *ui, struct projact *a)
 				if (project_joint_parse(v, &jk) == 0)
 					a->kind = jk;
 			} else
-				field_set(&a->f[i], v);
+				ui_field_set(&a->f[i], v);
 			free(v);
 		}
 		ui_message(ui, 0, _("your unfinished form from %s is back"), saved);
@@ -191,7 +171,7 @@ projact_enter(struct ui *ui, const void *arg)
 		a->order[a->n++] = PF_NAME;
 		a->order[a->n++] = PF_SITE;
 		a->order[a->n++] = PF_PHONE;
-		field_set(&a->f[PF_SITE], ui->s->user.region);
+		ui_field_set(&a->f[PF_SITE], ui->s->user.region);
 		break;
 	case PROJACT_WITHDRAW:
 		a->order[a->n++] = PF_NOTE;

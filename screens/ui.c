@@ -330,6 +330,26 @@ ui_field_printable(int ch)
 	return wcwidth((wchar_t)ch) >= 0;
 }
 
+void
+ui_field_set(struct ui_field *f, const char *s)
+{
+	mbstate_t ps;
+
+	memset(&ps, 0, sizeof ps);
+	f->len = 0;
+	while (s && *s && f->len < UI_FIELD_MAX) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
+
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
+			break;
+		f->buf[f->len++] = wc;
+		s += n;
+	}
+	f->buf[f->len] = L'\0';
+	f->cur = f->len;
+}
+
 int
 ui_field_key(struct ui_field *f, struct ui_key k)
 {

@@ -143,6 +143,9 @@ void ui_field_draw(struct ui *ui, struct ui_field *f, int y, int x, int w, int f
 int ui_field_key(struct ui_field *f, struct ui_key k);
 /* The field's text as UTF-8 (heap). */
 char *ui_field_text(const struct ui_field *f);
+/* Set the field to s (UTF-8; an invalid sequence ends it), the cursor at
+ * its end. */
+void ui_field_set(struct ui_field *f, const char *s);
 
 /* Append s to sb quoted for a POSIX shell (for equivalent ssh lines). */
 struct sb;

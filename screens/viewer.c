@@ -223,21 +223,9 @@ static void *
 prompt_enter(struct ui *ui, const void *arg)
 {
 	struct prompt *p = xcalloc(1, sizeof *p);
-	const char *s = arg ? arg : "";
-	mbstate_t ps;
 
 	(void)ui;
-	memset(&ps, 0, sizeof ps);
-	while (*s && p->f.len < UI_FIELD_MAX) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, strlen(s), &ps);
-
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0)
-			break;
-		p->f.buf[p->f.len++] = wc;
-		s += n;
-	}
-	p->f.cur = p->f.len;
+	ui_field_set(&p->f, arg ? arg : "");
 	return p;
 }
 
