@@ -109,9 +109,7 @@ add_person(void *arg, const struct user *u, int nkeys)
 	struct worklist *w = arg;
 
 	(void)nkeys;
-	if (w->npeople < MAX_PEOPLE && !u->disabled && u->office && w->list.office &&
-	    strcmp(u->office, w->list.office) == 0 &&
-	    (u->role == ROLE_APPROVER || u->role == ROLE_CLERK)) {
+	if (w->npeople < MAX_PEOPLE && access_may_be_given(u, w->list.office)) {
 		snprintf(w->people[w->npeople], sizeof w->people[0], "%s", u->login);
 		snprintf(w->names[w->npeople], sizeof w->names[0], "%s  %s", u->login,
 		    u->name ? u->name : "");

@@ -399,8 +399,12 @@ access_may_assign(const struct user *u, const struct tcase *c, const struct user
 	if (!access_has(u, RIGHT_CASE_WORK) || u->office == NULL || !c->open ||
 	    strcmp(u->office, c->office) != 0)
 		return 0;
-	if (whom == NULL)
-		return 1;
+	return whom == NULL || access_may_be_given(whom, c->office);
+}
+
+int
+access_may_be_given(const struct user *whom, const char *office)
+{
 	return !whom->disabled && (whom->role == ROLE_APPROVER || whom->role == ROLE_CLERK) &&
-	    whom->office != NULL && strcmp(whom->office, c->office) == 0;
+	    whom->office != NULL && office != NULL && strcmp(whom->office, office) == 0;
 }

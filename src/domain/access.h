@@ -96,6 +96,9 @@ int access_project_site(const struct user *u, const char *site);
  * back when u works at c's competent office; whom: an enabled clerk or
  * approver of that office (NULL: to nobody). */
 int access_may_assign(const struct user *u, const struct tcase *c, const struct user *whom);
+/* 1 when whom may be given the cases of office: an enabled clerk or
+ * approver of it. */
+int access_may_be_given(const struct user *whom, const char *office);
 
 /* The worklist of u: the office, and the hall region for clerks (NULL for
  * approvers). 0, or -1 when u has no worklist. */
