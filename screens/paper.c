@@ -22,6 +22,7 @@ struct paper {
 	int k;
 	struct sb text;
 	int top;
+	int width;		/* the columns the text was laid out for */
 };
 
 static void
@@ -29,9 +30,13 @@ load(struct ui *ui, struct paper *p)
 {
 	char *cause = NULL;
 
+	/* Shown at the window's width (a narrow one wraps it); printed at 72. */
+	int w = ui->cols - 2 < 72 ? (ui->cols - 2 < 32 ? 32 : ui->cols - 2) : 72;
+
 	sb_reset(&p->text);
 	p->top = 0;
-	if (paper_text(ui->s, p->no, paper_kinds[p->k], 72, &p->text, &cause) != 0) {
+	p->width = w;
+	if (paper_text(ui->s, p->no, paper_kinds[p->k], w, &p->text, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause ? cause : "?");
 		free(cause);
 	}
@@ -75,8 +80,12 @@ paper_draw(struct ui *ui, void *state)
 	};
 	struct paper *p = state;
 	char title[160];
-	const char *s = p->text.buf ? p->text.buf : "";
-	int y = 2, n = 0;
+	const char *s;
+	int y = 2, n = 0, w = ui->cols - 2 < 72 ? (ui->cols - 2 < 32 ? 32 : ui->cols - 2) : 72;
+
+	if (w != p->width)
+		load(ui, p);	/* the window was resized */
+	s = p->text.buf ? p->text.buf : "";
 
 	snprintf(title, sizeof title, "%s · %s", paper_title(paper_kinds[p->k]), p->no);
 	ui_title(ui, title);
@@ -97,17 +106,23 @@ paper_draw(struct ui *ui, void *state)
 static void
 print(struct ui *ui, struct paper *p)
 {
+	struct sb a4 = SB_INIT;
 	const char *s;
 
+	if (paper_text(ui->s, p->no, paper_kinds[p->k], 72, &a4, NULL) != 0) {
+		sb_release(&a4);
+		return;
+	}
 	refresh();
 	fputs("\033[5i", stdout);
-	for (s = p->text.buf ? p->text.buf : ""; *s; s++) {
+	for (s = a4.buf ? a4.buf : ""; *s; s++) {
 		if (*s == '\n')
 			fputc('\r', stdout);
 		fputc(*s, stdout);
 	}
 	fputs("\f\033[4i", stdout);
 	fflush(stdout);
+	sb_release(&a4);
 	ui_message(ui, 0, _("%s sent to the printer of your terminal"),
 	    paper_title(paper_kinds[p->k]));
 }
