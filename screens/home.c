@@ -219,7 +219,7 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'p' && access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
-		ui_push(ui, &screen_viewer, "report daily");
+		ui_push(ui, &screen_reports, NULL);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'o') {

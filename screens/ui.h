@@ -14,6 +14,7 @@
 
 #include "clock.h"
 #include "model.h"
+#include "report.h"
 #include "session.h"
 #include "store.h"
 
@@ -63,6 +64,10 @@ struct cases_arg {
 	int open_only;
 	int pledge_overdue;	/* pledged materials outstanding past their day */
 	int suspend_overdue;	/* suspended past the period told (art. 45) */
+	/* A report's figure (screens/reports.c): when set, the list is exactly
+	 * report_drill_filter's and the fields above are not used. */
+	int report;
+	struct report_drill drill;
 };
 
 struct ui {
@@ -170,6 +175,8 @@ char *ui_draft_value(const char *data, const char *key);
 extern const struct screen screen_worklist;
 extern const struct screen screen_dash;
 extern const struct screen screen_viewer;
+/* The reports: kind, period and region chosen, every figure drilled. */
+extern const struct screen screen_reports;
 /* A text read whole, wrapped to the window: the arg is "TITLE\nTEXT". */
 extern const struct screen screen_text;
 /* Record how the applicant of a case was told (arg: the case number). */

@@ -33,7 +33,7 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 	"from= to= limit= forecast= format= encoding= bom raw"
 #define LIST "[--format text|csv|tsv|json] [--raw]"
 #define LIST_OPTS "format= encoding= bom raw"
-#define REPORT_OPTS "region= office= date= format= raw"
+#define REPORT_OPTS "region= office= date= format= header= raw"
 
 /*
  * Every command, one row per noun and verb:
@@ -274,16 +274,16 @@ static const struct cmd_entry commands[] = {
 	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--format text|csv|json]",
 	  N_("daily scan: every red and yellow case per office"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...]",
+	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...] [--header code|label]",
 	  N_("weekly dispatch per office"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "monthly", "[--region CODE] [--date DATE] [--format ...]",
+	{ "report", "monthly", "[--region CODE] [--date DATE] [--format ...] [--header code|label]",
 	  N_("monthly bulletin: districts and departments ranked"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "quarterly", "[--region CODE] [--date DATE] [--format ...]",
+	{ "report", "quarterly", "[--region CODE] [--date DATE] [--format ...] [--header code|label]",
 	  N_("quarterly analysis with grading and recommendations"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "annual", "[--region CODE] [--date DATE] [--format ...]",
+	{ "report", "annual", "[--region CODE] [--date DATE] [--format ...] [--header code|label]",
 	  N_("annual evaluation with the five indicators"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 
@@ -554,6 +554,12 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 				fprintf(c->out, "  %s\n", _(project_help[i]));
 		}
 		if (strcmp(noun, "report") == 0) {
+			fprintf(c->out, "\n  %s\n  %s\n  %s\n", _("--date DATE: the period that holds "
+			    "DATE; without it the last complete week, month, quarter or year (the "
+			    "daily scan: today)."), _("--header code|label: the CSV header row as "
+			    "stable codes (the default, for scripts) or as labels in your language; "
+			    "JSON keys are always codes."), _("a figure with nothing completed in the "
+			    "period prints – (JSON: null)."));
 			fprintf(c->out, "\n%s\n", _("how the figures are computed:"));
 			for (i = 0; report_formula[i] != NULL; i++)
 				fprintf(c->out, "  %s\n", _(report_formula[i]));

@@ -24,6 +24,7 @@ struct rctx {
 	struct cmd_ctx *c;
 	enum fmt fmt;
 	int raw;		/* --raw: CSV cells as they are (out.h) */
+	int labels;		/* --header label: CSV headers in the reader's language */
 	char lo[24], hi[24];
 	const char *office;
 	struct report_period p;
@@ -54,18 +55,20 @@ table(struct rctx *r, struct out *o, const char *name, size_t n, const char *con
 		json_key(&r->j, name);
 		out_begin_json(o, &r->j, n, keys);
 	} else
-		rc = out_begin(o, r->c->out, r->fmt, n, keys, labels, NULL, 0);
+		/* CSV's header row is its keys: the labels with --header label. */
+		rc = out_begin(o, r->c->out, r->fmt, n, r->labels && r->fmt == FMT_CSV ? labels : keys,
+		    labels, NULL, 0);
 	o->numeric = numeric;
 	o->raw = r->raw;
 	return rc;
 }
 
-/* A figure that does not exist: "-" for people and spreadsheets, null in
- * JSON (an empty numeric cell). */
+/* A figure that does not exist (nothing completed in the period): "–" for
+ * people and spreadsheets, null in JSON (an empty numeric cell). */
 static const char *
 none(const struct rctx *r)
 {
-	return r->fmt == FMT_JSON ? "" : "-";
+	return r->fmt == FMT_JSON ? "" : REPORT_NONE;
 }
 
 static const char *
@@ -74,7 +77,7 @@ fmt_rate(const struct rctx *r, char buf[16], long num, long den)
 	if (den == 0)
 		snprintf(buf, 16, "%s", none(r));
 	else
-		snprintf(buf, 16, "%.1f", 100.0 * (double)num / (double)den);
+		report_rate_text(num, den, buf);
 	return buf;
 }
 
@@ -258,32 +261,6 @@ daily(struct rctx *r)
 	return EXIT_OK;
 }
 
-static int
-by_rate(const void *a, const void *b)
-{
-	const struct office_score *x = a, *y = b;
-
-	if (x->graded != y->graded)
-		return y->graded - x->graded;
-	if (x->rate != y->rate)
-		return x->rate < y->rate ? 1 : -1;
-	if (x->open_red != y->open_red)
-		return x->open_red > y->open_red ? 1 : -1;
-	return strcmp(x->office, y->office);
-}
-
-static int
-by_score(const void *a, const void *b)
-{
-	const struct office_score *x = a, *y = b;
-
-	if (x->graded != y->graded)
-		return y->graded - x->graded;
-	if (x->tenths != y->tenths)
-		return x->tenths < y->tenths ? 1 : -1;
-	return strcmp(x->office, y->office);
-}
-
 static void
 office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 {
@@ -393,7 +370,7 @@ text_bars(struct rctx *r, const struct office_score *v, int n, const char *title
 		fputs("  ", r->c->out);
 		out_pad(r->c->out, v[i].name, 26);
 		if (v[i].finished == 0) {
-			fputs("  -\n", r->c->out);
+			out_printf_safe(r->c->out, "  %s\n", REPORT_NONE);
 			continue;
 		}
 		out_printf_safe(r->c->out, "%5.1f%% ", 100 * v[i].rate);
@@ -446,7 +423,7 @@ weekly_monthly(struct rctx *r, int monthly)
 				v[k++] = v[i];
 		n = k;
 	}
-	qsort(v, (size_t)n, sizeof *v, by_rate);
+	report_sort(v, n, 0);
 	if (r->fmt == FMT_TEXT)
 		out_printf_safe(r->c->out, monthly ?
 		    _("monthly bulletin (月通报): offices ranked by on-time rate, %s – %s\n\n") :
@@ -456,7 +433,7 @@ weekly_monthly(struct rctx *r, int monthly)
 			free(v);
 			return cmd_store_error(r->c);
 		}
-		qsort(d, (size_t)nd, sizeof *d, by_rate);
+		report_sort(d, nd, 0);
 		if (r->fmt == FMT_TEXT)
 			out_printf_safe(r->c->out, "%s\n", _("districts ranked:"));
 		if (r->fmt != FMT_CSV)
@@ -732,6 +709,13 @@ quarterly(struct rctx *r)
 					p = &pd[k];
 			fputs("  ", r->c->out);
 			out_pad(r->c->out, d[i].name, 24);
+			if (d[i].finished == 0) {
+				/* Nothing completed: no rate, and no change of one. */
+				out_printf_safe(r->c->out, "%6ld (%+ld)  %6ld (%+ld)  %6s\n", d[i].received,
+				    d[i].received - (p ? p->received : 0), d[i].finished,
+				    d[i].finished - (p ? p->finished : 0), REPORT_NONE);
+				continue;
+			}
 			/* TRANSLATORS: received, finished and on-time rate, each with its
 			 * change against the previous quarter in brackets. */
 			out_printf_safe(r->c->out, _("%6ld (%+ld)  %6ld (%+ld)  %5.1f%% (%+.1f)\n"), d[i].received,
@@ -811,7 +795,7 @@ quarterly(struct rctx *r)
 		}
 		json_end(&r->j);
 	}
-	qsort(v, (size_t)n, sizeof *v, by_score);
+	report_sort(v, n, 1);
 	grading_labels(labels);
 	table(r, &o, "grading", 12, keys, labels, numeric);
 	for (i = 0; i < n; i++) {
@@ -860,7 +844,7 @@ annual(struct rctx *r)
 		free(v);
 		return cmd_store_error(r->c);
 	}
-	qsort(v, (size_t)n, sizeof *v, by_score);
+	report_sort(v, n, 1);
 	if (r->fmt == FMT_TEXT)
 		out_printf_safe(r->c->out, _("annual evaluation (年考评): %s – %s\n\n"), r->from, r->to);
 	grading_labels(g);
@@ -884,8 +868,12 @@ annual(struct rctx *r)
 		snprintf(num[5], 24, "%ld", v[i].finished);
 		fmt_rate(r, num[6], v[i].on_time, v[i].finished);
 		indicators(&v[i], &num[7]);
-		if (!v[i].graded)
+		if (!v[i].graded) {
+			/* Nothing completed: no effect, satisfaction or score. */
+			snprintf(num[11], 24, "%s", none(r));
+			snprintf(num[12], 24, "%s", none(r));
 			snprintf(num[13], 24, "%s", none(r));
+		}
 		for (k = 0; k < 14; k++)
 			vals[k] = num[k];
 		vals[1] = v[i].office;
@@ -920,6 +908,9 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_USAGE, _("--format: expected text, csv or json, not '%s'"), v);
 	if ((v = cmd_arg(a, "date")) != NULL && clock_parse_date(v, &day) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
+	if ((v = cmd_arg(a, "header")) != NULL && strcmp(v, "code") != 0 && strcmp(v, "label") != 0)
+		return cmd_fail(c, EXIT_USAGE, _("--header: expected code or label, not '%s'"), v);
+	r.labels = v != NULL && strcmp(v, "label") == 0;
 	if ((rc = cmd_scope_prefix(c, cmd_arg(a, "region"), prefix)) != 0)
 		return rc;
 	snprintf(r.lo, sizeof r.lo, "%s", prefix);
@@ -937,7 +928,11 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 			return cmd_fail(c, EXIT_DENIED, _("permission denied: '%s' is outside your region"),
 			    r.office);
 	}
-	report_period(kind, day, &r.p);
+	/* Without --date: the last complete period (the daily scan: today). */
+	if (cmd_arg(a, "date") != NULL)
+		report_period(kind, day, &r.p);
+	else
+		report_default(kind, c->today, &r.p);
 	clock_format_date(r.p.from, r.from);
 	clock_format_date(r.p.to, r.to);
 	if (r.fmt == FMT_JSON) {

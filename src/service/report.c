@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
+#include "exitcode.h"
 #include "i18n.h"
 #include "report.h"
 #include "util.h"
@@ -81,6 +83,227 @@ report_period(enum report_kind k, int day, struct report_period *p)
 		p->to = clock_day_from_ymd(y + 1, 1, 1) - 1;
 		p->prev_from = clock_day_from_ymd(y - 1, 1, 1);
 		p->prev_to = p->from - 1;
+		break;
+	}
+}
+
+static const char *const kind_names[] = { "daily", "weekly", "monthly", "quarterly", "annual" };
+
+const char *
+report_kind_name(enum report_kind k)
+{
+	return kind_names[k];
+}
+
+const char *
+report_kind_label(enum report_kind k)
+{
+	static const char *const labels[] = {
+		N_("daily scan"), N_("weekly dispatch"), N_("monthly bulletin"),
+		N_("quarterly analysis"), N_("annual evaluation")
+	};
+
+	return _(labels[k]);
+}
+
+void
+report_default(enum report_kind k, int today, struct report_period *p)
+{
+	struct report_period cur;
+
+	report_period(k, today, &cur);
+	if (k == REPORT_DAILY)
+		*p = cur;
+	else
+		report_period(k, cur.from - 1, p);
+}
+
+int
+report_step(enum report_kind k, int today, int dir, struct report_period *p)
+{
+	struct report_period last, next;
+
+	if (dir < 0) {
+		report_period(k, p->from - 1, p);
+		return 0;
+	}
+	report_default(k, today, &last);
+	report_period(k, p->to + 1, &next);
+	if (next.from > last.from)
+		return -1;
+	*p = next;
+	return 0;
+}
+
+int
+report_region(struct session *s, const char *region, char prefix[16], char **cause)
+{
+	struct region r;
+	int rc;
+
+	if (!access_has(&s->user, RIGHT_SUPERVISE)) {
+		set_cause(cause, "%s", _("permission denied: reports are for supervisors"));
+		return EXIT_DENIED;
+	}
+	if (region == NULL || *region == '\0') {
+		access_narrow(&s->user, NULL, NULL, prefix);
+		return EXIT_OK;
+	}
+	if ((rc = store_region_get(s->st, region, &r)) != 0) {
+		if (rc != STORE_NOTFOUND) {
+			set_cause(cause, "%s", store_error(s->st));
+			return EXIT_INTERNAL;
+		}
+		set_cause(cause, _("--region: no region '%s'"), region);
+		return EXIT_NOTFOUND;
+	}
+	rc = access_narrow(&s->user, r.code, r.level, prefix);
+	region_release(&r);
+	if (rc != 0) {
+		set_cause(cause, _("permission denied: '%s' is outside your region"), region);
+		return EXIT_DENIED;
+	}
+	return EXIT_OK;
+}
+
+static int
+by_rate(const void *a, const void *b)
+{
+	const struct office_score *x = a, *y = b;
+
+	if (x->graded != y->graded)
+		return y->graded - x->graded;
+	if (x->rate != y->rate)
+		return x->rate < y->rate ? 1 : -1;
+	if (x->open_red != y->open_red)
+		return x->open_red > y->open_red ? 1 : -1;
+	return strcmp(x->office, y->office);
+}
+
+static int
+by_score_cmp(const void *a, const void *b)
+{
+	const struct office_score *x = a, *y = b;
+
+	if (x->graded != y->graded)
+		return y->graded - x->graded;
+	if (x->tenths != y->tenths)
+		return x->tenths < y->tenths ? 1 : -1;
+	return strcmp(x->office, y->office);
+}
+
+void
+report_sort(struct office_score *v, int n, int by_score)
+{
+	qsort(v, (size_t)n, sizeof *v, by_score ? by_score_cmp : by_rate);
+}
+
+void
+report_total(const struct office_score *v, int n, struct office_score *t)
+{
+	int i;
+
+	memset(t, 0, sizeof *t);
+	for (i = 0; i < n; i++) {
+		t->received += v[i].received;
+		t->finished += v[i].finished;
+		t->on_time += v[i].on_time;
+		t->late += v[i].late;
+		t->open_red += v[i].open_red;
+		t->open_orders += v[i].open_orders;
+		t->orders_late += v[i].orders_late;
+		t->rectify_late += v[i].rectify_late;
+		t->complaints_late += v[i].complaints_late;
+		t->bad_ratings += v[i].bad_ratings;
+		t->rating_sum += v[i].rating_sum;
+	}
+	t->graded = t->finished > 0;
+	t->rate = t->finished ? (double)t->on_time / (double)t->finished : 0;
+	t->sat = t->finished ? (double)t->rating_sum / (5.0 * (double)t->finished) : 0;
+	t->band = "";
+}
+
+void
+report_rate_text(long num, long den, char buf[16])
+{
+	if (den == 0)
+		snprintf(buf, 16, "%s", REPORT_NONE);
+	else
+		snprintf(buf, 16, "%.1f", 100.0 * (double)num / (double)den);
+}
+
+const char *const report_figure_key[FIG_COUNT] = {
+	"received", "finished", "on_time", "overdue", "open_red", "open_orders", "orders_late",
+	"rectify_late", "complaints_late"
+};
+
+const char *
+report_figure_label(enum report_figure f)
+{
+	static const char *const labels[FIG_COUNT] = {
+		N_("received"), N_("finished"), N_("on time"), N_("finished late"), N_("red now"),
+		N_("open orders"), N_("orders late"), N_("rectif. late"), N_("complaints late")
+	};
+
+	return _(labels[f]);
+}
+
+long
+report_figure(const struct office_score *o, enum report_figure f)
+{
+	switch (f) {
+	case FIG_RECEIVED:
+		return o->received;
+	case FIG_FINISHED:
+		return o->finished;
+	case FIG_ON_TIME:
+		return o->on_time;
+	case FIG_LATE:
+		return o->late;
+	case FIG_OPEN_RED:
+		return o->open_red;
+	case FIG_OPEN_ORDERS:
+		return o->open_orders;
+	case FIG_ORDERS_LATE:
+		return o->orders_late;
+	case FIG_RECTIFY_LATE:
+		return o->rectify_late;
+	case FIG_COMPLAINTS_LATE:
+		return o->complaints_late;
+	default:
+		return 0;
+	}
+}
+
+int
+report_figure_is_cases(enum report_figure f)
+{
+	return f <= FIG_OPEN_RED;
+}
+
+/* The filters below are store_report_offices' counts, term by term. */
+void
+report_drill_filter(const struct report_drill *d, struct case_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->light = LIGHT_NONE;
+	f->handled_in = d->lo;
+	f->office = d->office[0] ? d->office : NULL;
+	f->today = d->today;
+	switch (d->fig) {
+	case FIG_RECEIVED:
+		f->from = d->from;
+		f->to = d->to;
+		break;
+	case FIG_FINISHED:
+	case FIG_ON_TIME:
+	case FIG_LATE:
+		f->done_from = d->from;
+		f->done_to = d->to;
+		f->on_time = d->fig == FIG_ON_TIME ? 1 : d->fig == FIG_LATE ? 2 : 0;
+		break;
+	default:
+		f->light = LIGHT_RED;
 		break;
 	}
 }

@@ -51,6 +51,7 @@
 #define TONGBAN_REPORT_H
 
 #include "clock.h"
+#include "session.h"
 #include "store.h"
 
 enum report_kind { REPORT_DAILY, REPORT_WEEKLY, REPORT_MONTHLY, REPORT_QUARTERLY, REPORT_ANNUAL };
@@ -65,8 +66,24 @@ struct report_period {
 extern const char *const report_formula[];
 
 int report_kind_parse(const char *s, enum report_kind *k);
+/* The kind's stable name ("weekly") and its name in the reader's language. */
+const char *report_kind_name(enum report_kind k);
+const char *report_kind_label(enum report_kind k);
 /* The period of kind that contains day (weeks start on Monday). */
 void report_period(enum report_kind k, int day, struct report_period *p);
+/* The period a report shows when no day is asked for: the daily scan's is
+ * today; the others' the last complete one, the period before the one
+ * that contains today (on Monday 2026-11-30, weekly is 11-23 – 11-29). */
+void report_default(enum report_kind k, int today, struct report_period *p);
+/* Step p one period back (dir < 0) or on (dir > 0): 0; -1 (p unchanged)
+ * when that would pass the default period, the last complete one. */
+int report_step(enum report_kind k, int today, int dir, struct report_period *p);
+
+/* The region prefix of a report (region NULL: the user's whole scope) for
+ * the session's user, who must have the supervision right and may narrow
+ * only within their own region (access_narrow): EXIT_OK; EXIT_DENIED or
+ * EXIT_NOTFOUND with *cause (heap); EXIT_INTERNAL when the store failed. */
+int report_region(struct session *s, const char *region, char prefix[16], char **cause);
 
 struct office_score {
 	char office[48];
@@ -98,6 +115,54 @@ long report_tenths(double i1, double i2, double i3, double i4, double i5, double
 const char *report_band(long tenths);
 /* The band in the reader's language. */
 const char *report_band_label(long tenths);
+
+/* The order of the reports' tables: by on-time rate (the daily scan,
+ * weekly and monthly: the best first, then fewer red, then the code), or by
+ * score (quarterly, annual); offices not graded last. */
+void report_sort(struct office_score *v, int n, int by_score);
+
+/* Every office's figures summed: the totals row (office and name empty);
+ * rate from the sums, graded when anything was completed. */
+void report_total(const struct office_score *v, int n, struct office_score *t);
+
+/* An on-time rate as printed: one decimal of a percentage, or "–" (U+2013)
+ * when nothing was completed (den 0). */
+void report_rate_text(long num, long den, char buf[16]);
+#define REPORT_NONE "–"
+
+/* The figures of an office row (and the totals), each a count of cases or
+ * of supervision records. */
+enum report_figure {
+	FIG_RECEIVED,		/* cases submitted in the period */
+	FIG_FINISHED,		/* cases completed in the period */
+	FIG_ON_TIME,		/* ... of them on time */
+	FIG_LATE,		/* ... of them late (超期办结) */
+	FIG_OPEN_RED,		/* open cases red today */
+	FIG_OPEN_ORDERS,	/* supervision orders not closed */
+	FIG_ORDERS_LATE,	/* orders past their due date */
+	FIG_RECTIFY_LATE,	/* rectifications past their 15 working days */
+	FIG_COMPLAINTS_LATE,	/* complaints not accepted or refused in 5 working days */
+	FIG_COUNT
+};
+/* The stable code ("received") and the label in the reader's language. */
+extern const char *const report_figure_key[FIG_COUNT];
+const char *report_figure_label(enum report_figure f);
+long report_figure(const struct office_score *o, enum report_figure f);
+/* 1 when the figure counts cases (report_drill_filter lists them), 0 when
+ * it counts supervision records. */
+int report_figure_is_cases(enum report_figure f);
+
+/* What a figure's list is: one office's (office empty: every office of the
+ * region prefix lo, the totals) over [from, to], today for the lights. */
+struct report_drill {
+	char lo[16];
+	char office[48];
+	char from[11], to[11], today[11];
+	enum report_figure fig;
+};
+/* The case filter listing exactly the cases the figure counts (its strings
+ * point into d); the caller adds the order and the limit. */
+void report_drill_filter(const struct report_drill *d, struct case_filter *f);
 
 /* The shortcomings a 监察建议书 names, each only where the office has it. */
 enum report_shortcoming {

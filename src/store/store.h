@@ -211,6 +211,11 @@ struct case_filter {
 	int pledge_overdue;	/* only cases with pledged materials outstanding before today */
 	int suspend_overdue;	/* only cases suspended past the period told (art. 45) */
 	const char *forecast;	/* running cases turning yellow or red before this day */
+	/* The reports' figures (report_drill_filter): */
+	const char *handled_in;	/* handled by an office in this region prefix */
+	const char *done_from;	/* completed (status completed) on or after */
+	const char *done_to;	/* completed on or before */
+	int on_time;		/* 1 completed on time, 2 completed late, 0 either */
 	/* Keyset paging: the page that follows this row in the list's order
 	 * (submitted and id newest first; due, warn and id with by_due). */
 	const struct tcase *after;
