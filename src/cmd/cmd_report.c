@@ -909,7 +909,7 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 	if ((v = cmd_arg(a, "date")) != NULL && clock_parse_date(v, &day) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
 	if ((v = cmd_arg(a, "header")) != NULL && strcmp(v, "code") != 0 && strcmp(v, "label") != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--header: expected code or label, not '%s'"), v);
+		return cmd_fail(c, EXIT_INVALID, _("--header: expected code or label, not '%s'"), v);
 	r.labels = v != NULL && strcmp(v, "label") == 0;
 	if ((rc = cmd_scope_prefix(c, cmd_arg(a, "region"), prefix)) != 0)
 		return rc;

@@ -418,12 +418,15 @@ expect_has "report: ... and in English for supervisor2" \
     "$(ssh_as supervisor2 report quarterly)" "online effect (在线服务成效度) = on-time rate × satisfaction"
 expect_has "report: help report documents the formulas" \
     "$(ssh_as supervisor2 help report)" "how the figures are computed"
-expect_eq "report: the weekly report of 2026-11-27 runs Monday 11-23 to Sunday 11-29" \
+expect_eq "report: on 2026-11-27 the weekly report is the last complete week, Monday 11-16 to Sunday 11-22" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["from"], d["to"])' "$TMP/weekly.json")" \
+    "2026-11-16 2026-11-22"
+expect_eq "report: ... and --date 2026-11-27 the week that holds it, 11-23 to 11-29" \
+    "$(ssh_as supervisor1 report weekly --date 2026-11-27 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["from"], d["to"])')" \
     "2026-11-23 2026-11-29"
-expect_eq "report: the quarterly report covers Q4" \
+expect_eq "report: the quarterly report covers the last complete quarter, Q3" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["from"], d["to"])' "$TMP/quarterly.json")" \
-    "2026-10-01 2026-12-31"
+    "2026-07-01 2026-09-30"
 expect_eq "report: supervisor1 may ask for 城口县's weekly report (exit 0)" \
     "$(rc_of ssh_as supervisor1 report weekly --region 500229)" 0
 expect_eq "report: supervisor2 may not ask for 渝中区's (exit 3)" \
