@@ -18,6 +18,7 @@
 
 #include "access.h"
 #include "i18n.h"
+#include "record.h"
 #include "report.h"
 #include "ui.h"
 #include "util.h"
@@ -367,6 +368,148 @@ print(struct ui *ui, struct reports *r)
 	ui_message(ui, 0, "%s", _("the report was sent to the printer of your terminal"));
 }
 
+/* The records a records figure counts ------------------------------------- */
+
+struct late_arg {
+	struct report_drill d;
+	char title[256];
+};
+
+struct late_row {
+	char kind[16];
+	long long id;
+	char case_no[32], office[200], due[11], done[11];
+	int over;
+};
+
+struct lates {
+	struct late_arg a;
+	struct late_row *v;
+	int n, cap;
+	struct ui_list list;
+};
+
+static int
+on_late(void *arg, const struct late_record *x, int days_over)
+{
+	struct lates *l = arg;
+	struct late_row *r;
+
+	/* The records report_offices counts in this figure of this row. */
+	if (report_late_figure(x->kind) != l->a.d.fig ||
+	    (l->a.d.office[0] && strcmp(l->a.d.office, x->office) != 0))
+		return 0;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof *l->v);
+	}
+	r = &l->v[l->n++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->kind, sizeof r->kind, "%s", x->kind);
+	r->id = x->id;
+	snprintf(r->case_no, sizeof r->case_no, "%s", x->case_no ? x->case_no : "");
+	utf8_copy(r->office, sizeof r->office, x->office_name ? x->office_name : x->office);
+	snprintf(r->due, sizeof r->due, "%s", x->due ? x->due : "");
+	snprintf(r->done, sizeof r->done, "%s", x->done ? x->done : "");
+	r->over = days_over;
+	return 0;
+}
+
+static void
+late_list_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
+{
+	struct lates *l = arg;
+	const struct late_row *r = &l->v[i];
+	char buf[128];
+
+	(void)ui;
+	if (selected)
+		attrset(A_REVERSE);
+	ui_put_pad(y, 0, w, "");
+	/* TRANSLATORS: a record past its deadline: number, due date, working
+	 * days over. */
+	snprintf(buf, sizeof buf, _("%-6lld due %s  %3d days over"), r->id, r->due, r->over);
+	ui_put(y, 1, w - 2, buf);
+	if (w > 44)
+		ui_put(y, 42, w - 43, r->office);
+	attrset(A_NORMAL);
+}
+
+static void *
+late_enter(struct ui *ui, const void *arg)
+{
+	struct lates *l = xcalloc(1, sizeof *l);
+	char *cause = NULL;
+	int from = 0, to = 0;
+
+	l->a = *(const struct late_arg *)arg;
+	clock_parse_date(l->a.d.from, &from);
+	clock_parse_date(l->a.d.to, &to);
+	if (record_late(ui->s, l->a.d.lo, from, to, on_late, l, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause ? cause : "?");
+		free(cause);
+	}
+	l->list.n = l->n;
+	l->list.row = late_list_row;
+	l->list.arg = l;
+	return l;
+}
+
+static void
+late_draw(struct ui *ui, void *state)
+{
+	static const char *const keys[] = { "Enter", N_("open"), "q", N_("back"), NULL };
+	struct lates *l = state;
+	char buf[64];
+
+	ui_title(ui, l->a.title);
+	snprintf(buf, sizeof buf, _("%d records past their deadline"), l->n);
+	move(1, 0);
+	clrtoeol();
+	ui_put(1, 1, ui->cols - 2, buf);
+	ui_list_draw(ui, &l->list, 2, ui->rows - 4);
+	ui_keybar(ui, keys);
+}
+
+static int
+late_key(struct ui *ui, void *state, struct ui_key k)
+{
+	struct lates *l = state;
+
+	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
+		char arg[48];
+		const struct late_row *r;
+
+		if (l->n == 0)
+			return UI_HANDLED;
+		r = &l->v[l->list.sel];
+		/* A rectification is its rating's. */
+		snprintf(arg, sizeof arg, "%s:%lld", strcmp(r->kind, "rectification") == 0 ?
+		    "rating" : r->kind, r->id);
+		ui_push(ui, &screen_record, arg);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return ui_list_key(&l->list, k, ui->rows - 4);
+}
+
+static void
+late_leave(struct ui *ui, void *state)
+{
+	struct lates *l = state;
+
+	(void)ui;
+	free(l->v);
+	free(l);
+}
+
+static const struct screen screen_late = {
+	.name = "report records",
+	.enter = late_enter,
+	.draw = late_draw,
+	.key = late_key,
+	.leave = late_leave,
+};
+
 /* The figures of the selected row ------------------------------------------ */
 
 struct figs_arg {
@@ -434,9 +577,25 @@ figs_key(struct ui *ui, void *state, struct ui_key k)
 	enum report_figure fig = (enum report_figure)f->list.sel;
 
 	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
-		if (!report_figure_is_cases(fig)) {
+		if (fig == FIG_OPEN_ORDERS) {
 			ui_message(ui, 0, "%s", _("supervision records, not cases: see the orders (o) "
 			    "and complaints (c) from the home screen"));
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (!report_figure_is_cases(fig)) {
+			struct late_arg la;
+
+			memset(&la, 0, sizeof la);
+			la.d = f->a.d;
+			la.d.fig = fig;
+			{
+				struct sb t = SB_INIT;
+
+				sb_addf(&t, "%s · %s", report_figure_label(fig), f->a.title);
+				utf8_copy(la.title, sizeof la.title, t.buf);
+				sb_release(&t);
+			}
+			ui_push(ui, &screen_late, &la);
 			return UI_HANDLED | UI_REDRAW;
 		}
 		memset(&a, 0, sizeof a);

@@ -275,6 +275,16 @@ report_figure(const struct office_score *o, enum report_figure f)
 	}
 }
 
+enum report_figure
+report_late_figure(const char *kind)
+{
+	if (strcmp(kind, "order") == 0)
+		return FIG_ORDERS_LATE;
+	if (strcmp(kind, "complaint") == 0)
+		return FIG_COMPLAINTS_LATE;
+	return FIG_RECTIFY_LATE;
+}
+
 int
 report_figure_is_cases(enum report_figure f)
 {
@@ -504,12 +514,17 @@ on_late(void *arg, const struct late_record *r)
 
 	if (o < 0)
 		return 0;
-	if (strcmp(r->kind, "order") == 0)
+	switch (report_late_figure(r->kind)) {
+	case FIG_ORDERS_LATE:
 		b->v[o].orders_late++;
-	else if (strcmp(r->kind, "complaint") == 0)
+		break;
+	case FIG_COMPLAINTS_LATE:
 		b->v[o].complaints_late++;
-	else
+		break;
+	default:
 		b->v[o].rectify_late++;
+		break;
+	}
 	return 0;
 }
 

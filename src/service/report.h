@@ -152,6 +152,11 @@ long report_figure(const struct office_score *o, enum report_figure f);
  * it counts supervision records. */
 int report_figure_is_cases(enum report_figure f);
 
+/* The figure a supervision record past its deadline (store_late_each,
+ * record_late) counts in, by its kind: FIG_ORDERS_LATE, FIG_COMPLAINTS_LATE
+ * or FIG_RECTIFY_LATE. */
+enum report_figure report_late_figure(const char *kind);
+
 /* What a figure's list is: one office's (office empty: every office of the
  * region prefix lo, the totals) over [from, to], today for the lights. */
 struct report_drill {

@@ -158,6 +158,33 @@ scr=$(wait_screen "<" 3)
 check "console 40x12: → scrolls the figure columns (< on the left)" \
     python3 -c 'import sys; l=sys.argv[1].split("\n"); sys.exit(not ("<" in l[2] and "received" not in l[2]))' "$scr"
 
+# ------------------------------------------------- records figures ------
+
+# An order due 1 December and a complaint to accept by 4 December, left
+# alone: on Monday 7 December both are late in the week just ended.
+ssh_as supervisor2 complaint new --office 500229.market --text 办事窗口推诿 >/dev/null
+ssh_as supervisor2 supervise new --office 500229.market --note 限期说明 --due 2026-12-01 >/dev/null
+lj=$(TONGBAN_TODAY=2026-12-07 "$TB" --db "$DB" --as supervisor2 report weekly --format json)
+tmux -L "$TMUX_SOCK" kill-server 2>/dev/null; sleep 0.5
+tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x 80 -y 24 \
+    "TONGBAN_TODAY=2026-12-07 $TB --db $DB --as supervisor2 console; sleep 30"
+wait_screen "Welcome" 10 >/dev/null
+tmux_keys p
+wait_screen "2026-11-30 – 2026-12-06" 5 >/dev/null
+tmux_keys End Enter
+wait_screen "the cases each figure counts" 3 >/dev/null
+tmux_keys Down Down Down Down Down Down Enter
+scr=$(wait_screen "past their deadline" 5)
+expect_eq "console: the totals' orders late list as many orders as the report counts" \
+    "$(count_of "$scr" "records past")" "$(json_sum "$lj" orders_late)"
+tmux_keys Enter
+expect_has "console: ... and Enter opens the order" "$(wait_screen "限期说明" 3)" "限期说明"
+tmux_keys q q Down Down Enter
+scr=$(wait_screen "past their deadline" 5)
+expect_eq "console: the totals' complaints late list the report's" \
+    "$(count_of "$scr" "records past")" \
+    "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["complaints_late"])' "$lj")"
+
 # ------------------------------------------------- printing ------
 
 (sleep 2; printf 'p'; sleep 1.5; printf 'P'; sleep 1; printf 'q'; sleep 0.3; printf 'qy'; sleep 1) |
