@@ -269,6 +269,7 @@ office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 		"rectify_late" };
 	static const unsigned char numeric[] = { 1, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
 	const char *labels[12];
+	struct office_score t;
 	struct out o;
 	int i;
 
@@ -287,25 +288,31 @@ office_rows(struct rctx *r, struct office_score *v, int n, const char *name)
 	labels[10] = _("orders late");
 	labels[11] = _("rectif. late");
 	table(r, &o, name, 12, keys, labels, numeric);
-	for (i = 0; i < n; i++) {
+	/* Text ends with the totals row the console shows (CSV and JSON keep
+	 * to one row per office). */
+	report_total(v, n, &t);
+	for (i = 0; i < n + (r->fmt == FMT_TEXT && n > 0); i++) {
+		const struct office_score *x = i < n ? &v[i] : &t;
 		char num[12][24];
 		const char *vals[12];
 		int k;
 
 		snprintf(num[0], 24, "%d", i + 1);
-		snprintf(num[3], 24, "%ld", v[i].received);
-		snprintf(num[4], 24, "%ld", v[i].finished);
-		snprintf(num[5], 24, "%ld", v[i].on_time);
-		snprintf(num[6], 24, "%ld", v[i].late);
-		fmt_rate(r, num[7], v[i].on_time, v[i].finished);
-		snprintf(num[8], 24, "%ld", v[i].open_red);
-		snprintf(num[9], 24, "%ld", v[i].open_orders);
-		snprintf(num[10], 24, "%ld", v[i].orders_late);
-		snprintf(num[11], 24, "%ld", v[i].rectify_late);
+		snprintf(num[3], 24, "%ld", x->received);
+		snprintf(num[4], 24, "%ld", x->finished);
+		snprintf(num[5], 24, "%ld", x->on_time);
+		snprintf(num[6], 24, "%ld", x->late);
+		fmt_rate(r, num[7], x->on_time, x->finished);
+		snprintf(num[8], 24, "%ld", x->open_red);
+		snprintf(num[9], 24, "%ld", x->open_orders);
+		snprintf(num[10], 24, "%ld", x->orders_late);
+		snprintf(num[11], 24, "%ld", x->rectify_late);
 		for (k = 0; k < 12; k++)
 			vals[k] = num[k];
-		vals[1] = v[i].office;
-		vals[2] = v[i].name;
+		vals[1] = x->office;
+		vals[2] = i < n ? x->name : _("total");
+		if (i == n)
+			vals[0] = "";
 		out_row(&o, vals);
 	}
 	out_end(&o);
