@@ -18,7 +18,6 @@
 
 #include "access.h"
 #include "i18n.h"
-#include "record.h"
 #include "report.h"
 #include "ui.h"
 #include "util.h"
@@ -368,7 +367,7 @@ print(struct ui *ui, struct reports *r)
 	ui_message(ui, 0, "%s", _("the report was sent to the printer of your terminal"));
 }
 
-/* The records a records figure counts ------------------------------------- */
+/* The records a records figure counts (report_records) -------------------- */
 
 struct late_arg {
 	struct report_drill d;
@@ -395,10 +394,6 @@ on_late(void *arg, const struct late_record *x, int days_over)
 	struct lates *l = arg;
 	struct late_row *r;
 
-	/* The records report_offices counts in this figure of this row. */
-	if (report_late_figure(x->kind) != l->a.d.fig ||
-	    (l->a.d.office[0] && strcmp(l->a.d.office, x->office) != 0))
-		return 0;
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 32;
 		l->v = xreallocarray(l->v, (size_t)l->cap, sizeof *l->v);
@@ -440,12 +435,9 @@ late_enter(struct ui *ui, const void *arg)
 {
 	struct lates *l = xcalloc(1, sizeof *l);
 	char *cause = NULL;
-	int from = 0, to = 0;
 
 	l->a = *(const struct late_arg *)arg;
-	clock_parse_date(l->a.d.from, &from);
-	clock_parse_date(l->a.d.to, &to);
-	if (record_late(ui->s, l->a.d.lo, from, to, on_late, l, &cause) != 0) {
+	if (report_records(ui->s, &l->a.d, on_late, l, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause ? cause : "?");
 		free(cause);
 	}
@@ -460,10 +452,11 @@ late_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = { "Enter", N_("open"), "q", N_("back"), NULL };
 	struct lates *l = state;
-	char buf[64];
+	char buf[128];
 
 	ui_title(ui, l->a.title);
-	snprintf(buf, sizeof buf, _("%d records past their deadline"), l->n);
+	snprintf(buf, sizeof buf, l->a.d.fig == FIG_OPEN_ORDERS ? _("%d orders not closed") :
+	    _("%d records past their deadline"), l->n);
 	move(1, 0);
 	clrtoeol();
 	ui_put(1, 1, ui->cols - 2, buf);
@@ -577,11 +570,6 @@ figs_key(struct ui *ui, void *state, struct ui_key k)
 	enum report_figure fig = (enum report_figure)f->list.sel;
 
 	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
-		if (fig == FIG_OPEN_ORDERS) {
-			ui_message(ui, 0, "%s", _("supervision records, not cases: see the orders (o) "
-			    "and complaints (c) from the home screen"));
-			return UI_HANDLED | UI_REDRAW;
-		}
 		if (!report_figure_is_cases(fig)) {
 			struct late_arg la;
 

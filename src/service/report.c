@@ -9,6 +9,7 @@
 #include "access.h"
 #include "exitcode.h"
 #include "i18n.h"
+#include "record.h"
 #include "report.h"
 #include "util.h"
 
@@ -316,6 +317,92 @@ report_drill_filter(const struct report_drill *d, struct case_filter *f)
 		f->light = LIGHT_RED;
 		break;
 	}
+}
+
+struct records_walk {
+	struct session *s;
+	const struct report_drill *d;
+	struct office_score *v;		/* the report's offices (the totals), by code */
+	int n;
+	report_record_fn fn;
+	void *arg;
+};
+
+static int
+listed(const struct records_walk *w, const char *office)
+{
+	int lo = 0, hi = w->n - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2, c = strcmp(w->v[mid].office, office);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return 0;
+}
+
+static int
+late_counted(void *arg, const struct late_record *r, int days_over)
+{
+	struct records_walk *w = arg;
+
+	/* As report_offices: the kind's figure, of an office with a row. */
+	if (report_late_figure(r->kind) != w->d->fig)
+		return 0;
+	if (w->d->office[0] ? strcmp(w->d->office, r->office) != 0 : !listed(w, r->office))
+		return 0;
+	return w->fn(w->arg, r, days_over);
+}
+
+static int
+open_order(void *arg, const struct late_record *r)
+{
+	struct records_walk *w = arg;
+	int due, over = 0;
+
+	if (clock_parse_date(r->due, &due) == 0 && due < session_today(w->s))
+		over = clock_workdays(w->s->cal, due, session_today(w->s));
+	return w->fn(w->arg, r, over);
+}
+
+int
+report_records(struct session *s, const struct report_drill *d, report_record_fn fn,
+    void *arg, char **cause)
+{
+	struct records_walk w;
+	char hi[24];
+	int from = 0, to = 0, today = session_today(s), rc;
+
+	memset(&w, 0, sizeof w);
+	w.s = s;
+	w.d = d;
+	w.fn = fn;
+	w.arg = arg;
+	snprintf(hi, sizeof hi, "%s:", d->lo);
+	if (d->fig == FIG_OPEN_ORDERS) {
+		if (store_order_open_each(s->st, d->lo, hi, d->office[0] ? d->office : NULL,
+		    open_order, &w) < 0) {
+			set_cause(cause, "%s", store_error(s->st));
+			return EXIT_INTERNAL;
+		}
+		return EXIT_OK;
+	}
+	clock_parse_date(d->from, &from);
+	clock_parse_date(d->to, &to);
+	/* The totals count the records of the offices with a row. */
+	if (!d->office[0] && report_offices(s->st, d->lo, hi, from, to, today, &w.v, &w.n) != 0) {
+		free(w.v);
+		set_cause(cause, "%s", store_error(s->st));
+		return EXIT_INTERNAL;
+	}
+	rc = record_late(s, d->lo, from, to, late_counted, &w, cause);
+	free(w.v);
+	return rc;
 }
 
 long

@@ -168,6 +168,15 @@ struct report_drill {
 /* The case filter listing exactly the cases the figure counts (its strings
  * point into d); the caller adds the order and the limit. */
 void report_drill_filter(const struct report_drill *d, struct case_filter *f);
+/* The supervision records a records figure (not report_figure_is_cases)
+ * counts, each to fn with the working days past its due date (to the day
+ * it was met, or today; 0 for an open order not yet due): the open orders,
+ * or the records past their deadline of that kind (record_late) of the
+ * office, or of the offices the report lists. EXIT_OK, or EXIT_INTERNAL
+ * with *cause. */
+typedef int (*report_record_fn)(void *arg, const struct late_record *r, int days_over);
+int report_records(struct session *s, const struct report_drill *d, report_record_fn fn,
+    void *arg, char **cause);
 
 /* The shortcomings a 监察建议书 names, each only where the office has it. */
 enum report_shortcoming {

@@ -430,6 +430,11 @@ struct late_record {
 typedef int (*store_late_fn)(void *arg, const struct late_record *r);
 int store_late_each(struct store *st, const char *lo, const char *hi, const char *from,
     const char *to, const char *today, store_late_fn fn, void *arg);
+/* The supervision orders not closed of the offices in [lo, hi) (office not
+ * NULL: of that office only), as store_report_offices counts them (open
+ * orders): kind "order", done NULL; by due date. */
+int store_order_open_each(struct store *st, const char *lo, const char *hi, const char *office,
+    store_late_fn fn, void *arg);
 /* Ratings in [lo, hi) or of one office, and those of the cases taken in
  * at the hall region hall (not NULL); bad ones only with bad_only. */
 int store_rating_each(struct store *st, const char *lo, const char *hi, const char *office,

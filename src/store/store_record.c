@@ -332,3 +332,34 @@ store_late_each(struct store *st, const char *lo, const char *hi, const char *fr
 	sq_done(st, s);
 	return rc;
 }
+
+int
+store_order_open_each(struct store *st, const char *lo, const char *hi, const char *office,
+    store_late_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT s.id, s.office, o.name, c.no, s.due FROM supervision s "
+	    "JOIN office o ON o.code = s.office LEFT JOIN cases c ON c.id = s.case_id "
+	    "WHERE s.status != 'closed' AND s.area >= ?1 AND s.area < ?2 "
+	    "AND (?3 IS NULL OR s.office = ?3) ORDER BY s.due, s.id";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, lo);
+	sq_text(s, 2, hi);
+	sq_text(s, 3, office);
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		struct late_record r;
+
+		r.kind = "order";
+		r.id = sqlite3_column_int64(s, 0);
+		r.office = (const char *)sqlite3_column_text(s, 1);
+		r.office_name = (const char *)sqlite3_column_text(s, 2);
+		r.case_no = sqlite3_column_text(s, 3) ? (const char *)sqlite3_column_text(s, 3) : "";
+		r.due = (const char *)sqlite3_column_text(s, 4);
+		r.done = NULL;
+		rc = fn(arg, &r);
+	}
+	sq_done(st, s);
+	return rc;
+}

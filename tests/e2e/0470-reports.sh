@@ -179,7 +179,11 @@ expect_eq "console: the totals' orders late list as many orders as the report co
     "$(count_of "$scr" "records past")" "$(json_sum "$lj" orders_late)"
 tmux_keys Enter
 expect_has "console: ... and Enter opens the order" "$(wait_screen "限期说明" 3)" "限期说明"
-tmux_keys q q Down Down Enter
+tmux_keys q q Up Enter
+scr=$(wait_screen "orders not closed" 5)
+expect_eq "console: the totals' open orders list the report's" \
+    "$(count_of "$scr" "orders not closed")" "$(json_sum "$lj" open_orders)"
+tmux_keys q Down Down Down Enter
 scr=$(wait_screen "past their deadline" 5)
 expect_eq "console: the totals' complaints late list the report's" \
     "$(count_of "$scr" "records past")" \
