@@ -251,7 +251,9 @@ export_command(const struct reports *r, struct sb *sb)
 	char f[11];
 
 	clock_format_date(r->p.from, f);
-	sb_addf(sb, "report %s --date %s", report_kind_name(r->kind), f);
+	/* The daily scan's office table is report daily --offices. */
+	sb_addf(sb, "report %s --date %s%s", report_kind_name(r->kind), f,
+	    r->kind == REPORT_DAILY ? " --offices" : "");
 	if (r->region[0])
 		sb_addf(sb, " --region %s", r->region);
 	sb_addf(sb, " --format csv --header label > %s.csv", report_kind_name(r->kind));

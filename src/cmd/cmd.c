@@ -271,8 +271,9 @@ static const struct cmd_entry commands[] = {
 	  "note= format=", 1, 1, RIGHT_ANY, CMD_TARGET_RECORD, CMD_WRITES, cmd_rating_step },
 
 	/* The five reports share one exec: the kind is the verb. */
-	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--format text|csv|json]",
-	  N_("daily scan: every red and yellow case per office"), REPORT_OPTS, 0, 0,
+	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--offices] "
+	  "[--format text|csv|json] [--header code|label]",
+	  N_("daily scan: every red and yellow case per office"), REPORT_OPTS " offices", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...] [--header code|label]",
 	  N_("weekly dispatch per office"), REPORT_OPTS, 0, 0,

@@ -431,7 +431,9 @@ weekly_monthly(struct rctx *r, int monthly)
 		n = k;
 	}
 	report_sort(v, n, 0);
-	if (r->fmt == FMT_TEXT)
+	if (r->fmt == FMT_TEXT && r->p.from == r->p.to)
+		out_printf_safe(r->c->out, _("daily figures per office (日扫描), %s\n\n"), r->from);
+	else if (r->fmt == FMT_TEXT)
 		out_printf_safe(r->c->out, monthly ?
 		    _("monthly bulletin (月通报): offices ranked by on-time rate, %s – %s\n\n") :
 		    _("weekly dispatch (周调度): per office, %s – %s\n\n"), r->from, r->to);
@@ -956,7 +958,8 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 	}
 	switch (kind) {
 	case REPORT_DAILY:
-		rc = daily(&r);
+		/* --offices: the day's figures per office, as the console shows them. */
+		rc = cmd_arg(a, "offices") != NULL ? weekly_monthly(&r, 0) : daily(&r);
 		break;
 	case REPORT_WEEKLY:
 		rc = weekly_monthly(&r, 0);

@@ -113,6 +113,16 @@ scr=$(wait_screen "weekly.csv" 3)
 expect_has "console: x shows the command exporting what is shown" "$(printf '%s' "$scr" | tr -d '\n' | tr -s ' ')" \
     "report weekly --date 2026-11-16 --region 500229 --format csv --header label > weekly.csv"
 
+tmux_keys 1
+day=$(wait_screen "日扫描 · 城口县 · 2026-11-27" 3)
+tmux_keys x
+scr=$(wait_screen "daily.csv" 3)
+expect_has "console: the daily kind exports its office table (report daily --offices)" \
+    "$(printf '%s' "$scr" | tr -d '\n' | tr -s ' ')" "report daily --date 2026-11-27 --offices --region 500229"
+expect_eq "console: ... whose totals are the screen's" \
+    "$(printf '%s\n' "$day" | grep '^ 合计' | awk '{print $2, $3}')" \
+    "$(ssh_as supervisor1 report daily --offices --region 500229 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(o["received"] for o in d["offices"]), sum(o["finished"] for o in d["offices"]))')"
+
 # ------------------------------------------------- supervisor2, English, 120x40 ------
 
 tmux_restart supervisor2 120 40
