@@ -177,7 +177,7 @@ keep_filter(struct caselist *cl, const struct case_filter *f)
 	const char **fields[] = {
 		&cl->f.no, &cl->f.applicant, &cl->f.name, &cl->f.phone, &cl->f.status, &cl->f.item,
 		&cl->f.region, &cl->f.office, &cl->f.from, &cl->f.to, &cl->f.anomaly, &cl->f.forecast,
-		&cl->f.handled_in, &cl->f.done_from, &cl->f.done_to,
+		&cl->f.area, &cl->f.finished_from, &cl->f.finished_to,
 	};
 	size_t i;
 

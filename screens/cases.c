@@ -34,13 +34,8 @@ load(struct ui *ui, struct cases *c)
 	f.open_only = c->a.open_only;
 	f.pledge_overdue = c->a.pledge_overdue;
 	f.suspend_overdue = c->a.suspend_overdue;
-	if (c->a.report) {
-		/* All of them: the count beside the figure is the list's length. */
-		report_drill_filter(&c->a.drill, &f);
-		f.limit = 100000;
-	} else
-		f.limit = 1000;
 	f.by_due = 1;
+	f.limit = 1000;
 	caselist_load(ui, &c->list, &f);
 	c->generation = ui->generation;
 }

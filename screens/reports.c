@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "caselist.h"
 #include "i18n.h"
 #include "report.h"
 #include "ui.h"
@@ -369,6 +370,91 @@ print(struct ui *ui, struct reports *r)
 	ui_message(ui, 0, "%s", _("the report was sent to the printer of your terminal"));
 }
 
+/* The cases a case figure counts (report_drill_filter) ----------------------- */
+
+struct drill_arg {
+	struct report_drill d;
+	char title[256];
+};
+
+struct drill {
+	struct drill_arg a;
+	struct caselist list;
+	int generation;
+};
+
+static void
+drill_load(struct ui *ui, struct drill *c)
+{
+	struct case_filter f;
+
+	report_drill_filter(&c->a.d, &f);
+	f.by_due = 1;
+	/* All of them: the count above the list is the figure. */
+	f.limit = 100000;
+	caselist_load(ui, &c->list, &f);
+	c->generation = ui->generation;
+}
+
+static void *
+drill_enter(struct ui *ui, const void *arg)
+{
+	struct drill *c = xcalloc(1, sizeof *c);
+
+	c->a = *(const struct drill_arg *)arg;
+	drill_load(ui, c);
+	return c;
+}
+
+static void
+drill_draw(struct ui *ui, void *state)
+{
+	static const char *const keys[] = {
+		"Enter", N_("open"), "/", N_("find case"), "q", N_("back"), NULL
+	};
+	struct drill *c = state;
+	char buf[256];
+
+	if (c->generation != ui->generation)
+		drill_load(ui, c);
+	ui_title(ui, c->a.title);
+	snprintf(buf, sizeof buf, _("%d cases, most urgent first"), c->list.n);
+	move(2, 0);
+	clrtoeol();
+	ui_put(2, 1, ui->cols - 2, buf);
+	caselist_header(ui, 3);
+	ui_list_draw(ui, &c->list.list, 4, ui->rows - 6);
+	ui_keybar(ui, keys);
+}
+
+static int
+drill_key(struct ui *ui, void *state, struct ui_key k)
+{
+	struct drill *c = state;
+
+	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER))
+		return caselist_open(ui, &c->list);
+	return ui_list_key(&c->list.list, k, ui->rows - 6);
+}
+
+static void
+drill_leave(struct ui *ui, void *state)
+{
+	struct drill *c = state;
+
+	(void)ui;
+	caselist_release(&c->list);
+	free(c);
+}
+
+static const struct screen screen_drill = {
+	.name = "report cases",
+	.enter = drill_enter,
+	.draw = drill_draw,
+	.key = drill_key,
+	.leave = drill_leave,
+};
+
 /* The records a records figure counts (report_records) -------------------- */
 
 struct late_arg {
@@ -568,7 +654,7 @@ static int
 figs_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct figs *f = state;
-	struct cases_arg a;
+	struct drill_arg a;
 	enum report_figure fig = (enum report_figure)f->list.sel;
 
 	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
@@ -589,9 +675,8 @@ figs_key(struct ui *ui, void *state, struct ui_key k)
 			return UI_HANDLED | UI_REDRAW;
 		}
 		memset(&a, 0, sizeof a);
-		a.report = 1;
-		a.drill = f->a.d;
-		a.drill.fig = fig;
+		a.d = f->a.d;
+		a.d.fig = fig;
 		{
 			struct sb t = SB_INIT;
 
@@ -599,7 +684,7 @@ figs_key(struct ui *ui, void *state, struct ui_key k)
 			utf8_copy(a.title, sizeof a.title, t.buf);
 			sb_release(&t);
 		}
-		ui_push(ui, &screen_cases, &a);
+		ui_push(ui, &screen_drill, &a);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_list_key(&f->list, k, ui->rows - 4);

@@ -14,7 +14,6 @@
 
 #include "clock.h"
 #include "model.h"
-#include "report.h"
 #include "session.h"
 #include "store.h"
 
@@ -64,10 +63,6 @@ struct cases_arg {
 	int open_only;
 	int pledge_overdue;	/* pledged materials outstanding past their day */
 	int suspend_overdue;	/* suspended past the period told (art. 45) */
-	/* A report's figure (screens/reports.c): when set, the list is exactly
-	 * report_drill_filter's and the fields above are not used. */
-	int report;
-	struct report_drill drill;
 };
 
 struct ui {

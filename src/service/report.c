@@ -298,7 +298,7 @@ report_drill_filter(const struct report_drill *d, struct case_filter *f)
 {
 	memset(f, 0, sizeof *f);
 	f->light = LIGHT_NONE;
-	f->handled_in = d->lo;
+	f->area = d->lo;
 	f->office = d->office[0] ? d->office : NULL;
 	f->today = d->today;
 	switch (d->fig) {
@@ -309,8 +309,8 @@ report_drill_filter(const struct report_drill *d, struct case_filter *f)
 	case FIG_FINISHED:
 	case FIG_ON_TIME:
 	case FIG_LATE:
-		f->done_from = d->from;
-		f->done_to = d->to;
+		f->finished_from = d->from;
+		f->finished_to = d->to;
 		f->on_time = d->fig == FIG_ON_TIME ? 1 : d->fig == FIG_LATE ? 2 : 0;
 		break;
 	default:

@@ -211,11 +211,11 @@ struct case_filter {
 	int pledge_overdue;	/* only cases with pledged materials outstanding before today */
 	int suspend_overdue;	/* only cases suspended past the period told (art. 45) */
 	const char *forecast;	/* running cases turning yellow or red before this day */
-	/* The reports' figures (report_drill_filter): */
-	const char *handled_in;	/* handled by an office in this region prefix */
-	const char *done_from;	/* completed (status completed) on or after */
-	const char *done_to;	/* completed on or before */
-	int on_time;		/* 1 completed on time, 2 completed late, 0 either */
+	/* The reports' drill-downs (report_drill_filter): */
+	const char *area;	/* handled by an office whose region lies in this subtree */
+	const char *finished_from;	/* finished (completed) on or after */
+	const char *finished_to;	/* finished on or before */
+	int on_time;		/* completed 1 on time, 2 late (0: either) */
 	/* Keyset paging: the page that follows this row in the list's order
 	 * (submitted and id newest first; due, warn and id with by_due). */
 	const struct tcase *after;

@@ -268,7 +268,7 @@ fast_prefix(const struct case_filter *f, const struct scope *scope, const char *
 	if (f->limit <= 0 || f->by_due || f->no || f->applicant || f->name || f->phone ||
 	    f->status || f->item || f->office || f->from || f->to || f->light != LIGHT_NONE ||
 	    f->open_only || f->forecast || f->anomaly || f->pledge_overdue || f->suspend_overdue ||
-	    f->handled_in || f->done_from || f->done_to || f->on_time)
+	    f->area || f->finished_from || f->finished_to || f->on_time)
 		return 0;
 	*prefix = NULL;
 	switch (scope->kind) {
@@ -523,15 +523,13 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	/* 容缺受理: pledges outstanding past their day (cases_pledge_due). */
 	if (f->pledge_overdue)
 		sb_adds(q, " AND c.pledge_due < ?20");
-	/* The reports' figures: the office's region, as store_report_offices. */
-	if (f->handled_in)
-		sb_adds(q, " AND c.office_region >= ?14 AND c.office_region < ?14 || ':'");
-	if (f->done_from || f->done_to)
-		sb_adds(q, " AND c.status = 'completed'");
-	if (f->done_from)
-		sb_adds(q, " AND c.finished >= ?15");
-	if (f->done_to)
-		sb_adds(q, " AND c.finished <= ?16");
+	/* The handling office's region: the reports count by it. */
+	if (f->area)
+		sb_adds(q, " AND c.office_region >= ?16 AND c.office_region < ?16 || ':'");
+	if (f->finished_from)
+		sb_adds(q, " AND c.status = 'completed' AND c.finished >= ?18");
+	if (f->finished_to)
+		sb_adds(q, " AND c.status = 'completed' AND c.finished <= ?19");
 	if (f->on_time == 1)
 		sb_adds(q, " AND c.on_time = 1");
 	else if (f->on_time == 2)
@@ -577,9 +575,9 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 		sqlite3_bind_int64(s, 11, f->limit);
 	sq_text(s, 12, f->anomaly);
 	sq_text(s, 13, f->forecast);
-	sq_text(s, 14, f->handled_in);
-	sq_text(s, 15, f->done_from);
-	sq_text(s, 16, f->done_to);
+	sq_text(s, 16, f->area);
+	sq_text(s, 18, f->finished_from);
+	sq_text(s, 19, f->finished_to);
 	sq_text(s, 20, f->today);
 	sq_text(s, 40, light_district(f, scope));
 	if (f->after != NULL) {

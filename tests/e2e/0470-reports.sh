@@ -80,9 +80,10 @@ wait_screen "周调度" 3 >/dev/null
 tmux_keys r
 wait_screen "选择报表的区划" 3 >/dev/null
 tmux_keys 5 0 0 2 2 9
+wait_screen "个区划" 5 >/dev/null
 sleep 0.5
 tmux_keys Enter
-scr=$(wait_screen "周调度 · 城口县" 3)
+scr=$(wait_screen "周调度 · 城口县" 5)
 expect_has "console: r chooses 城口县" "$scr" "周调度 · 城口县 · 2026-11-16 – 2026-11-22"
 dj=$(ssh_as supervisor1 report weekly --region 500229 --format json)
 expect_eq "console: ... its totals are 城口县's report" \
@@ -150,10 +151,11 @@ tmux_keys q q
 tmux_keys r
 wait_screen "choose the region" 3 >/dev/null
 tmux_keys g c j d
-sleep 0.5
+wait_screen "2 regions" 5 >/dev/null
+sleep 0.3
 tmux_keys Enter
 expect_has "console: supervisor2 narrows to 葛城街道 by its initials gcjd" \
-    "$(wait_screen "葛城街道" 3)" "weekly dispatch · 葛城街道"
+    "$(wait_screen "weekly dispatch · 葛城街道" 5)" "weekly dispatch · 葛城街道"
 
 # ------------------------------------------------- 40x12 ------
 
