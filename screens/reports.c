@@ -257,7 +257,8 @@ export_command(const struct reports *r, struct sb *sb)
 	    r->kind == REPORT_DAILY ? " --offices" : "");
 	if (r->region[0])
 		sb_addf(sb, " --region %s", r->region);
-	sb_addf(sb, " --format csv --header label > %s.csv", report_kind_name(r->kind));
+	/* The headers in the user's language, as on screen. */
+	sb_addf(sb, " --format csv --header %s > %s.csv", i18n_lang(), report_kind_name(r->kind));
 }
 
 static void

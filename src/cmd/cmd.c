@@ -272,19 +272,23 @@ static const struct cmd_entry commands[] = {
 
 	/* The five reports share one exec: the kind is the verb. */
 	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--offices] "
-	  "[--format text|csv|json] [--header code|label]",
+	  "[--format text|csv|json] [--header code|zh|en]",
 	  N_("daily scan: every red and yellow case per office"), REPORT_OPTS " offices", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...] [--header code|label]",
+	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...] "
+	  "[--header code|zh|en]",
 	  N_("weekly dispatch per office"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "monthly", "[--region CODE] [--date DATE] [--format ...] [--header code|label]",
+	{ "report", "monthly", "[--region CODE] [--date DATE] [--format ...] "
+	  "[--header code|zh|en]",
 	  N_("monthly bulletin: districts and departments ranked"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "quarterly", "[--region CODE] [--date DATE] [--format ...] [--header code|label]",
+	{ "report", "quarterly", "[--region CODE] [--date DATE] [--format ...] "
+	  "[--header code|zh|en]",
 	  N_("quarterly analysis with grading and recommendations"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
-	{ "report", "annual", "[--region CODE] [--date DATE] [--format ...] [--header code|label]",
+	{ "report", "annual", "[--region CODE] [--date DATE] [--format ...] "
+	  "[--header code|zh|en]",
 	  N_("annual evaluation with the five indicators"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
 
@@ -557,8 +561,8 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 		if (strcmp(noun, "report") == 0) {
 			fprintf(c->out, "\n  %s\n  %s\n  %s\n", _("--date DATE: the period that holds "
 			    "DATE; without it the last complete week, month, quarter or year (the "
-			    "daily scan: today)."), _("--header code|label: the CSV header row as "
-			    "stable codes (the default, for scripts) or as labels in your language; "
+			    "daily scan: today)."), _("--header code|zh|en: the CSV header row as "
+			    "stable codes (the default, for scripts) or as labels in Chinese or English; "
 			    "JSON keys are always codes."), _("a figure with nothing completed in the "
 			    "period prints – (JSON: null)."));
 			fprintf(c->out, "\n%s\n", _("how the figures are computed:"));

@@ -24,7 +24,7 @@ struct rctx {
 	struct cmd_ctx *c;
 	enum fmt fmt;
 	int raw;		/* --raw: CSV cells as they are (out.h) */
-	int labels;		/* --header label: CSV headers in the reader's language */
+	int labels;		/* --header zh|en: CSV headers are labels, not keys */
 	char lo[24], hi[24];
 	const char *office;
 	struct report_period p;
@@ -55,7 +55,7 @@ table(struct rctx *r, struct out *o, const char *name, size_t n, const char *con
 		json_key(&r->j, name);
 		out_begin_json(o, &r->j, n, keys);
 	} else
-		/* CSV's header row is its keys: the labels with --header label. */
+		/* CSV's header row is its keys: the labels with --header zh|en. */
 		rc = out_begin(o, r->c->out, r->fmt, n, r->labels && r->fmt == FMT_CSV ? labels : keys,
 		    labels, NULL, 0);
 	o->numeric = numeric;
@@ -905,6 +905,7 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 	struct rctx r;
 	char prefix[16];
 	const char *v;
+	char lang[4] = "";
 	int rc, day = c->today;
 
 	if (report_kind_parse(verb, &kind) != 0)
@@ -917,9 +918,10 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 		return cmd_fail(c, EXIT_USAGE, _("--format: expected text, csv or json, not '%s'"), v);
 	if ((v = cmd_arg(a, "date")) != NULL && clock_parse_date(v, &day) != 0)
 		return cmd_fail(c, EXIT_USAGE, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
-	if ((v = cmd_arg(a, "header")) != NULL && strcmp(v, "code") != 0 && strcmp(v, "label") != 0)
-		return cmd_fail(c, EXIT_INVALID, _("--header: expected code or label, not '%s'"), v);
-	r.labels = v != NULL && strcmp(v, "label") == 0;
+	if ((v = cmd_arg(a, "header")) != NULL && strcmp(v, "code") != 0 && strcmp(v, "zh") != 0 &&
+	    strcmp(v, "en") != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--header: expected code, zh or en, not '%s'"), v);
+	r.labels = v != NULL && strcmp(v, "code") != 0;
 	if ((rc = cmd_scope_prefix(c, cmd_arg(a, "region"), prefix)) != 0)
 		return rc;
 	snprintf(r.lo, sizeof r.lo, "%s", prefix);
@@ -956,6 +958,12 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 		json_key(&r.j, "to");
 		json_string(&r.j, r.to);
 	}
+	/* --header zh|en: a CSV's one translated thing is its header row, so
+	 * the report is made in that language (and the user's again after). */
+	if (r.labels && r.fmt == FMT_CSV) {
+		snprintf(lang, sizeof lang, "%s", i18n_lang());
+		i18n_set_lang(cmd_arg(a, "header"));
+	}
 	switch (kind) {
 	case REPORT_DAILY:
 		/* --offices: the day's figures per office, as the console shows them. */
@@ -976,5 +984,7 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 	}
 	if (r.fmt == FMT_JSON)
 		json_end(&r.j);
+	if (lang[0])
+		i18n_set_lang(lang);
 	return rc;
 }

@@ -4,7 +4,7 @@
 # cases it counts, "–" where nothing was completed, the export line and
 # printing through the terminal's print controller; supervisor1 in Chinese
 # at 80x24, supervisor2 in English at 120x40 and 40x12. And `report`: the
-# same default period, headers in the user's language with --header label.
+# same default period, headers in Chinese or English with --header zh|en.
 . "$(dirname "$0")/lib.sh"
 start_server 1500
 
@@ -32,12 +32,12 @@ expect_eq "cli: monthly defaults to October" \
 expect_eq "cli: annual defaults to last year" \
     "$(ssh_as supervisor1 report annual --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["from"], d["to"])')" \
     "2025-01-01 2025-12-31"
-csv=$(ssh_as supervisor1 report weekly --format csv --header label)
-expect_has "cli: --header label gives supervisor1 Chinese CSV headers" "$(head -1 <<<"$csv")" "收件"
+csv=$(ssh_as supervisor1 report weekly --format csv --header zh)
+expect_has "cli: --header zh gives Chinese CSV headers" "$(head -1 <<<"$csv")" "收件"
 expect_eq "cli: ... the default stays the stable codes" \
     "$(ssh_as supervisor1 report weekly --format csv | head -1 | cut -d, -f1-4)" "rank,office,office_name,received"
-expect_has "cli: ... and English for supervisor2" \
-    "$(ssh_as supervisor2 report weekly --format csv --header label | head -1)" "received,finished"
+expect_has "cli: ... and --header en English ones, whoever asks" \
+    "$(ssh_as supervisor1 report weekly --format csv --header en | head -1)" "received,finished"
 expect_eq "cli: --header other is refused (exit 5)" \
     "$(ssh_as supervisor1 report weekly --header xx >/dev/null 2>&1; echo $?)" 5
 expect_has "cli: an office that completed nothing has – for its on-time rate (text)" \
@@ -112,14 +112,14 @@ wait_screen "周调度" 3 >/dev/null
 tmux_keys x
 scr=$(wait_screen "weekly.csv" 3)
 expect_has "console: x shows the command exporting what is shown" "$(printf '%s' "$scr" | tr -d '\n' | tr -s ' ')" \
-    "report weekly --date 2026-11-16 --region 500229 --format csv --header label > weekly.csv"
+    "report weekly --date 2026-11-16 --region 500229 --format csv --header zh > weekly.csv"
 
 tmux_keys 1
 day=$(wait_screen "日扫描 · 城口县 · 2026-11-27" 3)
 tmux_keys x
 scr=$(wait_screen "daily.csv" 3)
 expect_has "console: the daily kind exports its office table (report daily --offices)" \
-    "$(printf '%s' "$scr" | tr -d '\n' | tr -s ' ')" "report daily --date 2026-11-27 --offices --region 500229"
+    "$(printf '%s' "$scr" | tr -d '\n' | tr -s ' ')" "report daily --date 2026-11-27 --offices --region 500229 --format csv --header zh > daily.csv"
 expect_eq "console: ... whose totals are the screen's" \
     "$(printf '%s\n' "$day" | grep '^ 合计' | awk '{print $2, $3}')" \
     "$(ssh_as supervisor1 report daily --offices --region 500229 --format json | python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(o["received"] for o in d["offices"]), sum(o["finished"] for o in d["offices"]))')"
@@ -162,7 +162,9 @@ expect_has "console: supervisor2 narrows to 葛城街道 by its initials gcjd" \
 tmux_restart supervisor2 40 12
 wait_screen "Welcome" 10 >/dev/null
 tmux_keys p
-scr=$(wait_screen "weekly dispatch" 5)
+wait_screen " total " 5 >/dev/null
+sleep 0.3
+scr=$(tmux_screen)
 check "console 40x12: the header shows more columns to the right (>) and no line wraps" \
     python3 -c 'import sys; l=sys.argv[1].split("\n"); sys.exit(not (l[2].rstrip().endswith(">") and l[9].startswith(" total")))' "$scr"
 tmux_keys Right Right Right Right
