@@ -53,7 +53,9 @@ expect_has "cli: help report says what the default period is" "$(ssh_as supervis
 tmux_start supervisor1 80 24
 wait_screen "陈效能" 10 >/dev/null || not_ok "console: supervisor1 logs in"
 tmux_keys p
-scr=$(wait_screen "周调度" 5)
+wait_screen " 合计 " 5 >/dev/null
+sleep 0.3
+scr=$(tmux_screen)
 expect_has "console: p opens the reports at the last complete week, its dates in the title" "$scr" \
     "周调度 · 重庆市 · 2026-11-16 – 2026-11-22"
 expect_has "console: Chinese column headers" "$scr" "按时办结"
@@ -83,7 +85,9 @@ tmux_keys 5 0 0 2 2 9
 wait_screen "个区划" 5 >/dev/null
 sleep 0.5
 tmux_keys Enter
-scr=$(wait_screen "周调度 · 城口县" 5)
+wait_screen "周调度 · 城口县" 5 >/dev/null
+sleep 0.3
+scr=$(tmux_screen)
 expect_has "console: r chooses 城口县" "$scr" "周调度 · 城口县 · 2026-11-16 – 2026-11-22"
 dj=$(ssh_as supervisor1 report weekly --region 500229 --format json)
 expect_eq "console: ... its totals are 城口县's report" \
@@ -129,7 +133,9 @@ expect_eq "console: ... whose totals are the screen's" \
 tmux_restart supervisor2 120 40
 wait_screen "Welcome" 10 >/dev/null || not_ok "console: supervisor2 logs in"
 tmux_keys p
-scr=$(wait_screen "weekly dispatch" 5)
+wait_screen " total " 5 >/dev/null
+sleep 0.3
+scr=$(tmux_screen)
 expect_has "console: supervisor2 sees 城口县's last complete week" "$scr" \
     "weekly dispatch · 城口县 · 2026-11-16 – 2026-11-22"
 expect_has "console: English headers" "$scr" "on-time %"
