@@ -119,7 +119,9 @@ expect_has "console: x shows the command exporting what is shown" "$(printf '%s'
     "report weekly --date 2026-11-16 --region 500229 --format csv --header zh > weekly.csv"
 
 tmux_keys 1
-day=$(wait_screen "日扫描 · 城口县 · 2026-11-27" 3)
+wait_screen "日扫描 · 城口县 · 2026-11-27" 3 >/dev/null
+sleep 0.3
+day=$(tmux_screen)
 tmux_keys x
 scr=$(wait_screen "daily.csv" 3)
 expect_has "console: the daily kind exports its office table (report daily --offices)" \
