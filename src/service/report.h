@@ -149,7 +149,7 @@ extern const char *const report_figure_key[FIG_COUNT];
 const char *report_figure_label(enum report_figure f);
 long report_figure(const struct office_score *o, enum report_figure f);
 /* 1 when the figure counts cases (report_drill_filter lists them), 0 when
- * it counts supervision records. */
+ * it counts supervision records (report_records lists them). */
 int report_figure_is_cases(enum report_figure f);
 
 /* The figure a supervision record past its deadline (store_late_each,
