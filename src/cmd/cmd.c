@@ -301,17 +301,43 @@ cmd_entries(size_t *n)
 	return commands;
 }
 
+/* Does a message begin "FILE:LINE:"? */
+static int
+names_place(const char *s)
+{
+	const char *colon = strchr(s, ':');
+
+	if (colon == NULL || colon == s || colon[1] < '0' || colon[1] > '9')
+		return 0;
+	for (colon++; *colon >= '0' && *colon <= '9'; colon++)
+		;
+	return *colon == ':';
+}
+
 int
 cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 {
+	struct sb m = SB_INIT;
+	const char *line, *end;
 	va_list ap;
 
-	fputs("tongban: ", c->err);
 	va_start(ap, fmt);
-	vfprintf(c->err, fmt, ap);
+	sb_vaddf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', c->err);
+	/* One message per line; a line that names a place in a file
+	 * ("items.csv:12:3: expected ...") is left as it is, the form editors
+	 * and scripts read. */
+	for (line = m.buf; ; line = end + 1) {
+		end = strchr(line, '\n');
+		if (!names_place(line))
+			fputs("tongban: ", c->err);
+		fwrite(line, 1, end ? (size_t)(end - line) : strlen(line), c->err);
+		fputc('\n', c->err);
+		if (end == NULL)
+			break;
+	}
 	fflush(c->err);
+	sb_release(&m);
 	return code;
 }
 

@@ -27,9 +27,7 @@ static int
 bad(char **cause, const struct ctx *c, const struct csvio_row *r, int col,
     const char *what)
 {
-	set_cause(cause, _("%s: line %ld, column %d: expected %s"), c->name,
-	    r->line, col, what);
-	return -1;
+	return csvio_bad(cause, c->name, r, col, what);
 }
 
 static int
@@ -96,8 +94,8 @@ region_row(void *arg, const struct csvio_row *r, char **cause)
 		if (rc == STORE_NOTFOUND)
 			return bad(cause, c, r, 4, _("a parent region imported before"));
 		if (rc != 0) {
-			set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
-			return -1;
+			set_cause(cause, "%s:%ld: %s", c->name, r->line, store_error(c->st));
+			return CSVIO_STOP;
 		}
 		rc = strcmp(up.level, region_levels[i].parent) != 0 ||
 		    strncmp(code, parent, region_levels[i].prefix) != 0;
@@ -108,7 +106,7 @@ region_row(void *arg, const struct csvio_row *r, char **cause)
 	}
 	rc = store_region_put(c->st, code, r->f[1], level, parent, c->zone, cause);
 	if (rc != 0) {
-		sb_addf(&why, "%s: line %ld: %s", c->name, r->line, *cause ? *cause : "");
+		sb_addf(&why, "%s:%ld: %s", c->name, r->line, *cause ? *cause : "");
 		set_cause(cause, "%s", why.buf);
 	}
 	sb_release(&why);
@@ -135,9 +133,11 @@ calendar_row(void *arg, const struct csvio_row *r, char **cause)
 	if (clock_parse_date(r->f[0], &day) != 0 || atoi(r->f[0]) < CLOCK_FIRST_YEAR ||
 	    atoi(r->f[0]) > CLOCK_LAST_YEAR)
 	{
-		set_cause(cause, _("%s: line %ld, column %d: expected a date YYYY-MM-DD in the "
-		    "years %d to %d"), c->name, r->line, 1, CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
-		return -1;
+		char what[96];
+
+		snprintf(what, sizeof what, _("a date YYYY-MM-DD in the years %d to %d"),
+		    CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
+		return csvio_bad(cause, c->name, r, 1, what);
 	}
 	if (strcmp(r->f[1], "public_holiday") && strcmp(r->f[1], "transfer_workday"))
 		return bad(cause, c, r, 2, _("public_holiday or transfer_workday"));
@@ -169,9 +169,11 @@ statutory_row(void *arg, const struct csvio_row *r, char **cause)
 	if (clock_parse_date(r->f[0], &day) != 0 || atoi(r->f[0]) < CLOCK_FIRST_YEAR ||
 	    atoi(r->f[0]) > CLOCK_LAST_YEAR)
 	{
-		set_cause(cause, _("%s: line %ld, column %d: expected a date YYYY-MM-DD in the "
-		    "years %d to %d"), c->name, r->line, 1, CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
-		return -1;
+		char what[96];
+
+		snprintf(what, sizeof what, _("a date YYYY-MM-DD in the years %d to %d"),
+		    CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
+		return csvio_bad(cause, c->name, r, 1, what);
 	}
 	if (clock_holiday_parse(r->f[1], &h) != 0)
 		return bad(cause, c, r, 2, _("new_year, spring_festival, qingming, labour_day, "
@@ -538,8 +540,8 @@ flow_row(void *arg, const struct csvio_row *r, char **cause)
 		x->stage_name_en = xstrdup(r->f[2]);
 		x->joint = xstrdup(r->f[4]);
 		if (x->sum > x->total_days) {
-			set_cause(cause, _("%s: line %ld, column %d: expected stages whose working days "
-			    "add up to at most the flowchart's %d (they come to %d)"), c->name, r->line,
+			set_cause(cause, _("%s:%ld:%d: expected stages whose working days "
+			    "add up to at most the flowchart's %d, found %d"), c->name, r->line,
 			    4, x->total_days, x->sum);
 			return -1;
 		}
@@ -551,8 +553,8 @@ flow_row(void *arg, const struct csvio_row *r, char **cause)
 	if (rc == STORE_NOTFOUND)
 		return bad(cause, c, r, 6, _("an item code of the catalog (data/items.csv)"));
 	if (rc != 0) {
-		set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
-		return -1;
+		set_cause(cause, "%s:%ld: %s", c->name, r->line, store_error(c->st));
+		return CSVIO_STOP;
 	}
 	item_release(&it);
 	if (store_flow_item_put(c->st, x->code, x->stage, ++x->seq, r->f[5], NULL) != 0)
@@ -619,10 +621,11 @@ chart_row(void *arg, const struct csvio_row *r, char **cause)
 	/* The stages of a running project stay as they were opened. */
 	if ((n = store_project_count_open(c->st, r->f[0])) != 0) {
 		if (n < 0)
-			set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
+			set_cause(cause, "%s:%ld: %s", c->name, r->line, store_error(c->st));
 		else
-			set_cause(cause, _("%s: line %ld: flowchart '%s' has %ld open or stopped "
-			    "projects: it is not replaced while they run"), c->name, r->line, r->f[0], n);
+			set_cause(cause, _("%s:%ld:1: expected a flowchart without running "
+			    "projects, found '%s' with %ld open or stopped: it is not replaced while "
+			    "they run"), c->name, r->line, r->f[0], n);
 		return -1;
 	}
 	if (store_flowchart_put(c->st, r->f[0], r->f[1], r->f[2], (int)total, r->f[4], cause) != 0)
@@ -630,7 +633,7 @@ chart_row(void *arg, const struct csvio_row *r, char **cause)
 	sb_addf(&path, "%s/%s.csv", x->dir, r->f[0]);
 	fp = fopen(path.buf, "r");
 	if (fp == NULL) {
-		set_cause(cause, _("%s: line %ld: cannot open '%s'"), c->name, r->line, path.buf);
+		set_cause(cause, _("%s:%ld:1: cannot open '%s'"), c->name, r->line, path.buf);
 		sb_release(&path);
 		return -1;
 	}

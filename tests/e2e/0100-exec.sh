@@ -109,7 +109,7 @@ first=$(sed -n 2p "$TMP/items.csv" | cut -d, -f1)
 before=$(ssh_as admin item export --format csv | sed -n 2p | cut -d, -f8)
 err=$(ssh_as admin item import - < "$TMP/items.csv.bad" 2>&1); rc=$?
 expect_eq "import: a bad catalog row is refused (exit 5)" "$rc" 5
-expect_has "import: ... naming the line and column (in the admin's Chinese)" "$err" "stdin：第 3 行第 4 列"
+expect_has "import: ... naming the line and column (in the admin's Chinese)" "$err" "stdin:3:4: "
 expect_eq "import: ... and nothing changed, not even the good row before it" \
     "$(ssh_as admin item export --format csv | sed -n 2p | cut -d, -f8)" "$before"
 ssh_as admin item import - < "$TMP/items.csv.good" >/dev/null
@@ -132,6 +132,6 @@ expect_eq "calendar: and the make-up Saturday counts" \
 printf 'date,kind,name_cn,name_en\n2027-05-03,public_holiday,劳动节,Labour Day\n2027-02-30,public_holiday,x,x\n' > "$TMP/calbad.csv"
 err=$(ssh_as admin calendar import - < "$TMP/calbad.csv" 2>&1); rc=$?
 expect_eq "calendar: a bad date is refused (exit 5)" "$rc" 5
-expect_has "calendar: ... on its line" "$err" "第 3 行"
+expect_has "calendar: ... on its line" "$err" "stdin:3:1: "
 expect_eq "calendar: ... and the good line before it did not land" \
     "$(ssh_as supervisor1 calendar workdays 2027-04-30 2027-05-04)" "2"

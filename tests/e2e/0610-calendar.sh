@@ -92,7 +92,7 @@ printf 'date,kind,name_cn,name_en\n2027-01-01,public_holiday,元旦,New Year\n20
 printf 'date,kind,name_cn,name_en\n2027-01-04,public_holiday,元旦,New Year\n2027-01-09,transfer_workday,元旦补班\n' > "$TMP/bad.csv"
 err=$(ssh_as admin calendar import - < "$TMP/bad.csv" 2>&1); rc=$?
 expect_eq "import: a short row is refused (exit 5)" "$rc" 5
-expect_has "import: ... naming its line" "$err" "第 3 行"
+expect_has "import: ... naming its line" "$err" "stdin:3:"
 expect_eq "import: ... and nothing moved" "$(json_of "$NO" provisional)" 1
 events_before=$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE action = 'reclock'")
 out=$(ssh_as admin calendar import - < "$TMP/cal2027.csv"); rc=$?
