@@ -55,6 +55,9 @@ static const struct cmd_entry commands[] = {
 	  "item= applicant-id= applicant-name= phone= applicant-region= channel= materials= "
 	  "name-differs", 0, 0,
 	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_case_new },
+	{ "case", "import", "FILE|- [--encoding gbk] [--dry-run]",
+	  N_("take in the applications of a spreadsheet, all of them or none"),
+	  "encoding= dry-run", 1, 1, RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_case_import },
 	/* No target: lifecycle_act() finds the case itself, after the
 	 * options are checked (a bad --fee is exit 5 before any lookup). */
 	{ "case", "act", "NO ACTION [--note TEXT] [--expect-version N] [--materials 1,2] "

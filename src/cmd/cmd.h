@@ -52,6 +52,10 @@ int cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 /* Report the store's last failure (store_error) and return EXIT_INTERNAL:
  * for a store call that failed otherwise than with STORE_NOTFOUND. */
 int cmd_store_error(struct cmd_ctx *c);
+/* The input of an import: FILE on the host (host operators only), or "-"
+ * (standard input, the only way over ssh). EXIT_OK, or the exit code of a
+ * message already printed. */
+int cmd_open_input(struct cmd_ctx *c, const char *file, const char *what, FILE **fp);
 /* One record past its deadline as a row of the 8 late-record columns
  * (kind, id, office, office_name, case, due, done, days_over); text: the
  * kind's label rather than its code. */
@@ -117,6 +121,7 @@ int cmd_case_show(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_find(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_export(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_new(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_import(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_act(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_assign(struct cmd_ctx *c, struct cmd_args *a);

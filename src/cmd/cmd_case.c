@@ -16,6 +16,7 @@
 #include "conv.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "import.h"
 #include "lifecycle.h"
 #include "project.h"
 #include "tcase.h"
@@ -570,6 +571,37 @@ cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 		    "%s)"), other, day);
 		fputc('\n', c->err);
 	}
+	return EXIT_OK;
+}
+
+int
+cmd_case_import(struct cmd_ctx *c, struct cmd_args *a)
+{
+	const char *file = a->pos[0];
+	struct import_stats st;
+	char *cause = NULL;
+	FILE *fp;
+	int rc, dry = cmd_arg(a, "dry-run") != NULL;
+
+	if ((rc = cmd_open_input(c, file, "case", &fp)) != EXIT_OK)
+		return rc;
+	rc = import_cases(c->s, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"),
+	    dry, c->out, &st, &cause);
+	if (fp != c->in)
+		fclose(fp);
+	if (rc != EXIT_OK) {
+		cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	/* The numbers are the output; the count and the pace go to stderr. */
+	fprintf(c->err, "tongban: ");
+	if (dry)
+		fprintf(c->err, _("%ld rows checked, all valid; nothing written (--dry-run)"), st.rows);
+	else
+		fprintf(c->err, _("%ld cases taken in (%.0f rows/s)"), st.taken,
+		    st.seconds > 0 ? (double)st.rows / st.seconds : 0.0);
+	fputc('\n', c->err);
 	return EXIT_OK;
 }
 

@@ -31,10 +31,8 @@ read_date(struct cmd_ctx *c, const char *s, int *d)
 	return 0;
 }
 
-/* The input of an import: a file locally, standard input over ssh. 0, or
- * an exit code (reported). */
-static int
-open_input(struct cmd_ctx *c, const char *file, const char *what, FILE **fp)
+int
+cmd_open_input(struct cmd_ctx *c, const char *file, const char *what, FILE **fp)
 {
 	if (strcmp(file, "-") == 0)
 		*fp = c->in;
@@ -55,7 +53,7 @@ import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kin
 	int rc;
 	FILE *fp;
 
-	if ((rc = open_input(c, file, what, &fp)) != EXIT_OK)
+	if ((rc = cmd_open_input(c, file, what, &fp)) != EXIT_OK)
 		return rc;
 	rc = catalog_import(c->s, kind, fp, strcmp(file, "-") ? file : "stdin",
 	    cmd_arg(a, "encoding"), &cause);
@@ -79,7 +77,7 @@ cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a)
 	int rc;
 	FILE *fp;
 
-	if ((rc = open_input(c, file, "calendar", &fp)) != EXIT_OK)
+	if ((rc = cmd_open_input(c, file, "calendar", &fp)) != EXIT_OK)
 		return rc;
 	rc = calendar_import(c->s, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"),
 	    &n, &cause);
