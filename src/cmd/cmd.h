@@ -122,6 +122,8 @@ int cmd_case_find(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_export(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_new(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_export(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_act(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_assign(struct cmd_ctx *c, struct cmd_args *a);

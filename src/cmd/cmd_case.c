@@ -16,7 +16,7 @@
 #include "conv.h"
 #include "cmd.h"
 #include "i18n.h"
-#include "import.h"
+#include "exchange.h"
 #include "lifecycle.h"
 #include "project.h"
 #include "tcase.h"
@@ -585,7 +585,7 @@ cmd_case_import(struct cmd_ctx *c, struct cmd_args *a)
 
 	if ((rc = cmd_open_input(c, file, "case", &fp)) != EXIT_OK)
 		return rc;
-	rc = import_cases(c->s, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"),
+	rc = exchange_cases_import(c->s, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"),
 	    dry, c->out, &st, &cause);
 	if (fp != c->in)
 		fclose(fp);
