@@ -155,6 +155,9 @@ header_match(const char *want, const char *got)
 {
 	size_t n = strlen(got);
 
+	if (*want == '?')
+		want++;
+
 	for (;;) {
 		const char *bar = strchr(want, '|');
 		size_t k = bar ? (size_t)(bar - want) : strlen(want);
@@ -180,7 +183,7 @@ static void
 on_record(int c, void *data)
 {
 	struct reader *r = data;
-	size_t i;
+	size_t i, need = 0;
 
 	(void)c;
 	if (r->failed) {
@@ -193,11 +196,12 @@ on_record(int c, void *data)
 	if (r->header != NULL && !r->seen_header) {
 		r->seen_header = 1;
 		for (i = 0; r->header[i] != NULL; i++)
-			;
-		r->want = i;
+			need += r->header[i][0] != '?';
 		drop_trailing_empty(r, 1);
-		if (r->row.n != i)
+		/* Columns marked '?' may be left out, from the end. */
+		if (r->row.n < need || r->row.n > i)
 			goto bad_header;
+		r->want = r->row.n;
 		for (i = 0; i < r->want; i++)
 			if (!header_match(r->header[i], r->row.f[i]))
 				goto bad_header;
@@ -246,10 +250,11 @@ bad_header: {
 		struct sb want = SB_INIT, got = SB_INIT;
 
 		for (i = 0; r->header[i] != NULL; i++) {
-			const char *bar = strchr(r->header[i], '|');
+			const char *h = r->header[i] + (r->header[i][0] == '?');
+			const char *bar = strchr(h, '|');
 
-			sb_addf(&want, "%s%.*s", i ? "," : "", bar ? (int)(bar - r->header[i]) :
-			    (int)strlen(r->header[i]), r->header[i]);
+			sb_addf(&want, "%s%s%.*s%s", i ? "," : "", h != r->header[i] ? "[" : "",
+			    bar ? (int)(bar - h) : (int)strlen(h), h, h != r->header[i] ? "]" : "");
 		}
 		for (i = 0; i < r->row.n && got.len < 200; i++)
 			sb_addf(&got, "%s%s", i ? "," : "", r->row.f[i]);

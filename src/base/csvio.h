@@ -49,8 +49,9 @@ typedef int (*csvio_row_fn)(void *arg, const struct csvio_row *row, char **cause
 
 /*
  * Read CSV from fp. When header is not NULL, the first record must match it
- * (names, in order; a name "code|编码" takes either) and every record must
- * have as many fields. encoding is NULL (told from the file), "utf-8" or
+ * (names, in order; a name "code|编码" takes either; names beginning with
+ * '?' may be left out, from the end) and every record must have as many
+ * fields as the file's header. encoding is NULL (told from the file), "utf-8" or
  * "gbk" (GB18030, converted to UTF-8). name is used in messages. Returns 0,
  * or -1 with *cause set to every message, one per line.
  */

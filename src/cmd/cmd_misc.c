@@ -370,14 +370,47 @@ cmd_region_import(struct cmd_ctx *c, struct cmd_args *a)
 static const char *const item_keys[] = {
 	"code", "name", "name_en", "power_type", "dept_kind", "levels", "statutory_days",
 	"promised_days", "fee", "online_depth", "channels", "guide",
-	"applicant_kind"
+	"applicant_kind", "materials", "steps"
 };
+
+/* An item row with its materials and steps: the table, and the store to
+ * read them from. */
+struct item_out {
+	struct out ot;
+	struct store *st;
+	struct sb materials, steps;
+};
+
+/* One line per material, "SEQ|REQUIRED|SECONDARY|NAME", which item import
+ * reads back. */
+static int
+material_cell(void *arg, int seq, const char *name, int required, int secondary)
+{
+	struct item_out *io = arg;
+
+	sb_addf(&io->materials, "%s%d|%d|%d|%s", io->materials.len ? "\n" : "", seq, required,
+	    secondary, name);
+	return 0;
+}
+
+/* One line per step, "SEQ|DEPT_KIND|LIMIT_DAYS|NAME|NAME_EN". */
+static int
+step_cell(void *arg, int seq, const char *name, const char *name_en, const char *kind,
+    int limit)
+{
+	struct item_out *io = arg;
+
+	sb_addf(&io->steps, "%s%d|%s|%d|%s|%s", io->steps.len ? "\n" : "", seq, kind, limit,
+	    name, name_en);
+	return 0;
+}
 
 static int
 item_row(void *arg, const struct item *it)
 {
+	struct item_out *io = arg;
 	char stat[12], prom[12], fee[24], depth[4];
-	const char *v[13];
+	const char *v[15];
 
 	snprintf(stat, sizeof stat, "%d", it->statutory_days);
 	snprintf(prom, sizeof prom, "%d", it->promised_days);
@@ -396,7 +429,14 @@ item_row(void *arg, const struct item *it)
 	v[10] = it->channels;
 	v[11] = it->guide;
 	v[12] = it->applicant_kind;
-	out_row(arg, v);
+	sb_reset(&io->materials);
+	sb_reset(&io->steps);
+	if (store_material_each(io->st, it->code, material_cell, io) < 0 ||
+	    store_step_each(io->st, it->code, step_cell, io) < 0)
+		return -1;
+	v[13] = io->materials.buf ? io->materials.buf : "";
+	v[14] = io->steps.buf ? io->steps.buf : "";
+	out_row(&io->ot, v);
 	return 0;
 }
 
@@ -472,10 +512,18 @@ item_table(struct cmd_ctx *c, struct cmd_args *a, int export)
 			return rc;
 		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_text_row, &ot);
 	} else {
-		if ((rc = cmd_table(c, &ot, a->opt, export ? FMT_CSV : FMT_TEXT, 13,
+		struct item_out io;
+
+		memset(&io, 0, sizeof io);
+		io.st = c->s->st;
+		if ((rc = cmd_table(c, &io.ot, a->opt, export ? FMT_CSV : FMT_TEXT, 15,
 		    item_keys, NULL)) != EXIT_OK)
 			return rc;
-		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_row, &ot);
+		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_row, &io);
+		out_end(&io.ot);
+		sb_release(&io.materials);
+		sb_release(&io.steps);
+		return rc != 0 ? cmd_store_error(c) : EXIT_OK;
 	}
 	out_end(&ot);
 	return rc != 0 ? cmd_store_error(c) : EXIT_OK;

@@ -362,6 +362,74 @@ levels_valid(const char *s)
 	return 1;
 }
 
+/* The materials (col 14: "SEQ|REQUIRED|SECONDARY|NAME" a line) or the steps
+ * (col 15: "SEQ|DEPT_KIND|LIMIT_DAYS|NAME|NAME_EN") of an item, as item
+ * export writes them: each put by its number (numbers never move: one left
+ * out of the cell stays as it is). An empty cell changes nothing. */
+static int
+parts(struct ctx *c, const struct csvio_row *r, int col, const char *item, char **cause)
+{
+	char *cell = xstrdup(r->f[col - 1]), *line, *save = NULL;
+	int n = 0, rc = 0;
+
+	for (line = strtok_r(cell, "\n", &save); line != NULL && rc == 0;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p = line;
+		long seq, a, b;
+		int i;
+
+		n++;
+		/* SEQ, then two more fields, then the rest: a material's name
+		 * (which may hold '|'), or a step's names, the English one after
+		 * the last '|'. */
+		for (i = 0; i < 3 && p != NULL; i++) {
+			f[i] = p;
+			if ((p = strchr(p, '|')) != NULL)
+				*p++ = '\0';
+		}
+		f[3] = p;
+		if (p != NULL && col == 15 && (p = strrchr(f[3], '|')) != NULL) {
+			*p++ = '\0';
+			f[4] = p;
+		}
+		if (col == 15 && f[4] == NULL)
+			p = NULL;
+		if (p == NULL || parse_int(f[0], 1, col == 14 ? 63 : 99, &seq) != 0) {
+			char what[160];
+
+			snprintf(what, sizeof what, col == 14 ?
+			    _("lines SEQ|REQUIRED|SECONDARY|NAME (line %d of the cell)") :
+			    _("lines SEQ|DEPT_KIND|LIMIT_DAYS|NAME|NAME_EN (line %d of the cell)"), n);
+			rc = bad(cause, c, r, col, what);
+			break;
+		}
+		if (col == 14) {
+			if (parse_int(f[1], 0, 1, &a) != 0 || parse_int(f[2], 0, a, &b) != 0 ||
+			    *f[3] == '\0') {
+				char what[160];
+
+				snprintf(what, sizeof what, _("material %ld as SEQ|REQUIRED (1 or 0)|"
+				    "SECONDARY (1 only when required)|NAME (line %d of the cell)"), seq, n);
+				rc = bad(cause, c, r, col, what);
+				break;
+			}
+			rc = store_material_put(c->st, item, (int)seq, f[3], (int)a, (int)b, cause);
+		} else {
+			if (*f[1] == '\0' || parse_int(f[2], 1, 365, &a) != 0 || *f[3] == '\0') {
+				char what[160];
+
+				snprintf(what, sizeof what, _("step %ld as SEQ|DEPT_KIND|LIMIT_DAYS (1 to "
+				    "365)|NAME|NAME_EN (line %d of the cell)"), seq, n);
+				rc = bad(cause, c, r, col, what);
+				break;
+			}
+			rc = store_step_put(c->st, item, (int)seq, f[3], f[4], f[1], (int)a, cause);
+		}
+	}
+	free(cell);
+	return rc;
+}
+
 static int
 item_row(void *arg, const struct csvio_row *r, char **cause)
 {
@@ -406,7 +474,13 @@ item_row(void *arg, const struct csvio_row *r, char **cause)
 	if (strcmp(it.applicant_kind, "person") && strcmp(it.applicant_kind, "organisation") &&
 	    strcmp(it.applicant_kind, "either"))
 		return bad(cause, c, r, 13, _("person, organisation or either"));
-	return store_item_put(c->st, &it, cause);
+	if (store_item_put(c->st, &it, cause) != 0)
+		return -1;
+	if (r->n > 13 && parts(c, r, 14, it.code, cause) != 0)
+		return -1;
+	if (r->n > 14 && parts(c, r, 15, it.code, cause) != 0)
+		return -1;
+	return 0;
 }
 
 int
@@ -416,7 +490,7 @@ load_items(struct store *st, FILE *fp, const char *name, const char *encoding,
 	static const char *const header[] = {
 		"code", "name", "name_en", "power_type", "dept_kind", "levels",
 		"statutory_days", "promised_days", "fee", "online_depth", "channels",
-		"guide", "applicant_kind", NULL
+		"guide", "applicant_kind", "?materials", "?steps", NULL
 	};
 	struct ctx c = { st, name, 0 };
 
