@@ -28,9 +28,10 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 
 #define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
 	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
-	"[--to DATE] [--limit N] [--forecast N] [--format text|csv|tsv|json] [--encoding gbk] [--bom] [--raw]"
+	"[--to DATE] [--limit N] [--forecast N] [--nos-from FILE|- | --applicants-from FILE|- " \
+	"[--column NAME]] [--format text|csv|tsv|json] [--encoding gbk] [--bom] [--raw]"
 #define FILTER_OPTS "no= applicant= name= phone= status= light= item= region= office= " \
-	"from= to= limit= forecast= format= encoding= bom raw"
+	"from= to= limit= forecast= nos-from= applicants-from= column= format= encoding= bom raw"
 #define LIST "[--format text|csv|tsv|json] [--raw]"
 #define LIST_OPTS "format= encoding= bom raw"
 #define REPORT_OPTS "region= office= date= format= raw"
