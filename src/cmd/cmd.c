@@ -167,6 +167,16 @@ static const struct cmd_entry commands[] = {
 	{ "user", "export", "[--header code|zh] [--encoding gbk] [--bom]",
 	  N_("every user with their keys, as CSV that user import reads back"),
 	  "header= encoding= bom", 0, 0, RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, cmd_user_export },
+	{ "query", "save", "NAME [--share] -- COMMAND...",
+	  N_("keep a command that reads (case find, report ...) under a name"), "share", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, CMD_WRITES | CMD_REST, cmd_query_save },
+	{ "query", "list", LIST, N_("your saved queries and those shared with your region"),
+	  LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_query_list },
+	{ "query", "run", "NAME [--format F] [--limit N] [--encoding gbk] [--bom] [--raw]",
+	  N_("run a saved query, with your own rights"), "format= limit= encoding= bom raw", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_query_run },
+	{ "query", "delete", "NAME", N_("delete one of your saved queries"), "", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, CMD_WRITES, cmd_query_delete },
 	{ "user", "disable", "LOGIN", N_("stop a user (their open sessions end)"), "", 1, 1,
 	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_disable },
 	{ "user", "enable", "LOGIN", N_("let a user in again"), "", 1, 1,
@@ -489,6 +499,17 @@ run_row(struct cmd_ctx *c, const struct cmd_entry *e, int argc, char **argv, int
 	if (!access_has(&c->s->user, e->right))
 		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(e->right));
 	row_options(&a);
+	if (e->flags & CMD_REST) {
+		int k;
+
+		for (k = used; k < argc && strcmp(argv[k], "--") != 0; k++)
+			;
+		if (k < argc) {
+			a.rest = argv + k + 1;
+			a.nrest = argc - k - 1;
+		}
+		argc = k;
+	}
 	if ((rc = cmd_opts(c, argc - used, argv + used, a.opt, a.pos, &a.npos, e->maxpos)) != 0)
 		return rc == EXIT_USAGE ? cmd_row_usage(c, &a) : rc;
 	if (a.npos < e->minpos)
