@@ -29,11 +29,13 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 #define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
 	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
 	"[--to DATE] [--limit N] [--forecast N] [--nos-from FILE|- | --applicants-from FILE|- " \
-	"[--column NAME]] [--format text|csv|tsv|json] [--encoding gbk] [--bom] [--raw]"
+	"[--column NAME]] [--format text|csv|tsv|json|jsonl] [--header code|zh|en] [--labels] " \
+	"[--excel] [--encoding gbk] [--bom] [--raw]"
 #define FILTER_OPTS "no= applicant= name= phone= status= light= item= region= office= " \
-	"from= to= limit= forecast= nos-from= applicants-from= column= format= encoding= bom raw"
-#define LIST "[--format text|csv|tsv|json] [--raw]"
-#define LIST_OPTS "format= encoding= bom raw"
+	"from= to= limit= forecast= nos-from= applicants-from= column= format= encoding= bom raw " \
+	"header= excel labels"
+#define LIST "[--format text|csv|tsv|json|jsonl] [--header code|zh|en] [--excel] [--raw]"
+#define LIST_OPTS "format= encoding= bom raw header= excel"
 #define REPORT_OPTS "region= office= date= format= raw"
 
 /*
@@ -703,14 +705,62 @@ cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts, enum fmt def
 {
 	const char *f = cmd_opt(opts, "format");
 	const char *enc = cmd_opt(opts, "encoding");
+	const char *header = cmd_opt(opts, "header");
+	int excel = cmd_opt(opts, "excel") != NULL;
+	int gbk = enc != NULL && strcasecmp(enc, "gbk") == 0;
 	enum fmt fmt = def;
 
 	if (f != NULL && out_parse_format(f, &fmt) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"), f);
-	if (out_begin(o, c->out, fmt, ncols, keys, labels, enc,
-	    cmd_opt(opts, "bom") != NULL) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown encoding '%s' (expected utf-8 or gbk)"), enc);
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv, json or jsonl, "
+		    "found '%s'"), f);
+	if (header != NULL && strcmp(header, "code") != 0 && strcmp(header, "zh") != 0 &&
+	    strcmp(header, "en") != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--header: expected code, zh or en, found '%s'"),
+		    header);
+	/* --excel: a file Excel opens as it should, CSV unless told otherwise,
+	 * with a BOM when it is UTF-8. */
+	if (excel && f == NULL)
+		fmt = FMT_CSV;
+	if (out_begin_headless(o, c->out, fmt, ncols, keys, labels, enc,
+	    cmd_opt(opts, "bom") != NULL || (excel && !gbk)) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, found '%s'"), enc);
 	o->raw = cmd_opt(opts, "raw") != NULL;
+	o->excel = excel;
+	if (header == NULL || strcmp(header, "code") == 0)
+		out_header(o, keys);
+	else {
+		/* The labels in the language asked for, whatever the user's. */
+		char lang[4];
+		char **names = xcalloc(ncols, sizeof *names);
+		size_t i;
+
+		snprintf(lang, sizeof lang, "%s", i18n_lang());
+		i18n_set_lang(header);
+		for (i = 0; i < ncols; i++) {
+			const char *l = out_column_label(keys[i]);
+
+			/* A column without a label of its own keeps the caller's
+			 * when it is in that language, else its key. */
+			if (l == keys[i] && labels != NULL && strcmp(lang, header) == 0)
+				l = labels[i];
+			names[i] = xstrdup(l);
+			/* English labels are the keys in words: "Item name". */
+			if (l == keys[i] && strcmp(header, "en") == 0) {
+				char *p;
+
+				for (p = names[i]; *p; p++)
+					if (*p == '_')
+						*p = ' ';
+				if (names[i][0] >= 'a' && names[i][0] <= 'z')
+					names[i][0] = (char)(names[i][0] - 'a' + 'A');
+			}
+		}
+		i18n_set_lang(lang);
+		out_header(o, (const char *const *)names);
+		for (i = 0; i < ncols; i++)
+			free(names[i]);
+		free(names);
+	}
 	return EXIT_OK;
 }
 

@@ -39,6 +39,7 @@ struct find {
 	struct cmd_ctx *c;
 	struct out o;
 	int text;
+	int labels;		/* --labels */
 	long n;
 	int progress;
 };
@@ -101,8 +102,16 @@ find_row(void *arg, const struct tcase *k)
 		for (i = 0; i < NTEXT; i++)
 			t[i] = v[text_cols[i]];
 		out_row(&f->o, t);
-	} else
+	} else {
+		/* --labels: the words people read, in the user's language. */
+		if (f->labels) {
+			v[5] = tcase_status_label(k->status);
+			v[6] = tcase_light_label(tcase_light(k, f->c->today));
+			v[13] = k->on_time < 0 ? "" : k->on_time ? _("on time") : _("late");
+			v[16] = tcase_channel_label(k->channel);
+		}
 		out_row(&f->o, v);
+	}
 	f->n++;
 	if (f->progress && f->n % 100000 == 0)
 		fprintf(f->c->err, "\r%ld", f->n);
@@ -401,8 +410,18 @@ find_or_export(struct cmd_ctx *c, struct cmd_args *a, int export)
 			batch_free(&b);
 		return rc;
 	}
+	fd.labels = cmd_opt(o, "labels") != NULL;
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
+	else {
+		/* Numbers are numbers in JSON, an empty one null. */
+		static const unsigned char numeric[NFIND] = { [7] = OUT_NUMBER, [8] = OUT_NUMBER,
+			[11] = OUT_NULLABLE, [12] = OUT_NULLABLE, [13] = OUT_NUMBER,
+			[19] = OUT_NULLABLE, [20] = OUT_NULLABLE, [21] = OUT_NULLABLE,
+			[22] = OUT_NUMBER };
+
+		fd.o.numeric = fd.labels ? NULL : numeric;
+	}
 	fd.progress = export && isatty(fileno(c->err));
 	if (batch_opt == NULL)
 		rc = export ? store_case_export(c->s->st, &f, &s, find_row, &fd, &cause) :
