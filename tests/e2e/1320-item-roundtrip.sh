@@ -38,3 +38,12 @@ expect_eq "bad cell: exit 5" "$rc" 5
 expect_has "bad cell: names the record's line and the column" "$err" "stdin:2:14: "
 expect_has "bad cell: ... and the line in the cell" "$err" "第 7 行"
 expect_eq "bad cell: nothing changed" "$(ssh_as admin item export | sha1sum)" "$before"
+
+# Regions round-trip the same way, GBK included.
+ssh_as admin region export > "$TMP/regions.csv"
+"$TB" --db "$TMP/empty.db" region import "$TMP/regions.csv" >/dev/null
+expect_eq "regions: export, import, export gives the same file" \
+    "$("$TB" --db "$TMP/empty.db" region export | sha1sum)" "$(sha1sum < "$TMP/regions.csv")"
+ssh_as admin region export --encoding gbk > "$TMP/regions-gbk.csv"
+expect_eq "regions: the GBK export decodes to the UTF-8 one" \
+    "$(iconv -f gbk -t utf-8 "$TMP/regions-gbk.csv" | sha1sum)" "$(sha1sum < "$TMP/regions.csv")"
