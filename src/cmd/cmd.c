@@ -526,7 +526,7 @@ run_row(struct cmd_ctx *c, const struct cmd_entry *e, int argc, char **argv, int
 		break;
 	case CMD_TARGET_RECORD:
 		if (parse_int(a.pos[0], 1, 2147483647, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("expected a record number, not '%s'"), a.pos[0]);
+			return cmd_fail(c, EXIT_INVALID, _("expected a record number, not '%s'"), a.pos[0]);
 		a.id = n;
 		break;
 	case CMD_TARGET_USER:

@@ -196,16 +196,16 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 		    f->status);
 	if ((v = cmd_opt(o, "light")) != NULL) {
 		if (clock_light_parse(v, &l) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--light: expected green, yellow or red, not '%s'"), v);
+			return cmd_fail(c, EXIT_INVALID, _("--light: expected green, yellow or red, not '%s'"), v);
 		f->light = l;
 	}
 	if (f->from && clock_parse_date(f->from, &d) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--from: expected a date YYYY-MM-DD, not '%s'"), f->from);
+		return cmd_fail(c, EXIT_INVALID, _("--from: expected a date YYYY-MM-DD, not '%s'"), f->from);
 	if (f->to && clock_parse_date(f->to, &d) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--to: expected a date YYYY-MM-DD, not '%s'"), f->to);
+		return cmd_fail(c, EXIT_INVALID, _("--to: expected a date YYYY-MM-DD, not '%s'"), f->to);
 	if ((v = cmd_opt(o, "limit")) != NULL) {
 		if (parse_int(v, 1, 100000000, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+			return cmd_fail(c, EXIT_INVALID, _("--limit: expected a positive number, not '%s'"), v);
 		f->limit = n;
 	}
 	clock_format_date(c->today, today);
@@ -215,7 +215,7 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 
 		/* Cases whose light changes within the next N working days. */
 		if (parse_int(v, 1, 365, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--forecast: expected a number of working days, "
+			return cmd_fail(c, EXIT_INVALID, _("--forecast: expected a number of working days, "
 			    "not '%s'"), v);
 		clock_format_date(clock_add(c->s->cal, c->today, (int)n), until);
 		f->forecast = until;
@@ -566,7 +566,7 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	FILE *fp = c->out;
 
 	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"),
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv, json or jsonl, found '%s'"),
 		    cmd_opt(o, "format"));
 	case_fields(c, &k, num, v);
 	l = tcase_light(&k, c->today);
@@ -976,7 +976,7 @@ cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a)
 	int rc;
 
 	if ((v = cmd_arg(a, "limit")) != NULL && parse_int(v, 1, 100000, &limit) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+		return cmd_fail(c, EXIT_INVALID, _("--limit: expected a positive number, not '%s'"), v);
 	/* The row's right let the user in; the worklist is their office's. */
 	if (access_worklist(&c->s->user, &office, &hall) != 0)
 		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(RIGHT_CASE_WORK));

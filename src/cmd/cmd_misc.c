@@ -293,7 +293,7 @@ cmd_calendar_set(struct cmd_ctx *c, struct cmd_args *a)
 	int before, rc;
 
 	if (strcmp(a->pos[0], "warn-percent") != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown setting '%s' (expected warn-percent)"),
+		return cmd_fail(c, EXIT_INVALID, _("unknown setting '%s' (expected warn-percent)"),
 		    a->pos[0]);
 	if (a->npos < 2) {
 		out_printf_safe(c->out, "%d\n", c->s->cal->warn_percent);

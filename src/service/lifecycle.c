@@ -1237,7 +1237,7 @@ act_in(struct store *st, const struct calendar *cal, const struct actor *who,
 			sb_addf(&names, "%s%s", names.len ? ", " : "", def->name);
 		set_cause(cause, _("unknown action '%s' (expected one of %s)"), a->action, names.buf);
 		sb_release(&names);
-		return EXIT_USAGE;
+		return EXIT_INVALID;
 	}
 	if (def->need_note && (a->note == NULL || *a->note == '\0')) {
 		set_cause(cause, _("'%s' needs a reason: --note TEXT"), def->name);
@@ -1934,7 +1934,7 @@ lifecycle_arg(struct act_args *a, const char *name, const char *value, char **ca
 	} else if (strcmp(name, "expect-version") == 0) {
 		if (parse_int(value, 1, 2147483647, &n) != 0) {
 			set_cause(cause, _("--expect-version: expected a number, not '%s'"), value);
-			return EXIT_USAGE;
+			return EXIT_INVALID;
 		}
 		a->expect_version = (int)n;
 	} else {

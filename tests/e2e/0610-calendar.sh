@@ -135,8 +135,8 @@ expect_eq "warn: a clerk may not change it (exit 3)" \
     "$(rc_of ssh_as clerk1 calendar set warn-percent 60)" 3
 expect_eq "warn: 101 is refused (exit 5)" "$(rc_of ssh_as admin calendar set warn-percent 101)" 5
 expect_eq "warn: 'abc' is refused (exit 5)" "$(rc_of ssh_as admin calendar set warn-percent abc)" 5
-expect_eq "warn: an unknown setting is a usage error (exit 1)" \
-    "$(rc_of ssh_as admin calendar set colour 5)" 1
+expect_eq "warn: an unknown setting is invalid input (exit 5)" \
+    "$(rc_of ssh_as admin calendar set colour 5)" 5
 expect_eq "warn: the setting in force" "$(ssh_as admin calendar set warn-percent)" 80
 out=$(ssh_as admin calendar set warn-percent 60); rc=$?
 expect_eq "warn: the admin sets 60% (exit 0)" "$rc" 0
