@@ -36,7 +36,7 @@ CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
 .PHONY: initials all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory \
-	check-data
+	check-data man install
 
 all: deps $(BIN) $(MO)
 
@@ -48,7 +48,8 @@ build/.deps:
 	    [ ! -f /usr/include/openssl/evp.h ] || \
 	    [ ! -f /usr/include/crypt.h ] || [ ! -f /usr/include/hpdf.h ] || \
 	    ! command -v msgfmt >/dev/null || \
-	    ! command -v tmux >/dev/null || ! command -v ssh >/dev/null; then \
+	    ! command -v tmux >/dev/null || ! command -v ssh >/dev/null || \
+	    ! command -v man >/dev/null; then \
 		echo "installing dependencies (etc/install-deps.sh)"; ./etc/install-deps.sh; fi
 	@touch $@
 
@@ -76,7 +77,8 @@ po/locale/%/LC_MESSAGES/tongban.mo: po/%.po
 
 # Message template, for translators: make pot
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o po/tongban.pot $(CORE) $(SERVER) $(SCREENS) $(MAIN)
+	xgettext --from-code=UTF-8 -k_ -kN_ -o po/tongban.pot $(CORE) $(SERVER) $(SCREENS) $(MAIN) \
+	    man/genman.c
 
 # The statutory holidays' dates (lunar dates, the Qingming term), made once
 # and committed; see data/DATA-SOURCES.md. Needs npm; the check needs
@@ -131,6 +133,39 @@ test-fault: all
 tests/bench/bench: tests/bench/bench.c $(CORE_OBJS)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -o $@ $< $(CORE_OBJS) $(CORE_LIBS) $(LDLIBS)
+
+# The manual page, made from the command table, in English and Chinese.
+build/genman: man/genman.c $(CORE_OBJS)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $< $(CORE_OBJS) $(CORE_LIBS) $(LDLIBS)
+
+man: build/man/tongban.1 build/man/zh_CN/tongban.1
+build/man/tongban.1: build/genman $(MO)
+	@mkdir -p $(dir $@)
+	@TONGBAN_LOCALEDIR=po/locale build/genman en > $@
+build/man/zh_CN/tongban.1: build/genman $(MO)
+	@mkdir -p $(dir $@)
+	@TONGBAN_LOCALEDIR=po/locale build/genman zh > $@
+
+# Installed under PREFIX (DESTDIR for packaging): the binary, the data init
+# loads, the translations, the manual in English and Chinese, the server's
+# configuration (kept when there is one) and its systemd unit.
+install: all man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tongban/flowcharts \
+	    $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1 \
+	    $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES $(DESTDIR)/etc/tongban \
+	    $(DESTDIR)$(PREFIX)/lib/systemd/system
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tongban
+	install -m 644 data/*.csv $(DESTDIR)$(PREFIX)/share/tongban/
+	install -m 644 data/flowcharts/*.csv $(DESTDIR)$(PREFIX)/share/tongban/flowcharts/
+	install -m 644 po/locale/zh_CN/LC_MESSAGES/tongban.mo \
+	    $(DESTDIR)$(PREFIX)/share/locale/zh_CN/LC_MESSAGES/
+	install -m 644 build/man/tongban.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 build/man/zh_CN/tongban.1 $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/
+	[ -e $(DESTDIR)/etc/tongban/tongban.conf ] || \
+	    install -m 644 etc/tongban.conf $(DESTDIR)/etc/tongban/tongban.conf
+	sed 's|@BINDIR@|$(PREFIX)/bin|' etc/tongban.service > \
+	    $(DESTDIR)$(PREFIX)/lib/systemd/system/tongban.service
 
 bench: all tests/bench/bench
 	bash tests/bench.sh

@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 20;
+PRAGMA user_version = 21;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -642,3 +642,19 @@ CREATE TABLE case_notice (
   note     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX case_notice_case ON case_notice(case_id, id);
+
+-- Saved queries (query save|list|run|delete): a read-only command line
+-- kept under a name for its owner, so that a weekly pull is one word in a
+-- cron line. words holds the command's words, one a line. A supervisor's
+-- query may be shared with the users of their region (region: the owner's
+-- region when shared, '' otherwise); whoever runs it does so with their own
+-- rights and sight.
+CREATE TABLE saved_query (
+  owner    TEXT NOT NULL,
+  name     TEXT NOT NULL,
+  words    TEXT NOT NULL,
+  region   TEXT NOT NULL DEFAULT '',
+  created  TEXT NOT NULL,
+  PRIMARY KEY (owner, name)
+) WITHOUT ROWID;
+CREATE INDEX saved_query_shared ON saved_query(region, name) WHERE region <> '';

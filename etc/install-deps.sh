@@ -3,7 +3,8 @@
 # Called by the Makefile only when a header or pkg-config entry is missing.
 set -e
 PKGS="build-essential pkg-config libssh-dev libncurses-dev libsqlite3-dev libcsv-dev libssl-dev \
-      libcmocka-dev libcrypt-dev libhpdf-dev gettext openssh-client tmux sqlite3 python3 locales"
+      libcmocka-dev libcrypt-dev libhpdf-dev gettext openssh-client tmux sqlite3 python3 locales \
+      man-db groff-base"
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive

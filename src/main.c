@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "calendar.h"
 #include "cmd.h"
 #include "console.h"
 #include "demo.h"
@@ -16,6 +17,7 @@
 #include "load.h"
 #include "schema.h"
 #include "server.h"
+#include "serveconf.h"
 #include "store.h"
 #include "util.h"
 
@@ -25,7 +27,8 @@ usage(void)
 	fputs("usage: tongban [--db PATH] [--as LOGIN] COMMAND ...\n"
 	    "       tongban init --db PATH\n"
 	    "       tongban demo --db PATH [--cases N] [--seed S]\n"
-	    "       tongban serve --db PATH [--listen ADDR:PORT] [--host-key PATH]\n"
+	    "       tongban serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--host-key PATH]\n"
+	    "                     [--idle-timeout MINUTES] [--no-compression]\n"
 	    "       tongban help   (all commands)\n", stderr);
 }
 
@@ -58,6 +61,33 @@ open_and_load(const char *db, struct store **stp, int create, char **cause)
 	}
 	*stp = st;
 	return 0;
+}
+
+/* The configuration's warn_percent, set in the database when it differs
+ * (open cases recomputed, as `calendar set warn-percent` does). */
+static int
+apply_warn(const char *db, int pct)
+{
+	struct session ses;
+	char *cause = NULL;
+	long n = 0;
+	int before, rc;
+
+	if (pct == 0)
+		return EXIT_OK;
+	if ((rc = session_open(&ses, db, NULL, "local", &cause)) != 0) {
+		fprintf(stderr, "tongban: %s\n", cause);
+		free(cause);
+		return rc;
+	}
+	if (ses.cal->warn_percent != pct &&
+	    (rc = calendar_set_warn(&ses, pct, &before, &n, &cause)) != 0) {
+		fprintf(stderr, "tongban: warn_percent: %s\n", cause ? cause : "?");
+		free(cause);
+	} else if (n > 0)
+		fprintf(stderr, "tongban: warn_percent %d%%: %ld open cases recomputed\n", pct, n);
+	session_close(&ses);
+	return rc;
 }
 
 static int
@@ -137,7 +167,7 @@ main(int argc, char **argv)
 	struct session ses;
 	struct cmd_ctx c;
 	char *cause = NULL;
-	int i = 1, rc;
+	int i = 1, rc, db_option = getenv("TONGBAN_DB") != NULL;
 
 	/*
 	 * The city's clock, whatever the server's zone: dates, event times and
@@ -152,8 +182,10 @@ main(int argc, char **argv)
 	if (db == NULL)
 		db = "data/demo.db";
 	while (i < argc && strncmp(argv[i], "--", 2) == 0) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc)
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			db = argv[i + 1];
+			db_option = 1;
+		}
 		else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
 			as = argv[i + 1];
 		else if (strcmp(argv[i], "--help") == 0) {
@@ -172,23 +204,59 @@ main(int argc, char **argv)
 	/* init, demo and serve also take --db after the command word. */
 	if (strcmp(argv[i], "init") == 0 || strcmp(argv[i], "demo") == 0 ||
 	    strcmp(argv[i], "serve") == 0) {
-		const char *verb = argv[i];
-		char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-		int n = 0, j;
+		const char *verb = argv[i], *config = NULL;
+		char **rest = xcalloc((size_t)argc + 16, sizeof *rest);
+		int n = 0, j, db_given = db_option;
+		struct serve_conf cf;
 
+		memset(&cf, 0, sizeof cf);
+		/* serve --config FILE: the file's settings first, so that the
+		 * options after them win. */
+		for (j = i + 1; j < argc; j++)
+			if (strcmp(verb, "serve") == 0 && strcmp(argv[j], "--config") == 0 &&
+			    j + 1 < argc)
+				config = argv[j + 1];
+		if (config != NULL) {
+			if (serve_conf_read(config, &cf, &cause) != 0) {
+				fprintf(stderr, "tongban: %s\n", cause);
+				free(cause);
+				free(rest);
+				return EXIT_INVALID;
+			}
+			if (cf.listen) {
+				rest[n++] = (char *)"--listen";
+				rest[n++] = cf.listen;
+			}
+			if (cf.host_key) {
+				rest[n++] = (char *)"--host-key";
+				rest[n++] = cf.host_key;
+			}
+			if (cf.idle_timeout) {
+				rest[n++] = (char *)"--idle-timeout";
+				rest[n++] = cf.idle_timeout;
+			}
+			if (cf.compression == 0)
+				rest[n++] = (char *)"--no-compression";
+		}
 		for (j = i + 1; j < argc; j++) {
-			if (strcmp(argv[j], "--db") == 0 && j + 1 < argc)
+			if (strcmp(argv[j], "--db") == 0 && j + 1 < argc) {
 				db = argv[++j];
+				db_given = 1;
+			} else if (strcmp(argv[j], "--config") == 0 && j + 1 < argc && config)
+				j++;
 			else
 				rest[n++] = argv[j];
 		}
+		if (cf.db != NULL && !db_given)
+			db = cf.db;
 		if (strcmp(verb, "init") == 0)
 			rc = n ? (usage(), EXIT_USAGE) : do_init(db);
 		else if (strcmp(verb, "demo") == 0)
 			rc = do_demo(db, n, rest);
-		else
+		else if ((rc = apply_warn(db, cf.warn_percent)) == EXIT_OK)
 			rc = server_main(db, n, rest);
 		free(rest);
+		serve_conf_release(&cf);
 		return rc;
 	}
 	/* The console on this terminal, as a user: for operators on the host. */

@@ -2,14 +2,23 @@
  * CSV in and out, through libcsv (RFC 4180). This is the only module that
  * uses libcsv.
  *
- * Reading is strict: a UTF-8 byte-order mark is skipped, CRLF and LF both end
- * records, and any of bad quoting, a wrong column count, invalid UTF-8, a
- * control character (utf8_ctl: TAB and LF are allowed, inside quotes), a
- * field over CSVIO_MAX_FIELD bytes or a record over CSVIO_MAX_RECORD stops
- * the read with one message naming the line and column. Lines are physical
- * lines of the file, the header being 1; a message about a record that
- * spans lines (a quoted newline, an unclosed quote) names its first line.
- * Memory stays bounded by those limits whatever the length of a line.
+ * Reading takes what a spreadsheet saves: UTF-8 with or without a
+ * byte-order mark, or GBK (GB18030) -- told by a GB18030 BOM, by the
+ * option, or found on the first line that is not plain ASCII (valid UTF-8
+ * is UTF-8, else GBK); CRLF or LF; quoted fields holding newlines; empty
+ * columns past the last one expected.
+ *
+ * It is strict otherwise, and every message has the form
+ * "FILE:LINE:COLUMN: expected ..., found ...", LINE being the physical line
+ * where the record starts (the header is 1), so that an editor jumps to it.
+ * A row error -- a wrong column count, or the row callback refusing the
+ * row -- is noted and reading goes on, so one pass names every bad row; an
+ * error in the bytes themselves (bad quoting, an invalid character, a
+ * control character, a field over CSVIO_MAX_FIELD bytes or a record over
+ * CSVIO_MAX_RECORD) stops the read. The first CSVIO_MAX_ERRORS messages
+ * are returned, one per line, then a count of the rest; the caller writes
+ * nothing when there is any. Memory stays bounded whatever the length of a
+ * line.
  */
 #ifndef TONGBAN_CSVIO_H
 #define TONGBAN_CSVIO_H
@@ -23,6 +32,8 @@
 #define CSVIO_MAX_COLS 64
 #define CSVIO_MAX_RECORD (1 << 20)	/* the fields of one record together */
 #define CSVIO_CHUNK 65536		/* bytes read at a time */
+#define CSVIO_MAX_ERRORS 20		/* messages returned; the rest are counted */
+#define CSVIO_STOP (-2)			/* a row callback's "stop reading now" */
 
 struct csvio_row {
 	size_t n;		/* fields in this record */
@@ -30,17 +41,30 @@ struct csvio_row {
 	long line;		/* physical line where the record starts */
 };
 
-/* Called once per data record; return -1 with *cause set to stop. */
+/* Called once per data record; 0 takes it. -1 with *cause set refuses
+ * the row (reading goes on to find the other bad rows); CSVIO_STOP ends the
+ * read (a store failure, say). The cause may begin with "FILE:LINE:COLUMN:"
+ * (csvio_bad); otherwise the file and line are put in front of it. */
 typedef int (*csvio_row_fn)(void *arg, const struct csvio_row *row, char **cause);
 
 /*
- * Read CSV from fp. When header is not NULL, the first record must equal it
- * (names, in order) and every record must have as many fields. encoding is
- * NULL or "utf-8" or "gbk" (GB18030, converted to UTF-8). name is used in
- * messages. Returns 0, or -1 with *cause set.
+ * Read CSV from fp. When header is not NULL, the first record must match it
+ * (names, in order; a name "code|编码" takes either; names beginning with
+ * '?' may be left out, from the end) and every record must have as many
+ * fields as the file's header. encoding is NULL (told from the file), "utf-8" or
+ * "gbk" (GB18030, converted to UTF-8). name is used in messages. Returns 0,
+ * or -1 with *cause set to every message, one per line.
  */
 int csvio_read(FILE *fp, const char *name, const char *const *header,
     const char *encoding, csvio_row_fn fn, void *arg, char **cause);
+
+/*
+ * Refuse a field of a row: *cause becomes "NAME:LINE:COL: expected WHAT,
+ * found 'VALUE'" (or "found nothing" for an empty field, the value cut at
+ * 40 characters). Returns -1, for a row callback to return.
+ */
+int csvio_bad(char **cause, const char *name, const struct csvio_row *r, int col,
+    const char *what);
 
 struct csvio_writer {
 	FILE *fp;

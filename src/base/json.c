@@ -34,7 +34,7 @@ json_sep(struct json *j, int container)
 		j->stack[i].want_value = 0;
 		return;
 	}
-	brk = container;
+	brk = container && !j->compact;
 	if (j->stack[i].n > 0)
 		fputc(',', j->fp);
 	if (brk) {
@@ -51,7 +51,8 @@ json_after(struct json *j)
 {
 	if (j->depth == 0) {
 		j->done = 1;
-		fputc('\n', j->fp);
+		if (!j->compact)
+			fputc('\n', j->fp);
 	}
 }
 
@@ -103,7 +104,7 @@ json_key(struct json *j, const char *key)
 	assert(j->stack[i].kind == '{' && !j->stack[i].want_value);
 	if (j->stack[i].n > 0)
 		fputc(',', j->fp);
-	if (j->depth == 1) {
+	if (j->depth == 1 && !j->compact) {
 		/* the outermost object: one member a line */
 		fputs("\n ", j->fp);
 		j->stack[i].broke = 1;

@@ -9,7 +9,9 @@
  *
  * Layout, for people reading it: the members of the outermost object and
  * the containers inside arrays start on lines of their own; everything else
- * stays on one line. The outermost value ends with a newline.
+ * stays on one line. The outermost value ends with a newline. A compact
+ * writer (set compact after json_init) writes it all on one line and no
+ * newline, for JSON Lines.
  */
 #ifndef TONGBAN_JSON_H
 #define TONGBAN_JSON_H
@@ -22,6 +24,7 @@ struct json {
 	FILE *fp;
 	int depth;		/* open containers */
 	int done;		/* the outermost value is complete */
+	int compact;		/* one line, no final newline (JSON Lines) */
 	struct {
 		char kind;	/* '{' or '[' */
 		char want_value;/* object: a key was written, its value is due */

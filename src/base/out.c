@@ -20,6 +20,8 @@ out_parse_format(const char *s, enum fmt *f)
 		*f = FMT_TSV;
 	else if (strcmp(s, "json") == 0)
 		*f = FMT_JSON;
+	else if (strcmp(s, "jsonl") == 0)
+		*f = FMT_JSONL;
 	else
 		return -1;
 	return 0;
@@ -106,11 +108,20 @@ static const char *const column_labels[] = {
 	N_("column:days_over"), N_("column:subject"), N_("column:at"), N_("column:actor"),
 	N_("column:addr"), N_("column:action"), N_("column:from"), N_("column:to"),
 	N_("column:levels"), N_("column:parent"), N_("column:done"), N_("column:case_id"),
-	N_("column:hash"), NULL
+	N_("column:hash"),
+	/* the columns of case find and case export */
+	N_("column:no"), N_("column:item"), N_("column:item_name"), N_("column:applicant"),
+	N_("column:applicant_name"), N_("column:light"), N_("column:days_used"),
+	N_("column:limit"), N_("column:submitted"), N_("column:accepted"),
+	N_("column:finished"), N_("column:on_time"), N_("column:channel"),
+	N_("column:hall_region"), N_("column:applicant_region"), N_("column:decided"),
+	N_("column:result"), N_("column:deliver_due"), N_("column:encoding"),
+	N_("column:materials"), N_("column:steps"), N_("column:owner"),
+	N_("column:shared_with"), N_("column:saved"), N_("column:command"), NULL
 };
 
-static const char *
-column_label(const char *key)
+const char *
+out_column_label(const char *key)
 {
 	size_t i;
 
@@ -127,6 +138,24 @@ int
 out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
     const char *const *keys, const char *const *labels, const char *encoding, int bom)
 {
+	if (out_begin_headless(o, fp, f, ncols, keys, labels, encoding, bom) != 0)
+		return -1;
+	if (f == FMT_CSV || f == FMT_TSV)
+		csvio_write_row(&o->w, ncols, keys);
+	return 0;
+}
+
+void
+out_header(struct out *o, const char *const *labels)
+{
+	if (o->fmt == FMT_CSV || o->fmt == FMT_TSV)
+		csvio_write_row(&o->w, o->ncols, labels);
+}
+
+int
+out_begin_headless(struct out *o, FILE *fp, enum fmt f, size_t ncols,
+    const char *const *keys, const char *const *labels, const char *encoding, int bom)
+{
 	memset(o, 0, sizeof *o);
 	o->fp = fp;
 	o->fmt = f;
@@ -137,7 +166,7 @@ out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
 		size_t i;
 
 		for (i = 0; i < ncols; i++)
-			o->tlabels[i] = column_label(keys[i]);
+			o->tlabels[i] = out_column_label(keys[i]);
 		o->labels = o->tlabels;
 	}
 	switch (f) {
@@ -145,12 +174,14 @@ out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
 	case FMT_TSV:
 		if (csvio_writer_init(&o->w, fp, f == FMT_CSV ? ',' : '\t', encoding, bom) != 0)
 			return -1;
-		csvio_write_row(&o->w, ncols, keys);
 		break;
 	case FMT_JSON:
 		json_init(&o->jw, fp);
 		o->json = &o->jw;
 		json_begin_array(o->json);
+		break;
+	case FMT_JSONL:
+		o->json = &o->jw;
 		break;
 	case FMT_TEXT:
 		break;
@@ -180,7 +211,7 @@ out_json_cell(struct out *o, size_t i, const char *v)
 			json_null(o->json);
 			return;
 		}
-		if (json_number(o->json, v) == 0)
+		if (o->numeric[i] == OUT_NUMBER && json_number(o->json, v) == 0)
 			return;
 	}
 	json_string(o->json, v ? v : "");
@@ -208,6 +239,17 @@ plain_number(const char *s)
 	return *s == '\0';
 }
 
+/* Digits a spreadsheet would read as a number and spoil: more than 10 of
+ * them (an ID, a phone, a case's sequence past 15 digits loses its tail
+ * and shows as 5.00229E+17), or a leading 0 (a code). */
+static int
+spoilt_number(const char *v)
+{
+	size_t n = strspn(v, "0123456789");
+
+	return n > 0 && v[n] == '\0' && (n > 10 || (v[0] == '0' && n > 1));
+}
+
 /* One CSV/TSV cell into sb: control characters escaped, and a text cell a
  * spreadsheet would run as a formula prefixed with "'" (see out.h). */
 static void
@@ -216,6 +258,8 @@ out_csv_cell(struct out *o, size_t i, const char *v, struct sb *sb)
 	if (!o->raw && (o->numeric == NULL || !o->numeric[i]) && v[0] != '\0' &&
 	    strchr("=+-@\t\r", v[0]) != NULL && !plain_number(v))
 		sb_addc(sb, '\'');
+	else if (o->excel && (o->numeric == NULL || !o->numeric[i]) && spoilt_number(v))
+		sb_addc(sb, '\t');
 	out_escape(sb, v, UTF8_CTL_TEXT);
 }
 
@@ -243,6 +287,7 @@ out_row(struct out *o, const char *const *vals)
 
 			offs[i] = (size_t)-1;
 			if ((o->raw || !strchr("=+-@\t\r", v[0]) || v[0] == '\0') &&
+			    !(o->excel && spoilt_number(v)) &&
 			    utf8_ctl(v, strlen(v), UTF8_CTL_TEXT, &cp) < 0) {
 				cells[i] = v;
 				continue;
@@ -260,12 +305,19 @@ out_row(struct out *o, const char *const *vals)
 		sb_release(&sb);
 		break;
 	case FMT_JSON:
+	case FMT_JSONL:
+		if (o->fmt == FMT_JSONL) {
+			json_init(o->json, o->fp);
+			o->json->compact = 1;
+		}
 		json_begin_object(o->json);
 		for (i = 0; i < o->ncols; i++) {
 			json_key(o->json, o->keys[i]);
 			out_json_cell(o, i, vals[i]);
 		}
 		json_end(o->json);
+		if (o->fmt == FMT_JSONL)
+			fputc('\n', o->fp);
 		break;
 	case FMT_TEXT:
 		if (o->nrows == o->cap) {
@@ -298,6 +350,8 @@ out_end(struct out *o)
 		break;
 	case FMT_JSON:
 		json_end(o->json);
+		break;
+	case FMT_JSONL:
 		break;
 	case FMT_TEXT:
 		w = xcalloc(o->ncols, sizeof *w);

@@ -8,6 +8,14 @@
  * In JSON every value is a string, except in the columns the caller marks
  * numeric (o->numeric, set after out_begin): there a number is written as
  * a JSON number, an empty value as null, and anything else as a string.
+ * JSONL (JSON Lines) writes each row as one such object on a line of its
+ * own, for streams a program reads a row at a time.
+ *
+ * A CSV/TSV header is the keys (stable codes, for scripts) unless
+ * out_header() gives labels in a language. With o->excel (--excel), a cell
+ * of digits that a spreadsheet would turn into a number and spoil (an ID of
+ * 18 digits shown as 5.00229E+17, a code with a leading 0) is written with a
+ * leading TAB inside its quotes, which Excel keeps as text.
  *
  * No control character (utf8_ctl) leaves as itself in text, CSV or TSV:
  * each is written \xNN (its code point), so that a name holding an escape
@@ -30,7 +38,10 @@
 
 struct sb;
 
-enum fmt { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON };
+#define OUT_NUMBER 1
+#define OUT_NULLABLE 2
+
+enum fmt { FMT_TEXT, FMT_CSV, FMT_TSV, FMT_JSON, FMT_JSONL };
 
 struct out {
 	FILE *fp;
@@ -44,9 +55,12 @@ struct out {
 	size_t nrows;
 	size_t cap;
 	long rows_out;
-	/* JSON: numeric[i] != 0 marks column i numeric (NULL: none is). */
+	/* JSON: numeric[i] is OUT_NUMBER for a numeric column, OUT_NULLABLE
+	 * for a text one whose empty value is null (a date not reached yet);
+	 * NULL: every column is text. */
 	const unsigned char *numeric;
 	int raw;		/* CSV/TSV: no formula guard (set after out_begin) */
+	int excel;		/* CSV/TSV: long digit strings kept as text */
 	struct json *json;	/* JSON: the writer, own or the caller's */
 	struct json jw;
 };
@@ -58,6 +72,15 @@ int out_begin(struct out *o, FILE *fp, enum fmt f, size_t ncols,
 /* A JSON table (an array of objects) as the next value of the caller's
  * document j, e.g. after json_key; out_end closes the array only. */
 void out_begin_json(struct out *o, struct json *j, size_t ncols, const char *const *keys);
+/* CSV/TSV: write the header with these labels instead of the keys (call
+ * right after out_begin with a header-less writer: see out_begin_headless). */
+void out_header(struct out *o, const char *const *labels);
+/* out_begin without the CSV/TSV header row, for out_header to write. */
+int out_begin_headless(struct out *o, FILE *fp, enum fmt f, size_t ncols,
+    const char *const *keys, const char *const *labels, const char *encoding, int bom);
+/* The label of column key in the current language ("column:KEY" in the
+ * catalog), or the key itself. */
+const char *out_column_label(const char *key);
 void out_row(struct out *o, const char *const *vals);
 void out_end(struct out *o);
 

@@ -28,11 +28,14 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 
 #define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
 	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
-	"[--to DATE] [--limit N] [--forecast N] [--format text|csv|tsv|json] [--encoding gbk] [--bom] [--raw]"
+	"[--to DATE] [--limit N] [--forecast N] [--nos-from FILE|- | --applicants-from FILE|- " \
+	"[--column NAME]] [--format text|csv|tsv|json|jsonl] [--header code|zh|en] [--labels] " \
+	"[--excel] [--encoding gbk] [--bom] [--raw]"
 #define FILTER_OPTS "no= applicant= name= phone= status= light= item= region= office= " \
-	"from= to= limit= forecast= format= encoding= bom raw"
-#define LIST "[--format text|csv|tsv|json] [--raw]"
-#define LIST_OPTS "format= encoding= bom raw"
+	"from= to= limit= forecast= nos-from= applicants-from= column= format= encoding= bom raw " \
+	"header= excel labels"
+#define LIST "[--format text|csv|tsv|json|jsonl] [--header code|zh|en] [--excel] [--raw]"
+#define LIST_OPTS "format= encoding= bom raw header= excel"
 #define REPORT_OPTS "region= office= date= format= header= raw"
 
 /*
@@ -55,6 +58,9 @@ static const struct cmd_entry commands[] = {
 	  "item= applicant-id= applicant-name= phone= applicant-region= channel= materials= "
 	  "name-differs", 0, 0,
 	  RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_case_new },
+	{ "case", "import", "FILE|- [--encoding gbk] [--dry-run]",
+	  N_("take in the applications of a spreadsheet, all of them or none"),
+	  "encoding= dry-run", 1, 1, RIGHT_CASE_INTAKE, CMD_TARGET_NONE, CMD_WRITES, cmd_case_import },
 	/* No target: lifecycle_act() finds the case itself, after the
 	 * options are checked (a bad --fee is exit 5 before any lookup). */
 	{ "case", "act", "NO ACTION [--note TEXT] [--expect-version N] [--materials 1,2] "
@@ -157,6 +163,22 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_user_add },
 	{ "user", "list", LIST, N_("every user"), LIST_OPTS, 0, 0,
 	  RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, cmd_user_list },
+	{ "user", "import", "FILE|- [--encoding gbk] [--dry-run]",
+	  N_("add users and their keys from a spreadsheet, all of them or none"),
+	  "encoding= dry-run", 1, 1, RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_user_import },
+	{ "user", "export", "[--header code|zh] [--encoding gbk] [--bom]",
+	  N_("every user with their keys, as CSV that user import reads back"),
+	  "header= encoding= bom", 0, 0, RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, cmd_user_export },
+	{ "query", "save", "NAME [--share] -- COMMAND...",
+	  N_("keep a command that reads (case find, report ...) under a name"), "share", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, CMD_WRITES | CMD_REST, cmd_query_save },
+	{ "query", "list", LIST, N_("your saved queries and those shared with your region"),
+	  LIST_OPTS, 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_query_list },
+	{ "query", "run", "NAME [--format F] [--limit N] [--encoding gbk] [--bom] [--raw]",
+	  N_("run a saved query, with your own rights"), "format= limit= encoding= bom raw", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_query_run },
+	{ "query", "delete", "NAME", N_("delete one of your saved queries"), "", 1, 1,
+	  RIGHT_ANY, CMD_TARGET_NONE, CMD_WRITES, cmd_query_delete },
 	{ "user", "disable", "LOGIN", N_("stop a user (their open sessions end)"), "", 1, 1,
 	  RIGHT_USER_ADMIN, CMD_TARGET_USER, CMD_WRITES, cmd_user_disable },
 	{ "user", "enable", "LOGIN", N_("let a user in again"), "", 1, 1,
@@ -306,17 +328,43 @@ cmd_entries(size_t *n)
 	return commands;
 }
 
+/* Does a message begin "FILE:LINE:"? */
+static int
+names_place(const char *s)
+{
+	const char *colon = strchr(s, ':');
+
+	if (colon == NULL || colon == s || colon[1] < '0' || colon[1] > '9')
+		return 0;
+	for (colon++; *colon >= '0' && *colon <= '9'; colon++)
+		;
+	return *colon == ':';
+}
+
 int
 cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 {
+	struct sb m = SB_INIT;
+	const char *line, *end;
 	va_list ap;
 
-	fputs("tongban: ", c->err);
 	va_start(ap, fmt);
-	vfprintf(c->err, fmt, ap);
+	sb_vaddf(&m, fmt, ap);
 	va_end(ap);
-	fputc('\n', c->err);
+	/* One message per line; a line that names a place in a file
+	 * ("items.csv:12:3: expected ...") is left as it is, the form editors
+	 * and scripts read. */
+	for (line = m.buf; ; line = end + 1) {
+		end = strchr(line, '\n');
+		if (!names_place(line))
+			fputs("tongban: ", c->err);
+		fwrite(line, 1, end ? (size_t)(end - line) : strlen(line), c->err);
+		fputc('\n', c->err);
+		if (end == NULL)
+			break;
+	}
 	fflush(c->err);
+	sb_release(&m);
 	return code;
 }
 
@@ -458,6 +506,17 @@ run_row(struct cmd_ctx *c, const struct cmd_entry *e, int argc, char **argv, int
 	if (!access_has(&c->s->user, e->right))
 		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(e->right));
 	row_options(&a);
+	if (e->flags & CMD_REST) {
+		int k;
+
+		for (k = used; k < argc && strcmp(argv[k], "--") != 0; k++)
+			;
+		if (k < argc) {
+			a.rest = argv + k + 1;
+			a.nrest = argc - k - 1;
+		}
+		argc = k;
+	}
 	if ((rc = cmd_opts(c, argc - used, argv + used, a.opt, a.pos, &a.npos, e->maxpos)) != 0)
 		return rc == EXIT_USAGE ? cmd_row_usage(c, &a) : rc;
 	if (a.npos < e->minpos)
@@ -472,7 +531,7 @@ run_row(struct cmd_ctx *c, const struct cmd_entry *e, int argc, char **argv, int
 		break;
 	case CMD_TARGET_RECORD:
 		if (parse_int(a.pos[0], 1, 2147483647, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("expected a record number, not '%s'"), a.pos[0]);
+			return cmd_fail(c, EXIT_INVALID, _("expected a record number, not '%s'"), a.pos[0]);
 		a.id = n;
 		break;
 	case CMD_TARGET_USER:
@@ -657,14 +716,62 @@ cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts, enum fmt def
 {
 	const char *f = cmd_opt(opts, "format");
 	const char *enc = cmd_opt(opts, "encoding");
+	const char *header = cmd_opt(opts, "header");
+	int excel = cmd_opt(opts, "excel") != NULL;
+	int gbk = enc != NULL && strcasecmp(enc, "gbk") == 0;
 	enum fmt fmt = def;
 
 	if (f != NULL && out_parse_format(f, &fmt) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"), f);
-	if (out_begin(o, c->out, fmt, ncols, keys, labels, enc,
-	    cmd_opt(opts, "bom") != NULL) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown encoding '%s' (expected utf-8 or gbk)"), enc);
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv, json or jsonl, "
+		    "found '%s'"), f);
+	if (header != NULL && strcmp(header, "code") != 0 && strcmp(header, "zh") != 0 &&
+	    strcmp(header, "en") != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--header: expected code, zh or en, found '%s'"),
+		    header);
+	/* --excel: a file Excel opens as it should, CSV unless told otherwise,
+	 * with a BOM when it is UTF-8. */
+	if (excel && f == NULL)
+		fmt = FMT_CSV;
+	if (out_begin_headless(o, c->out, fmt, ncols, keys, labels, enc,
+	    cmd_opt(opts, "bom") != NULL || (excel && !gbk)) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, found '%s'"), enc);
 	o->raw = cmd_opt(opts, "raw") != NULL;
+	o->excel = excel;
+	if (header == NULL || strcmp(header, "code") == 0)
+		out_header(o, keys);
+	else {
+		/* The labels in the language asked for, whatever the user's. */
+		char lang[4];
+		char **names = xcalloc(ncols, sizeof *names);
+		size_t i;
+
+		snprintf(lang, sizeof lang, "%s", i18n_lang());
+		i18n_set_lang(header);
+		for (i = 0; i < ncols; i++) {
+			const char *l = out_column_label(keys[i]);
+
+			/* A column without a label of its own keeps the caller's
+			 * when it is in that language, else its key. */
+			if (l == keys[i] && labels != NULL && strcmp(lang, header) == 0)
+				l = labels[i];
+			names[i] = xstrdup(l);
+			/* English labels are the keys in words: "Item name". */
+			if (l == keys[i] && strcmp(header, "en") == 0) {
+				char *p;
+
+				for (p = names[i]; *p; p++)
+					if (*p == '_')
+						*p = ' ';
+				if (names[i][0] >= 'a' && names[i][0] <= 'z')
+					names[i][0] = (char)(names[i][0] - 'a' + 'A');
+			}
+		}
+		i18n_set_lang(lang);
+		out_header(o, (const char *const *)names);
+		for (i = 0; i < ncols; i++)
+			free(names[i]);
+		free(names);
+	}
 	return EXIT_OK;
 }
 

@@ -52,6 +52,10 @@ int cmd_fail(struct cmd_ctx *c, int code, const char *fmt, ...)
 /* Report the store's last failure (store_error) and return EXIT_INTERNAL:
  * for a store call that failed otherwise than with STORE_NOTFOUND. */
 int cmd_store_error(struct cmd_ctx *c);
+/* The input of an import: FILE on the host (host operators only), or "-"
+ * (standard input, the only way over ssh). EXIT_OK, or the exit code of a
+ * message already printed. */
+int cmd_open_input(struct cmd_ctx *c, const char *file, const char *what, FILE **fp);
 /* One record past its deadline as a row of the 8 late-record columns
  * (kind, id, office, office_name, case, due, done, days_over); text: the
  * kind's label rather than its code. */
@@ -71,6 +75,7 @@ int cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts,
  */
 enum cmd_target { CMD_TARGET_NONE, CMD_TARGET_CASE, CMD_TARGET_RECORD, CMD_TARGET_USER };
 #define CMD_WRITES 0x1
+#define CMD_REST 0x2	/* the words after "--" are the row's, untouched (a->rest) */
 
 #define CMD_MAXOPTS 24
 #define CMD_MAXPOS 4
@@ -85,6 +90,8 @@ struct cmd_args {
 	int npos;
 	struct tcase target;	/* CMD_TARGET_CASE: the case of pos[0] */
 	long long id;		/* CMD_TARGET_RECORD: pos[0] as a number */
+	char **rest;		/* CMD_REST: the words after "--" */
+	int nrest;
 };
 
 struct cmd_entry {
@@ -117,6 +124,14 @@ int cmd_case_show(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_find(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_export(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_new(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_case_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_import(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_user_export(struct cmd_ctx *c, struct cmd_args *a);
+/* Saved queries (cmd_query.c) */
+int cmd_query_save(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_query_list(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_query_run(struct cmd_ctx *c, struct cmd_args *a);
+int cmd_query_delete(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_act(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_assign(struct cmd_ctx *c, struct cmd_args *a);

@@ -259,7 +259,7 @@ cmd_appointment_show(struct cmd_ctx *c, struct cmd_args *a)
 	if ((rc = id_of(c, a, &id)) != 0)
 		return rc;
 	if (f != NULL && strcmp(f, "text") != 0 && strcmp(f, "json") != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text or json)"), f);
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text or json, found '%s'"), f);
 	if ((rc = appoint_get(c->s, id, &p, &cause)) != 0)
 		return failed(c, rc, cause);
 	if (f != NULL && strcmp(f, "json") == 0) {

@@ -16,6 +16,8 @@
 #include "conv.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "csvio.h"
+#include "exchange.h"
 #include "lifecycle.h"
 #include "project.h"
 #include "tcase.h"
@@ -37,6 +39,7 @@ struct find {
 	struct cmd_ctx *c;
 	struct out o;
 	int text;
+	int labels;		/* --labels */
 	long n;
 	int progress;
 };
@@ -99,8 +102,16 @@ find_row(void *arg, const struct tcase *k)
 		for (i = 0; i < NTEXT; i++)
 			t[i] = v[text_cols[i]];
 		out_row(&f->o, t);
-	} else
+	} else {
+		/* --labels: the words people read, in the user's language. */
+		if (f->labels) {
+			v[5] = tcase_status_label(k->status);
+			v[6] = tcase_light_label(tcase_light(k, f->c->today));
+			v[13] = k->on_time < 0 ? "" : k->on_time ? _("on time") : _("late");
+			v[16] = tcase_channel_label(k->channel);
+		}
 		out_row(&f->o, v);
+	}
 	f->n++;
 	if (f->progress && f->n % 100000 == 0)
 		fprintf(f->c->err, "\r%ld", f->n);
@@ -131,6 +142,31 @@ text_view(struct find *fd)
 	fd->o.labels = labels;
 }
 
+/* open, closed, or up to STORE_MAX_STATUSES statuses separated by commas. */
+static int
+status_set_valid(const char *v)
+{
+	char one[32];
+	int n = 0;
+
+	if (strcmp(v, "open") == 0 || strcmp(v, "closed") == 0)
+		return 1;
+	while (*v) {
+		size_t k = strcspn(v, ",");
+
+		if (k == 0 || k >= sizeof one || ++n > STORE_MAX_STATUSES)
+			return 0;
+		memcpy(one, v, k);
+		one[k] = '\0';
+		if (!tcase_status_valid(one))
+			return 0;
+		v += k;
+		if (*v == ',' && *++v == '\0')
+			return 0;
+	}
+	return n > 0;
+}
+
 /* Fill f from options; EXIT_OK or an error code (already reported). */
 static int
 parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
@@ -153,22 +189,23 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 	f->from = cmd_opt(o, "from");
 	f->to = cmd_opt(o, "to");
 	f->limit = deflimit;
-	if (f->status && !tcase_status_valid(f->status))
-		return cmd_fail(c, EXIT_USAGE, _("--status: unknown status '%s' (expected one of "
-		    "submitted, accepted, not_accepted, supplement, under_review, suspended, "
-		    "approved, denied, completed, withdrawn)"), f->status);
+	if (f->status && !status_set_valid(f->status))
+		return cmd_fail(c, EXIT_INVALID, _("--status: expected open, closed, or statuses "
+		    "separated by commas among submitted, accepted, not_accepted, supplement, "
+		    "under_review, suspended, approved, denied, completed, withdrawn; found '%s'"),
+		    f->status);
 	if ((v = cmd_opt(o, "light")) != NULL) {
 		if (clock_light_parse(v, &l) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--light: expected green, yellow or red, not '%s'"), v);
+			return cmd_fail(c, EXIT_INVALID, _("--light: expected green, yellow or red, not '%s'"), v);
 		f->light = l;
 	}
 	if (f->from && clock_parse_date(f->from, &d) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--from: expected a date YYYY-MM-DD, not '%s'"), f->from);
+		return cmd_fail(c, EXIT_INVALID, _("--from: expected a date YYYY-MM-DD, not '%s'"), f->from);
 	if (f->to && clock_parse_date(f->to, &d) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--to: expected a date YYYY-MM-DD, not '%s'"), f->to);
+		return cmd_fail(c, EXIT_INVALID, _("--to: expected a date YYYY-MM-DD, not '%s'"), f->to);
 	if ((v = cmd_opt(o, "limit")) != NULL) {
 		if (parse_int(v, 1, 100000000, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+			return cmd_fail(c, EXIT_INVALID, _("--limit: expected a positive number, not '%s'"), v);
 		f->limit = n;
 	}
 	clock_format_date(c->today, today);
@@ -178,11 +215,164 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 
 		/* Cases whose light changes within the next N working days. */
 		if (parse_int(v, 1, 365, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--forecast: expected a number of working days, "
+			return cmd_fail(c, EXIT_INVALID, _("--forecast: expected a number of working days, "
 			    "not '%s'"), v);
 		clock_format_date(clock_add(c->s->cal, c->today, (int)n), until);
 		f->forecast = until;
 		f->by_due = 1;
+	}
+	return EXIT_OK;
+}
+
+/* The numbers or IDs of a batch query: one a line, or one column of a CSV
+ * whose first line is its header. */
+struct batch {
+	const char *const *names;	/* the column's possible names */
+	const char *column;		/* --column, or NULL */
+	int col;			/* -1 until known; 0 for a plain list */
+	char **v;
+	size_t n, cap;
+	size_t *slots, nslots;		/* batch_seen's table */
+};
+
+static unsigned
+fnv(const char *v, size_t n)
+{
+	unsigned h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*v++) * 16777619u;
+	return h;
+}
+
+/* 1 when the value was read before; else 0, and its slot is taken for
+ * b->v[b->n], which the caller appends. An open-addressed table of indexes
+ * into b->v, kept at most half full. */
+static int
+batch_seen(struct batch *b, const char *v, size_t n)
+{
+	size_t i, k;
+
+	if (b->nslots < 2 * (b->n + 1)) {
+		size_t ncap = b->nslots ? b->nslots * 2 : 1024;
+
+		free(b->slots);
+		b->slots = xcalloc(ncap, sizeof *b->slots);
+		b->nslots = ncap;
+		for (k = 0; k < b->n; k++) {
+			for (i = fnv(b->v[k], strlen(b->v[k])) % ncap; b->slots[i] != 0;
+			    i = (i + 1) % ncap)
+				;
+			b->slots[i] = k + 1;
+		}
+	}
+	for (i = fnv(v, n) % b->nslots; b->slots[i] != 0; i = (i + 1) % b->nslots) {
+		const char *w = b->v[b->slots[i] - 1];
+
+		if (strlen(w) == n && memcmp(w, v, n) == 0)
+			return 1;
+	}
+	b->slots[i] = b->n + 1;
+	return 0;
+}
+
+static int
+batch_row(void *arg, const struct csvio_row *r, char **cause)
+{
+	struct batch *b = arg;
+	char *v, *e;
+	size_t i;
+	int j;
+
+	if (b->col < 0) {
+		/* The first line: a header when it has several columns (or
+		 * when --column names it), else the first value. */
+		if (r->n == 1 && b->column == NULL) {
+			b->col = 0;
+		} else {
+			for (i = 0; i < r->n && b->col < 0; i++) {
+				if (b->column != NULL && strcmp(r->f[i], b->column) == 0)
+					b->col = (int)i;
+				for (j = 0; b->column == NULL && b->names[j] && b->col < 0; j++)
+					if (strcmp(r->f[i], b->names[j]) == 0)
+						b->col = (int)i;
+			}
+			if (b->col < 0) {
+				set_cause(cause, _("expected a column named %s in the header (or "
+				    "--column NAME), found '%s'..."), b->column ? b->column : b->names[0],
+				    r->f[0]);
+				return CSVIO_STOP;
+			}
+			return 0;
+		}
+	}
+	if ((size_t)b->col >= r->n)
+		return 0;
+	/* Values as people paste them: spaces around, empty lines. */
+	for (v = r->f[b->col]; *v == ' ' || *v == '\t'; v++)
+		;
+	for (e = v + strlen(v); e > v && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'); e--)
+		;
+	if (e == v)
+		return 0;
+	/* Each value once: an ID on many rows of an export is looked up once. */
+	if (batch_seen(b, v, (size_t)(e - v)))
+		return 0;
+	if (b->n >= 100000) {
+		set_cause(cause, "%s", _("expected at most 100000 values in one call"));
+		return CSVIO_STOP;
+	}
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+	}
+	b->v[b->n++] = xstrndup(v, (size_t)(e - v));
+	return 0;
+}
+
+static void
+batch_free(struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		free(b->v[i]);
+	free(b->v);
+	free(b->slots);
+}
+
+/* Read --nos-from or --applicants-from into b: EXIT_OK or reported. */
+static int
+batch_read(struct cmd_ctx *c, const char *opt, const char *file, const char *column,
+    struct batch *b)
+{
+	static const char *const nos[] = { "no", "办件编号", "case no", NULL };
+	static const char *const ids[] = { "applicant", "applicant_id", "申请人证件号码",
+		"证件号码", NULL };
+	char *cause = NULL, name[64];
+	FILE *fp;
+	int rc;
+
+	memset(b, 0, sizeof *b);
+	b->names = strcmp(opt, "nos-from") == 0 ? nos : ids;
+	b->column = column;
+	b->col = -1;
+	if (strcmp(file, "-") == 0)
+		fp = c->in;
+	else if (!access_has(&c->s->user, RIGHT_HOST_FILES))
+		return cmd_fail(c, EXIT_USAGE, _("over ssh, send the list on standard input: --%s -"),
+		    opt);
+	else if ((fp = fopen(file, "r")) == NULL)
+		return cmd_fail(c, EXIT_NOTFOUND, _("cannot open '%s'"), file);
+	snprintf(name, sizeof name, "%s", strcmp(file, "-") ? file : "stdin");
+	rc = csvio_read(fp, name, NULL, NULL, batch_row, b, &cause);
+	if (fp != c->in)
+		fclose(fp);
+	if (rc != 0) {
+		cmd_fail(c, EXIT_INVALID, "--%s: %s", opt, cause ? cause : "?");
+		free(cause);
+		batch_free(b);
+		return EXIT_INVALID;
 	}
 	return EXIT_OK;
 }
@@ -197,26 +387,97 @@ find_or_export(struct cmd_ctx *c, struct cmd_args *a, int export)
 	char today[11], *cause = NULL;
 	int rc;
 
-	if ((rc = parse_filter(c, o, &f, today, export ? 0 : 50)) != EXIT_OK)
+	const char *batch_opt = cmd_opt(o, "nos-from") ? "nos-from" :
+	    cmd_opt(o, "applicants-from") ? "applicants-from" : NULL;
+	struct batch b;
+	long missed = 0;
+	size_t i;
+
+	if (cmd_opt(o, "nos-from") && cmd_opt(o, "applicants-from"))
+		return cmd_fail(c, EXIT_USAGE, "%s", _("--nos-from and --applicants-from: give one"));
+	/* A batch lists whatever it names: no limit unless one is given. */
+	if ((rc = parse_filter(c, o, &f, today, export || batch_opt ? 0 : 50)) != EXIT_OK)
+		return rc;
+	if (batch_opt != NULL && (rc = batch_read(c, batch_opt, cmd_opt(o, batch_opt),
+	    cmd_opt(o, "column"), &b)) != EXIT_OK)
 		return rc;
 	access_scope(&c->s->user, &s);
 	memset(&fd, 0, sizeof fd);
 	fd.c = c;
 	rc = cmd_table(c, &fd.o, o, export ? FMT_CSV : FMT_TEXT, NFIND, find_keys, NULL);
-	if (rc != EXIT_OK)
+	if (rc != EXIT_OK) {
+		if (batch_opt)
+			batch_free(&b);
 		return rc;
+	}
+	fd.labels = cmd_opt(o, "labels") != NULL;
 	if (fd.o.fmt == FMT_TEXT)
 		text_view(&fd);
+	else {
+		/* Numbers are numbers in JSON, an empty one null. */
+		static const unsigned char numeric[NFIND] = { [7] = OUT_NUMBER, [8] = OUT_NUMBER,
+			[11] = OUT_NULLABLE, [12] = OUT_NULLABLE, [13] = OUT_NUMBER,
+			[19] = OUT_NULLABLE, [20] = OUT_NULLABLE, [21] = OUT_NULLABLE,
+			[22] = OUT_NUMBER };
+
+		fd.o.numeric = fd.labels ? NULL : numeric;
+	}
 	fd.progress = export && isatty(fileno(c->err));
-	rc = export ? store_case_export(c->s->st, &f, &s, find_row, &fd, &cause) :
-	    store_case_find(c->s->st, &f, &s, find_row, &fd, &cause);
+	if (batch_opt == NULL)
+		rc = export ? store_case_export(c->s->st, &f, &s, find_row, &fd, &cause) :
+		    store_case_find(c->s->st, &f, &s, find_row, &fd, &cause);
+	else {
+		/* One indexed lookup each, with the other filters; what finds
+		 * nothing (unknown, or out of sight) is only counted. */
+		long limit = f.limit, before;
+
+		for (i = 0, rc = 0; i < b.n && rc == 0; i++) {
+			if (limit > 0 && fd.n >= limit)
+				break;
+			if (strcmp(batch_opt, "nos-from") == 0)
+				f.no = b.v[i];
+			else
+				f.applicant = b.v[i];
+			f.limit = limit > 0 ? limit - fd.n : 0;
+			before = fd.n;
+			rc = store_case_find(c->s->st, &f, &s, find_row, &fd, &cause);
+			missed += fd.n == before;
+		}
+	}
 	out_end(&fd.o);
 	if (fd.progress)
 		fprintf(c->err, "\r%ld\n", fd.n);
 	if (rc != 0) {
 		rc = cmd_fail(c, EXIT_INTERNAL, "%s", cause ? cause : _("output error"));
 		free(cause);
+		if (batch_opt)
+			batch_free(&b);
 		return rc;
+	}
+	if (batch_opt != NULL) {
+		if (missed > 0) {
+			fprintf(c->err, "tongban: ");
+			fprintf(c->err, strcmp(batch_opt, "nos-from") == 0 ?
+			    _("%ld of %zu numbers found no case (unknown, or not yours to see)") :
+			    _("%ld of %zu IDs found no case (unknown, or not yours to see)"), missed, b.n);
+			fputc('\n', c->err);
+		}
+		batch_free(&b);
+	} else if (!export && f.limit > 0 && fd.n >= f.limit) {
+		/* Stopped at the limit: say how many there are, to a bound. */
+		long total = 0;
+
+		if (store_case_count(c->s->st, &f, &s, 100001, &total, &cause) == 0 &&
+		    total > fd.n) {
+			fprintf(c->err, "tongban: ");
+			if (total > 100000)
+				fprintf(c->err, _("showing %ld of more than 100,000 (--limit N shows more)"),
+				    fd.n);
+			else
+				fprintf(c->err, _("showing %ld of %ld (--limit N shows more)"), fd.n, total);
+			fputc('\n', c->err);
+		}
+		free(cause);
 	}
 	return EXIT_OK;
 }
@@ -305,7 +566,7 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	FILE *fp = c->out;
 
 	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"),
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv, json or jsonl, found '%s'"),
 		    cmd_opt(o, "format"));
 	case_fields(c, &k, num, v);
 	l = tcase_light(&k, c->today);
@@ -574,6 +835,37 @@ cmd_case_new(struct cmd_ctx *c, struct cmd_args *a)
 }
 
 int
+cmd_case_import(struct cmd_ctx *c, struct cmd_args *a)
+{
+	const char *file = a->pos[0];
+	struct import_stats st;
+	char *cause = NULL;
+	FILE *fp;
+	int rc, dry = cmd_arg(a, "dry-run") != NULL;
+
+	if ((rc = cmd_open_input(c, file, "case", &fp)) != EXIT_OK)
+		return rc;
+	rc = exchange_cases_import(c->s, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"),
+	    dry, c->out, &st, &cause);
+	if (fp != c->in)
+		fclose(fp);
+	if (rc != EXIT_OK) {
+		cmd_fail(c, rc, "%s", cause ? cause : "?");
+		free(cause);
+		return rc;
+	}
+	/* The numbers are the output; the count and the pace go to stderr. */
+	fprintf(c->err, "tongban: ");
+	if (dry)
+		fprintf(c->err, _("%ld rows checked, all valid; nothing written (--dry-run)"), st.rows);
+	else
+		fprintf(c->err, _("%ld cases taken in (%.0f rows/s)"), st.taken,
+		    st.seconds > 0 ? (double)st.rows / st.seconds : 0.0);
+	fputc('\n', c->err);
+	return EXIT_OK;
+}
+
+int
 cmd_case_actions(struct cmd_ctx *c, struct cmd_args *a)
 {
 	const struct act_def *defs[32];
@@ -684,7 +976,7 @@ cmd_case_worklist(struct cmd_ctx *c, struct cmd_args *a)
 	int rc;
 
 	if ((v = cmd_arg(a, "limit")) != NULL && parse_int(v, 1, 100000, &limit) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+		return cmd_fail(c, EXIT_INVALID, _("--limit: expected a positive number, not '%s'"), v);
 	/* The row's right let the user in; the worklist is their office's. */
 	if (access_worklist(&c->s->user, &office, &hall) != 0)
 		return cmd_fail(c, EXIT_DENIED, "%s", access_denied_text(RIGHT_CASE_WORK));

@@ -31,10 +31,8 @@ read_date(struct cmd_ctx *c, const char *s, int *d)
 	return 0;
 }
 
-/* The input of an import: a file locally, standard input over ssh. 0, or
- * an exit code (reported). */
-static int
-open_input(struct cmd_ctx *c, const char *file, const char *what, FILE **fp)
+int
+cmd_open_input(struct cmd_ctx *c, const char *file, const char *what, FILE **fp)
 {
 	if (strcmp(file, "-") == 0)
 		*fp = c->in;
@@ -55,7 +53,7 @@ import(struct cmd_ctx *c, struct cmd_args *a, const char *what, enum catalog_kin
 	int rc;
 	FILE *fp;
 
-	if ((rc = open_input(c, file, what, &fp)) != EXIT_OK)
+	if ((rc = cmd_open_input(c, file, what, &fp)) != EXIT_OK)
 		return rc;
 	rc = catalog_import(c->s, kind, fp, strcmp(file, "-") ? file : "stdin",
 	    cmd_arg(a, "encoding"), &cause);
@@ -79,7 +77,7 @@ cmd_calendar_import(struct cmd_ctx *c, struct cmd_args *a)
 	int rc;
 	FILE *fp;
 
-	if ((rc = open_input(c, file, "calendar", &fp)) != EXIT_OK)
+	if ((rc = cmd_open_input(c, file, "calendar", &fp)) != EXIT_OK)
 		return rc;
 	rc = calendar_import(c->s, fp, strcmp(file, "-") ? file : "stdin", cmd_arg(a, "encoding"),
 	    &n, &cause);
@@ -295,7 +293,7 @@ cmd_calendar_set(struct cmd_ctx *c, struct cmd_args *a)
 	int before, rc;
 
 	if (strcmp(a->pos[0], "warn-percent") != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown setting '%s' (expected warn-percent)"),
+		return cmd_fail(c, EXIT_INVALID, _("unknown setting '%s' (expected warn-percent)"),
 		    a->pos[0]);
 	if (a->npos < 2) {
 		out_printf_safe(c->out, "%d\n", c->s->cal->warn_percent);
@@ -372,14 +370,47 @@ cmd_region_import(struct cmd_ctx *c, struct cmd_args *a)
 static const char *const item_keys[] = {
 	"code", "name", "name_en", "power_type", "dept_kind", "levels", "statutory_days",
 	"promised_days", "fee", "online_depth", "channels", "guide",
-	"applicant_kind"
+	"applicant_kind", "materials", "steps"
 };
+
+/* An item row with its materials and steps: the table, and the store to
+ * read them from. */
+struct item_out {
+	struct out ot;
+	struct store *st;
+	struct sb materials, steps;
+};
+
+/* One line per material, "SEQ|REQUIRED|SECONDARY|NAME", which item import
+ * reads back. */
+static int
+material_cell(void *arg, int seq, const char *name, int required, int secondary)
+{
+	struct item_out *io = arg;
+
+	sb_addf(&io->materials, "%s%d|%d|%d|%s", io->materials.len ? "\n" : "", seq, required,
+	    secondary, name);
+	return 0;
+}
+
+/* One line per step, "SEQ|DEPT_KIND|LIMIT_DAYS|NAME|NAME_EN". */
+static int
+step_cell(void *arg, int seq, const char *name, const char *name_en, const char *kind,
+    int limit)
+{
+	struct item_out *io = arg;
+
+	sb_addf(&io->steps, "%s%d|%s|%d|%s|%s", io->steps.len ? "\n" : "", seq, kind, limit,
+	    name, name_en);
+	return 0;
+}
 
 static int
 item_row(void *arg, const struct item *it)
 {
+	struct item_out *io = arg;
 	char stat[12], prom[12], fee[24], depth[4];
-	const char *v[13];
+	const char *v[15];
 
 	snprintf(stat, sizeof stat, "%d", it->statutory_days);
 	snprintf(prom, sizeof prom, "%d", it->promised_days);
@@ -398,7 +429,14 @@ item_row(void *arg, const struct item *it)
 	v[10] = it->channels;
 	v[11] = it->guide;
 	v[12] = it->applicant_kind;
-	out_row(arg, v);
+	sb_reset(&io->materials);
+	sb_reset(&io->steps);
+	if (store_material_each(io->st, it->code, material_cell, io) < 0 ||
+	    store_step_each(io->st, it->code, step_cell, io) < 0)
+		return -1;
+	v[13] = io->materials.buf ? io->materials.buf : "";
+	v[14] = io->steps.buf ? io->steps.buf : "";
+	out_row(&io->ot, v);
 	return 0;
 }
 
@@ -474,10 +512,18 @@ item_table(struct cmd_ctx *c, struct cmd_args *a, int export)
 			return rc;
 		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_text_row, &ot);
 	} else {
-		if ((rc = cmd_table(c, &ot, a->opt, export ? FMT_CSV : FMT_TEXT, 13,
+		struct item_out io;
+
+		memset(&io, 0, sizeof io);
+		io.st = c->s->st;
+		if ((rc = cmd_table(c, &io.ot, a->opt, export ? FMT_CSV : FMT_TEXT, 15,
 		    item_keys, NULL)) != EXIT_OK)
 			return rc;
-		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_row, &ot);
+		rc = store_item_each(c->s->st, cmd_arg(a, "q"), item_row, &io);
+		out_end(&io.ot);
+		sb_release(&io.materials);
+		sb_release(&io.steps);
+		return rc != 0 ? cmd_store_error(c) : EXIT_OK;
 	}
 	out_end(&ot);
 	return rc != 0 ? cmd_store_error(c) : EXIT_OK;

@@ -508,8 +508,8 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 	int rc, i, k, m;
 
 	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("unknown format '%s' (expected text, csv, tsv or json)"),
-		    cmd_opt(o, "format"));
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv, json or jsonl, "
+		    "found '%s'"), cmd_opt(o, "format"));
 	if ((rc = project_get(c->s, a->pos[0], &p, &cause)) != 0)
 		return fail_cause(c, rc, cause);
 	if (fmt == FMT_CSV || fmt == FMT_TSV) {
@@ -710,7 +710,7 @@ list_or_find(struct cmd_ctx *c, struct cmd_args *a, int find, int export)
 	f.limit = export ? 0 : 50;
 	if ((v = cmd_arg(a, "limit")) != NULL) {
 		if (parse_int(v, 1, 100000000, &n) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--limit: expected a positive number, not '%s'"), v);
+			return cmd_fail(c, EXIT_INVALID, _("--limit: expected a positive number, not '%s'"), v);
 		f.limit = n;
 	}
 	if (find || export) {
@@ -721,11 +721,11 @@ list_or_find(struct cmd_ctx *c, struct cmd_args *a, int find, int export)
 		f.status = cmd_arg(a, "status");
 		f.region = cmd_arg(a, "region");
 		if (f.status && project_status_parse(f.status, &st) != 0)
-			return cmd_fail(c, EXIT_USAGE, _("--status: expected open, done, stopped or "
+			return cmd_fail(c, EXIT_INVALID, _("--status: expected open, done, stopped or "
 			    "withdrawn, not '%s'"), f.status);
 		if ((v = cmd_arg(a, "light")) != NULL) {
 			if (clock_light_parse(v, &lt) != 0)
-				return cmd_fail(c, EXIT_USAGE, _("--light: expected green, yellow or red, "
+				return cmd_fail(c, EXIT_INVALID, _("--light: expected green, yellow or red, "
 				    "not '%s'"), v);
 			f.light = lt;
 		}

@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "exchange.h"
 #include "user.h"
 #include "util.h"
 
@@ -317,5 +318,52 @@ cmd_user_me(struct cmd_ctx *c, struct cmd_args *a)
 		out_end(&o);
 	}
 	sb_release(&rights);
+	return EXIT_OK;
+}
+
+int
+cmd_user_import(struct cmd_ctx *c, struct cmd_args *a)
+{
+	const char *file = a->pos[0];
+	struct import_stats st;
+	char *cause = NULL;
+	FILE *fp;
+	int rc, dry = cmd_arg(a, "dry-run") != NULL;
+
+	if ((rc = cmd_open_input(c, file, "user", &fp)) != EXIT_OK)
+		return rc;
+	rc = exchange_users_import(c->s, fp, strcmp(file, "-") ? file : "stdin",
+	    cmd_arg(a, "encoding"), dry, &st, &cause);
+	if (fp != c->in)
+		fclose(fp);
+	if (rc != EXIT_OK)
+		return failed(c, rc, cause);
+	if (dry)
+		out_printf_safe(c->out, _("%ld rows checked, all valid; nothing written (--dry-run)"),
+		    st.rows);
+	else
+		out_printf_safe(c->out, _("%ld users added, %ld keys added (%ld rows)"), st.taken,
+		    st.keys, st.rows);
+	fputc('\n', c->out);
+	return EXIT_OK;
+}
+
+int
+cmd_user_export(struct cmd_ctx *c, struct cmd_args *a)
+{
+	const char *header = cmd_arg(a, "header");
+	struct csvio_writer w;
+	char *cause = NULL;
+	int rc;
+
+	if (header != NULL && strcmp(header, "code") != 0 && strcmp(header, "zh") != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--header: expected code or zh, found '%s'"), header);
+	if (csvio_writer_init(&w, c->out, ',', cmd_arg(a, "encoding"), cmd_arg(a, "bom") != NULL) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--encoding: expected utf-8 or gbk, found '%s'"),
+		    cmd_arg(a, "encoding"));
+	rc = exchange_users_export(c->s, &w, header != NULL && strcmp(header, "zh") == 0, &cause);
+	csvio_writer_release(&w);
+	if (rc != EXIT_OK)
+		return failed(c, rc, cause);
 	return EXIT_OK;
 }

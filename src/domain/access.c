@@ -364,6 +364,12 @@ access_may_head(enum role r)
 }
 
 int
+access_may_share_query(const struct user *u)
+{
+	return u->role == ROLE_SUPERVISOR || u->role == ROLE_ADMIN;
+}
+
+int
 access_appoint_may(const struct user *u, const struct tcase *c, const char *inspector,
     enum appoint_who who)
 {

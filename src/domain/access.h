@@ -58,6 +58,9 @@ int access_has(const struct user *u, enum right r);
 /* 1 when a user of role r may be made the head of an office (负责人):
  * the one rule behind RIGHT_OFFICE_HEAD's role and `user add/set --head`. */
 int access_may_head(enum role r);
+/* Whether u may share a saved query with the users of their region: a
+ * supervisor (or an admin) who answers for that region. */
+int access_may_share_query(const struct user *u);
 /* The message that says who holds r, translated. */
 const char *access_denied_text(enum right r);
 

@@ -1237,7 +1237,7 @@ act_in(struct store *st, const struct calendar *cal, const struct actor *who,
 			sb_addf(&names, "%s%s", names.len ? ", " : "", def->name);
 		set_cause(cause, _("unknown action '%s' (expected one of %s)"), a->action, names.buf);
 		sb_release(&names);
-		return EXIT_USAGE;
+		return EXIT_INVALID;
 	}
 	if (def->need_note && (a->note == NULL || *a->note == '\0')) {
 		set_cause(cause, _("'%s' needs a reason: --note TEXT"), def->name);
@@ -1639,7 +1639,7 @@ intake_in(struct store *st, const struct calendar *cal, const struct actor *who,
 		goto out;
 	}
 	tcase_district_of(hall, district);
-	clock_format_date(who->today, today_s);
+	clock_format_date(in->day ? in->day : who->today, today_s);
 	snprintf(prefix, sizeof prefix, "%s-%.4s%.2s%.2s", district, today_s, today_s + 5, today_s + 8);
 	clock_stamp(who->today, at);
 	/* The register keeps every version; a clerk at the window, who has the
@@ -1652,7 +1652,7 @@ intake_in(struct store *st, const struct calendar *cal, const struct actor *who,
 	if (renamed && correction_event(st, &ch, who, at, in->applicant_id, oname, ophone, oregion,
 	    in->name, in->phone, region, cause) != 0)
 		goto fail;
-	tcase_format_no(no, district, who->today, seq);
+	tcase_format_no(no, district, in->day ? in->day : who->today, seq);
 	mats = format_materials(have);
 	memset(&c, 0, sizeof c);
 	c.no = no;
@@ -1701,6 +1701,8 @@ intake_in(struct store *st, const struct calendar *cal, const struct actor *who,
 			list_materials(&note, &m, have);
 		else
 			sb_adds(&note, "-");
+		if (in->origin)
+			sb_addf(&note, "%s%s", _("; "), in->origin);
 		e.note = note.buf;
 		rc = audit_append(st, &ch, &e, cause);
 		if (rc == 0)
@@ -1932,7 +1934,7 @@ lifecycle_arg(struct act_args *a, const char *name, const char *value, char **ca
 	} else if (strcmp(name, "expect-version") == 0) {
 		if (parse_int(value, 1, 2147483647, &n) != 0) {
 			set_cause(cause, _("--expect-version: expected a number, not '%s'"), value);
-			return EXIT_USAGE;
+			return EXIT_INVALID;
 		}
 		a->expect_version = (int)n;
 	} else {

@@ -96,6 +96,10 @@ struct intake {
 	int name_differs;	/* the clerk confirms a name other than the registered one */
 	const char *route;	/* route to the offices of this region (a project's
 				 * site); NULL: of the applicant's */
+	int day;		/* the day it was received (an import of applications
+				 * received elsewhere): numbers the case and starts its
+				 * clock; 0: today. The event keeps the real time. */
+	const char *origin;	/* said in the event's note ("imported: FILE line N") */
 };
 
 /* Take in an application; the new case number goes to no (32 bytes).

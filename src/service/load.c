@@ -27,9 +27,7 @@ static int
 bad(char **cause, const struct ctx *c, const struct csvio_row *r, int col,
     const char *what)
 {
-	set_cause(cause, _("%s: line %ld, column %d: expected %s"), c->name,
-	    r->line, col, what);
-	return -1;
+	return csvio_bad(cause, c->name, r, col, what);
 }
 
 static int
@@ -96,8 +94,8 @@ region_row(void *arg, const struct csvio_row *r, char **cause)
 		if (rc == STORE_NOTFOUND)
 			return bad(cause, c, r, 4, _("a parent region imported before"));
 		if (rc != 0) {
-			set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
-			return -1;
+			set_cause(cause, "%s:%ld: %s", c->name, r->line, store_error(c->st));
+			return CSVIO_STOP;
 		}
 		rc = strcmp(up.level, region_levels[i].parent) != 0 ||
 		    strncmp(code, parent, region_levels[i].prefix) != 0;
@@ -108,7 +106,7 @@ region_row(void *arg, const struct csvio_row *r, char **cause)
 	}
 	rc = store_region_put(c->st, code, r->f[1], level, parent, c->zone, cause);
 	if (rc != 0) {
-		sb_addf(&why, "%s: line %ld: %s", c->name, r->line, *cause ? *cause : "");
+		sb_addf(&why, "%s:%ld: %s", c->name, r->line, *cause ? *cause : "");
 		set_cause(cause, "%s", why.buf);
 	}
 	sb_release(&why);
@@ -135,9 +133,11 @@ calendar_row(void *arg, const struct csvio_row *r, char **cause)
 	if (clock_parse_date(r->f[0], &day) != 0 || atoi(r->f[0]) < CLOCK_FIRST_YEAR ||
 	    atoi(r->f[0]) > CLOCK_LAST_YEAR)
 	{
-		set_cause(cause, _("%s: line %ld, column %d: expected a date YYYY-MM-DD in the "
-		    "years %d to %d"), c->name, r->line, 1, CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
-		return -1;
+		char what[96];
+
+		snprintf(what, sizeof what, _("a date YYYY-MM-DD in the years %d to %d"),
+		    CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
+		return csvio_bad(cause, c->name, r, 1, what);
 	}
 	if (strcmp(r->f[1], "public_holiday") && strcmp(r->f[1], "transfer_workday"))
 		return bad(cause, c, r, 2, _("public_holiday or transfer_workday"));
@@ -169,9 +169,11 @@ statutory_row(void *arg, const struct csvio_row *r, char **cause)
 	if (clock_parse_date(r->f[0], &day) != 0 || atoi(r->f[0]) < CLOCK_FIRST_YEAR ||
 	    atoi(r->f[0]) > CLOCK_LAST_YEAR)
 	{
-		set_cause(cause, _("%s: line %ld, column %d: expected a date YYYY-MM-DD in the "
-		    "years %d to %d"), c->name, r->line, 1, CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
-		return -1;
+		char what[96];
+
+		snprintf(what, sizeof what, _("a date YYYY-MM-DD in the years %d to %d"),
+		    CLOCK_FIRST_YEAR, CLOCK_LAST_YEAR);
+		return csvio_bad(cause, c->name, r, 1, what);
 	}
 	if (clock_holiday_parse(r->f[1], &h) != 0)
 		return bad(cause, c, r, 2, _("new_year, spring_festival, qingming, labour_day, "
@@ -360,6 +362,74 @@ levels_valid(const char *s)
 	return 1;
 }
 
+/* The materials (col 14: "SEQ|REQUIRED|SECONDARY|NAME" a line) or the steps
+ * (col 15: "SEQ|DEPT_KIND|LIMIT_DAYS|NAME|NAME_EN") of an item, as item
+ * export writes them: each put by its number (numbers never move: one left
+ * out of the cell stays as it is). An empty cell changes nothing. */
+static int
+parts(struct ctx *c, const struct csvio_row *r, int col, const char *item, char **cause)
+{
+	char *cell = xstrdup(r->f[col - 1]), *line, *save = NULL;
+	int n = 0, rc = 0;
+
+	for (line = strtok_r(cell, "\n", &save); line != NULL && rc == 0;
+	    line = strtok_r(NULL, "\n", &save)) {
+		char *f[5] = { NULL, NULL, NULL, NULL, NULL }, *p = line;
+		long seq, a, b;
+		int i;
+
+		n++;
+		/* SEQ, then two more fields, then the rest: a material's name
+		 * (which may hold '|'), or a step's names, the English one after
+		 * the last '|'. */
+		for (i = 0; i < 3 && p != NULL; i++) {
+			f[i] = p;
+			if ((p = strchr(p, '|')) != NULL)
+				*p++ = '\0';
+		}
+		f[3] = p;
+		if (p != NULL && col == 15 && (p = strrchr(f[3], '|')) != NULL) {
+			*p++ = '\0';
+			f[4] = p;
+		}
+		if (col == 15 && f[4] == NULL)
+			p = NULL;
+		if (p == NULL || parse_int(f[0], 1, col == 14 ? 63 : 99, &seq) != 0) {
+			char what[160];
+
+			snprintf(what, sizeof what, col == 14 ?
+			    _("lines SEQ|REQUIRED|SECONDARY|NAME (line %d of the cell)") :
+			    _("lines SEQ|DEPT_KIND|LIMIT_DAYS|NAME|NAME_EN (line %d of the cell)"), n);
+			rc = bad(cause, c, r, col, what);
+			break;
+		}
+		if (col == 14) {
+			if (parse_int(f[1], 0, 1, &a) != 0 || parse_int(f[2], 0, a, &b) != 0 ||
+			    *f[3] == '\0') {
+				char what[160];
+
+				snprintf(what, sizeof what, _("material %ld as SEQ|REQUIRED (1 or 0)|"
+				    "SECONDARY (1 only when required)|NAME (line %d of the cell)"), seq, n);
+				rc = bad(cause, c, r, col, what);
+				break;
+			}
+			rc = store_material_put(c->st, item, (int)seq, f[3], (int)a, (int)b, cause);
+		} else {
+			if (*f[1] == '\0' || parse_int(f[2], 1, 365, &a) != 0 || *f[3] == '\0') {
+				char what[160];
+
+				snprintf(what, sizeof what, _("step %ld as SEQ|DEPT_KIND|LIMIT_DAYS (1 to "
+				    "365)|NAME|NAME_EN (line %d of the cell)"), seq, n);
+				rc = bad(cause, c, r, col, what);
+				break;
+			}
+			rc = store_step_put(c->st, item, (int)seq, f[3], f[4], f[1], (int)a, cause);
+		}
+	}
+	free(cell);
+	return rc;
+}
+
 static int
 item_row(void *arg, const struct csvio_row *r, char **cause)
 {
@@ -404,7 +474,13 @@ item_row(void *arg, const struct csvio_row *r, char **cause)
 	if (strcmp(it.applicant_kind, "person") && strcmp(it.applicant_kind, "organisation") &&
 	    strcmp(it.applicant_kind, "either"))
 		return bad(cause, c, r, 13, _("person, organisation or either"));
-	return store_item_put(c->st, &it, cause);
+	if (store_item_put(c->st, &it, cause) != 0)
+		return -1;
+	if (r->n > 13 && parts(c, r, 14, it.code, cause) != 0)
+		return -1;
+	if (r->n > 14 && parts(c, r, 15, it.code, cause) != 0)
+		return -1;
+	return 0;
 }
 
 int
@@ -414,7 +490,7 @@ load_items(struct store *st, FILE *fp, const char *name, const char *encoding,
 	static const char *const header[] = {
 		"code", "name", "name_en", "power_type", "dept_kind", "levels",
 		"statutory_days", "promised_days", "fee", "online_depth", "channels",
-		"guide", "applicant_kind", NULL
+		"guide", "applicant_kind", "?materials", "?steps", NULL
 	};
 	struct ctx c = { st, name, 0 };
 
@@ -538,8 +614,8 @@ flow_row(void *arg, const struct csvio_row *r, char **cause)
 		x->stage_name_en = xstrdup(r->f[2]);
 		x->joint = xstrdup(r->f[4]);
 		if (x->sum > x->total_days) {
-			set_cause(cause, _("%s: line %ld, column %d: expected stages whose working days "
-			    "add up to at most the flowchart's %d (they come to %d)"), c->name, r->line,
+			set_cause(cause, _("%s:%ld:%d: expected stages whose working days "
+			    "add up to at most the flowchart's %d, found %d"), c->name, r->line,
 			    4, x->total_days, x->sum);
 			return -1;
 		}
@@ -551,8 +627,8 @@ flow_row(void *arg, const struct csvio_row *r, char **cause)
 	if (rc == STORE_NOTFOUND)
 		return bad(cause, c, r, 6, _("an item code of the catalog (data/items.csv)"));
 	if (rc != 0) {
-		set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
-		return -1;
+		set_cause(cause, "%s:%ld: %s", c->name, r->line, store_error(c->st));
+		return CSVIO_STOP;
 	}
 	item_release(&it);
 	if (store_flow_item_put(c->st, x->code, x->stage, ++x->seq, r->f[5], NULL) != 0)
@@ -619,10 +695,11 @@ chart_row(void *arg, const struct csvio_row *r, char **cause)
 	/* The stages of a running project stay as they were opened. */
 	if ((n = store_project_count_open(c->st, r->f[0])) != 0) {
 		if (n < 0)
-			set_cause(cause, "%s: line %ld: %s", c->name, r->line, store_error(c->st));
+			set_cause(cause, "%s:%ld: %s", c->name, r->line, store_error(c->st));
 		else
-			set_cause(cause, _("%s: line %ld: flowchart '%s' has %ld open or stopped "
-			    "projects: it is not replaced while they run"), c->name, r->line, r->f[0], n);
+			set_cause(cause, _("%s:%ld:1: expected a flowchart without running "
+			    "projects, found '%s' with %ld open or stopped: it is not replaced while "
+			    "they run"), c->name, r->line, r->f[0], n);
 		return -1;
 	}
 	if (store_flowchart_put(c->st, r->f[0], r->f[1], r->f[2], (int)total, r->f[4], cause) != 0)
@@ -630,7 +707,7 @@ chart_row(void *arg, const struct csvio_row *r, char **cause)
 	sb_addf(&path, "%s/%s.csv", x->dir, r->f[0]);
 	fp = fopen(path.buf, "r");
 	if (fp == NULL) {
-		set_cause(cause, _("%s: line %ld: cannot open '%s'"), c->name, r->line, path.buf);
+		set_cause(cause, _("%s:%ld:1: cannot open '%s'"), c->name, r->line, path.buf);
 		sb_release(&path);
 		return -1;
 	}

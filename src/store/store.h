@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 20
+#define STORE_SCHEMA_VERSION 21
 
 struct store;
 
@@ -196,7 +196,7 @@ struct case_filter {
 	const char *applicant;
 	const char *name;	/* applicant name, exact or prefix */
 	const char *phone;
-	const char *status;
+	const char *status;	/* one, "S,S" (STORE_MAX_STATUSES at most), open or closed */
 	int light;		/* enum light, LIGHT_NONE for any */
 	const char *item;
 	const char *region;	/* submitted, handled or applicant in subtree */
@@ -231,6 +231,10 @@ typedef int (*store_case_fn)(void *arg, const struct tcase *c);
 /* Cases matching f within scope, newest first. */
 int store_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, store_case_fn fn, void *arg, char **cause);
+/* How many cases f matches (its limit aside), counting up to cap. */
+int store_case_count(struct store *st, const struct case_filter *f,
+    const struct scope *scope, long cap, long *n, char **cause);
+#define STORE_MAX_STATUSES 12
 /* The query plan of store_case_find (EXPLAIN QUERY PLAN), one line per
  * step, "id parent detail"; *plan is a heap string. */
 int store_explain_case_find(struct store *st, const struct case_filter *f,

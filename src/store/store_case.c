@@ -483,7 +483,24 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	if (f->phone)
 		sb_adds(q, " AND c.applicant IN (SELECT applicant FROM applicant_version "
 		    "WHERE phone = ?4)");
-	if (f->status)
+	/* "open", "closed", one status, or several "S,S" (at most
+	 * STORE_MAX_STATUSES, bound as ?50 on). */
+	if (f->status && strcmp(f->status, "open") == 0)
+		sb_adds(q, " AND c.open = 1");
+	else if (f->status && strcmp(f->status, "closed") == 0)
+		sb_adds(q, " AND c.open = 0");
+	else if (f->status && strchr(f->status, ',') != NULL) {
+		const char *p = f->status;
+		int i;
+
+		sb_adds(q, " AND c.status IN (");
+		for (i = 0; p != NULL && i < STORE_MAX_STATUSES; i++, p = strchr(p, ',')) {
+			if (*p == ',')
+				p++;
+			sb_addf(q, "%s?%d", i ? ", " : "", 50 + i);
+		}
+		sb_adds(q, ")");
+	} else if (f->status)
 		sb_adds(q, " AND c.status = ?5");
 	if (f->item)
 		sb_adds(q, " AND c.item = ?6");
@@ -566,6 +583,17 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 	sq_text(s, 3, f->name);
 	sq_text(s, 4, f->phone);
 	sq_text(s, 5, f->status);
+	if (f->status && strchr(f->status, ',') != NULL) {
+		const char *v = f->status, *comma;
+		int i;
+
+		for (i = 0; i < STORE_MAX_STATUSES && v != NULL; i++) {
+			comma = strchr(v, ',');
+			sqlite3_bind_text(s, 50 + i, v, comma ? (int)(comma - v) : -1,
+			    SQLITE_TRANSIENT);
+			v = comma ? comma + 1 : NULL;
+		}
+	}
 	sq_text(s, 6, f->item);
 	sq_text(s, 7, f->region);
 	sq_text(s, 8, f->office);
@@ -640,6 +668,37 @@ store_case_find(struct store *st, const struct case_filter *f,
 	if ((rc = case_iter(st, s, fn, arg)) == -1)
 		set_cause(cause, _("database: %s"), store_error(st));
 	return rc;
+}
+
+int
+store_case_count(struct store *st, const struct case_filter *f, const struct scope *scope,
+    long cap, long *n, char **cause)
+{
+	struct case_filter g = *f;
+	struct sb q = SB_INIT;
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	*n = 0;
+	if (scope->kind == SCOPE_NONE)
+		return 0;
+	g.limit = 0;
+	g.after = NULL;
+	sb_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM cases c WHERE 1");
+	find_where(&q, &g, scope);
+	sb_addf(&q, " LIMIT %ld)", cap);
+	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
+	sb_release(&q);
+	if (rc != SQLITE_OK)
+		return sq_fail(st, cause);
+	bind_find(s, &g, scope);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return sq_fail(st, cause);
+	return 0;
 }
 
 int

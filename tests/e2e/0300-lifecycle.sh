@@ -51,8 +51,8 @@ expect_eq "lifecycle: another bureau's approver cannot even see the case (exit 2
     "$(rc_of ssh_as approver1 case act "$no" accept)" 2
 expect_eq "lifecycle: acting on an unknown case number says not found (exit 2)" \
     "$(rc_of ssh_as ps1 case act 500229-20000101-000001 accept)" 2
-expect_eq "lifecycle: an unknown action is a usage error (exit 1)" \
-    "$(rc_of ssh_as ps1 case act "$no" grant)" 1
+expect_eq "lifecycle: an unknown action is invalid input (exit 5)" \
+    "$(rc_of ssh_as ps1 case act "$no" grant)" 5
 json=$(ssh_as ps1 case show "$no" --format json)
 expect_eq "lifecycle: refused actions leave the case at version 1" "$(json_get "$json" version)" 1
 

@@ -92,7 +92,7 @@ printf 'date,kind,name_cn,name_en\n2027-01-01,public_holiday,元旦,New Year\n20
 printf 'date,kind,name_cn,name_en\n2027-01-04,public_holiday,元旦,New Year\n2027-01-09,transfer_workday,元旦补班\n' > "$TMP/bad.csv"
 err=$(ssh_as admin calendar import - < "$TMP/bad.csv" 2>&1); rc=$?
 expect_eq "import: a short row is refused (exit 5)" "$rc" 5
-expect_has "import: ... naming its line" "$err" "第 3 行"
+expect_has "import: ... naming its line" "$err" "stdin:3:"
 expect_eq "import: ... and nothing moved" "$(json_of "$NO" provisional)" 1
 events_before=$(sqlite3 "$DB" "SELECT count(*) FROM event WHERE action = 'reclock'")
 out=$(ssh_as admin calendar import - < "$TMP/cal2027.csv"); rc=$?
@@ -135,8 +135,8 @@ expect_eq "warn: a clerk may not change it (exit 3)" \
     "$(rc_of ssh_as clerk1 calendar set warn-percent 60)" 3
 expect_eq "warn: 101 is refused (exit 5)" "$(rc_of ssh_as admin calendar set warn-percent 101)" 5
 expect_eq "warn: 'abc' is refused (exit 5)" "$(rc_of ssh_as admin calendar set warn-percent abc)" 5
-expect_eq "warn: an unknown setting is a usage error (exit 1)" \
-    "$(rc_of ssh_as admin calendar set colour 5)" 1
+expect_eq "warn: an unknown setting is invalid input (exit 5)" \
+    "$(rc_of ssh_as admin calendar set colour 5)" 5
 expect_eq "warn: the setting in force" "$(ssh_as admin calendar set warn-percent)" 80
 out=$(ssh_as admin calendar set warn-percent 60); rc=$?
 expect_eq "warn: the admin sets 60% (exit 0)" "$rc" 0

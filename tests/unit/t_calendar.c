@@ -404,7 +404,7 @@ import_recomputes_open_cases(void)
 	fp = fmemopen((void *)bad_2027, strlen(bad_2027), "r");
 	CHECK_INT(calendar_import(&s, fp, "bad.csv", NULL, &n, &cause), EXIT_INVALID);
 	fclose(fp);
-	CHECK_STR(cause, "bad.csv: line 3, column 2: expected public_holiday or transfer_workday");
+	CHECK_STR(cause, "bad.csv:3:2: expected public_holiday or transfer_workday, found 'workday'");
 	free(cause);
 	cause = NULL;
 	CHECK_INT(n, 0);

@@ -16,7 +16,8 @@ static const char *const writing_verbs[] = {
 	"new", "act", "add", "disable", "enable", "passwd", "set", "key add", "key remove",
 	"import", "rebuild", "respond", "close", "return", "accept", "refuse", "answer",
 	"callback", "rectify", "withdraw", "joint", "findings", "appoint", "reschedule", "done",
-	"cancel", "assign", "tell", "material add", "material set", "step add", "step set", NULL
+	"cancel", "assign", "tell", "material add", "material set", "step add", "step set", "save",
+	"delete", NULL
 };
 
 static int

@@ -615,7 +615,7 @@ unknown_action_and_case(void)
 
 	seed_matrix();
 	matrix_no(0, no);
-	CHECK_INT(act(&ps, "2026-11-05", no, "grant", NULL), EXIT_USAGE);
+	CHECK_INT(act(&ps, "2026-11-05", no, "grant", NULL), EXIT_INVALID);
 	CHECK_INT(act(&ps, "2026-11-05", "500229-20170928-999999", "accept", NULL), EXIT_NOTFOUND);
 }
 
