@@ -915,9 +915,9 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 	r.fmt = FMT_TEXT;
 	r.raw = cmd_arg(a, "raw") != NULL;
 	if ((v = cmd_arg(a, "format")) != NULL && (out_parse_format(v, &r.fmt) != 0 || r.fmt == FMT_TSV))
-		return cmd_fail(c, EXIT_USAGE, _("--format: expected text, csv or json, not '%s'"), v);
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv or json, not '%s'"), v);
 	if ((v = cmd_arg(a, "date")) != NULL && clock_parse_date(v, &day) != 0)
-		return cmd_fail(c, EXIT_USAGE, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
+		return cmd_fail(c, EXIT_INVALID, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
 	if ((v = cmd_arg(a, "header")) != NULL && strcmp(v, "code") != 0 && strcmp(v, "zh") != 0 &&
 	    strcmp(v, "en") != 0)
 		return cmd_fail(c, EXIT_INVALID, _("--header: expected code, zh or en, not '%s'"), v);
