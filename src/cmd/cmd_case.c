@@ -565,9 +565,11 @@ cmd_case_show(struct cmd_ctx *c, struct cmd_args *a)
 	size_t i;
 	FILE *fp = c->out;
 
-	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
-		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv, json or jsonl, found '%s'"),
-		    cmd_opt(o, "format"));
+	/* One record: JSON Lines are for lists. */
+	if (cmd_opt(o, "format") && (out_parse_format(cmd_opt(o, "format"), &fmt) != 0 ||
+	    fmt == FMT_JSONL))
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv or json, "
+		    "found '%s'"), cmd_opt(o, "format"));
 	case_fields(c, &k, num, v);
 	l = tcase_light(&k, c->today);
 	/* A case of an investment project names it and its stage. */

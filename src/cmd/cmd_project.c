@@ -507,8 +507,10 @@ cmd_project_show(struct cmd_ctx *c, struct cmd_args *a)
 	FILE *fp = c->out;
 	int rc, i, k, m;
 
-	if (cmd_opt(o, "format") && out_parse_format(cmd_opt(o, "format"), &fmt) != 0)
-		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv, json or jsonl, "
+	/* One record: JSON Lines are for lists. */
+	if (cmd_opt(o, "format") && (out_parse_format(cmd_opt(o, "format"), &fmt) != 0 ||
+	    fmt == FMT_JSONL))
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv, tsv or json, "
 		    "found '%s'"), cmd_opt(o, "format"));
 	if ((rc = project_get(c->s, a->pos[0], &p, &cause)) != 0)
 		return fail_cause(c, rc, cause);

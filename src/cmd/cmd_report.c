@@ -914,7 +914,8 @@ cmd_report_run(struct cmd_ctx *c, struct cmd_args *a)
 	r.c = c;
 	r.fmt = FMT_TEXT;
 	r.raw = cmd_arg(a, "raw") != NULL;
-	if ((v = cmd_arg(a, "format")) != NULL && (out_parse_format(v, &r.fmt) != 0 || r.fmt == FMT_TSV))
+	if ((v = cmd_arg(a, "format")) != NULL && (out_parse_format(v, &r.fmt) != 0 || r.fmt == FMT_TSV ||
+	    r.fmt == FMT_JSONL))
 		return cmd_fail(c, EXIT_INVALID, _("--format: expected text, csv or json, not '%s'"), v);
 	if ((v = cmd_arg(a, "date")) != NULL && clock_parse_date(v, &day) != 0)
 		return cmd_fail(c, EXIT_INVALID, _("--date: expected a date YYYY-MM-DD, not '%s'"), v);
