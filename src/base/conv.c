@@ -206,3 +206,25 @@ conv_narrow(const char *in, size_t n, struct sb *out)
 	sb_add(out, in + run, i - run);
 	return i;
 }
+
+size_t
+conv_key_strays(int *state, char *buf, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)buf[i];
+
+		if (*state) {
+			if (b >= 0x80) {
+				*state = 0;
+				continue;	/* the stray lead byte */
+			}
+			if (b != 0x1b && (b < 0x20 || b > 0x2f))
+				*state = 0;	/* the sequence ended */
+		} else if (b == 0x1b)
+			*state = 1;
+		buf[o++] = (char)b;
+	}
+	return o;
+}
