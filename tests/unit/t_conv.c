@@ -117,6 +117,10 @@ narrow_symbols(void)
 	took = conv_narrow(in, n - 1, &out);
 	CHECK_INT(took, n - 3);
 	CHECK_STR(out.buf, "o 绿灯 ! 黄 # 红 - \"引\" > _# + < 窗口 ");
+	/* the project diagram's joint marks and arrow */
+	sb_reset(&out);
+	CHECK_INT(conv_narrow("◆ ◇ ▼", strlen("◆ ◇ ▼"), &out), strlen("◆ ◇ ▼"));
+	CHECK_STR(out.buf, "* * v");
 	sb_release(&out);
 }
 
