@@ -127,10 +127,8 @@ viewer_draw(struct ui *ui, void *state)
 	char title[600];
 	int y, h = ui->rows - 4, i;
 
-	/* Data changed elsewhere: a reading command shows it again; a command
-	 * that wrote keeps what it printed (running it again would repeat it). */
-	if (v->generation != ui->generation && !v->writes)
-		run(ui, v);
+	/* A command runs when it is entered, and again only when asked (r):
+	 * a redraw, a resize, Ctrl-L or data changed elsewhere never run it. */
 	snprintf(title, sizeof title, "tongban · %s", v->command);
 	ui_title(ui, title);
 	for (i = v->top, y = 2; i < v->nlines && y < 2 + h; i++, y++)
@@ -217,7 +215,66 @@ const struct screen screen_viewer = {
 
 struct prompt {
 	struct ui_field f;
+	int hpos;		/* the history entry shown; nhist: the line being typed */
+	char typed[UI_FIELD_MAX * 4 + 1];	/* that line, kept while Up walks back */
 };
+
+/* The commands entered this session, oldest first. */
+#define HISTORY 32
+static char history[HISTORY][512];
+static int nhist;
+
+static void
+remember(const char *line)
+{
+	if (nhist > 0 && strcmp(history[nhist - 1], line) == 0)
+		return;
+	if (nhist == HISTORY) {
+		memmove(history[0], history[1], sizeof history[0] * (HISTORY - 1));
+		nhist--;
+	}
+	utf8_copy(history[nhist++], sizeof history[0], line);
+}
+
+/*
+ * The console shows every action's equivalent as "$ ssh -p PORT
+ * LOGIN@HOST COMMAND...": pasted whole, the prompt runs the COMMAND part
+ * (the session is already logged in). Returns where the command starts.
+ */
+static const char *
+strip_ssh(const char *line)
+{
+	const char *p = line, *w;
+
+	while (*p == ' ')
+		p++;
+	if (p[0] == '$' && p[1] == ' ')
+		p += 2;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "ssh ", 4) != 0)
+		return p;
+	p += 4;
+	/* options (those of ssh that take a value take the next word) */
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p != '-')
+			break;
+		w = p;
+		p += strcspn(p, " ");
+		if (p - w == 2 && strchr("bcDEeFIiJLlmOopQRSWw", w[1]) != NULL) {
+			while (*p == ' ')
+				p++;
+			p += strcspn(p, " ");
+		}
+	}
+	/* the destination, then the command */
+	p += strcspn(p, " ");
+	while (*p == ' ')
+		p++;
+	return p;
+}
 
 static void *
 prompt_enter(struct ui *ui, const void *arg)
@@ -226,6 +283,7 @@ prompt_enter(struct ui *ui, const void *arg)
 
 	(void)ui;
 	ui_field_set(&p->f, arg ? arg : "");
+	p->hpos = nhist;
 	return p;
 }
 
@@ -233,13 +291,13 @@ static void
 prompt_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"Enter", N_("run"), "Esc", N_("cancel"), "F1", N_("help"), NULL
+		"Enter", N_("run"), "↑↓", N_("history"), "Esc", N_("cancel"), "F1", N_("help"), NULL
 	};
 	struct prompt *p = state;
 
 	ui_title(ui, _("tongban · command"));
 	ui_put(2, 1, ui->cols - 2, _("Any command, as over ssh, with your rights (help lists them):"));
-	ui_put(6, 1, ui->cols - 2, _("↑ brings back the last command"));
+	ui_put_wrapped(6, 1, ui->cols - 2, ui->rows - 9, _("↑↓ walk through the commands entered; a pasted \"ssh ... LOGIN@HOST\" is left out"));
 	ui_put(4, 1, 2, ":");
 	ui_keybar(ui, keys);
 	ui_field_draw(ui, &p->f, 4, 3, ui->cols - 5, 1);
@@ -252,18 +310,30 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 
 	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
 		char *line = ui_field_text(&p->f);
+		const char *cmd = strip_ssh(line);
 
-		if (*line)
-			ui_then(ui, &screen_viewer, line);
+		if (*cmd) {
+			remember(cmd);
+			ui_then(ui, &screen_viewer, cmd);
+		}
 		free(line);
 		return UI_HANDLED | UI_BACK;
 	}
-	/* The prompt starts empty; Up brings back the last command to edit. */
-	if (k.fkey && k.ch == KEY_UP && ui->last_command[0] != '\0') {
-		struct prompt *fresh = prompt_enter(ui, ui->last_command);
+	/* The prompt starts empty; Up walks back through the commands entered
+	 * this session, Down forward to the line being typed. */
+	if (k.fkey && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
+		int to = p->hpos + (k.ch == KEY_UP ? -1 : 1);
 
-		p->f = fresh->f;
-		free(fresh);
+		if (to < 0 || to > nhist)
+			return UI_HANDLED;
+		if (p->hpos == nhist) {
+			char *t = ui_field_text(&p->f);
+
+			utf8_copy(p->typed, sizeof p->typed, t);
+			free(t);
+		}
+		p->hpos = to;
+		ui_field_set(&p->f, to == nhist ? p->typed : history[to]);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_field_key(&p->f, k);
