@@ -100,6 +100,11 @@ struct cmd_entry {
 	int (*exec)(struct cmd_ctx *c, struct cmd_args *a);
 };
 
+/* The help of a row (cmd_help.c): what option opt (without --) means, and
+ * an example command line; msgids, or NULL when the help lacks them. */
+const char *cmd_help_option(const struct cmd_entry *e, const char *opt);
+const char *cmd_help_example(const struct cmd_entry *e);
+
 /* Every row of the table, in help order; *n is their number. */
 const struct cmd_entry *cmd_entries(size_t *n);
 
