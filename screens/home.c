@@ -26,6 +26,7 @@ struct home {
 	char draft_saved[32];
 	long red, yellow, orders, complaints;	/* reminders for an office */
 	long appt_waiting, appt_overdue;	/* inspection requests to answer (预约) */
+	const char *bar[32];	/* the key bar drawn (F1 lists it) */
 };
 
 static int
@@ -205,8 +206,23 @@ home_draw(struct ui *ui, void *state)
 		ui_put(y, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
-	ui_keybar(ui, access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
-	    access_has(&ui->s->user, RIGHT_CASE_WORK) ? keys_approver : keys);
+	{
+		/* A kept draft adds its two keys, so that F1 lists them too. */
+		const char *const *src = access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
+		    access_has(&ui->s->user, RIGHT_CASE_WORK) ? keys_approver : keys;
+		int n = 0;
+
+		if (h->draft_kind[0]) {
+			h->bar[n++] = "r";
+			h->bar[n++] = N_("resume the draft");
+			h->bar[n++] = "x";
+			h->bar[n++] = N_("discard the draft");
+		}
+		for (; *src && n < 30; src++)
+			h->bar[n++] = *src;
+		h->bar[n] = NULL;
+		ui_keybar(ui, h->bar);
+	}
 }
 
 static int

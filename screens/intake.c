@@ -399,7 +399,7 @@ intake_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
 		"Tab", N_("next field"), "Space", N_("tick"), "←→", N_("channel"), "F2", N_("submit"),
-		"Esc", N_("cancel"), NULL
+		"Esc", N_("cancel"), "a", N_("tick all materials"), "Enter", N_("next field"), NULL
 	};
 	struct intake_state *s = state;
 	static const char *const channel_labels[] = { N_("window"), N_("online"), N_("self-service") };
