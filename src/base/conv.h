@@ -75,5 +75,8 @@ size_t conv_narrow(const char *in, size_t n, struct sb *out);
  * (start at 0). Returns the new length.
  */
 size_t conv_key_strays(int *state, char *buf, size_t n);
+/* What the session sends the console in place of such a character
+ * (Ctrl-^): the console says that a character was lost. */
+#define KEY_LOST_CHAR 0x1e
 
 #endif

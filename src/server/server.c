@@ -844,9 +844,15 @@ gbk_keys(struct conn *c, const void *data, size_t n)
 {
 	char *tmp = xmalloc(n ? n : 1);
 
+	size_t kept;
+
 	memcpy(tmp, data, n);
-	n = conv_key_strays(&c->in_esc, tmp, n);
-	conv_run(&c->from_term, tmp, n, &c->in, CONV_REPLACE, NULL);
+	kept = conv_key_strays(&c->in_esc, tmp, n);
+	conv_run(&c->from_term, tmp, kept, &c->in, CONV_REPLACE, NULL);
+	/* The character is gone: the console says so (KEY_LOST_CHAR), so that
+	 * the user types it again rather than miss it. */
+	if (kept < n)
+		sb_addc(&c->in, KEY_LOST_CHAR);
 	free(tmp);
 }
 
