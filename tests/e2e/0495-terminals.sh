@@ -123,6 +123,15 @@ for lang in zh en; do
 import sys, unicodedata
 w = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 print(max(w(l.rstrip("\n")) for l in sys.stdin) <= 40)')" True
+	# The tell form: a long choice wraps rather than lose its end; Esc leaves.
+	if [ $lang = en ]; then
+		tmux_keys t
+		sleep 0.6
+		expect_has "40x12 en: the tell form wraps a long choice" "$(tmux_screen)" "told yet) ▶"
+		tmux_keys Escape
+		sleep 0.4
+		expect_has "40x12 en: Esc on a choice leaves the tell form" "$(line_of 1)" "$no"
+	fi
 done
 
 # --- 40x12: the action form ----------------------------------------------------
