@@ -121,7 +121,8 @@ viewer_draw(struct ui *ui, void *state)
 	};
 	static const char *const report_keys[] = {
 		"1", N_("daily"), "2", N_("weekly"), "3", N_("monthly"), "4", N_("quarterly"),
-		"5", N_("annual"), "↑↓←→", N_("scroll"), "q", N_("back"), NULL
+		"5", N_("annual"), "↑↓←→", N_("scroll"), "q", N_("back"), "r", N_("run again"),
+		":", N_("command"), NULL
 	};
 	struct viewer *v = state;
 	char title[600];
@@ -312,6 +313,13 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 		char *line = ui_field_text(&p->f);
 		const char *cmd = strip_ssh(line);
 
+		if (strlen(cmd) >= sizeof ui->next_arg || strlen(cmd) >= sizeof history[0]) {
+			/* never run a command cut short (a pasted line too long) */
+			ui_message(ui, 1, _("the command is too long for the prompt (%zu bytes, at most "
+			    "%zu): run it over ssh"), strlen(cmd), sizeof ui->next_arg - 1);
+			free(line);
+			return UI_HANDLED | UI_REDRAW;
+		}
 		if (*cmd) {
 			remember(cmd);
 			ui_then(ui, &screen_viewer, cmd);
