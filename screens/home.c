@@ -164,8 +164,11 @@ home_draw(struct ui *ui, void *state)
 	attrset(A_BOLD);
 	ui_put(y++, 1, ui->cols - 2, line);
 	attrset(A_NORMAL);
-	ui_put(y++, 1, ui->cols - 2,
-	    _("Press / to look up a case by number, applicant ID, name or phone."));
+	/* A short window (40x12) keeps its lines for the cases: the hint is
+	 * in the key bar and F1. */
+	if (ui->rows >= 16)
+		ui_put(y++, 1, ui->cols - 2,
+		    _("Press / to look up a case by number, applicant ID, name or phone."));
 	if (h->red || h->yellow || h->orders || h->complaints) {
 		snprintf(line, sizeof line, _("overdue (催办) %ld · due soon (提醒) %ld · orders to answer "
 		    "%ld · complaints %ld"), h->red, h->yellow, h->orders, h->complaints);
@@ -196,8 +199,11 @@ home_draw(struct ui *ui, void *state)
 		attrset(A_BOLD | (ui->color ? COLOR_PAIR(UI_PAIR_YELLOW) : A_REVERSE));
 		ui_put(y, 1, ui->cols - 2, line);
 		attrset(A_NORMAL);
+		if (ui->rows < 16)
+			y++;
 	}
-	y++;
+	if (ui->rows >= 16)
+		y++;
 	attrset(A_BOLD);
 	ui_put(y++, 1, ui->cols - 2, _("Latest cases you can see"));
 	attrset(A_NORMAL);
