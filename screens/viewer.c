@@ -237,46 +237,6 @@ remember(const char *line)
 	utf8_copy(history[nhist++], sizeof history[0], line);
 }
 
-/*
- * The console shows every action's equivalent as "$ ssh -p PORT
- * LOGIN@HOST COMMAND...": pasted whole, the prompt runs the COMMAND part
- * (the session is already logged in). Returns where the command starts.
- */
-static const char *
-strip_ssh(const char *line)
-{
-	const char *p = line, *w;
-
-	while (*p == ' ')
-		p++;
-	if (p[0] == '$' && p[1] == ' ')
-		p += 2;
-	while (*p == ' ')
-		p++;
-	if (strncmp(p, "ssh ", 4) != 0)
-		return p;
-	p += 4;
-	/* options (those of ssh that take a value take the next word) */
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		if (*p != '-')
-			break;
-		w = p;
-		p += strcspn(p, " ");
-		if (p - w == 2 && strchr("bcDEeFIiJLlmOopQRSWw", w[1]) != NULL) {
-			while (*p == ' ')
-				p++;
-			p += strcspn(p, " ");
-		}
-	}
-	/* the destination, then the command */
-	p += strcspn(p, " ");
-	while (*p == ' ')
-		p++;
-	return p;
-}
-
 static void *
 prompt_enter(struct ui *ui, const void *arg)
 {
@@ -311,7 +271,7 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 
 	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
 		char *line = ui_field_text(&p->f);
-		const char *cmd = strip_ssh(line);
+		const char *cmd = cmd_strip_ssh(line);
 
 		if (strlen(cmd) >= sizeof ui->next_arg || strlen(cmd) >= sizeof history[0]) {
 			/* never run a command cut short (a pasted line too long) */

@@ -770,3 +770,38 @@ cmd_free_argv(int argc, char **argv)
 		free(argv[i]);
 	free(argv);
 }
+
+const char *
+cmd_strip_ssh(const char *line)
+{
+	const char *p = line, *w;
+
+	while (*p == ' ')
+		p++;
+	if (p[0] == '$' && p[1] == ' ')
+		p += 2;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "ssh ", 4) != 0)
+		return p;
+	p += 4;
+	/* options (those of ssh that take a value take the next word) */
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p != '-')
+			break;
+		w = p;
+		p += strcspn(p, " ");
+		if (p - w == 2 && strchr("bcDEeFIiJLlmOopQRSWw", w[1]) != NULL) {
+			while (*p == ' ')
+				p++;
+			p += strcspn(p, " ");
+		}
+	}
+	/* the destination, then the command */
+	p += strcspn(p, " ");
+	while (*p == ' ')
+		p++;
+	return p;
+}

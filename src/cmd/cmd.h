@@ -34,6 +34,11 @@ int cmd_run(struct cmd_ctx *c, int argc, char **argv);
  * expansion of any kind. 0, or -1 with *cause. free with cmd_free_argv. */
 int cmd_split(const char *line, int *argc, char ***argv, char **cause);
 void cmd_free_argv(int argc, char **argv);
+/* The console shows every action's equivalent as "$ ssh -p PORT
+ * LOGIN@HOST COMMAND...": where COMMAND starts in such a line pasted
+ * whole (the "$ " and the ssh part left out), or line itself without
+ * leading spaces. */
+const char *cmd_strip_ssh(const char *line);
 
 /* Options of one command: parsed from argv by cmd_opts. */
 struct opt {

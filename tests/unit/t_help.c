@@ -42,7 +42,22 @@ every_row_documented(void)
 	CHECK_INT(gaps, 0);
 }
 
+/* The : prompt runs an equivalent line pasted whole: its command part. */
+static void
+strip_ssh(void)
+{
+	CHECK_STR(cmd_strip_ssh("$ ssh -p 2222 clerk1@localhost case act 5001 accept --note 'a b'"),
+	    "case act 5001 accept --note 'a b'");
+	CHECK_STR(cmd_strip_ssh("ssh -p 2222 -i key -o X=y clerk1@10.0.0.1 case show 5001"),
+	    "case show 5001");
+	CHECK_STR(cmd_strip_ssh("  case find --name 张"), "case find --name 张");
+	CHECK_STR(cmd_strip_ssh("$ ssh host"), "");
+	/* a command that merely starts with "ssh" is not the ssh client */
+	CHECK_STR(cmd_strip_ssh("sshow"), "sshow");
+}
+
 const struct test tests_help[] = {
+	{ "help: a pasted equivalent line (\"$ ssh -p PORT LOGIN@HOST CMD\") runs CMD", strip_ssh },
 	{ "help: every command row has a description, every option a meaning, and an example",
 	  every_row_documented },
 	{ NULL, NULL }
