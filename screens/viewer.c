@@ -88,7 +88,6 @@ viewer_enter(struct ui *ui, const void *arg)
 	struct viewer *v = xcalloc(1, sizeof *v);
 
 	utf8_copy(v->command, sizeof v->command, (const char *)arg);
-	utf8_copy(ui->last_command, sizeof ui->last_command, v->command);
 	run(ui, v);
 	return v;
 }
@@ -216,25 +215,21 @@ const struct screen screen_viewer = {
 
 struct prompt {
 	struct ui_field f;
-	int hpos;		/* the history entry shown; nhist: the line being typed */
+	int hpos;		/* the history entry shown; ui->nhistory: the line being typed */
 	char typed[UI_FIELD_MAX * 4 + 1];	/* that line, kept while Up walks back */
 };
 
-/* The commands entered this session, oldest first. */
-#define HISTORY 32
-static char history[HISTORY][512];
-static int nhist;
-
+/* Keep line in the session's history of ':' commands (ui->history). */
 static void
-remember(const char *line)
+remember(struct ui *ui, const char *line)
 {
-	if (nhist > 0 && strcmp(history[nhist - 1], line) == 0)
+	if (ui->nhistory > 0 && strcmp(ui->history[ui->nhistory - 1], line) == 0)
 		return;
-	if (nhist == HISTORY) {
-		memmove(history[0], history[1], sizeof history[0] * (HISTORY - 1));
-		nhist--;
+	if (ui->nhistory == UI_HISTORY) {
+		memmove(ui->history[0], ui->history[1], sizeof ui->history[0] * (UI_HISTORY - 1));
+		ui->nhistory--;
 	}
-	utf8_copy(history[nhist++], sizeof history[0], line);
+	utf8_copy(ui->history[ui->nhistory++], sizeof ui->history[0], line);
 }
 
 static void *
@@ -242,9 +237,8 @@ prompt_enter(struct ui *ui, const void *arg)
 {
 	struct prompt *p = xcalloc(1, sizeof *p);
 
-	(void)ui;
 	ui_field_set(&p->f, arg ? arg : "");
-	p->hpos = nhist;
+	p->hpos = ui->nhistory;
 	return p;
 }
 
@@ -273,7 +267,7 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 		char *line = ui_field_text(&p->f);
 		const char *cmd = cmd_strip_ssh(line);
 
-		if (strlen(cmd) >= sizeof ui->next_arg || strlen(cmd) >= sizeof history[0]) {
+		if (strlen(cmd) >= sizeof ui->next_arg || strlen(cmd) >= sizeof ui->history[0]) {
 			/* never run a command cut short (a pasted line too long) */
 			ui_message(ui, 1, _("the command is too long for the prompt (%zu bytes, at most "
 			    "%zu): run it over ssh"), strlen(cmd), sizeof ui->next_arg - 1);
@@ -281,7 +275,7 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 			return UI_HANDLED | UI_REDRAW;
 		}
 		if (*cmd) {
-			remember(cmd);
+			remember(ui, cmd);
 			ui_then(ui, &screen_viewer, cmd);
 		}
 		free(line);
@@ -292,16 +286,16 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 	if (k.fkey && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
 		int to = p->hpos + (k.ch == KEY_UP ? -1 : 1);
 
-		if (to < 0 || to > nhist)
+		if (to < 0 || to > ui->nhistory)
 			return UI_HANDLED;
-		if (p->hpos == nhist) {
+		if (p->hpos == ui->nhistory) {
 			char *t = ui_field_text(&p->f);
 
 			utf8_copy(p->typed, sizeof p->typed, t);
 			free(t);
 		}
 		p->hpos = to;
-		ui_field_set(&p->f, to == nhist ? p->typed : history[to]);
+		ui_field_set(&p->f, to == ui->nhistory ? p->typed : ui->history[to]);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_field_key(&p->f, k);
