@@ -49,7 +49,8 @@ build/.deps:
 	    [ ! -f /usr/include/crypt.h ] || [ ! -f /usr/include/hpdf.h ] || \
 	    ! command -v msgfmt >/dev/null || \
 	    ! command -v tmux >/dev/null || ! command -v ssh >/dev/null || \
-	    ! command -v man >/dev/null; then \
+	    ! command -v man >/dev/null || \
+	    ! command -v luit >/dev/null || [ ! -d /usr/share/fonts/X11/encodings ]; then \
 		echo "installing dependencies (etc/install-deps.sh)"; ./etc/install-deps.sh; fi
 	@touch $@
 

@@ -288,7 +288,7 @@ act_draw(struct ui *ui, void *state)
 	struct act *a = state;
 	struct tcase *c = &a->c;
 	char buf[512];
-	int y = 2, i, cy = -1, cx = 0, cw = 0, en = strcmp(i18n_lang(), "en") == 0, nerr;
+	int y = 2, i, cy = -1, cx = 0, cw = 0, en = strcmp(i18n_lang(), "en") == 0, nerr, first;
 	struct sb cmd = SB_INIT;
 
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · act on case"), a->no);
@@ -303,7 +303,7 @@ act_draw(struct ui *ui, void *state)
 		sw = utf8_width(buf);
 		x = 1 + ui_put(y, 1, ui->cols - 11 - sw, en && *c->item_name_en ?
 		    c->item_name_en : c->item_name);
-		x += ui_put(y, x, sw, buf);
+		x += ui_put(y, x, sw, x > 2 ? buf : buf + strlen(" · "));
 		ui_light(ui, y++, x, tcase_light(c, session_today(ui->s)));
 	}
 	y++;
@@ -320,8 +320,21 @@ act_draw(struct ui *ui, void *state)
 	ui_put(y++, 1, ui->cols - 2, buf);
 	attrset(A_NORMAL);
 	y++;
-	for (i = 0; i < a->nused && y < ui->rows - 4; i++, y++) {
-		int id = a->order[i], lw = 20, focus = i == a->focus;
+	/* The fields scroll so that the focused one shows (40x12); a narrow
+	 * window gives the labels a third of its width. */
+	{
+		int avail = ui->rows - 4 - y;
+
+		if (avail < 1)
+			avail = 1;
+		first = a->focus >= avail ? a->focus - avail + 1 : 0;
+		if (first > 0)
+			ui_put(y - 1, ui->cols - 3, 2, "↑");
+		if (a->nused - first > avail)
+			ui_put(y + avail - 1, 0, 1, "↓");
+	}
+	for (i = first; i < a->nused && y < ui->rows - 4; i++, y++) {
+		int id = a->order[i], lw = ui->cols < 60 ? ui->cols * 2 / 5 : 20, focus = i == a->focus;
 
 		attrset(focus ? A_BOLD : A_NORMAL);
 		ui_put(y, 2, lw - 1, field_label(a, id));

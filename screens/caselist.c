@@ -16,16 +16,19 @@
 /* Column widths in cells, each including one space of separation. */
 #define W_NO 23
 #define W_NAME 9
-/* Wide terminals: the applicant's column takes a third of the room beyond
- * 80 columns (an organisation's name is long), up to 31. */
+/* Wide terminals: the applicant's column takes half the room beyond 80
+ * columns (an organisation's name is long: 13 characters at 120 columns),
+ * up to 31; the item's column takes the rest. */
 static int
 name_width(int cols)
 {
-	int w = W_NAME + (cols > 80 ? (cols - 80) / 3 : 0);
+	int w = W_NAME + (cols > 80 ? (cols - 80) / 2 : 0);
 
 	return w > 31 ? 31 : w;
 }
 #define W_DUE 10
+/* Below this width a row shows the number, the light's mark and the applicant. */
+#define NARROW 64
 
 /* Status and light columns fit the longest label of the user's language. */
 static int status_w, light_w;
@@ -92,6 +95,21 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	if (cl->marked && cl->marked(cl->marked_arg, c))
 		ui_put(y, x + W_NO - 1, 1, "*");
 	x += W_NO;
+	if (w < NARROW) {
+		/* A narrow window (40x12): the number, the light's mark (its
+		 * shape reads without colour), the applicant; Enter opens the
+		 * case with the rest. */
+		enum light l = tcase_light(c, session_today(ui->s));
+		static const char *const marks[] = { " ", "○", "◐", "●" };
+
+		if (!selected)
+			attrset(ui_attr_light(ui, l));
+		ui_put(y, x, 1, marks[l]);
+		attrset(selected ? A_REVERSE : A_NORMAL);
+		ui_put(y, x + 2, w - x - 2, c->applicant_name);
+		attrset(A_NORMAL);
+		return;
+	}
 	ui_put(y, x, iw - 1, en && *c->item_name_en ? c->item_name_en : c->item_name);
 	x += iw;
 	ui_put(y, x, name_width(w) - 1, c->applicant_name);
@@ -122,6 +140,11 @@ caselist_header(struct ui *ui, int y)
 	hline(' ', ui->cols);
 	ui_put(y, x, W_NO - 1, _("case no"));
 	x += W_NO;
+	if (ui->cols < NARROW) {
+		ui_put(y, x + 2, ui->cols - x - 2, _("applicant"));
+		attrset(A_NORMAL);
+		return;
+	}
 	ui_put(y, x, iw - 1, _("item"));
 	x += iw;
 	ui_put(y, x, name_width(ui->cols) - 1, _("applicant"));

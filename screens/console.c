@@ -14,6 +14,7 @@
 
 #include "console.h"
 #include "exitcode.h"
+#include "conv.h"
 #include "i18n.h"
 #include "ui.h"
 #include "util.h"
@@ -193,6 +194,14 @@ run(struct ui *ui)
 			redraw = 1;
 			if (!k.fkey && (k.ch == L'y' || k.ch == L'Y' || k.ch == L'\r' || k.ch == L'\n'))
 				return 0;
+			continue;
+		}
+		if (!k.fkey && k.ch == KEY_LOST_CHAR) {
+			/* The session dropped what a terminal filter (luit) left of
+			 * a character typed right after Esc (conv_key_strays). */
+			ui_message(ui, 1, "%s", _("the terminal lost the character typed right after "
+			    "Esc: type it again"));
+			redraw = 1;
 			continue;
 		}
 		if (!k.fkey && (k.ch == 3 || k.ch == 28 || k.ch == 26))

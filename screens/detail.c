@@ -36,7 +36,21 @@ struct detail {
 	int inspect;		/* the item needs an on-site inspection (预约) */
 	char told[512];		/* 告知: each moment that happened, told or owed */
 	int owed;		/* moments not told yet */
+	int htop;		/* the first line of the facts shown (a short window) */
+	int hcut;		/* the facts do not fit: Space shows the next lines */
+	int hmax, th;		/* the facts' lines and the timeline's rows drawn */
+	const char *bar[40];	/* the key bar drawn (F1 lists it) */
 };
+
+/* One fact above the timeline: a label, its text, and a light after it. */
+struct hrow {
+	const char *label;	/* NULL: a line under the one before */
+	char text[512];
+	enum light light;
+	int attr;
+};
+
+#define HROWS 24
 
 struct stepinfo {
 	struct detail *d;
@@ -96,6 +110,15 @@ event_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	(void)selected;
 	if (*e->to_status && strcmp(e->from_status, e->to_status) != 0)
 		snprintf(to, sizeof to, "→ %s", tcase_status_label(e->to_status));
+	if (w < 60) {
+		/* narrow: the day without its year, the action, the note; Enter
+		 * reads the event whole */
+		x += ui_put(y, x, 11, strlen(e->at) > 5 ? e->at + 5 : e->at) + 1;
+		x += ui_put(y, x, 12, tcase_action_label(e->action)) + 1;
+		if (x < w)
+			ui_put(y, x, w - x, *e->note ? e->note : to);
+		return;
+	}
 	x += ui_put(y, x, 16, e->at) + 2;
 	ui_put_pad(y, x, 12, tcase_action_label(e->action));
 	x += 13;
@@ -218,13 +241,76 @@ detail_enter(struct ui *ui, const void *arg)
 	return d;
 }
 
-static void
-field(struct ui *ui, int y, int x, int lw, const char *label, const char *value)
+static struct hrow *
+fact(struct hrow *r, int *n, const char *label, const char *text, enum light l, int attr)
 {
-	attrset(A_BOLD);
-	ui_put_pad(y, x, lw, label);
-	attrset(A_NORMAL);
-	ui_put(y, x + lw, ui->cols - x - lw - 1, value);
+	struct hrow *h = &r[*n < HROWS ? (*n)++ : HROWS - 1];
+
+	h->label = label;
+	snprintf(h->text, sizeof h->text, "%s", text);
+	h->light = l;
+	h->attr = attr;
+	return h;
+}
+
+/*
+ * Lay the facts out in the window's width: a text too long for its line
+ * goes on under its label, and a light goes after the text, or on a line
+ * of its own when it does not fit there. With draw set, the lines from top
+ * are drawn from y, at most h of them. Returns the lines the facts take.
+ */
+static int
+facts_layout(struct ui *ui, const struct hrow *r, int n, int lw, int draw, int top, int y, int h)
+{
+	int x0 = 1 + lw, w = ui->cols - x0 - 1, line = 0, i;
+
+	if (w < 8)
+		w = 8;
+	for (i = 0; i < n; i++) {
+		const char *p = r[i].text, *e;
+		char lt[64];
+		int lwid = 0, last = 0, first = 1;
+
+		ui_light_text(r[i].light, lt);
+		if (r[i].light != LIGHT_NONE)
+			lwid = utf8_width(lt);
+		do {
+			char *seg;
+
+			while (!first && *p == ' ')
+				p++;
+			e = *p ? ui_wrap_end(p, w) : p;
+			seg = xstrndup(p, (size_t)(e - p));
+			last = utf8_width(seg);
+			if (draw && line >= top && line < top + h) {
+				int yy = y + line - top;
+
+				if (first && r[i].label) {
+					attrset(A_BOLD);
+					ui_put_pad(yy, 1, lw, r[i].label);
+				}
+				attrset(r[i].attr);
+				ui_put(yy, x0, w, seg);
+				attrset(A_NORMAL);
+			}
+			free(seg);
+			line++;
+			first = 0;
+			p = e;
+		} while (*p);
+		if (lwid == 0)
+			continue;
+		/* the light after the text, or under it */
+		if (last > 0 && last + 2 + lwid <= w) {
+			if (draw && line - 1 >= top && line - 1 < top + h)
+				ui_light(ui, y + line - 1 - top, x0 + last + 2, r[i].light);
+		} else {
+			if (draw && line >= top && line < top + h)
+				ui_light(ui, y + line - top, x0, r[i].light);
+			line++;
+		}
+	}
+	return line;
 }
 
 static void
@@ -252,8 +338,9 @@ detail_draw(struct ui *ui, void *state)
 	struct tcase *c;
 	char buf[512];
 	enum light l, sl = LIGHT_NONE, stl;
-	int sw, sd;
-	int en = strcmp(i18n_lang(), "en") == 0, y = 2, lw = en ? 11 : 10, h, x, i;
+	struct hrow r[HROWS];
+	int sw, sd, n = 0, total, room, hmax;
+	int en = strcmp(i18n_lang(), "en") == 0, y = 2, lw = en ? 11 : 10, h, i;
 
 	if ((d->generation != ui->generation || d->c.no == NULL) && load(ui, d) != 0) {
 		/* The case could not be read again: say so, draw nothing stale. */
@@ -264,33 +351,30 @@ detail_draw(struct ui *ui, void *state)
 	c = &d->c;
 	l = tcase_light(c, session_today(ui->s));
 
+	/* a narrow window keeps the number whole */
 	snprintf(buf, sizeof buf, "%s · %s", _("tongban · case"), c->no);
-	ui_title(ui, buf);
-	field(ui, y++, 1, lw, _("case no"), c->no);
+	ui_title(ui, ui->cols < 50 ? c->no : buf);
+	fact(r, &n, _("case no"), c->no, LIGHT_NONE, 0);
 	snprintf(buf, sizeof buf, "%s  %s", en && *c->item_name_en ? c->item_name_en : c->item_name,
 	    c->item);
-	field(ui, y++, 1, lw, _("item"), buf);
+	fact(r, &n, _("item"), buf, LIGHT_NONE, 0);
 	snprintf(buf, sizeof buf, "%s  %s  %s", c->applicant_name, c->applicant, c->applicant_phone);
-	field(ui, y++, 1, lw, _("applicant"), buf);
+	fact(r, &n, _("applicant"), buf, LIGHT_NONE, 0);
 	snprintf(buf, sizeof buf, "%s  %s  %s", c->submitted, tcase_channel_label(c->channel),
 	    c->hall_name);
-	field(ui, y++, 1, lw, _("received"), buf);
-	field(ui, y++, 1, lw, _("office"), c->office_name);
+	fact(r, &n, _("received"), buf, LIGHT_NONE, 0);
+	fact(r, &n, _("office"), c->office_name, LIGHT_NONE, 0);
 	if (d->project[0]) {
 		/* A case of an investment project: g opens the project's view. */
 		snprintf(buf, sizeof buf, _("%s · stage %d (g opens it)"), d->project,
 		    d->project_stage);
-		field(ui, y++, 1, lw, _("project"), buf);
+		fact(r, &n, _("project"), buf, LIGHT_NONE, 0);
 	}
 	snprintf(buf, sizeof buf, "%s%s%s", tcase_status_label(c->status),
 	    *c->step_name ? " · " : "", c->step_name);
-	field(ui, y++, 1, lw, _("status"), buf);
-	if (d->told[0]) {
-		if (d->owed)
-			attrset(A_BOLD);
-		field(ui, y++, 1, lw, _("informed"), d->told);
-		attrset(A_NORMAL);
-	}
+	fact(r, &n, _("status"), buf, LIGHT_NONE, 0);
+	if (d->told[0])
+		fact(r, &n, _("informed"), d->told, LIGHT_NONE, d->owed ? A_BOLD : 0);
 	if (*c->decided)
 		/* The decision's clock stopped; art. 44's delivery clock follows. */
 		snprintf(buf, sizeof buf, _("%d / %d working days used · due %s · %s"),
@@ -306,11 +390,7 @@ detail_draw(struct ui *ui, void *state)
 		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c),
 		    *c->finished ? c->finished : c->decided,
 		    case_verdict(c));
-	field(ui, y, 1, lw, _("clock"), buf);
-	x = 1 + lw + utf8_width(buf) + 2;
-	if (x < ui->cols - 8 && !*c->decided)
-		ui_light(ui, y, x, l);
-	y++;
+	fact(r, &n, _("clock"), buf, *c->decided ? LIGHT_NONE : l, 0);
 	if (*c->decided) {
 		int fin;
 
@@ -324,11 +404,7 @@ detail_draw(struct ui *ui, void *state)
 			    clock_parse_date(c->finished, &fin) == 0 &&
 			    tcase_delivered_on_time(c, fin) ? _("delivered in time") :
 			    _("delivered late"));
-		field(ui, y, 1, lw, _("delivery"), buf);
-		x = 1 + lw + utf8_width(buf) + 2;
-		if (x < ui->cols - 8 && c->open)
-			ui_light(ui, y, x, l);
-		y++;
+		fact(r, &n, _("delivery"), buf, c->open ? l : LIGHT_NONE, 0);
 	}
 	if (tcase_suspend_clock(ui->s->cal, c, &sw, &sd) == 0) {
 		/* art. 45: the period told to the applicant has a clock of its own. */
@@ -337,12 +413,11 @@ detail_draw(struct ui *ui, void *state)
 		clock_format_date(sd, end);
 		snprintf(buf, sizeof buf, _("%s · %d working days told · %s to %s"),
 		    tcase_suspend_label(c->suspend_reason), c->suspend_days, c->paused_since, end);
-		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
 		sl = clock_light(session_today(ui->s), sw, sd);
-		ui_light(ui, y++, ui->cols - 8, sl);
+		fact(r, &n, NULL, buf, sl, 0);
 	} else if (*c->paused_since) {
 		snprintf(buf, sizeof buf, _("clock stopped since %s"), c->paused_since);
-		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
+		fact(r, &n, NULL, buf, LIGHT_NONE, 0);
 	}
 	if (c->provisional) {
 		/* The dates rest on a year whose holiday notice is not out yet;
@@ -359,24 +434,22 @@ detail_draw(struct ui *ui, void *state)
 		else
 			snprintf(buf, sizeof buf, "%s", _("provisional: counted when that year had no "
 			    "holiday notice; statutory holidays only"));
-		attrset(ui->color ? COLOR_PAIR(UI_PAIR_DIM) : A_DIM);
-		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
-		attrset(A_NORMAL);
+		fact(r, &n, NULL, buf, LIGHT_NONE, ui->color ? COLOR_PAIR(UI_PAIR_DIM) : A_DIM);
 	}
 	if (c->open && tcase_pledge_open(c)) {
 		/* 容缺受理: what the applicant still owes, and by when. */
 		char nums[64];
 		unsigned long long open = tcase_pledge_open(c);
-		size_t n = 0;
+		size_t nn = 0;
 		int k;
 
 		nums[0] = '\0';
-		for (k = 1; k < 64 && n + 4 < sizeof nums; k++)
+		for (k = 1; k < 64 && nn + 4 < sizeof nums; k++)
 			if (open & (1ULL << k))
-				n += (size_t)snprintf(nums + n, sizeof nums - n, "%s%d", n ? "," : "", k);
+				nn += (size_t)snprintf(nums + nn, sizeof nums - nn, "%s%d", nn ? "," : "", k);
 		snprintf(buf, sizeof buf, _("pledged materials %s outstanding, by %s"), nums,
 		    c->pledge_date);
-		ui_put(y++, 1 + lw, ui->cols - lw - 2, buf);
+		fact(r, &n, NULL, buf, LIGHT_NONE, 0);
 	}
 	if (c->open && !*c->decided && d->step_limit > 0 && *c->step_started) {
 		/* The step has its own clock: it can run late while the case is on time. */
@@ -390,42 +463,76 @@ detail_draw(struct ui *ui, void *state)
 		clock_format_date(sdue, due_s);
 		snprintf(buf, sizeof buf, _("%s: %d / %d working days · due %s"), d->step_name,
 		    used < 0 ? 0 : used, d->step_limit, due_s);
-		field(ui, y, 1, lw, _("step"), buf);
-		x = 1 + lw + utf8_width(buf) + 2;
 		stl = clock_light(*c->paused_since ? start : session_today(ui->s),
 		    clock_warn(ui->s->cal, start, d->step_limit, c->step_paused), sdue);
 		/* art. 45: a special procedure past its period turns the step too. */
 		if (sl > stl)
 			stl = sl;
-		if (x < ui->cols - 8)
-			ui_light(ui, y, x, stl);
-		y++;
+		fact(r, &n, _("step"), buf, stl, 0);
 	}
-	for (i = 0; i < d->nbr && y < ui->rows - 6; i++, y++) {
+	for (i = 0; i < d->nbr; i++) {
 		int due, started;
 
 		clock_parse_date(d->br[i].due, &due);
 		clock_parse_date(d->br[i].started, &started);
-		snprintf(buf, sizeof buf, "  %s · %s %s · %s", d->br[i].office_name, _("due"),
+		snprintf(buf, sizeof buf, "%s · %s %s · %s", d->br[i].office_name, _("due"),
 		    d->br[i].due, d->br[i].opinion ? (strcmp(d->br[i].verdict, "agree") == 0 ?
 		    _("agreed") : d->br[i].override ? _("disagreed, overruled by the lead office") :
 		    _("disagreed")) : _("waiting for the opinion"));
-		ui_put(y, 1 + lw, ui->cols - lw - 10, buf);
-		if (!d->br[i].opinion)
-			ui_light(ui, y, ui->cols - 8, clock_light(session_today(ui->s),
-			    clock_warn(ui->s->cal, started, d->br[i].limit_days, d->br[i].paused_days), due));
+		fact(r, &n, NULL, buf, d->br[i].opinion ? LIGHT_NONE : clock_light(session_today(ui->s),
+		    clock_warn(ui->s->cal, started, d->br[i].limit_days, d->br[i].paused_days), due), 0);
 	}
-	y++;
+	/*
+	 * The facts, then the timeline. On a short window (40x12) the facts
+	 * get what leaves the timeline two rows, and Space shows their next
+	 * lines; nothing runs into the timeline's rule or the key bar.
+	 */
+	total = facts_layout(ui, r, n, lw, 0, 0, 0, 0);
+	room = ui->rows - 2 - y;	/* the lines from y to the message line */
+	if (total + 1 + 1 + 4 <= room) {
+		hmax = total;
+		d->htop = 0;
+		d->hcut = 0;
+	} else {
+		hmax = room - 1 - 2;
+		if (hmax < 1)
+			hmax = 1;
+		d->hcut = total > hmax;
+		if (!d->hcut || d->htop >= total)
+			d->htop = 0;
+	}
+	facts_layout(ui, r, n, lw, 1, d->htop, y, hmax);
+	d->hmax = hmax;
+	y += hmax;
+	if (!d->hcut)
+		y++;
 	attrset(A_BOLD);
 	move(y, 0);
 	hline(ACS_HLINE, ui->cols);
-	snprintf(buf, sizeof buf, _(" timeline (%d) "), d->nev);
+	if (d->hcut)
+		snprintf(buf, sizeof buf, _(" timeline (%d) · facts %d-%d/%d "), d->nev,
+		    d->htop + 1, d->htop + hmax < total ? d->htop + hmax : total, total);
+	else
+		snprintf(buf, sizeof buf, _(" timeline (%d) "), d->nev);
 	ui_put(y++, 2, ui->cols - 4, buf);
 	attrset(A_NORMAL);
 	h = ui->rows - 2 - y;
+	d->th = h;
 	ui_list_draw(ui, &d->list, y, h);
-	ui_keybar(ui, d->project[0] && d->inspect ? keys_both : d->project[0] ? keys_project :
-	    d->inspect ? keys_inspect : keys);
+	{
+		const char *const *src = d->project[0] && d->inspect ? keys_both : d->project[0] ?
+		    keys_project : d->inspect ? keys_inspect : keys;
+		int k = 0;
+
+		if (d->hcut) {
+			d->bar[k++] = "Space";
+			d->bar[k++] = N_("more facts");
+		}
+		for (; *src && k < 38; src++)
+			d->bar[k++] = *src;
+		d->bar[k] = NULL;
+		ui_keybar(ui, d->bar);
+	}
 }
 
 static int
@@ -433,6 +540,10 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct detail *d = state;
 
+	if (!k.fkey && k.ch == L' ' && d->hcut) {
+		d->htop += d->hmax > 0 ? d->hmax : 1;
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'a') {
 		ui_push(ui, &screen_act, d->no);
 		return UI_HANDLED | UI_REDRAW;
@@ -461,7 +572,7 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_appts, arg);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	return ui_list_key(&d->list, k, ui->rows - 14);
+	return ui_list_key(&d->list, k, d->th > 0 ? d->th : 1);
 }
 
 static void

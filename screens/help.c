@@ -25,10 +25,11 @@ static const char *const global[] = {
 	"F1  ?", N_("this help"),
 	"F10", N_("quit from anywhere"),
 	"F3", N_("read the last message whole"),
-	":", N_("run a command, as over ssh (↑ recalls the last one)"),
+	":", N_("run a command, as over ssh (↑ recalls earlier ones)"),
 	"Ctrl-L", N_("repaint the screen"),
 	"Ctrl-U", N_("clear a text field"),
 	"Ctrl-C", N_("cancel a form, keeping what was typed as a draft"),
+	"Ctrl-\\  Ctrl-Z", N_("do nothing: the session never ends by a stray key"),
 	NULL
 };
 

@@ -26,6 +26,7 @@ struct home {
 	char draft_saved[32];
 	long red, yellow, orders, complaints;	/* reminders for an office */
 	long appt_waiting, appt_overdue;	/* inspection requests to answer (预约) */
+	const char *bar[32];	/* the key bar drawn (F1 lists it) */
 };
 
 static int
@@ -163,8 +164,11 @@ home_draw(struct ui *ui, void *state)
 	attrset(A_BOLD);
 	ui_put(y++, 1, ui->cols - 2, line);
 	attrset(A_NORMAL);
-	ui_put(y++, 1, ui->cols - 2,
-	    _("Press / to look up a case by number, applicant ID, name or phone."));
+	/* A short window (40x12) keeps its lines for the cases: the hint is
+	 * in the key bar and F1. */
+	if (ui->rows >= 16)
+		ui_put(y++, 1, ui->cols - 2,
+		    _("Press / to look up a case by number, applicant ID, name or phone."));
 	if (h->red || h->yellow || h->orders || h->complaints) {
 		snprintf(line, sizeof line, _("overdue (催办) %ld · due soon (提醒) %ld · orders to answer "
 		    "%ld · complaints %ld"), h->red, h->yellow, h->orders, h->complaints);
@@ -195,8 +199,11 @@ home_draw(struct ui *ui, void *state)
 		attrset(A_BOLD | (ui->color ? COLOR_PAIR(UI_PAIR_YELLOW) : A_REVERSE));
 		ui_put(y, 1, ui->cols - 2, line);
 		attrset(A_NORMAL);
+		if (ui->rows < 16)
+			y++;
 	}
-	y++;
+	if (ui->rows >= 16)
+		y++;
 	attrset(A_BOLD);
 	ui_put(y++, 1, ui->cols - 2, _("Latest cases you can see"));
 	attrset(A_NORMAL);
@@ -205,8 +212,23 @@ home_draw(struct ui *ui, void *state)
 		ui_put(y, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
-	ui_keybar(ui, access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
-	    access_has(&ui->s->user, RIGHT_CASE_WORK) ? keys_approver : keys);
+	{
+		/* A kept draft adds its two keys, so that F1 lists them too. */
+		const char *const *src = access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
+		    access_has(&ui->s->user, RIGHT_CASE_WORK) ? keys_approver : keys;
+		int n = 0;
+
+		if (h->draft_kind[0]) {
+			h->bar[n++] = "r";
+			h->bar[n++] = N_("resume the draft");
+			h->bar[n++] = "x";
+			h->bar[n++] = N_("discard the draft");
+		}
+		for (; *src && n < 30; src++)
+			h->bar[n++] = *src;
+		h->bar[n] = NULL;
+		ui_keybar(ui, h->bar);
+	}
 }
 
 static int

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 #include <time.h>
 
 #include "exitcode.h"
@@ -398,8 +399,8 @@ static void
 intake_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"Tab", N_("next field"), "Space", N_("tick"), "←→", N_("channel"), "F2", N_("submit"),
-		"Esc", N_("cancel"), NULL
+		"F2", N_("submit"), "Tab", N_("next field"), "Space", N_("tick"), "←→", N_("channel"),
+		"Esc", N_("cancel"), "a", N_("tick all materials"), "Enter", N_("next field"), NULL
 	};
 	struct intake_state *s = state;
 	static const char *const channel_labels[] = { N_("window"), N_("online"), N_("self-service") };
@@ -678,11 +679,12 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 				s->mat_on[i] = 1;
 			return UI_HANDLED | UI_REDRAW;
 		}
-		/* Function keys (F1, F3, F10) work here as everywhere. */
-		return k.fkey ? UI_IGNORED : UI_HANDLED;
+		/* Function keys (F1, F3, F10), Esc, Ctrl-L, / and : work here as
+		 * everywhere; a stray letter does nothing. */
+		return k.fkey || wcschr(L"\033\014/:?", (wchar_t)k.ch) ? UI_IGNORED : UI_HANDLED;
 	}
 	if (s->focus == I_CHANNEL)
-		return k.fkey ? UI_IGNORED : UI_HANDLED;
+		return k.fkey || wcschr(L"\033\014/:?", (wchar_t)k.ch) ? UI_IGNORED : UI_HANDLED;
 	rc = ui_field_key(&s->f[s->focus], k);
 	if (s->focus == I_REGION && (rc & UI_REDRAW)) {
 		s->region_name[0] = '\0';

@@ -150,8 +150,12 @@ lookup_draw(struct ui *ui, void *state)
 		ui_list_draw(ui, &l->results.list, y, ui->rows - 2 - y);
 	}
 	ui_keybar(ui, l->focus_list ? keys_list : l->results.n > 0 ? keys_found : keys_field);
-	/* The field last, so the cursor rests in it. */
-	ui_field_draw(ui, &l->field, 2, pw + 2, ui->cols - pw - 4, !l->focus_list);
+	/* The field last, so the cursor rests in it; on a narrow window
+	 * (40x12) under its prompt, with the whole width. */
+	if (ui->cols - pw - 4 < 20)
+		ui_field_draw(ui, &l->field, 3, 2, ui->cols - 4, !l->focus_list);
+	else
+		ui_field_draw(ui, &l->field, 2, pw + 2, ui->cols - pw - 4, !l->focus_list);
 }
 
 static int

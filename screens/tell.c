@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "case.h"
 #include "exitcode.h"
@@ -72,23 +73,24 @@ tell_draw(struct ui *ui, void *state)
 	char buf[256], title[128];
 	struct sb cmd = SB_INIT;
 	char *note = ui_field_text(&t->note);
-	int x = 15, w = ui->cols - x - 2;
+	/* a narrow window (40x12) gives the choices the room */
+	int x = ui->cols < 60 ? 11 : 15, w = ui->cols - x - 2, y;
 
 	snprintf(title, sizeof title, "%s · %s", _("tongban · tell the applicant"), t->no);
 	ui_title(ui, title);
 	attrset(t->focus == T_MOMENT ? A_BOLD : A_NORMAL);
-	ui_put(2, 1, 13, _("moment"));
+	ui_put(2, 1, x - 2, _("moment"));
 	snprintf(buf, sizeof buf, "◀ %s%s ▶", notice_moment_label(t->moments[t->m]),
 	    t->owed[t->m] ? _(" (not told yet)") : _(" (told already)"));
 	attrset(t->focus == T_MOMENT ? A_REVERSE : A_NORMAL);
-	ui_put(2, x, w, buf);
+	y = 2 + ui_put_wrapped(2, x, w, 2, buf);	/* wraps rather than cut */
 	attrset(t->focus == T_HOW ? A_BOLD : A_NORMAL);
-	ui_put(3, 1, 13, _("how"));
+	ui_put(y, 1, x - 2, _("how"));
 	snprintf(buf, sizeof buf, "◀ %s ▶", notice_how_label(notice_hows[t->how]));
 	attrset(t->focus == T_HOW ? A_REVERSE : A_NORMAL);
-	ui_put(3, x, w, buf);
+	ui_put(y++, x, w, buf);
 	attrset(t->focus == T_NOTE ? A_BOLD : A_NORMAL);
-	ui_put(4, 1, 13, _("note"));
+	ui_put(y, 1, x - 2, _("note"));
 	attrset(A_NORMAL);
 	sb_addf(&cmd, "case tell %s %s --how %s", t->no, t->moments[t->m], notice_hows[t->how]);
 	if (*note) {
@@ -100,7 +102,7 @@ tell_draw(struct ui *ui, void *state)
 		ui_equivalent(ui, ui->rows - 4, cmd.buf);
 	sb_release(&cmd);
 	ui_keybar(ui, keys);
-	ui_field_draw(ui, &t->note, 4, x, w, t->focus == T_NOTE);
+	ui_field_draw(ui, &t->note, y, x, w, t->focus == T_NOTE);
 }
 
 static int
@@ -153,7 +155,8 @@ tell_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (t->focus == T_NOTE)
 		return ui_field_key(&t->note, k);
-	return k.fkey ? UI_IGNORED : UI_HANDLED;
+	/* Esc, Ctrl-L, / and : work on the choices as everywhere. */
+	return k.fkey || wcschr(L"\033\014/:?", (wchar_t)k.ch) ? UI_IGNORED : UI_HANDLED;
 }
 
 static int

@@ -18,6 +18,7 @@
 #include "store.h"
 
 #define UI_DEPTH 16
+#define UI_HISTORY 32	/* ':' commands kept for Up at the prompt */
 
 /* Flags returned by key handlers. */
 enum {
@@ -81,7 +82,8 @@ struct ui {
 	char message[2048];	/* shown on the line above the key bar until the next key */
 	char last_message[2048];	/* the last one, whole: F3 reads it after it is gone */
 	char *ended;		/* why the session ended (the user was disabled) */
-	char last_command[512];	/* the last ':' command, for Up at the prompt */
+	char history[UI_HISTORY][512];	/* the ':' commands entered, oldest first */
+	int nhistory;
 	int message_error;
 	const char *const *bar;	/* the key bar drawn last: what F1 lists for the screen */
 };

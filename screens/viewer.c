@@ -88,7 +88,6 @@ viewer_enter(struct ui *ui, const void *arg)
 	struct viewer *v = xcalloc(1, sizeof *v);
 
 	utf8_copy(v->command, sizeof v->command, (const char *)arg);
-	utf8_copy(ui->last_command, sizeof ui->last_command, v->command);
 	run(ui, v);
 	return v;
 }
@@ -121,16 +120,15 @@ viewer_draw(struct ui *ui, void *state)
 	};
 	static const char *const report_keys[] = {
 		"1", N_("daily"), "2", N_("weekly"), "3", N_("monthly"), "4", N_("quarterly"),
-		"5", N_("annual"), "↑↓←→", N_("scroll"), "q", N_("back"), NULL
+		"5", N_("annual"), "↑↓←→", N_("scroll"), "q", N_("back"), "r", N_("run again"),
+		":", N_("command"), NULL
 	};
 	struct viewer *v = state;
 	char title[600];
 	int y, h = ui->rows - 4, i;
 
-	/* Data changed elsewhere: a reading command shows it again; a command
-	 * that wrote keeps what it printed (running it again would repeat it). */
-	if (v->generation != ui->generation && !v->writes)
-		run(ui, v);
+	/* A command runs when it is entered, and again only when asked (r):
+	 * a redraw, a resize, Ctrl-L or data changed elsewhere never run it. */
 	snprintf(title, sizeof title, "tongban · %s", v->command);
 	ui_title(ui, title);
 	for (i = v->top, y = 2; i < v->nlines && y < 2 + h; i++, y++)
@@ -217,15 +215,30 @@ const struct screen screen_viewer = {
 
 struct prompt {
 	struct ui_field f;
+	int hpos;		/* the history entry shown; ui->nhistory: the line being typed */
+	char typed[UI_FIELD_MAX * 4 + 1];	/* that line, kept while Up walks back */
 };
+
+/* Keep line in the session's history of ':' commands (ui->history). */
+static void
+remember(struct ui *ui, const char *line)
+{
+	if (ui->nhistory > 0 && strcmp(ui->history[ui->nhistory - 1], line) == 0)
+		return;
+	if (ui->nhistory == UI_HISTORY) {
+		memmove(ui->history[0], ui->history[1], sizeof ui->history[0] * (UI_HISTORY - 1));
+		ui->nhistory--;
+	}
+	utf8_copy(ui->history[ui->nhistory++], sizeof ui->history[0], line);
+}
 
 static void *
 prompt_enter(struct ui *ui, const void *arg)
 {
 	struct prompt *p = xcalloc(1, sizeof *p);
 
-	(void)ui;
 	ui_field_set(&p->f, arg ? arg : "");
+	p->hpos = ui->nhistory;
 	return p;
 }
 
@@ -233,13 +246,13 @@ static void
 prompt_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"Enter", N_("run"), "Esc", N_("cancel"), "F1", N_("help"), NULL
+		"Enter", N_("run"), "↑↓", N_("history"), "Esc", N_("cancel"), "F1", N_("help"), NULL
 	};
 	struct prompt *p = state;
 
 	ui_title(ui, _("tongban · command"));
 	ui_put(2, 1, ui->cols - 2, _("Any command, as over ssh, with your rights (help lists them):"));
-	ui_put(6, 1, ui->cols - 2, _("↑ brings back the last command"));
+	ui_put_wrapped(6, 1, ui->cols - 2, ui->rows - 9, _("↑↓ walk through the commands entered; a pasted \"ssh ... LOGIN@HOST\" is left out"));
 	ui_put(4, 1, 2, ":");
 	ui_keybar(ui, keys);
 	ui_field_draw(ui, &p->f, 4, 3, ui->cols - 5, 1);
@@ -252,18 +265,37 @@ prompt_key(struct ui *ui, void *state, struct ui_key k)
 
 	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
 		char *line = ui_field_text(&p->f);
+		const char *cmd = cmd_strip_ssh(line);
 
-		if (*line)
-			ui_then(ui, &screen_viewer, line);
+		if (strlen(cmd) >= sizeof ui->next_arg || strlen(cmd) >= sizeof ui->history[0]) {
+			/* never run a command cut short (a pasted line too long) */
+			ui_message(ui, 1, _("the command is too long for the prompt (%zu bytes, at most "
+			    "%zu): run it over ssh"), strlen(cmd), sizeof ui->next_arg - 1);
+			free(line);
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (*cmd) {
+			remember(ui, cmd);
+			ui_then(ui, &screen_viewer, cmd);
+		}
 		free(line);
 		return UI_HANDLED | UI_BACK;
 	}
-	/* The prompt starts empty; Up brings back the last command to edit. */
-	if (k.fkey && k.ch == KEY_UP && ui->last_command[0] != '\0') {
-		struct prompt *fresh = prompt_enter(ui, ui->last_command);
+	/* The prompt starts empty; Up walks back through the commands entered
+	 * this session, Down forward to the line being typed. */
+	if (k.fkey && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
+		int to = p->hpos + (k.ch == KEY_UP ? -1 : 1);
 
-		p->f = fresh->f;
-		free(fresh);
+		if (to < 0 || to > ui->nhistory)
+			return UI_HANDLED;
+		if (p->hpos == ui->nhistory) {
+			char *t = ui_field_text(&p->f);
+
+			utf8_copy(p->typed, sizeof p->typed, t);
+			free(t);
+		}
+		p->hpos = to;
+		ui_field_set(&p->f, to == ui->nhistory ? p->typed : ui->history[to]);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return ui_field_key(&p->f, k);

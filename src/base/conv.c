@@ -168,7 +168,8 @@ static const struct {
 	{ 0x2586, '=' }, { 0x2587, '#' }, { 0x2588, '#' },
 	{ 0x2589, '#' }, { 0x258a, '#' }, { 0x258b, '#' }, { 0x258c, '#' }, { 0x258d, '|' },
 	{ 0x258e, '|' }, { 0x258f, '|' },
-	{ 0x25b6, '>' }, { 0x25c0, '<' },	/* ▶ ◀ */
+	{ 0x25b6, '>' }, { 0x25bc, 'v' }, { 0x25c0, '<' },	/* ▶ ▼ ◀ */
+	{ 0x25c6, '*' }, { 0x25c7, '*' },	/* ◆ ◇ (a project's joint stage) */
 	{ 0x25cb, 'o' }, { 0x25d0, '!' }, { 0x25cf, '#' },	/* ○ ◐ ● */
 	{ 0x2713, '+' },	/* ✓ */
 };
@@ -205,4 +206,26 @@ conv_narrow(const char *in, size_t n, struct sb *out)
 	}
 	sb_add(out, in + run, i - run);
 	return i;
+}
+
+size_t
+conv_key_strays(int *state, char *buf, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char b = (unsigned char)buf[i];
+
+		if (*state) {
+			if (b >= 0x80) {
+				*state = 0;
+				continue;	/* the stray lead byte */
+			}
+			if (b != 0x1b && (b < 0x20 || b > 0x2f))
+				*state = 0;	/* the sequence ended */
+		} else if (b == 0x1b)
+			*state = 1;
+		buf[o++] = (char)b;
+	}
+	return o;
 }

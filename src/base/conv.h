@@ -62,4 +62,21 @@ int conv_string(struct conv *cv, const char *in, size_t n, struct sb *out,
  */
 size_t conv_narrow(const char *in, size_t n, struct sb *out);
 
+/*
+ * Keys from a terminal filter such as luit, which reads an Esc key and the
+ * bytes after it as one escape sequence: ESC, any intermediates (space to
+ * '/'), then one final byte. When the next key after Esc (or after Esc and
+ * '/', which opens the lookup) is a Chinese character, luit passes the
+ * first byte of its UTF-8 form as that final byte and drops the rest, so
+ * that a GBK decoder pairs that stray byte with the next character typed
+ * and every character after it is garbled. No key a terminal sends has a
+ * byte above 0x7f as the end of an escape sequence: drop such a byte from
+ * buf (in place); *state carries an escape sequence cut between reads
+ * (start at 0). Returns the new length.
+ */
+size_t conv_key_strays(int *state, char *buf, size_t n);
+/* What the session sends the console in place of such a character
+ * (Ctrl-^): the console says that a character was lost. */
+#define KEY_LOST_CHAR 0x1e
+
 #endif

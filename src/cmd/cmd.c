@@ -586,6 +586,39 @@ cmd_run(struct cmd_ctx *c, int argc, char **argv)
 	return run_row(c, e, argc, argv, used);
 }
 
+/* Under a row's usage and summary: each option with its meaning, and an
+ * example (cmd_help.c). */
+static void
+help_details(FILE *out, const struct cmd_entry *e)
+{
+	char names[400], *o, *save = NULL;
+	const char *ex = cmd_help_example(e);
+	int first = 1;
+
+	snprintf(names, sizeof names, "%s", e->options ? e->options : "");
+	for (o = strtok_r(names, " ", &save); o; o = strtok_r(NULL, " ", &save)) {
+		size_t n = strcspn(o, "=");
+		int value = o[n] == '=';
+		const char *m;
+		char opt[64];
+
+		o[n] = '\0';
+		m = cmd_help_option(e, o);
+		if (first)
+			fprintf(out, "      %s\n", _("options:"));
+		first = 0;
+		snprintf(opt, sizeof opt, "--%s%s", o, value ? _(" VALUE") : "");
+		fputs("        ", out);
+		out_pad(out, opt, 24);
+		fprintf(out, " %s\n", m ? _(m) : "");
+	}
+	if (ex)
+		fprintf(out, "      %s %s\n", _("example:"), ex);
+	if (cmd_help_note(e) != NULL)
+		fprintf(out, "      %s\n", _(cmd_help_note(e)));
+	fputc('\n', out);
+}
+
 static int
 cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 {
@@ -608,9 +641,12 @@ cmd_help(struct cmd_ctx *c, struct cmd_args *a)
 			row_line(c->out, e);
 			fprintf(c->out, "\n      %s%s\n", _(e->summary),
 			    e->flags & CMD_WRITES ? _(" (changes data)") : "");
+			help_details(c->out, e);
 		}
 		if (!found)
 			return cmd_fail(c, EXIT_NOTFOUND, _("no command '%s'"), noun);
+		fprintf(c->out, "\n%s\n", _("Exit codes: 0 ok, 1 usage, 2 not found, 3 permission "
+		    "denied, 4 conflict, 5 invalid input, 10+ internal error."));
 		/* The reports' formulas, documented beside the verbs that print them. */
 		if (strcmp(noun, "project") == 0 || strcmp(noun, "flowchart") == 0) {
 			fputc('\n', c->out);
@@ -853,4 +889,39 @@ cmd_free_argv(int argc, char **argv)
 	for (i = 0; i < argc; i++)
 		free(argv[i]);
 	free(argv);
+}
+
+const char *
+cmd_strip_ssh(const char *line)
+{
+	const char *p = line, *w;
+
+	while (*p == ' ')
+		p++;
+	if (p[0] == '$' && p[1] == ' ')
+		p += 2;
+	while (*p == ' ')
+		p++;
+	if (strncmp(p, "ssh ", 4) != 0)
+		return p;
+	p += 4;
+	/* options (those of ssh that take a value take the next word) */
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p != '-')
+			break;
+		w = p;
+		p += strcspn(p, " ");
+		if (p - w == 2 && strchr("bcDEeFIiJLlmOopQRSWw", w[1]) != NULL) {
+			while (*p == ' ')
+				p++;
+			p += strcspn(p, " ");
+		}
+	}
+	/* the destination, then the command */
+	p += strcspn(p, " ");
+	while (*p == ' ')
+		p++;
+	return p;
 }

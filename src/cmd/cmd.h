@@ -34,6 +34,11 @@ int cmd_run(struct cmd_ctx *c, int argc, char **argv);
  * expansion of any kind. 0, or -1 with *cause. free with cmd_free_argv. */
 int cmd_split(const char *line, int *argc, char ***argv, char **cause);
 void cmd_free_argv(int argc, char **argv);
+/* The console shows every action's equivalent as "$ ssh -p PORT
+ * LOGIN@HOST COMMAND...": where COMMAND starts in such a line pasted
+ * whole (the "$ " and the ssh part left out), or line itself without
+ * leading spaces. */
+const char *cmd_strip_ssh(const char *line);
 
 /* Options of one command: parsed from argv by cmd_opts. */
 struct opt {
@@ -106,6 +111,13 @@ struct cmd_entry {
 	int flags;
 	int (*exec)(struct cmd_ctx *c, struct cmd_args *a);
 };
+
+/* The help of a row (cmd_help.c): what option opt (without --) means, and
+ * an example command line; msgids, or NULL when the help lacks them. */
+const char *cmd_help_option(const struct cmd_entry *e, const char *opt);
+const char *cmd_help_example(const struct cmd_entry *e);
+/* What a row's options do not say (an import's columns), or NULL. */
+const char *cmd_help_note(const struct cmd_entry *e);
 
 /* Every row of the table, in help order; *n is their number. */
 const struct cmd_entry *cmd_entries(size_t *n);

@@ -523,6 +523,7 @@ struct conn {
 	struct sb in;		/* to the child */
 	int in_pending;		/* libssh holds input we had no room for */
 	int in_dead;		/* the child stopped reading: input is dropped */
+	int in_esc;		/* GBK keys: inside an escape sequence (conv_key_strays) */
 	long long last_input;	/* ms clock of the client's last keystroke */
 	long long flush_at;	/* ms clock when buffered output goes */
 	int db_down;		/* the database could not be opened at login */
@@ -836,6 +837,25 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	return SSH_AUTH_SUCCESS;
 }
 
+/* Keys from a GBK terminal, to the console in UTF-8: the byte a filter
+ * such as luit leaves after Esc is dropped first (conv_key_strays). */
+static void
+gbk_keys(struct conn *c, const void *data, size_t n)
+{
+	char *tmp = xmalloc(n ? n : 1);
+
+	size_t kept;
+
+	memcpy(tmp, data, n);
+	kept = conv_key_strays(&c->in_esc, tmp, n);
+	conv_run(&c->from_term, tmp, kept, &c->in, CONV_REPLACE, NULL);
+	/* The character is gone: the console says so (KEY_LOST_CHAR), so that
+	 * the user types it again rather than miss it. */
+	if (kept < n)
+		sb_addc(&c->in, KEY_LOST_CHAR);
+	free(tmp);
+}
+
 /*
  * Input from the client. Take only what fits in the buffer toward the
  * child and say so: libssh keeps the rest and, while it holds more than
@@ -860,7 +880,7 @@ ch_data(ssh_session s, ssh_channel ch, void *data, uint32_t len, int is_stderr, 
 	c->last_input = now_ms();
 	if (c->gbk && c->mode == MODE_PTY) {
 		/* an invalid byte becomes '?': the session goes on */
-		conv_run(&c->from_term, data, take, &c->in, CONV_REPLACE, NULL);
+		gbk_keys(c, data, take);
 	} else
 		sb_add(&c->in, data, take);
 	return (int)take;
@@ -890,7 +910,7 @@ pull_input(struct conn *c)
 	got = ssh_channel_read(c->ch, buf, (uint32_t)n, 0);
 	if (got > 0 && !c->in_dead) {
 		if (c->gbk && c->mode == MODE_PTY)
-			conv_run(&c->from_term, buf, (size_t)got, &c->in, CONV_REPLACE, NULL);
+			gbk_keys(c, buf, (size_t)got);
 		else
 			sb_add(&c->in, buf, (size_t)got);
 		c->last_input = now_ms();

@@ -146,7 +146,7 @@ main(int argc, char **argv)
 {
 	const struct test *const suites[] = {
 		tests_sha256, tests_json, tests_conv,
-		tests_clock, tests_calendar, tests_ids, tests_csv, tests_access, tests_cmd, tests_cmdtable,
+		tests_clock, tests_calendar, tests_ids, tests_csv, tests_access, tests_cmd, tests_cmdtable, tests_help,
 		tests_audit,
 		tests_lifecycle, tests_supervision, tests_grade, tests_property, tests_store_err, tests_hardening, tests_plans, tests_demo, tests_project,
 		tests_appoint,

@@ -117,10 +117,40 @@ narrow_symbols(void)
 	took = conv_narrow(in, n - 1, &out);
 	CHECK_INT(took, n - 3);
 	CHECK_STR(out.buf, "o 绿灯 ! 黄 # 红 - \"引\" > _# + < 窗口 ");
+	/* the project diagram's joint marks and arrow */
+	sb_reset(&out);
+	CHECK_INT(conv_narrow("◆ ◇ ▼", strlen("◆ ◇ ▼"), &out), strlen("◆ ◇ ▼"));
+	CHECK_STR(out.buf, "* * v");
 	sb_release(&out);
 }
 
+/* luit after Esc, or Esc and '/': the UTF-8 lead byte of the next
+ * character ends the sequence; it is dropped so that what follows reads
+ * right. Arrow keys, Alt-keys and GBK text keep every byte, and a sequence
+ * cut between two reads is still recognised. */
+static void
+key_strays(void)
+{
+	char a[] = "\x1b/\xe5\xc8\xfd";	/* Esc / 张三 through luit */
+	char b[] = "\x1b[A\xd5\xc5\x1bx";	/* Up, 张, Alt-x */
+	char c[] = "\x1b";
+	char d[] = "/\xe5\xd5\xc5";
+	int st = 0;
+
+	CHECK_INT(conv_key_strays(&st, a, 5), 4);
+	CHECK(memcmp(a, "\x1b/\xc8\xfd", 4) == 0);
+	CHECK_INT(st, 0);
+	CHECK_INT(conv_key_strays(&st, b, 7), 7);
+	CHECK(memcmp(b, "\x1b[A\xd5\xc5\x1bx", 7) == 0);
+	CHECK_INT(conv_key_strays(&st, c, 1), 1);
+	CHECK_INT(st, 1);
+	CHECK_INT(conv_key_strays(&st, d, 4), 3);
+	CHECK(memcmp(d, "/\xd5\xc5", 3) == 0);
+}
+
 const struct test tests_conv[] = {
+	{ "conv: the stray byte luit leaves after Esc is dropped, keys and text are kept",
+	  key_strays },
 	{ "conv: for a GBK terminal, ambiguous-width symbols become one ASCII column",
 	  narrow_symbols },
 	{ "conv: a GB18030 character cut between two reads arrives whole", split_character },

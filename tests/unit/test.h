@@ -53,6 +53,7 @@ extern const struct test tests_csv[];
 extern const struct test tests_access[];
 extern const struct test tests_cmd[];
 extern const struct test tests_cmdtable[];
+extern const struct test tests_help[];
 extern const struct test tests_audit[];
 extern const struct test tests_sha256[];
 extern const struct test tests_json[];
