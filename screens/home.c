@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "project_screens.h"
 #include "tcase.h"
+#include "admin.h"
 #include "ui.h"
 #include "util.h"
 
@@ -136,16 +137,23 @@ home_draw(struct ui *ui, void *state)
 	static const char *const keys_clerk[] = {
 		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "P",
 		N_("projects"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
-		"q", N_("quit"), "e", N_("ratings"), "F", N_("flowcharts"), NULL
+		"q", N_("quit"), "e", N_("ratings"), "F", N_("flowcharts"), "i", N_("item catalog"),
+		NULL
 	};
 	static const char *const keys_approver[] = {
 		"w", N_("worklist"), "a", N_("inspections"), "P", N_("projects"), "o", N_("orders"),
 		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "e", N_("ratings"),
-		"F", N_("flowcharts"), NULL
+		"F", N_("flowcharts"), "i", N_("item catalog"), NULL
 	};
 	static const char *const keys[] = {
 		"d", N_("dashboard"), "p", N_("reports"), "P", N_("projects"), "o", N_("orders"),
 		"c", N_("complaints"), "/", N_("find case"), "F1", N_("help"), "q", N_("quit"),
+		"e", N_("ratings"), "F", N_("flowcharts"), "i", N_("item catalog"), NULL
+	};
+	/* The admin's own screens first: users and keys, the catalog. */
+	static const char *const keys_admin[] = {
+		"u", N_("users"), "i", N_("item catalog"), "d", N_("dashboard"), "o", N_("orders"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "P", N_("projects"),
 		"e", N_("ratings"), "F", N_("flowcharts"), NULL
 	};
 	struct home *h = state;
@@ -205,7 +213,8 @@ home_draw(struct ui *ui, void *state)
 		ui_put(y, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
-	ui_keybar(ui, access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
+	ui_keybar(ui, access_has(&ui->s->user, RIGHT_USER_ADMIN) ? keys_admin :
+	    access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
 	    access_has(&ui->s->user, RIGHT_CASE_WORK) ? keys_approver : keys);
 }
 
@@ -214,6 +223,14 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct home *h = state;
 
+	if (!k.fkey && k.ch == L'u' && access_has(&ui->s->user, RIGHT_USER_ADMIN)) {
+		ui_push(ui, &screen_users, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'i') {
+		ui_push(ui, &screen_items, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'd') {
 		ui_push(ui, &screen_dash, NULL);
 		return UI_HANDLED | UI_REDRAW;
