@@ -186,6 +186,10 @@ catalog_material_add(struct session *s, const char *item, const char *name, int 
 		set_cause(cause, "%s", _("--name: expected the material's name"));
 		return EXIT_INVALID;
 	}
+	if (secondary == 1 && required == 0) {
+		set_cause(cause, "%s", _("--secondary: only a required material may be pledged (容缺)"));
+		return EXIT_INVALID;
+	}
 	if ((rc = edit_begin(s, item, name, NULL, cause)) != 0)
 		return rc;
 	store_material_each(s->st, item, mat_of, &p);
@@ -213,6 +217,10 @@ catalog_material_set(struct session *s, const char *item, int seq, const char *n
 	if (!p.found) {
 		set_cause(cause, _("item '%s' has no material %d"), item, seq);
 		return edit_end(s, EXIT_NOTFOUND, item, NULL, 0, NULL, cause);
+	}
+	if ((secondary >= 0 ? secondary : p.secondary) && !(required >= 0 ? required : p.required)) {
+		set_cause(cause, "%s", _("--secondary: only a required material may be pledged (容缺)"));
+		return edit_end(s, EXIT_INVALID, item, NULL, 0, NULL, cause);
 	}
 	if (store_material_put(s->st, item, seq, name ? name : p.name,
 	    required >= 0 ? required : p.required, secondary >= 0 ? secondary : p.secondary,

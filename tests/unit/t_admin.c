@@ -157,6 +157,14 @@ catalog_edits_are_audited(void)
 	    &cause), 0);
 	CHECK_INT(catalog_step_set(&s, "000101001000", seq, NULL, "Check again", NULL, 3, &cause), 0);
 	CHECK_INT(events_of(st, "item:000101001000") - before, 4);
+	/* Only a required material may be pledged (容缺): one clear error. */
+	CHECK_INT(catalog_material_add(&s, "000101001000", "x", 0, 1, &seq, &cause), EXIT_INVALID);
+	CHECK(cause && strstr(cause, "--secondary"));
+	free(cause);
+	cause = NULL;
+	CHECK_INT(catalog_material_set(&s, "000101001000", 1, NULL, 0, 1, &cause), EXIT_INVALID);
+	free(cause);
+	cause = NULL;
 	CHECK_INT(catalog_step_set(&s, "000101001000", 99, NULL, NULL, NULL, 3, &cause),
 	    EXIT_NOTFOUND);
 	free(cause);
