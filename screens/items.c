@@ -229,8 +229,8 @@ item_widths(int w, int *cw)
 	cw[0] = 12;
 	cw[1] = -1;
 	cw[2] = w >= 120 ? 16 : 12;
-	cw[3] = w >= 120 ? 24 : 14;
-	cw[4] = 6;
+	cw[3] = w >= 120 ? 24 : 12;
+	cw[4] = 5;
 	cw[5] = 4;
 	cw[6] = 4;
 	if (w < 60) {
@@ -318,7 +318,7 @@ items_draw(struct ui *ui, void *state)
 	t[3] = _("department");
 	t[4] = _("days");
 	t[5] = _("mat.");
-	t[6] = _("steps");
+	t[6] = _("st.");
 	item_widths(ui->cols, cw);
 	columns(3, 0, 7, t, cw);
 	attrset(A_NORMAL);
