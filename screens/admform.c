@@ -489,38 +489,52 @@ form_submit(struct ui *ui, struct aform *f)
 		break;
 	}
 	case V_MAT_ADD:
-	case V_MAT_SET:
-		if (f->verb == V_MAT_ADD) {
-			rc = catalog_material_add(ui->s, f->target, *v[0] ? v[0] : NULL,
-			    strcmp(v[1], "yes") == 0, strcmp(v[2], "yes") == 0, &seq, &cause);
-			if (rc == 0)
-				ui_message(ui, 0, _("%s: material %d added"), f->target, seq);
-		} else {
-			rc = catalog_material_set(ui->s, f->target, f->seq, v[0],
-			    strcmp(v[1], "yes") == 0, strcmp(v[2], "yes") == 0, &cause);
-			if (rc == 0)
-				ui_message(ui, 0, _("%s: material %d changed"), f->target, f->seq);
-		}
+		rc = catalog_material_add(ui->s, f->target, *v[0] ? v[0] : NULL,
+		    strcmp(v[1], "yes") == 0, strcmp(v[2], "yes") == 0, &seq, &cause);
+		if (rc == 0)
+			ui_message(ui, 0, _("%s: material %d added"), f->target, seq);
 		break;
-	case V_STEP_ADD:
-	case V_STEP_SET: {
-		const char *days = v[f->n - 1];
+	case V_STEP_ADD: {
 		long d = 0;
 
-		if (*days && parse_int(days, 1, 3650, &d) != 0) {
-			set_cause(&cause, _("limit: expected a number of working days, not '%s'"), days);
+		if (*v[3] && parse_int(v[3], 1, 3650, &d) != 0) {
+			set_cause(&cause, _("limit: expected a number of working days, not '%s'"), v[3]);
 			rc = EXIT_INVALID;
-		} else if (f->verb == V_STEP_ADD) {
-			rc = catalog_step_add(ui->s, f->target, *v[0] ? v[0] : NULL,
-			    *v[1] ? v[1] : NULL, v[2], (int)d, &seq, &cause);
+			break;
+		}
+		rc = catalog_step_add(ui->s, f->target, *v[0] ? v[0] : NULL, *v[1] ? v[1] : NULL,
+		    v[2], (int)d, &seq, &cause);
+		if (rc == 0)
+			ui_message(ui, 0, _("%s: step %d added"), f->target, seq);
+		break;
+	}
+	case V_MAT_SET:
+	case V_STEP_SET: {
+		/* Only what was changed is passed on (and recorded). */
+		char *c[3];
+		long d = 0;
+
+		for (i = 0; i < 3; i++)
+			c[i] = fchanged(f, i);
+		if (!c[0] && !c[1] && !c[2]) {
+			ui_message(ui, 0, "%s", _("nothing changed"));
+		} else if (f->verb == V_MAT_SET) {
+			rc = catalog_material_set(ui->s, f->target, f->seq, c[0],
+			    c[1] ? strcmp(c[1], "yes") == 0 : -1, c[2] ? strcmp(c[2], "yes") == 0 : -1,
+			    &cause);
 			if (rc == 0)
-				ui_message(ui, 0, _("%s: step %d added"), f->target, seq);
+				ui_message(ui, 0, _("%s: material %d changed"), f->target, f->seq);
+		} else if (c[2] && parse_int(c[2], 1, 3650, &d) != 0) {
+			set_cause(&cause, _("limit: expected a number of working days, not '%s'"), c[2]);
+			rc = EXIT_INVALID;
 		} else {
-			rc = catalog_step_set(ui->s, f->target, f->seq, *v[0] ? v[0] : NULL,
-			    *v[1] ? v[1] : NULL, NULL, (int)d, &cause);
+			rc = catalog_step_set(ui->s, f->target, f->seq, c[0],
+			    c[1] && *c[1] ? c[1] : NULL, NULL, (int)d, &cause);
 			if (rc == 0)
 				ui_message(ui, 0, _("%s: step %d changed"), f->target, f->seq);
 		}
+		for (i = 0; i < 3; i++)
+			free(c[i]);
 		break;
 	}
 	}
