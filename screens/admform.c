@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "access.h"
 #include "admin.h"
@@ -39,6 +40,7 @@ struct afield {
 };
 
 struct aform {
+	char arg[96];		/* what made it: kept with a draft */
 	enum verb verb;
 	char target[48];	/* the login or the item */
 	int seq;		/* the material or step changed */
@@ -139,7 +141,7 @@ yes_no(struct afield *a, int yes)
 }
 
 static void *
-form_enter(struct ui *ui, const void *arg)
+form_make(struct ui *ui, const void *arg)
 {
 	struct aform *f;
 	const char *a = arg, *colon = strchr(a, ':');
@@ -152,6 +154,7 @@ form_enter(struct ui *ui, const void *arg)
 	if (verbs[v] == NULL)
 		return NULL;
 	f = xcalloc(1, sizeof *f);
+	snprintf(f->arg, sizeof f->arg, "%s", a);
 	f->verb = (enum verb)v;
 	if (colon) {
 		const char *c2 = strchr(colon + 1, ':');
@@ -313,6 +316,69 @@ fchanged(const struct aform *f, int i)
 		return NULL;
 	}
 	return v;
+}
+
+/* "draft": the form Ctrl-C or a dropped link left (kind "admin"), as typed. */
+static void *
+form_enter(struct ui *ui, const void *arg)
+{
+	struct aform *f;
+	char *data = NULL, *saved = NULL, *which;
+	int i, j;
+
+	if (strcmp(arg, "draft") != 0)
+		return form_make(ui, arg);
+	if (store_draft_get(ui->s->st, ui->s->user.login, "admin", &data, &saved) != 0)
+		return NULL;
+	which = ui_draft_value(data, "form");
+	f = which ? form_make(ui, which) : NULL;
+	for (i = 0; f != NULL && i < f->n; i++) {
+		char key[16], *v;
+
+		snprintf(key, sizeof key, "f%d", i);
+		if ((v = ui_draft_value(data, key)) == NULL)
+			continue;
+		if (f->fl[i].choice) {
+			for (j = 0; j < f->fl[i].nchoice; j++)
+				if (strcmp(f->fl[i].value[j], v) == 0)
+					f->fl[i].sel = j;
+		} else
+			ui_field_set(&f->fl[i].f, v);
+		f->changed = 1;
+		free(v);
+	}
+	if (f != NULL)
+		ui_message(ui, 0, _("your unfinished form from %s is back"), saved);
+	store_draft_delete(ui->s->st, ui->s->user.login, "admin");
+	free(which);
+	free(data);
+	free(saved);
+	return f;
+}
+
+/* Ctrl-C, or the link dropped: keep what was typed for later. */
+static void
+form_save(struct ui *ui, void *state)
+{
+	struct aform *f = state;
+	struct sb d = SB_INIT;
+	char now[20];
+	time_t t = time(NULL);
+	struct tm tm;
+	int i;
+
+	ui_draft_add(&d, "form", f->arg);
+	for (i = 0; i < f->n; i++) {
+		char key[16], *v = ftext(f, i);
+
+		snprintf(key, sizeof key, "f%d", i);
+		ui_draft_add(&d, key, v);
+		free(v);
+	}
+	localtime_r(&t, &tm);
+	strftime(now, sizeof now, "%Y-%m-%d %H:%M", &tm);
+	store_draft_put(ui->s->st, ui->s->user.login, "admin", d.buf, now);
+	sb_release(&d);
 }
 
 /* The equivalent command line of the form as filled in. */
@@ -627,4 +693,5 @@ const struct screen screen_admform = {
 	.key = form_key,
 	.leave = form_leave,
 	.typing = form_typing,
+	.save = form_save,
 };

@@ -109,8 +109,8 @@ home_enter(struct ui *ui, const void *arg)
 		region_release(&r);
 	}
 	load(ui, h);
-	for (k = 0; k < 4; k++) {
-		static const char *const kinds[] = { "intake", "act", "appt", "project" };
+	for (k = 0; k < 5; k++) {
+		static const char *const kinds[] = { "intake", "act", "appt", "project", "admin" };
 		char *data = NULL, *saved = NULL;
 
 		if (store_draft_get(ui->s->st, ui->s->user.login, kinds[k], &data, &saved) == 0) {
@@ -197,6 +197,9 @@ home_draw(struct ui *ui, void *state)
 		else if (strcmp(h->draft_kind, "project") == 0)
 			snprintf(line, sizeof line, _("An unfinished project form from %s was kept: "
 			    "r resumes it, x discards it."), h->draft_saved);
+		else if (strcmp(h->draft_kind, "admin") == 0)
+			snprintf(line, sizeof line, _("An unfinished form (users or catalog) from %s was "
+			    "kept: r resumes it, x discards it."), h->draft_saved);
 		else
 			snprintf(line, sizeof line, _("An unfinished action on case %s was kept: "
 			    "r resumes it, x discards it."), h->draft_saved);
@@ -284,6 +287,8 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 			ui_push(ui, &screen_appt_form, "draft");
 		else if (strcmp(h->draft_kind, "project") == 0)
 			projact_resume(ui);
+		else if (strcmp(h->draft_kind, "admin") == 0)
+			ui_push(ui, &screen_admform, "draft");
 		else if (ui_push(ui, &screen_detail, h->draft_saved) == 0)
 			ui_push(ui, &screen_act, h->draft_saved);
 		h->draft_kind[0] = '\0';
