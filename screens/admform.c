@@ -437,7 +437,7 @@ form_draw(struct ui *ui, void *state)
 	char buf[256];
 	int y = 2, i, lw, top = 0, room, cy = -1, nerr, bottom;
 
-	lw = ui->cols < 60 ? 10 : 22;
+	lw = ui->cols < 60 ? 12 : 22;
 	/* The lines left for the fields: the equivalent command takes two at
 	 * the bottom when there is room for it, the error up to three. */
 	bottom = ui->rows >= 16 ? ui->rows - 5 : ui->rows - 3;
@@ -476,9 +476,7 @@ form_draw(struct ui *ui, void *state)
 		attrset(ui->color ? COLOR_PAIR(UI_PAIR_RED) | A_BOLD : A_BOLD);
 		ui_put_wrapped(bottom - nerr + 1, 2, ui->cols - 4, nerr, f->error);
 		attrset(A_NORMAL);
-	} else if (nerr > 0 && ui->message[0] == '\0')
-		/* Small windows: on the message line (F3 reads it whole). */
-		ui_message(ui, 1, "%s", f->error);
+	}
 	form_command(f, &cmd);
 	if (ui->rows >= 16)
 		ui_equivalent(ui, ui->rows - 3, cmd.buf);
@@ -610,6 +608,10 @@ form_submit(struct ui *ui, struct aform *f)
 	f->error = NULL;
 	if (rc != EXIT_OK) {
 		f->error = cause ? cause : xstrdup("?");
+		/* Small windows have no room under the form: the message line
+		 * says it (F3 reads it whole). */
+		if (ui->rows < 16)
+			ui_message(ui, 1, "%s", f->error);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	free(cause);

@@ -80,6 +80,15 @@ check "users: a disabled user cannot log in" test $? -ne 0
 expect_eq "audit: the user's changes are events" \
     "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM (SELECT action FROM event WHERE subject = 'user:newbie' ORDER BY id)")" \
     "user_add key_add user_disable"
+# Ctrl-C on a form cancels it and keeps what was typed as a draft.
+tmux_keys e
+wait_screen "修改用户" 3 >/dev/null
+tmux_keys C-u
+tmux_keys -l 新同事甲
+tmux_keys C-c
+scr=$(wait_screen "已取消" 3)
+expect_has "forms: Ctrl-C cancels the form, keeping a draft" "$scr" "草稿"
+expect_eq "forms: ... and changes nothing" "$(sqlite3 "$DB" "SELECT name FROM users WHERE login = 'newbie'")" 新同事
 tmux_keys q
 
 # The admin cannot lock themselves out.
@@ -95,7 +104,14 @@ tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
 # The catalog, in English, at 120x40 -----------------------------------------------------
 ssh_as admin user set admin --lang en >/dev/null
 tmux_start admin 120 40
-wait_screen "Welcome" 10 >/dev/null
+scr=$(wait_screen "Welcome" 10)
+expect_has "forms: the next login offers the draft" "$scr" "An unfinished form (users or catalog)"
+tmux_keys r
+scr=$(wait_screen "change a user" 3)
+expect_has "forms: r brings the form back as typed" "$scr" "新同事甲"
+tmux_keys F2
+scr=$(wait_screen "changed" 3)
+expect_eq "forms: ... and F2 submits it" "$(sqlite3 "$DB" "SELECT name FROM users WHERE login = 'newbie'")" 新同事甲
 tmux_keys i
 scr=$(wait_screen "item catalog" 3)
 expect_has "catalog: i lists the items, wide names at 120 columns" "$scr" "Food business licence"
