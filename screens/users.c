@@ -524,7 +524,8 @@ uview_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
 		"e", N_("change"), "d", N_("disable/enable"), "k", N_("add a key"), "x",
-		N_("remove the key"), "↑↓", N_("move"), "q", N_("back"), NULL
+		N_("remove the key"), "Enter", N_("read whole"), "↑↓", N_("move"), "q", N_("back"),
+		NULL
 	};
 	struct uview *v = state;
 	char buf[256];
@@ -572,6 +573,26 @@ uview_key(struct ui *ui, void *state, struct ui_key k)
 			free(cause);
 		} else
 			ui->generation++;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) {
+		/* The chosen line whole (a key's comment may not fit the row). */
+		struct sb t = SB_INIT;
+
+		sb_addf(&t, "%s · %s\n", _("user"), v->login);
+		if (v->list.sel < NFIELDS)
+			sb_addf(&t, "%s\n%s", v->label[v->list.sel], v->value[v->list.sel]);
+		else if (sel_key >= 0) {
+			struct ukey *uk = &v->keys[sel_key];
+
+			sb_addf(&t, "%s %lld\n%s\n%s\n%s\n%s", _("key"), uk->id, uk->fp, uk->type,
+			    uk->comment, uk->added);
+		} else {
+			sb_release(&t);
+			return UI_HANDLED;
+		}
+		ui_push(ui, &screen_text, t.buf);
+		sb_release(&t);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (k.fkey)
