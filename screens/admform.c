@@ -44,6 +44,7 @@ struct aform {
 	enum verb verb;
 	char target[48];	/* the login or the item */
 	int seq;		/* the material or step changed */
+	char dept[48];		/* the step's department (joint steps share a number) */
 	struct afield fl[NF];
 	char *orig[NF];		/* the text fields as filled in (user set: what changed) */
 	int n, focus, changed, asking;
@@ -100,6 +101,7 @@ dept_choice(void *arg, const struct dept *d)
 
 struct part {
 	int want, found;
+	const char *want_dept;
 	char name[256], name_en[256], dept[48];
 	int required, secondary, days;
 };
@@ -123,7 +125,8 @@ step_of(void *arg, int seq, const char *name, const char *name_en, const char *d
 {
 	struct part *p = arg;
 
-	if (seq == p->want && !p->found) {
+	if (seq == p->want && !p->found && (!p->want_dept || !*p->want_dept ||
+	    strcmp(dept, p->want_dept) == 0)) {
 		p->found = 1;
 		utf8_copy(p->name, sizeof p->name, name);
 		utf8_copy(p->name_en, sizeof p->name_en, name_en);
@@ -162,6 +165,8 @@ form_make(struct ui *ui, const void *arg)
 		snprintf(f->target, sizeof f->target, "%.*s",
 		    (int)(c2 ? (size_t)(c2 - colon - 1) : strlen(colon + 1)), colon + 1);
 		f->seq = c2 ? atoi(c2 + 1) : 0;
+		if (c2 && strchr(c2 + 1, ':'))
+			utf8_copy(f->dept, sizeof f->dept, strchr(c2 + 1, ':') + 1);
 	}
 	if (f->verb <= V_KEY_ADD && !access_has(&ui->s->user, RIGHT_USER_ADMIN)) {
 		ui_message(ui, 1, "%s", access_denied_text(RIGHT_USER_ADMIN));
@@ -242,6 +247,7 @@ form_make(struct ui *ui, const void *arg)
 		char days[16] = "";
 
 		p.want = f->seq;
+		p.want_dept = f->dept;
 		if (f->verb == V_STEP_SET) {
 			store_step_each(ui->s->st, f->target, step_of, &p);
 			if (!p.found) {
@@ -250,6 +256,7 @@ form_make(struct ui *ui, const void *arg)
 				return NULL;
 			}
 			snprintf(days, sizeof days, "%d", p.days);
+			utf8_copy(f->dept, sizeof f->dept, p.dept);
 		}
 		add_text(f, N_("step name"), "name", p.name);
 		add_text(f, N_("step name in English"), "name-en", p.name_en);
@@ -399,6 +406,8 @@ form_command(const struct aform *f, struct sb *cmd)
 		ui_shell_quote(cmd, f->target);
 	if (f->verb == V_MAT_SET || f->verb == V_STEP_SET)
 		sb_addf(cmd, " %d", f->seq);
+	if (f->verb == V_STEP_SET && f->dept[0])
+		sb_addf(cmd, " --dept %s", f->dept);
 	if (f->verb == V_KEY_ADD) {
 		sb_adds(cmd, " - <KEY.pub");
 		return;
@@ -593,7 +602,7 @@ form_submit(struct ui *ui, struct aform *f)
 			rc = EXIT_INVALID;
 		} else {
 			rc = catalog_step_set(ui->s, f->target, f->seq, c[0],
-			    c[1] && *c[1] ? c[1] : NULL, NULL, (int)d, &cause);
+			    c[1] && *c[1] ? c[1] : NULL, f->dept[0] ? f->dept : NULL, (int)d, &cause);
 			if (rc == 0)
 				ui_message(ui, 0, _("%s: step %d changed"), f->target, f->seq);
 		}

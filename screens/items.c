@@ -407,6 +407,7 @@ enum lkind { L_FIELD, L_HEAD, L_MAT, L_STEP, L_NONE };
 struct iline {
 	enum lkind kind;
 	int seq;
+	char dept[48];		/* a step's department */
 	char label[64];
 	char *text;		/* heap */
 };
@@ -433,6 +434,7 @@ add_line(struct iview *v, enum lkind kind, int seq, const char *label, const cha
 	l = &v->lines[v->n++];
 	l->kind = kind;
 	l->seq = seq;
+	l->dept[0] = '\0';
 	utf8_copy(l->label, sizeof l->label, label ? label : "");
 	l->text = xstrdup(text ? text : "");
 }
@@ -458,18 +460,29 @@ step_line(void *arg, int seq, const char *name, const char *name_en, const char 
 	struct iview *v = arg;
 	struct sb t = SB_INIT;
 	char label[16];
-	int i, together = 0;
 
-	/* Steps of one number run side by side (joint steps). */
-	for (i = 0; i < v->n; i++)
-		if (v->lines[i].kind == L_STEP && v->lines[i].seq == seq)
-			together = 1;
-	snprintf(label, sizeof label, "%d%s", seq, together ? "‖" : "");
+	snprintf(label, sizeof label, "%d", seq);
 	sb_addf(&t, _("%s · %s · %d working days"), english() ? name_en : name,
 	    dept_label(&v->depts, dept), days);
 	add_line(v, L_STEP, seq, label, t.buf);
+	utf8_copy(v->lines[v->n - 1].dept, sizeof v->lines[0].dept, dept);
 	sb_release(&t);
 	return 0;
+}
+
+/* Steps of one number run side by side (a joint review): marked ‖. */
+static void
+mark_parallel(struct iview *v)
+{
+	int i, j;
+
+	for (i = 0; i < v->n; i++)
+		for (j = 0; j < v->n && v->lines[i].kind == L_STEP; j++)
+			if (j != i && v->lines[j].kind == L_STEP && v->lines[j].seq == v->lines[i].seq) {
+				snprintf(v->lines[i].label, sizeof v->lines[i].label, "%d‖",
+				    v->lines[i].seq);
+				break;
+			}
 }
 
 static void
@@ -524,6 +537,7 @@ iview_load(struct ui *ui, struct iview *v)
 	add_line(v, L_HEAD, 0, NULL, _("steps"));
 	before = v->n;
 	store_step_each(ui->s->st, v->code, step_line, v);
+	mark_parallel(v);
 	if (v->n == before)
 		add_line(v, L_NONE, 0, NULL, _("(none: no application is taken in until it has some)"));
 	v->list.n = v->n;
@@ -607,7 +621,7 @@ iview_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct iview *v = state;
 	int enter = (!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER);
-	char arg[64];
+	char arg[128];
 
 	if (!k.fkey && (k.ch == L'm' || k.ch == L't')) {
 		if (!v->admin) {
@@ -623,8 +637,8 @@ iview_key(struct ui *ui, void *state, struct ui_key k)
 		struct sb t = SB_INIT;
 
 		if (v->admin && (l->kind == L_MAT || l->kind == L_STEP)) {
-			snprintf(arg, sizeof arg, "%s:%s:%d", l->kind == L_MAT ? "matset" : "stepset",
-			    v->code, l->seq);
+			snprintf(arg, sizeof arg, "%s:%s:%d%s%s", l->kind == L_MAT ? "matset" : "stepset",
+			    v->code, l->seq, l->kind == L_STEP ? ":" : "", l->kind == L_STEP ? l->dept : "");
 			ui_push(ui, &screen_admform, arg);
 			return UI_HANDLED | UI_REDRAW;
 		}

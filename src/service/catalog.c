@@ -53,6 +53,8 @@ catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *
 /* One material or step as read, for editing in place. */
 struct part {
 	int want, found, last;
+	const char *want_dept;	/* a step: the one of this department, when given */
+	int exact;		/* ... and it was found */
 	char name[256], name_en[256], dept[48];
 	int required, secondary, days;
 };
@@ -80,8 +82,12 @@ step_of(void *arg, int seq, const char *name, const char *name_en, const char *d
 
 	if (seq > p->last)
 		p->last = seq;
-	if (seq == p->want && !p->found) {
+	/* Steps of one number side by side (a joint review) differ by their
+	 * department: the one asked for, else the first. */
+	if (seq == p->want && (!p->found || (p->want_dept && !p->exact &&
+	    strcmp(dept, p->want_dept) == 0))) {
 		p->found = 1;
+		p->exact = p->want_dept && strcmp(dept, p->want_dept) == 0;
 		snprintf(p->name, sizeof p->name, "%s", name);
 		snprintf(p->name_en, sizeof p->name_en, "%s", name_en);
 		snprintf(p->dept, sizeof p->dept, "%s", dept);
@@ -257,6 +263,7 @@ catalog_step_set(struct session *s, const char *item, int seq, const char *name,
 	int rc;
 
 	p.want = seq;
+	p.want_dept = dept;
 	if ((rc = edit_begin(s, item, name, dept, cause)) != 0)
 		return rc;
 	store_step_each(s->st, item, step_of, &p);
@@ -265,7 +272,7 @@ catalog_step_set(struct session *s, const char *item, int seq, const char *name,
 		return edit_end(s, EXIT_NOTFOUND, item, NULL, 0, NULL, cause);
 	}
 	/* The department is part of what the open cases were routed by. */
-	if (dept != NULL && strcmp(dept, p.dept) != 0) {
+	if (dept != NULL && !p.exact) {
 		set_cause(cause, _("--dept: step %d is handled by %s; a step keeps its department "
 		    "(add a step for another)"), seq, p.dept);
 		return edit_end(s, EXIT_INVALID, item, NULL, 0, NULL, cause);

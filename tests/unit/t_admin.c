@@ -172,7 +172,48 @@ catalog_edits_are_audited(void)
 	session_close(&s);
 }
 
+struct joint {
+	int housing, other;
+};
+
+static int
+joint_days(void *arg, int seq, const char *name, const char *name_en, const char *dept, int days)
+{
+	struct joint *j = arg;
+
+	(void)name, (void)name_en;
+	if (seq == 2) {
+		if (strcmp(dept, "housing") == 0)
+			j->housing = days;
+		else
+			j->other = days;
+	}
+	return 0;
+}
+
+/* Joint steps share a number: the department names which one changes. */
+static void
+joint_step_changed_by_department(void)
+{
+	struct store *st = test_store();
+	struct session s;
+	struct joint j = { 0, 0 };
+	char *cause = NULL;
+
+	admin_session(&s, st);
+	CHECK_INT(catalog_step_set(&s, "000103006000", 2, NULL, NULL, "housing", 6, &cause), 0);
+	store_step_each(st, "000103006000", joint_days, &j);
+	CHECK_INT(j.housing, 6);
+	CHECK_INT(j.other, 5);
+	CHECK_INT(catalog_step_set(&s, "000103006000", 2, NULL, NULL, "market", 6, &cause),
+	    EXIT_INVALID);
+	CHECK(cause && strstr(cause, "keeps its department"));
+	free(cause);
+	session_close(&s);
+}
+
 const struct test tests_admin[] = {
+	{ "a joint step is changed by its department", joint_step_changed_by_department },
 	{ "an admin cannot disable themselves or remove their own last key",
 	  admin_cannot_lock_themselves_out },
 	{ "every change of a user is one event; a refused one none", user_changes_are_audited },
