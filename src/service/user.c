@@ -64,7 +64,6 @@ may(struct session *s, enum right r, char **cause)
 	return 0;
 }
 
-
 /* The event of a change to login (subject user:LOGIN) in the audit chain,
  * inside the change's transaction. */
 static int
