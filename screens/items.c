@@ -298,16 +298,17 @@ items_draw(struct ui *ui, void *state)
 		"q", N_("back"), NULL
 	};
 	struct items *l = state;
-	char buf[320];
+	char buf[320], *lv;
 	const char *t[7];
 	int cw[7], lw = ui->cols < 60 ? 8 : 14;
 
 	if (l->generation != ui->generation)
 		items_load(ui, l);
 	ui_title(ui, _("tongban · item catalog"));
+	lv = l->level ? tcase_list_label(levels[l->level]) : xstrdup(_("all"));
 	snprintf(buf, sizeof buf, _("%d of %d · levels served: %s · department: %s"), l->nshown, l->n,
-	    l->level ? _(levels[l->level]) : _("all"),
-	    l->dept ? dept_label(&l->depts, l->used[l->dept - 1]) : _("all"));
+	    lv, l->dept ? dept_label(&l->depts, l->used[l->dept - 1]) : _("all"));
+	free(lv);
 	ui_put(1, 1, ui->cols - 2, buf);
 	attrset(l->focus ? A_BOLD : A_NORMAL);
 	ui_put_pad(2, 1, lw, _("code/name"));

@@ -90,6 +90,11 @@ scr=$(wait_screen "已取消" 3)
 expect_has "forms: Ctrl-C cancels the form, keeping a draft" "$scr" "草稿"
 expect_eq "forms: ... and changes nothing" "$(sqlite3 "$DB" "SELECT name FROM users WHERE login = 'newbie'")" 新同事
 tmux_keys q
+tmux_keys s s
+scr=$(wait_screen "状态：已停用" 3)
+expect_has "users: s shows the disabled users" "$scr" "newbie"
+check "users: ... only them" bash -c "! printf '%s' \"\$1\" | grep -q approver1" _ "$scr"
+tmux_keys s
 
 # The admin cannot lock themselves out.
 tmux_keys Enter
@@ -115,6 +120,18 @@ expect_eq "forms: ... and F2 submits it" "$(sqlite3 "$DB" "SELECT name FROM user
 tmux_keys i
 scr=$(wait_screen "item catalog" 3)
 expect_has "catalog: i lists the items, wide names at 120 columns" "$scr" "Food business licence"
+tmux_keys l
+scr=$(wait_screen "levels served: city level" 3)
+check "catalog: l filters by level (a district-only item goes)" bash -c "! printf '%s' \"\$1\" | grep -q 'Food business licence'" _ "$scr"
+expect_has "catalog: ... a city item stays" "$scr" "Food production licence"
+tmux_keys l l l k
+scr=$(wait_screen "department: Market Regulation" 3)
+check "catalog: k filters by department" bash -c "! printf '%s' \"\$1\" | grep -q 'Construction'" _ "$scr"
+for _ in $(seq 60); do
+	tmux_screen | grep -q "department: all" && break
+	tmux_keys k
+	sleep 0.1
+done
 tmux_keys Tab
 tmux_keys -l 000101001
 tmux_keys Enter
