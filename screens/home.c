@@ -15,6 +15,8 @@
 #include "i18n.h"
 #include "project_screens.h"
 #include "tcase.h"
+#include "admin.h"
+#include "queries.h"
 #include "ui.h"
 #include "util.h"
 
@@ -109,8 +111,8 @@ home_enter(struct ui *ui, const void *arg)
 		region_release(&r);
 	}
 	load(ui, h);
-	for (k = 0; k < 4; k++) {
-		static const char *const kinds[] = { "intake", "act", "appt", "project" };
+	for (k = 0; k < 5; k++) {
+		static const char *const kinds[] = { "intake", "act", "appt", "project", "admin" };
 		char *data = NULL, *saved = NULL;
 
 		if (store_draft_get(ui->s->st, ui->s->user.login, kinds[k], &data, &saved) == 0) {
@@ -137,17 +139,25 @@ home_draw(struct ui *ui, void *state)
 	static const char *const keys_clerk[] = {
 		"n", N_("new application"), "w", N_("worklist"), "a", N_("inspections"), "P",
 		N_("projects"), "o", N_("orders"), "/", N_("find case"), "F1", N_("help"),
-		"q", N_("quit"), "e", N_("ratings"), "F", N_("flowcharts"), NULL
+		"q", N_("quit"), "e", N_("ratings"), "F", N_("flowcharts"), "i", N_("item catalog"),
+		"Q", N_("saved queries"), NULL
 	};
 	static const char *const keys_approver[] = {
 		"w", N_("worklist"), "a", N_("inspections"), "P", N_("projects"), "o", N_("orders"),
 		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "e", N_("ratings"),
-		"F", N_("flowcharts"), NULL
+		"F", N_("flowcharts"), "i", N_("item catalog"), "Q", N_("saved queries"), NULL
 	};
 	static const char *const keys[] = {
 		"d", N_("dashboard"), "p", N_("reports"), "P", N_("projects"), "o", N_("orders"),
 		"c", N_("complaints"), "/", N_("find case"), "F1", N_("help"), "q", N_("quit"),
-		"e", N_("ratings"), "F", N_("flowcharts"), NULL
+		"e", N_("ratings"), "F", N_("flowcharts"), "i", N_("item catalog"),
+		"Q", N_("saved queries"), NULL
+	};
+	/* The admin's own screens first: users and keys, the catalog. */
+	static const char *const keys_admin[] = {
+		"u", N_("users"), "i", N_("item catalog"), "d", N_("dashboard"), "o", N_("orders"),
+		"/", N_("find case"), "F1", N_("help"), "q", N_("quit"), "P", N_("projects"),
+		"e", N_("ratings"), "F", N_("flowcharts"), "Q", N_("saved queries"), NULL
 	};
 	struct home *h = state;
 	char line[512];
@@ -193,6 +203,9 @@ home_draw(struct ui *ui, void *state)
 		else if (strcmp(h->draft_kind, "project") == 0)
 			snprintf(line, sizeof line, _("An unfinished project form from %s was kept: "
 			    "r resumes it, x discards it."), h->draft_saved);
+		else if (strcmp(h->draft_kind, "admin") == 0)
+			snprintf(line, sizeof line, _("An unfinished form (users or catalog) from %s was "
+			    "kept: r resumes it, x discards it."), h->draft_saved);
 		else
 			snprintf(line, sizeof line, _("An unfinished action on case %s was kept: "
 			    "r resumes it, x discards it."), h->draft_saved);
@@ -214,7 +227,8 @@ home_draw(struct ui *ui, void *state)
 		ui_list_draw(ui, &h->recent.list, y, ui->rows - 3 - y);
 	{
 		/* A kept draft adds its two keys, so that F1 lists them too. */
-		const char *const *src = access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
+		const char *const *src = access_has(&ui->s->user, RIGHT_USER_ADMIN) ? keys_admin :
+		    access_has(&ui->s->user, RIGHT_CASE_INTAKE) ? keys_clerk :
 		    access_has(&ui->s->user, RIGHT_CASE_WORK) ? keys_approver : keys;
 		int n = 0;
 
@@ -236,6 +250,14 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct home *h = state;
 
+	if (!k.fkey && k.ch == L'u' && access_has(&ui->s->user, RIGHT_USER_ADMIN)) {
+		ui_push(ui, &screen_users, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'i') {
+		ui_push(ui, &screen_items, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'd') {
 		ui_push(ui, &screen_dash, NULL);
 		return UI_HANDLED | UI_REDRAW;
@@ -259,6 +281,10 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 	/* Investment projects and their flowcharts (project_screens.h). F is
 	 * last in the key bar, so that 80 columns keep "/ find case" in
 	 * English; the help lists it, and the projects screen has f. */
+	if (!k.fkey && k.ch == L'Q') {
+		ui_push(ui, &screen_queries, NULL);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (!k.fkey && k.ch == L'P') {
 		ui_push(ui, &screen_projects, NULL);
 		return UI_HANDLED | UI_REDRAW;
@@ -289,6 +315,8 @@ home_key(struct ui *ui, void *state, struct ui_key k)
 			ui_push(ui, &screen_appt_form, "draft");
 		else if (strcmp(h->draft_kind, "project") == 0)
 			projact_resume(ui);
+		else if (strcmp(h->draft_kind, "admin") == 0)
+			ui_push(ui, &screen_admform, "draft");
 		else if (ui_push(ui, &screen_detail, h->draft_saved) == 0)
 			ui_push(ui, &screen_act, h->draft_saved);
 		h->draft_kind[0] = '\0';

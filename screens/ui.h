@@ -133,7 +133,7 @@ void ui_list_draw(struct ui *ui, struct ui_list *l, int y, int h);
 int ui_list_key(struct ui_list *l, struct ui_key k, int h);
 
 /* A one-line text field. */
-#define UI_FIELD_MAX 512
+#define UI_FIELD_MAX 1024	/* an RSA-4096 public key line is pasted whole */
 struct ui_field {
 	wchar_t buf[UI_FIELD_MAX + 1];
 	int len;

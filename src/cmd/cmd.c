@@ -232,7 +232,7 @@ static const struct cmd_entry commands[] = {
 	{ "item", "step add", "CODE --name NAME --name-en NAME --dept KIND --days N",
 	  N_("add a step to an item (the next number)"), "name= name-en= dept= days=", 1, 1,
 	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_step_add },
-	{ "item", "step set", "CODE SEQ [--name NAME] [--name-en NAME] [--days N]",
+	{ "item", "step set", "CODE SEQ [--dept KIND] [--name NAME] [--name-en NAME] [--days N]",
 	  N_("change a step of an item in place"), "name= name-en= dept= days=", 2, 2,
 	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_step_set },
 

@@ -7,12 +7,14 @@
  * proves the embedded name is TYPE too, and it is also exactly the form the
  * server's auth_pubkey() compares with the stored key.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <libssh/libssh.h>
 
 #include "i18n.h"
+#include "sha256.h"
 #include "sshkey.h"
 #include "util.h"
 
@@ -117,4 +119,56 @@ sshkey_parse_line(char *line, char **type, char **blob, char **comment, char **c
 out:
 	ssh_string_free_char(norm);
 	return rc;
+}
+
+/* The value of a base64 digit, or -1. */
+static int
+b64_value(int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+void
+sshkey_fingerprint(const char *blob, char out[64])
+{
+	static const char digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t n = strlen(blob), len = 0, i;
+	unsigned char *raw = xmalloc(n + 1), d[32];
+	unsigned long acc = 0;
+	int bits = 0, v, o;
+	struct sha256 c;
+
+	for (i = 0; i < n && (v = b64_value((unsigned char)blob[i])) >= 0; i++) {
+		acc = (acc << 6) | (unsigned long)v;
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			raw[len++] = (unsigned char)(acc >> bits);
+		}
+	}
+	sha256_init(&c);
+	sha256_update(&c, raw, len);
+	sha256_final(&c, d);
+	free(raw);
+	/* As ssh-keygen -l prints it: SHA256:, base64 without padding. */
+	o = snprintf(out, 64, "SHA256:");
+	acc = 0;
+	bits = 0;
+	for (i = 0; i < 32; i++) {
+		acc = (acc << 8) | d[i];
+		bits += 8;
+		while (bits >= 6) {
+			bits -= 6;
+			out[o++] = digits[(acc >> bits) & 63];
+		}
+	}
+	if (bits > 0)
+		out[o++] = digits[(acc << (6 - bits)) & 63];
+	out[o] = '\0';
 }

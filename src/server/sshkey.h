@@ -18,4 +18,7 @@
  */
 int sshkey_parse_line(char *line, char **type, char **blob, char **comment, char **cause);
 
+/* The key's SHA-256 fingerprint as ssh-keygen -l shows it ("SHA256:…"). */
+void sshkey_fingerprint(const char *blob, char out[64]);
+
 #endif

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "access.h"
+#include "audit.h"
+#include "clock.h"
 #include "catalog.h"
 #include "exitcode.h"
 #include "i18n.h"
@@ -51,6 +53,8 @@ catalog_import(struct session *s, enum catalog_kind kind, FILE *fp, const char *
 /* One material or step as read, for editing in place. */
 struct part {
 	int want, found, last;
+	const char *want_dept;	/* a step: the one of this department, when given */
+	int exact;		/* ... and it was found */
 	char name[256], name_en[256], dept[48];
 	int required, secondary, days;
 };
@@ -78,8 +82,12 @@ step_of(void *arg, int seq, const char *name, const char *name_en, const char *d
 
 	if (seq > p->last)
 		p->last = seq;
-	if (seq == p->want && !p->found) {
+	/* Steps of one number side by side (a joint review) differ by their
+	 * department: the one asked for, else the first. */
+	if (seq == p->want && (!p->found || (p->want_dept && !p->exact &&
+	    strcmp(dept, p->want_dept) == 0))) {
 		p->found = 1;
+		p->exact = p->want_dept && strcmp(dept, p->want_dept) == 0;
 		snprintf(p->name, sizeof p->name, "%s", name);
 		snprintf(p->name_en, sizeof p->name_en, "%s", name_en);
 		snprintf(p->dept, sizeof p->dept, "%s", dept);
@@ -140,9 +148,33 @@ edit_begin(struct session *s, const char *item, const char *name, const char *de
 	return store_begin(s->st, cause) != 0 ? EXIT_INTERNAL : 0;
 }
 
+/* The change's event (subject item:CODE) in the audit chain. */
 static int
-edit_end(struct session *s, int rc, char **cause)
+item_event(struct session *s, const char *item, const char *action, int seq, const char *name,
+    char **cause)
 {
+	struct event e;
+	char at[32], subject[64], note[320];
+
+	clock_stamp(session_today(s), at);
+	snprintf(subject, sizeof subject, "item:%s", item);
+	snprintf(note, sizeof note, "%d %s", seq, name ? name : "");
+	memset(&e, 0, sizeof e);
+	e.subject = subject;
+	e.at = at;
+	e.actor = s->user.login;
+	e.addr = s->addr;
+	e.action = (char *)action;
+	e.note = note;
+	return audit_record(s->st, &e, cause);
+}
+
+static int
+edit_end(struct session *s, int rc, const char *item, const char *action, int seq,
+    const char *name, char **cause)
+{
+	if (rc == 0 && action != NULL && item_event(s, item, action, seq, name, cause) != 0)
+		rc = EXIT_INTERNAL;
 	if (rc == 0 && store_commit(s->st, cause) == 0)
 		return EXIT_OK;
 	store_rollback(s->st);
@@ -160,17 +192,21 @@ catalog_material_add(struct session *s, const char *item, const char *name, int 
 		set_cause(cause, "%s", _("--name: expected the material's name"));
 		return EXIT_INVALID;
 	}
+	if (secondary == 1 && required == 0) {
+		set_cause(cause, "%s", _("--secondary: only a required material may be pledged (容缺)"));
+		return EXIT_INVALID;
+	}
 	if ((rc = edit_begin(s, item, name, NULL, cause)) != 0)
 		return rc;
 	store_material_each(s->st, item, mat_of, &p);
 	if (p.last >= 63) {
 		set_cause(cause, "%s", _("an item has at most 63 materials"));
-		return edit_end(s, EXIT_INVALID, cause);
+		return edit_end(s, EXIT_INVALID, item, NULL, 0, NULL, cause);
 	}
 	*seq = p.last + 1;
 	if (store_material_put(s->st, item, *seq, name, required != 0, secondary == 1, cause) != 0)
-		return edit_end(s, EXIT_INTERNAL, cause);
-	return edit_end(s, 0, cause);
+		return edit_end(s, EXIT_INTERNAL, item, NULL, 0, NULL, cause);
+	return edit_end(s, 0, item, "material_add", *seq, name, cause);
 }
 
 int
@@ -186,13 +222,17 @@ catalog_material_set(struct session *s, const char *item, int seq, const char *n
 	store_material_each(s->st, item, mat_of, &p);
 	if (!p.found) {
 		set_cause(cause, _("item '%s' has no material %d"), item, seq);
-		return edit_end(s, EXIT_NOTFOUND, cause);
+		return edit_end(s, EXIT_NOTFOUND, item, NULL, 0, NULL, cause);
+	}
+	if ((secondary >= 0 ? secondary : p.secondary) && !(required >= 0 ? required : p.required)) {
+		set_cause(cause, "%s", _("--secondary: only a required material may be pledged (容缺)"));
+		return edit_end(s, EXIT_INVALID, item, NULL, 0, NULL, cause);
 	}
 	if (store_material_put(s->st, item, seq, name ? name : p.name,
 	    required >= 0 ? required : p.required, secondary >= 0 ? secondary : p.secondary,
 	    cause) != 0)
-		return edit_end(s, EXIT_INTERNAL, cause);
-	return edit_end(s, 0, cause);
+		return edit_end(s, EXIT_INTERNAL, item, NULL, 0, NULL, cause);
+	return edit_end(s, 0, item, "material_set", seq, name ? name : p.name, cause);
 }
 
 int
@@ -211,8 +251,8 @@ catalog_step_add(struct session *s, const char *item, const char *name, const ch
 	store_step_each(s->st, item, step_of, &p);
 	*seq = p.last + 1;
 	if (store_step_put(s->st, item, *seq, name, name_en, dept, days, cause) != 0)
-		return edit_end(s, EXIT_INTERNAL, cause);
-	return edit_end(s, 0, cause);
+		return edit_end(s, EXIT_INTERNAL, item, NULL, 0, NULL, cause);
+	return edit_end(s, 0, item, "step_add", *seq, name, cause);
 }
 
 int
@@ -223,21 +263,22 @@ catalog_step_set(struct session *s, const char *item, int seq, const char *name,
 	int rc;
 
 	p.want = seq;
+	p.want_dept = dept;
 	if ((rc = edit_begin(s, item, name, dept, cause)) != 0)
 		return rc;
 	store_step_each(s->st, item, step_of, &p);
 	if (!p.found) {
 		set_cause(cause, _("item '%s' has no step %d"), item, seq);
-		return edit_end(s, EXIT_NOTFOUND, cause);
+		return edit_end(s, EXIT_NOTFOUND, item, NULL, 0, NULL, cause);
 	}
 	/* The department is part of what the open cases were routed by. */
-	if (dept != NULL && strcmp(dept, p.dept) != 0) {
+	if (dept != NULL && !p.exact) {
 		set_cause(cause, _("--dept: step %d is handled by %s; a step keeps its department "
 		    "(add a step for another)"), seq, p.dept);
-		return edit_end(s, EXIT_INVALID, cause);
+		return edit_end(s, EXIT_INVALID, item, NULL, 0, NULL, cause);
 	}
 	if (store_step_put(s->st, item, seq, name ? name : p.name, name_en ? name_en : p.name_en,
 	    dept ? dept : p.dept, days > 0 ? days : p.days, cause) != 0)
-		return edit_end(s, EXIT_INTERNAL, cause);
-	return edit_end(s, 0, cause);
+		return edit_end(s, EXIT_INTERNAL, item, NULL, 0, NULL, cause);
+	return edit_end(s, 0, item, "step_set", seq, name ? name : p.name, cause);
 }

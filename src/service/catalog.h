@@ -30,6 +30,8 @@ int catalog_material_set(struct session *s, const char *item, int seq, const cha
     int required, int secondary, char **cause);
 int catalog_step_add(struct session *s, const char *item, const char *name, const char *name_en,
     const char *dept, int days, int *seq, char **cause);
+/* Steps of one number run side by side; dept names which of them is
+ * changed (the first when NULL); a step keeps its department. */
 int catalog_step_set(struct session *s, const char *item, int seq, const char *name,
     const char *name_en, const char *dept, int days, char **cause);
 

@@ -2,11 +2,14 @@
  * Users; see user.h.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "access.h"
+#include "audit.h"
+#include "clock.h"
 #include "exitcode.h"
 #include "i18n.h"
 #include "pw.h"
@@ -58,6 +61,57 @@ may(struct session *s, enum right r, char **cause)
 		set_cause(cause, "%s", access_denied_text(r));
 		return EXIT_DENIED;
 	}
+	return 0;
+}
+
+/* The event of a change to login (subject user:LOGIN) in the audit chain,
+ * inside the change's transaction. */
+static int
+user_event(struct session *s, const char *login, const char *action, const char *note,
+    char **cause)
+{
+	struct event e;
+	char at[32], subject[64];
+
+	clock_stamp(session_today(s), at);
+	snprintf(subject, sizeof subject, "user:%s", login);
+	memset(&e, 0, sizeof e);
+	e.subject = subject;
+	e.at = at;
+	e.actor = s->user.login;
+	e.addr = s->addr;
+	e.action = (char *)action;
+	e.note = (char *)(note ? note : "");
+	return audit_record(s->st, &e, cause);
+}
+
+/* Begin the change's transaction; 0 or EXIT_INTERNAL. */
+static int
+begin(struct session *s, char **cause)
+{
+	return store_begin(s->st, cause) != 0 ? EXIT_INTERNAL : 0;
+}
+
+/* End it: commit when rc is 0 and the event is written, else roll back. */
+static int
+finish(struct session *s, int rc, const char *login, const char *action, const char *note,
+    char **cause)
+{
+	if (rc == 0 && user_event(s, login, action, note, cause) != 0)
+		rc = EXIT_INTERNAL;
+	if (rc == 0 && store_commit(s->st, cause) != 0)
+		rc = EXIT_INTERNAL;
+	if (rc != 0)
+		store_rollback(s->st);
+	return rc;
+}
+
+static int
+count_key(void *arg, long long id, const char *type, const char *blob, const char *comment,
+    const char *added)
+{
+	(void)id, (void)type, (void)blob, (void)comment, (void)added;
+	++*(int *)arg;
 	return 0;
 }
 
@@ -153,7 +207,16 @@ user_add(struct session *s, const struct user_new *in, char **cause)
 		u.office = office.buf;
 	}
 	now_text(now);
+	if ((rc = begin(s, cause)) != 0)
+		goto out;
 	rc = store_user_add(s->st, &u, NULL, now, cause) != 0 ? EXIT_CONFLICT : 0;
+	{
+		char note[160];
+
+		snprintf(note, sizeof note, "%s %s%s%s", role_name(u.role), u.region,
+		    u.office ? " " : "", u.office ? u.office : "");
+		rc = finish(s, rc, u.login, "user_add", note, cause);
+	}
 out:
 	region_release(&r);
 	sb_release(&office);
@@ -211,11 +274,32 @@ user_change(struct session *s, const char *login, const char *name, const char *
 			return EXIT_INVALID;
 		}
 	}
+	if ((rc = begin(s, cause)) != 0)
+		return rc;
 	if ((rc = store_user_set(s->st, login, name, lang, encoding, h)) == STORE_NOTFOUND) {
 		set_cause(cause, _("no user '%s'"), login);
-		return EXIT_NOTFOUND;
+		rc = EXIT_NOTFOUND;
+	} else if (rc != 0)
+		rc = failed(s, cause);
+	else {
+		struct sb note = SB_INIT;
+
+		if (name)
+			sb_addf(&note, "name=%s ", name);
+		if (lang)
+			sb_addf(&note, "lang=%s ", lang);
+		if (encoding)
+			sb_addf(&note, "encoding=%s ", encoding);
+		if (head)
+			sb_addf(&note, "head=%s ", head);
+		while (note.len > 0 && note.buf[note.len - 1] == ' ')
+			note.buf[--note.len] = '\0';
+		rc = finish(s, 0, login, "user_set", note.buf ? note.buf : "", cause);
+		sb_release(&note);
+		return rc;
 	}
-	return rc != 0 ? failed(s, cause) : 0;
+	store_rollback(s->st);
+	return rc;
 }
 
 int
@@ -225,11 +309,19 @@ user_set_disabled(struct session *s, const char *login, int disabled, char **cau
 
 	if ((rc = may(s, RIGHT_USER_ADMIN, cause)) != 0)
 		return rc;
+	/* An admin who stopped themselves could not undo it. */
+	if (disabled && strcmp(login, s->user.login) == 0) {
+		set_cause(cause, "%s", _("you cannot disable yourself; another admin can"));
+		return EXIT_INVALID;
+	}
+	if ((rc = begin(s, cause)) != 0)
+		return rc;
 	if ((rc = store_user_set_disabled(s->st, login, disabled)) == STORE_NOTFOUND) {
 		set_cause(cause, _("no user '%s'"), login);
-		return EXIT_NOTFOUND;
-	}
-	return rc != 0 ? failed(s, cause) : 0;
+		rc = EXIT_NOTFOUND;
+	} else if (rc != 0)
+		rc = failed(s, cause);
+	return finish(s, rc, login, disabled ? "user_disable" : "user_enable", "", cause);
 }
 
 int
@@ -326,20 +418,41 @@ user_key_add(struct session *s, const char *login, char *line, char **cause)
 		return EXIT_INVALID;
 	}
 	now_text(now);
-	return store_key_add(s->st, login, type, blob, comment, now, cause) != 0 ?
-	    EXIT_CONFLICT : 0;
+	if ((rc = begin(s, cause)) != 0)
+		return rc;
+	rc = store_key_add(s->st, login, type, blob, comment, now, cause) != 0 ? EXIT_CONFLICT : 0;
+	{
+		char note[256];
+		size_t n = strlen(blob);
+
+		snprintf(note, sizeof note, "%s …%s %s", type, n > 12 ? blob + n - 12 : blob,
+		    comment ? comment : "");
+		return finish(s, rc, login, "key_add", note, cause);
+	}
 }
 
 int
 user_key_remove(struct session *s, const char *login, long id, char **cause)
 {
-	int rc;
+	int rc, nkeys = 0;
+	char note[32];
 
 	if ((rc = may(s, RIGHT_USER_ADMIN, cause)) != 0)
 		return rc;
+	if ((rc = begin(s, cause)) != 0)
+		return rc;
 	if ((rc = store_key_remove(s->st, login, id)) == STORE_NOTFOUND) {
 		set_cause(cause, _("user '%s' has no key %ld"), login, id);
-		return EXIT_NOTFOUND;
+		rc = EXIT_NOTFOUND;
+	} else if (rc != 0)
+		rc = failed(s, cause);
+	/* An admin's own last key: they would lock themselves out. */
+	else if (strcmp(login, s->user.login) == 0 &&
+	    store_key_each(s->st, login, count_key, &nkeys) == 0 && nkeys == 0) {
+		set_cause(cause, "%s", _("this is your last key: add another before you remove it "
+		    "(or ask another admin)"));
+		rc = EXIT_INVALID;
 	}
-	return rc != 0 ? failed(s, cause) : 0;
+	snprintf(note, sizeof note, "%ld", id);
+	return finish(s, rc, login, "key_remove", note, cause);
 }

@@ -386,22 +386,52 @@ store_bulk_restore_indexes(struct store *st, const char *sql, char **cause)
 	return sql && *sql ? store_exec(st, sql, cause) : 0;
 }
 
+/*
+ * A change inside another one (a user added by an import of many) is a
+ * savepoint of it: its commit keeps it for the outer one to commit, its
+ * rollback undoes it alone.
+ */
 int
 store_begin(struct store *st, char **cause)
 {
-	return store_exec(st, "BEGIN IMMEDIATE", cause);
+	char sql[32];
+
+	if (sqlite3_get_autocommit(st->db)) {
+		st->nest = 0;
+		return store_exec(st, "BEGIN IMMEDIATE", cause);
+	}
+	snprintf(sql, sizeof sql, "SAVEPOINT tb%d", st->nest + 1);
+	if (store_exec(st, sql, cause) != 0)
+		return -1;
+	st->nest++;
+	return 0;
 }
 
 int
 store_commit(struct store *st, char **cause)
 {
-	return store_exec(st, "COMMIT", cause);
+	char sql[32];
+
+	if (st->nest == 0 || sqlite3_get_autocommit(st->db)) {
+		st->nest = 0;
+		return store_exec(st, "COMMIT", cause);
+	}
+	snprintf(sql, sizeof sql, "RELEASE tb%d", st->nest--);
+	return store_exec(st, sql, cause);
 }
 
 void
 store_rollback(struct store *st)
 {
-	if (!sqlite3_get_autocommit(st->db))
+	char sql[64];
+
+	if (sqlite3_get_autocommit(st->db))
+		st->nest = 0;
+	if (st->nest > 0) {
+		snprintf(sql, sizeof sql, "ROLLBACK TO tb%d; RELEASE tb%d", st->nest, st->nest);
+		st->nest--;
+		store_exec(st, sql, NULL);
+	} else if (!sqlite3_get_autocommit(st->db))
 		store_exec(st, "ROLLBACK", NULL);
 }
 

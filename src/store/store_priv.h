@@ -32,6 +32,7 @@ struct store {
 	char err[256];		/* the message of the last failure */
 	long long busy_since;	/* ms clock when the current wait began */
 	int bulk_unjournaled;	/* store_bulk_begin turned the journal off */
+	int nest;		/* savepoints open inside the transaction */
 };
 
 /*

@@ -68,5 +68,6 @@ extern const struct test tests_hardening[];
 extern const struct test tests_plans[];
 extern const struct test tests_demo[];
 extern const struct test tests_project[];
+extern const struct test tests_admin[];
 
 #endif
