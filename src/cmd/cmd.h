@@ -72,7 +72,7 @@ int cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts,
 enum cmd_target { CMD_TARGET_NONE, CMD_TARGET_CASE, CMD_TARGET_RECORD, CMD_TARGET_USER };
 #define CMD_WRITES 0x1
 
-#define CMD_MAXOPTS 24
+#define CMD_MAXOPTS 40
 #define CMD_MAXPOS 4
 
 struct cmd_entry;
@@ -80,7 +80,7 @@ struct cmd_entry;
 struct cmd_args {
 	const struct cmd_entry *e;
 	struct opt opt[CMD_MAXOPTS + 1];
-	char names[320];	/* the option names, split from e->options */
+	char names[512];	/* the option names, split from e->options */
 	char *pos[CMD_MAXPOS];
 	int npos;
 	struct tcase target;	/* CMD_TARGET_CASE: the case of pos[0] */

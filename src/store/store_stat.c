@@ -488,6 +488,27 @@ store_anomaly_each(struct store *st, const char *lo, const char *hi, const char 
 	return rc;
 }
 
+int
+store_anomaly_cases(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_anomaly_count_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT a.kind, count(DISTINCT a.case_id) FROM anomaly a JOIN cases c ON c.id = a.case_id "
+	    "WHERE a.day >= ?3 AND a.day <= ?4 AND c.office_region >= ?1 AND c.office_region < ?2 "
+	    "GROUP BY a.kind ORDER BY max(a.day) DESC, a.kind";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, lo);
+	sq_text(s, 2, hi);
+	sq_text(s, 3, from);
+	sq_text(s, 4, to);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0), (long)sqlite3_column_int64(s, 1));
+	sq_done(st, s);
+	return rc;
+}
+
 /* The count of sql (one row, one column) over the region [lo, hi) and today. */
 static int
 count_in_region(struct store *st, const char *sql, const char *lo, const char *hi,

@@ -46,6 +46,7 @@ void test_offered(struct store *st, const struct calendar *cal, const struct act
 extern const struct test tests_clock[];
 extern const struct test tests_flowdraw[];
 extern const struct test tests_projstat[];
+extern const struct test tests_reconcile[];
 extern const struct test tests_calendar[];
 extern const struct test tests_ids[];
 extern const struct test tests_csv[];
