@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "case.h"
 #include "caselist.h"
 #include "i18n.h"
 #include "tcase.h"
@@ -98,7 +99,9 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	x += name_width(w);
 	ui_put(y, x, status_w - 1, tcase_status_label(c->status));
 	x += status_w;
-	if (!selected)
+	if (!c->open)	/* a closed case: on time or late, when a clock ran to its end */
+		ui_put(y, x, light_w - 1, case_verdict(c));
+	else if (!selected)
 		ui_light(ui, y, x, tcase_light(c, session_today(ui->s)));
 	else {
 		char lt[64];
@@ -177,6 +180,8 @@ keep_filter(struct caselist *cl, const struct case_filter *f)
 	const char **fields[] = {
 		&cl->f.no, &cl->f.applicant, &cl->f.name, &cl->f.phone, &cl->f.status, &cl->f.item,
 		&cl->f.region, &cl->f.office, &cl->f.from, &cl->f.to, &cl->f.anomaly, &cl->f.forecast,
+		&cl->f.area, &cl->f.finished_from, &cl->f.finished_to, &cl->f.anomaly_from,
+		&cl->f.anomaly_to, &cl->f.step_late,
 	};
 	size_t i;
 
