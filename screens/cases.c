@@ -73,8 +73,8 @@ cases_draw(struct ui *ui, void *state)
 	if (c->generation != ui->generation)
 		load(ui, c);
 	ui_title(ui, c->a.q.title);
-	snprintf(buf, sizeof buf, c->a.q.newest ? _("%ld cases, newest first") :
-	    _("%ld cases, most urgent first"), c->total >= 0 ? c->total : (long)c->list.n);
+	snprintf(buf, sizeof buf, c->a.q.newest ? _("cases: %ld · newest first") :
+	    _("cases: %ld · most urgent first"), c->total >= 0 ? c->total : (long)c->list.n);
 	ui_put(2, 1, ui->cols - 2, buf);
 	caselist_header(ui, 3);
 	ui_list_draw(ui, &c->list.list, 4, list_rows(ui));

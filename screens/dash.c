@@ -356,9 +356,9 @@ tops(struct ui *ui, struct dashs *s, int y, int h)
 		nw = 6;
 	if (s->section == SEC_BOTTLENECK && h > 1) {
 		attrset(A_BOLD);
-		ui_put_pad(y, 1, nw + 1, _("item · step"));
-		ui_put(y, nw + 2, ui->cols - nw - 3, wide ? _("open  median  p90  limit (working days)") :
-		    _("open  p90 (days)"));
+		ui_put_pad(y, 1, nw + 1, _("item · step (working days)"));
+		ui_put(y, nw + 2, ui->cols - nw - 3, wide ? _(" open  median  p90  limit") :
+		    _(" open  p90"));
 		attrset(A_NORMAL);
 		y++;
 		h--;
@@ -445,8 +445,8 @@ static void
 dash_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
-		"Tab", N_("section"), "Enter", N_("cases"), "←→", N_("figure"), "r", N_("refresh"),
-		"/", N_("find case"), "q", N_("back"), NULL
+		"Tab", N_("section"), "Enter", N_("cases"), "q", N_("back"), "←→", N_("figure"),
+		"r", N_("refresh"), "/", N_("find case"), NULL
 	};
 	struct dashs *s = state;
 	struct dash *d = &s->d;
@@ -454,7 +454,12 @@ dash_draw(struct ui *ui, void *state)
 	long max = 1;
 	int i, y = 2, h, bottom;
 
-	snprintf(buf, sizeof buf, "%s · %s", _("tongban · efficiency supervision"), d->scope_name);
+	/* Narrow: the region first, so that it is seen. */
+	if (ui->cols < 60)
+		snprintf(buf, sizeof buf, "%s · %s", d->scope_name, _("supervision"));
+	else
+		snprintf(buf, sizeof buf, "%s · %s", _("tongban · efficiency supervision"),
+		    d->scope_name);
 	ui_title(ui, buf);
 	/* On a small terminal the totals take one line unless they are the
 	 * section chosen; the rest is the section's. */

@@ -417,7 +417,8 @@ store_stat_step_each(struct store *st, const char *lo, const char *hi,
     store_stat_step_fn fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT t.item, i.name, t.step, (SELECT CASE WHEN ?3 = 'en' THEN s.name_en ELSE s.name END "
+	    "SELECT t.item, CASE WHEN ?3 = 'en' AND i.name_en <> '' THEN i.name_en ELSE i.name END, "
+	    "t.step, (SELECT CASE WHEN ?3 = 'en' THEN s.name_en ELSE s.name END "
 	    " FROM item_step s WHERE s.item = t.item AND s.seq = t.step LIMIT 1), "
 	    "(SELECT max(limit_days) FROM item_step s WHERE s.item = t.item AND s.seq = t.step), "
 	    "t.started, sum(t.n) FROM stat_step t JOIN item i ON i.code = t.item "
