@@ -195,6 +195,65 @@ one(struct session *s, const struct dash *d, enum dash_fig fig, int i, struct ta
 	CHECK_INT(exported, n);
 }
 
+static int
+first_open(void *arg, const struct tcase *c)
+{
+	snprintf(arg, 32, "%s", c->no);
+	return 1;
+}
+
+/* Supervision records past their deadlines in 城口县: an order, a complaint
+ * and a bad rating opened 25 days ago and never answered. */
+static void
+late_records(struct store *st, struct calendar *cal, int today)
+{
+	static const enum record_kind kinds[] = { RECORD_ORDER, RECORD_COMPLAINT, RECORD_RATING };
+	struct case_filter f;
+	struct scope sc;
+	struct session s;
+	struct user u, clerk;
+	char no[32] = "", due[11], day[11], *cause = NULL;
+	long long id;
+	size_t i;
+
+	CHECK_INT(store_user_get(st, "supervisor1", &u), 0);
+	CHECK_INT(store_user_get(st, "clerk1", &clerk), 0);
+	/* A case the clerk took in (ratings are the window's). */
+	memset(&f, 0, sizeof f);
+	f.area = "500229";
+	f.limit = 1;
+	f.status = "completed";
+	access_scope(&clerk, &sc);
+	store_case_find(st, &f, &sc, first_open, no, NULL);
+	CHECK(no[0] != '\0');
+	session_init(&s, st, cal, &u, "test");
+	s.fixed_today = today - 25;
+	clock_format_date(today - 20, day);
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		struct record_new in;
+
+		memset(&in, 0, sizeof in);
+		in.case_no = no;
+		in.text = "reconcile";
+		in.due = day;
+		in.level = 1;
+		if (kinds[i] == RECORD_RATING) {
+			session_close(&s);
+			session_init(&s, st, cal, &clerk, "test");
+			s.fixed_today = today - 25;
+		}
+		id = 0;
+		if (record_new(&s, kinds[i], &in, &id, due, &cause) != 0)
+			printf("#   cannot open a record: %s\n", cause ? cause : "?");
+		CHECK(id > 0);
+		free(cause);
+		cause = NULL;
+	}
+	session_close(&s);
+	user_release(&u);
+	user_release(&clerk);
+}
+
 static void
 reconcile_as(struct store *st, struct calendar *cal, int today, const char *login,
     struct tally *t)
@@ -264,12 +323,14 @@ dashboard_figures_reconcile(void)
 	CHECK_INT(demo_cases(st, &cal, 3000, 1, today, NULL, &cause), 0);
 	if (cause)
 		printf("# %s\n", cause);
+	late_records(st, &cal, today);
 	reconcile_as(st, &cal, today, "supervisor1", &t);
 	reconcile_as(st, &cal, today, "supervisor2", &t);
 	printf("#   %d figures: %d lists of cases, %d of late records, %d of appointments, "
 	    "%d of halls; %d differ\n", t.figures, t.lists[0], t.lists[1], t.lists[2], t.lists[3],
 	    t.mismatches);
 	CHECK(t.figures > 40);
+	CHECK_INT(t.lists[DASH_LIST_LATE], 6);
 	CHECK_INT(t.mismatches, 0);
 out:
 	free(cause);
