@@ -434,9 +434,14 @@ tabs(struct ui *ui, struct dashs *s, int y)
 		x += ui_put(y, x, ui->cols - x, buf) + 1;
 	}
 	attrset(A_NORMAL);
-	if (s->section == SEC_GRID) {
+	if (s->section == SEC_GRID || s->section == SEC_TOTALS) {
+		const char *hint = s->section == SEC_TOTALS ?
+		    _("(←→ a figure above, Enter its cases)") : _("(open · yellow · red)");
+
+		/* Whole or not at all. */
 		attrset(A_DIM);
-		ui_put(y, x + 1, ui->cols - x - 2, _("(open · yellow · red)"));
+		if (x + 1 + utf8_width(hint) < ui->cols)
+			ui_put(y, x + 1, ui->cols - x - 2, hint);
 		attrset(A_NORMAL);
 	}
 }
@@ -483,12 +488,8 @@ dash_draw(struct ui *ui, void *state)
 	tabs(ui, s, y++);
 	bottom = roomy(ui) ? ui->rows - 2 - TICKER : ui->rows - 1;
 	h = bottom - y - (roomy(ui) ? 1 : 0);
-	if (s->section == SEC_TOTALS) {
-		attrset(A_DIM);
-		ui_put_wrapped(y, 1, ui->cols - 2, h, _("←→ choose a figure above, Enter lists "
-		    "exactly the cases it counts."));
-		attrset(A_NORMAL);
-	} else if (s->section == SEC_GRID)
+	/* The totals chosen: the areas below, to be chosen next with Tab. */
+	if (s->section == SEC_TOTALS || s->section == SEC_GRID)
 		grid(ui, s, y, h);
 	else if (s->section == SEC_PROJECTS)
 		dashproj_draw(ui, &s->pf, s->sel[SEC_PROJECTS], y, h);
