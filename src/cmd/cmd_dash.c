@@ -191,10 +191,10 @@ drill_line(struct cmd_ctx *c, const struct dash *d, enum dash_fig fig, int i, co
 		out_printf_safe(c->out, "%s\t%ld\tsupervise late (%s)\n", key, n, q.anomaly);
 		break;
 	case DASH_LIST_APPTS:
-		out_printf_safe(c->out, "%s\t%ld\tconsole: dashboard, anomalies\n", key, n);
+		out_printf_safe(c->out, "%s\t%ld\tappointment list --overdue\n", key, n);
 		break;
 	case DASH_LIST_HALLS:
-		out_printf_safe(c->out, "%s\t%ld\tconsole: dashboard, anomalies\n", key, n);
+		out_printf_safe(c->out, "%s\t%ld\treport daily (halls)\n", key, n);
 		break;
 	default:
 		break;
