@@ -178,7 +178,7 @@ dash_text(FILE *fp, const struct dash *d, const char *today, const struct projec
 static void
 drill_line(struct cmd_ctx *c, const struct dash *d, enum dash_fig fig, int i, const char *key)
 {
-	static struct case_query q;
+	struct case_query q;
 	char args[600];
 	long n;
 
