@@ -19,6 +19,7 @@ struct cases {
 	struct cases_arg a;
 	struct caselist list;
 	long total;		/* the whole list's length, whatever is read yet */
+	long on_time, late;	/* of completed cases: as the on-time rate counts them */
 	char args[512];		/* the same list as `case find` options */
 	int generation;
 };
@@ -37,6 +38,16 @@ load(struct ui *ui, struct cases *c)
 	access_scope(&ui->s->user, &sc);
 	if (store_case_count(ui->s->st, &f, &sc, &c->total, NULL) != 0)
 		c->total = -1;
+	c->on_time = c->late = -1;
+	if (c->a.q.finished_from[0] && !c->a.q.on_time) {
+		f.on_time = 1;
+		if (store_case_count(ui->s->st, &f, &sc, &c->on_time, NULL) != 0)
+			c->on_time = -1;
+		f.on_time = 2;
+		if (store_case_count(ui->s->st, &f, &sc, &c->late, NULL) != 0)
+			c->late = -1;
+		f.on_time = 0;
+	}
 	f.limit = 200;		/* a page; more as the selection moves down */
 	caselist_load(ui, &c->list, &f);
 	case_query_args(&c->a.q, c->args, sizeof c->args);
@@ -75,6 +86,12 @@ cases_draw(struct ui *ui, void *state)
 	ui_title(ui, c->a.q.title);
 	snprintf(buf, sizeof buf, c->a.q.newest ? _("cases: %ld · newest first") :
 	    _("cases: %ld · most urgent first"), c->total >= 0 ? c->total : (long)c->list.n);
+	if (c->on_time >= 0 && c->late >= 0) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, sizeof buf - len, _(" · on time %ld · late %ld"), c->on_time,
+		    c->late);
+	}
 	ui_put(2, 1, ui->cols - 2, buf);
 	caselist_header(ui, 3);
 	ui_list_draw(ui, &c->list.list, 4, list_rows(ui));

@@ -29,11 +29,12 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 #define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
 	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
 	"[--to DATE] [--open] [--area CODE|--area-only CODE] [--step N] [--step-late] " \
-	"[--finished-from DATE] [--finished-to DATE] [--anomaly KIND [--anomaly-from DATE] " \
+	"[--finished-from DATE] [--finished-to DATE] [--on-time yes|no] [--anomaly KIND [--anomaly-from DATE] " \
 	"[--anomaly-to DATE]] [--pledge-overdue] [--suspend-overdue] " \
 	"[--limit N] [--forecast N] [--format text|csv|tsv|json] [--encoding gbk] [--bom] [--raw]"
 #define FILTER_OPTS "no= applicant= name= phone= status= light= item= region= office= " \
-	"from= to= open area= area-only= step= step-late finished-from= finished-to= anomaly= " \
+	"from= to= open area= area-only= step= step-late finished-from= finished-to= on-time= " \
+	"anomaly= " \
 	"anomaly-from= anomaly-to= pledge-overdue suspend-overdue " \
 	"limit= forecast= format= encoding= bom raw"
 #define LIST "[--format text|csv|tsv|json] [--raw]"

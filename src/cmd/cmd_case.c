@@ -191,6 +191,11 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 	if (f->finished_to && clock_parse_date(f->finished_to, &d) != 0)
 		return cmd_fail(c, EXIT_INVALID, _("--finished-to: expected a date YYYY-MM-DD, "
 		    "not '%s'"), f->finished_to);
+	if ((v = cmd_opt(o, "on-time")) != NULL) {
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+			return cmd_fail(c, EXIT_INVALID, _("--on-time: expected yes or no, not '%s'"), v);
+		f->on_time = strcmp(v, "yes") == 0 ? 1 : 2;
+	}
 	f->anomaly = cmd_opt(o, "anomaly");
 	f->anomaly_from = cmd_opt(o, "anomaly-from");
 	f->anomaly_to = cmd_opt(o, "anomaly-to");

@@ -118,6 +118,7 @@ case_query_filter(struct case_query *q, const struct calendar *cal, int today,
 	f->finished_to = S(finished_to);
 #undef S
 	f->light = q->light;
+	f->on_time = q->on_time;
 	f->open_only = q->open_only;
 	f->by_step = q->by_step;
 	f->step = q->step;
@@ -164,6 +165,7 @@ case_query_args(const struct case_query *q, char *buf, size_t n)
 		arg(buf, n, "light", lights[q->light]);
 	snprintf(step, sizeof step, "%d", q->step);
 	arg(buf, n, "step", q->by_step ? step : NULL);
+	arg(buf, n, "on-time", q->on_time == 1 ? "yes" : q->on_time == 2 ? "no" : NULL);
 	arg(buf, n, "step-late", q->step_late ? "" : NULL);
 	arg(buf, n, "pledge-overdue", q->pledge_overdue ? "" : NULL);
 	arg(buf, n, "suspend-overdue", q->suspend_overdue ? "" : NULL);

@@ -45,6 +45,7 @@ struct case_query {
 	char anomaly_from[11], anomaly_to[11];	/* ... recorded in this period */
 	char from[11], to[11];	/* submitted */
 	char finished_from[11], finished_to[11];	/* completed */
+	int on_time;		/* 1 on time, 2 late, 0 either */
 	int light;		/* enum light; LIGHT_NONE: any */
 	int open_only;
 	int by_step, step;	/* waiting in this step of its item */

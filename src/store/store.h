@@ -222,6 +222,7 @@ struct case_filter {
 	int by_step;
 	const char *finished_from;	/* finished (completed) on or after */
 	const char *finished_to;	/* finished on or before */
+	int on_time;		/* 1 decided on time, 2 not on time (late), 0 either */
 	const char *anomaly_from;	/* with anomaly: recorded on or after */
 	const char *anomaly_to;		/* with anomaly: recorded on or before */
 	/* Keyset paging: the page that follows this row in the list's order

@@ -268,7 +268,8 @@ fast_prefix(const struct case_filter *f, const struct scope *scope, const char *
 	if (f->limit <= 0 || f->by_due || f->no || f->applicant || f->name || f->phone ||
 	    f->status || f->item || f->office || f->from || f->to || f->light != LIGHT_NONE ||
 	    f->open_only || f->forecast || f->anomaly || f->pledge_overdue || f->suspend_overdue ||
-	    f->area || f->by_step || f->finished_from || f->finished_to || f->step_late)
+	    f->area || f->by_step || f->finished_from || f->finished_to || f->step_late ||
+	    f->on_time)
 		return 0;
 	*prefix = NULL;
 	switch (scope->kind) {
@@ -543,6 +544,11 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		sb_adds(q, " AND c.status = 'completed' AND c.finished >= ?18");
 	if (f->finished_to)
 		sb_adds(q, " AND c.status = 'completed' AND c.finished <= ?19");
+	/* As the dashboard's on-time rate counts: on_time = 1, or not. */
+	if (f->on_time == 1)
+		sb_adds(q, " AND c.on_time = 1");
+	else if (f->on_time == 2)
+		sb_adds(q, " AND (c.on_time IS NULL OR c.on_time <> 1)");
 	/* 容缺受理: pledges outstanding past their day (cases_pledge_due). */
 	if (f->pledge_overdue)
 		sb_adds(q, " AND c.pledge_due < ?20");

@@ -86,6 +86,9 @@ console() {	# console U COLS ROWS COUNTWORD
 	drill "$u ${cols}x$rows: the open total drills to as many cases" "$(fig "$u" open)" "$w"
 	tmux_keys Right Right Right
 	drill "$u ${cols}x$rows: the red total drills to as many cases" "$(fig "$u" light.red)" "$w"
+	tmux_keys Right
+	drill "$u ${cols}x$rows: the month's on-time rate drills to the month's finished cases" \
+	    "$(fig "$u" month_finished)" "$w"
 	tmux_keys Tab
 	a=$(nth "$u" area. 1)
 	drill "$u ${cols}x$rows: the first area's open figure ($a) lists as many" "$(fig "$u" "$a")" "$w"
@@ -108,6 +111,17 @@ console() {	# console U COLS ROWS COUNTWORD
 
 console supervisor1 80 24 "共"
 console supervisor2 120 40 "cases:"
+
+# The month's list says how many were on time and how many late, as the rate counts them
+# (back from the anomalies to the totals, where the month's figure is still chosen).
+tmux_keys BTab BTab BTab BTab Enter
+scr=$(wait_screen "· on time" 5)
+ontime=$("$TB" --db "$DB" --as supervisor2 case export --format csv --area 500229 \
+    --finished-from 2026-11-01 --finished-to 2026-11-27 --on-time yes | tail -n +2 | wc -l)
+expect_has "supervisor2: the month's list counts the on-time ones as case find --on-time yes" \
+    "$scr" "on time $ontime · late $(( $(fig supervisor2 month_finished) - ontime ))"
+back
+tmux_keys Tab Tab Tab Tab
 
 # The late order opens the records screen, filtered to the late ones.
 i=$(index supervisor2 anomaly. anomaly.order_late)

@@ -165,6 +165,21 @@ one(struct session *s, const struct dash *d, enum dash_fig fig, int i, struct ta
 		CHECK_INT(store_case_count(s->st, &f, &sc, &counted, NULL), 0);
 		case_query_args(&q, opts, sizeof opts);
 		exported = export_rows(s, opts);
+		/* The month's on-time rate: its numerator is a list of its own. */
+		if (fig == DASH_MONTH) {
+			long on_time = -1;
+
+			q.on_time = 1;
+			case_query_filter(&q, s->cal, day, &f);
+			f.today = today;
+			CHECK_INT(store_case_count(s->st, &f, &sc, &on_time, NULL), 0);
+			CHECK_INT(on_time, d->month_on_time);
+			case_query_args(&q, opts, sizeof opts);
+			CHECK_INT(export_rows(s, opts), d->month_on_time);
+			q.on_time = 0;
+			case_query_filter(&q, s->cal, day, &f);
+			f.today = today;
+		}
 	} else if (kind == DASH_LIST_LATE) {
 		struct late_count l = { q.anomaly, 0 };
 
