@@ -78,6 +78,30 @@ item_width(int cols)
 	return w < 4 ? 4 : w;
 }
 
+/* Below 60 columns: number, the light's symbol, status, item. */
+#define NARROW 60
+
+static void
+narrow_row(struct ui *ui, struct caselist *cl, struct tcase *c, int y, int w, int selected)
+{
+	static const char *const marks[] = { " ", "○", "◐", "●" };
+	int x = W_NO, en = strcmp(i18n_lang(), "en") == 0;
+	enum light l = c->open ? tcase_light(c, session_today(ui->s)) : LIGHT_NONE;
+
+	ui_put(y, 0, W_NO - 1, c->no);
+	if (cl->marked && cl->marked(cl->marked_arg, c))
+		ui_put(y, W_NO - 1, 1, "*");
+	/* The symbol in its colour, on the highlighted row too. */
+	attrset(ui_attr_light(ui, l));
+	ui_put(y, x, 1, marks[l]);
+	attrset(selected ? A_REVERSE : A_NORMAL);
+	x += 2;
+	x += ui_put(y, x, w - x - 1, c->open ? tcase_status_label(c->status) : case_verdict(c)) + 1;
+	if (x < w - 2)
+		ui_put(y, x, w - x - 1, en && *c->item_name_en ? c->item_name_en : c->item_name);
+	attrset(A_NORMAL);
+}
+
 static void
 row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 {
@@ -89,6 +113,10 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	attrset(selected ? A_REVERSE : A_NORMAL);
 	move(y, 0);
 	hline(' ', w);
+	if (w < NARROW) {
+		narrow_row(ui, cl, c, y, w, selected);
+		return;
+	}
 	ui_put(y, x, W_NO - 1, c->no);
 	if (cl->marked && cl->marked(cl->marked_arg, c))
 		ui_put(y, x + W_NO - 1, 1, "*");
@@ -124,6 +152,13 @@ caselist_header(struct ui *ui, int y)
 	move(y, 0);
 	hline(' ', ui->cols);
 	ui_put(y, x, W_NO - 1, _("case no"));
+	if (ui->cols < NARROW) {
+		x = W_NO + 2;
+		x += ui_put(y, x, ui->cols - x - 1, _("status")) + 1;
+		ui_put(y, x, ui->cols - x - 1, _("item"));
+		attrset(A_NORMAL);
+		return;
+	}
 	x += W_NO;
 	ui_put(y, x, iw - 1, _("item"));
 	x += iw;

@@ -146,4 +146,9 @@ expect_has "40x12: the bottlenecks keep their numbers in the window" "$scr" " op
 tmux_keys Tab Tab
 scr=$(wait_screen "anomalies  5/6" 5)
 expect_has "40x12: the anomalies scroll in the room there is" "$scr" "steps running late"
-tmux_keys q
+# The red total's list at 40 columns: the number, the light's symbol, the status.
+tmux_keys BTab BTab BTab BTab Right Right Right Enter
+scr=$(wait_screen "cases: $(fig supervisor2 light.red)" 5)
+check "40x12: the red cases' list shows each light's symbol" \
+    test "$(printf '%s\n' "$scr" | grep -cE '^[0-9]{6}-[0-9]{8}-[0-9]{6} ● ')" -ge 5
+tmux_keys q q
