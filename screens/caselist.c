@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "access.h"
+#include "case.h"
 #include "caselist.h"
 #include "i18n.h"
 #include "tcase.h"
@@ -81,6 +82,28 @@ item_width(int cols)
 }
 
 static void
+narrow_row(struct ui *ui, struct caselist *cl, struct tcase *c, int y, int w, int selected)
+{
+	static const char *const marks[] = { " ", "○", "◐", "●" };
+	int x = W_NO;
+	enum light l = c->open ? tcase_light(c, session_today(ui->s)) : LIGHT_NONE;
+
+	ui_put(y, 0, W_NO - 1, c->no);
+	if (cl->marked && cl->marked(cl->marked_arg, c))
+		ui_put(y, W_NO - 1, 1, "*");
+	/* The symbol in its colour, on the highlighted row too. */
+	attrset(ui_attr_light(ui, l));
+	ui_put(y, x, 1, marks[l]);
+	attrset(selected ? A_REVERSE : A_NORMAL);
+	x += 2;
+	/* Who it is for, then where it stands; Enter opens the rest. */
+	x += ui_put(y, x, w - x - 1, c->applicant_name) + 1;
+	if (x < w - 2)
+		ui_put(y, x, w - x - 1, c->open ? tcase_status_label(c->status) : case_verdict(c));
+	attrset(A_NORMAL);
+}
+
+static void
 row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 {
 	struct caselist *cl = arg;
@@ -91,32 +114,23 @@ row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	attrset(selected ? A_REVERSE : A_NORMAL);
 	move(y, 0);
 	hline(' ', w);
+	if (w < NARROW) {
+		narrow_row(ui, cl, c, y, w, selected);
+		return;
+	}
 	ui_put(y, x, W_NO - 1, c->no);
 	if (cl->marked && cl->marked(cl->marked_arg, c))
 		ui_put(y, x + W_NO - 1, 1, "*");
 	x += W_NO;
-	if (w < NARROW) {
-		/* A narrow window (40x12): the number, the light's mark (its
-		 * shape reads without colour), the applicant; Enter opens the
-		 * case with the rest. */
-		enum light l = tcase_light(c, session_today(ui->s));
-		static const char *const marks[] = { " ", "○", "◐", "●" };
-
-		if (!selected)
-			attrset(ui_attr_light(ui, l));
-		ui_put(y, x, 1, marks[l]);
-		attrset(selected ? A_REVERSE : A_NORMAL);
-		ui_put(y, x + 2, w - x - 2, c->applicant_name);
-		attrset(A_NORMAL);
-		return;
-	}
 	ui_put(y, x, iw - 1, en && *c->item_name_en ? c->item_name_en : c->item_name);
 	x += iw;
 	ui_put(y, x, name_width(w) - 1, c->applicant_name);
 	x += name_width(w);
 	ui_put(y, x, status_w - 1, tcase_status_label(c->status));
 	x += status_w;
-	if (!selected)
+	if (!c->open)	/* a closed case: on time or late, when a clock ran to its end */
+		ui_put(y, x, light_w - 1, case_verdict(c));
+	else if (!selected)
 		ui_light(ui, y, x, tcase_light(c, session_today(ui->s)));
 	else {
 		char lt[64];
@@ -139,12 +153,14 @@ caselist_header(struct ui *ui, int y)
 	move(y, 0);
 	hline(' ', ui->cols);
 	ui_put(y, x, W_NO - 1, _("case no"));
-	x += W_NO;
 	if (ui->cols < NARROW) {
-		ui_put(y, x + 2, ui->cols - x - 2, _("applicant"));
+		x = W_NO + 2;
+		x += ui_put(y, x, ui->cols - x - 1, _("applicant")) + 1;
+		ui_put(y, x, ui->cols - x - 1, _("status"));
 		attrset(A_NORMAL);
 		return;
 	}
+	x += W_NO;
 	ui_put(y, x, iw - 1, _("item"));
 	x += iw;
 	ui_put(y, x, name_width(ui->cols) - 1, _("applicant"));
@@ -200,7 +216,8 @@ keep_filter(struct caselist *cl, const struct case_filter *f)
 	const char **fields[] = {
 		&cl->f.no, &cl->f.applicant, &cl->f.name, &cl->f.phone, &cl->f.status, &cl->f.item,
 		&cl->f.region, &cl->f.office, &cl->f.from, &cl->f.to, &cl->f.anomaly, &cl->f.forecast,
-		&cl->f.area, &cl->f.finished_from, &cl->f.finished_to,
+		&cl->f.area, &cl->f.finished_from, &cl->f.finished_to, &cl->f.anomaly_from,
+		&cl->f.anomaly_to, &cl->f.step_late,
 	};
 	size_t i;
 

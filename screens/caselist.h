@@ -17,7 +17,7 @@ struct caselist {
 	 * or an office's worklist. */
 	struct ui *ui;
 	struct case_filter f;
-	char *strs[16];
+	char *strs[24];
 	int worklist;		/* 1 the office's worklist, 2 given to the user, 3 to nobody */
 	char *office, *hall;
 	/* Rows picked for an action on several (the worklist): a '*' after the

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
+#include "case.h"
 #include "caselist.h"
 #include "i18n.h"
 #include "ui.h"
@@ -16,6 +18,9 @@
 struct cases {
 	struct cases_arg a;
 	struct caselist list;
+	long total;		/* the whole list's length, whatever is read yet */
+	long on_time, late;	/* of completed cases: as the on-time rate counts them */
+	char args[512];		/* the same list as `case find` options */
 	int generation;
 };
 
@@ -23,20 +28,29 @@ static void
 load(struct ui *ui, struct cases *c)
 {
 	struct case_filter f;
+	struct scope sc;
+	char today[11];
+	int day = session_today(ui->s);
 
-	memset(&f, 0, sizeof f);
-	f.region = c->a.region[0] ? c->a.region : NULL;
-	f.office = c->a.office[0] ? c->a.office : NULL;
-	f.item = c->a.item[0] ? c->a.item : NULL;
-	f.status = c->a.status[0] ? c->a.status : NULL;
-	f.anomaly = c->a.anomaly[0] ? c->a.anomaly : NULL;
-	f.light = c->a.light;
-	f.open_only = c->a.open_only;
-	f.pledge_overdue = c->a.pledge_overdue;
-	f.suspend_overdue = c->a.suspend_overdue;
-	f.by_due = 1;
-	f.limit = 1000;
+	case_query_filter(&c->a.q, ui->s->cal, day, &f);
+	clock_format_date(day, today);
+	f.today = today;
+	access_scope(&ui->s->user, &sc);
+	if (store_case_count(ui->s->st, &f, &sc, 0, &c->total, NULL) != 0)
+		c->total = -1;
+	c->on_time = c->late = -1;
+	if (c->a.q.finished_from[0] && !c->a.q.on_time) {
+		f.on_time = 1;
+		if (store_case_count(ui->s->st, &f, &sc, 0, &c->on_time, NULL) != 0)
+			c->on_time = -1;
+		f.on_time = 2;
+		if (store_case_count(ui->s->st, &f, &sc, 0, &c->late, NULL) != 0)
+			c->late = -1;
+		f.on_time = 0;
+	}
+	f.limit = 200;		/* a page; more as the selection moves down */
 	caselist_load(ui, &c->list, &f);
+	case_query_args(&c->a.q, c->args, sizeof c->args);
 	c->generation = ui->generation;
 }
 
@@ -50,6 +64,14 @@ cases_enter(struct ui *ui, const void *arg)
 	return c;
 }
 
+/* The list's rows: all but the title, count, header, key bar and, when
+ * there is room, the equivalent command's two lines. */
+static int
+list_rows(struct ui *ui)
+{
+	return ui->rows >= 20 ? ui->rows - 8 : ui->rows - 6;
+}
+
 static void
 cases_draw(struct ui *ui, void *state)
 {
@@ -61,11 +83,24 @@ cases_draw(struct ui *ui, void *state)
 
 	if (c->generation != ui->generation)
 		load(ui, c);
-	ui_title(ui, c->a.title);
-	snprintf(buf, sizeof buf, _("%d cases, most urgent first"), c->list.n);
+	ui_title(ui, c->a.q.title);
+	snprintf(buf, sizeof buf, c->a.q.newest ? _("cases: %ld · newest first") :
+	    _("cases: %ld · most urgent first"), c->total >= 0 ? c->total : (long)c->list.n);
+	if (c->on_time >= 0 && c->late >= 0) {
+		size_t len = strlen(buf);
+
+		snprintf(buf + len, sizeof buf - len, _(" · on time %ld · late %ld"), c->on_time,
+		    c->late);
+	}
 	ui_put(2, 1, ui->cols - 2, buf);
 	caselist_header(ui, 3);
-	ui_list_draw(ui, &c->list.list, 4, ui->rows - 6);
+	ui_list_draw(ui, &c->list.list, 4, list_rows(ui));
+	if (ui->rows >= 20) {
+		char cmd[600];
+
+		snprintf(cmd, sizeof cmd, "case find %s", c->args);
+		ui_equivalent(ui, ui->rows - 3, cmd);
+	}
 	ui_keybar(ui, keys);
 }
 
@@ -76,7 +111,7 @@ cases_key(struct ui *ui, void *state, struct ui_key k)
 
 	if ((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER))
 		return caselist_open(ui, &c->list);
-	return ui_list_key(&c->list.list, k, ui->rows - 6);
+	return ui_list_key(&c->list.list, k, list_rows(ui));
 }
 
 static void

@@ -85,6 +85,10 @@ kind_of(const char *arg)
 
 struct records {
 	int kind, filter;
+	/* The dashboard's drill-down (arg "late:KIND:PREFIX"): only the records
+	 * of that kind past their deadlines (record_late, the last 30 days). */
+	int late;
+	char late_kind[16], prefix[16];
 	struct record_row *rows;
 	int n;
 	struct ui_list list;
@@ -127,6 +131,37 @@ list_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	(void)ui;
 }
 
+static int
+add_late(void *arg, const struct late_record *l, int days_over)
+{
+	struct records *r = arg;
+	struct record_row *row;
+	char id[24], over[16];
+	const char *v[16];
+	int i;
+
+	if (strcmp(l->kind, r->late_kind) != 0)
+		return 0;
+	if (r->n >= MAX_ROWS)
+		return 1;
+	snprintf(id, sizeof id, "%lld", l->id);
+	snprintf(over, sizeof over, "+%d", days_over);
+	for (i = 0; i < 16; i++)
+		v[i] = "";
+	v[0] = id;
+	v[1] = l->case_no ? l->case_no : "";
+	v[2] = l->office;
+	v[3] = l->office_name;
+	v[date_col[r->kind]] = l->due;
+	v[status_col[r->kind]] = l->done ? _("met late") : _("pending");
+	v[text_col[r->kind]] = over;
+	row = &r->rows[r->n++];
+	row->n = 16;
+	for (i = 0; i < 16; i++)
+		snprintf(row->v[i], sizeof row->v[i], "%s", v[i]);
+	return 0;
+}
+
 static void
 load(struct ui *ui, struct records *r)
 {
@@ -134,7 +169,14 @@ load(struct ui *ui, struct records *r)
 	const char *f = filters[r->kind][r->filter];
 
 	r->n = 0;
-	if (record_list(ui->s, r->kind, r->kind == 2 ? NULL : f, r->kind == 2 && f != NULL,
+	if (r->late) {
+		int today = session_today(ui->s);
+
+		if (record_late(ui->s, r->prefix, today - 30, today, add_late, r, &cause) != 0) {
+			ui_message(ui, 1, "%s", cause ? cause : "?");
+			free(cause);
+		}
+	} else if (record_list(ui->s, r->kind, r->kind == 2 ? NULL : f, r->kind == 2 && f != NULL,
 	    add_row, r, &cause) != 0) {
 		ui_message(ui, 1, "%s", cause ? cause : "?");
 		free(cause);
@@ -149,8 +191,17 @@ static void *
 records_enter(struct ui *ui, const void *arg)
 {
 	struct records *r = xcalloc(1, sizeof *r);
+	const char *a = arg;
 
-	r->kind = kind_of(arg);
+	if (a != NULL && strncmp(a, "late:", 5) == 0) {
+		const char *p = strchr(a + 5, ':');
+
+		r->late = 1;
+		snprintf(r->late_kind, sizeof r->late_kind, "%.*s", p ? (int)(p - a - 5) : 15, a + 5);
+		snprintf(r->prefix, sizeof r->prefix, "%s", p ? p + 1 : "50");
+		r->kind = strcmp(r->late_kind, "rectification") == 0 ? 2 : kind_of(r->late_kind);
+	} else
+		r->kind = kind_of(arg);
 	r->rows = xcalloc(MAX_ROWS, sizeof *r->rows);
 	r->list.row = list_row;
 	r->list.arg = r;
@@ -172,8 +223,12 @@ records_draw(struct ui *ui, void *state)
 		load(ui, r);
 	snprintf(buf, sizeof buf, "tongban · %s", _(titles[r->kind]));
 	ui_title(ui, buf);
-	snprintf(buf, sizeof buf, _("%d shown · filter: %s"), r->n, f == NULL ? _("all") :
-	    strcmp(f, "bad") == 0 ? _("bad ratings") : record_status_label(r->kind, f));
+	if (r->late)
+		snprintf(buf, sizeof buf, _("%d past their deadlines (the last 30 days) · %s"), r->n,
+		    record_late_label(r->late_kind));
+	else
+		snprintf(buf, sizeof buf, _("%d shown · filter: %s"), r->n, f == NULL ? _("all") :
+		    strcmp(f, "bad") == 0 ? _("bad ratings") : record_status_label(r->kind, f));
 	ui_put(2, 1, ui->cols - 2, buf);
 	attrset(A_BOLD);
 	snprintf(buf, sizeof buf, "%-5s %-10s %-10s %s", _("no."), _("date"), _("status"),
@@ -200,7 +255,7 @@ records_key(struct ui *ui, void *state, struct ui_key k)
 		ui_push(ui, &screen_record, arg);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (!k.fkey && k.ch == L'f') {
+	if (!k.fkey && k.ch == L'f' && !r->late) {
 		r->filter = (r->filter + 1) % nfilters[r->kind];
 		r->list.sel = 0;
 		load(ui, r);

@@ -12,6 +12,7 @@
 
 #include <wchar.h>
 
+#include "case.h"
 #include "clock.h"
 #include "model.h"
 #include "session.h"
@@ -54,16 +55,7 @@ struct screen {
 
 /* What a drill-down list shows (screen_cases). */
 struct cases_arg {
-	char title[160];
-	char region[16];
-	char office[48];
-	char item[24];
-	char status[16];
-	char anomaly[24];
-	int light;
-	int open_only;
-	int pledge_overdue;	/* pledged materials outstanding past their day */
-	int suspend_overdue;	/* suspended past the period told (art. 45) */
+	struct case_query q;	/* its title, and the cases (stats_drill) */
 };
 
 struct ui {

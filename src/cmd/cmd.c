@@ -28,11 +28,16 @@ static int cmd_version(struct cmd_ctx *, struct cmd_args *);
 
 #define FILTERS "[--no NO] [--applicant ID] [--name TEXT] [--phone P] [--status S] " \
 	"[--light green|yellow|red] [--item CODE] [--region CODE] [--office CODE] [--from DATE] " \
-	"[--to DATE] [--limit N] [--forecast N] [--nos-from FILE|- | --applicants-from FILE|- " \
+	"[--to DATE] [--open] [--area CODE|--area-only CODE] [--step N] [--step-late] " \
+	"[--finished-from DATE] [--finished-to DATE] [--on-time yes|no] [--anomaly KIND [--anomaly-from DATE] " \
+	"[--anomaly-to DATE]] [--pledge-overdue] [--suspend-overdue] " \
+	"[--limit N] [--forecast N] [--nos-from FILE|- | --applicants-from FILE|- " \
 	"[--column NAME]] [--format text|csv|tsv|json|jsonl] [--header code|zh|en] [--labels] " \
 	"[--excel] [--encoding gbk] [--bom] [--raw]"
 #define FILTER_OPTS "no= applicant= name= phone= status= light= item= region= office= " \
-	"from= to= limit= forecast= nos-from= applicants-from= column= format= encoding= bom raw " \
+	"from= to= open area= area-only= step= step-late finished-from= finished-to= on-time= " \
+	"anomaly= anomaly-from= anomaly-to= pledge-overdue suspend-overdue " \
+	"limit= forecast= nos-from= applicants-from= column= format= encoding= bom raw " \
 	"header= excel labels"
 #define LIST "[--format text|csv|tsv|json|jsonl] [--header code|zh|en] [--excel] [--raw]"
 #define LIST_OPTS "format= encoding= bom raw header= excel"
@@ -241,8 +246,8 @@ static const struct cmd_entry commands[] = {
 	{ "audit", "export", "--from DATE --to DATE [--format csv|json|text] [--raw]",
 	  N_("events of a period"), LIST_OPTS " from= to=", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_export },
-	{ "dashboard", NULL, "--once [--region CODE] [--format json|text]",
-	  N_("the supervision figures of your region"), "once format= region=", 0, 0,
+	{ "dashboard", NULL, "--once [--region CODE] [--format json|text] [--drill]",
+	  N_("the supervision figures of your region"), "once format= region= drill", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_dashboard },
 	{ "stats", "check", "", N_("compare the summaries with a recomputation"), "", 0, 0,
 	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, 0, cmd_stats_check },

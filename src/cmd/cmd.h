@@ -82,7 +82,7 @@ enum cmd_target { CMD_TARGET_NONE, CMD_TARGET_CASE, CMD_TARGET_RECORD, CMD_TARGE
 #define CMD_WRITES 0x1
 #define CMD_REST 0x2	/* the words after "--" are the row's, untouched (a->rest) */
 
-#define CMD_MAXOPTS 24
+#define CMD_MAXOPTS 40
 #define CMD_MAXPOS 4
 
 struct cmd_entry;
@@ -90,7 +90,7 @@ struct cmd_entry;
 struct cmd_args {
 	const struct cmd_entry *e;
 	struct opt opt[CMD_MAXOPTS + 1];
-	char names[320];	/* the option names, split from e->options */
+	char names[512];	/* the option names, split from e->options */
 	char *pos[CMD_MAXPOS];
 	int npos;
 	struct tcase target;	/* CMD_TARGET_CASE: the case of pos[0] */

@@ -201,6 +201,58 @@ parse_filter(struct cmd_ctx *c, const struct opt *o, struct case_filter *f,
 	}
 	if (f->from && clock_parse_date(f->from, &d) != 0)
 		return cmd_fail(c, EXIT_INVALID, _("--from: expected a date YYYY-MM-DD, not '%s'"), f->from);
+	/* The dashboard's drill-downs (stats_drill, case_query_args). */
+	f->open_only = cmd_opt(o, "open") != NULL;
+	f->area = cmd_opt(o, "area");
+	if ((v = cmd_opt(o, "area-only")) != NULL) {
+		if (f->area)
+			return cmd_fail(c, EXIT_INVALID, "%s", _("--area-only: give either --area or "
+			    "--area-only, not both"));
+		f->area = v;
+		f->area_exact = 1;
+	}
+	if (f->area && (strlen(f->area) < 2 || strspn(f->area, "0123456789") != strlen(f->area)))
+		return cmd_fail(c, EXIT_INVALID, _("--area: expected a region code of digits (e.g. "
+		    "500229), not '%s'"), f->area);
+	if ((v = cmd_opt(o, "step")) != NULL) {
+		if (parse_int(v, 0, 1000, &n) != 0)
+			return cmd_fail(c, EXIT_INVALID, _("--step: expected a step number, not '%s'"), v);
+		f->by_step = 1;
+		f->step = (int)n;
+	}
+	f->finished_from = cmd_opt(o, "finished-from");
+	f->finished_to = cmd_opt(o, "finished-to");
+	if (f->finished_from && clock_parse_date(f->finished_from, &d) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--finished-from: expected a date YYYY-MM-DD, "
+		    "not '%s'"), f->finished_from);
+	if (f->finished_to && clock_parse_date(f->finished_to, &d) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--finished-to: expected a date YYYY-MM-DD, "
+		    "not '%s'"), f->finished_to);
+	if ((v = cmd_opt(o, "on-time")) != NULL) {
+		if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+			return cmd_fail(c, EXIT_INVALID, _("--on-time: expected yes or no, not '%s'"), v);
+		f->on_time = strcmp(v, "yes") == 0 ? 1 : 2;
+	}
+	f->anomaly = cmd_opt(o, "anomaly");
+	f->anomaly_from = cmd_opt(o, "anomaly-from");
+	f->anomaly_to = cmd_opt(o, "anomaly-to");
+	if ((f->anomaly_from || f->anomaly_to) && f->anomaly == NULL)
+		return cmd_fail(c, EXIT_INVALID, "%s", _("--anomaly-from/--anomaly-to: give the kind "
+		    "with --anomaly KIND as well"));
+	if (f->anomaly_from && clock_parse_date(f->anomaly_from, &d) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--anomaly-from: expected a date YYYY-MM-DD, "
+		    "not '%s'"), f->anomaly_from);
+	if (f->anomaly_to && clock_parse_date(f->anomaly_to, &d) != 0)
+		return cmd_fail(c, EXIT_INVALID, _("--anomaly-to: expected a date YYYY-MM-DD, "
+		    "not '%s'"), f->anomaly_to);
+	f->pledge_overdue = cmd_opt(o, "pledge-overdue") != NULL;
+	f->suspend_overdue = cmd_opt(o, "suspend-overdue") != NULL;
+	if (cmd_opt(o, "step-late") != NULL) {
+		static char late[10 * (CASE_LATE_DAYS + 1) + 1];
+
+		case_late_days(c->s->cal, c->today, late);
+		f->step_late = late;
+	}
 	if (f->to && clock_parse_date(f->to, &d) != 0)
 		return cmd_fail(c, EXIT_INVALID, _("--to: expected a date YYYY-MM-DD, not '%s'"), f->to);
 	if ((v = cmd_opt(o, "limit")) != NULL) {

@@ -174,6 +174,77 @@ dash_text(FILE *fp, const struct dash *d, const char *today, const struct projec
 	cmd_projstat_text(fp, pf);
 }
 
+/* One figure of --drill: its key, its number, and the list behind it. */
+static void
+drill_line(struct cmd_ctx *c, const struct dash *d, enum dash_fig fig, int i, const char *key)
+{
+	struct case_query q;
+	char args[600];
+	long n;
+
+	switch (stats_drill(d, fig, i, c->today, &q, &n)) {
+	case DASH_LIST_CASES:
+		case_query_args(&q, args, sizeof args);
+		out_printf_safe(c->out, "%s\t%ld\tcase find %s\n", key, n, args);
+		break;
+	case DASH_LIST_LATE:
+		out_printf_safe(c->out, "%s\t%ld\tsupervise late (%s)\n", key, n, q.anomaly);
+		break;
+	case DASH_LIST_APPTS:
+		out_printf_safe(c->out, "%s\t%ld\tappointment list --overdue\n", key, n);
+		break;
+	case DASH_LIST_HALLS:
+		out_printf_safe(c->out, "%s\t%ld\treport daily (halls)\n", key, n);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Every figure with the `case find` options that list exactly its cases. */
+static void
+dash_drill(struct cmd_ctx *c, const struct dash *d)
+{
+	static const char *const lights[] = { "", "green", "yellow", "red" };
+	char key[160];
+	int i;
+
+	drill_line(c, d, DASH_OPEN, 0, "open");
+	for (i = LIGHT_GREEN; i <= LIGHT_RED; i++) {
+		snprintf(key, sizeof key, "light.%s", lights[i]);
+		drill_line(c, d, DASH_LIGHT, i, key);
+	}
+	for (i = 0; tcase_statuses[i] != NULL; i++)
+		if (tcase_status_open(tcase_statuses[i])) {
+			snprintf(key, sizeof key, "status.%s", tcase_statuses[i]);
+			drill_line(c, d, DASH_STATUS, i, key);
+		}
+	drill_line(c, d, DASH_RECEIVED, 0, "received_today");
+	drill_line(c, d, DASH_FINISHED, 0, "finished_today");
+	drill_line(c, d, DASH_MONTH, 0, "month_finished");
+	for (i = 0; i < d->nareas; i++) {
+		snprintf(key, sizeof key, "area.%s.open", d->areas[i].code);
+		drill_line(c, d, DASH_AREA, i, key);
+		snprintf(key, sizeof key, "area.%s.yellow", d->areas[i].code);
+		drill_line(c, d, DASH_AREA_YELLOW, i, key);
+		snprintf(key, sizeof key, "area.%s.red", d->areas[i].code);
+		drill_line(c, d, DASH_AREA_RED, i, key);
+	}
+	for (i = 0; i < d->nbottlenecks; i++) {
+		snprintf(key, sizeof key, "bottleneck.%s.%d", d->bottlenecks[i].code,
+		    d->bottlenecks[i].seq);
+		drill_line(c, d, DASH_BOTTLENECK, i, key);
+	}
+	for (i = 0; i < d->noffices; i++) {
+		snprintf(key, sizeof key, "office.%s.red", d->offices[i].code);
+		drill_line(c, d, DASH_OFFICE, i, key);
+	}
+	for (i = 0; i < d->nanomalies; i++) {
+		snprintf(key, sizeof key, "anomaly.%s", d->anomalies[i].kind);
+		drill_line(c, d, DASH_ANOMALY, i, key);
+	}
+}
+
 int
 cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a)
 {
@@ -209,7 +280,9 @@ cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a)
 		return rc;
 	}
 	clock_format_date(c->today, today);
-	if (strcmp(f, "json") == 0)
+	if (cmd_arg(a, "drill"))
+		dash_drill(c, d);
+	else if (strcmp(f, "json") == 0)
 		dash_json(c->out, d, today, &pf);
 	else
 		dash_text(c->out, d, today, &pf);

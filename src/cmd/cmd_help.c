@@ -160,6 +160,21 @@ static const struct opt_help opts[] = {
 	{ NULL, "applicants-from", N_("look up the applicants of this file (- : standard input): one ID a line, or the column applicant/申请人证件号码 of a CSV") },
 	{ NULL, "column", N_("the column of the --nos-from or --applicants-from CSV to read, by its header") },
 	{ "query save", "share", N_("share the query with the users of your region (supervisors)") },
+	/* The dashboard's drill-downs, as case find and case export filters */
+	{ "dashboard", "drill", N_("with --once: every figure with its number and the case find options that list its cases") },
+	{ "case", "open", N_("only open cases") },
+	{ "case", "area", N_("only cases handled by an office in this region (code) and below it") },
+	{ "case", "area-only", N_("only cases handled by an office of exactly this region (a district's own departments)") },
+	{ "case", "step", N_("only open cases waiting in this step (its number) of their item") },
+	{ "case", "step-late", N_("only open cases waiting in their step longer than its limit") },
+	{ "case", "finished-from", N_("only cases completed on or after this day") },
+	{ "case", "finished-to", N_("only cases completed on or before this day") },
+	{ "case", "on-time", N_("only cases decided on time (yes) or late (no)") },
+	{ "case", "anomaly", N_("only cases with an anomaly of this kind (dashboard --once --drill lists the kinds)") },
+	{ "case", "anomaly-from", N_("with --anomaly: recorded on or after this day") },
+	{ "case", "anomaly-to", N_("with --anomaly: recorded on or before this day") },
+	{ "case", "pledge-overdue", N_("only cases with pledged materials outstanding past their day (容缺受理)") },
+	{ "case", "suspend-overdue", N_("only cases suspended past the period told (art. 45)") },
 	{ "report daily", "offices", N_("the day's figures per office instead of the red and yellow cases") },
 	{ NULL, NULL, NULL }
 };

@@ -292,6 +292,7 @@ close_group(struct waits *g)
 	snprintf(t.code, sizeof t.code, "%s", g->item);
 	utf8_copy(t.name, sizeof t.name, g->name);
 	utf8_copy(t.step, sizeof t.step, g->step_name);
+	t.seq = g->step;
 	t.n = g->total;
 	t.median = weighted(g, 0.5);
 	t.p90 = weighted(g, 0.9);
@@ -354,6 +355,8 @@ on_step(void *arg, const char *item, const char *item_name, int step, const char
 
 struct halls {
 	long busy;
+	stats_hall_fn fn;
+	void *arg;
 };
 
 static int
@@ -361,31 +364,23 @@ on_hall(void *arg, const char *hall, const char *name, long today, long total, l
 {
 	struct halls *h = arg;
 
-	(void)hall;
-	(void)name;
 	/* Busy: today at least twice the usual day, and at least 5. */
-	if (today >= 5 && (days == 0 || today * days >= 2 * total))
+	if (today >= 5 && (days == 0 || today * days >= 2 * total)) {
 		h->busy++;
+		if (h->fn != NULL)
+			return h->fn(h->arg, hall, name, today, days ? (double)total / (double)days : 0);
+	}
 	return 0;
 }
 
 static int
-on_anomaly(void *arg, const char *kind, const char *no, const char *day, const char *detail)
+on_anomaly(void *arg, const char *kind, long cases)
 {
 	struct dash *d = arg;
-	int i;
 
-	(void)no;
-	(void)day;
-	(void)detail;
-	for (i = 0; i < d->nanomalies; i++)
-		if (strcmp(d->anomalies[i].kind, kind) == 0) {
-			d->anomalies[i].n++;
-			return 0;
-		}
 	if (d->nanomalies < DASH_ANOMALIES) {
 		snprintf(d->anomalies[d->nanomalies].kind, sizeof d->anomalies[0].kind, "%s", kind);
-		d->anomalies[d->nanomalies++].n = 1;
+		d->anomalies[d->nanomalies++].n = cases;
 	}
 	return 0;
 }
@@ -513,7 +508,7 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 		return -1;
 	/* Anomalies: recorded ones of the last 30 days, and those read off the sums. */
 	clock_format_date(today - 30, from);
-	if (store_anomaly_each(st, lo, hi, from, day, on_anomaly, d) < 0)
+	if (store_anomaly_cases(st, lo, hi, from, day, on_anomaly, d) < 0)
 		return -1;
 	add_anomaly(d, "deemed", d->deemed);
 	add_anomaly(d, "step_late", d->step_late);
@@ -546,6 +541,164 @@ stats_dashboard_analysis(struct store *st, const struct calendar *cal, const cha
 		return -1;
 	add_anomaly(d, "busy_hall", h.busy);
 	return 0;
+}
+
+int
+stats_busy_halls(struct store *st, const struct calendar *cal, const char *prefix,
+    int today, stats_hall_fn fn, void *arg)
+{
+	struct halls h = { 0, fn, arg };
+	char lo[24], hi[24], day[11], from[11];
+
+	bounds(prefix, lo, hi);
+	clock_format_date(today, day);
+	clock_format_date(clock_sub(cal, today, 20), from);
+	return store_stat_hall_each(st, lo, hi, from, day, on_hall, &h) < 0 ? -1 : 0;
+}
+
+/* Drill-downs ------------------------------------------------------------------ */
+
+static int
+kind_is(const char *kind, const char *a)
+{
+	return strcmp(kind, a) == 0;
+}
+
+enum dash_list
+stats_drill(const struct dash *d, enum dash_fig fig, int i, int today, struct case_query *q,
+    long *n)
+{
+	const char *what = NULL;
+	int y, m, dd;
+
+	memset(q, 0, sizeof *q);
+	*n = 0;
+	/* Every figure counts the cases handled by an office in the scope. */
+	snprintf(q->area, sizeof q->area, "%s", d->scope);
+	switch (fig) {
+	case DASH_OPEN:
+		q->open_only = 1;
+		*n = d->open;
+		what = _("open cases");
+		break;
+	case DASH_LIGHT:
+		if (i < LIGHT_GREEN || i > LIGHT_RED)
+			return DASH_LIST_NONE;
+		q->light = i;
+		q->open_only = 1;
+		*n = i == LIGHT_RED ? d->red : i == LIGHT_YELLOW ? d->yellow : d->green;
+		what = tcase_light_label((enum light)i);
+		break;
+	case DASH_STATUS:
+		if (i < 0 || i >= 10 || tcase_statuses[i] == NULL)
+			return DASH_LIST_NONE;
+		snprintf(q->status, sizeof q->status, "%s", tcase_statuses[i]);
+		q->open_only = 1;
+		*n = d->by_status[i];
+		what = tcase_status_label(tcase_statuses[i]);
+		break;
+	case DASH_RECEIVED:
+		clock_format_date(today, q->from);
+		memcpy(q->to, q->from, sizeof q->to);
+		q->newest = 1;
+		*n = d->received_today;
+		what = _("received today");
+		break;
+	case DASH_FINISHED:
+		clock_format_date(today, q->finished_from);
+		memcpy(q->finished_to, q->finished_from, sizeof q->finished_to);
+		q->newest = 1;
+		*n = d->finished_today;
+		what = _("finished today");
+		break;
+	case DASH_MONTH:
+		clock_ymd(today, &y, &m, &dd);
+		clock_format_date(clock_day_from_ymd(y, m, 1), q->finished_from);
+		clock_format_date(today, q->finished_to);
+		q->newest = 1;
+		*n = d->month_finished;
+		what = _("finished this month");
+		break;
+	case DASH_AREA:
+	case DASH_AREA_YELLOW:
+	case DASH_AREA_RED:
+		if (i < 0 || i >= d->nareas)
+			return DASH_LIST_NONE;
+		snprintf(q->area, sizeof q->area, "%s", d->areas[i].code);
+		/* A district's grid has its townships and its own offices (the
+		 * district's code): those are exactly that region. */
+		q->area_exact = strlen(d->scope) > 2 && strcmp(d->areas[i].code, d->scope) == 0;
+		q->open_only = 1;
+		q->light = fig == DASH_AREA_RED ? LIGHT_RED : fig == DASH_AREA_YELLOW ?
+		    LIGHT_YELLOW : LIGHT_NONE;
+		*n = fig == DASH_AREA_RED ? d->areas[i].red : fig == DASH_AREA_YELLOW ?
+		    d->areas[i].yellow : d->areas[i].open;
+		snprintf(q->title, sizeof q->title, "%s · %s", d->areas[i].name,
+		    fig == DASH_AREA ? _("open cases") : tcase_light_label((enum light)q->light));
+		return DASH_LIST_CASES;
+	case DASH_BOTTLENECK:
+		if (i < 0 || i >= d->nbottlenecks)
+			return DASH_LIST_NONE;
+		snprintf(q->item, sizeof q->item, "%s", d->bottlenecks[i].code);
+		q->by_step = 1;
+		q->step = d->bottlenecks[i].seq;
+		q->open_only = 1;
+		*n = d->bottlenecks[i].n;
+		snprintf(q->title, sizeof q->title, _("waiting in %s · %s"), d->bottlenecks[i].name,
+		    d->bottlenecks[i].step);
+		return DASH_LIST_CASES;
+	case DASH_OFFICE:
+		if (i < 0 || i >= d->noffices)
+			return DASH_LIST_NONE;
+		snprintf(q->office, sizeof q->office, "%s", d->offices[i].code);
+		q->light = LIGHT_RED;
+		q->open_only = 1;
+		*n = d->offices[i].n;
+		snprintf(q->title, sizeof q->title, "%s · %s", _("red cases"), d->offices[i].name);
+		return DASH_LIST_CASES;
+	case DASH_ANOMALY: {
+		const char *k;
+
+		if (i < 0 || i >= d->nanomalies)
+			return DASH_LIST_NONE;
+		k = d->anomalies[i].kind;
+		*n = d->anomalies[i].n;
+		snprintf(q->title, sizeof q->title, "%s", tcase_anomaly_label(k));
+		q->newest = 1;
+		if (kind_is(k, "complaint_late") || kind_is(k, "order_late") ||
+		    kind_is(k, "rectify_late")) {
+			snprintf(q->anomaly, sizeof q->anomaly, "%s", kind_is(k, "order_late") ? "order" :
+			    kind_is(k, "complaint_late") ? "complaint" : "rectification");
+			return DASH_LIST_LATE;
+		}
+		if (kind_is(k, "appointment_waiting"))
+			return DASH_LIST_APPTS;
+		if (kind_is(k, "busy_hall"))
+			return DASH_LIST_HALLS;
+		if (kind_is(k, "deemed")) {
+			snprintf(q->status, sizeof q->status, "submitted");
+			q->light = LIGHT_RED;
+			q->open_only = 1;
+		} else if (kind_is(k, "step_late")) {
+			q->step_late = 1;
+			q->open_only = 1;
+		} else if (kind_is(k, "pledge_overdue"))
+			q->pledge_overdue = 1;
+		else if (kind_is(k, "suspend_overdue"))
+			q->suspend_overdue = 1;
+		else {
+			/* Recorded: the cases with one in the last 30 days. */
+			snprintf(q->anomaly, sizeof q->anomaly, "%s", k);
+			clock_format_date(today - 30, q->anomaly_from);
+			clock_format_date(today, q->anomaly_to);
+		}
+		return DASH_LIST_CASES;
+	}
+	default:
+		return DASH_LIST_NONE;
+	}
+	snprintf(q->title, sizeof q->title, "%s · %s", what, d->scope_name);
+	return DASH_LIST_CASES;
 }
 
 int

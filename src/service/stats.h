@@ -9,6 +9,7 @@
 
 #include "clock.h"
 #include "model.h"
+#include "case.h"
 #include "store.h"
 
 /* Move c's contribution: before (NULL for a new case) out, after in. */
@@ -32,6 +33,7 @@ struct dash_top {
 	char code[48];
 	char name[192];
 	char step[96];
+	int seq;		/* the step's number in its item (bottlenecks) */
 	long n;
 	int median, p90;	/* working days waited (bottlenecks) */
 	int limit;
@@ -73,5 +75,39 @@ int stats_dashboard_analysis(struct store *st, const struct calendar *cal, const
     int today, struct dash *d);
 int stats_dashboard(struct store *st, const struct calendar *cal, const char *prefix,
     int today, struct dash *d);
+
+/*
+ * The drill-downs: what each figure counts, as a list of cases. The figure
+ * and the length of the list are the same number (tests/unit/t_reconcile.c).
+ */
+enum dash_fig {
+	DASH_OPEN,		/* open cases handled in the scope */
+	DASH_LIGHT,		/* i: LIGHT_GREEN, LIGHT_YELLOW or LIGHT_RED */
+	DASH_STATUS,		/* i: the index in tcase_statuses */
+	DASH_RECEIVED,		/* received today */
+	DASH_FINISHED,		/* completed today */
+	DASH_MONTH,		/* completed this month (on time or late) */
+	DASH_AREA,		/* i: the area's open cases */
+	DASH_AREA_YELLOW,	/* i: the area's yellow ones */
+	DASH_AREA_RED,		/* i: the area's red ones */
+	DASH_BOTTLENECK,	/* i: waiting in that step of that item */
+	DASH_OFFICE,		/* i: the office's red cases */
+	DASH_ANOMALY		/* i: the anomaly's cases (or records, or halls) */
+};
+/* What a figure's list is made of. */
+enum dash_list { DASH_LIST_NONE = -1, DASH_LIST_CASES, DASH_LIST_LATE, DASH_LIST_APPTS,
+	DASH_LIST_HALLS };
+/* The list behind figure fig (i as above) of d, computed for day today:
+ * cases (q), late supervision records (q->anomaly: order, complaint or
+ * rectification; record_late over the last 30 days), appointments past
+ * their response time, or busy halls (stats_busy_halls); *n is the figure. */
+enum dash_list stats_drill(const struct dash *d, enum dash_fig fig, int i, int today,
+    struct case_query *q, long *n);
+/* The halls of the anomaly busy_hall: received today at least twice their
+ * usual day, and at least 5. */
+typedef int (*stats_hall_fn)(void *arg, const char *hall, const char *name, long today,
+    double usual);
+int stats_busy_halls(struct store *st, const struct calendar *cal, const char *prefix,
+    int today, stats_hall_fn fn, void *arg);
 
 #endif

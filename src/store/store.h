@@ -211,11 +211,20 @@ struct case_filter {
 	int pledge_overdue;	/* only cases with pledged materials outstanding before today */
 	int suspend_overdue;	/* only cases suspended past the period told (art. 45) */
 	const char *forecast;	/* running cases turning yellow or red before this day */
-	/* The reports' drill-downs (report_drill_filter): */
+	/* The dashboard's drill-downs (docs: README "supervision"). */
 	const char *area;	/* handled by an office whose region lies in this subtree */
+	int area_exact;		/* ... whose region is exactly area (a district's own offices) */
+	/* Open cases waiting in their step longer than its limit: the last day
+	 * such a wait may have begun, by limit, as 10-character dates one after
+	 * another (limit L at offset 10 L); beyond the string: never late. */
+	const char *step_late;
+	int step;		/* with by_step: waiting in this step of its item */
+	int by_step;
 	const char *finished_from;	/* finished (completed) on or after */
 	const char *finished_to;	/* finished on or before */
-	int on_time;		/* completed 1 on time, 2 late (0: either) */
+	int on_time;		/* 1 decided on time, 2 not on time (late), 0 either */
+	const char *anomaly_from;	/* with anomaly: recorded on or after */
+	const char *anomaly_to;		/* with anomaly: recorded on or before */
 	/* Keyset paging: the page that follows this row in the list's order
 	 * (submitted and id newest first; due, warn and id with by_due). */
 	const struct tcase *after;
@@ -231,7 +240,8 @@ typedef int (*store_case_fn)(void *arg, const struct tcase *c);
 /* Cases matching f within scope, newest first. */
 int store_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, store_case_fn fn, void *arg, char **cause);
-/* How many cases f matches (its limit aside), counting up to cap. */
+/* How many cases store_case_find would list without its limit, counting
+ * up to cap (0: all of them). */
 int store_case_count(struct store *st, const struct case_filter *f,
     const struct scope *scope, long cap, long *n, char **cause);
 #define STORE_MAX_STATUSES 12
@@ -369,6 +379,10 @@ typedef int (*store_anomaly_fn)(void *arg, const char *kind, const char *case_no
     const char *day, const char *detail);
 int store_anomaly_each(struct store *st, const char *lo, const char *hi, const char *from,
     const char *to, store_anomaly_fn fn, void *arg);
+/* The same, as the number of cases with an anomaly of each kind. */
+typedef int (*store_anomaly_count_fn)(void *arg, const char *kind, long cases);
+int store_anomaly_cases(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_anomaly_count_fn fn, void *arg);
 /* The newest cases submitted in [lo, hi) with id > after (the ticker). */
 int store_case_newest(struct store *st, const char *lo, const char *hi, long long after,
     long limit, store_case_fn fn, void *arg);

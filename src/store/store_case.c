@@ -268,7 +268,8 @@ fast_prefix(const struct case_filter *f, const struct scope *scope, const char *
 	if (f->limit <= 0 || f->by_due || f->no || f->applicant || f->name || f->phone ||
 	    f->status || f->item || f->office || f->from || f->to || f->light != LIGHT_NONE ||
 	    f->open_only || f->forecast || f->anomaly || f->pledge_overdue || f->suspend_overdue ||
-	    f->area || f->finished_from || f->finished_to || f->on_time)
+	    f->area || f->by_step || f->finished_from || f->finished_to || f->step_late ||
+	    f->on_time)
 		return 0;
 	*prefix = NULL;
 	switch (scope->kind) {
@@ -535,22 +536,40 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	if (f->forecast)
 		sb_adds(q, " AND c.open = 1 AND ((c.yellow_from > ?20 AND c.yellow_from <= ?13)"
 		    " OR (c.red_from > ?20 AND c.red_from <= ?13))");
-	if (f->anomaly)
-		sb_adds(q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12)");
-	/* 容缺受理: pledges outstanding past their day (cases_pledge_due). */
-	if (f->pledge_overdue)
-		sb_adds(q, " AND c.pledge_due < ?20");
-	/* The handling office's region: the reports count by it. */
-	if (f->area)
+	if (f->anomaly) {
+		sb_adds(q, " AND c.id IN (SELECT case_id FROM anomaly WHERE kind = ?12");
+		if (f->anomaly_from)
+			sb_adds(q, " AND day >= ?14");
+		if (f->anomaly_to)
+			sb_adds(q, " AND day <= ?15");
+		sb_adds(q, ")");
+	}
+	/* The handling office's region: the dashboard's areas and the reports'
+	 * offices count by it. */
+	if (f->area && f->area_exact)
+		sb_adds(q, " AND c.office_region = ?16");
+	else if (f->area)
 		sb_adds(q, " AND c.office_region >= ?16 AND c.office_region < ?16 || ':'");
+	/* The wait began on or before the last day allowed for its step's limit
+	 * (the rule of stats.c's close_group, on the day of the step's start). */
+	if (f->step_late)
+		sb_adds(q, " AND c.open = 1 AND substr(COALESCE(c.step_started, c.accepted, "
+		    "c.submitted), 1, 10) <= substr(?21, 10 * COALESCE((SELECT max(limit_days) "
+		    "FROM item_step s WHERE s.item = c.item AND s.seq = c.step), 0) + 1, 10)");
+	if (f->by_step)
+		sb_adds(q, " AND c.open = 1 AND c.step = ?17");
 	if (f->finished_from)
 		sb_adds(q, " AND c.status = 'completed' AND c.finished >= ?18");
 	if (f->finished_to)
 		sb_adds(q, " AND c.status = 'completed' AND c.finished <= ?19");
+	/* As the dashboard's on-time rate counts: on_time = 1, or not. */
 	if (f->on_time == 1)
 		sb_adds(q, " AND c.on_time = 1");
 	else if (f->on_time == 2)
-		sb_adds(q, " AND c.on_time = 0");
+		sb_adds(q, " AND (c.on_time IS NULL OR c.on_time <> 1)");
+	/* 容缺受理: pledges outstanding past their day (cases_pledge_due). */
+	if (f->pledge_overdue)
+		sb_adds(q, " AND c.pledge_due < ?20");
 	/* art. 45: suspended past the period told (cases_suspend_due). */
 	if (f->suspend_overdue)
 		sb_adds(q, " AND c.suspend_due < ?20");
@@ -603,9 +622,14 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 		sqlite3_bind_int64(s, 11, f->limit);
 	sq_text(s, 12, f->anomaly);
 	sq_text(s, 13, f->forecast);
+	sq_text(s, 14, f->anomaly_from);
+	sq_text(s, 15, f->anomaly_to);
 	sq_text(s, 16, f->area);
+	if (f->by_step)
+		sqlite3_bind_int(s, 17, f->step);
 	sq_text(s, 18, f->finished_from);
 	sq_text(s, 19, f->finished_to);
+	sq_text(s, 21, f->step_late);
 	sq_text(s, 20, f->today);
 	sq_text(s, 40, light_district(f, scope));
 	if (f->after != NULL) {
@@ -684,21 +708,25 @@ store_case_count(struct store *st, const struct case_filter *f, const struct sco
 		return 0;
 	g.limit = 0;
 	g.after = NULL;
-	sb_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM cases c WHERE 1");
-	find_where(&q, &g, scope);
-	sb_addf(&q, " LIMIT %ld)", cap);
+	if (cap > 0) {
+		sb_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM cases c WHERE 1");
+		find_where(&q, &g, scope);
+		sb_addf(&q, " LIMIT %ld)", cap);
+	} else {
+		sb_adds(&q, "SELECT count(*) FROM cases c WHERE 1");
+		find_where(&q, &g, scope);
+	}
 	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
 	sb_release(&q);
 	if (rc != SQLITE_OK)
 		return sq_fail(st, cause);
 	bind_find(s, &g, scope);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
+	if ((rc = sq_first(st, s)) == 0)
 		*n = (long)sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return sq_fail(st, cause);
-	return 0;
+	else
+		set_cause(cause, _("database: %s"), store_error(st));
+	sq_done(st, s);
+	return rc == 0 ? 0 : -1;
 }
 
 int

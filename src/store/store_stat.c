@@ -417,7 +417,8 @@ store_stat_step_each(struct store *st, const char *lo, const char *hi,
     store_stat_step_fn fn, void *arg)
 {
 	static const char sql[] =
-	    "SELECT t.item, i.name, t.step, (SELECT CASE WHEN ?3 = 'en' THEN s.name_en ELSE s.name END "
+	    "SELECT t.item, CASE WHEN ?3 = 'en' AND i.name_en <> '' THEN i.name_en ELSE i.name END, "
+	    "t.step, (SELECT CASE WHEN ?3 = 'en' THEN s.name_en ELSE s.name END "
 	    " FROM item_step s WHERE s.item = t.item AND s.seq = t.step LIMIT 1), "
 	    "(SELECT max(limit_days) FROM item_step s WHERE s.item = t.item AND s.seq = t.step), "
 	    "t.started, sum(t.n) FROM stat_step t JOIN item i ON i.code = t.item "
@@ -484,6 +485,27 @@ store_anomaly_each(struct store *st, const char *lo, const char *hi, const char 
 		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
 		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
 		    (const char *)sqlite3_column_text(s, 3));
+	sq_done(st, s);
+	return rc;
+}
+
+int
+store_anomaly_cases(struct store *st, const char *lo, const char *hi, const char *from,
+    const char *to, store_anomaly_count_fn fn, void *arg)
+{
+	static const char sql[] =
+	    "SELECT a.kind, count(DISTINCT a.case_id) FROM anomaly a JOIN cases c ON c.id = a.case_id "
+	    "WHERE a.day >= ?3 AND a.day <= ?4 AND c.office_region >= ?1 AND c.office_region < ?2 "
+	    "GROUP BY a.kind ORDER BY max(a.day) DESC, a.kind";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	int rc = 0;
+
+	sq_text(s, 1, lo);
+	sq_text(s, 2, hi);
+	sq_text(s, 3, from);
+	sq_text(s, 4, to);
+	while (rc == 0 && sq_next(st, s, &rc))
+		rc = fn(arg, (const char *)sqlite3_column_text(s, 0), (long)sqlite3_column_int64(s, 1));
 	sq_done(st, s);
 	return rc;
 }
