@@ -259,13 +259,13 @@ cmd_dashboard(struct cmd_ctx *c, struct cmd_args *a)
 		    "dashboard is on the console: press d)"));
 	f = cmd_arg(a, "format") ? cmd_arg(a, "format") : "text";
 	if (strcmp(f, "json") && strcmp(f, "text"))
-		return cmd_fail(c, EXIT_USAGE, _("--format: expected json or text, not '%s'"), f);
+		return cmd_fail(c, EXIT_INVALID, _("--format: expected json or text, not '%s'"), f);
 	if ((rc = cmd_scope_prefix(c, cmd_arg(a, "region"), prefix)) != 0)
 		return rc;
 	/* The dashboard's sums are kept by district: the finest view is a
 	 * district's, which shows its townships in the grid. */
 	if (strlen(prefix) > 6)
-		return cmd_fail(c, EXIT_USAGE, _("--region: the dashboard covers the city or a district "
+		return cmd_fail(c, EXIT_INVALID, _("--region: the dashboard covers the city or a district "
 		    "(its grid shows the townships), not '%s'"), cmd_arg(a, "region"));
 	d = xcalloc(1, sizeof *d);
 	if (stats_dashboard(c->s->st, c->s->cal, prefix, c->today, d) != 0) {

@@ -72,7 +72,7 @@ expect_eq "dashboard: supervisor2's totals are 城口县's cell of the city's gr
 # The dashboard's finest view is a district's (its grid shows the townships):
 # narrowing to one township is refused with a clear message, not half-answered.
 terr=$(ssh_as supervisor2 dashboard --once --region 500229001 --format json 2>&1 >/dev/null); rc=$?
-expect_eq "dashboard: narrowing to a township is a usage error (exit 1)" "$rc" 1
+expect_eq "dashboard: narrowing to a township is invalid input (exit 5)" "$rc" 5
 expect_has "dashboard: ... which says the dashboard covers the city or a district" "$terr" "500229001"
 tdash=$(ssh_as supervisor2 dashboard --once --format json)
 expect_has "dashboard: a district supervisor's grid lists its townships" "$tdash" "\"code\": \"500229001\""
