@@ -95,3 +95,10 @@ expect_has "import: the audit chain holds" "$("$TB" --db "$DB" audit verify)" "�
 refuse "import again: each is open already" "$TMP/good.csv" "实际该申请人此事项已有办件 $NO1"
 expect_eq "import: an approver may not take in (exit 3)" \
     "$(ssh_as approver1 case import - < "$TMP/good.csv" >/dev/null 2>&1; echo $?)" 3
+
+# Excel's "CSV UTF-8": a byte-order mark, a code header, LF line ends.
+ID4=$(idno 50022919830404774)
+printf '\357\273\277item,applicant_id,applicant_name,phone,applicant_region,channel,materials,name_differs,submitted\n000112002000,%s,测试丁,,,online,"1,2",no,\n' "$ID4" > "$TMP/bom.csv"
+out=$(ssh_as clerk1 case import - < "$TMP/bom.csv" 2>/dev/null); rc=$?
+expect_eq "BOM: a UTF-8 file with a byte-order mark imports (exit 0)" "$rc" 0
+expect_has "BOM: ... the case is the applicant's" "$(ssh_as clerk1 case show "$out")" "测试丁"
