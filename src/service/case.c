@@ -42,43 +42,43 @@ case_verdict(const struct tcase *k)
 }
 
 struct same_ctx {
+	struct session *s;
 	char *no;
 	char *day;
-	int today;
 };
 
+/* The first of them the user may see. */
 static int
-same_one(void *arg, const struct tcase *k)
+same_one(void *arg, const char *no)
 {
 	struct same_ctx *x = arg;
-	char d[11];
+	struct tcase k;
+	int rc, seen;
 
-	clock_format_date(x->today, d);
-	if (!k->open && strcmp(k->submitted, d) != 0)
-		return 0;
-	snprintf(x->no, 32, "%s", k->no);
-	snprintf(x->day, 11, "%s", k->submitted);
-	return 1;
+	if ((rc = store_case_get(x->s->st, no, &k)) != 0)
+		return rc == STORE_NOTFOUND ? 0 : -1;
+	seen = access_can_see(&x->s->user, &k);
+	if (seen) {
+		snprintf(x->no, 32, "%s", k.no);
+		snprintf(x->day, 11, "%s", k.submitted);
+	}
+	tcase_release(&k);
+	return seen;
 }
 
 int
 case_same_open(struct session *s, const char *applicant, const char *item, char no[32],
     char day[11])
 {
-	struct case_filter f;
-	struct scope sc;
-	struct same_ctx x = { no, day, session_today(s) };
+	struct same_ctx x = { s, no, day };
+	char today[11];
 	int rc;
 
 	no[0] = day[0] = '\0';
 	if (applicant == NULL || *applicant == '\0' || item == NULL || *item == '\0')
 		return 0;
-	memset(&f, 0, sizeof f);
-	f.applicant = applicant;
-	f.item = item;
-	f.limit = 50;
-	access_scope(&s->user, &sc);
-	rc = store_case_find(s->st, &f, &sc, same_one, &x, NULL);
+	clock_format_date(session_today(s), today);
+	rc = store_case_same(s->st, applicant, item, today, same_one, &x);
 	return rc < 0 ? -1 : no[0] != '\0';
 }
 

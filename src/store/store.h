@@ -240,6 +240,10 @@ typedef int (*store_case_fn)(void *arg, const struct tcase *c);
 /* Cases matching f within scope, newest first. */
 int store_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, store_case_fn fn, void *arg, char **cause);
+/* The numbers of applicant's cases of item that are open or were taken in
+ * today, newest first, to fn until it returns non-zero (which is returned). */
+int store_case_same(struct store *st, const char *applicant, const char *item, const char *today,
+    int (*fn)(void *arg, const char *no), void *arg);
 /* How many cases store_case_find would list without its limit, counting
  * up to cap (0: all of them). */
 int store_case_count(struct store *st, const struct case_filter *f,

@@ -1268,3 +1268,34 @@ store_notice_each(struct store *st, long long case_id, store_notice_fn fn, void 
 	sq_done(st, s);
 	return rc;
 }
+
+int
+store_case_same(struct store *st, const char *applicant, const char *item, const char *today,
+    int (*fn)(void *arg, const char *no), void *arg)
+{
+	/* By the applicant's index: an applicant has few cases. */
+	static const char sql[] =
+	    "SELECT no FROM cases WHERE applicant = ?1 AND item = ?2 AND (open = 1 OR "
+	    "submitted = ?3) ORDER BY id DESC";
+	sqlite3_stmt *s = sq_prep(st, sql);
+	char **nos = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	sq_text(s, 1, applicant);
+	sq_text(s, 2, item);
+	sq_text(s, 3, today);
+	/* Read them all first: fn may read the store again. */
+	while (rc == 0 && sq_next(st, s, &rc)) {
+		nos = xreallocarray(nos, n + 1, sizeof *nos);
+		nos[n++] = sq_col(s, 0);
+	}
+	sq_done(st, s);
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = fn(arg, nos[i]);
+		free(nos[i]);
+	}
+	free(nos);
+	return rc;
+}
