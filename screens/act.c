@@ -83,8 +83,19 @@ menu_row(struct ui *ui, void *arg, int i, int y, int w, int selected)
 	hline(' ', w);
 	/* The action as staff name it (出具意见); the command's word is in the
 	 * equivalent `case act` line under the form. */
-	ui_put(y, 2, 16, tcase_action_label(a->defs[i]->name));
-	ui_put(y, 19, w - 20, _(a->defs[i]->summary));
+	{
+		/* As wide as the longest label of the menu (English ones are
+		 * long: "special procedure"), within a third of the line. */
+		int lw = 8, k;
+
+		for (k = 0; k < a->ndefs; k++)
+			if (utf8_width(tcase_action_label(a->defs[k]->name)) > lw)
+				lw = utf8_width(tcase_action_label(a->defs[k]->name));
+		if (lw > w / 3)
+			lw = w / 3;
+		ui_put(y, 2, lw, tcase_action_label(a->defs[i]->name));
+		ui_put(y, 3 + lw, w - 4 - lw, _(a->defs[i]->summary));
+	}
 	attrset(A_NORMAL);
 }
 

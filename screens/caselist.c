@@ -96,10 +96,18 @@ narrow_row(struct ui *ui, struct caselist *cl, struct tcase *c, int y, int w, in
 	ui_put(y, x, 1, marks[l]);
 	attrset(selected ? A_REVERSE : A_NORMAL);
 	x += 2;
-	/* Who it is for, then where it stands; Enter opens the rest. */
-	x += ui_put(y, x, w - x - 1, c->applicant_name) + 1;
-	if (x < w - 2)
-		ui_put(y, x, w - x - 1, c->open ? tcase_status_label(c->status) : case_verdict(c));
+	/* Who it is for, then where it stands (room kept for it); Enter opens
+	 * the rest. */
+	{
+		const char *st = c->open ? tcase_status_label(c->status) : case_verdict(c);
+		int sw = utf8_width(st), nw = w - x - 1 - sw;
+
+		if (nw < 4)
+			nw = 4;
+		x += ui_put(y, x, nw, c->applicant_name) + 1;
+		if (x < w - 1)
+			ui_put(y, x, w - x, st);
+	}
 	attrset(A_NORMAL);
 }
 

@@ -437,10 +437,15 @@ tabs(struct ui *ui, struct dashs *s, int y)
 	if (s->section == SEC_GRID || s->section == SEC_TOTALS) {
 		const char *hint = s->section == SEC_TOTALS ?
 		    _("(←→ a figure above, Enter its cases)") : _("(open · yellow · red)");
+		/* On the totals the grid is drawn below too: its legend as well,
+		 * when the line has room. */
+		const char *both = _("(←→ a figure, Enter its cases; the grid: open · yellow · red)");
 
 		/* Whole or not at all. */
 		attrset(A_DIM);
-		if (x + 1 + utf8_width(hint) < ui->cols)
+		if (s->section == SEC_TOTALS && x + 1 + utf8_width(both) < ui->cols)
+			ui_put(y, x + 1, ui->cols - x - 2, both);
+		else if (x + 1 + utf8_width(hint) < ui->cols)
 			ui_put(y, x + 1, ui->cols - x - 2, hint);
 		attrset(A_NORMAL);
 	}

@@ -107,24 +107,15 @@ static void
 print(struct ui *ui, struct paper *p)
 {
 	struct sb a4 = SB_INIT;
-	const char *s;
 
 	if (paper_text(ui->s, p->no, paper_kinds[p->k], 72, &a4, NULL) != 0) {
 		sb_release(&a4);
 		return;
 	}
-	refresh();
-	fputs("\033[5i", stdout);
-	for (s = a4.buf ? a4.buf : ""; *s; s++) {
-		if (*s == '\n')
-			fputc('\r', stdout);
-		fputc(*s, stdout);
-	}
-	fputs("\f\033[4i", stdout);
-	fflush(stdout);
+	ui_print(ui, a4.buf);
 	sb_release(&a4);
-	ui_message(ui, 0, _("%s sent to the printer of your terminal"),
-	    paper_title(paper_kinds[p->k]));
+	ui_message(ui, 0, _("%s sent to the printer of your terminal (none there? case paper NO "
+	    "--format pdf makes a file)"), paper_title(paper_kinds[p->k]));
 }
 
 static int

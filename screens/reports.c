@@ -346,7 +346,6 @@ print(struct ui *ui, struct reports *r)
 {
 	struct sb t = SB_INIT;
 	char per[40];
-	const char *s;
 	int i, c;
 
 	period_text(r, per);
@@ -358,15 +357,7 @@ print(struct ui *ui, struct reports *r)
 	for (i = 0; i < r->n; i++)
 		print_row(&t, &r->v[i], 0);
 	print_row(&t, &r->total, 1);
-	refresh();
-	fputs("\033[5i", stdout);
-	for (s = t.buf; *s; s++) {
-		if (*s == '\n')
-			fputc('\r', stdout);
-		fputc(*s, stdout);
-	}
-	fputs("\f\033[4i", stdout);
-	fflush(stdout);
+	ui_print(ui, t.buf);
 	sb_release(&t);
 	ui_message(ui, 0, "%s", _("the report was sent to the printer of your terminal"));
 }

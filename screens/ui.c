@@ -152,23 +152,78 @@ ui_title(struct ui *ui, const char *title)
 void
 ui_keybar(struct ui *ui, const char *const *pairs)
 {
-	int x = 0, i;
+	/* When they do not all fit, q and F1 keep their place at the end, so
+	 * that a user can always leave and always find the rest (F1 lists
+	 * every key). */
+	static const char *const f1[] = { "F1", N_("all keys") };
+	const char *keep[4] = { NULL, NULL, NULL, NULL };
+	int x = 0, i, total = 0, reserve = 0, fits;
 
 	ui->bar = pairs;
 	move(ui->rows - 1, 0);
 	clrtoeol();
 	for (i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
-		int kw = utf8_width(pairs[i]), lw = utf8_width(_(pairs[i + 1]));
+		total += utf8_width(pairs[i]) + utf8_width(_(pairs[i + 1])) + 3;
+		if (strcmp(pairs[i], "q") == 0) {
+			keep[0] = pairs[i];
+			keep[1] = pairs[i + 1];
+		} else if (strcmp(pairs[i], "F1") == 0) {
+			keep[2] = pairs[i];
+			keep[3] = pairs[i + 1];
+		}
+	}
+	fits = total - 2 <= ui->cols;
+	if (!fits) {
+		/* F1 too where there is room for it (a narrow window keeps its
+		 * few columns for the work keys: F1 works there all the same). */
+		if (ui->cols < 60)
+			keep[2] = keep[3] = NULL;
+		else if (keep[2] == NULL) {
+			keep[2] = f1[0];
+			keep[3] = f1[1];
+		}
+		for (i = 0; i < 4; i += 2)
+			if (keep[i])
+				reserve += utf8_width(keep[i]) + utf8_width(_(keep[i + 1])) + 3;
+	}
+	for (i = 0; ; i += 2) {
+		const char *k, *l;
+		int kw, lw, last = 0;
 
+		if (pairs[i] != NULL && pairs[i + 1] != NULL) {
+			k = pairs[i];
+			l = pairs[i + 1];
+			if (!fits && (k == keep[0] || k == keep[2]))
+				continue;
+		} else if (!fits && reserve > 0) {
+			/* The kept ones, after what fitted. */
+			int j = keep[0] ? 0 : 2;
+
+			k = keep[j];
+			l = keep[j + 1];
+			keep[j] = NULL;
+			reserve = keep[0] || keep[2] ? reserve : 0;
+			last = 1;
+		} else
+			break;
+		kw = utf8_width(k);
+		lw = utf8_width(_(l));
+		if (!last && !fits && x + kw + lw + 3 + reserve > ui->cols)
+			continue;
 		if (x + kw + lw + 1 > ui->cols)
 			break;
 		attrset(ui->color ? COLOR_PAIR(UI_PAIR_KEY) | A_BOLD : A_REVERSE);
-		x += ui_put(ui->rows - 1, x, kw, pairs[i]);
+		x += ui_put(ui->rows - 1, x, kw, k);
 		attrset(A_NORMAL);
 		x += ui_put(ui->rows - 1, x, lw + 1, " ");
-		x += ui_put(ui->rows - 1, x, lw, _(pairs[i + 1]));
+		x += ui_put(ui->rows - 1, x, lw, _(l));
 		if (x < ui->cols - 1)
 			x += ui_put(ui->rows - 1, x, 2, "  ");
+		if (last) {
+			i -= 2;	/* the other kept one, if any */
+			if (keep[0] == NULL && keep[2] == NULL)
+				break;
+		}
 	}
 }
 
@@ -588,4 +643,23 @@ ui_draft_value(const char *data, const char *key)
 		p = eol ? eol + 1 : NULL;
 	}
 	return NULL;
+}
+
+void
+ui_print(struct ui *ui, const char *text)
+{
+	const char *s;
+
+	(void)ui;
+	refresh();
+	fputs("\033[5i", stdout);
+	for (s = text ? text : ""; *s; s++) {
+		if (*s == '\n')
+			fputc('\r', stdout);
+		fputc(*s, stdout);
+	}
+	fputs("\f\033[4i", stdout);
+	fflush(stdout);
+	/* What a terminal without a printer showed is painted over. */
+	clearok(curscr, TRUE);
 }

@@ -155,6 +155,12 @@ int ui_wrapped_lines(int w, const char *s);
  * character), as ui_put_wrapped cuts it. */
 const char *ui_wrap_end(const char *s, int w);
 
+/* Send text to the printer beside the user's terminal through its print
+ * controller mode (ESC [5i ... ESC [4i: PuTTY, Xshell and SecureCRT pass it
+ * on), lines ended CR LF and a form feed at the end; then the whole screen
+ * is drawn again, for a terminal without a printer shows the text instead. */
+void ui_print(struct ui *ui, const char *text);
+
 /* Drafts: key=value lines. */
 void ui_draft_add(struct sb *sb, const char *key, const char *value);
 /* The value of key in data (heap), or NULL. */
