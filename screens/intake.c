@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
+#include "tcase.h"
 #include "ui.h"
 #include "util.h"
 
@@ -79,10 +80,16 @@ search_items(struct ui *ui, struct intake_state *s)
 {
 	char *q = ui_field_text(&s->f[I_ITEM]);
 	struct cand_ctx c = { s, strcmp(i18n_lang(), "en") == 0 };
+	const char *p = q;
 
 	s->ncand = 0;
 	s->csel = 0;
-	store_item_each(ui->s->st, *q ? q : NULL, add_cand, &c);
+	while (*p == ' ')
+		p++;
+	/* The field still showing the chosen item, or blank (a stray Space),
+	 * finds that item: Tab then keeps it and its ticked materials. */
+	store_item_each(ui->s->st, s->item[0] && (s->f[I_ITEM].filled || !*p) ? s->item :
+	    *p ? p : NULL, add_cand, &c);
 	free(q);
 }
 
@@ -100,6 +107,32 @@ add_mat(void *arg, int seq, const char *name, int required, int secondary)
 		s->nmat++;
 	}
 	return 0;
+}
+
+/*
+ * The item field shows the chosen item, code and name, as text filled in
+ * for the user: a key that types replaces it all and starts a new search,
+ * and the chosen item (with its ticked materials) stays until another one
+ * is picked.
+ */
+static void
+item_show(struct intake_state *s)
+{
+	char buf[300];
+
+	if (!s->item[0])
+		return;
+	snprintf(buf, sizeof buf, "%s %s", s->item, s->item_name);
+	ui_field_set(&s->f[I_ITEM], buf);
+	s->f[I_ITEM].filled = 1;
+}
+
+/* Focus comes to the item field: the chosen item, its line selected. */
+static void
+item_focus(struct ui *ui, struct intake_state *s)
+{
+	item_show(s);
+	search_items(ui, s);
 }
 
 static void
@@ -123,8 +156,8 @@ pick_item(struct ui *ui, struct intake_state *s, const char *code)
 	s->nmat = 0;
 	s->msel = 0;
 	store_material_each(ui->s->st, it.code, add_mat, s);
-	ui_field_set(&s->f[I_ITEM], it.code);
 	item_release(&it);
+	item_show(s);
 }
 
 static void
@@ -434,10 +467,15 @@ intake_draw(struct ui *ui, void *state)
 			put(s, 3 + i, fx, fw, buf, 1);
 			attrset(A_NORMAL);
 		}
-		if (s->ncand == 0)
+		if (s->ncand == 0 && s->item[0]) {
+			snprintf(buf, sizeof buf, _("(no item matches; still chosen: %s)"), s->item_name);
+			put(s, 3, fx, fw, buf, 0);
+		} else if (s->ncand == 0)
 			put(s, 3, fx, fw, _("(no item matches)"), 0);
 	} else if (s->item[0]) {
-		snprintf(buf, sizeof buf, _("%s · promised %d working days"), s->item_name, s->promised);
+		/* art. 32's clock runs until acceptance, the promised one after. */
+		snprintf(buf, sizeof buf, _("%s · to accept in %d working days (then promised %d)"),
+		    s->item_name, TCASE_ACCEPT_DAYS, s->promised);
 		put(s, 3, fx, fw, buf, 0);
 	}
 	label(ui, s, 8, _("applicant ID"), s->focus == I_ID);
@@ -602,11 +640,9 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 			return UI_HANDLED | UI_REDRAW;
 		}
 		rc = ui_field_key(&s->f[I_ITEM], k);
-		if (rc & UI_REDRAW) {
-			s->item[0] = '\0';
-			s->nmat = 0;
+		if (rc & UI_REDRAW)
+			/* A new search; the chosen item stays until another is picked. */
 			search_items(ui, s);
-		}
 		return rc;
 	}
 	if (s->focus == I_REGION && s->nplace > 0 && k.fkey &&
@@ -646,15 +682,17 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 		}
 		if (s->focus < I_MATERIALS)
 			s->focus++;
-		else if (!k.fkey && k.ch == L'\t')
+		else if (!k.fkey && k.ch == L'\t') {
 			s->focus = I_ITEM;
+			item_focus(ui, s);
+		}
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if ((k.fkey && k.ch == KEY_BTAB) || (k.fkey && k.ch == KEY_UP &&
 	    (s->focus != I_MATERIALS || s->msel == 0))) {
 		s->focus = s->focus > 0 ? s->focus - 1 : I_MATERIALS;
 		if (s->focus == I_ITEM)
-			search_items(ui, s);
+			item_focus(ui, s);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (s->focus == I_CHANNEL && k.fkey && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT)) {

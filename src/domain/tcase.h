@@ -40,6 +40,9 @@ int tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, in
  * not decided. Its provisional mark is part of tcase_clock()'s.
  */
 #define TCASE_DELIVERY_DAYS 10
+/* art. 32: a submitted case is answered (accepted or not) within 5 working
+ * days; the promised limit runs from acceptance. */
+#define TCASE_ACCEPT_DAYS 5
 int tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
     int *provisional);
 /*
