@@ -606,7 +606,15 @@ submit(struct ui *ui, struct intake_state *s)
 		free(v[i]);
 	free(m);
 	if (rc != EXIT_OK) {
-		ui_message(ui, 1, "%s", cause ? cause : "?");
+		/* The rules word it for the command line: name the form's fields. */
+		static const char *const flags[] = { "item", "applicant-id", "applicant-name",
+			"phone", "applicant-region", "channel", "materials", NULL };
+		const char *labels[] = { _("item"), _("applicant ID"), _("name"), _("phone"),
+			_("lives in"), _("channel"), _("materials"), NULL };
+		char *shown = ui_form_cause(cause, flags, labels);
+
+		ui_message(ui, 1, "%s", shown);
+		free(shown);
 		free(cause);
 		return UI_HANDLED | UI_REDRAW;
 	}
