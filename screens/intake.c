@@ -414,7 +414,7 @@ focus_rows(const struct intake_state *s, int *first, int *last)
 	switch (s->focus) {
 	case I_ITEM:
 		*first = 2;
-		*last = 2 + (s->ncand < 5 ? (s->ncand > 0 ? s->ncand : 1) : 5);
+		*last = 2 + (s->ncand < 5 ? (s->ncand > 0 ? s->ncand : s->item[0] ? 2 : 1) : 5);
 		break;
 	case I_CHANNEL:
 		*first = *last = 12;
@@ -467,16 +467,18 @@ intake_draw(struct ui *ui, void *state)
 			put(s, 3 + i, fx, fw, buf, 1);
 			attrset(A_NORMAL);
 		}
-		if (s->ncand == 0 && s->item[0]) {
-			snprintf(buf, sizeof buf, _("(no item matches; still chosen: %s)"), s->item_name);
-			put(s, 3, fx, fw, buf, 0);
-		} else if (s->ncand == 0)
+		if (s->ncand == 0)
 			put(s, 3, fx, fw, _("(no item matches)"), 0);
+		if (s->ncand == 0 && s->item[0]) {
+			snprintf(buf, sizeof buf, _("still chosen: %s"), s->item_name);
+			put(s, 4, fx, fw, buf, 0);
+		}
 	} else if (s->item[0]) {
+		put(s, 3, fx, fw, s->item_name, 0);
 		/* art. 32's clock runs until acceptance, the promised one after. */
-		snprintf(buf, sizeof buf, _("%s · to accept in %d working days (then promised %d)"),
-		    s->item_name, TCASE_ACCEPT_DAYS, s->promised);
-		put(s, 3, fx, fw, buf, 0);
+		snprintf(buf, sizeof buf, _("to accept in %d working days (then promised %d)"),
+		    TCASE_ACCEPT_DAYS, s->promised);
+		put(s, 4, fx, fw, buf, 0);
 	}
 	label(ui, s, 8, _("applicant ID"), s->focus == I_ID);
 	label(ui, s, 9, _("name"), s->focus == I_NAME);
