@@ -423,8 +423,13 @@ submit(struct ui *ui, struct act *a)
 	if (a->used[F_VERDICT])
 		args.verdict = a->agree ? "agree" : "disagree";
 	rc = 0;
+	/* A reason the action needs is asked for by the form's own words. */
+	if (a->def->need_note && !*v[F_NOTE]) {
+		set_cause(&cause, _("%s: this action needs a reason"), field_label(a, F_NOTE));
+		rc = EXIT_INVALID;
+	}
 	/* An extension's days may be left empty: the statutory 10 (15). */
-	if (a->used[F_DAYS] && (*v[F_DAYS] || strcmp(a->def->name, "extend") != 0))
+	if (rc == 0 && a->used[F_DAYS] && (*v[F_DAYS] || strcmp(a->def->name, "extend") != 0))
 		rc = lifecycle_arg(&args, "days", v[F_DAYS], &cause);
 	if (rc == 0 && a->used[F_FEE] && *v[F_FEE])
 		rc = lifecycle_arg(&args, "fee", v[F_FEE], &cause);
@@ -437,7 +442,22 @@ submit(struct ui *ui, struct act *a)
 	if (rc != EXIT_OK) {
 		/* Keep the form as it is; with a conflict, show the case as it now
 		 * is. The refusal is shown whole under the form. */
-		a->error = cause ? cause : xstrdup("?");
+		static const char *const flags[] = { "materials", "pledge-materials",
+			"pledge-date", "reason", "days", "fee", "verdict", "note", NULL };
+		const char *labels[9];
+
+		/* The rules word it for the command line: name the form's fields. */
+		labels[0] = field_label(a, F_MATERIALS);
+		labels[1] = field_label(a, F_PLEDGE_MAT);
+		labels[2] = field_label(a, F_PLEDGE_DATE);
+		labels[3] = field_label(a, F_REASON);
+		labels[4] = field_label(a, F_DAYS);
+		labels[5] = field_label(a, F_FEE);
+		labels[6] = field_label(a, F_VERDICT);
+		labels[7] = field_label(a, F_NOTE);
+		labels[8] = NULL;
+		a->error = ui_form_cause(cause, flags, labels);
+		free(cause);
 		if (rc == EXIT_CONFLICT)
 			load_case(ui, a);
 		if (a->c.no != NULL)

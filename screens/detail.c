@@ -390,7 +390,10 @@ detail_draw(struct ui *ui, void *state)
 		    tcase_days_used(ui->s->cal, c, session_today(ui->s)), tcase_limit(c),
 		    *c->finished ? c->finished : c->decided,
 		    case_verdict(c));
-	fact(r, &n, _("clock"), buf, *c->decided ? LIGHT_NONE : l, 0);
+	/* Decided: the decision's clock keeps its last light only when late. */
+	fact(r, &n, *c->accepted ? _("to decide") : _("to accept"), buf,
+	    !*c->decided ? l : c->open && strcmp(c->decided, c->due) > 0 ? LIGHT_RED : LIGHT_NONE,
+	    0);
 	if (*c->decided) {
 		int fin;
 
@@ -404,7 +407,10 @@ detail_draw(struct ui *ui, void *state)
 			    clock_parse_date(c->finished, &fin) == 0 &&
 			    tcase_delivered_on_time(c, fin) ? _("delivered in time") :
 			    _("delivered late"));
-		fact(r, &n, _("delivery"), buf, c->open ? l : LIGHT_NONE, 0);
+		/* The delivery clock has its own light: a late decision leaves
+		 * the case red (the clock row says so), not its delivery. */
+		fact(r, &n, _("delivery"), buf, c->open ?
+		    tcase_delivery_light(c, session_today(ui->s)) : LIGHT_NONE, 0);
 	}
 	if (tcase_suspend_clock(ui->s->cal, c, &sw, &sd) == 0) {
 		/* art. 45: the period told to the applicant has a clock of its own. */
@@ -452,19 +458,19 @@ detail_draw(struct ui *ui, void *state)
 		fact(r, &n, NULL, buf, LIGHT_NONE, 0);
 	}
 	if (c->open && !*c->decided && d->step_limit > 0 && *c->step_started) {
-		/* The step has its own clock: it can run late while the case is on time. */
-		int start, used, sdue;
+		/* The step has its own clock: it can run late while the case is on
+		 * time, never past the case's due date (tcase_step_clock). */
+		int used, swarn, sdue, capped;
 		char due_s[11];
 
-		clock_parse_date(c->step_started, &start);
-		sdue = clock_due(ui->s->cal, start, d->step_limit, c->step_paused);
-		used = clock_workdays(ui->s->cal, start, *c->paused_since ? start : session_today(ui->s)) -
-		    c->step_paused;
-		clock_format_date(sdue, due_s);
-		snprintf(buf, sizeof buf, _("%s: %d / %d working days · due %s"), d->step_name,
-		    used < 0 ? 0 : used, d->step_limit, due_s);
-		stl = clock_light(*c->paused_since ? start : session_today(ui->s),
-		    clock_warn(ui->s->cal, start, d->step_limit, c->step_paused), sdue);
+		if (tcase_step_clock(ui->s->cal, c, d->step_limit, session_today(ui->s), &used,
+		    &swarn, &sdue, &capped, &stl) != 0)
+			stl = LIGHT_NONE;
+		else {
+			clock_format_date(sdue, due_s);
+			snprintf(buf, sizeof buf, _("%s: %d / %d working days · due %s%s"), d->step_name,
+			    used, d->step_limit, due_s, capped ? _(" (the case's due date)") : "");
+		}
 		/* art. 45: a special procedure past its period turns the step too. */
 		if (sl > stl)
 			stl = sl;

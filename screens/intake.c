@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "ids.h"
 #include "lifecycle.h"
+#include "tcase.h"
 #include "ui.h"
 #include "util.h"
 
@@ -79,10 +80,16 @@ search_items(struct ui *ui, struct intake_state *s)
 {
 	char *q = ui_field_text(&s->f[I_ITEM]);
 	struct cand_ctx c = { s, strcmp(i18n_lang(), "en") == 0 };
+	const char *p = q;
 
 	s->ncand = 0;
 	s->csel = 0;
-	store_item_each(ui->s->st, *q ? q : NULL, add_cand, &c);
+	while (*p == ' ')
+		p++;
+	/* The field still showing the chosen item, or blank (a stray Space),
+	 * finds that item: Tab then keeps it and its ticked materials. */
+	store_item_each(ui->s->st, s->item[0] && (s->f[I_ITEM].filled || !*p) ? s->item :
+	    *p ? p : NULL, add_cand, &c);
 	free(q);
 }
 
@@ -100,6 +107,32 @@ add_mat(void *arg, int seq, const char *name, int required, int secondary)
 		s->nmat++;
 	}
 	return 0;
+}
+
+/*
+ * The item field shows the chosen item, code and name, as text filled in
+ * for the user: a key that types replaces it all and starts a new search,
+ * and the chosen item (with its ticked materials) stays until another one
+ * is picked.
+ */
+static void
+item_show(struct intake_state *s)
+{
+	char buf[300];
+
+	if (!s->item[0])
+		return;
+	snprintf(buf, sizeof buf, "%s %s", s->item, s->item_name);
+	ui_field_set(&s->f[I_ITEM], buf);
+	s->f[I_ITEM].filled = 1;
+}
+
+/* Focus comes to the item field: the chosen item, its line selected. */
+static void
+item_focus(struct ui *ui, struct intake_state *s)
+{
+	item_show(s);
+	search_items(ui, s);
 }
 
 static void
@@ -123,8 +156,8 @@ pick_item(struct ui *ui, struct intake_state *s, const char *code)
 	s->nmat = 0;
 	s->msel = 0;
 	store_material_each(ui->s->st, it.code, add_mat, s);
-	ui_field_set(&s->f[I_ITEM], it.code);
 	item_release(&it);
+	item_show(s);
 }
 
 static void
@@ -381,7 +414,7 @@ focus_rows(const struct intake_state *s, int *first, int *last)
 	switch (s->focus) {
 	case I_ITEM:
 		*first = 2;
-		*last = 2 + (s->ncand < 5 ? (s->ncand > 0 ? s->ncand : 1) : 5);
+		*last = 2 + (s->ncand < 5 ? (s->ncand > 0 ? s->ncand : s->item[0] ? 2 : 1) : 5);
 		break;
 	case I_CHANNEL:
 		*first = *last = 12;
@@ -436,9 +469,16 @@ intake_draw(struct ui *ui, void *state)
 		}
 		if (s->ncand == 0)
 			put(s, 3, fx, fw, _("(no item matches)"), 0);
+		if (s->ncand == 0 && s->item[0]) {
+			snprintf(buf, sizeof buf, _("still chosen: %s"), s->item_name);
+			put(s, 4, fx, fw, buf, 0);
+		}
 	} else if (s->item[0]) {
-		snprintf(buf, sizeof buf, _("%s · promised %d working days"), s->item_name, s->promised);
-		put(s, 3, fx, fw, buf, 0);
+		put(s, 3, fx, fw, s->item_name, 0);
+		/* art. 32's clock runs until acceptance, the promised one after. */
+		snprintf(buf, sizeof buf, _("to accept in %d working days (then promised %d)"),
+		    TCASE_ACCEPT_DAYS, s->promised);
+		put(s, 4, fx, fw, buf, 0);
 	}
 	label(ui, s, 8, _("applicant ID"), s->focus == I_ID);
 	label(ui, s, 9, _("name"), s->focus == I_NAME);
@@ -568,7 +608,15 @@ submit(struct ui *ui, struct intake_state *s)
 		free(v[i]);
 	free(m);
 	if (rc != EXIT_OK) {
-		ui_message(ui, 1, "%s", cause ? cause : "?");
+		/* The rules word it for the command line: name the form's fields. */
+		static const char *const flags[] = { "item", "applicant-id", "applicant-name",
+			"phone", "applicant-region", "channel", "materials", NULL };
+		const char *labels[] = { _("item"), _("applicant ID"), _("name"), _("phone"),
+			_("lives in"), _("channel"), _("materials"), NULL };
+		char *shown = ui_form_cause(cause, flags, labels);
+
+		ui_message(ui, 1, "%s", shown);
+		free(shown);
 		free(cause);
 		return UI_HANDLED | UI_REDRAW;
 	}
@@ -602,11 +650,9 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 			return UI_HANDLED | UI_REDRAW;
 		}
 		rc = ui_field_key(&s->f[I_ITEM], k);
-		if (rc & UI_REDRAW) {
-			s->item[0] = '\0';
-			s->nmat = 0;
+		if (rc & UI_REDRAW)
+			/* A new search; the chosen item stays until another is picked. */
 			search_items(ui, s);
-		}
 		return rc;
 	}
 	if (s->focus == I_REGION && s->nplace > 0 && k.fkey &&
@@ -646,15 +692,17 @@ intake_key(struct ui *ui, void *state, struct ui_key k)
 		}
 		if (s->focus < I_MATERIALS)
 			s->focus++;
-		else if (!k.fkey && k.ch == L'\t')
+		else if (!k.fkey && k.ch == L'\t') {
 			s->focus = I_ITEM;
+			item_focus(ui, s);
+		}
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if ((k.fkey && k.ch == KEY_BTAB) || (k.fkey && k.ch == KEY_UP &&
 	    (s->focus != I_MATERIALS || s->msel == 0))) {
 		s->focus = s->focus > 0 ? s->focus - 1 : I_MATERIALS;
 		if (s->focus == I_ITEM)
-			search_items(ui, s);
+			item_focus(ui, s);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (s->focus == I_CHANNEL && k.fkey && (k.ch == KEY_LEFT || k.ch == KEY_RIGHT)) {

@@ -663,3 +663,39 @@ ui_print(struct ui *ui, const char *text)
 	/* What a terminal without a printer showed is painted over. */
 	clearok(curscr, TRUE);
 }
+
+char *
+ui_form_cause(const char *cause, const char *const *flags, const char *const *labels)
+{
+	struct sb out;
+	const char *p = cause ? cause : "?";
+	size_t n;
+	int i, best;
+
+	sb_init(&out);
+	while (*p) {
+		best = -1;
+		if (p[0] == '-' && p[1] == '-')
+			for (i = 0; flags[i] != NULL; i++) {
+				n = strlen(flags[i]);
+				if (strncmp(p + 2, flags[i], n) == 0 &&
+				    !(p[2 + n] >= 'a' && p[2 + n] <= 'z') && p[2 + n] != '-' &&
+				    (best < 0 || n > strlen(flags[best])))
+					best = i;
+			}
+		if (best < 0) {
+			sb_addc(&out, *p++);
+			continue;
+		}
+		sb_adds(&out, labels[best]);
+		p += 2 + strlen(flags[best]);
+		/* "--note TEXT": the placeholder says nothing in a form. */
+		if (p[0] == ' ' && p[1] >= 'A' && p[1] <= 'Z' && p[2] >= 'A' && p[2] <= 'Z') {
+			for (n = 1; p[n] >= 'A' && p[n] <= 'Z'; n++)
+				;
+			if (!((p[n] >= 'a' && p[n] <= 'z')))
+				p += n;
+		}
+	}
+	return sb_detach(&out);
+}

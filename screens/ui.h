@@ -151,6 +151,13 @@ void ui_equivalent(struct ui *ui, int y, const char *cmd);
 int ui_put_wrapped(int y, int x, int w, int maxlines, const char *s);
 /* The lines s takes in w columns. */
 int ui_wrapped_lines(int w, const char *s);
+/*
+ * A refusal from the rules, worded for a command line ("--applicant-id:
+ * ..."), as a console form shows it: each "--FLAG" of flags[] (without the
+ * dashes, NULL-ended) becomes labels[i], the form's label of that field, and
+ * a placeholder after it (" TEXT", " N") goes. Heap; the CLI keeps its words.
+ */
+char *ui_form_cause(const char *cause, const char *const *flags, const char *const *labels);
 /* Where the first line of s that fits in w columns ends (at least one
  * character), as ui_put_wrapped cuts it. */
 const char *ui_wrap_end(const char *s, int w);

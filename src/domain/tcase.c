@@ -347,6 +347,49 @@ tcase_suspend_clock(const struct calendar *cal, const struct tcase *c, int *warn
 	return 0;
 }
 
+int
+tcase_step_clock(const struct calendar *cal, const struct tcase *c, int limit, int today,
+    int *used, int *warn, int *due, int *capped, enum light *light)
+{
+	int start, on = today, cdue, cwarn;
+
+	*capped = 0;
+	if (c->step_started == NULL || clock_parse_date(c->step_started, &start) != 0 || limit < 0)
+		return -1;
+	/* A stopped clock is read on the day it stopped, not on the step's first. */
+	if (c->paused_since != NULL && *c->paused_since != '\0')
+		clock_parse_date(c->paused_since, &on);
+	if (on < start)
+		on = start;
+	*due = clock_due(cal, start, limit, c->step_paused);
+	*warn = clock_warn(cal, start, limit, c->step_paused);
+	/* The step cannot outlast the case it belongs to. */
+	if (c->due != NULL && clock_parse_date(c->due, &cdue) == 0 && cdue < *due) {
+		*due = cdue;
+		*capped = 1;
+	}
+	if (c->warn != NULL && clock_parse_date(c->warn, &cwarn) == 0 && cwarn < *warn)
+		*warn = cwarn;
+	if (*warn > *due)
+		*warn = *due;
+	*used = clock_workdays(cal, start, on) - c->step_paused;
+	if (*used < 0)
+		*used = 0;
+	*light = clock_light(on, *warn, *due);
+	return 0;
+}
+
+enum light
+tcase_delivery_light(const struct tcase *c, int today)
+{
+	int w, d;
+
+	if (c->deliver_warn == NULL || c->deliver_due == NULL ||
+	    clock_parse_date(c->deliver_warn, &w) != 0 || clock_parse_date(c->deliver_due, &d) != 0)
+		return LIGHT_NONE;
+	return clock_light(today, w, d);
+}
+
 const char *
 tcase_due_in_force(const struct tcase *c)
 {

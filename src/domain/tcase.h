@@ -40,6 +40,9 @@ int tcase_clock(const struct calendar *cal, const struct tcase *c, int *warn, in
  * not decided. Its provisional mark is part of tcase_clock()'s.
  */
 #define TCASE_DELIVERY_DAYS 10
+/* art. 32: a submitted case is answered (accepted or not) within 5 working
+ * days; the promised limit runs from acceptance. */
+#define TCASE_ACCEPT_DAYS 5
 int tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due,
     int *provisional);
 /*
@@ -49,6 +52,21 @@ int tcase_delivery_clock(const struct calendar *cal, const struct tcase *c, int 
  * unless c is suspended with a period.
  */
 int tcase_suspend_clock(const struct calendar *cal, const struct tcase *c, int *warn, int *due);
+/*
+ * The clock of the current step, limit working days from step_started
+ * (paused days within the step, step_paused, push it like the case's):
+ * days used until today, or until the day the clock stopped (paused_since),
+ * its warning and due dates, and its light on that same day, so that used
+ * days, due date and light always agree (red once the due date is past).
+ * A step is part of the case: its dates never run past the case's, so a
+ * step due after the case is due on the case's due date (and warns no
+ * later than the case); *capped is 1 then. -1 when c has no step start.
+ */
+int tcase_step_clock(const struct calendar *cal, const struct tcase *c, int limit, int today,
+    int *used, int *warn, int *due, int *capped, enum light *light);
+/* A delivery clock's light on today (art. 44: deliver_warn, deliver_due),
+ * whatever the decision's lateness; LIGHT_NONE when c has none. */
+enum light tcase_delivery_light(const struct tcase *c, int today);
 /* The name of a special procedure (suspend --reason) in the user's language. */
 const char *tcase_suspend_label(const char *reason);
 /* The due date of the clock whose light c shows: the delivery clock's for

@@ -104,7 +104,7 @@ lifecycle_deemed(const struct calendar *cal, const struct tcase *c, int today)
 	if (strcmp(c->status, "submitted") != 0 || clock_parse_date(c->submitted, &sub) != 0)
 		return 0;
 	/* A supplement notice stops the 5 days: only unanswered time counts. */
-	return clock_workdays(cal, sub, today) - c->paused_days > 5;
+	return clock_workdays(cal, sub, today) - c->paused_days > TCASE_ACCEPT_DAYS;
 }
 
 /* Helpers ---------------------------------------------------------------------- */
@@ -1670,7 +1670,7 @@ intake_in(struct store *st, const struct calendar *cal, const struct actor *who,
 	c.step = 1;
 	c.submitted = today_s;
 	/* Before acceptance the clock is art. 32's: an answer within 5 working days. */
-	c.limit_days = 5;
+	c.limit_days = TCASE_ACCEPT_DAYS;
 	{
 		int w, d;
 

@@ -2,7 +2,10 @@
  * The working-day clock on hard dates: National Day 2017 with its make-up
  * Saturday, Spring Festival 2026, lights at 80% and at one day left.
  */
+#include <string.h>
+
 #include "clock.h"
+#include "tcase.h"
 #include "test.h"
 
 static int
@@ -96,11 +99,101 @@ lights(void)
 	CHECK_STR(fmt(clock_due(c, start, 10, 2)), "2026-11-18");
 }
 
+/* The step clock of issue 12: used days, due date and light agree. */
+static void
+step_clock(void)
+{
+	struct calendar *cal = test_calendar();
+	struct tcase c;
+	int used, warn, due, capped;
+	enum light l;
+
+	memset(&c, 0, sizeof c);
+	c.open = 1;
+	c.step_started = (char *)"2026-11-26";
+	c.paused_since = (char *)"";
+	c.warn = (char *)"2026-12-03";
+	c.due = (char *)"2026-12-03";
+	/* A 1-day step started 11-26, seen on 12-03: 5 used, red. */
+	CHECK_INT(tcase_step_clock(cal, &c, 1, day("2026-12-03"), &used, &warn, &due, &capped,
+	    &l), 0);
+	CHECK_INT(used, 5);
+	CHECK_STR(fmt(due), "2026-11-27");
+	CHECK_INT(l, LIGHT_RED);
+	CHECK_INT(capped, 0);
+	/* Stopped on 12-03 (补正): read on that day, not on the step's first:
+	 * still 5 used and red, never 0 used and yellow. */
+	c.paused_since = (char *)"2026-12-03";
+	CHECK_INT(tcase_step_clock(cal, &c, 1, day("2026-12-10"), &used, &warn, &due, &capped,
+	    &l), 0);
+	CHECK_INT(used, 5);
+	CHECK_INT(l, LIGHT_RED);
+	/* Stopped on the first day: 0 used, yellow (one day left), due ahead. */
+	c.paused_since = (char *)"2026-11-26";
+	tcase_step_clock(cal, &c, 1, day("2026-12-10"), &used, &warn, &due, &capped, &l);
+	CHECK_INT(used, 0);
+	CHECK_INT(l, LIGHT_YELLOW);
+}
+
+static void
+step_within_case(void)
+{
+	struct calendar *cal = test_calendar();
+	struct tcase c;
+	int used, warn, due, capped;
+	enum light l;
+
+	/* The case is due 11-30 and red on 12-03; its step, started 12-02
+	 * with 1 day, would be due 12-03: it is due with the case, red. */
+	memset(&c, 0, sizeof c);
+	c.open = 1;
+	c.step_started = (char *)"2026-12-02";
+	c.paused_since = (char *)"";
+	c.warn = (char *)"2026-11-27";
+	c.due = (char *)"2026-11-30";
+	tcase_step_clock(cal, &c, 1, day("2026-12-03"), &used, &warn, &due, &capped, &l);
+	CHECK_INT(used, 1);
+	CHECK_STR(fmt(due), "2026-11-30");
+	CHECK_INT(capped, 1);
+	CHECK_INT(l, LIGHT_RED);
+	/* A step well inside the case keeps its own dates. */
+	c.due = (char *)"2026-12-31";
+	c.warn = (char *)"2026-12-29";
+	tcase_step_clock(cal, &c, 3, day("2026-12-03"), &used, &warn, &due, &capped, &l);
+	CHECK_STR(fmt(due), "2026-12-07");
+	CHECK_INT(capped, 0);
+	CHECK_INT(l, LIGHT_GREEN);
+}
+
+static void
+delivery_light(void)
+{
+	struct tcase c;
+
+	/* Denied late on 12-03 (due 11-30): the case stays red, the delivery
+	 * clock (to 12-17) is green with two weeks left. */
+	memset(&c, 0, sizeof c);
+	c.open = 1;
+	c.paused_since = (char *)"";
+	c.decided = (char *)"2026-12-03";
+	c.warn = (char *)"2026-11-27";
+	c.due = (char *)"2026-11-30";
+	c.deliver_warn = (char *)"2026-12-15";
+	c.deliver_due = (char *)"2026-12-17";
+	CHECK_INT(tcase_light(&c, day("2026-12-03")), LIGHT_RED);
+	CHECK_INT(tcase_delivery_light(&c, day("2026-12-03")), LIGHT_GREEN);
+	CHECK_INT(tcase_delivery_light(&c, day("2026-12-15")), LIGHT_YELLOW);
+	CHECK_INT(tcase_delivery_light(&c, day("2026-12-18")), LIGHT_RED);
+}
+
 const struct test tests_clock[] = {
 	{ "clock: National Day 2017 and its make-up Saturday", national_day_2017 },
 	{ "clock: Spring Festival 2026", spring_festival_2026 },
 	{ "clock: strict ISO dates", dates },
 	{ "clock: beyond the calendar's years", beyond_the_table },
 	{ "clock: yellow at 80% or one day left, red past due", lights },
+	{ "clock: a step's used days, due date and light agree", step_clock },
+	{ "clock: a step is due no later than its case", step_within_case },
+	{ "clock: a late decision's delivery clock has its own light", delivery_light },
 	{ NULL, NULL }
 };
