@@ -423,16 +423,21 @@ unlook(struct afield *a)
 static int
 resolve(struct ui *ui, struct aform *f, struct afield *a, char **cause)
 {
+	struct region r;
 	char *q;
 	int n;
 
 	if (!a->lookup || a->choice)
 		return 0;
 	q = ui_field_text(&a->f);
-	if (*q == '\0') {
+	if (*q == '\0' || (a->lookup == LK_REGION && q[strspn(q, "0123456789")] == '\0' &&
+	    store_region_get(ui->s->st, q, &r) != 0)) {
+		/* nothing, or a code that is no region: the service says so */
 		free(q);
 		return 0;
 	}
+	if (a->lookup == LK_REGION && *q && q[strspn(q, "0123456789")] == '\0')
+		region_release(&r);
 	n = lookup(ui, f, a);
 	if (n < 0)
 		set_cause(cause, _("%s: choose the region first"), _(a->label));
