@@ -562,7 +562,8 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (!k.fkey && k.ch == L'a') {
 		if (!d->can_act) {
-			ui_message(ui, 1, "%s", _("you cannot take any action on this case now"));
+			ui_message(ui, 1, _("there is nothing you may do on this case now (it is %s)"),
+			    tcase_status_label(d->c.status));
 			return UI_HANDLED | UI_REDRAW;
 		}
 		ui_push(ui, &screen_act, d->no);
