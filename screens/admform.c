@@ -734,7 +734,6 @@ form_submit(struct ui *ui, struct aform *f)
 			in.region = v[3];
 			in.office = *v[4] ? v[4] : NULL;
 			rc = user_add(ui->s, &in, &cause);
-			relabel(f, &cause);
 		}
 		if (rc == 0) {
 			ui_message(ui, 0, _("user '%s' added; k on their screen adds a key"), v[0]);
@@ -830,6 +829,7 @@ form_submit(struct ui *ui, struct aform *f)
 	free(f->error);
 	f->error = NULL;
 	if (rc != EXIT_OK) {
+		relabel(f, &cause);
 		f->error = cause ? cause : xstrdup("?");
 		/* Small windows have no room under the form: the message line
 		 * says it (F3 reads it whole). */

@@ -127,6 +127,22 @@ scr=$(wait_screen "请整改窗口秩序" 3)
 expect_has "orders: F2 issues it and the list shows it" "$scr" "城口县市场监督管理局"
 expect_has "orders: ... with the order from the case screen" "$scr" "请加快办理"
 expect_eq "orders: two orders, one per way" "$(sqlite3 "$DB" "SELECT count(*) FROM supervision")" 2
+# Complaints likewise: n on the complaints list.
+tmux_keys q
+sleep 0.5
+tmux_keys c
+scr=$(wait_screen "n 新投诉" 3)
+expect_has "complaints: the list offers n" "$scr" "n 新投诉"
+tmux_keys n
+wait_screen "登记投诉" 3 >/dev/null
+tmux_keys -l "$no"
+tmux_keys Enter Enter
+tmux_keys -l 窗口态度不好
+tmux_keys F2
+scr=$(wait_screen "窗口态度不好" 3)
+expect_has "complaints: F2 logs it and the list shows it" "$scr" "已登记投诉"
+expect_eq "complaints: it is about the case" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM complaint WHERE text = '窗口态度不好'")" 1
 tmux_keys q q y
 tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
 
