@@ -140,7 +140,7 @@ recnew_draw(struct ui *ui, void *state)
 		else
 			ui_field_draw(ui, &r->f[idx], y, 2 + lw, w, 0);
 	}
-	if (r->error) {
+	if (r->error && ui->rows >= 16) {
 		attrset(ui->color ? COLOR_PAIR(UI_PAIR_RED) | A_BOLD : A_BOLD);
 		ui_put_wrapped(y + 1, 2, ui->cols - 4, 3, r->error);
 		attrset(A_NORMAL);
@@ -205,6 +205,9 @@ submit(struct ui *ui, struct recnew *r)
 		}
 		free(r->error);
 		r->error = cause ? cause : xstrdup("?");
+		/* A small window has no room under the form: the message line says it. */
+		if (ui->rows < 16)
+			ui_message(ui, 1, "%s", r->error);
 	}
 	for (i = 0; i < 4; i++)
 		free(v[i]);
