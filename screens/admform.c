@@ -37,7 +37,11 @@ struct afield {
 	char value[NCHOICE][48];
 	char label_of[NCHOICE][96];
 	struct ui_field f;
+	int lookup;		/* LK_REGION, LK_OFFICE: a name looked up, a code submitted */
+	char typed[96];		/* what was typed before the matches were offered */
 };
+
+enum { LK_NONE, LK_REGION, LK_OFFICE };
 
 struct aform {
 	char arg[96];		/* what made it: kept with a draft */
@@ -189,8 +193,8 @@ form_make(struct ui *ui, const void *arg)
 		choice_add(c, "approver", role_label(ROLE_APPROVER), 0);
 		choice_add(c, "supervisor", role_label(ROLE_SUPERVISOR), 0);
 		choice_add(c, "admin", role_label(ROLE_ADMIN), 0);
-		add_text(f, N_("region"), "region", "");
-		add_text(f, N_("office"), "office", "");
+		add_text(f, N_("region"), "region", "")->lookup = LK_REGION;
+		add_text(f, N_("office"), "office", "")->lookup = LK_OFFICE;
 		c = add_choice(f, N_("language"), "lang");
 		choice_add(c, "zh", "中文 (zh)", 1);
 		choice_add(c, "en", "English (en)", 0);
@@ -280,6 +284,196 @@ form_make(struct ui *ui, const void *arg)
 	}
 	}
 	return f;
+}
+
+static char *ftext(const struct aform *f, int i);
+
+/* The region and office fields look a name up -------------------------------
+ * Typed text (a name, pinyin initials or a code) and Enter: the matches
+ * become a choice (←→) showing name and code; the code is what is
+ * submitted. Typing again goes back to the text. */
+
+static int
+region_hit(void *arg, const char *code, const char *name, const char *level,
+    const char *parent_name)
+{
+	struct afield *a = arg;
+	struct sb t = SB_INIT;
+
+	(void)level;
+	if (*parent_name)
+		sb_addf(&t, "%s · %s (%s)", name, parent_name, code);
+	else
+		sb_addf(&t, "%s (%s)", name, code);
+	choice_add(a, code, t.buf, a->nchoice == 0);
+	sb_release(&t);
+	return 0;
+}
+
+struct office_q {
+	struct afield *a;
+	const char *q;
+	char regs[NCHOICE][16];	/* regions whose name or initials match q */
+	int nregs;
+};
+
+static int
+region_collect(void *arg, const char *code, const char *name, const char *level,
+    const char *parent_name)
+{
+	struct office_q *o = arg;
+
+	(void)name;
+	(void)level;
+	(void)parent_name;
+	if (o->nregs < NCHOICE)
+		snprintf(o->regs[o->nregs++], sizeof o->regs[0], "%.15s", code);
+	return 0;
+}
+
+static int
+office_hit(void *arg, const char *code, const char *name, const char *kind, const char *region,
+    const char *level)
+{
+	struct office_q *o = arg;
+	int i, hit = strstr(name, o->q) != NULL || strncmp(code, o->q, strlen(o->q)) == 0;
+	struct sb t = SB_INIT;
+
+	(void)kind;
+	(void)level;
+	for (i = 0; !hit && i < o->nregs; i++)
+		hit = strcmp(o->regs[i], region) == 0;
+	if (!hit)
+		return 0;
+	sb_addf(&t, "%s (%s)", name, code);
+	choice_add(o->a, code, t.buf, o->a->nchoice == 0);
+	sb_release(&t);
+	return 0;
+}
+
+/* The region the office is looked up in: the region field's code, or NULL. */
+static char *
+form_region(struct ui *ui, const struct aform *f)
+{
+	int i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->fl[i].lookup == LK_REGION) {
+			char *v = ftext(f, i);
+			struct region r;
+
+			if (*v && store_region_get(ui->s->st, v, &r) == 0) {
+				region_release(&r);
+				return v;
+			}
+			free(v);
+		}
+	return NULL;
+}
+
+/* Look the text of lookup field a up: its matches become its choices.
+ * The number of matches, or -1 (the office before its region). */
+static int
+lookup(struct ui *ui, struct aform *f, struct afield *a)
+{
+	char *q = ui_field_text(&a->f);
+
+	a->nchoice = a->sel = a->sel0 = 0;
+	utf8_copy(a->typed, sizeof a->typed, q);
+	if (a->lookup == LK_REGION) {
+		struct region r;
+
+		if (store_region_get(ui->s->st, q, &r) == 0) {
+			region_hit(a, r.code, r.name, r.level, "");
+			region_release(&r);
+		} else
+			store_place_find(ui->s->st, q, NULL, NCHOICE, region_hit, a);
+	} else {
+		char *region = form_region(ui, f);
+		struct office_q o;
+
+		if (region == NULL) {
+			free(q);
+			return -1;
+		}
+		memset(&o, 0, sizeof o);
+		o.a = a;
+		o.q = q;
+		store_place_find(ui->s->st, q, region, NCHOICE, region_collect, &o);
+		store_office_each(ui->s->st, region, office_hit, &o);
+		free(region);
+	}
+	free(q);
+	return a->nchoice;
+}
+
+/* Back to the text the matches came from. */
+static void
+unlook(struct afield *a)
+{
+	if (a->lookup && a->choice) {
+		a->choice = 0;
+		a->nchoice = 0;
+		ui_field_set(&a->f, a->typed);
+	}
+}
+
+/* Resolve lookup field a: 0 when it holds a code (or nothing), else -1
+ * with *cause naming the field. */
+static int
+resolve(struct ui *ui, struct aform *f, struct afield *a, char **cause)
+{
+	struct region r;
+	char *q;
+	int n;
+
+	if (!a->lookup || a->choice)
+		return 0;
+	q = ui_field_text(&a->f);
+	if (*q == '\0' || (a->lookup == LK_REGION && q[strspn(q, "0123456789")] == '\0' &&
+	    store_region_get(ui->s->st, q, &r) != 0)) {
+		/* nothing, or a code that is no region: the service says so */
+		free(q);
+		return 0;
+	}
+	if (a->lookup == LK_REGION && *q && q[strspn(q, "0123456789")] == '\0')
+		region_release(&r);
+	n = lookup(ui, f, a);
+	if (n < 0)
+		set_cause(cause, _("%s: choose the region first"), _(a->label));
+	else if (n == 0)
+		set_cause(cause, _("%s: nothing matches '%s': type a name, pinyin initials or a code"),
+		    _(a->label), q);
+	else {
+		a->choice = 1;
+		f->changed = 1;
+	}
+	free(q);
+	return n > 0 ? 0 : -1;
+}
+
+/* A refusal naming an option ("--region: ...") names the field instead. */
+static void
+relabel(const struct aform *f, char **cause)
+{
+	int i;
+
+	for (i = 0; *cause && i < f->n; i++) {
+		size_t n;
+		struct sb t = SB_INIT;
+
+		if (f->fl[i].opt == NULL)
+			continue;
+		n = strlen(f->fl[i].opt);
+		if (strncmp(*cause, "--", 2) != 0 || strncmp(*cause + 2, f->fl[i].opt, n) != 0 ||
+		    (*cause)[2 + n] == '-' || ((*cause)[2 + n] >= 'a' && (*cause)[2 + n] <= 'z'))
+			continue;
+		sb_addf(&t, "%s%s", _(f->fl[i].label), *cause + 2 + n);
+		free(*cause);
+		*cause = xstrdup(t.buf);
+		sb_release(&t);
+		return;
+	}
 }
 
 static const char *
@@ -514,14 +708,33 @@ form_submit(struct ui *ui, struct aform *f)
 		in.region = v[3];
 		in.office = *v[4] ? v[4] : NULL;
 		in.lang = v[5];
-		if (*v[0] == '\0') {
+		if (resolve(ui, f, &f->fl[3], &cause) != 0 || resolve(ui, f, &f->fl[4], &cause) != 0) {
+			rc = EXIT_INVALID;
+		} else if (f->fl[3].choice && f->fl[3].nchoice > 1) {
+			set_cause(&cause, _("%s: %d matches: choose one with ←→, then F2"),
+			    _(f->fl[3].label), f->fl[3].nchoice);
+			f->focus = 3;
+			rc = EXIT_INVALID;
+		} else if (f->fl[4].choice && f->fl[4].nchoice > 1) {
+			set_cause(&cause, _("%s: %d matches: choose one with ←→, then F2"),
+			    _(f->fl[4].label), f->fl[4].nchoice);
+			f->focus = 4;
+			rc = EXIT_INVALID;
+		} else if (*v[0] == '\0') {
 			set_cause(&cause, "%s", _("login: expected the new user's login"));
 			rc = EXIT_INVALID;
 		} else if (*v[3] == '\0') {
 			set_cause(&cause, "%s", _("region: expected a region code (e.g. 500229)"));
 			rc = EXIT_INVALID;
-		} else
+		} else {
+			free(v[3]);
+			free(v[4]);
+			v[3] = ftext(f, 3);
+			v[4] = ftext(f, 4);
+			in.region = v[3];
+			in.office = *v[4] ? v[4] : NULL;
 			rc = user_add(ui->s, &in, &cause);
+		}
 		if (rc == 0) {
 			ui_message(ui, 0, _("user '%s' added; k on their screen adds a key"), v[0]);
 			ui_then(ui, &screen_user, v[0]);
@@ -616,6 +829,7 @@ form_submit(struct ui *ui, struct aform *f)
 	free(f->error);
 	f->error = NULL;
 	if (rc != EXIT_OK) {
+		relabel(f, &cause);
 		f->error = cause ? cause : xstrdup("?");
 		/* Small windows have no room under the form: the message line
 		 * says it (F3 reads it whole). */
@@ -653,6 +867,46 @@ form_key(struct ui *ui, void *state, struct ui_key k)
 	}
 	if (k.fkey && k.ch == KEY_F(2))
 		return form_submit(ui, f);
+	if (a->lookup && !a->choice && (enter || (!k.fkey && k.ch == L'\t'))) {
+		char *cause = NULL;
+		char *q = ui_field_text(&a->f);
+		int typed = *q != '\0';
+
+		free(q);
+		free(f->error);
+		f->error = NULL;
+		if (typed && resolve(ui, f, a, &cause) != 0) {
+			f->error = cause;
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (a->lookup == LK_REGION)
+			unlook(&f->fl[4]);	/* the office belongs to the region */
+		if (typed && a->nchoice > 1) {
+			ui_message(ui, 0, _("%s: %d matches: choose one with ←→, Enter takes it"),
+			    _(a->label), a->nchoice);
+			return UI_HANDLED | UI_REDRAW;
+		}
+		f->focus = (f->focus + 1) % f->n;
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (a->lookup && a->choice && ((!k.fkey && k.ch != L'\t' && k.ch != 27 && !enter) ||
+	    (k.fkey && k.ch == KEY_BACKSPACE))) {
+		/* Typing again: back to the text, the key goes to it. */
+		unlook(a);
+		if (a->lookup == LK_REGION)
+			unlook(&f->fl[4]);
+		if (!k.fkey && (k.ch == 8 || k.ch == 127))
+			;
+		else if (k.fkey && k.ch == KEY_BACKSPACE)
+			;
+		else {
+			rc = ui_field_key(&a->f, k);
+			f->changed = 1;
+			return rc | UI_REDRAW;
+		}
+		f->changed = 1;
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (enter || (!k.fkey && k.ch == L'\t') || (k.fkey && k.ch == KEY_DOWN)) {
 		f->focus = (f->focus + 1) % f->n;
 		return UI_HANDLED | UI_REDRAW;
@@ -681,7 +935,7 @@ form_typing(struct ui *ui, void *state)
 	struct aform *f = state;
 
 	(void)ui;
-	return !f->fl[f->focus].choice;
+	return !f->fl[f->focus].choice || f->fl[f->focus].lookup;
 }
 
 static void

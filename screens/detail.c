@@ -14,6 +14,7 @@
 #include "case.h"
 #include "notice.h"
 #include "i18n.h"
+#include "lifecycle.h"
 #include "project.h"
 #include "project_screens.h"
 #include "tcase.h"
@@ -40,6 +41,7 @@ struct detail {
 	int hcut;		/* the facts do not fit: Space shows the next lines */
 	int hmax, th;		/* the facts' lines and the timeline's rows drawn */
 	const char *bar[40];	/* the key bar drawn (F1 lists it) */
+	int can_act;		/* some action is open to the user (a is offered) */
 };
 
 /* One fact above the timeline: a label, its text, and a light after it. */
@@ -192,6 +194,11 @@ load(struct ui *ui, struct detail *d)
 		return -1;
 	}
 	d->generation = ui->generation;
+	{
+		const struct act_def *defs[24];
+
+		d->can_act = lifecycle_offered(ui->s, &d->c, defs, 24) > 0;
+	}
 	store_event_each_of_case(ui->s->st, d->c.id, add_event, d);
 	store_step_each(ui->s->st, d->c.item, step_of, &si);
 	store_branch_each(ui->s->st, d->c.id, add_branch, d);
@@ -534,8 +541,17 @@ detail_draw(struct ui *ui, void *state)
 			d->bar[k++] = "Space";
 			d->bar[k++] = N_("more facts");
 		}
-		for (; *src && k < 38; src++)
-			d->bar[k++] = *src;
+		if (access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
+			d->bar[k++] = "o";
+			d->bar[k++] = N_("order (督办)");
+		}
+		for (; src[0] && src[1] && k < 36; src += 2) {
+			/* a only when some action is open to the user */
+			if (strcmp(src[0], "a") == 0 && !d->can_act)
+				continue;
+			d->bar[k++] = src[0];
+			d->bar[k++] = src[1];
+		}
 		d->bar[k] = NULL;
 		ui_keybar(ui, d->bar);
 	}
@@ -551,7 +567,19 @@ detail_key(struct ui *ui, void *state, struct ui_key k)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'a') {
+		if (!d->can_act) {
+			ui_message(ui, 1, _("there is nothing you may do on this case now (it is %s)"),
+			    tcase_status_label(d->c.status));
+			return UI_HANDLED | UI_REDRAW;
+		}
 		ui_push(ui, &screen_act, d->no);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (!k.fkey && k.ch == L'o' && access_has(&ui->s->user, RIGHT_ORDER_ISSUE)) {
+		char arg[64];
+
+		snprintf(arg, sizeof arg, "order:%.40s", d->no);
+		ui_push(ui, &screen_record_new, arg);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (!k.fkey && k.ch == L'g' && d->project[0]) {

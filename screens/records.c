@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "exitcode.h"
 #include "i18n.h"
 #include "record.h"
@@ -209,11 +210,32 @@ records_enter(struct ui *ui, const void *arg)
 	return r;
 }
 
+/* n opens a new order (supervisors) or complaint (those who log them). */
+static int
+may_new(struct ui *ui, const struct records *r)
+{
+	if (r->late)
+		return 0;
+	if (r->kind == 0)
+		return access_has(&ui->s->user, RIGHT_ORDER_ISSUE);
+	if (r->kind == 1)
+		return access_has(&ui->s->user, RIGHT_COMPLAINT_LOG);
+	return 0;
+}
+
 static void
 records_draw(struct ui *ui, void *state)
 {
 	static const char *const keys[] = {
 		"Enter", N_("open"), "f", N_("filter"), "/", N_("find case"), "q", N_("back"), NULL
+	};
+	static const char *const keys_order[] = {
+		"Enter", N_("open"), "n", N_("new order"), "f", N_("filter"), "/", N_("find case"),
+		"q", N_("back"), NULL
+	};
+	static const char *const keys_complaint[] = {
+		"Enter", N_("open"), "n", N_("new complaint"), "f", N_("filter"), "/",
+		N_("find case"), "q", N_("back"), NULL
 	};
 	struct records *r = state;
 	const char *f = filters[r->kind][r->filter];
@@ -239,13 +261,18 @@ records_draw(struct ui *ui, void *state)
 		ui_put(4, 1, ui->cols - 2, _("(none)"));
 	else
 		ui_list_draw(ui, &r->list, 4, ui->rows - 6);
-	ui_keybar(ui, keys);
+	ui_keybar(ui, may_new(ui, r) ? r->kind == 0 ? keys_order : keys_complaint : keys);
 }
 
 static int
 records_key(struct ui *ui, void *state, struct ui_key k)
 {
 	struct records *r = state;
+
+	if (!k.fkey && k.ch == L'n' && may_new(ui, r)) {
+		ui_push(ui, &screen_record_new, kinds[r->kind]);
+		return UI_HANDLED | UI_REDRAW;
+	}
 
 	if (((!k.fkey && (k.ch == L'\r' || k.ch == L'\n')) || (k.fkey && k.ch == KEY_ENTER)) &&
 	    r->n > 0) {

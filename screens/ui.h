@@ -189,6 +189,9 @@ extern const struct screen screen_paper;
  * "rating"), and one of them (arg: "order:12"). */
 extern const struct screen screen_records;
 extern const struct screen screen_record;
+/* A supervision order issued or a complaint logged: arg "order" or
+ * "complaint", ":CASE-NO" pre-fills the case (recnew.c). */
+extern const struct screen screen_record_new;
 extern const struct screen screen_prompt;
 extern const struct screen screen_cases;
 extern const struct screen screen_act;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * Writes data/region-initials.csv: for every township and village of
- * data/regions-chongqing.csv (and the districts), the initials of its name's
+ * data/regions-chongqing.csv (with the city and the districts), the initials of its name's
  * pinyin, lower case: 观音桥街道 -> gyqjd, 古城镇 -> gcz. The console's
  * "lives in" field finds a place by them as well as by its name.
  *
@@ -26,9 +26,7 @@ for (let i = 1; i < src.length; i++) {
 	if (!src[i])
 		continue;
 	/* code,name,level,parent_code: names hold no commas or quotes */
-	const [code, name, level] = src[i].split(',');
-	if (level === 'city')
-		continue;
+	const [code, name] = src[i].split(',');
 	const letters = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' })
 	    .map((p) => (p || '').toLowerCase().replace(/[^a-z0-9]/g, ''))
 	    .join('');

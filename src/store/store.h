@@ -98,9 +98,10 @@ int store_region_each(struct store *st, const char *level, store_region_fn fn, v
 /* Set the pinyin initials of region code: 0, or -1 with *cause (no such region). */
 int store_region_initials_put(struct store *st, const char *code, const char *initials,
     char **cause);
-/* Townships and villages whose name holds text or whose initials begin with
- * it, those under near (a region code prefix) first, then exact matches,
- * townships before villages: fn gets each with its parent's name, at most
+/* Regions (the city, districts, townships, villages) whose name holds text
+ * or whose initials begin with it, those under near (a region code prefix)
+ * first, then exact matches, then by level (districts before townships
+ * before villages): fn gets each with its parent's name, at most
  * max. 0, 1 when fn stopped, -1 on a store error. */
 typedef int (*store_place_fn)(void *arg, const char *code, const char *name,
     const char *level, const char *parent_name);

@@ -161,10 +161,11 @@ store_place_find(struct store *st, const char *text, const char *near, int max,
 	static const char sql[] =
 	    "SELECT r.code, r.name, r.level, coalesce(p.name, '') FROM region r "
 	    "LEFT JOIN region p ON p.code = r.parent "
-	    "WHERE r.level IN ('township', 'village') "
-	    "AND (instr(r.name, ?1) > 0 OR substr(r.initials, 1, length(?1)) = lower(?1)) "
+	    "WHERE (instr(r.name, ?1) > 0 OR substr(r.initials, 1, length(?1)) = lower(?1)) "
 	    "ORDER BY substr(r.code, 1, length(?2)) = ?2 DESC, "
-	    "(r.name = ?1 OR r.initials = lower(?1)) DESC, r.level = 'township' DESC, r.code "
+	    "(r.name = ?1 OR r.initials = lower(?1)) DESC, "
+	    "CASE r.level WHEN 'city' THEN 0 WHEN 'district' THEN 1 WHEN 'township' THEN 2 "
+	    "ELSE 3 END, r.code "
 	    "LIMIT ?3";
 	sqlite3_stmt *s = sq_prep(st, sql);
 	int rc = 0;

@@ -150,7 +150,7 @@ main(int argc, char **argv)
 		tests_audit,
 		tests_lifecycle, tests_supervision, tests_grade, tests_property, tests_store_err, tests_hardening, tests_plans, tests_demo, tests_project,
 		tests_appoint,
-		tests_flowdraw, tests_projstat, tests_reports,
+		tests_flowdraw, tests_projstat, tests_reports, tests_lookup,
 		tests_admin, tests_reconcile,
 		NULL
 	};

@@ -47,6 +47,7 @@ extern const struct test tests_clock[];
 extern const struct test tests_flowdraw[];
 extern const struct test tests_projstat[];
 extern const struct test tests_reports[];
+extern const struct test tests_lookup[];
 extern const struct test tests_reconcile[];
 extern const struct test tests_calendar[];
 extern const struct test tests_ids[];
