@@ -137,7 +137,7 @@ static void
 home_draw(struct ui *ui, void *state)
 {
 	static const char *const keys_clerk[] = {
-		"n", N_("new application"), "w", N_("worklist"), "/", N_("find case"), "a",
+		"n", N_("intake"), "w", N_("worklist"), "/", N_("find case"), "a",
 		N_("inspections"), "P", N_("projects"), "o", N_("orders"), "F1", N_("help"),
 		"q", N_("quit"), "e", N_("ratings"), "F", N_("flowcharts"), "i", N_("item catalog"),
 		"Q", N_("saved queries"), NULL

@@ -94,8 +94,9 @@ ssh_as clerk1 user set clerk1 --encoding utf-8 >/dev/null
 zh=$(ssh_as supervisor1 case find --status approved --limit 1 --format tsv | sed -n 2p | cut -f1)
 en=$(ssh_as supervisor2 case find --status suspended --limit 1 --format tsv | sed -n 2p | cut -f1)
 for lang in zh en; do
-	if [ $lang = zh ]; then u=supervisor1; no=$zh; more=更多信息; clock=时限; else
-		u=supervisor2; no=$en; more="more facts"; clock=clock; fi
+	# The clock row of an accepted case: the decision's (办理时限, to decide).
+	if [ $lang = zh ]; then u=supervisor1; no=$zh; more=更多信息; clock=办理时限; else
+		u=supervisor2; no=$en; more="more facts"; clock="to decide"; fi
 	console_at $u 40 12
 	tmux_keys /
 	wait_screen ":" 3 >/dev/null
@@ -115,7 +116,7 @@ for lang in zh en; do
 		sleep 0.4
 		seen="$seen$(tmux_screen | sed -n "3,$((rule - 1))p")"
 	done
-	expect_has "40x12 $lang: Space brings the clock" "$seen" " $clock "
+	expect_has "40x12 $lang: Space brings the clock" "$seen" "$clock "
 	expect_eq "40x12 $lang: the lights show on their own lines or after their text" \
 	    "$(printf '%s' "$seen" | grep -c '[○◐●]' | grep -qv '^0$' && echo lights)" lights
 	expect_eq "40x12 $lang: no fact line runs past 40 columns or into the rule" \
