@@ -279,21 +279,63 @@ out:
 	return rc;
 }
 
-int
-exchange_cases_import(struct session *s, FILE *fp, const char *name, const char *encoding,
-    int dry_run, FILE *out, struct import_stats *st, char **cause)
+/* An import may start: the session stands and holds right r. */
+static int
+may_import(struct session *s, enum right r, struct import_stats *st, char **cause)
 {
-	struct import *x;
-	struct timespec t0, t1;
 	int rc;
 
 	memset(st, 0, sizeof *st);
 	if ((rc = session_refresh(s, cause)) != 0)
 		return rc;
-	if (!access_has(&s->user, RIGHT_CASE_INTAKE)) {
-		set_cause(cause, "%s", access_denied_text(RIGHT_CASE_INTAKE));
+	if (!access_has(&s->user, r)) {
+		set_cause(cause, "%s", access_denied_text(r));
 		return EXIT_DENIED;
 	}
+	return EXIT_OK;
+}
+
+/* End the import's transaction by how the read went (csvio_read's rc):
+ * all of it, or none of it (a refusal, a dry run). An exit code. */
+static int
+end_import(struct session *s, int read_rc, int dry_run, char **cause)
+{
+	if (read_rc != 0) {
+		int rc = store_failed(s->st) ? EXIT_INTERNAL : EXIT_INVALID;
+
+		store_rollback(s->st);
+		return rc;
+	}
+	if (dry_run) {
+		store_rollback(s->st);
+		return EXIT_OK;
+	}
+	if (store_commit(s->st, cause) != 0) {
+		store_rollback(s->st);
+		return EXIT_INTERNAL;
+	}
+	return EXIT_OK;
+}
+
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+int
+exchange_cases_import(struct session *s, FILE *fp, const char *name, const char *encoding,
+    int dry_run, FILE *out, struct import_stats *st, char **cause)
+{
+	struct import *x;
+	struct timespec t0;
+	int rc;
+
+	if ((rc = may_import(s, RIGHT_CASE_INTAKE, st, cause)) != EXIT_OK)
+		return rc;
 	x = xcalloc(1, sizeof *x);
 	x->s = s;
 	x->who.user = &s->user;
@@ -317,26 +359,14 @@ exchange_cases_import(struct session *s, FILE *fp, const char *name, const char 
 		rc = csvio_read(fp, name, exchange_case_header, encoding, case_row, x, cause);
 		fclose(mem);
 		x->out = NULL;
-		if (rc != 0) {
-			rc = store_failed(s->st) ? EXIT_INTERNAL : EXIT_INVALID;
-			store_rollback(s->st);
-		} else if (dry_run) {
-			store_rollback(s->st);
-			rc = EXIT_OK;
-		} else if (store_commit(s->st, cause) != 0) {
-			store_rollback(s->st);
-			rc = EXIT_INTERNAL;
-		} else {
-			rc = EXIT_OK;
-			if (out != NULL && len > 0)
-				fwrite(buf, 1, len, out);
-		}
+		rc = end_import(s, rc, dry_run, cause);
+		if (rc == EXIT_OK && !dry_run && out != NULL && len > 0)
+			fwrite(buf, 1, len, out);
 		free(buf);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	st->rows = x->rows;
 	st->taken = rc == EXIT_OK && !dry_run ? x->taken : 0;
-	st->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	st->seconds = seconds_since(&t0);
 	seen_free(x);
 	free(x);
 	return rc;
@@ -545,16 +575,11 @@ exchange_users_import(struct session *s, FILE *fp, const char *name, const char 
     int dry_run, struct import_stats *st, char **cause)
 {
 	struct user_import x;
-	struct timespec t0, t1;
+	struct timespec t0;
 	int rc;
 
-	memset(st, 0, sizeof *st);
-	if ((rc = session_refresh(s, cause)) != 0)
+	if ((rc = may_import(s, RIGHT_USER_ADMIN, st, cause)) != EXIT_OK)
 		return rc;
-	if (!access_has(&s->user, RIGHT_USER_ADMIN)) {
-		set_cause(cause, "%s", access_denied_text(RIGHT_USER_ADMIN));
-		return EXIT_DENIED;
-	}
 	memset(&x, 0, sizeof x);
 	x.s = s;
 	x.name = name;
@@ -564,23 +589,12 @@ exchange_users_import(struct session *s, FILE *fp, const char *name, const char 
 		free(x.seen);
 		return EXIT_INTERNAL;
 	}
-	rc = csvio_read(fp, name, exchange_user_header, encoding, user_row, &x, cause);
-	if (rc != 0) {
-		rc = store_failed(s->st) ? EXIT_INTERNAL : EXIT_INVALID;
-		store_rollback(s->st);
-	} else if (dry_run) {
-		store_rollback(s->st);
-		rc = EXIT_OK;
-	} else if (store_commit(s->st, cause) != 0) {
-		store_rollback(s->st);
-		rc = EXIT_INTERNAL;
-	} else
-		rc = EXIT_OK;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
+	rc = end_import(s, csvio_read(fp, name, exchange_user_header, encoding, user_row, &x,
+	    cause), dry_run, cause);
 	st->rows = x.rows;
 	st->taken = rc == EXIT_OK && !dry_run ? x.added : 0;
 	st->keys = rc == EXIT_OK && !dry_run ? x.keys : 0;
-	st->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	st->seconds = seconds_since(&t0);
 	seen_free(x.seen);
 	free(x.seen);
 	return rc;
