@@ -26,6 +26,8 @@ struct reader {
 	int seen_header;
 	struct csvio_row row;
 	size_t cap;
+	int (*stop)(void *);	/* after a refused row: stop reading? */
+	void *stop_arg;
 	struct sb errors;	/* the messages shown, one per line */
 	long nerrors;		/* every error, shown or not */
 };
@@ -239,7 +241,7 @@ on_record(int c, void *data)
 			note(r, m.buf);
 			sb_release(&m);
 			free(why);
-			if (rc == CSVIO_STOP)
+			if (rc == CSVIO_STOP || (r->stop != NULL && r->stop(r->stop_arg)))
 				r->failed = 1;
 		}
 	}
@@ -377,6 +379,14 @@ int
 csvio_read(FILE *fp, const char *name, const char *const *header,
     const char *encoding, csvio_row_fn fn, void *arg, char **cause)
 {
+	return csvio_read_guarded(fp, name, header, encoding, fn, arg, NULL, NULL, cause);
+}
+
+int
+csvio_read_guarded(FILE *fp, const char *name, const char *const *header,
+    const char *encoding, csvio_row_fn fn, void *arg, int (*stop)(void *), void *stop_arg,
+    char **cause)
+{
 	struct csv_parser p;
 	struct reader r;
 	struct sb conv = SB_INIT, line = SB_INIT;
@@ -394,6 +404,8 @@ csvio_read(FILE *fp, const char *name, const char *const *header,
 	r.fn = fn;
 	r.arg = arg;
 	r.cause = cause;
+	r.stop = stop;
+	r.stop_arg = stop_arg;
 	if (encoding != NULL && (strcasecmp(encoding, "gbk") == 0 ||
 	    strcasecmp(encoding, "gb18030") == 0))
 		enc = ENC_GBK;

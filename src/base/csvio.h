@@ -57,6 +57,12 @@ typedef int (*csvio_row_fn)(void *arg, const struct csvio_row *row, char **cause
  */
 int csvio_read(FILE *fp, const char *name, const char *const *header,
     const char *encoding, csvio_row_fn fn, void *arg, char **cause);
+/* The same, asking stop(stop_arg) after a refused row whether reading may go
+ * on: a store that failed (a full disk) may have rolled its transaction back
+ * by itself, and no later row may then land outside it. */
+int csvio_read_guarded(FILE *fp, const char *name, const char *const *header,
+    const char *encoding, csvio_row_fn fn, void *arg, int (*stop)(void *), void *stop_arg,
+    char **cause);
 
 /*
  * Refuse a field of a row: *cause becomes "NAME:LINE:COL: expected WHAT,

@@ -279,6 +279,14 @@ out:
 	return rc;
 }
 
+/* csvio's guard: a refused row ends the read when the store failed (a
+ * full disk may have rolled the transaction back by itself). */
+static int
+store_down(void *st)
+{
+	return store_failed(st);
+}
+
 /* An import may start: the session stands and holds right r. */
 static int
 may_import(struct session *s, enum right r, struct import_stats *st, char **cause)
@@ -356,7 +364,8 @@ exchange_cases_import(struct session *s, FILE *fp, const char *name, const char 
 		FILE *mem = open_memstream(&buf, &len);
 
 		x->out = mem;
-		rc = csvio_read(fp, name, exchange_case_header, encoding, case_row, x, cause);
+		rc = csvio_read_guarded(fp, name, exchange_case_header, encoding, case_row, x,
+		    store_down, s->st, cause);
 		fclose(mem);
 		x->out = NULL;
 		rc = end_import(s, rc, dry_run, cause);
@@ -589,8 +598,8 @@ exchange_users_import(struct session *s, FILE *fp, const char *name, const char 
 		free(x.seen);
 		return EXIT_INTERNAL;
 	}
-	rc = end_import(s, csvio_read(fp, name, exchange_user_header, encoding, user_row, &x,
-	    cause), dry_run, cause);
+	rc = end_import(s, csvio_read_guarded(fp, name, exchange_user_header, encoding, user_row,
+	    &x, store_down, s->st, cause), dry_run, cause);
 	st->rows = x.rows;
 	st->taken = rc == EXIT_OK && !dry_run ? x.added : 0;
 	st->keys = rc == EXIT_OK && !dry_run ? x.keys : 0;

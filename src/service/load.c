@@ -23,6 +23,22 @@ struct ctx {
 	int zone;
 };
 
+/* csvio's guard: a refused row stops the read when the store failed. */
+static int
+store_down(void *st)
+{
+	return store_failed(st);
+}
+
+/* Every loader reads through this: rows refused for what they hold are
+ * all named, but a failing store (a full disk) ends the read at once. */
+static int
+read_rows(struct store *st, FILE *fp, const char *name, const char *const *header,
+    const char *encoding, csvio_row_fn fn, void *arg, char **cause)
+{
+	return csvio_read_guarded(fp, name, header, encoding, fn, arg, store_down, st, cause);
+}
+
 static int
 bad(char **cause, const struct ctx *c, const struct csvio_row *r, int col,
     const char *what)
@@ -120,7 +136,7 @@ load_regions(struct store *st, FILE *fp, const char *name, int zone,
 	static const char *const header[] = { "code", "name", "level", "parent_code", NULL };
 	struct ctx c = { st, name, zone };
 
-	return csvio_read(fp, name, header, encoding, region_row, &c, cause);
+	return read_rows(c.st, fp, name, header, encoding, region_row, &c, cause);
 }
 
 static int
@@ -153,7 +169,7 @@ load_calendar(struct store *st, FILE *fp, const char *name,
 	static const char *const header[] = { "date", "kind", "name_cn", "name_en", NULL };
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, encoding, calendar_row, &c, cause);
+	return read_rows(c.st, fp, name, header, encoding, calendar_row, &c, cause);
 }
 
 /* A day of a statutory holiday: its date must be one the holiday can have
@@ -189,7 +205,7 @@ load_statutory(struct store *st, FILE *fp, const char *name, char **cause)
 	static const char *const header[] = { "date", "holiday", "name_cn", "name_en", NULL };
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, NULL, statutory_row, &c, cause);
+	return read_rows(c.st, fp, name, header, NULL, statutory_row, &c, cause);
 }
 
 static int
@@ -225,7 +241,7 @@ load_departments(struct store *st, FILE *fp, const char *name, char **cause)
 	};
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, NULL, dept_row, &c, cause);
+	return read_rows(c.st, fp, name, header, NULL, dept_row, &c, cause);
 }
 
 struct offices {
@@ -494,7 +510,7 @@ load_items(struct store *st, FILE *fp, const char *name, const char *encoding,
 	};
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, encoding, item_row, &c, cause);
+	return read_rows(c.st, fp, name, header, encoding, item_row, &c, cause);
 }
 
 static int
@@ -523,7 +539,7 @@ load_materials(struct store *st, FILE *fp, const char *name, char **cause)
 		NULL };
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, NULL, material_row, &c, cause);
+	return read_rows(c.st, fp, name, header, NULL, material_row, &c, cause);
 }
 
 static int
@@ -550,7 +566,7 @@ load_steps(struct store *st, FILE *fp, const char *name, char **cause)
 	};
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, NULL, step_row, &c, cause);
+	return read_rows(c.st, fp, name, header, NULL, step_row, &c, cause);
 }
 
 /* Flowcharts (data/flowcharts) -------------------------------------------------- */
@@ -653,7 +669,7 @@ load_flowchart_stages(struct store *st, FILE *fp, const char *name, const char *
 	x.total_days = total_days;
 	if (store_flowchart_clear(st, code, cause) != 0)
 		return -1;
-	rc = csvio_read(fp, name, header, NULL, flow_row, &x, cause);
+	rc = read_rows(x.c.st, fp, name, header, NULL, flow_row, &x, cause);
 	if (rc == 0 && x.stage == 0) {
 		set_cause(cause, _("%s: expected at least one stage"), name);
 		rc = -1;
@@ -738,7 +754,7 @@ load_flowcharts(struct store *st, const char *dir, char **cause)
 		sb_release(&path);
 		return -1;
 	}
-	rc = csvio_read(fp, path.buf, header, NULL, chart_row, &x, cause);
+	rc = read_rows(x.c.st, fp, path.buf, header, NULL, chart_row, &x, cause);
 	fclose(fp);
 	sb_release(&path);
 	return rc;
@@ -766,7 +782,7 @@ load_inspections(struct store *st, FILE *fp, const char *name, char **cause)
 	static const char *const header[] = { "item", "response_hours", "what", "what_en", NULL };
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, NULL, inspection_row, &c, cause);
+	return read_rows(c.st, fp, name, header, NULL, inspection_row, &c, cause);
 }
 
 const char *
@@ -834,7 +850,7 @@ initials_file(struct store *st, FILE *fp, const char *name, char **cause)
 	static const char *const header[] = { "code", "initials", NULL };
 	struct ctx c = { st, name, 0 };
 
-	return csvio_read(fp, name, header, NULL, initials_row, &c, cause);
+	return read_rows(c.st, fp, name, header, NULL, initials_row, &c, cause);
 }
 
 static int

@@ -181,6 +181,42 @@ many_errors(void)
 	}
 }
 
+/* A stop predicate that says the store failed after the second row. */
+static int rows_seen;
+
+static int
+count_and_refuse(void *arg, const struct csvio_row *r, char **cause)
+{
+	(void)arg;
+	rows_seen++;
+	return csvio_bad(cause, "t.csv", r, 1, "something else");
+}
+
+static int
+failed_after_two(void *arg)
+{
+	(void)arg;
+	return rows_seen >= 2;
+}
+
+static void
+guarded(void)
+{
+	const char *text = "a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n";
+	FILE *fp = fmemopen((void *)text, strlen(text), "r");
+	char *cause = NULL;
+
+	/* Refused rows go on being read, until the guard says the store
+	 * failed: then the read ends at once (a full disk may have rolled the
+	 * transaction back, and no later row may land outside it). */
+	rows_seen = 0;
+	CHECK_INT(csvio_read_guarded(fp, "t.csv", header, NULL, count_and_refuse, NULL,
+	    failed_after_two, NULL, &cause), -1);
+	fclose(fp);
+	CHECK_INT(rows_seen, 2);
+	free(cause);
+}
+
 static void
 gbk(void)
 {
@@ -250,6 +286,7 @@ const struct test tests_csv[] = {
 	{ "csv: wrong columns, bad quoting, bad UTF-8, wrong header, unclosed quote", errors },
 	{ "csv: GBK input, with --encoding gbk, a GB18030 BOM or found on the first non-ASCII line", gbk },
 	{ "csv: every bad row named in one pass, 20 shown then a count, a stop ends it", many_errors },
+	{ "csv: a guard that says the store failed ends the read after the refused row", guarded },
 	{ "csv: what Excel saves: trailing empty columns, CRLF in quotes, a header in Chinese", excel },
 	{ "csv: a huge field is refused, not truncated", huge_field },
 	{ NULL, NULL }
