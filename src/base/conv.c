@@ -219,8 +219,16 @@ conv_key_strays(int *state, char *buf, size_t n)
 
 		if (*state) {
 			if (b >= 0x80) {
+				size_t run = 0;
+
+				/* A stray leaves an odd run of high bytes (its own,
+				 * then whole two-byte characters); an even run is
+				 * characters luit passed whole: kept. */
+				while (i + run < n && (unsigned char)buf[i + run] >= 0x80)
+					run++;
 				*state = 0;
-				continue;	/* the stray lead byte */
+				if (run % 2 == 1)
+					continue;	/* the stray lead byte */
 			}
 			if (b != 0x1b && (b < 0x20 || b > 0x2f))
 				*state = 0;	/* the sequence ended */

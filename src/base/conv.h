@@ -70,9 +70,11 @@ size_t conv_narrow(const char *in, size_t n, struct sb *out);
  * first byte of its UTF-8 form as that final byte and drops the rest, so
  * that a GBK decoder pairs that stray byte with the next character typed
  * and every character after it is garbled. No key a terminal sends has a
- * byte above 0x7f as the end of an escape sequence: drop such a byte from
- * buf (in place); *state carries an escape sequence cut between reads
- * (start at 0). Returns the new length.
+ * byte above 0x7f as the end of an escape sequence: such a byte is dropped
+ * from buf (in place) when the run of high bytes it starts is odd (the
+ * stray, then whole characters of two bytes); an even run is characters
+ * luit passed whole (its timing decides) and is kept. *state carries an
+ * escape sequence cut between reads (start at 0). Returns the new length.
  */
 size_t conv_key_strays(int *state, char *buf, size_t n);
 /* What the session sends the console in place of such a character

@@ -63,10 +63,18 @@ else
 	tmux_keys '张三'
 	sleep 0.8
 	scr=$(tmux_screen)
-	expect_eq "gbk/luit: after Esc and /, the characters after the one luit lost are not garbled" \
-	    "$(printf '%s' "$scr" | grep '姓名或电话' | sed 's/.*姓名或电话：* *//')" "三"
-	expect_has "gbk/luit: the console says the character was lost" "$scr" "请重新输入"
-	tmux_keys BSpace '张三'
+	# luit's timing decides: it loses all but the first byte of 张 (the
+	# stray is dropped and the console says so), or passes 张 whole, or
+	# loses it whole. Never garbled, whichever.
+	got=$(printf '%s' "$scr" | grep '姓名或电话' | sed 's/.*姓名或电话：* *//')
+	check "gbk/luit: after Esc and /, what follows is not garbled ('$got')" \
+	    test "$got" = 三 -o "$got" = 张三
+	if [ "$got" = 三 ] && grep -q "请重新输入" <<<"$scr"; then
+		ok "gbk/luit: the console says the character was lost"
+	elif [ "$got" = 三 ]; then
+		echo "# gbk/luit: luit lost 张 whole this time (nothing reached the server to tell)"
+	fi
+	tmux_keys BSpace BSpace BSpace '张三'
 	sleep 0.8
 	expect_eq "gbk/luit: typed again, the field holds it" \
 	    "$(tmux_screen | grep '姓名或电话' | sed 's/.*姓名或电话：* *//')" "张三"

@@ -146,6 +146,15 @@ key_strays(void)
 	CHECK_INT(st, 1);
 	CHECK_INT(conv_key_strays(&st, d, 4), 3);
 	CHECK(memcmp(d, "/\xd5\xc5", 3) == 0);
+	/* luit passed the character whole this time: nothing is dropped. */
+	{
+		char e[] = "\x1b/\xd5\xc5\xc8\xfd";	/* Esc / 张三, whole */
+
+		st = 0;
+		CHECK_INT(conv_key_strays(&st, e, 6), 6);
+		CHECK(memcmp(e, "\x1b/\xd5\xc5\xc8\xfd", 6) == 0);
+		CHECK_INT(st, 0);
+	}
 }
 
 const struct test tests_conv[] = {
