@@ -48,6 +48,10 @@ start_server() {
 	echo "not ok - server did not start"; cat "$TMP/server.log"; exit 1
 }
 
+# The tests read the database beside the running server: a session that
+# closes may hold a lock for a moment, so every sqlite3 read waits for it.
+sqlite3() { command sqlite3 -cmd ".timeout 5000" "$@"; }
+
 SSH_OPTS="-F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 # ssh_as LOGIN CMD...: exec through the real client with the test key
 ssh_as() { local u=$1; shift; ssh $SSH_OPTS -o BatchMode=yes -i "$TMP/key" -p "$PORT" "$u@127.0.0.1" "$@"; }
