@@ -6,12 +6,12 @@ PREFIX  ?= /usr/local
 VERSION := 0.2
 WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Werror
-PKGS    := libssh ncursesw sqlite3 libcrypto
+PKGS    := libssh ncursesw sqlite3 libcrypto libpq
 CFLAGS  ?= -O2 -g
 # override: a CFLAGS given on the command line (test-asan) keeps what follows.
 # Sources are found by folder; each folder is one layer (docs/ARCHITECTURE.md).
 LAYERS  := src/base src/domain src/store src/service src/cmd tools
-INCS    := $(addprefix -I,$(LAYERS) src/server screens build)
+INCS    := $(addprefix -I,$(LAYERS) src/server screens build) $(shell pkg-config --cflags libpq 2>/dev/null)
 override CFLAGS += -std=gnu11 $(WARN) $(INCS) -D_GNU_SOURCE \
            -DTONGBAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
            -DDATADIR='"$(PREFIX)/share/tongban"'
@@ -25,7 +25,7 @@ SSHKEY  := src/server/sshkey.c
 CORE    := $(sort $(foreach d,$(LAYERS),$(wildcard $(d)/*.c)) $(SSHKEY))
 SCREENS := $(sort $(wildcard screens/*.c))
 SERVER  := $(filter-out $(SSHKEY),$(sort $(wildcard src/server/*.c)))
-CORE_LIBS = $(shell pkg-config --libs sqlite3 libssh libcrypto)
+CORE_LIBS = $(shell pkg-config --libs sqlite3 libssh libcrypto libpq)
 MAIN    := src/main.c
 
 BUILD   ?= build
@@ -54,10 +54,13 @@ build/.deps:
 		echo "installing dependencies (etc/install-deps.sh)"; ./etc/install-deps.sh; fi
 	@touch $@
 
-build/schema.c: data/schema.sql
+build/schema.c: data/schema.sql $(wildcard data/schema-pg.sql)
 	@mkdir -p build
 	@{ echo '#include "schema.h"'; echo 'const char schema_sql[] ='; \
-	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
+	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; \
+	   echo 'const char schema_pg_sql[] = ""'; \
+	   if [ -f data/schema-pg.sql ]; then sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' \
+	   -e 's/$$/\\n"/' data/schema-pg.sql; fi; echo ';'; } > $@
 
 $(BUILD)/%.o: %.c | build/.deps
 	@mkdir -p $(dir $@)

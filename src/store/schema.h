@@ -6,5 +6,6 @@
 #define TONGBAN_SCHEMA_H
 
 extern const char schema_sql[];
+extern const char schema_pg_sql[];
 
 #endif

@@ -1,26 +1,28 @@
 /*
- * The connection: opening a database (and creating it from the schema),
- * scripts, transactions, bulk-load tuning, the meta table, and the helpers
- * of store_priv.h that every other store_*.c file steps its statements
- * with. Statements are prepared once per connection and kept in a small
- * cache keyed by the address of their (static) SQL text.
+ * The connection, whichever database is behind it: opening a store (and
+ * creating it from the schema), scripts, transactions, bulk-load tuning,
+ * the meta table, and the helpers of store_priv.h that every other
+ * store_*.c file steps its statements with. Statements are prepared once
+ * per connection and kept in a small cache keyed by the address of their
+ * (static) SQL text. What differs between SQLite and PostgreSQL is in the
+ * drivers, store_sqlite.c and store_pg.c.
  */
 #include <assert.h>
-#include <sqlite3.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
+#include "schema.h"
 #include "store_priv.h"
 #include "util.h"
 
-sqlite3_stmt *
+/* Statements ---------------------------------------------------------------- */
+
+sq_stmt *
 sq_prep(struct store *st, const char *sql)
 {
-	sqlite3_stmt *s = NULL;
+	sq_stmt *s;
 	int i;
 
 	assert(st != NULL && sql != NULL);
@@ -29,132 +31,164 @@ sq_prep(struct store *st, const char *sql)
 			/* Re-entering would reset the statement under its stepper. */
 			assert(!st->cache[i].busy);
 			st->cache[i].busy = 1;
-			sqlite3_reset(st->cache[i].stmt);
-			sqlite3_clear_bindings(st->cache[i].stmt);
-			return st->cache[i].stmt;
+			st->drv->reset(&st->cache[i]);
+			return &st->cache[i];
 		}
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+	if (st->ncache < STMT_CACHE) {
+		s = &st->cache[st->ncache++];
+		s->cached = 1;
+	} else {
+		s = xcalloc(1, sizeof *s);
+		s->cached = 0;
+	}
+	s->st = st;
+	s->sql = sql;
+	s->native = NULL;
+	s->owned = NULL;
+	s->busy = 1;
+	if (st->drv->prepare(st, s) != 0) {
 		/* A bad statement is a programming error: say which and stop. */
-		fprintf(stderr, "tongban: cannot prepare '%s': %s\n", sql,
-		    sqlite3_errmsg(st->db));
+		fprintf(stderr, "tongban: cannot prepare '%s': %s\n", sql, st->err);
 		abort();
 	}
-	if (st->ncache < STMT_CACHE) {
-		st->cache[st->ncache].sql = sql;
-		st->cache[st->ncache].stmt = s;
-		st->cache[st->ncache].busy = 1;
-		st->ncache++;
+	return s;
+}
+
+sq_stmt *
+sq_prep_once(struct store *st, const char *sql)
+{
+	sq_stmt *s = xcalloc(1, sizeof *s);
+
+	s->st = st;
+	s->owned = xstrdup(sql);
+	s->sql = s->owned;
+	s->busy = 1;
+	if (st->drv->prepare(st, s) != 0) {
+		free(s->owned);
+		free(s);
+		return NULL;
 	}
 	return s;
 }
 
 void
-sq_done(struct store *st, sqlite3_stmt *s)
+sq_done(struct store *st, sq_stmt *s)
 {
-	int i;
-
-	assert(st != NULL);
-	for (i = 0; i < st->ncache; i++)
-		if (st->cache[i].stmt == s) {
-			assert(st->cache[i].busy);
-			st->cache[i].busy = 0;
-			sqlite3_reset(s);
-			return;
-		}
-	sqlite3_finalize(s);
+	assert(st != NULL && s != NULL);
+	if (s->cached) {
+		assert(s->busy);
+		s->busy = 0;
+		st->drv->reset(s);
+		return;
+	}
+	if (s->native != NULL)
+		st->drv->finalize(s);
+	free(s->owned);
+	free(s);
 }
 
 void
-sq_text(sqlite3_stmt *s, int i, const char *v)
+sq_text(sq_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
-		sqlite3_bind_null(s, i);
+		s->st->drv->bind_null(s, i);
 	else
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		s->st->drv->bind_text(s, i, v);
+}
+
+void
+sq_int(sq_stmt *s, int i, long long v)
+{
+	s->st->drv->bind_int(s, i, v);
+}
+
+void
+sq_null(sq_stmt *s, int i)
+{
+	s->st->drv->bind_null(s, i);
+}
+
+long long
+sq_col_int(sq_stmt *s, int i)
+{
+	return s->st->drv->col_int(s, i);
+}
+
+const unsigned char *
+sq_col_text(sq_stmt *s, int i)
+{
+	return (const unsigned char *)s->st->drv->col_text(s, i);
+}
+
+int
+sq_col_null(sq_stmt *s, int i)
+{
+	return s->st->drv->col_text(s, i) == NULL;
+}
+
+int
+sq_ncols(sq_stmt *s)
+{
+	return s->st->drv->col_count(s);
 }
 
 char *
-sq_col(sqlite3_stmt *s, int i)
+sq_col(sq_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = s->st->drv->col_text(s, i);
 
-	return xstrdup(t ? (const char *)t : "");
+	return xstrdup(t ? t : "");
 }
 
 char *
-sq_col_or_null(sqlite3_stmt *s, int i)
+sq_col_or_null(sq_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = s->st->drv->col_text(s, i);
 
-	return t ? xstrdup((const char *)t) : NULL;
+	return t ? xstrdup(t) : NULL;
 }
 
 char *
-sq_peek(sqlite3_stmt *s, int i)
+sq_peek(sq_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = s->st->drv->col_text(s, i);
 
-	return (char *)(t ? (const char *)t : "");
+	return (char *)(t ? t : "");
 }
 
-/*
- * SQLite's message for the last failure, or ours where SQLite's would
- * send the user after the wrong thing: "database is locked" means other
- * writers kept it past the deadline of busy_wait(), and nothing was done.
- */
-static const char *
-errmsg(struct store *st)
+enum sq_step
+sq_step(sq_stmt *s)
 {
-	switch (sqlite3_errcode(st->db) & 0xff) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return _("the database is busy with other changes; nothing was changed, try again");
-	default:
-		return sqlite3_errmsg(st->db);
-	}
+	return s->st->drv->step(s);
 }
 
-/*
- * Waiting for another writer: SQLite's own timeout sleeps up to 100 ms a
- * try, so under many writers a change waits in steps far longer than the
- * few milliseconds a transaction holds the lock. Try again after 0.1 to
- * 1 ms (a little random, so that waiters do not move in step) until
- * STORE_BUSY_MS have passed.
- */
-static int
-busy_wait(void *arg, int n)
+long long
+sq_last_id(struct store *st)
 {
-	struct store *st = arg;
-	struct timespec now, pause;
-	long long ms;
+	return st->drv->last_id(st);
+}
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-	if (n == 0)
-		st->busy_since = ms;
-	if (ms - st->busy_since >= STORE_BUSY_MS)
-		return 0;
-	pause.tv_sec = 0;
-	pause.tv_nsec = (n < 50 ? 100000 : 500000) + (long)(random() % 500000);
-	nanosleep(&pause, NULL);
-	return 1;
+int
+sq_changes(struct store *st)
+{
+	return st->drv->changes(st);
 }
 
 int
 sq_fail(struct store *st, char **cause)
 {
-	snprintf(st->err, sizeof st->err, "%s", errmsg(st));
+	snprintf(st->err, sizeof st->err, "%s", st->drv->errmsg(st));
 	set_cause(cause, _("database: %s"), st->err);
 	return -1;
 }
 
 int
-sq_first(struct store *st, sqlite3_stmt *s)
+sq_first(struct store *st, sq_stmt *s)
 {
-	switch (sqlite3_step(s)) {
-	case SQLITE_ROW:
+	switch (st->drv->step(s)) {
+	case SQ_ROW:
 		return 0;
-	case SQLITE_DONE:
+	case SQ_DONE:
 		return STORE_NOTFOUND;
 	default:
 		return sq_fail(st, NULL);
@@ -162,12 +196,12 @@ sq_first(struct store *st, sqlite3_stmt *s)
 }
 
 int
-sq_next(struct store *st, sqlite3_stmt *s, int *rc)
+sq_next(struct store *st, sq_stmt *s, int *rc)
 {
-	switch (sqlite3_step(s)) {
-	case SQLITE_ROW:
+	switch (st->drv->step(s)) {
+	case SQ_ROW:
 		return 1;
-	case SQLITE_DONE:
+	case SQ_DONE:
 		return 0;
 	default:
 		*rc = sq_fail(st, NULL);
@@ -176,104 +210,55 @@ sq_next(struct store *st, sqlite3_stmt *s, int *rc)
 }
 
 int
-sq_run(struct store *st, sqlite3_stmt *s, char **cause)
+sq_run(struct store *st, sq_stmt *s, char **cause)
 {
-	int rc = sqlite3_step(s);
+	enum sq_step r = st->drv->step(s);
+	int rc = 0;
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (r != SQ_DONE && r != SQ_ROW)
 		rc = sq_fail(st, cause);
-	else
-		rc = 0;
 	sq_done(st, s);
 	return rc;
 }
 
 int
-sq_changed(struct store *st, sqlite3_stmt *s)
+sq_changed(struct store *st, sq_stmt *s)
 {
 	int rc = sq_run(st, s, NULL);
 
 	if (rc != 0)
 		return rc;
-	return sqlite3_changes(st->db) > 0 ? 0 : STORE_NOTFOUND;
+	return st->drv->changes(st) > 0 ? 0 : STORE_NOTFOUND;
 }
 
-/* tb_light(due, warn, day): the light of a clock on day, as 1, 2, 3
- * (enum light); the rule is clock_light_at(), the one tcase_light() uses. */
-static void
-sql_light(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *due = (const char *)sqlite3_value_text(argv[0]);
-	const char *warn = (const char *)sqlite3_value_text(argv[1]);
-	const char *day = (const char *)sqlite3_value_text(argv[2]);
-	int d;
+/* The connection ------------------------------------------------------------ */
 
-	(void)argc;
-	if (clock_parse_date(day, &d) != 0)
-		sqlite3_result_int(ctx, LIGHT_NONE);
-	else
-		sqlite3_result_int(ctx, (int)clock_light_at(d, warn, due));
+int
+store_is_pg(const char *where)
+{
+	return where != NULL && (strncmp(where, "postgresql://", 13) == 0 ||
+	    strncmp(where, "postgres://", 11) == 0 || strchr(where, '=') != NULL);
 }
 
 struct store *
-store_open(const char *path, const char *schema_sql, char **cause)
+store_open(const char *where, const char *schema, char **cause)
 {
 	struct store *st = xcalloc(1, sizeof *st);
-	/* One thread per connection: no mutex on every call (NOMUTEX). */
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	int version = 0;
-	sqlite3_stmt *s;
+	int version = 0, rc;
 
-	if (schema_sql != NULL)
-		flags |= SQLITE_OPEN_CREATE;
-	/*
-	 * The database holds applicants' names, ID numbers and phones: private
-	 * to the user running tongban. SQLite makes the -wal and -shm files
-	 * later, with the database's mode, and a process umask of at least 077
-	 * keeps every file this process creates (database, its -wal and -shm,
-	 * a demo database) 0600 whatever the caller's umask (store.h).
-	 */
-	umask(umask(077) | 077);
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		set_cause(cause, _("cannot open database '%s': %s"), path,
-		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
+	st->drv = store_is_pg(where) ? &store_pg : &store_sqlite;
+	if (st->drv->open(st, where, schema != NULL, cause) != 0)
+		goto fail;
+	rc = st->drv->schema_version(st, &version);
+	if (rc < 0 || st->err[0] != '\0') {
+		set_cause(cause, _("cannot open database '%s': %s"), where, store_error(st));
 		goto fail;
 	}
-	sqlite3_busy_handler(st->db, busy_wait, st);
-	sqlite3_extended_result_codes(st->db, 1);
-	/*
-	 * A file we may not write is opened read-only by SQLite: it serves
-	 * reads, and it is in WAL mode already if tongban made it.
-	 */
-	if (sqlite3_db_readonly(st->db, "main") != 1 &&
-	    store_exec(st, "PRAGMA journal_mode=WAL;", cause) != 0)
-		goto fail;
-	/*
-	 * A session reads a few pages per screen and the kernel keeps the file
-	 * cached for every process: a page cache of 1 MiB per connection keeps
-	 * a console session small (PERFORMANCE.md); bulk work raises it.
-	 */
-	if (store_exec(st, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
-	    "PRAGMA cache_size=-1024;", cause) != 0)
-		goto fail;
-	if (sqlite3_create_function(st->db, "tb_light", 3,
-	    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, sql_light,
-	    NULL, NULL) != SQLITE_OK) {
-		set_cause(cause, _("database: %s"), sqlite3_errmsg(st->db));
-		goto fail;
-	}
-	s = sq_prep(st, "PRAGMA user_version");
-	if (sq_first(st, s) == 0)
-		version = sqlite3_column_int(s, 0);
-	sq_done(st, s);
-	if (st->err[0] != '\0') {
-		set_cause(cause, _("cannot open database '%s': %s"), path, st->err);
-		goto fail;
-	}
-	if (version == 0 && schema_sql != NULL) {
+	if (version == 0 && schema != NULL) {
 		if (store_exec(st, "BEGIN", cause) != 0)
 			goto fail;
-		if (store_exec(st, schema_sql, cause) != 0) {
+		if (store_exec(st, st->drv == &store_pg ? schema_pg_sql : schema,
+		    cause) != 0) {
 			store_exec(st, "ROLLBACK", NULL);
 			goto fail;
 		}
@@ -283,12 +268,12 @@ store_open(const char *path, const char *schema_sql, char **cause)
 	}
 	if (version == 0) {
 		set_cause(cause, _("'%s' is not a tongban database (run 'tongban init --db %s')"),
-		    path, path);
+		    where, where);
 		goto fail;
 	}
 	if (version != STORE_SCHEMA_VERSION) {
 		set_cause(cause, _("'%s' has schema version %d; this tongban knows %d"),
-		    path, version, STORE_SCHEMA_VERSION);
+		    where, version, STORE_SCHEMA_VERSION);
 		goto fail;
 	}
 	return st;
@@ -304,74 +289,57 @@ store_close(struct store *st)
 
 	if (st == NULL)
 		return;
-	for (i = 0; i < st->ncache; i++)
-		sqlite3_finalize(st->cache[i].stmt);
-	sqlite3_close(st->db);
+	if (st->conn != NULL)
+		for (i = 0; i < st->ncache; i++)
+			st->drv->finalize(&st->cache[i]);
+	st->drv->close(st);
 	free(st);
 }
 
 int
 store_exec(struct store *st, const char *sql, char **cause)
 {
-	char *err = NULL;
-
 	assert(st != NULL);
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		snprintf(st->err, sizeof st->err, "%s", (sqlite3_errcode(st->db) & 0xff) == SQLITE_BUSY ||
-		    !err ? errmsg(st) : err);
-		set_cause(cause, _("database: %s"), st->err);
-		sqlite3_free(err);
-		return -1;
-	}
-	return 0;
+	return st->drv->exec(st, sql, cause);
 }
 
 void
 store_bulk_begin(struct store *st)
 {
-	sqlite3_stmt *s = sq_prep(st, "SELECT NOT EXISTS (SELECT 1 FROM cases) AND "
+	sq_stmt *s = sq_prep(st, "SELECT NOT EXISTS (SELECT 1 FROM cases) AND "
 	    "NOT EXISTS (SELECT 1 FROM event)");
-	int fresh = sq_first(st, s) == 0 && sqlite3_column_int(s, 0) == 1;
+	const char *v = sq_first(st, s) == 0 ? st->drv->col_text(s, 0) : NULL;
+	int fresh = v != NULL && (strcmp(v, "1") == 0 || strcmp(v, "t") == 0);
 
 	sq_done(st, s);
-	store_exec(st, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144;", NULL);
-	if (fresh && store_exec(st, "PRAGMA journal_mode=OFF", NULL) == 0)
-		st->bulk_unjournaled = 1;
+	st->drv->bulk_begin(st, fresh);
 }
 
 void
 store_bulk_end(struct store *st)
 {
-	if (st->bulk_unjournaled) {
-		store_exec(st, "PRAGMA journal_mode=WAL", NULL);
-		st->bulk_unjournaled = 0;
-	}
-	store_exec(st, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-1024; "
-	    "PRAGMA wal_checkpoint(TRUNCATE);", NULL);
+	st->drv->bulk_end(st);
 }
 
 char *
 store_bulk_drop_indexes(struct store *st, char **cause)
 {
-	static const char sql[] =
-	    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-	    "AND tbl_name IN ('cases', 'event', 'applicant')";
 	struct sb restore = SB_INIT, drop = SB_INIT;
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, st->drv->index_sql);
 	char *out = NULL;
 	int rc = 0;
 
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		/* Index names come from the schema itself, never from input. */
-		sb_addf(&drop, "DROP INDEX \"%s\";", (const char *)sqlite3_column_text(s, 0));
-		sb_addf(&restore, "%s;", (const char *)sqlite3_column_text(s, 1));
+		sb_addf(&drop, "DROP INDEX \"%s\";", sq_peek(s, 0));
+		sb_addf(&restore, "%s;", sq_peek(s, 1));
 	}
 	sq_done(st, s);
 	if (rc != 0) {
 		set_cause(cause, _("database: %s"), store_error(st));
 		goto out;
 	}
-	if (store_exec(st, drop.buf, cause) != 0)
+	if (drop.len > 0 && store_exec(st, drop.buf, cause) != 0)
 		goto out;
 	out = sb_detach(&restore);
 out:
@@ -396,9 +364,9 @@ store_begin(struct store *st, char **cause)
 {
 	char sql[32];
 
-	if (sqlite3_get_autocommit(st->db)) {
+	if (!st->drv->in_txn(st)) {
 		st->nest = 0;
-		return store_exec(st, "BEGIN IMMEDIATE", cause);
+		return store_exec(st, st->drv->begin_sql, cause);
 	}
 	snprintf(sql, sizeof sql, "SAVEPOINT tb%d", st->nest + 1);
 	if (store_exec(st, sql, cause) != 0)
@@ -412,7 +380,7 @@ store_commit(struct store *st, char **cause)
 {
 	char sql[32];
 
-	if (st->nest == 0 || sqlite3_get_autocommit(st->db)) {
+	if (st->nest == 0 || !st->drv->in_txn(st)) {
 		st->nest = 0;
 		return store_exec(st, "COMMIT", cause);
 	}
@@ -425,13 +393,13 @@ store_rollback(struct store *st)
 {
 	char sql[64];
 
-	if (sqlite3_get_autocommit(st->db))
+	if (!st->drv->in_txn(st))
 		st->nest = 0;
 	if (st->nest > 0) {
 		snprintf(sql, sizeof sql, "ROLLBACK TO tb%d; RELEASE tb%d", st->nest, st->nest);
 		st->nest--;
 		store_exec(st, sql, NULL);
-	} else if (!sqlite3_get_autocommit(st->db))
+	} else if (st->drv->in_txn(st))
 		store_exec(st, "ROLLBACK", NULL);
 }
 
@@ -439,39 +407,19 @@ const char *
 store_error(struct store *st)
 {
 	assert(st != NULL);
-	return st->err[0] ? st->err : errmsg(st);
+	return st->err[0] ? st->err : st->drv->errmsg(st);
 }
 
 int
 store_failed(struct store *st)
 {
-	switch (sqlite3_errcode(st->db) & 0xff) {
-	case SQLITE_FULL:
-	case SQLITE_IOERR:
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-	case SQLITE_READONLY:
-	case SQLITE_CANTOPEN:
-	case SQLITE_CORRUPT:
-	case SQLITE_NOMEM:
-	case SQLITE_NOTADB:
-		return 1;
-	default:
-		return 0;
-	}
+	return st->drv->failed(st);
 }
 
 long
 store_data_version(struct store *st)
 {
-	static const char sql[] = "PRAGMA data_version";
-	sqlite3_stmt *s = sq_prep(st, sql);
-	long v = -1;
-
-	if (sq_first(st, s) == 0)
-		v = sqlite3_column_int64(s, 0);
-	sq_done(st, s);
-	return v;
+	return st->drv->data_version(st);
 }
 
 int
@@ -480,7 +428,7 @@ store_meta_set(struct store *st, const char *key, const char *value, char **caus
 	static const char sql[] =
 	    "INSERT INTO meta(key, value) VALUES (?1, ?2) "
 	    "ON CONFLICT(key) DO UPDATE SET value = excluded.value";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, key);
 	sq_text(s, 2, value);
@@ -491,7 +439,7 @@ int
 store_meta_get(struct store *st, const char *key, char **value)
 {
 	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	*value = NULL;

@@ -32,6 +32,9 @@ struct store;
  * files (and any file the process makes after) are readable by their
  * owner only. An existing database keeps the mode it has. */
 struct store *store_open(const char *path, const char *schema_sql, char **cause);
+/* 1 when where names a PostgreSQL database (a postgresql:// or postgres://
+ * URI, or a libpq "key=value" string), 0 for an SQLite file. */
+int store_is_pg(const char *where);
 void store_close(struct store *st);
 /* Run a script of statements (the schema, maintenance). */
 int store_exec(struct store *st, const char *sql, char **cause);

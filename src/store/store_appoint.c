@@ -3,7 +3,6 @@
  * row of APPT_COLS into a struct appointment for the gets and the lists.
  */
 #include <assert.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,12 +32,13 @@ store_inspection_put(struct store *st, const char *item, int hours, const char *
     const char *what_en, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO item_inspection(item, response_hours, what, what_en) "
-	    "VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "INSERT INTO item_inspection(item, response_hours, what, what_en) "
+	    "VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT(item) DO UPDATE SET response_hours = excluded.response_hours, what = excluded.what, what_en = excluded.what_en";
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, item);
-	sqlite3_bind_int(s, 2, hours);
+	sq_int(s, 2, hours);
 	sq_text(s, 3, what);
 	sq_text(s, 4, what_en);
 	return sq_run(st, s, cause);
@@ -48,12 +48,12 @@ int
 store_inspection_get(struct store *st, const char *item, int *hours)
 {
 	static const char sql[] = "SELECT response_hours FROM item_inspection WHERE item = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, item);
 	if ((rc = sq_first(st, s)) == 0)
-		*hours = sqlite3_column_int(s, 0);
+		*hours = sq_col_int(s, 0);
 	sq_done(st, s);
 	return rc;
 }
@@ -67,10 +67,10 @@ store_inspection_get(struct store *st, const char *item, int *hours)
 	"LEFT JOIN users u ON u.login = a.inspector LEFT JOIN item_inspection n ON n.item = c.item "
 
 static void
-read_row(sqlite3_stmt *s, struct appointment *a)
+read_row(sq_stmt *s, struct appointment *a)
 {
-	a->id = sqlite3_column_int64(s, 0);
-	a->case_id = sqlite3_column_int64(s, 1);
+	a->id = sq_col_int(s, 0);
+	a->case_id = sq_col_int(s, 1);
 	a->case_no = sq_col(s, 2);
 	a->item = sq_col(s, 3);
 	a->item_name = sq_col(s, 4);
@@ -89,7 +89,7 @@ read_row(sqlite3_stmt *s, struct appointment *a)
 	a->requested_by = sq_col(s, 17);
 	a->response_due = sq_col(s, 18);
 	a->answered = sq_col_or_null(s, 19);
-	a->late = sqlite3_column_int(s, 20);
+	a->late = sq_col_int(s, 20);
 	a->day = sq_col_or_null(s, 21);
 	a->time_from = sq_col_or_null(s, 22);
 	a->time_to = sq_col_or_null(s, 23);
@@ -98,7 +98,7 @@ read_row(sqlite3_stmt *s, struct appointment *a)
 	a->outcome = sq_col_or_null(s, 26);
 	a->what = sq_col(s, 27);
 	a->what_en = sq_col(s, 28);
-	a->version = sqlite3_column_int(s, 29);
+	a->version = sq_col_int(s, 29);
 }
 
 int
@@ -109,10 +109,10 @@ store_appointment_insert(struct store *st, const struct appointment *a, long lon
 	    "INSERT INTO appointment(case_id, office, office_region, status, channel, wish, "
 	    "contact, requested, requested_by, response_due) "
 	    "VALUES (?1, ?2, ?3, 'requested', ?4, ?5, ?6, ?7, ?8, ?9)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	assert(a->case_id > 0);
-	sqlite3_bind_int64(s, 1, a->case_id);
+	sq_int(s, 1, a->case_id);
 	sq_text(s, 2, a->office);
 	sq_text(s, 3, a->office_region);
 	sq_text(s, 4, a->channel);
@@ -123,7 +123,7 @@ store_appointment_insert(struct store *st, const struct appointment *a, long lon
 	sq_text(s, 9, a->response_due);
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = sq_last_id(st);
 	return 0;
 }
 
@@ -131,11 +131,11 @@ int
 store_appointment_get(struct store *st, long long id, struct appointment *a)
 {
 	static const char sql[] = "SELECT " APPT_COLS "WHERE a.id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	memset(a, 0, sizeof *a);
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	if ((rc = sq_first(st, s)) == 0)
 		read_row(s, a);
 	sq_done(st, s);
@@ -147,12 +147,12 @@ store_appointment_open_of_case(struct store *st, long long case_id, long long *i
 {
 	static const char sql[] = "SELECT id FROM appointment WHERE case_id = ?1 "
 	    "AND status IN ('requested', 'booked') ORDER BY id LIMIT 1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	if ((rc = sq_first(st, s)) == 0)
-		*id = sqlite3_column_int64(s, 0);
+		*id = sq_col_int(s, 0);
 	sq_done(st, s);
 	return rc;
 }
@@ -164,14 +164,14 @@ store_appointment_update(struct store *st, const struct appointment *a, char **c
 	    "UPDATE appointment SET status = ?3, answered = ?4, late = ?5, day = ?6, "
 	    "time_from = ?7, time_to = ?8, inspector = ?9, outcome = ?10, version = ?2 + 1 "
 	    "WHERE id = ?1 AND version = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, a->id);
-	sqlite3_bind_int(s, 2, a->version);
+	sq_int(s, 1, a->id);
+	sq_int(s, 2, a->version);
 	sq_text(s, 3, a->status);
 	sq_text(s, 4, a->answered);
-	sqlite3_bind_int(s, 5, a->late);
+	sq_int(s, 5, a->late);
 	sq_text(s, 6, a->day);
 	sq_text(s, 7, a->time_from);
 	sq_text(s, 8, a->time_to);
@@ -193,10 +193,10 @@ store_appointment_version_add(struct store *st, long long id,
 	    "INSERT INTO appointment_version(appointment, version, at, by_login, action, status, "
 	    "day, time_from, time_to, inspector, outcome, note) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, v->version);
+	sq_int(s, 1, id);
+	sq_int(s, 2, v->version);
 	sq_text(s, 3, v->at);
 	sq_text(s, 4, v->by_login);
 	sq_text(s, 5, v->action);
@@ -217,13 +217,13 @@ store_appointment_versions(struct store *st, long long id, store_appointment_ver
 	static const char sql[] =
 	    "SELECT version, at, by_login, action, status, day, time_from, time_to, inspector, "
 	    "outcome, note FROM appointment_version WHERE appointment = ?1 ORDER BY version";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	struct appointment_version v;
 	int rc = 0;
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	while (rc == 0 && sq_next(st, s, &rc)) {
-		v.version = sqlite3_column_int(s, 0);
+		v.version = sq_col_int(s, 0);
 		v.at = sq_peek(s, 1);
 		v.by_login = sq_peek(s, 2);
 		v.action = sq_peek(s, 3);
@@ -254,7 +254,7 @@ store_appointment_each(struct store *st, const struct appointment_filter *f,
 	    "ORDER BY CASE a.status WHEN 'requested' THEN 0 WHEN 'booked' THEN 1 ELSE 2 END, "
 	    "CASE WHEN a.status = 'requested' THEN a.response_due ELSE '' END, "
 	    "a.day, a.time_from, a.id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	struct appointment a;
 	int rc = 0;
 
@@ -262,9 +262,9 @@ store_appointment_each(struct store *st, const struct appointment_filter *f,
 	sq_text(s, 2, f->office);
 	sq_text(s, 3, f->inspector);
 	sq_text(s, 4, f->day);
-	sqlite3_bind_int64(s, 5, f->case_id);
+	sq_int(s, 5, f->case_id);
 	sq_text(s, 6, f->due_before);
-	sqlite3_bind_int(s, 7, f->late);
+	sq_int(s, 7, f->late);
 	sq_text(s, 8, f->lo);
 	sq_text(s, 9, f->hi);
 	sq_text(s, 10, f->answered_since);
@@ -284,14 +284,14 @@ store_appointment_waiting_late(struct store *st, const char *lo, const char *hi,
 	/* The few waiting requests, by their response time (appointment_waiting). */
 	static const char sql[] = "SELECT count(*) FROM appointment WHERE status = 'requested' "
 	    "AND response_due < ?3 AND office_region >= ?1 AND office_region < ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, lo);
 	sq_text(s, 2, hi);
 	sq_text(s, 3, now);
 	if ((rc = sq_first(st, s)) == 0)
-		*n = (long)sqlite3_column_int64(s, 0);
+		*n = (long)sq_col_int(s, 0);
 	sq_done(st, s);
 	return rc;
 }

@@ -6,7 +6,6 @@
  * with its own placeholder; no user text ever becomes SQL.
  */
 #include <assert.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,7 +26,7 @@ or_null(const char *s)
  * dates were counted over a year without a holiday notice; 42, 43: the
  * delivery clock (art. 44). */
 static void
-bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
+bind_case_tail(sq_stmt *s, const struct tcase *c)
 {
 	char yellow[11], red[11];
 
@@ -35,19 +34,19 @@ bind_case_tail(sqlite3_stmt *s, const struct tcase *c)
 		sq_text(s, 37, yellow);
 		sq_text(s, 38, red);
 	}
-	sqlite3_bind_int(s, 39, c->notices);
+	sq_int(s, 39, c->notices);
 	/* Outstanding until handed in, or until the case is decided without them. */
 	sq_text(s, 40, c->open && (c->decided == NULL || *c->decided == '\0') &&
 	    tcase_pledge_open(c) ? or_null(c->pledge_date) : NULL);
 	sq_text(s, 27, or_null(c->prev_status));
 	sq_text(s, 28, or_null(c->step_started));
-	sqlite3_bind_int(s, 29, c->step_paused);
+	sq_int(s, 29, c->step_paused);
 	sq_text(s, 30, or_null(c->pledge_date));
 	sq_text(s, 31, c->pledge_materials ? c->pledge_materials : "");
-	sqlite3_bind_int(s, 32, c->deemed);
+	sq_int(s, 32, c->deemed);
 	sq_text(s, 33, c->suspend_reason ? c->suspend_reason : "");
-	sqlite3_bind_int(s, 34, c->suspend_days);
-	sqlite3_bind_int(s, 41, c->provisional != 0);
+	sq_int(s, 34, c->suspend_days);
+	sq_int(s, 41, c->provisional != 0);
 	sq_text(s, 42, or_null(c->deliver_warn));
 	sq_text(s, 43, or_null(c->deliver_due));
 	sq_text(s, 44, or_null(c->suspend_due));
@@ -67,7 +66,7 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
 	    "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, "
 	    "?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, c->no);
 	sq_text(s, 2, c->item);
@@ -78,26 +77,26 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 	sq_text(s, 7, c->office);
 	sq_text(s, 8, c->office_region);
 	sq_text(s, 9, c->status);
-	sqlite3_bind_int(s, 10, c->open);
-	sqlite3_bind_int(s, 11, c->step);
+	sq_int(s, 10, c->open);
+	sq_int(s, 11, c->step);
 	sq_text(s, 12, c->submitted);
 	sq_text(s, 13, c->accepted && *c->accepted ? c->accepted : NULL);
 	sq_text(s, 14, c->decided && *c->decided ? c->decided : NULL);
 	sq_text(s, 15, c->finished && *c->finished ? c->finished : NULL);
-	sqlite3_bind_int(s, 16, c->limit_days);
-	sqlite3_bind_int(s, 17, c->paused_days);
-	sqlite3_bind_int(s, 18, c->extended_days);
+	sq_int(s, 16, c->limit_days);
+	sq_int(s, 17, c->paused_days);
+	sq_int(s, 18, c->extended_days);
 	sq_text(s, 19, c->paused_since && *c->paused_since ? c->paused_since : NULL);
 	sq_text(s, 20, c->warn);
 	sq_text(s, 21, c->due);
 	if (c->on_time < 0)
-		sqlite3_bind_null(s, 22);
+		sq_null(s, 22);
 	else
-		sqlite3_bind_int(s, 22, c->on_time);
+		sq_int(s, 22, c->on_time);
 	sq_text(s, 23, c->materials ? c->materials : "");
 	sq_text(s, 24, c->result ? c->result : "");
-	sqlite3_bind_int64(s, 25, c->fee_cents);
-	sqlite3_bind_int(s, 26, c->version > 0 ? c->version : 1);
+	sq_int(s, 25, c->fee_cents);
+	sq_int(s, 26, c->version > 0 ? c->version : 1);
 	bind_case_tail(s, c);
 	assert(c->applicant_name != NULL);	/* the name the case is taken in with */
 	sq_text(s, 35, c->applicant_name);
@@ -106,7 +105,7 @@ store_case_insert(struct store *st, struct tcase *c, char **cause)
 		set_cause(cause, _("cannot save case '%s': %s"), c->no, store_error(st));
 		return -1;
 	}
-	c->id = sqlite3_last_insert_rowid(st->db);
+	c->id = sq_last_id(st);
 	return 0;
 }
 
@@ -146,9 +145,9 @@ static const char worklist_sql[] =
     "ORDER BY c.due, c.warn, c.id LIMIT ?4";
 
 static void
-case_from_row(sqlite3_stmt *s, struct tcase *c)
+case_from_row(sq_stmt *s, struct tcase *c)
 {
-	c->id = sqlite3_column_int64(s, 0);
+	c->id = sq_col_int(s, 0);
 	c->no = sq_col(s, 1);
 	c->item = sq_col(s, 2);
 	c->item_name = sq_col(s, 3);
@@ -164,35 +163,35 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 	c->office_name = sq_col(s, 13);
 	c->office_region = sq_col(s, 14);
 	c->status = sq_col(s, 15);
-	c->open = sqlite3_column_int(s, 16);
-	c->step = sqlite3_column_int(s, 17);
+	c->open = sq_col_int(s, 16);
+	c->step = sq_col_int(s, 17);
 	c->step_name = sq_col(s, 18);
 	c->submitted = sq_col(s, 19);
 	c->accepted = sq_col(s, 20);
 	c->decided = sq_col(s, 21);
 	c->finished = sq_col(s, 22);
-	c->limit_days = sqlite3_column_int(s, 23);
-	c->paused_days = sqlite3_column_int(s, 24);
-	c->extended_days = sqlite3_column_int(s, 25);
+	c->limit_days = sq_col_int(s, 23);
+	c->paused_days = sq_col_int(s, 24);
+	c->extended_days = sq_col_int(s, 25);
 	c->paused_since = sq_col(s, 26);
 	c->warn = sq_col(s, 27);
 	c->due = sq_col(s, 28);
-	c->on_time = sqlite3_column_type(s, 29) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 29);
+	c->on_time = sq_col_null(s, 29) ? -1 : sq_col_int(s, 29);
 	c->materials = sq_col(s, 30);
 	c->result = sq_col(s, 31);
-	c->fee_cents = (long)sqlite3_column_int64(s, 32);
-	c->version = sqlite3_column_int(s, 33);
+	c->fee_cents = (long)sq_col_int(s, 32);
+	c->version = sq_col_int(s, 33);
 	c->prev_status = sq_col(s, 34);
 	c->step_started = sq_col(s, 35);
-	c->step_paused = sqlite3_column_int(s, 36);
+	c->step_paused = sq_col_int(s, 36);
 	c->pledge_date = sq_col(s, 37);
 	c->pledge_materials = sq_col(s, 38);
-	c->deemed = sqlite3_column_int(s, 39);
+	c->deemed = sq_col_int(s, 39);
 	c->suspend_reason = sq_col(s, 40);
-	c->suspend_days = sqlite3_column_int(s, 41);
+	c->suspend_days = sq_col_int(s, 41);
 	c->branch_offices = sq_col(s, 42);
-	c->notices = sqlite3_column_int(s, 43);
-	c->provisional = sqlite3_column_int(s, 44);
+	c->notices = sq_col_int(s, 43);
+	c->provisional = sq_col_int(s, 44);
 	c->deliver_warn = sq_col(s, 45);
 	c->deliver_due = sq_col(s, 46);
 	c->suspend_due = sq_col(s, 47);
@@ -201,7 +200,7 @@ case_from_row(sqlite3_stmt *s, struct tcase *c)
 
 /* Call fn with each row of s (CASE_COLS) and give s back. */
 static int
-case_iter(struct store *st, sqlite3_stmt *s, store_case_fn fn, void *arg)
+case_iter(struct store *st, sq_stmt *s, store_case_fn fn, void *arg)
 {
 	int rc = 0;
 
@@ -222,7 +221,7 @@ int
 store_case_get(struct store *st, const char *no, struct tcase *c)
 {
 	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "WHERE c.no = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	memset(c, 0, sizeof *c);
@@ -238,11 +237,11 @@ int
 store_case_get_id(struct store *st, long long id, struct tcase *c)
 {
 	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS "WHERE c.id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	memset(c, 0, sizeof *c);
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	sq_text(s, 99, i18n_lang());
 	if ((rc = sq_first(st, s)) == 0)
 		case_from_row(s, c);
@@ -593,7 +592,7 @@ build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
 }
 
 static void
-bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scope)
+bind_find(sq_stmt *s, const struct case_filter *f, const struct scope *scope)
 {
 	const char *p = NULL;
 
@@ -608,8 +607,13 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 
 		for (i = 0; i < STORE_MAX_STATUSES && v != NULL; i++) {
 			comma = strchr(v, ',');
-			sqlite3_bind_text(s, 50 + i, v, comma ? (int)(comma - v) : -1,
-			    SQLITE_TRANSIENT);
+			if (comma != NULL) {
+				char *one = xstrndup(v, (size_t)(comma - v));
+
+				sq_text(s, 50 + i, one);
+				free(one);
+			} else
+				sq_text(s, 50 + i, v);
 			v = comma ? comma + 1 : NULL;
 		}
 	}
@@ -619,14 +623,14 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 	sq_text(s, 9, f->from);
 	sq_text(s, 10, f->to);
 	if (f->limit > 0)
-		sqlite3_bind_int64(s, 11, f->limit);
+		sq_int(s, 11, f->limit);
 	sq_text(s, 12, f->anomaly);
 	sq_text(s, 13, f->forecast);
 	sq_text(s, 14, f->anomaly_from);
 	sq_text(s, 15, f->anomaly_to);
 	sq_text(s, 16, f->area);
 	if (f->by_step)
-		sqlite3_bind_int(s, 17, f->step);
+		sq_int(s, 17, f->step);
 	sq_text(s, 18, f->finished_from);
 	sq_text(s, 19, f->finished_to);
 	sq_text(s, 21, f->step_late);
@@ -634,7 +638,7 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 	sq_text(s, 40, light_district(f, scope));
 	if (f->after != NULL) {
 		sq_text(s, 41, f->after->submitted);
-		sqlite3_bind_int64(s, 42, f->after->id);
+		sq_int(s, 42, f->after->id);
 		sq_text(s, 43, f->after->due);
 		sq_text(s, 44, f->after->warn);
 	}
@@ -655,23 +659,22 @@ bind_find(sqlite3_stmt *s, const struct case_filter *f, const struct scope *scop
 		hi[n + 1] = '\0';
 		sq_text(s, 30, p);
 		sq_text(s, 31, hi);
-		sqlite3_bind_int64(s, 33, (long long)strlen(p));
-		sqlite3_bind_int64(s, 34, (long long)strlen(p) + 1);
+		sq_int(s, 33, (long long)strlen(p));
+		sq_int(s, 34, (long long)strlen(p) + 1);
 	}
 }
 
 /* Prepare store_case_find's statement (not cached). */
 static int
 prep_find(struct store *st, const struct case_filter *f, const struct scope *scope,
-    sqlite3_stmt **s, char **cause)
+    sq_stmt **s, char **cause)
 {
 	struct sb q = SB_INIT;
-	int rc;
 
 	build_find(&q, f, scope);
-	rc = sqlite3_prepare_v2(st->db, q.buf, -1, s, NULL);
+	*s = sq_prep_once(st, q.buf);
 	sb_release(&q);
-	if (rc != SQLITE_OK)
+	if (*s == NULL)
 		return sq_fail(st, cause);
 	bind_find(*s, f, scope);
 	return 0;
@@ -681,7 +684,7 @@ int
 store_case_find(struct store *st, const struct case_filter *f,
     const struct scope *scope, store_case_fn fn, void *arg, char **cause)
 {
-	sqlite3_stmt *s = NULL;
+	sq_stmt *s = NULL;
 	int rc;
 
 	if (scope->kind == SCOPE_NONE)
@@ -700,7 +703,7 @@ store_case_count(struct store *st, const struct case_filter *f, const struct sco
 {
 	struct case_filter g = *f;
 	struct sb q = SB_INIT;
-	sqlite3_stmt *s = NULL;
+	sq_stmt *s = NULL;
 	int rc;
 
 	*n = 0;
@@ -716,13 +719,13 @@ store_case_count(struct store *st, const struct case_filter *f, const struct sco
 		sb_adds(&q, "SELECT count(*) FROM cases c WHERE 1");
 		find_where(&q, &g, scope);
 	}
-	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
+	s = sq_prep_once(st, q.buf);
 	sb_release(&q);
-	if (rc != SQLITE_OK)
+	if (s == NULL)
 		return sq_fail(st, cause);
 	bind_find(s, &g, scope);
 	if ((rc = sq_first(st, s)) == 0)
-		*n = (long)sqlite3_column_int64(s, 0);
+		*n = (long)sq_col_int(s, 0);
 	else
 		set_cause(cause, _("database: %s"), store_error(st));
 	sq_done(st, s);
@@ -738,7 +741,7 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 	 * subqueries, and no copies (the record borrows SQLite's text).
 	 */
 	struct sb q = SB_INIT;
-	sqlite3_stmt *s = NULL;
+	sq_stmt *s = NULL;
 	int rc = 0;
 
 	if (f->limit > 0)
@@ -755,9 +758,9 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 	    "JOIN office o ON o.code = c.office WHERE 1");
 	find_where(&q, f, scope);
 	sb_adds(&q, " ORDER BY c.id");
-	rc = sqlite3_prepare_v2(st->db, q.buf, -1, &s, NULL);
+	s = sq_prep_once(st, q.buf);
 	sb_release(&q);
-	if (rc != SQLITE_OK)
+	if (s == NULL)
 		return sq_fail(st, cause);
 	bind_find(s, f, scope);
 	rc = 0;
@@ -772,25 +775,25 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 		c.applicant = sq_peek(s, 4);
 		c.applicant_name = sq_peek(s, 5);
 		c.status = sq_peek(s, 6);
-		c.open = sqlite3_column_int(s, 7);
+		c.open = sq_col_int(s, 7);
 		c.submitted = sq_peek(s, 8);
 		c.accepted = sq_peek(s, 9);
 		c.decided = sq_peek(s, 10);
 		c.finished = sq_peek(s, 11);
-		c.limit_days = sqlite3_column_int(s, 12);
-		c.paused_days = sqlite3_column_int(s, 13);
-		c.extended_days = sqlite3_column_int(s, 14);
+		c.limit_days = sq_col_int(s, 12);
+		c.paused_days = sq_col_int(s, 13);
+		c.extended_days = sq_col_int(s, 14);
 		c.paused_since = sq_peek(s, 15);
 		c.warn = sq_peek(s, 16);
 		c.due = sq_peek(s, 17);
-		c.on_time = sqlite3_column_type(s, 18) == SQLITE_NULL ? -1 : sqlite3_column_int(s, 18);
+		c.on_time = sq_col_null(s, 18) ? -1 : sq_col_int(s, 18);
 		c.office = sq_peek(s, 19);
 		c.office_name = sq_peek(s, 20);
 		c.channel = sq_peek(s, 21);
 		c.hall_region = sq_peek(s, 22);
 		c.applicant_region = sq_peek(s, 23);
 		c.office_region = sq_peek(s, 24);
-		c.provisional = sqlite3_column_int(s, 25);
+		c.provisional = sq_col_int(s, 25);
 		c.deliver_warn = sq_peek(s, 26);
 		c.deliver_due = sq_peek(s, 27);
 		c.result = sq_peek(s, 28);
@@ -809,22 +812,22 @@ explain(struct store *st, struct sb *q, const struct case_filter *f,
     const struct scope *scope, char **plan, char **cause)
 {
 	struct sb out = SB_INIT;
-	sqlite3_stmt *s = NULL;
+	sq_stmt *s = NULL;
 	int rc;
 
 	*plan = NULL;
-	rc = sqlite3_prepare_v2(st->db, q->buf, -1, &s, NULL);
+	s = sq_prep_once(st, q->buf);
 	sb_release(q);
-	if (rc != SQLITE_OK)
+	if (s == NULL)
 		return sq_fail(st, cause);
 	if (f != NULL)
 		bind_find(s, f, scope);
 	sb_adds(&out, "");
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		sb_addf(&out, "%d %d %s\n", sqlite3_column_int(s, 0), sqlite3_column_int(s, 1),
-		    (const char *)sqlite3_column_text(s, 3));
-	sqlite3_finalize(s);
-	if (rc != SQLITE_DONE) {
+	while ((rc = sq_step(s)) == SQ_ROW)
+		sb_addf(&out, "%lld %lld %s\n", sq_col_int(s, 0), sq_col_int(s, 1),
+		    sq_peek(s, 3));
+	sq_done(st, s);
+	if (rc != SQ_DONE) {
 		sb_release(&out);
 		return sq_fail(st, cause);
 	}
@@ -859,13 +862,13 @@ store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause)
 	static const char sql[] =
 	    "INSERT INTO case_seq(prefix, n) VALUES (?1, 1) "
 	    "ON CONFLICT(prefix) DO UPDATE SET n = n + 1 RETURNING n";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = -1;
 
 	sq_text(s, 1, prefix);
 	/* RETURNING always gives a row, unless the insert failed. */
 	if (sq_first(st, s) == 0) {
-		*n = (long)sqlite3_column_int64(s, 0);
+		*n = (long)sq_col_int(s, 0);
 		rc = 0;
 	} else
 		set_cause(cause, _("database: %s"), store_error(st));
@@ -879,10 +882,10 @@ store_case_seq_set(struct store *st, const char *prefix, long n, char **cause)
 	static const char sql[] =
 	    "INSERT INTO case_seq(prefix, n) VALUES (?1, ?2) "
 	    "ON CONFLICT(prefix) DO UPDATE SET n = max(n, excluded.n)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, prefix);
-	sqlite3_bind_int64(s, 2, n);
+	sq_int(s, 2, n);
 	return sq_run(st, s, cause);
 }
 
@@ -898,35 +901,35 @@ store_case_update(struct store *st, const struct tcase *c, char **cause)
 	    "deemed = ?32, suspend_reason = ?33, suspend_days = ?34, yellow_from = ?37, "
 	    "red_from = ?38, notices = ?39, pledge_due = ?40, provisional = ?41, "
 	    "deliver_warn = ?42, deliver_due = ?43, suspend_due = ?44 WHERE id = ?35 AND version = ?26";
-	sqlite3_stmt *s;
+	sq_stmt *s;
 
 	assert(c->id > 0);
 	s = sq_prep(st, sql);
 	sq_text(s, 9, c->status);
-	sqlite3_bind_int(s, 10, c->open);
-	sqlite3_bind_int(s, 11, c->step);
+	sq_int(s, 10, c->open);
+	sq_int(s, 11, c->step);
 	sq_text(s, 13, or_null(c->accepted));
 	sq_text(s, 14, or_null(c->decided));
 	sq_text(s, 15, or_null(c->finished));
-	sqlite3_bind_int(s, 16, c->limit_days);
-	sqlite3_bind_int(s, 17, c->paused_days);
-	sqlite3_bind_int(s, 18, c->extended_days);
+	sq_int(s, 16, c->limit_days);
+	sq_int(s, 17, c->paused_days);
+	sq_int(s, 18, c->extended_days);
 	sq_text(s, 19, or_null(c->paused_since));
 	sq_text(s, 20, c->warn);
 	sq_text(s, 21, c->due);
 	if (c->on_time < 0)
-		sqlite3_bind_null(s, 22);
+		sq_null(s, 22);
 	else
-		sqlite3_bind_int(s, 22, c->on_time);
+		sq_int(s, 22, c->on_time);
 	sq_text(s, 23, c->materials ? c->materials : "");
 	sq_text(s, 24, c->result ? c->result : "");
-	sqlite3_bind_int64(s, 25, c->fee_cents);
-	sqlite3_bind_int(s, 26, c->version);
+	sq_int(s, 25, c->fee_cents);
+	sq_int(s, 26, c->version);
 	bind_case_tail(s, c);
-	sqlite3_bind_int64(s, 35, c->id);
+	sq_int(s, 35, c->id);
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	return sqlite3_changes(st->db) == 1 ? 0 : STORE_CONFLICT;
+	return sq_changes(st) == 1 ? 0 : STORE_CONFLICT;
 }
 
 
@@ -941,15 +944,15 @@ store_worklist(struct store *st, const char *office, const char *hall,
 	 * the first N of an index walk in that order (cases_office_open,
 	 * case_branch_pending, cases_hall_handover), and the three are merged.
 	 */
-	sqlite3_stmt *s = sq_prep(st, worklist_sql);
+	sq_stmt *s = sq_prep(st, worklist_sql);
 
 	sq_text(s, 1, office ? office : "");
 	sq_text(s, 2, hall ? hall : "~");
-	sqlite3_bind_int64(s, 4, limit);
+	sq_int(s, 4, limit);
 	/* The first page starts before every key. */
 	sq_text(s, 5, after ? after->due : "");
 	sq_text(s, 6, after ? after->warn : "");
-	sqlite3_bind_int64(s, 7, after ? after->id : 0);
+	sq_int(s, 7, after ? after->id : 0);
 	sq_text(s, 20, today);
 	return case_iter(st, s, fn, arg);
 }
@@ -965,15 +968,15 @@ store_worklist_given(struct store *st, const char *office, const char *assignee,
 	static const char none[] = "SELECT " CASE_COLS CASE_JOINS
 	    "WHERE c.office = ?1 AND c.open = 1 AND c.assignee IS NULL "
 	    "AND (c.due, c.warn, c.id) > (?5, ?6, ?7) ORDER BY c.due, c.warn, c.id LIMIT ?4";
-	sqlite3_stmt *s = sq_prep(st, assignee ? mine : none);
+	sq_stmt *s = sq_prep(st, assignee ? mine : none);
 
 	(void)today;
 	sq_text(s, 1, office ? office : "");
 	sq_text(s, 2, assignee ? assignee : "");
-	sqlite3_bind_int64(s, 4, limit);
+	sq_int(s, 4, limit);
 	sq_text(s, 5, after ? after->due : "");
 	sq_text(s, 6, after ? after->warn : "");
-	sqlite3_bind_int64(s, 7, after ? after->id : 0);
+	sq_int(s, 7, after ? after->id : 0);
 	return case_iter(st, s, fn, arg);
 }
 
@@ -983,14 +986,14 @@ store_case_assign(struct store *st, long long id, int version, const char *assig
 {
 	static const char sql[] = "UPDATE cases SET assignee = ?3, version = version + 1 "
 	    "WHERE id = ?1 AND version = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, version);
+	sq_int(s, 1, id);
+	sq_int(s, 2, version);
 	sq_text(s, 3, assignee && *assignee ? assignee : NULL);
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	return sqlite3_changes(st->db) == 1 ? 0 : STORE_CONFLICT;
+	return sq_changes(st) == 1 ? 0 : STORE_CONFLICT;
 }
 
 int
@@ -1023,19 +1026,19 @@ store_worklist_lights(struct store *st, const char *office, const char *hall,
 	    "  AND status IN ('approved', 'denied') AND office != ?1"
 	    ") GROUP BY l";
 #undef LIGHT_OF
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	n[0] = n[1] = n[2] = n[3] = 0;
 	sq_text(s, 1, office ? office : "");
 	sq_text(s, 2, hall ? hall : "~");
 	sq_text(s, 3, today);
-	sqlite3_bind_int(s, 4, with_green != 0);
+	sq_int(s, 4, with_green != 0);
 	while (rc == 0 && sq_next(st, s, &rc)) {
-		int l = sqlite3_column_int(s, 0);
+		int l = sq_col_int(s, 0);
 
 		if (l >= 1 && l <= 3)
-			n[l] += (long)sqlite3_column_int64(s, 1);
+			n[l] += (long)sq_col_int(s, 1);
 	}
 	sq_done(st, s);
 	return rc;
@@ -1049,12 +1052,12 @@ store_case_newest(struct store *st, const char *lo, const char *hi, long long af
 	static const char sql[] = "SELECT " CASE_COLS CASE_JOINS
 	    "WHERE c.id > ?1 AND ((c.office_region >= ?2 AND c.office_region < ?3) OR "
 	    "(c.hall_region >= ?2 AND c.hall_region < ?3)) ORDER BY c.id DESC LIMIT ?4";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, after);
+	sq_int(s, 1, after);
 	sq_text(s, 2, lo);
 	sq_text(s, 3, hi);
-	sqlite3_bind_int64(s, 4, limit);
+	sq_int(s, 4, limit);
 	return case_iter(st, s, fn, arg);
 }
 
@@ -1062,11 +1065,11 @@ long long
 store_case_max_id(struct store *st)
 {
 	static const char sql[] = "SELECT max(id) FROM cases";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	long long id = -1;
 
 	if (sq_first(st, s) == 0)
-		id = sqlite3_column_int64(s, 0);
+		id = sq_col_int(s, 0);
 	sq_done(st, s);
 	return id;
 }
@@ -1083,7 +1086,7 @@ int
 store_case_open_ids(struct store *st, long long **ids, size_t *n, char **cause)
 {
 	static const char sql[] = "SELECT id FROM cases WHERE open = 1 ORDER BY id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	size_t cap = 0;
 	int rc = 0;
 
@@ -1094,7 +1097,7 @@ store_case_open_ids(struct store *st, long long **ids, size_t *n, char **cause)
 			cap = cap ? 2 * cap : 256;
 			*ids = xreallocarray(*ids, cap, sizeof **ids);
 		}
-		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+		(*ids)[(*n)++] = sq_col_int(s, 0);
 	}
 	sq_done(st, s);
 	if (rc != 0) {
@@ -1114,15 +1117,15 @@ store_branch_insert(struct store *st, long long case_id, const struct branch *b,
 	static const char sql[] =
 	    "INSERT INTO case_branch(case_id, step, dept_kind, office, limit_days, started, due) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	sqlite3_stmt *s;
+	sq_stmt *s;
 
 	assert(case_id > 0);
 	s = sq_prep(st, sql);
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int(s, 2, b->step);
+	sq_int(s, 1, case_id);
+	sq_int(s, 2, b->step);
 	sq_text(s, 3, b->dept_kind);
 	sq_text(s, 4, b->office);
-	sqlite3_bind_int(s, 5, b->limit_days);
+	sq_int(s, 5, b->limit_days);
 	sq_text(s, 6, b->started);
 	sq_text(s, 7, b->due);
 	return sq_run(st, s, cause);
@@ -1132,12 +1135,12 @@ int
 store_branch_clear(struct store *st, long long case_id, int step, char **cause)
 {
 	static const char sql[] = "DELETE FROM case_branch WHERE case_id = ?1 AND step = ?2";
-	sqlite3_stmt *s;
+	sq_stmt *s;
 
 	assert(case_id > 0);
 	s = sq_prep(st, sql);
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int(s, 2, step);
+	sq_int(s, 1, case_id);
+	sq_int(s, 2, step);
 	return sq_run(st, s, cause);
 }
 
@@ -1148,12 +1151,12 @@ store_branch_opinion(struct store *st, long long case_id, int step, const char *
 	static const char sql[] =
 	    "UPDATE case_branch SET opinion = ?4, verdict = ?5, by_login = ?6, done_on = ?7 "
 	    "WHERE case_id = ?1 AND step = ?2 AND office = ?3 AND opinion IS NULL";
-	sqlite3_stmt *s;
+	sq_stmt *s;
 
 	assert(case_id > 0);
 	s = sq_prep(st, sql);
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int(s, 2, step);
+	sq_int(s, 1, case_id);
+	sq_int(s, 2, step);
 	sq_text(s, 3, office);
 	sq_text(s, 4, opinion);
 	sq_text(s, 5, verdict);
@@ -1169,12 +1172,12 @@ store_branch_override(struct store *st, long long case_id, int step, const char 
 	static const char sql[] =
 	    "UPDATE case_branch SET override = ?3, override_by = ?4, override_on = ?5 "
 	    "WHERE case_id = ?1 AND step = ?2 AND verdict = 'disagree' AND override IS NULL";
-	sqlite3_stmt *s;
+	sq_stmt *s;
 
 	assert(case_id > 0);
 	s = sq_prep(st, sql);
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int(s, 2, step);
+	sq_int(s, 1, case_id);
+	sq_int(s, 2, step);
 	sq_text(s, 3, reason);
 	sq_text(s, 4, login);
 	sq_text(s, 5, on);
@@ -1188,13 +1191,13 @@ store_branch_pause(struct store *st, long long case_id, int step, const char *de
 	static const char sql[] =
 	    "UPDATE case_branch SET due = ?4, paused_days = paused_days + ?5 "
 	    "WHERE case_id = ?1 AND step = ?2 AND dept_kind = ?3 AND opinion IS NULL";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int(s, 2, step);
+	sq_int(s, 1, case_id);
+	sq_int(s, 2, step);
 	sq_text(s, 3, dept_kind);
 	sq_text(s, 4, due);
-	sqlite3_bind_int(s, 5, days);
+	sq_int(s, 5, days);
 	return sq_run(st, s, cause);
 }
 
@@ -1206,18 +1209,18 @@ store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void 
 	    "b.opinion, b.verdict, b.by_login, b.done_on, b.override, b.override_by, "
 	    "b.override_on, b.paused_days FROM case_branch b "
 	    "JOIN office o ON o.code = b.office WHERE b.case_id = ?1 ORDER BY b.step, b.dept_kind";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		struct branch b;
 
-		b.step = sqlite3_column_int(s, 0);
+		b.step = sq_col_int(s, 0);
 		b.dept_kind = sq_col(s, 1);
 		b.office = sq_col(s, 2);
 		b.office_name = sq_col(s, 3);
-		b.limit_days = sqlite3_column_int(s, 4);
+		b.limit_days = sq_col_int(s, 4);
 		b.started = sq_col(s, 5);
 		b.due = sq_col(s, 6);
 		b.opinion = sq_col_or_null(s, 7);
@@ -1227,7 +1230,7 @@ store_branch_each(struct store *st, long long case_id, store_branch_fn fn, void 
 		b.override = sq_col_or_null(s, 11);
 		b.override_by = sq_col_or_null(s, 12);
 		b.override_on = sq_col_or_null(s, 13);
-		b.paused_days = sqlite3_column_int(s, 14);
+		b.paused_days = sq_col_int(s, 14);
 		rc = fn(arg, &b);
 		branch_release(&b);
 	}
@@ -1241,9 +1244,9 @@ store_notice_add(struct store *st, long long case_id, const char *moment, const 
 {
 	static const char sql[] = "INSERT INTO case_notice(case_id, moment, how, at, by_login, "
 	    "note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	sq_text(s, 2, moment);
 	sq_text(s, 3, how);
 	sq_text(s, 4, at);
@@ -1257,14 +1260,14 @@ store_notice_each(struct store *st, long long case_id, store_notice_fn fn, void 
 {
 	static const char sql[] = "SELECT moment, how, at, by_login, note FROM case_notice "
 	    "WHERE case_id = ?1 ORDER BY id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3), (const char *)sqlite3_column_text(s, 4));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1), (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3), (const char *)sq_col_text(s, 4));
 	sq_done(st, s);
 	return rc;
 }
@@ -1277,7 +1280,7 @@ store_case_same(struct store *st, const char *applicant, const char *item, const
 	static const char sql[] =
 	    "SELECT no FROM cases WHERE applicant = ?1 AND item = ?2 AND (open = 1 OR "
 	    "submitted = ?3) ORDER BY id DESC";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	char **nos = NULL;
 	size_t n = 0, i;
 	int rc = 0;

@@ -3,7 +3,6 @@
  * kinds and offices, the catalog of items with their materials and steps,
  * and applicants.
  */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +20,7 @@ store_calendar_put(struct store *st, const char *day, const char *kind,
 	    "INSERT INTO calendar(day, kind, name_cn, name_en) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT(day) DO UPDATE SET kind = excluded.kind, "
 	    "name_cn = excluded.name_cn, name_en = excluded.name_en";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, day);
 	sq_text(s, 2, kind);
@@ -38,7 +37,7 @@ store_statutory_put(struct store *st, const char *day, const char *holiday,
 	    "INSERT INTO statutory_holiday(day, holiday, name_cn, name_en) VALUES (?1, ?2, ?3, ?4) "
 	    "ON CONFLICT(day, holiday) DO UPDATE SET name_cn = excluded.name_cn, "
 	    "name_en = excluded.name_en";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, day);
 	sq_text(s, 2, holiday);
@@ -52,14 +51,14 @@ store_calendar_load(struct store *st, struct calendar *cal, char **cause)
 {
 	static const char sql[] = "SELECT day, kind FROM calendar";
 	static const char statutory[] = "SELECT day, holiday FROM statutory_holiday";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	char *v = NULL;
 	long pct;
 	int rc = 0;
 
 	while (rc == 0 && sq_next(st, s, &rc)) {
-		const char *day = (const char *)sqlite3_column_text(s, 0);
-		const char *kind = (const char *)sqlite3_column_text(s, 1);
+		const char *day = (const char *)sq_col_text(s, 0);
+		const char *kind = (const char *)sq_col_text(s, 1);
 		int d;
 
 		if (day == NULL || kind == NULL || clock_parse_date(day, &d) != 0)
@@ -71,8 +70,8 @@ store_calendar_load(struct store *st, struct calendar *cal, char **cause)
 	if (rc == 0) {
 		s = sq_prep(st, statutory);
 		while (rc == 0 && sq_next(st, s, &rc)) {
-			const char *day = (const char *)sqlite3_column_text(s, 0);
-			const char *code = (const char *)sqlite3_column_text(s, 1);
+			const char *day = (const char *)sq_col_text(s, 0);
+			const char *code = (const char *)sq_col_text(s, 1);
 			enum clock_holiday h;
 			int d;
 
@@ -101,16 +100,16 @@ store_calendar_each(struct store *st, const char *from, const char *to,
 	static const char sql[] =
 	    "SELECT day, kind, name_cn, name_en FROM calendar "
 	    "WHERE day >= ?1 AND day <= ?2 ORDER BY day";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, from);
 	sq_text(s, 2, to);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1),
+		    (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3));
 	sq_done(st, s);
 	return rc;
 }
@@ -125,13 +124,13 @@ store_region_put(struct store *st, const char *code, const char *name,
 	    "INSERT INTO region(code, name, level, parent, zone) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT(code) DO UPDATE SET name = excluded.name, level = excluded.level, "
 	    "parent = excluded.parent, zone = excluded.zone";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, code);
 	sq_text(s, 2, name);
 	sq_text(s, 3, level);
 	sq_text(s, 4, parent && *parent ? parent : NULL);
-	sqlite3_bind_int(s, 5, zone);
+	sq_int(s, 5, zone);
 	return sq_run(st, s, cause);
 }
 
@@ -140,13 +139,13 @@ store_region_initials_put(struct store *st, const char *code, const char *initia
     char **cause)
 {
 	static const char sql[] = "UPDATE region SET initials = ?2 WHERE code = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, code);
 	sq_text(s, 2, initials);
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0) {
+	if (sq_changes(st) == 0) {
 		set_cause(cause, _("no region '%s'"), code);
 		return -1;
 	}
@@ -167,28 +166,28 @@ store_place_find(struct store *st, const char *text, const char *near, int max,
 	    "CASE r.level WHEN 'city' THEN 0 WHEN 'district' THEN 1 WHEN 'township' THEN 2 "
 	    "ELSE 3 END, r.code "
 	    "LIMIT ?3";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, text);
 	sq_text(s, 2, near ? near : "");
-	sqlite3_bind_int(s, 3, max);
+	sq_int(s, 3, max);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1), (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3));
 	sq_done(st, s);
 	return rc;
 }
 
 static void
-region_from_row(sqlite3_stmt *s, struct region *r)
+region_from_row(sq_stmt *s, struct region *r)
 {
 	r->code = sq_col(s, 0);
 	r->name = sq_col(s, 1);
 	r->level = sq_col(s, 2);
 	r->parent = sq_col(s, 3);
-	r->zone = sqlite3_column_int(s, 4);
+	r->zone = sq_col_int(s, 4);
 }
 
 int
@@ -196,7 +195,7 @@ store_region_get(struct store *st, const char *code, struct region *r)
 {
 	static const char sql[] =
 	    "SELECT code, name, level, parent, zone FROM region WHERE code = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	memset(r, 0, sizeof *r);
@@ -208,7 +207,7 @@ store_region_get(struct store *st, const char *code, struct region *r)
 }
 
 static int
-region_iter(struct store *st, sqlite3_stmt *s, store_region_fn fn, void *arg)
+region_iter(struct store *st, sq_stmt *s, store_region_fn fn, void *arg)
 {
 	int rc = 0;
 
@@ -230,7 +229,7 @@ store_region_children(struct store *st, const char *parent, store_region_fn fn, 
 	    "SELECT code, name, level, parent, zone FROM region WHERE parent IS NULL ORDER BY code";
 	static const char sql[] =
 	    "SELECT code, name, level, parent, zone FROM region WHERE parent = ?1 ORDER BY code";
-	sqlite3_stmt *s = sq_prep(st, parent ? sql : sql_top);
+	sq_stmt *s = sq_prep(st, parent ? sql : sql_top);
 
 	if (parent)
 		sq_text(s, 1, parent);
@@ -243,7 +242,7 @@ store_region_each(struct store *st, const char *level, store_region_fn fn, void 
 	static const char sql[] =
 	    "SELECT code, name, level, parent, zone FROM region "
 	    "WHERE ?1 IS NULL OR level = ?1 ORDER BY code";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, level);
 	return region_iter(st, s, fn, arg);
@@ -255,9 +254,10 @@ int
 store_dept_put(struct store *st, const struct dept *d, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO dept_kind(kind, city_name, district_suffix, name_en, levels, "
-	    "county_suffix, in_zones) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "INSERT INTO dept_kind(kind, city_name, district_suffix, name_en, levels, "
+	    "county_suffix, in_zones) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " ON CONFLICT(kind) DO UPDATE SET city_name = excluded.city_name, district_suffix = excluded.district_suffix, name_en = excluded.name_en, levels = excluded.levels, county_suffix = excluded.county_suffix, in_zones = excluded.in_zones";
+	sq_stmt *s = sq_prep(st, sql);
 	const char *kind = d->kind, *city_name = d->city_name, *district_suffix = d->district_suffix;
 	const char *name_en = d->name_en, *levels = d->levels;
 
@@ -267,7 +267,7 @@ store_dept_put(struct store *st, const struct dept *d, char **cause)
 	sq_text(s, 4, name_en);
 	sq_text(s, 5, levels);
 	sq_text(s, 6, d->county_suffix);
-	sqlite3_bind_int(s, 7, d->in_zones);
+	sq_int(s, 7, d->in_zones);
 	return sq_run(st, s, cause);
 }
 
@@ -277,19 +277,19 @@ store_dept_each(struct store *st, store_dept_fn fn, void *arg)
 	static const char sql[] =
 	    "SELECT kind, city_name, district_suffix, name_en, levels, county_suffix, in_zones "
 	    "FROM dept_kind ORDER BY kind";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		struct dept d;
 
-		d.kind = (const char *)sqlite3_column_text(s, 0);
-		d.city_name = (const char *)sqlite3_column_text(s, 1);
-		d.district_suffix = (const char *)sqlite3_column_text(s, 2);
-		d.name_en = (const char *)sqlite3_column_text(s, 3);
-		d.levels = (const char *)sqlite3_column_text(s, 4);
-		d.county_suffix = (const char *)sqlite3_column_text(s, 5);
-		d.in_zones = sqlite3_column_int(s, 6);
+		d.kind = (const char *)sq_col_text(s, 0);
+		d.city_name = (const char *)sq_col_text(s, 1);
+		d.district_suffix = (const char *)sq_col_text(s, 2);
+		d.name_en = (const char *)sq_col_text(s, 3);
+		d.levels = (const char *)sq_col_text(s, 4);
+		d.county_suffix = (const char *)sq_col_text(s, 5);
+		d.in_zones = sq_col_int(s, 6);
 		rc = fn(arg, &d);
 	}
 	sq_done(st, s);
@@ -301,9 +301,10 @@ store_office_put(struct store *st, const char *code, const char *name,
     const char *kind, const char *region, const char *level, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO office(code, name, kind, region, level) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "INSERT INTO office(code, name, kind, region, level) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT(code) DO UPDATE SET name = excluded.name, kind = excluded.kind, region = excluded.region, level = excluded.level";
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, code);
 	sq_text(s, 2, name);
@@ -317,7 +318,7 @@ int
 store_office_name(struct store *st, const char *code, char **name)
 {
 	static const char sql[] = "SELECT name FROM office WHERE code = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	*name = NULL;
@@ -334,16 +335,16 @@ store_office_each(struct store *st, const char *prefix, store_office_fn fn, void
 	static const char sql[] =
 	    "SELECT code, name, kind, region, level FROM office "
 	    "WHERE ?1 IS NULL OR (region >= ?1 AND region < ?1 || ':') ORDER BY code";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, prefix);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3),
-		    (const char *)sqlite3_column_text(s, 4));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1),
+		    (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3),
+		    (const char *)sq_col_text(s, 4));
 	sq_done(st, s);
 	return rc;
 }
@@ -352,7 +353,7 @@ int
 store_office_for(struct store *st, const char *region, const char *kind, char **code)
 {
 	static const char sql[] = "SELECT code FROM office WHERE region = ?1 AND kind = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	*code = NULL;
@@ -370,10 +371,11 @@ int
 store_item_put(struct store *st, const struct item *it, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO item(code, name, name_en, power_type, dept_kind, levels, "
+	    "INSERT INTO item(code, name, name_en, power_type, dept_kind, levels, "
 	    "statutory_days, promised_days, fee_cents, online_depth, channels, guide, applicant_kind) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+	    " ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, power_type = excluded.power_type, dept_kind = excluded.dept_kind, levels = excluded.levels, statutory_days = excluded.statutory_days, promised_days = excluded.promised_days, fee_cents = excluded.fee_cents, online_depth = excluded.online_depth, channels = excluded.channels, guide = excluded.guide, applicant_kind = excluded.applicant_kind";
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, it->code);
 	sq_text(s, 2, it->name);
@@ -381,10 +383,10 @@ store_item_put(struct store *st, const struct item *it, char **cause)
 	sq_text(s, 4, it->power_type);
 	sq_text(s, 5, it->dept_kind);
 	sq_text(s, 6, it->levels);
-	sqlite3_bind_int(s, 7, it->statutory_days);
-	sqlite3_bind_int(s, 8, it->promised_days);
-	sqlite3_bind_int64(s, 9, it->fee_cents);
-	sqlite3_bind_int(s, 10, it->online_depth);
+	sq_int(s, 7, it->statutory_days);
+	sq_int(s, 8, it->promised_days);
+	sq_int(s, 9, it->fee_cents);
+	sq_int(s, 10, it->online_depth);
 	sq_text(s, 11, it->channels);
 	sq_text(s, 12, it->guide);
 	sq_text(s, 13, it->applicant_kind ? it->applicant_kind : "either");
@@ -396,15 +398,16 @@ store_material_put(struct store *st, const char *item, int seq,
     const char *name, int required, int secondary, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO item_material(item, seq, name, required, secondary) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "INSERT INTO item_material(item, seq, name, required, secondary) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT(item, seq) DO UPDATE SET name = excluded.name, required = excluded.required, secondary = excluded.secondary";
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, item);
-	sqlite3_bind_int(s, 2, seq);
+	sq_int(s, 2, seq);
 	sq_text(s, 3, name);
-	sqlite3_bind_int(s, 4, required);
-	sqlite3_bind_int(s, 5, secondary);
+	sq_int(s, 4, required);
+	sq_int(s, 5, secondary);
 	return sq_run(st, s, cause);
 }
 
@@ -413,16 +416,17 @@ store_step_put(struct store *st, const char *item, int seq, const char *name,
     const char *name_en, const char *dept_kind, int limit_days, char **cause)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO item_step(item, seq, name, name_en, dept_kind, limit_days) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "INSERT INTO item_step(item, seq, name, name_en, dept_kind, limit_days) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " ON CONFLICT(item, seq, dept_kind) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, limit_days = excluded.limit_days";
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, item);
-	sqlite3_bind_int(s, 2, seq);
+	sq_int(s, 2, seq);
 	sq_text(s, 3, name);
 	sq_text(s, 4, name_en);
 	sq_text(s, 5, dept_kind);
-	sqlite3_bind_int(s, 6, limit_days);
+	sq_int(s, 6, limit_days);
 	return sq_run(st, s, cause);
 }
 
@@ -430,7 +434,7 @@ store_step_put(struct store *st, const char *item, int seq, const char *name,
 	"promised_days, fee_cents, online_depth, channels, guide, applicant_kind"
 
 static void
-item_from_row(sqlite3_stmt *s, struct item *it)
+item_from_row(sq_stmt *s, struct item *it)
 {
 	it->code = sq_col(s, 0);
 	it->name = sq_col(s, 1);
@@ -438,10 +442,10 @@ item_from_row(sqlite3_stmt *s, struct item *it)
 	it->power_type = sq_col(s, 3);
 	it->dept_kind = sq_col(s, 4);
 	it->levels = sq_col(s, 5);
-	it->statutory_days = sqlite3_column_int(s, 6);
-	it->promised_days = sqlite3_column_int(s, 7);
-	it->fee_cents = (long)sqlite3_column_int64(s, 8);
-	it->online_depth = sqlite3_column_int(s, 9);
+	it->statutory_days = sq_col_int(s, 6);
+	it->promised_days = sq_col_int(s, 7);
+	it->fee_cents = (long)sq_col_int(s, 8);
+	it->online_depth = sq_col_int(s, 9);
 	it->channels = sq_col(s, 10);
 	it->guide = sq_col(s, 11);
 	it->applicant_kind = sq_col(s, 12);
@@ -451,7 +455,7 @@ int
 store_item_get(struct store *st, const char *code, struct item *it)
 {
 	static const char sql[] = "SELECT " ITEM_COLS " FROM item WHERE code = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	memset(it, 0, sizeof *it);
@@ -468,7 +472,7 @@ store_item_each(struct store *st, const char *text, store_item_fn fn, void *arg)
 	static const char sql[] =
 	    "SELECT " ITEM_COLS " FROM item WHERE ?1 IS NULL OR instr(code, ?1) = 1 "
 	    "OR instr(name, ?1) > 0 OR instr(lower(name_en), lower(?1)) > 0 ORDER BY code";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, text && *text ? text : NULL);
@@ -489,16 +493,16 @@ store_step_each(struct store *st, const char *item, store_step_fn fn, void *arg)
 	static const char sql[] =
 	    "SELECT seq, name, name_en, dept_kind, limit_days FROM item_step "
 	    "WHERE item = ?1 ORDER BY seq, dept_kind";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, item);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, sqlite3_column_int(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3),
-		    sqlite3_column_int(s, 4));
+		rc = fn(arg, sq_col_int(s, 0),
+		    (const char *)sq_col_text(s, 1),
+		    (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3),
+		    sq_col_int(s, 4));
 	sq_done(st, s);
 	return rc;
 }
@@ -508,14 +512,14 @@ store_material_each(struct store *st, const char *item, store_material_fn fn, vo
 {
 	static const char sql[] =
 	    "SELECT seq, name, required, secondary FROM item_material WHERE item = ?1 ORDER BY seq";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, item);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, sqlite3_column_int(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    sqlite3_column_int(s, 2), sqlite3_column_int(s, 3));
+		rc = fn(arg, sq_col_int(s, 0),
+		    (const char *)sq_col_text(s, 1),
+		    sq_col_int(s, 2), sq_col_int(s, 3));
 	sq_done(st, s);
 	return rc;
 }
@@ -537,7 +541,7 @@ store_applicant_put(struct store *st, const char *id, const char *kind,
 	static const char ver[] =
 	    "INSERT INTO applicant_version(applicant, version, name, phone, region, since, "
 	    "by_login) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-	sqlite3_stmt *s = sq_prep(st, get);
+	sq_stmt *s = sq_prep(st, get);
 	char *oname = NULL, *ophone = NULL, *oregion = NULL;
 	int rc, version = 1;
 
@@ -548,7 +552,7 @@ store_applicant_put(struct store *st, const char *id, const char *kind,
 		oname = sq_col(s, 0);
 		ophone = sq_col(s, 1);
 		oregion = sq_col(s, 2);
-		version = sqlite3_column_int(s, 3);
+		version = sq_col_int(s, 3);
 	}
 	sq_done(st, s);
 	if (rc < 0) {
@@ -573,12 +577,12 @@ store_applicant_put(struct store *st, const char *id, const char *kind,
 	sq_text(s, 3, name);
 	sq_text(s, 4, phone);
 	sq_text(s, 5, region);
-	sqlite3_bind_int(s, 6, version);
+	sq_int(s, 6, version);
 	if ((rc = sq_run(st, s, cause)) != 0)
 		goto out;
 	s = sq_prep(st, ver);
 	sq_text(s, 1, id);
-	sqlite3_bind_int(s, 2, version);
+	sq_int(s, 2, version);
 	sq_text(s, 3, name);
 	sq_text(s, 4, phone);
 	sq_text(s, 5, region);
@@ -598,12 +602,12 @@ store_applicant_each_version(struct store *st, const char *id, store_applicant_f
 	static const char sql[] =
 	    "SELECT version, name, phone, region, since, by_login FROM applicant_version "
 	    "WHERE applicant = ?1 ORDER BY version";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, id);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, sqlite3_column_int(s, 0), sq_peek(s, 1), sq_peek(s, 2), sq_peek(s, 3),
+		rc = fn(arg, sq_col_int(s, 0), sq_peek(s, 1), sq_peek(s, 2), sq_peek(s, 3),
 		    sq_peek(s, 4), sq_peek(s, 5));
 	sq_done(st, s);
 	return rc;
@@ -613,7 +617,7 @@ int
 store_applicant_get(struct store *st, const char *id, char **name, char **phone, char **region)
 {
 	static const char sql[] = "SELECT name, phone, region FROM applicant WHERE id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	*name = *phone = *region = NULL;

@@ -2,7 +2,6 @@
  * The audit trail: events are appended with their hash chain and read
  * back per case, in a date range, or all in id order.
  */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,11 +17,11 @@ store_event_insert(struct store *st, struct event *e, char **cause)
 	static const char sql[] =
 	    "INSERT INTO event(id, case_id, at, actor, addr, action, from_status, to_status, "
 	    "note, hash, subject) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	if (e->id > 0)
-		sqlite3_bind_int64(s, 1, e->id);
-	sqlite3_bind_int64(s, 2, e->case_id);
+		sq_int(s, 1, e->id);
+	sq_int(s, 2, e->case_id);
 	sq_text(s, 3, e->at);
 	sq_text(s, 4, e->actor);
 	sq_text(s, 5, e->addr ? e->addr : "");
@@ -34,7 +33,7 @@ store_event_insert(struct store *st, struct event *e, char **cause)
 	sq_text(s, 11, e->subject ? e->subject : "");
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	e->id = sqlite3_last_insert_rowid(st->db);
+	e->id = sq_last_id(st);
 	return 0;
 }
 
@@ -42,15 +41,15 @@ store_event_insert(struct store *st, struct event *e, char **cause)
 	"subject"
 
 static int
-event_iter(struct store *st, sqlite3_stmt *s, store_event_fn fn, void *arg)
+event_iter(struct store *st, sq_stmt *s, store_event_fn fn, void *arg)
 {
 	int rc = 0;
 
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		struct event e;
 
-		e.id = sqlite3_column_int64(s, 0);
-		e.case_id = sqlite3_column_int64(s, 1);
+		e.id = sq_col_int(s, 0);
+		e.case_id = sq_col_int(s, 1);
 		e.at = sq_col(s, 2);
 		e.actor = sq_col(s, 3);
 		e.addr = sq_col(s, 4);
@@ -72,7 +71,7 @@ store_event_each_of_subject(struct store *st, const char *subject, store_event_f
 {
 	static const char sql[] =
 	    "SELECT " EVENT_COLS " FROM event WHERE subject = ?1 AND subject <> '' ORDER BY id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, subject);
 	return event_iter(st, s, fn, arg);
@@ -83,9 +82,9 @@ store_event_each_of_case(struct store *st, long long case_id, store_event_fn fn,
 {
 	static const char sql[] =
 	    "SELECT " EVENT_COLS " FROM event WHERE case_id = ?1 ORDER BY id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	return event_iter(st, s, fn, arg);
 }
 
@@ -104,7 +103,7 @@ store_event_each_between(struct store *st, const char *from, const char *to,
 	static const char sql[] =
 	    "SELECT " EVENT_COLS " FROM event WHERE substr(at, 1, 10) >= ?1 "
 	    "AND substr(at, 1, 10) <= ?2 ORDER BY id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, from);
 	sq_text(s, 2, to);
@@ -115,7 +114,7 @@ int
 store_event_last(struct store *st, long long *id, char hash[65])
 {
 	static const char sql[] = "SELECT id, hash FROM event ORDER BY id DESC LIMIT 1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	const unsigned char *h;
 
 	int rc;
@@ -123,8 +122,8 @@ store_event_last(struct store *st, long long *id, char hash[65])
 	*id = 0;
 	hash[0] = '\0';
 	if ((rc = sq_first(st, s)) == 0) {
-		*id = sqlite3_column_int64(s, 0);
-		if ((h = sqlite3_column_text(s, 1)) != NULL) {
+		*id = sq_col_int(s, 0);
+		if ((h = sq_col_text(s, 1)) != NULL) {
 			strncpy(hash, (const char *)h, 64);
 			hash[64] = '\0';
 		}

@@ -5,7 +5,6 @@
  * caller as text columns (store_row_fn); the columns are in store.h.
  */
 #include <assert.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,15 +15,15 @@
 /* Call fn with each row of s as text and give s back; STORE_NOTFOUND when
  * there was no row. */
 static int
-rows(struct store *st, sqlite3_stmt *s, store_row_fn fn, void *arg)
+rows(struct store *st, sq_stmt *s, store_row_fn fn, void *arg)
 {
 	const char *v[20];
-	int rc = 0, n = sqlite3_column_count(s), i, found = 0;
+	int rc = 0, n = sq_ncols(s), i, found = 0;
 
 	assert(n <= 20);
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		for (i = 0; i < n; i++)
-			v[i] = (const char *)sqlite3_column_text(s, i);
+			v[i] = (const char *)sq_col_text(s, i);
 		found = 1;
 		rc = fn(arg, n, v);
 	}
@@ -33,7 +32,7 @@ rows(struct store *st, sqlite3_stmt *s, store_row_fn fn, void *arg)
 }
 
 static int
-each(struct store *st, sqlite3_stmt *s, store_row_fn fn, void *arg)
+each(struct store *st, sq_stmt *s, store_row_fn fn, void *arg)
 {
 	int rc = rows(st, s, fn, arg);
 
@@ -50,12 +49,12 @@ store_flowchart_put(struct store *st, const char *code, const char *name, const 
 	    "INSERT INTO flowchart(code, name, name_en, total_days, before) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, "
 	    "total_days = excluded.total_days, before = excluded.before";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, code);
 	sq_text(s, 2, name);
 	sq_text(s, 3, name_en);
-	sqlite3_bind_int(s, 4, total_days);
+	sq_int(s, 4, total_days);
 	sq_text(s, 5, before);
 	return sq_run(st, s, cause);
 }
@@ -65,7 +64,7 @@ store_flowchart_clear(struct store *st, const char *code, char **cause)
 {
 	static const char del_items[] = "DELETE FROM flow_item WHERE flowchart = ?1";
 	static const char del_stages[] = "DELETE FROM flow_stage WHERE flowchart = ?1";
-	sqlite3_stmt *s = sq_prep(st, del_items);
+	sq_stmt *s = sq_prep(st, del_items);
 
 	sq_text(s, 1, code);
 	if (sq_run(st, s, cause) != 0)
@@ -80,12 +79,12 @@ store_project_count_open(struct store *st, const char *flowchart)
 {
 	static const char sql[] =
 	    "SELECT count(*) FROM project WHERE flowchart = ?1 AND status IN ('open', 'stopped')";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	long n = -1;
 
 	sq_text(s, 1, flowchart);
 	if (sq_first(st, s) == 0)
-		n = (long)sqlite3_column_int64(s, 0);
+		n = (long)sq_col_int(s, 0);
 	sq_done(st, s);
 	return n;
 }
@@ -97,13 +96,13 @@ store_flow_stage_put(struct store *st, const char *flowchart, int seq, const cha
 	static const char sql[] =
 	    "INSERT INTO flow_stage(flowchart, seq, name, name_en, limit_days, joint) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, flowchart);
-	sqlite3_bind_int(s, 2, seq);
+	sq_int(s, 2, seq);
 	sq_text(s, 3, name);
 	sq_text(s, 4, name_en);
-	sqlite3_bind_int(s, 5, limit_days);
+	sq_int(s, 5, limit_days);
 	sq_text(s, 6, joint);
 	return sq_run(st, s, cause);
 }
@@ -114,11 +113,11 @@ store_flow_item_put(struct store *st, const char *flowchart, int stage, int seq,
 {
 	static const char sql[] =
 	    "INSERT INTO flow_item(flowchart, stage, seq, item) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, flowchart);
-	sqlite3_bind_int(s, 2, stage);
-	sqlite3_bind_int(s, 3, seq);
+	sq_int(s, 2, stage);
+	sq_int(s, 3, seq);
 	sq_text(s, 4, item);
 	return sq_run(st, s, cause);
 }
@@ -128,8 +127,8 @@ store_flowchart_each(struct store *st, const char *code, store_row_fn fn, void *
 {
 	static const char sql[] =
 	    "SELECT code, name, name_en, total_days, before FROM flowchart "
-	    "WHERE ?1 IS NULL OR code = ?1 ORDER BY rowid";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "WHERE ?1 IS NULL OR code = ?1 ORDER BY code";
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, code);
 	return rows(st, s, fn, arg);
@@ -141,7 +140,7 @@ store_flow_stage_each(struct store *st, const char *flowchart, store_row_fn fn, 
 	static const char sql[] =
 	    "SELECT seq, name, name_en, limit_days, joint FROM flow_stage WHERE flowchart = ?1 "
 	    "ORDER BY seq";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, flowchart);
 	return each(st, s, fn, arg);
@@ -153,7 +152,7 @@ store_flow_item_each(struct store *st, const char *flowchart, store_row_fn fn, v
 	static const char sql[] =
 	    "SELECT f.stage, f.item, i.name, i.name_en, i.levels, i.dept_kind FROM flow_item f "
 	    "JOIN item i ON i.code = f.item WHERE f.flowchart = ?1 ORDER BY f.stage, f.seq";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, flowchart);
 	return each(st, s, fn, arg);
@@ -172,7 +171,7 @@ store_project_insert(struct store *st, const char *no, const char *flowchart,
 	static const char sql[] =
 	    "INSERT INTO project(no, flowchart, org_code, org_name, name, site, hall_region, "
 	    "opened_by, opened, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'open')";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, no);
 	sq_text(s, 2, flowchart);
@@ -185,7 +184,7 @@ store_project_insert(struct store *st, const char *no, const char *flowchart,
 	sq_text(s, 9, opened);
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = sq_last_id(st);
 	return 0;
 }
 
@@ -194,12 +193,12 @@ store_project_get(struct store *st, const char *no, long long id, store_row_fn f
 {
 	static const char by_no[] = "SELECT " PROJECT_COLS "WHERE no = ?1";
 	static const char by_id[] = "SELECT " PROJECT_COLS "WHERE id = ?1";
-	sqlite3_stmt *s = sq_prep(st, no ? by_no : by_id);
+	sq_stmt *s = sq_prep(st, no ? by_no : by_id);
 
 	if (no)
 		sq_text(s, 1, no);
 	else
-		sqlite3_bind_int64(s, 1, id);
+		sq_int(s, 1, id);
 	return rows(st, s, fn, arg);
 }
 
@@ -218,13 +217,13 @@ store_project_set(struct store *st, long long id, int version, const char *statu
 	static const char sql[] =
 	    "UPDATE project SET status = ?3, stage = ?4, closed = ?5, stop_reason = ?6, "
 	    "version = version + 1 WHERE id = ?1 AND version = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int(s, 2, version);
+	sq_int(s, 1, id);
+	sq_int(s, 2, version);
 	sq_text(s, 3, status);
-	sqlite3_bind_int(s, 4, stage);
+	sq_int(s, 4, stage);
 	sq_text(s, 5, closed);
 	sq_text(s, 6, stop_reason ? stop_reason : "");
 	rc = sq_changed(st, s);
@@ -240,14 +239,14 @@ store_project_of_case(struct store *st, long long case_id, long long *project_id
 {
 	static const char sql[] =
 	    "SELECT project_id, stage FROM project_case WHERE case_id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	rc = sq_first(st, s);
 	if (rc == 0) {
-		*project_id = sqlite3_column_int64(s, 0);
-		*stage = sqlite3_column_int(s, 1);
+		*project_id = sq_col_int(s, 0);
+		*stage = sq_col_int(s, 1);
 	}
 	sq_done(st, s);
 	return rc;
@@ -259,10 +258,10 @@ store_project_stage_open(struct store *st, long long project_id, int seq, const 
 {
 	static const char sql[] =
 	    "INSERT INTO project_stage(project_id, seq, opened) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int(s, 2, seq);
+	sq_int(s, 1, project_id);
+	sq_int(s, 2, seq);
 	sq_text(s, 3, opened);
 	return sq_run(st, s, cause);
 }
@@ -273,10 +272,10 @@ store_project_stage_close(struct store *st, long long project_id, int seq, const
 {
 	static const char sql[] =
 	    "UPDATE project_stage SET closed = ?3 WHERE project_id = ?1 AND seq = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int(s, 2, seq);
+	sq_int(s, 1, project_id);
+	sq_int(s, 2, seq);
 	sq_text(s, 3, closed);
 	return sq_run(st, s, cause);
 }
@@ -286,9 +285,9 @@ store_project_stage_each(struct store *st, long long project_id, store_row_fn fn
 {
 	static const char sql[] =
 	    "SELECT seq, opened, closed FROM project_stage WHERE project_id = ?1 ORDER BY seq";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, project_id);
+	sq_int(s, 1, project_id);
 	return each(st, s, fn, arg);
 }
 
@@ -298,11 +297,11 @@ store_project_case_add(struct store *st, long long project_id, int stage, long l
 {
 	static const char sql[] =
 	    "INSERT INTO project_case(project_id, stage, case_id) VALUES (?1, ?2, ?3)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int(s, 2, stage);
-	sqlite3_bind_int64(s, 3, case_id);
+	sq_int(s, 1, project_id);
+	sq_int(s, 2, stage);
+	sq_int(s, 3, case_id);
 	return sq_run(st, s, cause);
 }
 
@@ -311,9 +310,9 @@ store_project_case_each(struct store *st, long long project_id, store_row_fn fn,
 {
 	static const char sql[] =
 	    "SELECT stage, case_id FROM project_case WHERE project_id = ?1 ORDER BY stage, case_id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, project_id);
+	sq_int(s, 1, project_id);
 	return each(st, s, fn, arg);
 }
 
@@ -327,10 +326,10 @@ store_joint_insert(struct store *st, long long project_id, int stage, const char
 	static const char sql[] =
 	    "INSERT INTO project_joint(project_id, stage, kind, day, place, status, by_login, created) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, 'scheduled', ?6, ?7)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int(s, 2, stage);
+	sq_int(s, 1, project_id);
+	sq_int(s, 2, stage);
 	sq_text(s, 3, kind);
 	sq_text(s, 4, day);
 	sq_text(s, 5, place);
@@ -338,7 +337,7 @@ store_joint_insert(struct store *st, long long project_id, int stage, const char
 	sq_text(s, 7, created);
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = sq_last_id(st);
 	return 0;
 }
 
@@ -349,11 +348,11 @@ store_joint_office_add(struct store *st, long long joint_id, const char *office,
 	static const char sql[] =
 	    "INSERT INTO project_joint_office(joint_id, office, case_id) VALUES (?1, ?2, ?3) "
 	    "ON CONFLICT DO NOTHING";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, joint_id);
+	sq_int(s, 1, joint_id);
 	sq_text(s, 2, office);
-	sqlite3_bind_int64(s, 3, case_id);
+	sq_int(s, 3, case_id);
 	return sq_run(st, s, cause);
 }
 
@@ -364,9 +363,9 @@ store_joint_record(struct store *st, long long joint_id, const char *office,
 	static const char sql[] =
 	    "UPDATE project_joint_office SET findings = ?3, by_login = ?4, done_on = ?5 "
 	    "WHERE joint_id = ?1 AND office = ?2 AND findings IS NULL";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, joint_id);
+	sq_int(s, 1, joint_id);
 	sq_text(s, 2, office);
 	sq_text(s, 3, findings);
 	sq_text(s, 4, by);
@@ -379,9 +378,9 @@ store_joint_close(struct store *st, long long joint_id, const char *day, char **
 {
 	static const char sql[] =
 	    "UPDATE project_joint SET status = 'closed', closed = ?2 WHERE id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, joint_id);
+	sq_int(s, 1, joint_id);
 	sq_text(s, 2, day);
 	return sq_run(st, s, cause);
 }
@@ -392,9 +391,9 @@ store_joint_each(struct store *st, long long project_id, store_row_fn fn, void *
 	static const char sql[] =
 	    "SELECT id, stage, kind, day, place, status, by_login, created, closed "
 	    "FROM project_joint WHERE project_id = ?1 ORDER BY stage, id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, project_id);
+	sq_int(s, 1, project_id);
 	return each(st, s, fn, arg);
 }
 
@@ -405,8 +404,8 @@ store_joint_office_each(struct store *st, long long joint_id, store_row_fn fn, v
 	    "SELECT j.office, o.name, j.case_id, j.findings, j.by_login, j.done_on "
 	    "FROM project_joint_office j JOIN office o ON o.code = j.office "
 	    "WHERE j.joint_id = ?1 ORDER BY j.office";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, joint_id);
+	sq_int(s, 1, joint_id);
 	return each(st, s, fn, arg);
 }

@@ -2,7 +2,6 @@
  * Saved queries. A query shared with region R reaches the users whose
  * region code starts with R (the region and everything in it).
  */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +27,7 @@ store_query_put(struct store *st, const char *owner, const char *name, const cha
 	static const char sql[] =
 	    "INSERT INTO saved_query(owner, name, words, region, created) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT (owner, name) DO UPDATE SET words = ?3, region = ?4, created = ?5";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, owner);
 	sq_text(s, 2, name);
@@ -44,7 +43,7 @@ store_query_put(struct store *st, const char *owner, const char *name, const cha
 #define QUERY_SEEN "(owner = ?1 OR (region <> '' AND substr(?2, 1, length(region)) = region))"
 
 static void
-from_row(sqlite3_stmt *s, struct saved_query *q)
+from_row(sq_stmt *s, struct saved_query *q)
 {
 	q->owner = sq_col(s, 0);
 	q->name = sq_col(s, 1);
@@ -59,7 +58,7 @@ store_query_get(struct store *st, const char *login, const char *region, const c
 {
 	static const char sql[] = QUERY_COLS "WHERE name = ?3 AND " QUERY_SEEN
 	    " ORDER BY owner = ?1 DESC, created DESC LIMIT 1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	memset(q, 0, sizeof *q);
@@ -78,7 +77,7 @@ store_query_each(struct store *st, const char *login, const char *region,
 {
 	static const char sql[] = QUERY_COLS "WHERE " QUERY_SEEN
 	    " ORDER BY name, owner = ?1 DESC, created DESC";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	struct saved_query q;
 	int rc = 0;
 
@@ -97,7 +96,7 @@ int
 store_query_delete(struct store *st, const char *owner, const char *name)
 {
 	static const char sql[] = "DELETE FROM saved_query WHERE owner = ?1 AND name = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, owner);
 	sq_text(s, 2, name);

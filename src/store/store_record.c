@@ -4,7 +4,6 @@
  * through one reader.
  */
 #include <assert.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,16 +16,16 @@
 /* Call fn with each row of s as text and give s back; STORE_NOTFOUND when
  * there was no row (for the gets). */
 static int
-rows(struct store *st, sqlite3_stmt *s, store_row_fn fn, void *arg)
+rows(struct store *st, sq_stmt *s, store_row_fn fn, void *arg)
 {
 	const char *v[16];
-	int rc = 0, n = sqlite3_column_count(s), i, found = 0;
+	int rc = 0, n = sq_ncols(s), i, found = 0;
 
 	if (n > 16)
 		n = 16;
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		for (i = 0; i < n; i++)
-			v[i] = (const char *)sqlite3_column_text(s, i);
+			v[i] = (const char *)sq_col_text(s, i);
 		found = 1;
 		rc = fn(arg, n, v);
 	}
@@ -35,11 +34,11 @@ rows(struct store *st, sqlite3_stmt *s, store_row_fn fn, void *arg)
 }
 
 static int
-inserted(struct store *st, sqlite3_stmt *s, long long *id, char **cause)
+inserted(struct store *st, sq_stmt *s, long long *id, char **cause)
 {
 	if (sq_run(st, s, cause) != 0)
 		return -1;
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = sq_last_id(st);
 	return 0;
 }
 
@@ -49,7 +48,7 @@ static int
 records(struct store *st, const char *sql, const char *lo, const char *hi, const char *office,
     const char *text4, int num4, store_row_fn fn, void *arg)
 {
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, lo);
@@ -58,7 +57,7 @@ records(struct store *st, const char *sql, const char *lo, const char *hi, const
 	if (text4 != NULL || num4 < 0)
 		sq_text(s, 4, text4);
 	else
-		sqlite3_bind_int(s, 4, num4);
+		sq_int(s, 4, num4);
 	rc = rows(st, s, fn, arg);
 	return rc == STORE_NOTFOUND ? 0 : rc;
 }
@@ -75,10 +74,10 @@ store_supervision_insert(struct store *st, long long case_id, const char *office
 	static const char sql[] =
 	    "INSERT INTO supervision(case_id, office, area, note, due, status, created_by, created) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, 'open', ?6, ?7)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	if (case_id > 0)
-		sqlite3_bind_int64(s, 1, case_id);
+		sq_int(s, 1, case_id);
 	sq_text(s, 2, office);
 	sq_text(s, 3, area);
 	sq_text(s, 4, note);
@@ -92,9 +91,9 @@ int
 store_supervision_get(struct store *st, long long id, store_row_fn fn, void *arg)
 {
 	static const char sql[] = "SELECT " SUP_COLS "WHERE s.id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	return rows(st, s, fn, arg);
 }
 
@@ -105,9 +104,9 @@ store_supervision_set(struct store *st, long long id, const char *status,
 	static const char sql[] =
 	    "UPDATE supervision SET status = ?2, response = COALESCE(?3, response), "
 	    "responded = COALESCE(?4, responded), closed = ?5 WHERE id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	sq_text(s, 2, status);
 	sq_text(s, 3, response);
 	sq_text(s, 4, responded);
@@ -138,17 +137,17 @@ store_complaint_insert(struct store *st, long long case_id, const char *office,
 	static const char sql[] =
 	    "INSERT INTO complaint(case_id, office, area, text, status, received, accept_due, "
 	    "by_login, missing_material) VALUES (?1, ?2, ?3, ?4, 'received', ?5, ?6, ?7, ?8)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	if (case_id > 0)
-		sqlite3_bind_int64(s, 1, case_id);
+		sq_int(s, 1, case_id);
 	sq_text(s, 2, office);
 	sq_text(s, 3, area);
 	sq_text(s, 4, text);
 	sq_text(s, 5, received);
 	sq_text(s, 6, accept_due);
 	sq_text(s, 7, by);
-	sqlite3_bind_int(s, 8, missing_material);
+	sq_int(s, 8, missing_material);
 	return inserted(st, s, id, cause);
 }
 
@@ -156,9 +155,9 @@ int
 store_complaint_get(struct store *st, long long id, store_row_fn fn, void *arg)
 {
 	static const char sql[] = "SELECT " COMPLAINT_COLS "WHERE p.id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	return rows(st, s, fn, arg);
 }
 
@@ -169,9 +168,9 @@ store_complaint_set(struct store *st, long long id, const char *status, const ch
 	static const char sql[] =
 	    "UPDATE complaint SET status = ?2, answer = COALESCE(?3, answer), "
 	    "handled = COALESCE(?4, handled) WHERE id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	sq_text(s, 2, status);
 	sq_text(s, 3, answer);
 	sq_text(s, 4, handled);
@@ -206,26 +205,26 @@ store_rating_insert(struct store *st, long long case_id, const char *office,
 	static const char sql[] =
 	    "INSERT INTO rating(case_id, office, area, level, comment, day, rect_due, rect_status) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CASE WHEN ?7 IS NULL THEN NULL ELSE 'open' END)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	sq_text(s, 2, office);
 	sq_text(s, 3, area);
-	sqlite3_bind_int(s, 4, level);
+	sq_int(s, 4, level);
 	sq_text(s, 5, comment ? comment : "");
 	sq_text(s, 6, day);
 	sq_text(s, 7, rect_due);
 	assert(case_id > 0);
-	rc = sqlite3_step(s);
+	rc = sq_step(s);
 	sq_done(st, s);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+	if (rc == SQ_UNIQUE) {
 		set_cause(cause, "%s", _("this case has already been rated"));
 		return STORE_CONFLICT;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != SQ_DONE)
 		return sq_fail(st, cause);
-	*id = sqlite3_last_insert_rowid(st->db);
+	*id = sq_last_id(st);
 	return 0;
 }
 
@@ -233,9 +232,9 @@ int
 store_rating_get(struct store *st, long long id, store_row_fn fn, void *arg)
 {
 	static const char sql[] = "SELECT " RATING_COLS "WHERE r.id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	return rows(st, s, fn, arg);
 }
 
@@ -245,9 +244,9 @@ store_rating_callback(struct store *st, long long id, const char *callback, char
 	static const char sql[] =
 	    "UPDATE rating SET callback = ?2, rect_status = CASE WHEN rect_due IS NULL THEN NULL "
 	    "ELSE 'done' END WHERE id = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	sq_text(s, 2, callback);
 	return sq_run(st, s, cause);
 }
@@ -259,9 +258,9 @@ store_rating_rectify(struct store *st, long long id, const char *note, const cha
 	static const char sql[] =
 	    "UPDATE rating SET rect_status = 'rectified', rect_note = ?2, rect_done = ?3 "
 	    "WHERE id = ?1 AND rect_status = 'open'";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
-	sqlite3_bind_int64(s, 1, id);
+	sq_int(s, 1, id);
 	sq_text(s, 2, note);
 	sq_text(s, 3, day);
 	return sq_run(st, s, cause);
@@ -275,13 +274,13 @@ store_rating_each(struct store *st, const char *lo, const char *hi, const char *
 	    "WHERE ((?3 IS NULL OR r.office = ?3) AND (?3 IS NOT NULL OR (r.area >= ?1 AND r.area < ?2)) "
 	    " OR c.hall_region = ?5) "
 	    "AND (?4 = 0 OR r.level <= 2) ORDER BY r.day DESC, r.id DESC";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, lo);
 	sq_text(s, 2, hi);
 	sq_text(s, 3, office);
-	sqlite3_bind_int(s, 4, bad_only);
+	sq_int(s, 4, bad_only);
 	sq_text(s, 5, hall);
 	rc = rows(st, s, fn, arg);
 	return rc == STORE_NOTFOUND ? 0 : rc;
@@ -309,7 +308,7 @@ store_late_each(struct store *st, const char *lo, const char *hi, const char *fr
 	    "WHERE d.area >= ?1 AND d.area < ?2 AND ((d.done IS NULL AND d.due < ?5) OR "
 	    " (d.done > d.due AND d.done >= ?3 AND d.done <= ?4)) "
 	    "ORDER BY d.kind, d.due, d.id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -320,13 +319,13 @@ store_late_each(struct store *st, const char *lo, const char *hi, const char *fr
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		struct late_record r;
 
-		r.kind = (const char *)sqlite3_column_text(s, 0);
-		r.id = sqlite3_column_int64(s, 1);
-		r.office = (const char *)sqlite3_column_text(s, 2);
-		r.office_name = (const char *)sqlite3_column_text(s, 3);
-		r.case_no = sqlite3_column_text(s, 4) ? (const char *)sqlite3_column_text(s, 4) : "";
-		r.due = (const char *)sqlite3_column_text(s, 5);
-		r.done = (const char *)sqlite3_column_text(s, 6);
+		r.kind = (const char *)sq_col_text(s, 0);
+		r.id = sq_col_int(s, 1);
+		r.office = (const char *)sq_col_text(s, 2);
+		r.office_name = (const char *)sq_col_text(s, 3);
+		r.case_no = sq_col_text(s, 4) ? (const char *)sq_col_text(s, 4) : "";
+		r.due = (const char *)sq_col_text(s, 5);
+		r.done = (const char *)sq_col_text(s, 6);
 		rc = fn(arg, &r);
 	}
 	sq_done(st, s);
@@ -342,7 +341,7 @@ store_order_open_each(struct store *st, const char *lo, const char *hi, const ch
 	    "JOIN office o ON o.code = s.office LEFT JOIN cases c ON c.id = s.case_id "
 	    "WHERE s.status != 'closed' AND s.area >= ?1 AND s.area < ?2 "
 	    "AND (?3 IS NULL OR s.office = ?3) ORDER BY s.due, s.id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -352,11 +351,11 @@ store_order_open_each(struct store *st, const char *lo, const char *hi, const ch
 		struct late_record r;
 
 		r.kind = "order";
-		r.id = sqlite3_column_int64(s, 0);
-		r.office = (const char *)sqlite3_column_text(s, 1);
-		r.office_name = (const char *)sqlite3_column_text(s, 2);
-		r.case_no = sqlite3_column_text(s, 3) ? (const char *)sqlite3_column_text(s, 3) : "";
-		r.due = (const char *)sqlite3_column_text(s, 4);
+		r.id = sq_col_int(s, 0);
+		r.office = (const char *)sq_col_text(s, 1);
+		r.office_name = (const char *)sq_col_text(s, 2);
+		r.case_no = sq_col_text(s, 3) ? (const char *)sq_col_text(s, 3) : "";
+		r.due = (const char *)sq_col_text(s, 4);
 		r.done = NULL;
 		rc = fn(arg, &r);
 	}

@@ -2,7 +2,6 @@
  * Report queries: per office figures over a period, material usage, and
  * the completed cases with their clocks.
  */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,7 +34,7 @@ store_report_offices(struct store *st, const char *lo, const char *hi, const cha
 	    "LEFT JOIN red ON red.office = o.code LEFT JOIN sup ON sup.office = o.code "
 	    "WHERE o.region >= ?1 AND o.region < ?2 AND (rec.n > 0 OR fin.n > 0 OR red.n > 0 "
 	    " OR sup.n > 0) ORDER BY o.code";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -46,19 +45,19 @@ store_report_offices(struct store *st, const char *lo, const char *hi, const cha
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		struct office_period p;
 
-		p.office = (const char *)sqlite3_column_text(s, 0);
-		p.name = (const char *)sqlite3_column_text(s, 1);
-		p.kind = (const char *)sqlite3_column_text(s, 2);
-		p.level = (const char *)sqlite3_column_text(s, 3);
-		p.area = (const char *)sqlite3_column_text(s, 4);
-		p.received = (long)sqlite3_column_int64(s, 5);
-		p.finished = (long)sqlite3_column_int64(s, 6);
-		p.on_time = (long)sqlite3_column_int64(s, 7);
-		p.late = (long)sqlite3_column_int64(s, 8);
-		p.open_red = (long)sqlite3_column_int64(s, 9);
-		p.open_orders = (long)sqlite3_column_int64(s, 10);
-		p.rating_sum = (long)sqlite3_column_int64(s, 11);
-		p.bad_ratings = (long)sqlite3_column_int64(s, 12);
+		p.office = (const char *)sq_col_text(s, 0);
+		p.name = (const char *)sq_col_text(s, 1);
+		p.kind = (const char *)sq_col_text(s, 2);
+		p.level = (const char *)sq_col_text(s, 3);
+		p.area = (const char *)sq_col_text(s, 4);
+		p.received = (long)sq_col_int(s, 5);
+		p.finished = (long)sq_col_int(s, 6);
+		p.on_time = (long)sq_col_int(s, 7);
+		p.late = (long)sq_col_int(s, 8);
+		p.open_red = (long)sq_col_int(s, 9);
+		p.open_orders = (long)sq_col_int(s, 10);
+		p.rating_sum = (long)sq_col_int(s, 11);
+		p.bad_ratings = (long)sq_col_int(s, 12);
 		rc = fn(arg, &p);
 	}
 	sq_done(st, s);
@@ -81,7 +80,7 @@ store_report_usage(struct store *st, const char *lo, const char *hi, const char 
 	    "  p.received >= ?3 AND p.received <= ?4) "
 	    "FROM cases c WHERE c.submitted >= ?3 AND c.submitted <= ?4 AND c.office_region >= ?1 "
 	    "AND c.office_region < ?2 GROUP BY c.office, c.item";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -91,13 +90,13 @@ store_report_usage(struct store *st, const char *lo, const char *hi, const char 
 	while (rc == 0 && sq_next(st, s, &rc)) {
 		struct item_usage u;
 
-		u.office = (const char *)sqlite3_column_text(s, 0);
-		u.item = (const char *)sqlite3_column_text(s, 1);
-		u.cases = (long)sqlite3_column_int64(s, 2);
-		u.channels = sqlite3_column_int(s, 3);
-		u.online = (long)sqlite3_column_int64(s, 4);
-		u.unlisted = (long)sqlite3_column_int64(s, 5);
-		u.complaints = (long)sqlite3_column_int64(s, 6);
+		u.office = (const char *)sq_col_text(s, 0);
+		u.item = (const char *)sq_col_text(s, 1);
+		u.cases = (long)sq_col_int(s, 2);
+		u.channels = sq_col_int(s, 3);
+		u.online = (long)sq_col_int(s, 4);
+		u.unlisted = (long)sq_col_int(s, 5);
+		u.complaints = (long)sq_col_int(s, 6);
 		rc = fn(arg, &u);
 	}
 	sq_done(st, s);
@@ -113,7 +112,7 @@ store_report_done(struct store *st, const char *lo, const char *hi, const char *
 	    "c.paused_days, COALESCE(c.on_time, 1) FROM cases c JOIN item i ON i.code = c.item "
 	    "WHERE c.status = 'completed' AND c.finished >= ?3 AND c.finished <= ?4 AND "
 	    "c.office_region >= ?1 AND c.office_region < ?2 ORDER BY c.item";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -121,10 +120,10 @@ store_report_done(struct store *st, const char *lo, const char *hi, const char *
 	sq_text(s, 3, from);
 	sq_text(s, 4, to);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3), sqlite3_column_int(s, 4),
-		    sqlite3_column_int(s, 5));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1), (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3), sq_col_int(s, 4),
+		    sq_col_int(s, 5));
 	sq_done(st, s);
 	return rc;
 }

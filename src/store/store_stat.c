@@ -5,7 +5,6 @@
  * anomalies, and the summary queries over a range of areas.
  */
 #include <assert.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +14,12 @@
 
 /* Run an upsert that RETURNs the new count, then drop the row at zero. */
 static int
-counted(struct store *st, sqlite3_stmt *up, sqlite3_stmt *del, char **cause)
+counted(struct store *st, sq_stmt *up, sq_stmt *del, char **cause)
 {
-	int rc = sqlite3_step(up);
-	long n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(up, 0) : 1;
+	enum sq_step rc = sq_step(up);
+	long n = rc == SQ_ROW ? (long)sq_col_int(up, 0) : 1;
 
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc != SQ_ROW && rc != SQ_DONE) {
 		sq_fail(st, cause);
 		sq_done(st, up);
 		sq_done(st, del);
@@ -47,7 +46,7 @@ static int
 stat_add(struct store *st, const char *up_sql, const char *del_sql, const struct key *k,
     int nk, long delta, char **cause)
 {
-	sqlite3_stmt *up = sq_prep(st, up_sql), *del = sq_prep(st, del_sql);
+	sq_stmt *up = sq_prep(st, up_sql), *del = sq_prep(st, del_sql);
 	int i;
 
 	for (i = 0; i < nk; i++) {
@@ -55,11 +54,11 @@ stat_add(struct store *st, const char *up_sql, const char *del_sql, const struct
 			sq_text(up, i + 1, k[i].text);
 			sq_text(del, i + 1, k[i].text);
 		} else {
-			sqlite3_bind_int(up, i + 1, k[i].num);
-			sqlite3_bind_int(del, i + 1, k[i].num);
+			sq_int(up, i + 1, k[i].num);
+			sq_int(del, i + 1, k[i].num);
 		}
 	}
-	sqlite3_bind_int64(up, nk + 1, delta);
+	sq_int(up, nk + 1, delta);
 	return counted(st, up, del, cause);
 }
 
@@ -125,7 +124,7 @@ store_stat_roll(struct store *st, const char *today, char **cause)
 	static const char ins[] =
 	    "INSERT INTO stat_light SELECT area, status, tb_light(due, warn, ?1), sum(n) "
 	    "FROM stat_open GROUP BY 1, 2, 3";
-	sqlite3_stmt *s;
+	sq_stmt *s;
 
 	if (store_exec(st, del, cause) != 0)
 		return -1;
@@ -172,13 +171,13 @@ store_stat_day_add(struct store *st, const char *day, const char *area, long rec
 	    "INSERT INTO stat_day(day, district, received, finished, on_time) VALUES (?1, ?2, ?3, ?4, ?5) "
 	    "ON CONFLICT DO UPDATE SET received = received + excluded.received, "
 	    "finished = finished + excluded.finished, on_time = on_time + excluded.on_time";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, day);
 	sq_text(s, 2, area);
-	sqlite3_bind_int64(s, 3, received);
-	sqlite3_bind_int64(s, 4, finished);
-	sqlite3_bind_int64(s, 5, on_time);
+	sq_int(s, 3, received);
+	sq_int(s, 4, finished);
+	sq_int(s, 5, on_time);
 	return sq_run(st, s, cause);
 }
 
@@ -188,11 +187,11 @@ store_stat_hall_add(struct store *st, const char *day, const char *hall, long de
 	static const char sql[] =
 	    "INSERT INTO stat_hall(day, hall, received) VALUES (?1, ?2, ?3) "
 	    "ON CONFLICT DO UPDATE SET received = received + excluded.received";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, day);
 	sq_text(s, 2, hall);
-	sqlite3_bind_int64(s, 3, delta);
+	sq_int(s, 3, delta);
 	return sq_run(st, s, cause);
 }
 
@@ -279,7 +278,7 @@ store_stat_check(struct store *st, char **cause)
 	    "(SELECT count(*) FROM (SELECT * FROM stat_light EXCEPT SELECT * FROM k_light)) + "
 	    "(SELECT count(*) FROM (SELECT * FROM k_fred EXCEPT SELECT * FROM stat_frozen_red)) + "
 	    "(SELECT count(*) FROM (SELECT * FROM stat_frozen_red EXCEPT SELECT * FROM k_fred))";
-	sqlite3_stmt *s = NULL;
+	sq_stmt *s = NULL;
 	long n = -1;
 
 	if (store_exec(st, "BEGIN", cause) != 0)
@@ -292,12 +291,12 @@ store_stat_check(struct store *st, char **cause)
 	if (store_exec(st, copy, cause) != 0 || store_stat_rebuild(st, day ? day : "", cause) != 0)
 		goto out;
 	/* Not cached: the temporary tables go with the transaction. */
-	if (sqlite3_prepare_v2(st->db, diff, -1, &s, NULL) != SQLITE_OK) {
+	if ((s = sq_prep_once(st, diff)) == NULL) {
 		sq_fail(st, cause);
 		goto out;
 	}
 	if (sq_first(st, s) == 0)
-		n = (long)sqlite3_column_int64(s, 0);
+		n = (long)sq_col_int(s, 0);
 	else
 		set_cause(cause, _("database: %s"), store_error(st));
 	sq_done(st, s);
@@ -313,11 +312,11 @@ store_anomaly_add(struct store *st, long long case_id, const char *kind, const c
 {
 	static const char sql[] =
 	    "INSERT INTO anomaly(case_id, kind, day, detail) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s;
+	sq_stmt *s;
 
 	assert(case_id > 0);
 	s = sq_prep(st, sql);
-	sqlite3_bind_int64(s, 1, case_id);
+	sq_int(s, 1, case_id);
 	sq_text(s, 2, kind);
 	sq_text(s, 3, day);
 	sq_text(s, 4, detail ? detail : "");
@@ -329,16 +328,16 @@ static int
 lights_each(struct store *st, const char *sql, const char *lo, const char *hi, int depth,
     store_stat_light_fn fn, void *arg)
 {
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
 	sq_text(s, 2, hi);
-	sqlite3_bind_int(s, 3, depth);
+	sq_int(s, 3, depth);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
-		    (long)sqlite3_column_int64(s, 3));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1), sq_col_int(s, 2),
+		    (long)sq_col_int(s, 3));
 	sq_done(st, s);
 	return rc;
 }
@@ -373,7 +372,7 @@ store_stat_day_each(struct store *st, const char *lo, const char *hi, const char
 	    "SELECT day, sum(received), sum(finished), sum(on_time) FROM stat_day "
 	    "WHERE day >= ?3 AND day <= ?4 AND district >= substr(?1, 1, 6) AND district < ?2 "
 	    "GROUP BY day ORDER BY day";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -381,9 +380,9 @@ store_stat_day_each(struct store *st, const char *lo, const char *hi, const char
 	sq_text(s, 3, from);
 	sq_text(s, 4, to);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (long)sqlite3_column_int64(s, 1), (long)sqlite3_column_int64(s, 2),
-		    (long)sqlite3_column_int64(s, 3));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (long)sq_col_int(s, 1), (long)sq_col_int(s, 2),
+		    (long)sq_col_int(s, 3));
 	sq_done(st, s);
 	return rc;
 }
@@ -398,16 +397,16 @@ store_stat_office_red(struct store *st, const char *lo, const char *hi, const ch
 	    " SELECT office, n FROM stat_office WHERE due < ?3 AND area >= ?1 AND area < ?2"
 	    " UNION ALL SELECT office, n FROM stat_frozen_red WHERE area >= ?1 AND area < ?2"
 	    ") r JOIN office o ON o.code = r.office GROUP BY r.office ORDER BY 3 DESC, 1 LIMIT ?4";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
 	sq_text(s, 2, hi);
 	sq_text(s, 3, today);
-	sqlite3_bind_int64(s, 4, limit);
+	sq_int(s, 4, limit);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), (long)sqlite3_column_int64(s, 2));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1), (long)sq_col_int(s, 2));
 	sq_done(st, s);
 	return rc;
 }
@@ -424,18 +423,18 @@ store_stat_step_each(struct store *st, const char *lo, const char *hi,
 	    "t.started, sum(t.n) FROM stat_step t JOIN item i ON i.code = t.item "
 	    "WHERE t.district >= substr(?1, 1, 6) AND t.district < ?2 "
 	    "GROUP BY t.item, t.step, t.started ORDER BY t.item, t.step, t.started";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
 	sq_text(s, 2, hi);
 	sq_text(s, 3, i18n_lang());
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), sqlite3_column_int(s, 2),
-		    sqlite3_column_text(s, 3) ? (const char *)sqlite3_column_text(s, 3) : "",
-		    sqlite3_column_int(s, 4), (const char *)sqlite3_column_text(s, 5),
-		    (long)sqlite3_column_int64(s, 6));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1), sq_col_int(s, 2),
+		    sq_col_text(s, 3) ? (const char *)sq_col_text(s, 3) : "",
+		    sq_col_int(s, 4), (const char *)sq_col_text(s, 5),
+		    (long)sq_col_int(s, 6));
 	sq_done(st, s);
 	return rc;
 }
@@ -450,7 +449,7 @@ store_stat_hall_each(struct store *st, const char *lo, const char *hi, const cha
 	    "count(DISTINCT CASE WHEN h.day < ?4 THEN h.day END) FROM stat_hall h "
 	    "LEFT JOIN region r ON r.code = h.hall "
 	    "WHERE h.day >= ?3 AND h.day <= ?4 AND h.hall >= ?1 AND h.hall < ?2 GROUP BY h.hall";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -458,10 +457,10 @@ store_stat_hall_each(struct store *st, const char *lo, const char *hi, const cha
 	sq_text(s, 3, from);
 	sq_text(s, 4, day);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    sqlite3_column_text(s, 1) ? (const char *)sqlite3_column_text(s, 1) : "",
-		    (long)sqlite3_column_int64(s, 2), (long)sqlite3_column_int64(s, 3),
-		    (long)sqlite3_column_int64(s, 4));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    sq_col_text(s, 1) ? (const char *)sq_col_text(s, 1) : "",
+		    (long)sq_col_int(s, 2), (long)sq_col_int(s, 3),
+		    (long)sq_col_int(s, 4));
 	sq_done(st, s);
 	return rc;
 }
@@ -474,7 +473,7 @@ store_anomaly_each(struct store *st, const char *lo, const char *hi, const char 
 	    "SELECT a.kind, c.no, a.day, a.detail FROM anomaly a JOIN cases c ON c.id = a.case_id "
 	    "WHERE a.day >= ?3 AND a.day <= ?4 AND c.office_region >= ?1 AND c.office_region < ?2 "
 	    "ORDER BY a.day DESC, a.id DESC";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -482,9 +481,9 @@ store_anomaly_each(struct store *st, const char *lo, const char *hi, const char 
 	sq_text(s, 3, from);
 	sq_text(s, 4, to);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0),
-		    (const char *)sqlite3_column_text(s, 1), (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3));
+		rc = fn(arg, (const char *)sq_col_text(s, 0),
+		    (const char *)sq_col_text(s, 1), (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3));
 	sq_done(st, s);
 	return rc;
 }
@@ -497,7 +496,7 @@ store_anomaly_cases(struct store *st, const char *lo, const char *hi, const char
 	    "SELECT a.kind, count(DISTINCT a.case_id) FROM anomaly a JOIN cases c ON c.id = a.case_id "
 	    "WHERE a.day >= ?3 AND a.day <= ?4 AND c.office_region >= ?1 AND c.office_region < ?2 "
 	    "GROUP BY a.kind ORDER BY max(a.day) DESC, a.kind";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, lo);
@@ -505,7 +504,7 @@ store_anomaly_cases(struct store *st, const char *lo, const char *hi, const char
 	sq_text(s, 3, from);
 	sq_text(s, 4, to);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, (const char *)sqlite3_column_text(s, 0), (long)sqlite3_column_int64(s, 1));
+		rc = fn(arg, (const char *)sq_col_text(s, 0), (long)sq_col_int(s, 1));
 	sq_done(st, s);
 	return rc;
 }
@@ -515,14 +514,14 @@ static int
 count_in_region(struct store *st, const char *sql, const char *lo, const char *hi,
     const char *today, long *n)
 {
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, lo);
 	sq_text(s, 2, hi);
 	sq_text(s, 3, today);
 	if ((rc = sq_first(st, s)) == 0)
-		*n = (long)sqlite3_column_int64(s, 0);
+		*n = (long)sq_col_int(s, 0);
 	sq_done(st, s);
 	return rc;
 }

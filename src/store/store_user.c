@@ -2,7 +2,6 @@
  * Users: accounts, their SSH keys, failed logins (for the lockout) and
  * the drafts a user keeps between sessions.
  */
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,7 +18,7 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
 	static const char sql[] =
 	    "INSERT INTO users(login, name, role, region, office, lang, pwhash, created, encoding, "
 	    "head) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, u->login);
@@ -31,14 +30,14 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
 	sq_text(s, 7, pwhash);
 	sq_text(s, 8, created);
 	sq_text(s, 9, u->encoding ? u->encoding : "utf-8");
-	sqlite3_bind_int(s, 10, u->head);
-	rc = sqlite3_step(s);
+	sq_int(s, 10, u->head);
+	rc = sq_step(s);
 	sq_done(st, s);
-	if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+	if (rc == SQ_PRIMARYKEY) {
 		set_cause(cause, _("user '%s' already exists"), u->login);
 		return -1;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != SQ_DONE)
 		return sq_fail(st, cause);
 	return 0;
 }
@@ -47,7 +46,7 @@ store_user_add(struct store *st, const struct user *u, const char *pwhash,
 	"u.encoding, u.head"
 
 static void
-user_from_row(sqlite3_stmt *s, struct user *u)
+user_from_row(sq_stmt *s, struct user *u)
 {
 	char *role = sq_col(s, 2);
 
@@ -60,9 +59,9 @@ user_from_row(sqlite3_stmt *s, struct user *u)
 	u->region_level = sq_col(s, 4);
 	u->office = sq_col_or_null(s, 5);
 	u->lang = sq_col(s, 6);
-	u->disabled = sqlite3_column_int(s, 7);
+	u->disabled = sq_col_int(s, 7);
 	u->encoding = sq_col(s, 8);
-	u->head = sqlite3_column_int(s, 9);
+	u->head = sq_col_int(s, 9);
 }
 
 int
@@ -71,7 +70,7 @@ store_user_get(struct store *st, const char *login, struct user *u)
 	static const char sql[] =
 	    "SELECT " USER_COLS " FROM users u JOIN region r ON r.code = u.region "
 	    "WHERE u.login = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	memset(u, 0, sizeof *u);
@@ -88,7 +87,7 @@ store_user_each(struct store *st, store_user_fn fn, void *arg)
 	static const char sql[] =
 	    "SELECT " USER_COLS ", (SELECT count(*) FROM user_key k WHERE k.login = u.login) "
 	    "FROM users u JOIN region r ON r.code = u.region ORDER BY u.role, u.login";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	while (rc == 0 && sq_next(st, s, &rc)) {
@@ -96,7 +95,7 @@ store_user_each(struct store *st, store_user_fn fn, void *arg)
 
 		memset(&u, 0, sizeof u);
 		user_from_row(s, &u);
-		rc = fn(arg, &u, sqlite3_column_int(s, 10));
+		rc = fn(arg, &u, sq_col_int(s, 10));
 		user_release(&u);
 	}
 	sq_done(st, s);
@@ -107,10 +106,10 @@ int
 store_user_set_disabled(struct store *st, const char *login, int disabled)
 {
 	static const char sql[] = "UPDATE users SET disabled = ?2 WHERE login = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
-	sqlite3_bind_int(s, 2, disabled);
+	sq_int(s, 2, disabled);
 	return sq_changed(st, s);
 }
 
@@ -121,14 +120,14 @@ store_user_set(struct store *st, const char *login, const char *name, const char
 	static const char sql[] =
 	    "UPDATE users SET name = COALESCE(?2, name), lang = COALESCE(?3, lang), "
 	    "encoding = COALESCE(?4, encoding), head = COALESCE(?5, head) WHERE login = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
 	sq_text(s, 2, name);
 	sq_text(s, 3, lang);
 	sq_text(s, 4, encoding);
 	if (head >= 0)
-		sqlite3_bind_int(s, 5, head);
+		sq_int(s, 5, head);
 	return sq_changed(st, s);
 }
 
@@ -136,7 +135,7 @@ int
 store_user_set_pwhash(struct store *st, const char *login, const char *pwhash)
 {
 	static const char sql[] = "UPDATE users SET pwhash = ?2 WHERE login = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
 	sq_text(s, 2, pwhash);
@@ -147,7 +146,7 @@ int
 store_user_pwhash(struct store *st, const char *login, char **hash)
 {
 	static const char sql[] = "SELECT pwhash FROM users WHERE login = ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	*hash = NULL;
@@ -164,7 +163,7 @@ store_key_add(struct store *st, const char *login, const char *type,
 {
 	static const char sql[] =
 	    "INSERT INTO user_key(login, type, blob, comment, added) VALUES (?1, ?2, ?3, ?4, ?5)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, login);
@@ -172,17 +171,17 @@ store_key_add(struct store *st, const char *login, const char *type,
 	sq_text(s, 3, blob);
 	sq_text(s, 4, comment ? comment : "");
 	sq_text(s, 5, added);
-	rc = sqlite3_step(s);
+	rc = sq_step(s);
 	sq_done(st, s);
-	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+	if (rc == SQ_UNIQUE) {
 		set_cause(cause, _("user '%s' already has this key"), login);
 		return -1;
 	}
-	if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+	if (rc == SQ_FOREIGNKEY) {
 		set_cause(cause, _("no user '%s'"), login);
 		return -1;
 	}
-	if (rc != SQLITE_DONE)
+	if (rc != SQ_DONE)
 		return sq_fail(st, cause);
 	return 0;
 }
@@ -192,16 +191,16 @@ store_key_each(struct store *st, const char *login, store_key_fn fn, void *arg)
 {
 	static const char sql[] =
 	    "SELECT id, type, blob, comment, added FROM user_key WHERE login = ?1 ORDER BY id";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
 	sq_text(s, 1, login);
 	while (rc == 0 && sq_next(st, s, &rc))
-		rc = fn(arg, sqlite3_column_int64(s, 0),
-		    (const char *)sqlite3_column_text(s, 1),
-		    (const char *)sqlite3_column_text(s, 2),
-		    (const char *)sqlite3_column_text(s, 3),
-		    (const char *)sqlite3_column_text(s, 4));
+		rc = fn(arg, sq_col_int(s, 0),
+		    (const char *)sq_col_text(s, 1),
+		    (const char *)sq_col_text(s, 2),
+		    (const char *)sq_col_text(s, 3),
+		    (const char *)sq_col_text(s, 4));
 	sq_done(st, s);
 	return rc;
 }
@@ -210,10 +209,10 @@ int
 store_key_remove(struct store *st, const char *login, long long id)
 {
 	static const char sql[] = "DELETE FROM user_key WHERE login = ?1 AND id = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
-	sqlite3_bind_int64(s, 2, id);
+	sq_int(s, 2, id);
 	return sq_changed(st, s);
 }
 
@@ -222,7 +221,7 @@ store_key_has(struct store *st, const char *login, const char *type, const char 
 {
 	static const char sql[] =
 	    "SELECT 1 FROM user_key WHERE login = ?1 AND type = ?2 AND blob = ?3";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	sq_text(s, 1, login);
@@ -239,16 +238,16 @@ store_login_failure_add(struct store *st, const char *login, const char *addr, l
 	static const char sql[] =
 	    "INSERT INTO login_failure(login, addr, at) VALUES (?1, ?2, ?3)";
 	static const char old[] = "DELETE FROM login_failure WHERE at < ?1";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
 	sq_text(s, 2, addr);
-	sqlite3_bind_int64(s, 3, at);
+	sq_int(s, 3, at);
 	if (sq_run(st, s, NULL) != 0)
 		return -1;
 	/* Forget what is a day old: the table stays small. */
 	s = sq_prep(st, old);
-	sqlite3_bind_int64(s, 1, at - 86400);
+	sq_int(s, 1, at - 86400);
 	return sq_run(st, s, NULL);
 }
 
@@ -259,16 +258,16 @@ store_login_failures(struct store *st, const char *login, const char *addr, long
 	static const char sql[] =
 	    "SELECT (SELECT count(*) FROM login_failure WHERE login = ?1 AND at >= ?3), "
 	    "(SELECT count(*) FROM login_failure WHERE addr = ?2 AND at >= ?3)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	*by_login = *by_addr = 0;
 	sq_text(s, 1, login);
 	sq_text(s, 2, addr);
-	sqlite3_bind_int64(s, 3, since);
+	sq_int(s, 3, since);
 	/* On failure the counts stay 0: the caller has no way to hear it. */
 	if (sq_first(st, s) == 0) {
-		*by_login = (long)sqlite3_column_int64(s, 0);
-		*by_addr = (long)sqlite3_column_int64(s, 1);
+		*by_login = (long)sq_col_int(s, 0);
+		*by_addr = (long)sq_col_int(s, 1);
 	}
 	sq_done(st, s);
 }
@@ -280,8 +279,9 @@ store_draft_put(struct store *st, const char *login, const char *kind, const cha
     const char *saved)
 {
 	static const char sql[] =
-	    "INSERT OR REPLACE INTO draft(login, kind, data, saved) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	    "INSERT INTO draft(login, kind, data, saved) VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT(login, kind) DO UPDATE SET data = excluded.data, saved = excluded.saved";
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
 	sq_text(s, 2, kind);
@@ -294,7 +294,7 @@ int
 store_draft_get(struct store *st, const char *login, const char *kind, char **data, char **saved)
 {
 	static const char sql[] = "SELECT data, saved FROM draft WHERE login = ?1 AND kind = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 	int rc;
 
 	*data = *saved = NULL;
@@ -312,7 +312,7 @@ int
 store_draft_delete(struct store *st, const char *login, const char *kind)
 {
 	static const char sql[] = "DELETE FROM draft WHERE login = ?1 AND kind = ?2";
-	sqlite3_stmt *s = sq_prep(st, sql);
+	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, login);
 	sq_text(s, 2, kind);
