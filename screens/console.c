@@ -16,8 +16,11 @@
 #include "exitcode.h"
 #include "conv.h"
 #include "i18n.h"
+#include "store.h"
 #include "ui.h"
 #include "util.h"
+
+#define IDLE_CLOSE_MS 2000	/* without a key: the database connection goes back */
 
 /* PLATFORM 9: never exit on an unknown TERM; fall back to a known entry. */
 static SCREEN *
@@ -154,8 +157,25 @@ run(struct ui *ui)
 		redraw = 0;
 		top = ui->depth - 1;
 		/* Live screens wake up once a second to look for changes. */
-		timeout(ui->stack[top]->tick ? 1000 : -1);
-		rc = get_wch(&ch);
+		if (ui->stack[top]->tick != NULL) {
+			timeout(1000);
+			rc = get_wch(&ch);
+		} else {
+			/*
+			 * Any other screen, after 2 s without a key, gives its
+			 * database connection back (PostgreSQL: a server's
+			 * connections are bounded); the next statement opens it
+			 * again. A live screen keeps its own: its LISTEN is how
+			 * it hears of other servers' changes.
+			 */
+			timeout(IDLE_CLOSE_MS);
+			rc = get_wch(&ch);
+			if (rc == ERR && !hung_up) {
+				store_idle(ui->s->st);
+				timeout(-1);
+				rc = get_wch(&ch);
+			}
+		}
 		if (hung_up) {
 			save_all(ui);
 			return 0;

@@ -57,6 +57,7 @@
 #define THROTTLE_ADDR 30	/* failures from one address in the window */
 #define OUT_MAX 65536		/* bytes buffered toward the client */
 #define COALESCE_MS 2		/* PLATFORM 5: one packet per screen */
+#define DB_CONNECTIONS 30	/* PostgreSQL connections of one server at most */
 
 /* Listener ------------------------------------------------------------------- */
 
@@ -159,6 +160,7 @@ struct conf {
 	int keepalive_s;	/* SSH keepalive interval; 0: none */
 	char *dummy_hash;	/* checked for logins that have no hash */
 	int lock_fd;		/* record locks serialise password checks */
+	int db_connections;	/* the budget of PostgreSQL connections */
 	int status_wr;		/* children write their pid once authenticated */
 };
 
@@ -290,8 +292,8 @@ server_main(const char *db, int argc, char **argv)
 	struct conf cf;
 	char *cause = NULL;
 	ssh_bind bind;
-	int i, port, zero = 0, p[2];
-	long idle_min = IDLE_MINUTES;
+	int i, port, zero = 0, p[2], semid = -1;
+	long idle_min = IDLE_MINUTES, db_conns = DB_CONNECTIONS;
 	unsigned char rnd[16];
 
 	memset(&cf, 0, sizeof cf);
@@ -310,14 +312,23 @@ server_main(const char *db, int argc, char **argv)
 				    "not '%s'\n", argv[i]);
 				return 1;
 			}
+		} else if (strcmp(argv[i], "--db-connections") == 0 && i + 1 < argc) {
+			db_conns = strtol(argv[++i], &end, 10);
+			if (*argv[i] == '\0' || *end != '\0' || db_conns < 1 || db_conns > 10000) {
+				fprintf(stderr, "tongban: --db-connections: expected a number from 1 to "
+				    "10000, not '%s'\n", argv[i]);
+				return 1;
+			}
 		} else {
 			fprintf(stderr, "usage: tongban serve --db PATH [--listen ADDR:PORT] "
-			    "[--host-key PATH] [--no-compression] [--idle-timeout MINUTES]\n");
+			    "[--host-key PATH] [--no-compression] [--idle-timeout MINUTES] "
+			    "[--db-connections N]\n");
 			return 1;
 		}
 	}
 	cf.db = db;
 	cf.listen = listen;
+	cf.db_connections = (int)db_conns;
 	cf.idle_s = env_seconds("TONGBAN_IDLE_SECONDS", (int)idle_min * 60);
 	cf.grace_s = env_seconds("TONGBAN_LOGIN_GRACE", LOGIN_TIMEOUT);
 	cf.keepalive_s = env_seconds("TONGBAN_KEEPALIVE_SECONDS", KEEPALIVE_SECONDS);
@@ -386,9 +397,25 @@ server_main(const char *db, int argc, char **argv)
 		fprintf(stderr, "tongban: cannot listen on %s: %s\n", listen, ssh_get_error(bind));
 		return 10;
 	}
+	/*
+	 * PostgreSQL: every session process opens its own connection, so the
+	 * server bounds them: a semaphore of db_connections units, one taken
+	 * per open connection (store_budget). 3 servers x 30 fit a stock
+	 * max_connections of 100 (README: Several servers on one PostgreSQL).
+	 */
+	if (store_is_pg(db)) {
+		if ((semid = store_budget_create(cf.db_connections, &cause)) < 0) {
+			fprintf(stderr, "tongban: %s\n", cause);
+			free(cause);
+			return 10;
+		}
+		store_budget(semid, cf.db_connections);
+	}
 	memset(&l, 0, sizeof l);
-	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
+	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) {
+		store_budget_remove(semid);
 		return 10;
+	}
 	l.status_rd = p[0];
 	cf.status_wr = p[1];
 	memset(&sa, 0, sizeof sa);
@@ -398,7 +425,11 @@ server_main(const char *db, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	logline("tongban listening on %s (database %s)", listen, db);
+	if (semid >= 0)
+		logline("tongban listening on %s (database %s, at most %d connections to it)",
+		    listen, db, cf.db_connections);
+	else
+		logline("tongban listening on %s (database %s)", listen, db);
 	fprintf(stderr, "log in with: ssh -p %d LOGIN@%s\n", port,
 	    strcmp(addr, "127.0.0.1") == 0 ? "localhost" : addr);
 	fflush(stderr);
@@ -469,6 +500,7 @@ server_main(const char *db, int argc, char **argv)
 		ssh_free(s);
 	}
 	logline("tongban stopping");
+	store_budget_remove(semid);
 	ssh_bind_free(bind);
 	ssh_finalize();
 	free(l.kids);
@@ -605,8 +637,15 @@ conn_store(struct conn *c)
 static void
 db_down(struct conn *c)
 {
-	ssh_session_set_disconnect_message(c->s,
-	    "tongban: the server cannot open its database (disk full?); try again later");
+	char msg[160];
+
+	if (store_budget_refused())
+		snprintf(msg, sizeof msg, "tongban: all %d database connections of this server are "
+		    "in use; try again", c->cf->db_connections);
+	else
+		snprintf(msg, sizeof msg, "tongban: the server cannot open its database (disk "
+		    "full?); try again later");
+	ssh_session_set_disconnect_message(c->s, msg);
 	disconnect_gently(c->s);
 }
 

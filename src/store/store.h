@@ -68,6 +68,33 @@ const char *store_error(struct store *st);
 int store_failed(struct store *st);
 /* The PRAGMA data_version: changes when another connection commits. */
 long store_data_version(struct store *st);
+/* Nothing to do until the user's next key (a console on a screen that is
+ * not live): a PostgreSQL store outside a transaction closes its
+ * connection and gives its unit of the server's budget back; the next
+ * statement opens it again (its data version moves, so readers look
+ * again). SQLite keeps its file open: nothing to give back. */
+void store_idle(struct store *st);
+
+/*
+ * The connection budget of a server (PostgreSQL only): one SysV semaphore
+ * holding N units, made by the listener before it accepts and inherited by
+ * every session process. Each PostgreSQL connection a process opens after
+ * store_budget() takes a unit first (waiting at most STORE_BUDGET_WAIT_MS,
+ * then failing with "all N database connections of this server are in
+ * use; try again") and gives it back when it closes; SEM_UNDO gives back
+ * the units of a process that dies holding them.
+ */
+#define STORE_BUDGET_WAIT_MS 10000
+/* A new semaphore set of n units: its id, or -1 with *cause set. */
+int store_budget_create(int n, char **cause);
+/* Connections of this process (and those it forks) draw on semid's n
+ * units; semid -1: no budget. */
+void store_budget(int semid, int n);
+void store_budget_remove(int semid);
+/* 1 when this process's last connection found every unit in use. */
+int store_budget_refused(void);
+/* The units free now, -1 when there is no such set. */
+int store_budget_free(int semid);
 
 /* Calendar */
 int store_calendar_put(struct store *st, const char *day, const char *kind,

@@ -20,7 +20,16 @@
  *    target_session_attrs=read-write, libpq finds the new primary.
  *  - Statements are prepared lazily, once per connection, so that they
  *    are prepared again after a reconnection.
+ *  - A server's connections are bounded (store_budget): every connection
+ *    takes one unit of a SysV semaphore, created by the listener, before
+ *    it connects, and gives it back when it closes; SEM_UNDO gives it
+ *    back when a process dies with it. A console waiting for a key closes
+ *    its connection (store_idle) and the next statement opens it again.
  */
+#include <sys/types.h>
+#include <sys/ipc.h>
+#include <sys/sem.h>
+#include <errno.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +54,8 @@ struct pgconn {
 	int changes;
 	int failed;		/* the last failure was the database's own */
 	long version;		/* notifications seen */
+	int unit;		/* holds a unit of the server's budget */
+	int idle;		/* closed by store_idle, to reopen at the next statement */
 	char err[256];
 };
 
@@ -114,6 +125,127 @@ count_notifications(struct pgconn *pc)
 	}
 }
 
+/* The connection budget ------------------------------------------------------ */
+
+/* The server's semaphore set (one semaphore: the free units), inherited by
+ * every process it forks; -1: no budget (the command line, SQLite). */
+static int budget_sem = -1;
+static int budget_size;
+static int budget_wait_ms = STORE_BUDGET_WAIT_MS;
+static int budget_refused;	/* the last connection waited in vain */
+
+int
+store_budget_create(int n, char **cause)
+{
+	union semun {	/* the caller defines it (semctl(2)) */
+		int val;
+		struct semid_ds *buf;
+		unsigned short *array;
+	} arg;
+	int id = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+
+	if (id < 0) {
+		set_cause(cause, "cannot create the connection budget: %s", strerror(errno));
+		return -1;
+	}
+	arg.val = n;
+	if (semctl(id, 0, SETVAL, arg) != 0) {
+		set_cause(cause, "cannot set the connection budget: %s", strerror(errno));
+		semctl(id, 0, IPC_RMID);
+		return -1;
+	}
+	return id;
+}
+
+void
+store_budget(int semid, int n)
+{
+	budget_sem = semid;
+	budget_size = n;
+}
+
+void
+store_budget_remove(int semid)
+{
+	if (semid >= 0)
+		semctl(semid, 0, IPC_RMID);
+}
+
+int
+store_budget_refused(void)
+{
+	return budget_refused;
+}
+
+int
+store_budget_free(int semid)
+{
+	return semid < 0 ? -1 : semctl(semid, 0, GETVAL);
+}
+
+/* Take a unit, waiting for one at most budget_wait_ms: 0, or -1 when
+ * every unit stayed in use. */
+static int
+budget_take(struct pgconn *pc)
+{
+	struct sembuf op = { 0, -1, SEM_UNDO };
+	struct timespec until, now, left;
+	const char *w = getenv("TONGBAN_BUDGET_WAIT_MS");
+
+	if (budget_sem < 0 || pc->unit)
+		return 0;
+	if (w != NULL && *w != '\0')
+		budget_wait_ms = atoi(w);
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += budget_wait_ms / 1000;
+	until.tv_nsec += (long)(budget_wait_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left.tv_sec = until.tv_sec - now.tv_sec;
+		left.tv_nsec = until.tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += 1000000000L;
+		}
+		if (left.tv_sec < 0)
+			return -1;
+		if (semtimedop(budget_sem, &op, 1, &left) == 0) {
+			pc->unit = 1;
+			return 0;
+		}
+		if (errno != EINTR)
+			return -1;	/* EAGAIN: the time is up */
+	}
+}
+
+static void
+budget_give(struct pgconn *pc)
+{
+	struct sembuf op = { 0, 1, SEM_UNDO };
+
+	if (budget_sem < 0 || !pc->unit)
+		return;
+	while (semop(budget_sem, &op, 1) != 0 && errno == EINTR)
+		;
+	pc->unit = 0;
+}
+
+/* Close the connection and give its unit back. */
+static void
+disconnect(struct pgconn *pc)
+{
+	if (pc->c != NULL)
+		PQfinish(pc->c);
+	pc->c = NULL;
+	budget_give(pc);
+}
+
+/* Open the connection: -1 when the database refused, -2 when every unit
+ * of the server's budget stayed in use. */
 static int
 connect_now(struct store *st, char **cause)
 {
@@ -121,13 +253,25 @@ connect_now(struct store *st, char **cause)
 	PGresult *r;
 
 	if (pc->c != NULL)
-		PQfinish(pc->c);
+		PQfinish(pc->c);	/* a lost one: its unit is kept for the next */
+	pc->c = NULL;
+	budget_refused = budget_take(pc) != 0;
+	if (budget_refused) {
+		snprintf(pc->err, sizeof pc->err, _("all %d database connections of this server "
+		    "are in use; try again"), budget_size);
+		pc->failed = 1;
+		snprintf(st->err, sizeof st->err, "%s", pc->err);
+		set_cause(cause, "%s", pc->err);
+		return -2;
+	}
+	pc->idle = 0;
 	pc->c = PQconnectdb(pc->where);
 	if (PQstatus(pc->c) != CONNECTION_OK) {
 		keep_error(st, NULL);
 		pc->failed = 1;
 		snprintf(st->err, sizeof st->err, "%s", pc->err);
 		set_cause(cause, _("cannot open database '%s': %s"), pc->where, pc->err);
+		disconnect(pc);
 		return -1;
 	}
 	PQsetNoticeProcessor(pc->c, drain_notices, NULL);
@@ -155,12 +299,17 @@ alive(struct store *st)
 
 	if (PQstatus(pc->c) == CONNECTION_OK)
 		return 0;
-	/* A promotion takes a few seconds: try for up to ten. */
+	/* A promotion takes a few seconds: try for up to ten. A connection
+	 * closed by store_idle opens at the first try. */
 	for (tries = 0; tries < 20; tries++) {
-		if (connect_now(st, NULL) == 0) {
+		int rc = connect_now(st, NULL);
+
+		if (rc == 0) {
 			st->err[0] = '\0';
 			return 0;
 		}
+		if (rc == -2)
+			return -1;	/* waited for a unit already */
 		usleep(500000);
 	}
 	return -1;
@@ -184,11 +333,23 @@ pg_close(struct store *st)
 
 	if (pc == NULL)
 		return;
-	if (pc->c != NULL)
-		PQfinish(pc->c);
+	disconnect(pc);
 	free(pc->where);
 	free(pc);
 	st->conn = NULL;
+}
+
+/* Nothing open: give the connection and its unit back until the next
+ * statement (store.c checks that no transaction and no statement is open). */
+static void
+pg_idle(struct store *st)
+{
+	struct pgconn *pc = PC(st);
+
+	if (pc->c == NULL)
+		return;
+	disconnect(pc);
+	pc->idle = 1;
 }
 
 static int
@@ -597,6 +758,8 @@ pg_data_version(struct store *st)
 {
 	struct pgconn *pc = PC(st);
 
+	if (pc->c == NULL && pc->idle)
+		return pc->version;	/* closed while idle: reopening counts one */
 	if (PQstatus(pc->c) != CONNECTION_OK && !pg_in_txn(st))
 		alive(st);
 	if (PQconsumeInput(pc->c) == 0 && !pg_in_txn(st))
@@ -657,5 +820,6 @@ const struct store_driver store_pg = {
 	    "WHERE schemaname = current_schema() AND tablename IN ('cases', 'event', 'applicant') "
 	    "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)",
 	.data_version = pg_data_version,
+	.idle = pg_idle,
 	.schema_version = pg_schema_version,
 };
