@@ -67,7 +67,7 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 			c->compression = strcmp(v, "yes") == 0;
 		} else if (strcmp(k, "warn_percent") == 0 && parse_int(v, 1, 100, &n) == 0) {
 			c->warn_percent = (int)n;
-		} else if (strcmp(k, "db_connections") == 0 && parse_int(v, 1, 10000, &n) == 0) {
+		} else if (strcmp(k, "db_connections") == 0 && parse_int(v, 2, 10000, &n) == 0) {
 			free(c->db_connections);
 			c->db_connections = xstrdup(v);
 		} else {
@@ -75,7 +75,7 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 				{ "db", "a path" }, { "listen", "ADDR:PORT" }, { "host_key", "a path" },
 				{ "idle_timeout", "minutes from 0 to 100000" },
 				{ "compression", "yes or no" }, { "warn_percent", "a percent from 1 to 100" },
-				{ "db_connections", "a number from 1 to 10000" },
+				{ "db_connections", "a number from 2 to 10000" },
 			};
 			size_t i;
 

@@ -1,7 +1,7 @@
 /*
  * The server's configuration file (etc/tongban.conf): "key = value" lines,
  * '#' for comments. Keys: db, listen, host_key, idle_timeout (minutes),
- * compression (yes/no), warn_percent (1-100), db_connections (1-10000:
+ * compression (yes/no), warn_percent (1-100), db_connections (2-10000:
  * PostgreSQL connections of the server at most).
  */
 #ifndef TONGBAN_SERVECONF_H

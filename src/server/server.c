@@ -58,6 +58,8 @@
 #define OUT_MAX 65536		/* bytes buffered toward the client */
 #define COALESCE_MS 2		/* PLATFORM 5: one packet per screen */
 #define DB_CONNECTIONS 30	/* PostgreSQL connections of one server at most */
+/* ... of which logins (a key or password check: a moment each) may use */
+#define LOGIN_UNITS(n) ((n) >= 10 ? 2 : 1)
 
 /* Listener ------------------------------------------------------------------- */
 
@@ -161,6 +163,7 @@ struct conf {
 	char *dummy_hash;	/* checked for logins that have no hash */
 	int lock_fd;		/* record locks serialise password checks */
 	int db_connections;	/* the budget of PostgreSQL connections */
+	int budget;		/* its semaphore set, or -1 (SQLite) */
 	int status_wr;		/* children write their pid once authenticated */
 };
 
@@ -314,8 +317,8 @@ server_main(const char *db, int argc, char **argv)
 			}
 		} else if (strcmp(argv[i], "--db-connections") == 0 && i + 1 < argc) {
 			db_conns = strtol(argv[++i], &end, 10);
-			if (*argv[i] == '\0' || *end != '\0' || db_conns < 1 || db_conns > 10000) {
-				fprintf(stderr, "tongban: --db-connections: expected a number from 1 to "
+			if (*argv[i] == '\0' || *end != '\0' || db_conns < 2 || db_conns > 10000) {
+				fprintf(stderr, "tongban: --db-connections: expected a number from 2 to "
 				    "10000, not '%s'\n", argv[i]);
 				return 1;
 			}
@@ -329,6 +332,7 @@ server_main(const char *db, int argc, char **argv)
 	cf.db = db;
 	cf.listen = listen;
 	cf.db_connections = (int)db_conns;
+	cf.budget = -1;
 	cf.idle_s = env_seconds("TONGBAN_IDLE_SECONDS", (int)idle_min * 60);
 	cf.grace_s = env_seconds("TONGBAN_LOGIN_GRACE", LOGIN_TIMEOUT);
 	cf.keepalive_s = env_seconds("TONGBAN_KEEPALIVE_SECONDS", KEEPALIVE_SECONDS);
@@ -399,17 +403,21 @@ server_main(const char *db, int argc, char **argv)
 	}
 	/*
 	 * PostgreSQL: every session process opens its own connection, so the
-	 * server bounds them: a semaphore of db_connections units, one taken
-	 * per open connection (store_budget). 3 servers x 30 fit a stock
-	 * max_connections of 100 (README: Several servers on one PostgreSQL).
+	 * server bounds them: a semaphore set of db_connections units, one
+	 * taken per open connection (store_budget), LOGIN_UNITS of them kept
+	 * for logins. 3 servers x 30 fit a stock max_connections of 100
+	 * (README: Several servers on one PostgreSQL).
 	 */
 	if (store_is_pg(db)) {
-		if ((semid = store_budget_create(cf.db_connections, &cause)) < 0) {
+		int logins = LOGIN_UNITS(cf.db_connections);
+
+		semid = store_budget_create(cf.db_connections - logins, logins, &cause);
+		if (semid < 0) {
 			fprintf(stderr, "tongban: %s\n", cause);
 			free(cause);
 			return 10;
 		}
-		store_budget(semid, cf.db_connections);
+		cf.budget = semid;
 	}
 	memset(&l, 0, sizeof l);
 	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) {
@@ -543,6 +551,7 @@ struct conn {
 	/* A terminal set to GB18030/GBK: the console speaks UTF-8 inside, and
 	 * the session transcodes at its boundary. */
 	int gbk;
+	int user_gbk;		/* the user's encoding is GBK (read at login) */
 	struct conv to_term;	/* UTF-8 to GB18030; keeps a cut character */
 	struct conv from_term;	/* GB18030 to UTF-8; keeps a cut character */
 	struct sb raw_out;	/* console output read, not yet converted */
@@ -740,6 +749,7 @@ failure_add(struct conn *c, const char *login)
 static void
 auth_delay(struct conn *c)
 {
+	store_idle(c->st);	/* no connection is held while the client waits */
 	c->tries++;
 	sleep((unsigned)(c->tries < 4 ? c->tries : 4));
 	if (c->tries >= MAX_AUTH_TRIES)
@@ -760,7 +770,7 @@ login_too_long(struct conn *c, const char *login)
 }
 
 static int
-auth_password(ssh_session s, const char *login, const char *password, void *ud)
+check_password(ssh_session s, const char *login, const char *password, void *ud)
 {
 	struct conn *c = ud;
 	struct user u;
@@ -793,6 +803,7 @@ auth_password(ssh_session s, const char *login, const char *password, void *ud)
 	 */
 	if (store_user_get(c->st, login, &u) == 0) {
 		known = !u.disabled;
+		c->user_gbk = u.encoding && strcmp(u.encoding, "gbk") == 0;
 		user_release(&u);
 	}
 	if (known && (store_user_pwhash(c->st, login, &hash) != 0 || hash == NULL ||
@@ -815,7 +826,7 @@ auth_password(ssh_session s, const char *login, const char *password, void *ud)
 }
 
 static int
-auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
+check_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
     char state, void *ud)
 {
 	struct conn *c = ud;
@@ -847,6 +858,7 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	}
 	if (type != NULL && store_user_get(c->st, login, &u) == 0) {
 		known = !u.disabled;
+		c->user_gbk = u.encoding && strcmp(u.encoding, "gbk") == 0;
 		user_release(&u);
 	}
 	if (known && ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK)
@@ -874,6 +886,30 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	snprintf(c->method, sizeof c->method, "publickey");
 	c->authed = 1;
 	return SSH_AUTH_SUCCESS;
+}
+
+/*
+ * The checks hold a database connection only while they read: a login
+ * waits for the client between its steps, and PostgreSQL connections are
+ * few (the server's budget).
+ */
+static int
+auth_password(ssh_session s, const char *login, const char *password, void *ud)
+{
+	int rc = check_password(s, login, password, ud);
+
+	store_idle(((struct conn *)ud)->st);
+	return rc;
+}
+
+static int
+auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key, char state,
+    void *ud)
+{
+	int rc = check_pubkey(s, login, key, state, ud);
+
+	store_idle(((struct conn *)ud)->st);
+	return rc;
 }
 
 /* Keys from a GBK terminal, to the console in UTF-8: the byte a filter
@@ -1098,6 +1134,8 @@ start_child(struct conn *c)
 	if (pid == 0) {
 		int rc;
 
+		/* The session's connection comes out of the sessions' units. */
+		store_budget(c->cf->budget, STORE_POOL_SESSION, c->cf->db_connections);
 		/* PLATFORM 7: default dispositions and no inherited descriptors. */
 		signal(SIGCHLD, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
@@ -1498,6 +1536,7 @@ serve_connection(ssh_session s, const struct conf *cf)
 	char host[64];
 
 	memset(&c, 0, sizeof c);
+	store_budget(cf->budget, STORE_POOL_LOGIN, cf->db_connections);
 	c.s = s;
 	c.cf = cf;
 	c.db = cf->db;
@@ -1576,12 +1615,8 @@ serve_connection(ssh_session s, const struct conf *cf)
 	    c.mode == MODE_PTY ? "console" : c.mode == MODE_EXEC ? "exec" : "no pty");
 	t0 = now_ms();
 	{
-		struct user u;
-
-		if (conn_store(&c) && store_user_get(c.st, c.login, &u) == 0) {
-			c.gbk = u.encoding && strcmp(u.encoding, "gbk") == 0;
-			user_release(&u);
-		}
+		/* the user's encoding, read by the successful check */
+		c.gbk = c.user_gbk;
 		if (c.gbk) {
 			int to = conv_open(&c.to_term, "UTF-8", "GB18030");
 			int from = conv_open(&c.from_term, "GB18030", "UTF-8");

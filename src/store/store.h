@@ -76,25 +76,29 @@ long store_data_version(struct store *st);
 void store_idle(struct store *st);
 
 /*
- * The connection budget of a server (PostgreSQL only): one SysV semaphore
- * holding N units, made by the listener before it accepts and inherited by
- * every session process. Each PostgreSQL connection a process opens after
- * store_budget() takes a unit first (waiting at most STORE_BUDGET_WAIT_MS,
- * then failing with "all N database connections of this server are in
- * use; try again") and gives it back when it closes; SEM_UNDO gives back
- * the units of a process that dies holding them.
+ * The connection budget of a server (PostgreSQL only): a SysV semaphore
+ * set made by the listener before it accepts and inherited by every
+ * process it forks, with two pools: the units of sessions (a command, a
+ * console) and a few of logins (the key or password check, a moment
+ * each), so that a login is never kept waiting by long sessions. Each
+ * PostgreSQL connection a process opens after store_budget() takes a unit
+ * of its pool first (waiting at most STORE_BUDGET_WAIT_MS, then failing
+ * with "all N database connections of this server are in use; try
+ * again") and gives it back when it closes; SEM_UNDO gives back the units
+ * of a process that dies holding them.
  */
 #define STORE_BUDGET_WAIT_MS 10000
-/* A new semaphore set of n units: its id, or -1 with *cause set. */
-int store_budget_create(int n, char **cause);
-/* Connections of this process (and those it forks) draw on semid's n
- * units; semid -1: no budget. */
-void store_budget(int semid, int n);
+#define STORE_POOL_SESSION 0
+#define STORE_POOL_LOGIN 1
+/* A new semaphore set with those units: its id, or -1 with *cause set. */
+int store_budget_create(int sessions, int logins, char **cause);
+/* Connections of this process (and of those it forks) draw on pool of
+ * semid; total is the server's whole budget, for the message. semid -1:
+ * no budget. */
+void store_budget(int semid, int pool, int total);
 void store_budget_remove(int semid);
 /* 1 when this process's last connection found every unit in use. */
 int store_budget_refused(void);
-/* The units free now, -1 when there is no such set. */
-int store_budget_free(int semid);
 
 /* Calendar */
 int store_calendar_put(struct store *st, const char *day, const char *kind,

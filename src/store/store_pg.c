@@ -54,7 +54,7 @@ struct pgconn {
 	int changes;
 	int failed;		/* the last failure was the database's own */
 	long version;		/* notifications seen */
-	int unit;		/* holds a unit of the server's budget */
+	int unit;		/* holds a unit of the server's budget: its pool + 1 */
 	int idle;		/* closed by store_idle, to reopen at the next statement */
 	char err[256];
 };
@@ -127,29 +127,34 @@ count_notifications(struct pgconn *pc)
 
 /* The connection budget ------------------------------------------------------ */
 
-/* The server's semaphore set (one semaphore: the free units), inherited by
- * every process it forks; -1: no budget (the command line, SQLite). */
+/* The server's semaphore set (STORE_POOL_SESSION: the units of sessions,
+ * STORE_POOL_LOGIN: those of logins), inherited by every process it forks;
+ * -1: no budget (the command line, SQLite). */
 static int budget_sem = -1;
-static int budget_size;
+static int budget_pool;
+static int budget_total;	/* the server's whole budget, for the message */
 static int budget_wait_ms = STORE_BUDGET_WAIT_MS;
 static int budget_refused;	/* the last connection waited in vain */
 
 int
-store_budget_create(int n, char **cause)
+store_budget_create(int sessions, int logins, char **cause)
 {
+	unsigned short vals[2];
 	union semun {	/* the caller defines it (semctl(2)) */
 		int val;
 		struct semid_ds *buf;
 		unsigned short *array;
 	} arg;
-	int id = semget(IPC_PRIVATE, 1, IPC_CREAT | 0600);
+	int id = semget(IPC_PRIVATE, 2, IPC_CREAT | 0600);
 
 	if (id < 0) {
 		set_cause(cause, "cannot create the connection budget: %s", strerror(errno));
 		return -1;
 	}
-	arg.val = n;
-	if (semctl(id, 0, SETVAL, arg) != 0) {
+	vals[STORE_POOL_SESSION] = (unsigned short)sessions;
+	vals[STORE_POOL_LOGIN] = (unsigned short)logins;
+	arg.array = vals;
+	if (semctl(id, 0, SETALL, arg) != 0) {
 		set_cause(cause, "cannot set the connection budget: %s", strerror(errno));
 		semctl(id, 0, IPC_RMID);
 		return -1;
@@ -158,10 +163,11 @@ store_budget_create(int n, char **cause)
 }
 
 void
-store_budget(int semid, int n)
+store_budget(int semid, int pool, int total)
 {
 	budget_sem = semid;
-	budget_size = n;
+	budget_pool = pool;
+	budget_total = total;
 }
 
 void
@@ -177,18 +183,12 @@ store_budget_refused(void)
 	return budget_refused;
 }
 
-int
-store_budget_free(int semid)
-{
-	return semid < 0 ? -1 : semctl(semid, 0, GETVAL);
-}
-
 /* Take a unit, waiting for one at most budget_wait_ms: 0, or -1 when
  * every unit stayed in use. */
 static int
 budget_take(struct pgconn *pc)
 {
-	struct sembuf op = { 0, -1, SEM_UNDO };
+	struct sembuf op = { (unsigned short)budget_pool, -1, SEM_UNDO };
 	struct timespec until, now, left;
 	const char *w = getenv("TONGBAN_BUDGET_WAIT_MS");
 
@@ -214,7 +214,7 @@ budget_take(struct pgconn *pc)
 		if (left.tv_sec < 0)
 			return -1;
 		if (semtimedop(budget_sem, &op, 1, &left) == 0) {
-			pc->unit = 1;
+			pc->unit = budget_pool + 1;
 			return 0;
 		}
 		if (errno != EINTR)
@@ -229,6 +229,7 @@ budget_give(struct pgconn *pc)
 
 	if (budget_sem < 0 || !pc->unit)
 		return;
+	op.sem_num = (unsigned short)(pc->unit - 1);
 	while (semop(budget_sem, &op, 1) != 0 && errno == EINTR)
 		;
 	pc->unit = 0;
@@ -258,14 +259,20 @@ connect_now(struct store *st, char **cause)
 	budget_refused = budget_take(pc) != 0;
 	if (budget_refused) {
 		snprintf(pc->err, sizeof pc->err, _("all %d database connections of this server "
-		    "are in use; try again"), budget_size);
+		    "are in use; try again"), budget_total);
 		pc->failed = 1;
 		snprintf(st->err, sizeof st->err, "%s", pc->err);
 		set_cause(cause, "%s", pc->err);
 		return -2;
 	}
 	pc->idle = 0;
-	pc->c = PQconnectdb(pc->where);
+	{
+		/* "tongban" in pg_stat_activity unless the string names another */
+		static const char *const keys[] = { "dbname", "fallback_application_name", NULL };
+		const char *vals[] = { pc->where, "tongban", NULL };
+
+		pc->c = PQconnectdbParams(keys, vals, 1);
+	}
 	if (PQstatus(pc->c) != CONNECTION_OK) {
 		keep_error(st, NULL);
 		pc->failed = 1;
@@ -568,8 +575,12 @@ static int
 server_prepare(struct store *st, struct pgstmt *p)
 {
 	struct pgconn *pc = PC(st);
-	int tries;
+	int tries, in = pg_in_txn(st);
 
+	/* Inside a transaction a refused prepare would abort it: a savepoint
+	 * keeps the transaction usable for the next try. */
+	if (in)
+		PQclear(PQexec(pc->c, "SAVEPOINT tb_prepare"));
 	for (tries = 0; tries <= p->nparams; tries++) {
 		PGresult *r = PQprepare(pc->c, p->name, p->text, p->nparams, p->types);
 		const char *code;
@@ -578,16 +589,21 @@ server_prepare(struct store *st, struct pgstmt *p)
 
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
+			if (in)
+				PQclear(PQexec(pc->c, "RELEASE SAVEPOINT tb_prepare"));
 			p->gen = pc->gen;
 			return 0;
 		}
 		code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		m = PQresultErrorMessage(r);
-		if (code != NULL && strcmp(code, "42P18") == 0 && m != NULL &&
+		if (code != NULL && (strcmp(code, "42P18") == 0 || strcmp(code, "42P08") == 0) &&
+		    m != NULL &&
 		    (m = strchr(m, '$')) != NULL && (n = atoi(m + 1)) >= 1 &&
 		    n <= p->nparams && p->types[n - 1] == 0) {
 			p->types[n - 1] = 25;
 			PQclear(r);
+			if (in)
+				PQclear(PQexec(pc->c, "ROLLBACK TO SAVEPOINT tb_prepare"));
 			continue;
 		}
 		keep_error(st, r);
