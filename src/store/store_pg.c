@@ -55,7 +55,6 @@ struct pgconn {
 	int failed;		/* the last failure was the database's own */
 	long version;		/* notifications seen */
 	int unit;		/* holds a unit of the server's budget: its pool + 1 */
-	int idle;		/* closed by store_idle, to reopen at the next statement */
 	char err[256];
 };
 
@@ -133,8 +132,8 @@ count_notifications(struct pgconn *pc)
 static int budget_sem = -1;
 static int budget_pool;
 static int budget_total;	/* the server's whole budget, for the message */
-static int budget_wait_ms = STORE_BUDGET_WAIT_MS;
 static int budget_refused;	/* the last connection waited in vain */
+static int budget_nowait;	/* take a unit only when one is free now */
 
 int
 store_budget_create(int sessions, int logins, char **cause)
@@ -183,22 +182,26 @@ store_budget_refused(void)
 	return budget_refused;
 }
 
-/* Take a unit, waiting for one at most budget_wait_ms: 0, or -1 when
+/* Take a unit, waiting for one at most STORE_BUDGET_WAIT_MS: 0, or -1 when
  * every unit stayed in use. */
 static int
 budget_take(struct pgconn *pc)
 {
 	struct sembuf op = { (unsigned short)budget_pool, -1, SEM_UNDO };
 	struct timespec until, now, left;
-	const char *w = getenv("TONGBAN_BUDGET_WAIT_MS");
 
 	if (budget_sem < 0 || pc->unit)
 		return 0;
-	if (w != NULL && *w != '\0')
-		budget_wait_ms = atoi(w);
+	if (budget_nowait) {
+		op.sem_flg |= IPC_NOWAIT;
+		if (semop(budget_sem, &op, 1) != 0)
+			return -1;
+		pc->unit = budget_pool + 1;
+		return 0;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &until);
-	until.tv_sec += budget_wait_ms / 1000;
-	until.tv_nsec += (long)(budget_wait_ms % 1000) * 1000000L;
+	until.tv_sec += STORE_BUDGET_WAIT_MS / 1000;
+	until.tv_nsec += (long)(STORE_BUDGET_WAIT_MS % 1000) * 1000000L;
 	if (until.tv_nsec >= 1000000000L) {
 		until.tv_sec++;
 		until.tv_nsec -= 1000000000L;
@@ -265,7 +268,6 @@ connect_now(struct store *st, char **cause)
 		set_cause(cause, "%s", pc->err);
 		return -2;
 	}
-	pc->idle = 0;
 	{
 		/* "tongban" in pg_stat_activity unless the string names another */
 		static const char *const keys[] = { "dbname", "fallback_application_name", NULL };
@@ -356,7 +358,6 @@ pg_idle(struct store *st)
 	if (pc->c == NULL)
 		return;
 	disconnect(pc);
-	pc->idle = 1;
 }
 
 static int
@@ -774,8 +775,21 @@ pg_data_version(struct store *st)
 {
 	struct pgconn *pc = PC(st);
 
-	if (pc->c == NULL && pc->idle)
-		return pc->version;	/* closed while idle: reopening counts one */
+	/*
+	 * A connection closed by store_idle opens here: the console looks at
+	 * the version after each key, so a user disabled meanwhile is stopped
+	 * before the key does anything (reopening counts as a change). When
+	 * no unit is free now the key's own statement waits for one.
+	 */
+	if (pc->c == NULL && !pg_in_txn(st)) {
+		int rc;
+
+		budget_nowait = 1;
+		rc = alive(st);
+		budget_nowait = 0;
+		if (rc != 0)
+			return pc->version;
+	}
 	if (PQstatus(pc->c) != CONNECTION_OK && !pg_in_txn(st))
 		alive(st);
 	if (PQconsumeInput(pc->c) == 0 && !pg_in_txn(st))
