@@ -642,6 +642,16 @@ conn_store(struct conn *c)
 	return c->st;
 }
 
+/* Close it: the next check opens it again, so that a login holds a
+ * PostgreSQL connection (one of the server's few) only while it reads,
+ * and one that cannot get one is told why (db_down). */
+static void
+conn_release(struct conn *c)
+{
+	store_close(c->st);
+	c->st = NULL;
+}
+
 /*
  * The database cannot be opened (a full disk, say): no login can be
  * checked, and "Permission denied" would send the user after the wrong
@@ -753,7 +763,7 @@ failure_add(struct conn *c, const char *login)
 static void
 auth_delay(struct conn *c)
 {
-	store_idle(c->st);	/* no connection is held while the client waits */
+	conn_release(c);	/* no connection is held while the client waits */
 	c->tries++;
 	sleep((unsigned)(c->tries < 4 ? c->tries : 4));
 	if (c->tries >= MAX_AUTH_TRIES)
@@ -892,17 +902,14 @@ check_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	return SSH_AUTH_SUCCESS;
 }
 
-/*
- * The checks hold a database connection only while they read: a login
- * waits for the client between its steps, and PostgreSQL connections are
- * few (the server's budget).
- */
+/* The checks hold a database connection only while they read: a login
+ * waits for the client between its steps (conn_release). */
 static int
 auth_password(ssh_session s, const char *login, const char *password, void *ud)
 {
 	int rc = check_password(s, login, password, ud);
 
-	store_idle(((struct conn *)ud)->st);
+	conn_release(ud);
 	return rc;
 }
 
@@ -912,7 +919,7 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key, char s
 {
 	int rc = check_pubkey(s, login, key, state, ud);
 
-	store_idle(((struct conn *)ud)->st);
+	conn_release(ud);
 	return rc;
 }
 
