@@ -37,7 +37,7 @@ OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
-.PHONY: initials all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory \
+.PHONY: initials all deps run test test-pg unit e2e test-asan test-fault bench clean demo fuzz pot statutory \
 	check-data man install
 
 all: deps $(BIN) $(MO)
@@ -121,6 +121,11 @@ check-data:
 # is "N passed, N failed".
 test: all $(UNITBIN) check-data
 	@TONGBAN=$(CURDIR)/$(BIN) UNIT=$(CURDIR)/$(UNITBIN) bash tests/run.sh
+
+# The PostgreSQL suites (tests/pg/*-test.sh, *-check.sh), each on throwaway
+# clusters of its own; installs PostgreSQL 15 first when it is missing.
+test-pg: all
+	@TONGBAN=$(CURDIR)/$(BIN) bash tests/pg/run.sh
 
 UNIT_SRC := $(wildcard tests/unit/t_*.c)
 $(UNITBIN): tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
