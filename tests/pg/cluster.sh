@@ -28,7 +28,7 @@ unset PGHOST PGHOSTADDR PGPORT PGUSER PGDATABASE PGSERVICE PGOPTIONS PGTARGETSES
 export PGCONNECT_TIMEOUT=5
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
-usage() { sed -n '/^#   cluster.sh/,/^#$/p' "$0" | sed 's/^# *//' >&2; exit 2; }
+usage() { echo 'usage:' >&2; sed -n '/^#   cluster.sh/,/^#$/p' "$0" | sed -e 's/^#  //' -e '/^#$/d' >&2; exit 2; }
 is_root() { [ "$(id -u)" = 0 ]; }
 port_ok() { [[ $1 =~ ^[0-9]+$ ]] && [ "$1" -ge 1024 ] && [ "$1" -le 65535 ] || die "bad port: $1 (1024-65535)"; }
 
