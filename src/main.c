@@ -36,7 +36,7 @@ static int
 open_and_load(const char *db, struct store **stp, int create, char **cause)
 {
 	struct stat sb;
-	int fresh = stat(db, &sb) != 0;
+	int fresh = !store_is_pg(db) && stat(db, &sb) != 0;
 	struct store *st;
 
 	if (!create && fresh) {
@@ -271,7 +271,7 @@ main(int argc, char **argv)
 		}
 		return console_main(db, as, "local");
 	}
-	if (access(db, F_OK) != 0) {
+	if (!store_is_pg(db) && access(db, F_OK) != 0) {
 		fprintf(stderr, "tongban: ");
 		fprintf(stderr, _("no database '%s' (create one with 'tongban init --db %s')"), db, db);
 		fputc('\n', stderr);
