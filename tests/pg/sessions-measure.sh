@@ -30,6 +30,7 @@ measure_cleanup() {
 	pg_cleanup
 }
 trap measure_cleanup EXIT
+trap "exit 143" TERM INT
 port_free() { python3 -c 'import socket,sys; s=socket.socket(); s.bind(("127.0.0.1",int(sys.argv[1])))' "$1" 2>/dev/null; }
 first_free() { local p; for ((p = $1; p <= $2; p++)); do port_free "$p" && { echo "$p"; return 0; }; done; return 1; }
 
