@@ -72,7 +72,7 @@ t1=$(date +%s)
 sleep 5
 logged() { local n=0 s; for s in A B C; do n=$((n + $(grep -c 'console)' "$PGTMP/server-$s.log"))); done; echo "$n"; }
 gone() { local n=0 s; for s in A B C; do n=$((n + $(grep -c 'logout' "$PGTMP/server-$s.log"))); done; echo "$n"; }
-echo "# $((3 * N)) consoles started in $((t1 - t0)) s: $(logged) logged in, $(gone) ended"
+echo "# $((3 * N)) consoles started in $((t1 - t0)) s: $(logged) logged in, $(gone) logged out"
 echo "# tongban backends with every console idle: $(backends)"
 echo "# memory: $(free -m | awk '/Mem:/ {print $3}') MB used; tongban processes: $(pgrep -c -x tongban)"
 
@@ -93,4 +93,6 @@ ok=$(grep -l '^no,' "$PGTMP"/burst-* | wc -l)
 echo "# burst: $ok of 60 commands answered in $(printf '%.1f' "$(echo "$tb1 - $tb0" | bc)") s"
 kill "$mon" 2>/dev/null
 echo "# peak tongban backends over the run: $(awk '{print $2}' "$PGTMP/samples" | sort -n | tail -1) (of $(wc -l < "$PGTMP/samples") samples); 3 x 30 = 90 allowed"
-echo "# logged in at the end: $(logged) consoles, $(gone) ended"
+alive=0
+for p in "${CLIENTS[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
+echo "# at the end: $alive of $((3 * N)) consoles still connected; tongban backends $(backends)"
