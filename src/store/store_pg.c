@@ -135,7 +135,17 @@ static int budget_sem = -1;
 static int budget_pool;
 static int budget_total;	/* the server's whole budget, for the message */
 static int budget_refused;	/* the last connection waited in vain */
+static long long budget_refused_ms;	/* ... when it stopped waiting */
 static int budget_nowait;	/* take a unit only when one is free now */
+
+static long long
+mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
 
 int
 store_budget_create(int sessions, int logins, char **cause)
@@ -185,7 +195,9 @@ store_budget_refused(void)
 }
 
 /* Take a unit, waiting for one at most STORE_BUDGET_WAIT_MS: 0, or -1 when
- * every unit stayed in use. */
+ * every unit stayed in use. Right after a wait in vain (the statements
+ * that follow it for the same key of a console) it does not wait again:
+ * one wait per request. */
 static int
 budget_take(struct pgconn *pc)
 {
@@ -194,7 +206,7 @@ budget_take(struct pgconn *pc)
 
 	if (budget_sem < 0 || pc->unit)
 		return 0;
-	if (budget_nowait) {
+	if (budget_nowait || (budget_refused && mono_ms() - budget_refused_ms < 1000)) {
 		op.sem_flg |= IPC_NOWAIT;
 		if (semop(budget_sem, &op, 1) != 0)
 			return -1;
@@ -261,8 +273,11 @@ connect_now(struct store *st, char **cause)
 	if (pc->c != NULL)
 		PQfinish(pc->c);	/* a lost one: its unit is kept for the next */
 	pc->c = NULL;
-	budget_refused = budget_take(pc) != 0;
-	if (budget_refused) {
+	if (budget_take(pc) != 0) {
+		if (!budget_nowait) {
+			budget_refused = 1;
+			budget_refused_ms = mono_ms();
+		}
 		snprintf(pc->err, sizeof pc->err, _("all %d database connections of this server "
 		    "are in use; try again"), budget_total);
 		pc->failed = 1;
@@ -270,6 +285,7 @@ connect_now(struct store *st, char **cause)
 		set_cause(cause, "%s", pc->err);
 		return -2;
 	}
+	budget_refused = 0;
 	{
 		/* "tongban" in pg_stat_activity unless the string names another */
 		static const char *const keys[] = { "dbname", "fallback_application_name", NULL };

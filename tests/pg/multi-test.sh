@@ -280,12 +280,20 @@ check "budget: ... while the tongban backends never exceeded 3 x 5 = 15 (peak $p
     test "${peak:-99}" -le 15
 
 # Every unit in use: a fourth server with 2 connections (1 for sessions,
-# 1 for logins); one session holds the sessions' unit (a key read from
-# stdin that does not come), the next waits 10 s and is told.
+# 1 for logins). A console on it goes idle (its unit back); then one
+# session holds the sessions' unit (a key read from stdin that does not
+# come); the next command waits 10 s and is told, and so is the console
+# when a key of it needs the database.
 start_server D 2 || not_ok "budget: start server D"
-(sleep 14) | on D admin user key add admin - >/dev/null 2>&1 &
+tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s dcon -x 80 -y 24 \
+    "ssh ${SSH_OPTS[*]} -t -i $PGTMP/key -p $PORT_D clerk2@127.0.0.1; sleep 30"
+dscreen() { tmux -L "$TMUX_SOCK" capture-pane -p -t dcon 2>/dev/null; }
+for _ in $(seq 100); do dscreen | grep -q Welcome && break; sleep 0.1; done
+sleep 3
+(sleep 15) | on D admin user key add admin - >/dev/null 2>&1 &
 holder=$!
 sleep 1.5
+tmux -L "$TMUX_SOCK" send-keys -t dcon w
 t0=$(date +%s%N)
 out=$(on D clerk2 case find --limit 1 2>&1); rc=$?
 ms=$(( ($(date +%s%N) - t0) / 1000000 ))
@@ -293,8 +301,16 @@ expect_eq "budget: with every connection of the server in use a command ends wit
 # (in Chinese, the server's language: the user's own is in the database)
 expect_has "budget: ... saying so" "$out" "本服务器的 2 个数据库连接都在使用中，请稍后再试"
 check "budget: ... after waiting about 10 s (${ms} ms)" test "$ms" -ge 9500 -a "$ms" -le 13000
+for _ in $(seq 30); do dscreen | grep -qF "database connections" && break; sleep 0.1; done
+expect_has "budget: a console's key that needs the database is told on the message line" \
+    "$(dscreen)" "all 2 database connections of this server are in use; try again"
 wait "$holder"
 expect_eq "budget: when the unit is back the next command is served" \
     "$(on D clerk2 case find --limit 1 --format csv 2>/dev/null | head -1 | cut -d, -f1)" no
+tmux -L "$TMUX_SOCK" send-keys -t dcon Escape
+sleep 0.5
+tmux -L "$TMUX_SOCK" send-keys -t dcon w
+for _ in $(seq 50); do dscreen | grep -qF "database connections" || break; sleep 0.1; done
+check "budget: ... and so is the console's next key" bash -c "! grep -qF 'database connections' <<<\"\$1\"" _ "$(dscreen)"
 
 summary
