@@ -103,6 +103,8 @@ new_case() {
 }
 # The tongban backends now (the test's own psql is not one).
 backends() { sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tongban'"; }
+# ... 20 times a second, one a line, until killed (one psql, \watch)
+SAMPLER="SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tongban'"
 # The audit chain, checked in SQL apart from audit verify: ids follow each
 # other without a gap, and each event's hash is the one made from the hash
 # of the event just before it (src/domain/audit.c: fields separated by
@@ -253,7 +255,8 @@ expect_eq "budget: three idle consoles hold no connection (only B's live dashboa
 
 # 20 concurrent sessions on each server, 60 at once, each from its own
 # loopback address; pg_stat_activity sampled meanwhile.
-( while :; do backends; sleep 0.05; done ) > "$PGTMP/samples" 2>/dev/null &
+printf '%s\n\\watch 0.05\n' "$SAMPLER" | "$CLUSTER" psql "$PGPORT" tongban -q -A -t \
+    > "$PGTMP/samples" 2>/dev/null &
 mon=$!
 t0=$(date +%s.%N)
 sessions=()

@@ -55,7 +55,8 @@ for s in A B C; do
 done
 sleep 1
 backends() { sql "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tongban'"; }
-( while :; do echo "$(date +%s) $(backends)"; sleep 0.2; done ) > "$PGTMP/samples" 2>/dev/null &
+printf "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tongban'\n\\\\watch 0.05\n" |
+    "$CLUSTER" psql "$PGPORT" tongban -q -A -t > "$PGTMP/samples" 2>/dev/null &
 mon=$!
 
 # The consoles: ssh -tt with a stdin that stays open and sends nothing.
@@ -92,7 +93,7 @@ tb1=$(date +%s.%N)
 ok=$(grep -l '^no,' "$PGTMP"/burst-* | wc -l)
 echo "# burst: $ok of 60 commands answered in $(printf '%.1f' "$(echo "$tb1 - $tb0" | bc)") s"
 kill "$mon" 2>/dev/null
-echo "# peak tongban backends over the run: $(awk '{print $2}' "$PGTMP/samples" | sort -n | tail -1) (of $(wc -l < "$PGTMP/samples") samples); 3 x 30 = 90 allowed"
+echo "# peak tongban backends over the run: $(grep -E '^[0-9]+$' "$PGTMP/samples" | sort -n | tail -1) (of $(wc -l < "$PGTMP/samples") samples); 3 x 30 = 90 allowed"
 alive=0
 for p in "${CLIENTS[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
 echo "# at the end: $alive of $((3 * N)) consoles still connected; tongban backends $(backends)"
