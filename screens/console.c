@@ -21,6 +21,7 @@
 #include "util.h"
 
 #define IDLE_CLOSE_MS 2000	/* without a key: the database connection goes back */
+#define IDLE_SLICE_MS 200	/* ... or sooner, when other sessions wait for one */
 
 /* PLATFORM 9: never exit on an unknown TERM; fall back to a known entry. */
 static SCREEN *
@@ -162,18 +163,25 @@ run(struct ui *ui)
 			rc = get_wch(&ch);
 		} else {
 			/*
-			 * Any other screen, after 2 s without a key, gives its
-			 * database connection back (PostgreSQL: a server's
-			 * connections are bounded); the next statement opens it
-			 * again. A live screen keeps its own: its LISTEN is how
-			 * it hears of other servers' changes.
+			 * Any other screen, after 2 s without a key (or sooner
+			 * when other sessions wait for one), gives its database
+			 * connection back (PostgreSQL: a server's connections are
+			 * bounded); the next statement opens it again. A live
+			 * screen keeps its own: its LISTEN is how it hears of
+			 * other servers' changes.
 			 */
-			timeout(IDLE_CLOSE_MS);
-			rc = get_wch(&ch);
-			if (rc == ERR && !hung_up) {
-				store_idle(ui->s->st);
-				timeout(-1);
-				rc = get_wch(&ch);
+			int waited = 0;
+
+			timeout(IDLE_SLICE_MS);
+			while ((rc = get_wch(&ch)) == ERR && !hung_up) {
+				/* at once when other sessions wait for a connection */
+				waited += IDLE_SLICE_MS;
+				if (waited >= IDLE_CLOSE_MS || store_budget_waiting() > 0) {
+					store_idle(ui->s->st);
+					timeout(-1);
+					rc = get_wch(&ch);
+					break;
+				}
 			}
 		}
 		if (hung_up) {

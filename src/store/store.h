@@ -97,6 +97,9 @@ int store_budget_create(int sessions, int logins, char **cause);
  * no budget. */
 void store_budget(int semid, int pool, int total);
 void store_budget_remove(int semid);
+/* How many processes wait for a unit of this process's pool now (0
+ * without a budget): a console that has one gives it back at once. */
+int store_budget_waiting(void);
 /* 1 when this process's last connection found every unit in use. */
 int store_budget_refused(void);
 

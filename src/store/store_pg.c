@@ -189,6 +189,17 @@ store_budget_remove(int semid)
 }
 
 int
+store_budget_waiting(void)
+{
+	int n;
+
+	if (budget_sem < 0)
+		return 0;
+	n = semctl(budget_sem, budget_pool, GETNCNT);
+	return n > 0 ? n : 0;
+}
+
+int
 store_budget_refused(void)
 {
 	return budget_refused;

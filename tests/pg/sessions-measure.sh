@@ -59,12 +59,18 @@ printf "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tongban'
     "$CLUSTER" psql "$PGPORT" tongban -q -A -t > "$PGTMP/samples" 2>/dev/null &
 mon=$!
 
-# The consoles: ssh -tt with a stdin that stays open and sends nothing.
+# The consoles: ssh -tt reading keys from a fifo this script holds open
+# (KEYS: one descriptor a console), writing the screen to a file.
+KEYS=()
 t0=$(date +%s)
 for ((i = 0; i < N; i++)); do
 	for k in 0 1 2; do
-		sleep 3600 | TERM=xterm ssh "${SSH_OPTS[@]}" -tt -o BindAddress=127.$((20 + k)).$((i / 200)).$((i % 200 + 10)) \
-		    -i "$PGTMP/key" -p "${ports[$k]}" clerk1@127.0.0.1 >/dev/null 2>&1 &
+		f=$PGTMP/in-$k-$i
+		mkfifo "$f"
+		exec {fd}<>"$f"
+		KEYS+=("$fd")
+		TERM=xterm ssh "${SSH_OPTS[@]}" -tt -o BindAddress=127.$((20 + k)).$((i / 200)).$((i % 200 + 10)) \
+		    -i "$PGTMP/key" -p "${ports[$k]}" clerk1@127.0.0.1 <"$f" >"$PGTMP/out-$k-$i" 2>&1 &
 		CLIENTS+=($!)
 	done
 	sleep "$(echo "scale=3; 1 / $RATE" | bc)"
@@ -92,8 +98,24 @@ wait "${burst[@]}"
 tb1=$(date +%s.%N)
 ok=$(grep -l '^no,' "$PGTMP"/burst-* | wc -l)
 echo "# burst: $ok of 60 commands answered in $(printf '%.1f' "$(echo "$tb1 - $tb0" | bc)") s"
+echo "# peak tongban backends so far: $(grep -E '^[0-9]+$' "$PGTMP/samples" | sort -n | tail -1) (of $(wc -l < "$PGTMP/samples") samples); 3 x 30 = 90 allowed"
+# Every console at once: the worklist (w), 10 s later back home (Esc).
+sleep 3
+# Each console opens its connection again for the key: counted in the log.
+sql "ALTER SYSTEM SET log_connections = on" && sql "SELECT pg_reload_conf()" >/dev/null
+sleep 1
+logfrom=$(( $(stat -c %s "$PGTMP/db/postgres.log") + 1 ))
+from=$(wc -l < "$PGTMP/samples")
+tk0=$(date +%s.%N)
+for fd in "${KEYS[@]}"; do printf w >&"$fd"; done
+tk1=$(date +%s.%N)
+sleep 12
+for fd in "${KEYS[@]}"; do printf '\033' >&"$fd"; done
+sleep 12
+conns=$(tail -c +"$logfrom" "$PGTMP/db/postgres.log" | grep -c 'connection authorized.*application_name=tongban')
+told=$(grep -l -e '数据库连接都在使用中' -e 'database connections of this server' "$PGTMP"/out-* 2>/dev/null | wc -l)
+echo "# all $((3 * N)) consoles pressed a key within $(printf '%.1f' "$(echo "$tk1 - $tk0" | bc)") s (the worklist, then back home): at most $(tail -n +"$from" "$PGTMP/samples" | grep -E '^[0-9]+$' | sort -n | tail -1) tongban backends; $conns connections opened for them; $told consoles were told every connection was in use"
 kill "$mon" 2>/dev/null
-echo "# peak tongban backends over the run: $(grep -E '^[0-9]+$' "$PGTMP/samples" | sort -n | tail -1) (of $(wc -l < "$PGTMP/samples") samples); 3 x 30 = 90 allowed"
 alive=0
 for p in "${CLIENTS[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
 echo "# at the end: $alive of $((3 * N)) consoles still connected; tongban backends $(backends)"
