@@ -110,8 +110,10 @@ count_notifications(struct pgconn *pc)
 {
 	PGnotify *n;
 
+	/* Another connection's commits only, as SQLite's data_version. */
 	while ((n = PQnotifies(pc->c)) != NULL) {
-		pc->version++;
+		if (n->be_pid != PQbackendPID(pc->c))
+			pc->version++;
 		PQfreemem(n);
 	}
 }
