@@ -116,10 +116,16 @@ ssh_pw() {
 }
 
 # The console in tmux at COLSxROWS, logged in as LOGIN.
+# A server still going away after kill-session may take the new session
+# with it: try again until the session is there.
 tmux_start() {
-	local u=$1 cols=${2:-80} rows=${3:-24}
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
-	    "ssh $SSH_OPTS -t -i $TMP/key -p $PORT $u@127.0.0.1; sleep 30"
+	local u=$1 cols=${2:-80} rows=${3:-24} i
+	for i in 1 2 3 4 5; do
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		    "ssh $SSH_OPTS -t -i $TMP/key -p $PORT $u@127.0.0.1; sleep 30" 2>/dev/null
+		sleep 0.2
+		tmux -L "$TMUX_SOCK" has-session -t t 2>/dev/null && return 0
+	done
 }
 tmux_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
 tmux_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t 2>/dev/null; }
