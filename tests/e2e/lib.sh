@@ -90,14 +90,16 @@ start_server() {
 # closes may hold a lock for a moment, so every sqlite3 read waits for it.
 # On PostgreSQL, SQL for "$DB" (or a copy of it) goes to psql, printing
 # rows as sqlite3 does; SQLite's "DROP TRIGGER event_no_x;" (a test that
-# tampers with the audit trail) is said the way PostgreSQL says it.
+# tampers with the audit trail) and char(N) are said the way PostgreSQL
+# says them.
 sqlite3() {
 	if [ -n "$PGDB" ] && [[ "${1:-}" == postgresql://* ]]; then
 		local where=$1
 		shift
 		if [ $# -gt 0 ]; then
 			psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$where" \
-			    -c "$(sed -E 's/DROP TRIGGER (event_no_[a-z]+);/DROP TRIGGER \1 ON event;/g' <<<"$*")"
+			    -c "$(sed -E -e 's/DROP TRIGGER (event_no_[a-z]+);/DROP TRIGGER \1 ON event;/g' \
+			    -e 's/\bchar\(/chr(/g' <<<"$*")"
 		else psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$where"; fi
 	else
 		command sqlite3 -cmd ".timeout 5000" "$@"
