@@ -346,7 +346,7 @@ server_main(const char *db, int argc, char **argv)
 	}
 	*colon = '\0';
 	if (hostkey == NULL && store_is_pg(db)) {
-		/* A PostgreSQL URL names no folder: the current one. */
+		/* No folder of the database: the one the server runs in. */
 		snprintf(keypath, sizeof keypath, "host_ed25519_key");
 		hostkey = keypath;
 	} else if (hostkey == NULL) {
