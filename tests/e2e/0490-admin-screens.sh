@@ -78,7 +78,7 @@ expect_has "users: y disables" "$scr" "已停用"
 ssh $SSH_OPTS -o BatchMode=yes -i "$TMP/newkey" -p "$PORT" newbie@127.0.0.1 user me >/dev/null 2>&1
 check "users: a disabled user cannot log in" test $? -ne 0
 expect_eq "audit: the user's changes are events" \
-    "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM (SELECT action FROM event WHERE subject = 'user:newbie' ORDER BY id)")" \
+    "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM (SELECT action FROM event WHERE subject = 'user:newbie' ORDER BY id) AS e")" \
     "user_add key_add user_disable"
 # Ctrl-C on a form cancels it and keeps what was typed as a draft.
 tmux_keys e
