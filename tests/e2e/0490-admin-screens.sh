@@ -54,7 +54,7 @@ tmux_keys k
 wait_screen "粘贴一行 OpenSSH 公钥" 3 >/dev/null
 tmux_keys -l "ssh-ed25519 AAAAnotakey"
 tmux_keys F2
-scr=$(wait_screen "公钥" 3)
+scr=$(wait_screen "不是有效的" 3)
 expect_has "keys: a line that is not a key is refused" "$scr" "不是有效的"
 tmux_keys C-u
 tmux_keys -l "$(cat "$TMP/newkey.pub")"
