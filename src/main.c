@@ -27,6 +27,7 @@ usage(void)
 	fputs("usage: tongban [--db PATH] [--as LOGIN] COMMAND ...\n"
 	    "       tongban init --db PATH\n"
 	    "       tongban demo --db PATH [--cases N] [--seed S]\n"
+	    "       tongban migrate --from FILE --to postgresql://USER@HOST/DB\n"
 	    "       tongban serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--host-key PATH]\n"
 	    "                     [--idle-timeout MINUTES] [--no-compression]\n"
 	    "       tongban help   (all commands)\n", stderr);
@@ -266,6 +267,18 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		return console_main(db, as, "local");
+	}
+	/* migrate names its two databases itself: no session store. */
+	if (strcmp(argv[i], "migrate") == 0 && as == NULL) {
+		session_host(&ses);
+		memset(&c, 0, sizeof c);
+		c.s = &ses;
+		c.in = stdin;
+		c.out = stdout;
+		c.err = stderr;
+		rc = cmd_run(&c, argc - i, argv + i);
+		session_close(&ses);
+		return rc;
 	}
 	if (access(db, F_OK) != 0) {
 		fprintf(stderr, "tongban: ");

@@ -131,6 +131,8 @@ const char *cmd_arg(const struct cmd_args *a, const char *name);
 /* Print the usage of a's row and return EXIT_USAGE. */
 int cmd_row_usage(struct cmd_ctx *c, const struct cmd_args *a);
 
+/* tongban migrate (cmd_migrate.c) */
+int cmd_migrate(struct cmd_ctx *c, struct cmd_args *a);
 /* Rows of the table: cases (cmd_case.c) */
 int cmd_case_show(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_find(struct cmd_ctx *c, struct cmd_args *a);

@@ -110,6 +110,15 @@ session_init(struct session *s, struct store *st, const struct calendar *cal,
 }
 
 void
+session_host(struct session *s)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->addr, sizeof s->addr, "local");
+	s->local = 1;
+	local_user(&s->user);
+}
+
+void
 session_close(struct session *s)
 {
 	user_release(&s->user);
@@ -184,9 +193,9 @@ session_refresh(struct session *s, char **cause)
 	long v;
 	int rc;
 
-	assert(s->st != NULL);
 	if (s->local)
 		return 0;
+	assert(s->st != NULL);
 	v = store_data_version(s->st);
 	if (v == s->seen_version) {
 		if (!s->user.disabled)

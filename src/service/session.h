@@ -38,6 +38,9 @@ int session_open(struct session *s, const char *db, const char *login, const cha
  * borrows st, copies the user's fields. */
 void session_init(struct session *s, struct store *st, const struct calendar *cal,
     const struct user *u, const char *addr);
+/* The host operator without a store: for a command that opens the
+ * databases it names itself (tongban migrate). */
+void session_host(struct session *s);
 void session_close(struct session *s);
 
 /* Today: TONGBAN_TODAY, or the day named in the file TONGBAN_TODAY_FILE
