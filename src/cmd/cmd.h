@@ -81,6 +81,9 @@ int cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts,
 enum cmd_target { CMD_TARGET_NONE, CMD_TARGET_CASE, CMD_TARGET_RECORD, CMD_TARGET_USER };
 #define CMD_WRITES 0x1
 #define CMD_REST 0x2	/* the words after "--" are the row's, untouched (a->rest) */
+/* A report or an export: it reads the read database when one was named
+ * (--read-db, session_read_store), a standby, not the primary. */
+#define CMD_READ_DB 0x4
 
 #define CMD_MAXOPTS 40
 #define CMD_MAXPOS 4

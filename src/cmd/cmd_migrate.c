@@ -13,6 +13,11 @@ static void
 told(void *arg, const char *table, long long rows)
 {
 	struct cmd_ctx *c = arg;
+	static int first = 1;
+
+	if (first)
+		fprintf(c->out, "%s\n", _("copied (rows per table):"));
+	first = 0;
 
 	fprintf(c->out, "  %-24s %12lld\n", table, rows);
 	fflush(c->out);
@@ -31,7 +36,6 @@ cmd_migrate(struct cmd_ctx *c, struct cmd_args *a)
 	if (from == NULL || *from == '\0' || to == NULL || *to == '\0')
 		return cmd_row_usage(c, a);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	fprintf(c->out, _("copying %s into PostgreSQL\n"), from);
 	rc = migrate_copy(from, to, told, c, &rows, &cause);
 	if (rc != EXIT_OK) {
 		cmd_fail(c, rc, "%s", cause ? cause : "?");

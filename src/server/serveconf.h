@@ -1,13 +1,13 @@
 /*
  * The server's configuration file (etc/tongban.conf): "key = value" lines,
- * '#' for comments. Keys: db, listen, host_key, idle_timeout (minutes),
+ * '#' for comments. Keys: db, read_db (reports and exports), listen, host_key, idle_timeout (minutes),
  * compression (yes/no), warn_percent (1-100).
  */
 #ifndef TONGBAN_SERVECONF_H
 #define TONGBAN_SERVECONF_H
 
 struct serve_conf {
-	char *db, *listen, *host_key, *idle_timeout;
+	char *db, *read_db, *listen, *host_key, *idle_timeout;
 	int compression;	/* -1: not set */
 	int warn_percent;	/* 0: not set */
 };

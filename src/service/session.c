@@ -109,6 +109,61 @@ session_init(struct session *s, struct store *st, const struct calendar *cal,
 	store_meta_get(st, STORE_CALENDAR_REV, &s->cal_rev);
 }
 
+static char *read_db;
+
+void
+session_set_read_db(const char *where)
+{
+	free(read_db);
+	read_db = where != NULL && *where != '\0' ? xstrdup(where) : NULL;
+}
+
+struct store *
+session_read_store(struct session *s)
+{
+	char *cause = NULL;
+
+	if (s->read_st != NULL)
+		return s->read_st;
+	if (read_db == NULL || s->read_tried || s->st == NULL)
+		return s->st;
+	s->read_tried = 1;
+	s->read_st = store_open(read_db, NULL, &cause);
+	if (s->read_st == NULL) {
+		free(s->read_note);
+		s->read_note = NULL;
+		set_cause(&s->read_note, _("--read-db: %s; reading from --db instead"),
+		    cause ? cause : "?");
+		free(cause);
+		return s->st;
+	}
+	return s->read_st;
+}
+
+struct store *
+session_read_begin(struct session *s)
+{
+	struct store *primary = s->st;
+
+	s->st = session_read_store(s);
+	return primary;
+}
+
+void
+session_read_end(struct session *s, struct store *primary)
+{
+	s->st = primary;
+}
+
+char *
+session_read_note(struct session *s)
+{
+	char *n = s->read_note;
+
+	s->read_note = NULL;
+	return n;
+}
+
 void
 session_host(struct session *s)
 {
@@ -127,6 +182,8 @@ session_close(struct session *s)
 		clock_calendar_release(&s->own_cal);
 	if (s->owns_store)
 		store_close(s->st);
+	store_close(s->read_st);
+	free(s->read_note);
 	memset(s, 0, sizeof *s);
 }
 
