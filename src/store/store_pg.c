@@ -132,9 +132,19 @@ connect_now(struct store *st, char **cause)
 	}
 	PQsetNoticeProcessor(pc->c, drain_notices, NULL);
 	pc->gen++;
-	r = PQexec(pc->c, "SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; "
-	    "LISTEN tongban");
+	r = PQexec(pc->c, "SET client_encoding = 'UTF8'; SET datestyle = 'ISO'");
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		keep_error(st, r);
+		PQclear(r);
+		set_cause(cause, _("database: %s"), pc->err);
+		return -1;
+	}
+	PQclear(r);
+	/* A hot standby (--read-db) takes no LISTEN: it only serves reads. */
+	r = PQexec(pc->c, "LISTEN tongban");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+	    !(PQresultErrorField(r, PG_DIAG_SQLSTATE) != NULL &&
+	    strcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "25006") == 0)) {
 		keep_error(st, r);
 		PQclear(r);
 		set_cause(cause, _("database: %s"), pc->err);
