@@ -319,10 +319,11 @@ static const struct cmd_entry commands[] = {
 	  N_("annual evaluation with the five indicators"), REPORT_OPTS, 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, CMD_READ_DB, cmd_report_run },
 
-	/* On the host only: it reads a database file by its path. */
+	/* On the host only: it reads a database file by its path. It writes
+	 * another database than the session's: not CMD_WRITES. */
 	{ "migrate", NULL, "--from FILE --to postgresql://USER@HOST/DB",
 	  N_("copy an SQLite database whole into an empty PostgreSQL database"), "from= to=", 0, 0,
-	  RIGHT_HOST_FILES, CMD_TARGET_NONE, CMD_WRITES, cmd_migrate },
+	  RIGHT_HOST_FILES, CMD_TARGET_NONE, 0, cmd_migrate },
 
 	{ "help", NULL, "[COMMAND]", N_("this help"), NULL, 0, 2,
 	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_help },
