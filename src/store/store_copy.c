@@ -125,68 +125,132 @@ target_clear(struct store *to, const struct table *t, int n, char **cause)
 	return rc;
 }
 
-/* Every row of table t from one store into the other: its number, or -1. */
+/* The INSERT of n rows of t. */
+static char *
+insert_sql(const struct table *t, int n)
+{
+	struct sb b = SB_INIT;
+	int i, k;
+
+	sb_addf(&b, "INSERT INTO %s(", t->name);
+	for (i = 0; i < t->ncols; i++)
+		sb_addf(&b, "%s\"%s\"", i ? ", " : "", t->cols[i]);
+	sb_adds(&b, ") VALUES ");
+	for (k = 0; k < n; k++) {
+		sb_adds(&b, k ? ", (" : "(");
+		for (i = 0; i < t->ncols; i++)
+			sb_addf(&b, "%s?%d", i ? ", " : "", k * t->ncols + i + 1);
+		sb_adds(&b, ")");
+	}
+	return sb_detach(&b);
+}
+
+/* Write the n rows held in vals (n * ncols values) with w: 0 or -1. */
+static int
+flush_rows(struct store *to, sq_stmt *w, const struct table *t, char **vals, int n,
+    long long done, char **cause)
+{
+	enum sq_step step;
+	int i;
+
+	sq_reset(w);
+	for (i = 0; i < n * t->ncols; i++)
+		sq_text(w, i + 1, vals[i]);
+	step = sq_step(w);
+	for (i = 0; i < n * t->ncols; i++) {
+		free(vals[i]);
+		vals[i] = NULL;
+	}
+	if (step != SQ_DONE && step != SQ_ROW) {
+		char *why = NULL;
+
+		sq_fail(to, &why);
+		set_cause(cause, _("table %s, row %lld: %s"), t->name, done + 1, why);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Every row of table t from one store into the other: its number, or -1.
+ * Rows go over several to a statement, as many as COPY_PARAMS values
+ * allow (the PostgreSQL driver binds up to 64): fewer round trips.
+ */
+#define COPY_PARAMS 64
 static long long
 copy_table(struct store *from, struct store *to, const struct table *t, char **cause)
 {
-	struct sb sel = SB_INIT, ins = SB_INIT;
-	sq_stmt *r = NULL, *w = NULL;
+	struct sb sel = SB_INIT;
+	sq_stmt *r = NULL, *one = NULL, *many = NULL;
+	char *sql, **vals;
 	long long rows = 0;
-	int i, rc = 0, meta = strcmp(t->name, "meta") == 0;
+	int i, rc = 0, held = 0, meta = strcmp(t->name, "meta") == 0;
+	int batch = t->ncols > 0 && t->ncols <= COPY_PARAMS ? COPY_PARAMS / t->ncols : 1;
 
+	vals = xcalloc((size_t)batch * (size_t)t->ncols + 1, sizeof *vals);
 	sb_adds(&sel, "SELECT ");
-	sb_addf(&ins, "INSERT INTO %s(", t->name);
-	for (i = 0; i < t->ncols; i++) {
-		sb_addf(&sel, "%s\"%s\"", i ? ", " : "", t->cols[i]);
-		sb_addf(&ins, "%s\"%s\"", i ? ", " : "", t->cols[i]);
-	}
-	sb_addf(&sel, " FROM \"%s\"", t->name);
-	sb_adds(&ins, ") VALUES (");
 	for (i = 0; i < t->ncols; i++)
-		sb_addf(&ins, "%s?%d", i ? ", " : "", i + 1);
-	sb_adds(&ins, ")");
+		sb_addf(&sel, "%s\"%s\"", i ? ", " : "", t->cols[i]);
+	sb_addf(&sel, " FROM \"%s\"", t->name);
 	if ((r = sq_prep_once(from, sel.buf)) == NULL) {
 		sq_fail(from, cause);
 		rows = -1;
 		goto out;
 	}
-	if ((w = sq_prep_once(to, ins.buf)) == NULL) {
+	sql = insert_sql(t, 1);
+	one = sq_prep_once(to, sql);
+	free(sql);
+	if (one != NULL && batch > 1) {
+		sql = insert_sql(t, batch);
+		many = sq_prep_once(to, sql);
+		free(sql);
+	}
+	if (one == NULL || (batch > 1 && many == NULL)) {
 		sq_fail(to, cause);
 		rows = -1;
 		goto out;
 	}
 	while (rc == 0 && sq_next(from, r, &rc)) {
-		enum sq_step step;
-
 		/* The target's own version stays (its meta row was kept). */
 		if (meta && strcmp(sq_peek(r, 0), "schema_version") == 0)
 			continue;
-		sq_reset(w);
 		for (i = 0; i < t->ncols; i++)
-			sq_text(w, i + 1, (const char *)sq_col_text(r, i));
-		step = sq_step(w);
-		if (step != SQ_DONE && step != SQ_ROW) {
-			char *why = NULL;
-
-			sq_fail(to, &why);
-			set_cause(cause, _("table %s, row %lld: %s"), t->name, rows + 1, why);
-			free(why);
+			vals[held * t->ncols + i] = sq_col_or_null(r, i);
+		if (++held == batch) {
+			if (flush_rows(to, batch > 1 ? many : one, t, vals, held, rows, cause) != 0) {
+				rows = -1;
+				goto out;
+			}
+			rows += held;
+			held = 0;
+		}
+	}
+	if (rc != 0) {
+		sq_fail(from, cause);
+		rows = -1;
+		goto out;
+	}
+	/* The rows left over, one at a time. */
+	for (i = 0; i < held; i++) {
+		if (flush_rows(to, one, t, vals + i * t->ncols, 1, rows, cause) != 0) {
 			rows = -1;
 			goto out;
 		}
 		rows++;
 	}
-	if (rc != 0) {
-		sq_fail(from, cause);
-		rows = -1;
-	}
+	held = 0;
 out:
+	for (i = 0; i < held * t->ncols; i++)
+		free(vals[i]);
+	free(vals);
 	if (r != NULL)
 		sq_done(from, r);
-	if (w != NULL)
-		sq_done(to, w);
+	if (one != NULL)
+		sq_done(to, one);
+	if (many != NULL)
+		sq_done(to, many);
 	sb_release(&sel);
-	sb_release(&ins);
 	return rows;
 }
 
@@ -195,6 +259,7 @@ store_copy(struct store *from, struct store *to, store_copy_fn fn, void *arg,
     long long *total, char **cause)
 {
 	struct table *t = NULL;
+	char *indexes = NULL;
 	int n = 0, i, rc = -1, busy;
 
 	*total = 0;
@@ -221,6 +286,12 @@ store_copy(struct store *from, struct store *to, store_copy_fn fn, void *arg,
 		store_rollback(to);
 		goto out;
 	}
+	/* The case tables' indexes are built once at the end: much faster
+	 * than row by row. */
+	if ((indexes = store_bulk_drop_indexes(to, cause)) == NULL) {
+		store_rollback(to);
+		goto out;
+	}
 	for (i = 0; i < n; i++) {
 		long long rows = copy_table(from, to, &t[i], cause);
 
@@ -231,6 +302,10 @@ store_copy(struct store *from, struct store *to, store_copy_fn fn, void *arg,
 		*total += rows;
 		if (fn != NULL)
 			fn(arg, t[i].name, rows);
+	}
+	if (store_bulk_restore_indexes(to, indexes, cause) != 0) {
+		store_rollback(to);
+		goto out;
 	}
 	/* The ids the database makes continue after the copied ones. */
 	if (to->drv == &store_pg && store_exec(to, "SELECT tb_reset_ids()", cause) != 0) {
@@ -243,6 +318,7 @@ store_copy(struct store *from, struct store *to, store_copy_fn fn, void *arg,
 	}
 	rc = 0;
 out:
+	free(indexes);
 	store_exec(from, "ROLLBACK", NULL);
 	if (t != NULL)
 		tables_release(t, n);
