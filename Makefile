@@ -8,14 +8,16 @@ WARN    := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Werror
 PKGS    := libssh ncursesw sqlite3 libcrypto libpq
 CFLAGS  ?= -O2 -g
+# libpq (the PostgreSQL store): Debian keeps its header in /usr/include/postgresql.
+PQ_CFLAGS := $(or $(shell pkg-config --cflags libpq 2>/dev/null),-I/usr/include/postgresql)
 # override: a CFLAGS given on the command line (test-asan) keeps what follows.
 # Sources are found by folder; each folder is one layer (docs/ARCHITECTURE.md).
 LAYERS  := src/base src/domain src/store src/service src/cmd tools
-INCS    := $(addprefix -I,$(LAYERS) src/server screens build) $(shell pkg-config --cflags libpq 2>/dev/null)
+INCS    := $(addprefix -I,$(LAYERS) src/server screens build)
 override CFLAGS += -std=gnu11 $(WARN) $(INCS) -D_GNU_SOURCE \
            -DTONGBAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(PREFIX)/share/locale"' \
-           -DDATADIR='"$(PREFIX)/share/tongban"'
-LDLIBS  += -lcsv -lhpdf -lcrypt -lutil -lm
+           -DDATADIR='"$(PREFIX)/share/tongban"' $(PQ_CFLAGS)
+LDLIBS  += -lcsv -lhpdf -lcrypt -lutil -lm -lpq
 
 # src/server/sshkey.c is the one server file in the core: the command
 # `user key add` (src/cmd) validates keys with libssh through it, and only
@@ -35,16 +37,18 @@ OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
-.PHONY: initials all deps run test unit e2e test-asan test-fault bench clean demo fuzz pot statutory \
+.PHONY: initials all deps run test test-pg unit e2e test-asan test-fault bench clean demo fuzz pot statutory \
 	check-data man install
 
 all: deps $(BIN) $(MO)
 
-# Install missing packages once; the stamp keeps later builds quiet.
+# Install missing packages once; the stamp keeps later builds quiet (checked
+# again when this Makefile or the script changes).
 deps: build/.deps
-build/.deps:
+build/.deps: Makefile etc/install-deps.sh
 	@mkdir -p build
 	@if ! pkg-config --exists $(PKGS) || [ ! -f /usr/include/csv.h ] || \
+	    [ ! -f /usr/include/postgresql/libpq-fe.h ] || \
 	    [ ! -f /usr/include/openssl/evp.h ] || \
 	    [ ! -f /usr/include/crypt.h ] || [ ! -f /usr/include/hpdf.h ] || \
 	    ! command -v msgfmt >/dev/null || \
@@ -54,13 +58,14 @@ build/.deps:
 		echo "installing dependencies (etc/install-deps.sh)"; ./etc/install-deps.sh; fi
 	@touch $@
 
-build/schema.c: data/schema.sql $(wildcard data/schema-pg.sql)
+# Both schemas as C strings: data/schema.sql (SQLite) and data/schema-pg.sql
+# (PostgreSQL); src/store/schema.h declares them.
+SQL2C = sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/'
+build/schema.c: data/schema.sql data/schema-pg.sql
 	@mkdir -p build
 	@{ echo '#include "schema.h"'; echo 'const char schema_sql[] ='; \
-	   sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; \
-	   echo 'const char schema_pg_sql[] = ""'; \
-	   if [ -f data/schema-pg.sql ]; then sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' \
-	   -e 's/$$/\\n"/' data/schema-pg.sql; fi; echo ';'; } > $@
+	   $(SQL2C) data/schema.sql; echo ';'; echo 'const char schema_pg_sql[] ='; \
+	   $(SQL2C) data/schema-pg.sql; echo ';'; } > $@
 
 $(BUILD)/%.o: %.c | build/.deps
 	@mkdir -p $(dir $@)
@@ -116,6 +121,11 @@ check-data:
 # is "N passed, N failed".
 test: all $(UNITBIN) check-data
 	@TONGBAN=$(CURDIR)/$(BIN) UNIT=$(CURDIR)/$(UNITBIN) bash tests/run.sh
+
+# The PostgreSQL suites (tests/pg/*-test.sh, *-check.sh), each on throwaway
+# clusters of its own; installs PostgreSQL 15 first when it is missing.
+test-pg: all
+	@TONGBAN=$(CURDIR)/$(BIN) bash tests/pg/run.sh
 
 UNIT_SRC := $(wildcard tests/unit/t_*.c)
 $(UNITBIN): tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)
@@ -178,7 +188,7 @@ bench: all tests/bench/bench
 # terminal input path, the import path and the terminal's transcoders. make fuzz builds them and runs each for FUZZTIME seconds.
 FUZZTIME ?= 30
 FUZZ_CFLAGS := -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 $(INCS) \
-	-D_GNU_SOURCE $(shell pkg-config --cflags ncursesw)
+	-D_GNU_SOURCE $(shell pkg-config --cflags ncursesw) $(PQ_CFLAGS)
 fuzz: deps build/schema.c
 	@mkdir -p build/fuzz
 	clang $(FUZZ_CFLAGS) -o build/fuzz/csv tests/fuzz/fuzz_csv.c src/base/util.c src/base/conv.c src/base/csvio.c \

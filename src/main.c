@@ -37,7 +37,7 @@ static int
 open_and_load(const char *db, struct store **stp, int create, char **cause)
 {
 	struct stat sb;
-	int fresh = stat(db, &sb) != 0;
+	int fresh = !store_is_pg(db) && stat(db, &sb) != 0;
 	struct store *st;
 
 	if (!create && fresh) {

@@ -332,7 +332,7 @@ build_fast(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		return 0;
 	n = p ? strlen(p) : 0;
 	if (p == NULL && scope->kind == SCOPE_ALL) {
-		sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+		sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1 = 1");
 		after_newest(q, f, "c.");
 		sb_adds(q, " ORDER BY c.submitted DESC, c.id DESC LIMIT ?11");
 		return 1;
@@ -445,7 +445,7 @@ light_arms(struct sb *q, const struct case_filter *f, const struct scope *scope)
 	sb_adds(q, ")");
 }
 
-/* The WHERE terms of store_case_find (after "WHERE 1") into q. */
+/* The WHERE terms of store_case_find (after "WHERE 1 = 1") into q. */
 static void
 find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 {
@@ -584,7 +584,7 @@ build_find(struct sb *q, const struct case_filter *f, const struct scope *scope)
 {
 	if (build_fast(q, f, scope))
 		return;
-	sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1");
+	sb_adds(q, "SELECT " CASE_COLS CASE_JOINS "WHERE 1 = 1");
 	find_where(q, f, scope);
 	sb_adds(q, f->by_due ? " ORDER BY c.due, c.warn, c.id" : " ORDER BY c.submitted DESC, c.id DESC");
 	if (f->limit > 0)
@@ -712,11 +712,11 @@ store_case_count(struct store *st, const struct case_filter *f, const struct sco
 	g.limit = 0;
 	g.after = NULL;
 	if (cap > 0) {
-		sb_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM cases c WHERE 1");
+		sb_adds(&q, "SELECT count(*) FROM (SELECT 1 FROM cases c WHERE 1 = 1");
 		find_where(&q, &g, scope);
 		sb_addf(&q, " LIMIT %ld)", cap);
 	} else {
-		sb_adds(&q, "SELECT count(*) FROM cases c WHERE 1");
+		sb_adds(&q, "SELECT count(*) FROM cases c WHERE 1 = 1");
 		find_where(&q, &g, scope);
 	}
 	s = sq_prep_once(st, q.buf);
@@ -755,7 +755,7 @@ store_case_export(struct store *st, const struct case_filter *f, const struct sc
 	    "c.extended_days, c.paused_since, c.warn, c.due, c.on_time, c.office, o.name, "
 	    "c.channel, c.hall_region, c.applicant_region, c.office_region, c.provisional, "
 	    "c.deliver_warn, c.deliver_due, c.result FROM cases c JOIN item i ON i.code = c.item "
-	    "JOIN office o ON o.code = c.office WHERE 1");
+	    "JOIN office o ON o.code = c.office WHERE 1 = 1");
 	find_where(&q, f, scope);
 	sb_adds(&q, " ORDER BY c.id");
 	s = sq_prep_once(st, q.buf);
@@ -861,7 +861,7 @@ store_case_seq_next(struct store *st, const char *prefix, long *n, char **cause)
 {
 	static const char sql[] =
 	    "INSERT INTO case_seq(prefix, n) VALUES (?1, 1) "
-	    "ON CONFLICT(prefix) DO UPDATE SET n = n + 1 RETURNING n";
+	    "ON CONFLICT(prefix) DO UPDATE SET n = case_seq.n + 1 RETURNING n";
 	sq_stmt *s = sq_prep(st, sql);
 	int rc = -1;
 
@@ -881,7 +881,7 @@ store_case_seq_set(struct store *st, const char *prefix, long n, char **cause)
 {
 	static const char sql[] =
 	    "INSERT INTO case_seq(prefix, n) VALUES (?1, ?2) "
-	    "ON CONFLICT(prefix) DO UPDATE SET n = max(n, excluded.n)";
+	    "ON CONFLICT(prefix) DO UPDATE SET n = CASE WHEN case_seq.n > excluded.n THEN case_seq.n ELSE excluded.n END";
 	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, prefix);
@@ -1017,7 +1017,7 @@ store_worklist_lights(struct store *st, const char *office, const char *hall,
 	    " UNION ALL SELECT 2, count(*) FROM cases INDEXED BY cases_office_yellow"
 	    " WHERE office = ?1 AND open = 1 AND yellow_from <= ?3 AND red_from > ?3"
 	    " UNION ALL SELECT 1, count(*) FROM cases INDEXED BY cases_office_yellow"
-	    " WHERE ?4 AND office = ?1 AND open = 1 AND yellow_from > ?3"
+	    " WHERE ?4 = 1 AND office = ?1 AND open = 1 AND yellow_from > ?3"
 	    " UNION ALL SELECT l, count(*) FROM ("
 	    " SELECT " LIGHT_OF("x.") " l FROM case_branch b CROSS JOIN cases x ON x.id = b.case_id"
 	    "  WHERE b.office = ?1 AND b.opinion IS NULL AND x.office != ?1"

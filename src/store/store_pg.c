@@ -32,7 +32,7 @@
 #include "store_priv.h"
 #include "util.h"
 
-#define MAXPARAMS 64
+#define MAXPARAMS 100
 /* The one lock every writer takes: "tongban" on a phone keypad. */
 #define WRITE_LOCK "8664226"
 
@@ -74,7 +74,7 @@ static void
 keep_error(struct store *st, const PGresult *r)
 {
 	struct pgconn *pc = PC(st);
-	const char *m = r ? PQresultErrorMessage(r) : NULL;
+	const char *m = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	const char *code = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	size_t n;
 
@@ -85,6 +85,8 @@ keep_error(struct store *st, const PGresult *r)
 	if (strncmp(m, "ERROR:  ", 8) == 0)
 		m += 8;
 	snprintf(pc->err, sizeof pc->err, "%s", m);
+	if (getenv("TONGBAN_PG_DEBUG") != NULL)
+		fprintf(stderr, "tongban: postgresql: %s\n", r ? PQresultErrorMessage(r) : m);
 	n = strlen(pc->err);
 	while (n > 0 && (pc->err[n - 1] == '\n' || pc->err[n - 1] == ' '))
 		pc->err[--n] = '\0';
@@ -255,16 +257,78 @@ is_word(char c)
  * goes (a hint for SQLite's planner), quoted text is left alone. An INSERT
  * into a table with a database-made id RETURNs it (sq_last_id).
  */
+/* Whether q starts with word w as a whole word (case as written). */
+static int
+word_at(const char *q, const char *w)
+{
+	size_t n = strlen(w);
+
+	return strncmp(q, w, n) == 0 && !is_word(q[n]);
+}
+
+/* After a subquery in FROM: does an alias follow, or a keyword? */
+static int
+alias_follows(const char *q)
+{
+	static const char *const keywords[] = {
+		"WHERE", "GROUP", "ORDER", "UNION", "LIMIT", "JOIN", "LEFT", "CROSS",
+		"INNER", "ON", "EXCEPT", "INTERSECT", "HAVING", NULL
+	};
+	int i;
+
+	while (*q == ' ' || *q == '\n' || *q == '\t')
+		q++;
+	if (!is_word(*q))
+		return 0;
+	for (i = 0; keywords[i] != NULL; i++)
+		if (word_at(q, keywords[i]))
+			return 0;
+	return 1;
+}
+
 static void
 translate(struct store *st, sq_stmt *s, struct pgstmt *p)
 {
 	const char *q = s->sql;
 	struct sb out = SB_INIT;
+	/* Parentheses open, and which of them are subqueries in FROM or JOIN,
+	 * which PostgreSQL wants named: SQLite lets them go unnamed. */
+	char from[64];
+	int depth = 0, last_from = 0, aliases = 0;
 	int next = 1, n, i;
 
 	(void)st;
 	sb_adds(&out, "");
 	while (*q != '\0') {
+		if (is_word(*q) && (q == s->sql || !is_word(q[-1]))) {
+			if (word_at(q, "FROM") || word_at(q, "JOIN"))
+				last_from = 1;
+			else if (!word_at(q, "SELECT"))
+				last_from = 0;
+			if (word_at(q, "CROSS") && word_at(q + 6, "JOIN")) {
+				q += 6;		/* CROSS JOIN ... ON: a hint to SQLite's planner */
+				continue;
+			}
+		}
+		if (*q == '(') {
+			if (depth < (int)sizeof from)
+				from[depth] = (char)last_from;
+			depth++;
+			last_from = 0;
+			sb_add(&out, q, 1);
+			q++;
+			continue;
+		}
+		if (*q == ')') {
+			sb_add(&out, q, 1);
+			q++;
+			if (depth > 0 && --depth < (int)sizeof from && from[depth] &&
+			    !alias_follows(q))
+				sb_addf(&out, " AS tb_sub%d", ++aliases);
+			continue;
+		}
+		if (*q != ' ' && *q != '\n' && *q != '\t' && !is_word(*q) && *q != '(')
+			last_from = 0;
 		if (*q == '\'') {
 			const char *e = q + 1;
 
@@ -417,8 +481,12 @@ static int
 server_prepare(struct store *st, struct pgstmt *p)
 {
 	struct pgconn *pc = PC(st);
+	/* A failed PREPARE would abort the transaction around it. */
+	int guard = pg_in_txn(st);
 	int tries;
 
+	if (guard)
+		PQclear(PQexec(pc->c, "SAVEPOINT tb_prepare"));
 	for (tries = 0; tries <= p->nparams; tries++) {
 		PGresult *r = PQprepare(pc->c, p->name, p->text, p->nparams, p->types);
 		const char *code;
@@ -427,12 +495,17 @@ server_prepare(struct store *st, struct pgstmt *p)
 
 		if (PQresultStatus(r) == PGRES_COMMAND_OK) {
 			PQclear(r);
+			if (guard)
+				PQclear(PQexec(pc->c, "RELEASE SAVEPOINT tb_prepare"));
 			p->gen = pc->gen;
 			return 0;
 		}
+		if (guard)
+			PQclear(PQexec(pc->c, "ROLLBACK TO SAVEPOINT tb_prepare"));
 		code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 		m = PQresultErrorMessage(r);
-		if (code != NULL && strcmp(code, "42P18") == 0 && m != NULL &&
+		if (code != NULL && (strcmp(code, "42P18") == 0 || strcmp(code, "42P08") == 0) &&
+		    m != NULL &&
 		    (m = strchr(m, '$')) != NULL && (n = atoi(m + 1)) >= 1 &&
 		    n <= p->nparams && p->types[n - 1] == 0) {
 			p->types[n - 1] = 25;
@@ -441,8 +514,10 @@ server_prepare(struct store *st, struct pgstmt *p)
 		}
 		keep_error(st, r);
 		PQclear(r);
-		return -1;
+		break;
 	}
+	if (guard)
+		PQclear(PQexec(pc->c, "RELEASE SAVEPOINT tb_prepare"));
 	return -1;
 }
 

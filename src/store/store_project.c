@@ -18,10 +18,11 @@ static int
 rows(struct store *st, sq_stmt *s, store_row_fn fn, void *arg)
 {
 	const char *v[20];
-	int rc = 0, n = sq_ncols(s), i, found = 0;
+	int rc = 0, n, i, found = 0;
 
-	assert(n <= 20);
 	while (rc == 0 && sq_next(st, s, &rc)) {
+		n = sq_ncols(s);	/* known once it ran (PostgreSQL) */
+		assert(n <= 20);
 		for (i = 0; i < n; i++)
 			v[i] = (const char *)sq_col_text(s, i);
 		found = 1;

@@ -19,11 +19,12 @@ static int
 rows(struct store *st, sq_stmt *s, store_row_fn fn, void *arg)
 {
 	const char *v[16];
-	int rc = 0, n = sq_ncols(s), i, found = 0;
+	int rc = 0, n, i, found = 0;
 
-	if (n > 16)
-		n = 16;
 	while (rc == 0 && sq_next(st, s, &rc)) {
+		n = sq_ncols(s);	/* known once it ran (PostgreSQL) */
+		if (n > 16)
+			n = 16;
 		for (i = 0; i < n; i++)
 			v[i] = (const char *)sq_col_text(s, i);
 		found = 1;

@@ -68,7 +68,7 @@ store_stat_open_add(struct store *st, const char *area, const char *status,
 {
 	static const char up[] =
 	    "INSERT INTO stat_open(area, status, warn, due, n) VALUES (?1, ?2, ?3, ?4, ?5) "
-	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	    "ON CONFLICT(area, status, warn, due) DO UPDATE SET n = stat_open.n + excluded.n RETURNING n";
 	static const char del[] =
 	    "DELETE FROM stat_open WHERE area = ?1 AND status = ?2 AND warn = ?3 AND due = ?4";
 	const struct key k[] = { { area, 0 }, { status, 0 }, { warn, 0 }, { due, 0 } };
@@ -82,7 +82,7 @@ store_stat_frozen_add(struct store *st, const char *area, const char *status, in
 {
 	static const char up[] =
 	    "INSERT INTO stat_frozen(area, status, light, n) VALUES (?1, ?2, ?3, ?4) "
-	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	    "ON CONFLICT(area, status, light) DO UPDATE SET n = stat_frozen.n + excluded.n RETURNING n";
 	static const char del[] =
 	    "DELETE FROM stat_frozen WHERE area = ?1 AND status = ?2 AND light = ?3";
 	const struct key k[] = { { area, 0 }, { status, 0 }, { NULL, light } };
@@ -96,7 +96,7 @@ store_stat_light_add(struct store *st, const char *area, const char *status, int
 {
 	static const char up[] =
 	    "INSERT INTO stat_light(area, status, light, n) VALUES (?1, ?2, ?3, ?4) "
-	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	    "ON CONFLICT(area, status, light) DO UPDATE SET n = stat_light.n + excluded.n RETURNING n";
 	static const char del[] =
 	    "DELETE FROM stat_light WHERE area = ?1 AND status = ?2 AND light = ?3";
 	const struct key k[] = { { area, 0 }, { status, 0 }, { NULL, light } };
@@ -110,7 +110,7 @@ store_stat_frozen_red_add(struct store *st, const char *office, const char *area
 {
 	static const char up[] =
 	    "INSERT INTO stat_frozen_red(office, area, n) VALUES (?1, ?2, ?3) "
-	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	    "ON CONFLICT(office) DO UPDATE SET n = stat_frozen_red.n + excluded.n RETURNING n";
 	static const char del[] = "DELETE FROM stat_frozen_red WHERE office = ?1 AND area = ?2";
 	const struct key k[] = { { office, 0 }, { area, 0 } };
 
@@ -141,7 +141,7 @@ store_stat_office_add(struct store *st, const char *office, const char *area,
 {
 	static const char up[] =
 	    "INSERT INTO stat_office(office, area, due, n) VALUES (?1, ?2, ?3, ?4) "
-	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	    "ON CONFLICT(office, due) DO UPDATE SET n = stat_office.n + excluded.n RETURNING n";
 	static const char del[] =
 	    "DELETE FROM stat_office WHERE office = ?1 AND area = ?2 AND due = ?3";
 	const struct key k[] = { { office, 0 }, { area, 0 }, { due, 0 } };
@@ -155,7 +155,7 @@ store_stat_step_add(struct store *st, const char *item, int step, const char *di
 {
 	static const char up[] =
 	    "INSERT INTO stat_step(item, step, district, started, n) VALUES (?1, ?2, ?3, ?4, ?5) "
-	    "ON CONFLICT DO UPDATE SET n = n + excluded.n RETURNING n";
+	    "ON CONFLICT(item, step, district, started) DO UPDATE SET n = stat_step.n + excluded.n RETURNING n";
 	static const char del[] =
 	    "DELETE FROM stat_step WHERE item = ?1 AND step = ?2 AND district = ?3 AND started = ?4";
 	const struct key k[] = { { item, 0 }, { NULL, step }, { district, 0 }, { started, 0 } };
@@ -169,8 +169,8 @@ store_stat_day_add(struct store *st, const char *day, const char *area, long rec
 {
 	static const char sql[] =
 	    "INSERT INTO stat_day(day, district, received, finished, on_time) VALUES (?1, ?2, ?3, ?4, ?5) "
-	    "ON CONFLICT DO UPDATE SET received = received + excluded.received, "
-	    "finished = finished + excluded.finished, on_time = on_time + excluded.on_time";
+	    "ON CONFLICT(day, district) DO UPDATE SET received = stat_day.received + excluded.received, "
+	    "finished = stat_day.finished + excluded.finished, on_time = stat_day.on_time + excluded.on_time";
 	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, day);
@@ -186,7 +186,7 @@ store_stat_hall_add(struct store *st, const char *day, const char *hall, long de
 {
 	static const char sql[] =
 	    "INSERT INTO stat_hall(day, hall, received) VALUES (?1, ?2, ?3) "
-	    "ON CONFLICT DO UPDATE SET received = received + excluded.received";
+	    "ON CONFLICT(day, hall) DO UPDATE SET received = stat_hall.received + excluded.received";
 	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, day);
@@ -221,23 +221,23 @@ store_stat_rebuild(struct store *st, const char *today, char **cause)
 	    " WHERE open = 1 AND paused_since IS NULL AND " SQL_RUNNING " GROUP BY 1, 2, 3, 4; "
 	    "INSERT INTO stat_office SELECT office, office_region, "
 	    " CASE WHEN decided IS NULL THEN due ELSE deliver_due END, count(*) FROM cases "
-	    " WHERE open = 1 AND paused_since IS NULL AND " SQL_RUNNING " GROUP BY 1, 3; "
+	    " WHERE open = 1 AND paused_since IS NULL AND " SQL_RUNNING " GROUP BY 1, 2, 3; "
 	    "INSERT INTO stat_frozen SELECT office_region, status, "
 	    " tb_light(due, warn, COALESCE(paused_since, decided)), count(*) "
 	    " FROM cases WHERE open = 1 AND (paused_since IS NOT NULL OR NOT " SQL_RUNNING ") "
 	    " GROUP BY 1, 2, 3; "
 	    "INSERT INTO stat_frozen_red SELECT office, office_region, count(*) FROM cases "
 	    " WHERE open = 1 AND (paused_since IS NOT NULL OR NOT " SQL_RUNNING ") "
-	    " AND tb_light(due, warn, COALESCE(paused_since, decided)) = 3 GROUP BY 1; "
+	    " AND tb_light(due, warn, COALESCE(paused_since, decided)) = 3 GROUP BY 1, 2; "
 	    "INSERT INTO stat_step SELECT item, step, substr(office_region, 1, 6), "
 	    " COALESCE(step_started, accepted, submitted), count(*) FROM cases WHERE open = 1 "
 	    " GROUP BY 1, 2, 3, 4; "
 	    "INSERT INTO stat_day(day, district, received) SELECT submitted, "
 	    " substr(office_region, 1, 6), count(*) FROM cases GROUP BY 1, 2; "
 	    "INSERT INTO stat_day(day, district, finished, on_time) SELECT finished, "
-	    " substr(office_region, 1, 6), count(*), sum(on_time = 1) FROM cases "
+	    " substr(office_region, 1, 6), count(*), sum(CASE WHEN on_time = 1 THEN 1 ELSE 0 END) FROM cases "
 	    " WHERE status = 'completed' AND finished IS NOT NULL "
-	    " GROUP BY 1, 2 ON CONFLICT DO UPDATE SET finished = excluded.finished, "
+	    " GROUP BY 1, 2 ON CONFLICT(day, district) DO UPDATE SET finished = excluded.finished, "
 	    " on_time = excluded.on_time; "
 	    "INSERT INTO stat_hall SELECT submitted, hall_region, count(*) FROM cases GROUP BY 1, 2;";
 
@@ -396,7 +396,7 @@ store_stat_office_red(struct store *st, const char *lo, const char *hi, const ch
 	    "SELECT r.office, o.name, sum(r.n) FROM ("
 	    " SELECT office, n FROM stat_office WHERE due < ?3 AND area >= ?1 AND area < ?2"
 	    " UNION ALL SELECT office, n FROM stat_frozen_red WHERE area >= ?1 AND area < ?2"
-	    ") r JOIN office o ON o.code = r.office GROUP BY r.office ORDER BY 3 DESC, 1 LIMIT ?4";
+	    ") r JOIN office o ON o.code = r.office GROUP BY r.office, o.name ORDER BY 3 DESC, 1 LIMIT ?4";
 	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 

@@ -279,7 +279,7 @@ fresh_store(void)
 	struct store *st;
 	char *cause = NULL;
 
-	st = store_open(":memory:", schema_sql, &cause);
+	st = store_open(test_db(), schema_sql, &cause);
 	if (st == NULL || load_all(st, "data", &cause) != 0) {
 		printf("#   cannot make a store: %s\n", cause ? cause : "?");
 		free(cause);

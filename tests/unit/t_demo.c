@@ -231,7 +231,7 @@ demo_obeys_the_rules(void)
 	memset(&k, 0, sizeof k);
 	clock_calendar_init(&cal);
 	clock_parse_date("2026-11-27", &today);
-	st = store_open(":memory:", schema_sql, &cause);
+	st = store_open(test_db(), schema_sql, &cause);
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;
@@ -507,7 +507,7 @@ demo_projects_obey_the_rules(void)
 	memset(&k, 0, sizeof k);
 	clock_calendar_init(&cal);
 	clock_parse_date("2026-11-27", &today);
-	st = store_open(":memory:", schema_sql, &cause);
+	st = store_open(test_db(), schema_sql, &cause);
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;

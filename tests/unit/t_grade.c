@@ -59,7 +59,7 @@ static struct store *
 fresh(struct calendar *cal)
 {
 	char *cause = NULL;
-	struct store *st = store_open(":memory:", schema_sql, &cause);
+	struct store *st = store_open(test_db(), schema_sql, &cause);
 
 	if (st == NULL || load_all(st, "data", &cause) != 0) {
 		printf("#   cannot make a store: %s\n", cause ? cause : "?");

@@ -49,7 +49,7 @@ lookup_districts(void)
 	struct store *st;
 	char *cause = NULL, c[16];
 
-	st = store_open(":memory:", schema_sql, &cause);
+	st = store_open(test_db(), schema_sql, &cause);
 	CHECK(st != NULL);
 	if (st == NULL)
 		return;

@@ -328,7 +328,7 @@ dashboard_figures_reconcile(void)
 	memset(&t, 0, sizeof t);
 	clock_calendar_init(&cal);
 	clock_parse_date("2026-11-27", &today);
-	st = store_open(":memory:", schema_sql, &cause);
+	st = store_open(test_db(), schema_sql, &cause);
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;

@@ -242,7 +242,7 @@ report_figures_reconcile(void)
 	long n;
 
 	clock_calendar_init(&cal);
-	st = store_open(":memory:", schema_sql, &cause);
+	st = store_open(test_db(), schema_sql, &cause);
 	CHECK(st != NULL);
 	if (st == NULL)
 		goto out;

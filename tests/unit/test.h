@@ -27,6 +27,12 @@ void test_check_int(long got, long want, const char *expr, const char *file, int
 struct store;
 struct calendar;
 struct store *test_store(void);
+/* Where a new store of a test goes: ":memory:", or a new database on the
+ * PostgreSQL server of TONGBAN_TEST_PG; and whether it is PostgreSQL. */
+const char *test_db(void);
+int test_on_pg(void);
+/* The running test does not apply to this store (why): it says so. */
+void test_skip(const char *why);
 struct calendar *test_calendar(void);
 /* Close the suite's store and calendar: the next suite opens fresh ones. */
 void test_reset(void);
