@@ -32,16 +32,16 @@ pg_start pg || { not_ok "start a PostgreSQL cluster"; summary; exit 1; }
 P=$PORT_pg
 URL=$("$CLUSTER" url "$P")
 
-# The source: a demo, a case taken in and accepted, a supervision order.
+# The source: a demo, a case taken in, a supervision order, a complaint.
 "$TB" --db "$SRC" init >/dev/null && "$TB" --db "$SRC" demo --cases 3000 --seed 7 >/dev/null ||
 	{ not_ok "demo database"; summary; exit 1; }
 NO=$("$TB" --db "$SRC" --as clerk1 case new --item 000112004000 --applicant-id 11010519491231002X \
 	--applicant-name 张三 --applicant-region 500229001003 --channel window --materials 1,2,3,4,5)
 check "a case taken in on the source" test -n "$NO"
-"$TB" --db "$SRC" --as clerk1 case act "$NO" accept --note 'materials complete' >/dev/null
 OLD=$(sqlite3 "$SRC" "SELECT no FROM cases WHERE status IN ('approved','completed') LIMIT 1")
 "$TB" --db "$SRC" --as supervisor1 supervise new --case "$OLD" --note 'check it' --due 2026-12-31 \
 	>/dev/null 2>&1
+"$TB" --db "$SRC" --as supervisor1 complaint new --case "$NO" --text 'kept waiting' >/dev/null 2>&1
 
 # The copy.
 out=$("$TB" migrate --from "$SRC" --to "$URL" 2>&1); rc=$?
@@ -76,7 +76,8 @@ expect_eq "case show --format json of 4 cases reads the same on both" "$same" 4
 max_case=$(pg_sql "$P" "SELECT max(id) FROM cases")
 max_ev=$(pg_sql "$P" "SELECT max(id) FROM event")
 NEW=$("$TB" --db "$URL" --as clerk1 case new --item 000112004000 --applicant-id 11010519491231002X \
-	--applicant-name 李四 --applicant-region 500229001003 --channel window --materials 1,2,3,4,5 2>&1)
+	--applicant-name 张三 --applicant-region 500229001003 --channel window --materials 1,2,3,4,5 \
+	2>"$PGTMP/new.err")
 rc=$?
 expect_eq "a new case is taken in on the target" "$rc" 0
 expect_eq "its id continues after the copied ones" "$(pg_sql "$P" "SELECT id FROM cases WHERE no = '$NEW'")" \
