@@ -96,14 +96,15 @@ check "the intake form holds what was typed" wait_screen form "13912345678" 3
 # Writers: each takes cases in until told to stop, and writes down the
 # number of every case acknowledged (exit 0), with the time.
 writer() {
-	local w=$1 no rc
+	local w=$1 no rc t0
 	while [ ! -e "$PGTMP/stop" ]; do
+		t0=$(date +%s.%N)
 		no=$(timeout 40 ssh $SSH_OPTS -o BatchMode=yes -o ConnectTimeout=20 -i "$PGTMP/key" -p "$SPORT" \
 		    clerk1@127.0.0.1 case new --item 000112004000 --applicant-id 11010519491231002X \
 		    --applicant-name 张三 --applicant-region 500229001003 --channel window \
 		    --materials 1,2,3,4,5 2>>"$PGTMP/writer$w.err")
 		rc=$?
-		echo "$(date +%s.%N) $rc $no" >> "$PGTMP/writer$w.log"
+		echo "$t0 $(date +%s.%N) $rc $no" >> "$PGTMP/writer$w.log"
 		[ "$rc" -ne 0 ] && sleep 0.2
 	done
 }
@@ -116,7 +117,7 @@ sleep 1
 T_PROMOTED=$(date +%s.%N)
 # Writers go on until writes have succeeded again for a while.
 for _ in $(seq 60); do
-	n=$(cat "$PGTMP"/writer*.log 2>/dev/null | awk -v t="$T_PROMOTED" '$1 > t + 0 && $2 == 0' | wc -l)
+	n=$(cat "$PGTMP"/writer*.log 2>/dev/null | awk -v t="$T_PROMOTED" '$1 > t + 0 && $3 == 0' | wc -l)
 	[ "$n" -ge 10 ] && break
 	sleep 0.5
 done
@@ -124,21 +125,25 @@ touch "$PGTMP/stop"
 wait_writers
 
 cat "$PGTMP"/writer*.log > "$PGTMP/all.log"
-acked=$(awk '$2 == 0 && $3 != "" {print $3}' "$PGTMP/all.log" | sort -u)
+# Each line: started, ended, exit status, the case number.
+acked=$(awk '$3 == 0 && $4 != "" {print $4}' "$PGTMP/all.log" | sort -u)
 n_acked=$(printf '%s\n' "$acked" | grep -c .)
-n_failed=$(awk '$2 != 0' "$PGTMP/all.log" | wc -l)
-codes=$(awk '$2 != 0 {print $2}' "$PGTMP/all.log" | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')
-before=$(awk -v t="$T_KILL" '$1 < t + 0 && $2 == 0' "$PGTMP/all.log" | wc -l)
-first_after=$(awk -v t="$T_KILL" '$1 > t + 0 && $2 == 0 {print $1}' "$PGTMP/all.log" | sort -n | head -1)
+n_failed=$(awk '$3 != 0' "$PGTMP/all.log" | wc -l)
+codes=$(awk '$3 != 0 {print $3}' "$PGTMP/all.log" | sort | uniq -c | awk '{printf "%s x exit %s, ", $1, $2}')
+before=$(awk -v t="$T_KILL" '$2 < t + 0 && $3 == 0' "$PGTMP/all.log" | wc -l)
+# Writes succeed again: the first acknowledged command begun after the kill.
+first_after=$(awk -v t="$T_KILL" '$1 > t + 0 && $3 == 0 {print $2}' "$PGTMP/all.log" | sort -n | head -1)
 check "writes were acknowledged before the kill" test "$before" -gt 0
 check "writes succeed again after the promotion" test -n "$first_after"
 in_list=$(printf '%s\n' "$acked" | sed "s/.*/'&'/" | paste -sd, -)
 found=$(pg_sql "$P2" "SELECT count(*) FROM cases WHERE no IN ($in_list)")
 expect_eq "every acknowledged case is on the new primary (none lost)" "$found" "$n_acked"
-bad_codes=$(awk '$2 != 0 && $2 != 10 && $2 != 255 {print $2}' "$PGTMP/all.log" | sort -u | paste -sd, -)
+bad_codes=$(awk '$3 != 0 && $3 != 10 && $3 != 255 {print $3}' "$PGTMP/all.log" | sort -u | paste -sd, -)
 expect_eq "a command that failed in the gap failed as the database's failure (exit 10)" "$bad_codes" ""
 gap=$(python3 -c "print('%.1f' % ($first_after - $T_KILL))" 2>/dev/null)
-echo "# failover: $n_acked writes acknowledged, $((n_acked - found)) lost, $n_failed failed ($codes)in the gap; writes succeed again ${gap} s after the kill"
+promo=$(python3 -c "print('%.1f' % ($T_PROMOTED - $T_KILL))" 2>/dev/null)
+echo "# failover: $n_acked writes acknowledged, $((n_acked - found)) lost; $n_failed failed in the gap (${codes%, }); promoted ${promo} s after the kill, writes succeed again ${gap} s after it"
+[ -s "$PGTMP/writer1.err" ] && echo "# a failure in the gap: $(sort -u "$PGTMP"/writer*.err | head -1)"
 out=$("$TB" --db "$("$CLUSTER" url "$P2")" audit verify 2>&1); rc=$?
 expect_eq "audit verify passes on the new primary" "$rc" 0
 
