@@ -656,5 +656,10 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT COALESCE(acc, 0) + CASE WHEN x THEN 1 ELSE 0 END
 $$;
 CREATE AGGREGATE sum(boolean) (SFUNC = tb_sum_bool, STYPE = bigint);
--- max() of a condition: 1 when it held for some row (SQLite's 1 > 0).
-CREATE AGGREGATE max(boolean) (SFUNC = boolor_statefunc, STYPE = boolean);
+-- max() of a condition: 1 when it held for some row, else 0, a number as
+-- in SQLite, so that max(a) + 2 * max(b) adds up.
+CREATE FUNCTION tb_max_bool(acc integer, x boolean) RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN x THEN 1 ELSE COALESCE(acc, 0) END
+$$;
+CREATE AGGREGATE max(boolean) (SFUNC = tb_max_bool, STYPE = integer);

@@ -330,7 +330,11 @@ server_main(const char *db, int argc, char **argv)
 		return 1;
 	}
 	*colon = '\0';
-	if (hostkey == NULL) {
+	if (hostkey == NULL && store_is_pg(db)) {
+		/* No folder of the database: the one the server runs in. */
+		snprintf(keypath, sizeof keypath, "host_ed25519_key");
+		hostkey = keypath;
+	} else if (hostkey == NULL) {
 		/* Next to the database, so that one directory holds a deployment. */
 		const char *slash = strrchr(db, '/');
 

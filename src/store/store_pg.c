@@ -90,6 +90,10 @@ keep_error(struct store *st, const PGresult *r)
 	n = strlen(pc->err);
 	while (n > 0 && (pc->err[n - 1] == '\n' || pc->err[n - 1] == ' '))
 		pc->err[--n] = '\0';
+	/* One line: libpq's hint lines join the message. */
+	for (n = 0; pc->err[n] != '\0'; n++)
+		if (pc->err[n] == '\n' || pc->err[n] == '\t')
+			pc->err[n] = ' ';
 	/* Connection, resources, shutdown, system: the database's own. */
 	pc->failed = PQstatus(pc->c) != CONNECTION_OK || code == NULL ||
 	    strncmp(code, "08", 2) == 0 || strncmp(code, "53", 2) == 0 ||
@@ -110,8 +114,10 @@ count_notifications(struct pgconn *pc)
 {
 	PGnotify *n;
 
+	/* Another connection's commits only, as SQLite's data_version. */
 	while ((n = PQnotifies(pc->c)) != NULL) {
-		pc->version++;
+		if (n->be_pid != PQbackendPID(pc->c))
+			pc->version++;
 		PQfreemem(n);
 	}
 }
@@ -129,7 +135,8 @@ connect_now(struct store *st, char **cause)
 		keep_error(st, NULL);
 		pc->failed = 1;
 		snprintf(st->err, sizeof st->err, "%s", pc->err);
-		set_cause(cause, _("cannot open database '%s': %s"), pc->where, pc->err);
+		set_cause(cause, _("cannot open database '%s': %s"), store_shown(pc->where),
+		    pc->err);
 		return -1;
 	}
 	PQsetNoticeProcessor(pc->c, drain_notices, NULL);

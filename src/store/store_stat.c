@@ -422,7 +422,7 @@ store_stat_step_each(struct store *st, const char *lo, const char *hi,
 	    "(SELECT max(limit_days) FROM item_step s WHERE s.item = t.item AND s.seq = t.step), "
 	    "t.started, sum(t.n) FROM stat_step t JOIN item i ON i.code = t.item "
 	    "WHERE t.district >= substr(?1, 1, 6) AND t.district < ?2 "
-	    "GROUP BY t.item, t.step, t.started ORDER BY t.item, t.step, t.started";
+	    "GROUP BY t.item, i.name, i.name_en, t.step, t.started ORDER BY t.item, t.step, t.started";
 	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 
@@ -448,7 +448,7 @@ store_stat_hall_each(struct store *st, const char *lo, const char *hi, const cha
 	    "sum(CASE WHEN h.day < ?4 THEN h.received ELSE 0 END), "
 	    "count(DISTINCT CASE WHEN h.day < ?4 THEN h.day END) FROM stat_hall h "
 	    "LEFT JOIN region r ON r.code = h.hall "
-	    "WHERE h.day >= ?3 AND h.day <= ?4 AND h.hall >= ?1 AND h.hall < ?2 GROUP BY h.hall";
+	    "WHERE h.day >= ?3 AND h.day <= ?4 AND h.hall >= ?1 AND h.hall < ?2 GROUP BY h.hall, r.name";
 	sq_stmt *s = sq_prep(st, sql);
 	int rc = 0;
 

@@ -8,6 +8,16 @@ export TONGBAN_TODAY=${TONGBAN_TODAY:-2026-11-27}
 export TONGBAN_LOCALEDIR=$PWD/po/locale
 TMUX_SOCK=tb$$
 SERVER=
+# With TONGBAN_E2E_PG (a PostgreSQL server's URI ending in '/', as
+# tests/pg/e2e-test.sh sets it), the database is a new PostgreSQL database
+# there instead of an SQLite file: the same script runs against both stores.
+PGDB=
+if [ -n "${TONGBAN_E2E_PG:-}" ]; then
+	PGDB=e2e_$$_$RANDOM
+	psql -X -q "${TONGBAN_E2E_PG}postgres" -c "CREATE DATABASE $PGDB TEMPLATE template0 \
+	    ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'" || { echo "not ok - PostgreSQL database"; exit 1; }
+	DB=${TONGBAN_E2E_PG}$PGDB
+fi
 
 ok() { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
@@ -26,6 +36,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
+	[ -n "$PGDB" ] && psql -X -q "${TONGBAN_E2E_PG}postgres" \
+	    -c "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" 2>/dev/null
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -39,7 +51,8 @@ start_server() {
 		"$TB" --db "$DB" user key add "$u" "$TMP/key.pub" >/dev/null
 	done
 	PORT=$(free_port)
-	"$TB" serve --db "$DB" --listen "127.0.0.1:$PORT" >"$TMP/server.log" 2>&1 </dev/null &
+	"$TB" serve --db "$DB" --listen "127.0.0.1:$PORT" --host-key "$TMP/host_ed25519_key" \
+	    >"$TMP/server.log" 2>&1 </dev/null &
 	SERVER=$!
 	for _ in $(seq 50); do
 		grep -q listening "$TMP/server.log" 2>/dev/null && return 0
@@ -50,7 +63,16 @@ start_server() {
 
 # The tests read the database beside the running server: a session that
 # closes may hold a lock for a moment, so every sqlite3 read waits for it.
-sqlite3() { command sqlite3 -cmd ".timeout 5000" "$@"; }
+# On PostgreSQL, a read of "$DB" goes to psql, printing rows as sqlite3 does.
+sqlite3() {
+	if [ -n "$PGDB" ] && [ "${1:-}" = "$DB" ]; then
+		shift
+		if [ $# -gt 0 ]; then psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$DB" -c "$*"
+		else psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$DB"; fi
+	else
+		command sqlite3 -cmd ".timeout 5000" "$@"
+	fi
+}
 
 SSH_OPTS="-F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
 # ssh_as LOGIN CMD...: exec through the real client with the test key

@@ -186,10 +186,10 @@ failure_is_not_notfound(void)
 	CHECK_INT(run_line("item show 999999999999"), EXIT_NOTFOUND);
 	/* A connection that may not write: the update fails, it does not
 	 * find "no user". */
-	CHECK_INT(store_exec(st, "PRAGMA query_only = 1", NULL), 0);
+	CHECK_INT(store_exec(st, test_on_pg() ? "SET default_transaction_read_only = on" : "PRAGMA query_only = 1", NULL), 0);
 	CHECK_INT(run_line("user disable admin"), EXIT_INTERNAL);
 	CHECK_INT(run_line("user set admin --lang en"), EXIT_INTERNAL);
-	CHECK_INT(store_exec(st, "PRAGMA query_only = 0", NULL), 0);
+	CHECK_INT(store_exec(st, test_on_pg() ? "SET default_transaction_read_only = off" : "PRAGMA query_only = 0", NULL), 0);
 }
 
 const struct test tests_cmdtable[] = {
