@@ -20,7 +20,8 @@ migrate_copy(const char *from, const char *to, store_copy_fn fn, void *arg,
 
 	*rows = 0;
 	if (store_is_pg(from)) {
-		set_cause(cause, _("--from: expected an SQLite database file, not '%s'"), from);
+		set_cause(cause, _("--from: expected an SQLite database file, not '%s'"),
+		    store_shown(from));
 		return EXIT_INVALID;
 	}
 	if (!store_is_pg(to)) {
@@ -47,7 +48,7 @@ migrate_copy(const char *from, const char *to, store_copy_fn fn, void *arg,
 	rc = store_copy(src, dst, fn, arg, rows, &why);
 	if (rc == STORE_CONFLICT) {
 		set_cause(cause, _("--to: '%s' already holds cases or events; migrate fills "
-		    "an empty database only"), to);
+		    "an empty database only"), store_shown(to));
 		rc = EXIT_INVALID;
 	} else if (rc != 0) {
 		set_cause(cause, _("migrate failed, nothing was written: %s"), why ? why : "?");
