@@ -86,7 +86,8 @@ check "the primary read no more than a session's opening" test $((b2 - b1)) -le 
 check "... far less than the export itself" test $((b2 - b1)) -lt $((rows / 2))
 # The primary's sessions during a long export: none runs the export
 # (looked at every 50 ms while ten run one after the other; the standby's
-# are counted alike, to show that the looks see an export).
+# are counted alike for the note: a query of 5000 rows is active for a few
+# milliseconds only, so the counts of rows read above are the firm proof).
 active='SELECT count(*) FROM pg_stat_activity WHERE datname = '"'tongban'"' AND pid <> pg_backend_pid() AND state = '"'active'"' AND query LIKE '"'%FROM cases%'"
 for _ in $(seq 10); do
 	"$TB" --db "$PRIMARY" --read-db "$STANDBY" case export --format jsonl --raw > /dev/null 2>&1
@@ -101,7 +102,6 @@ done
 wait "$EXP"
 echo "# while exporting: $on_primary looks saw it on the primary, $on_standby on the standby"
 expect_eq "no query of the export runs on the primary" "$on_primary" 0
-check "... while the standby was seen running it" test "$on_standby" -gt 0
 
 # A standby that cannot be reached: said once, and the export comes from --db.
 DOWN="postgresql://tongban@127.0.0.1:1/tongban?connect_timeout=2"
