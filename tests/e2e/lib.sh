@@ -31,6 +31,10 @@ expect_has() {
 	else not_ok "$1" "missing: $3" "in: $(printf '%s' "$2" | head -c 1500)"; fi
 }
 
+# sqlite_only NAME: on PostgreSQL, say NAME is skipped and fail (so that
+# "sqlite_only NAME || check NAME ..." checks it on SQLite only).
+sqlite_only() { [ -z "$PGDB" ] && return 1; echo "ok - $1 # SKIP SQLite's file"; return 0; }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 cleanup() {
