@@ -86,8 +86,8 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 				set_cause(cause, "%s:%d: %s: expected %s, found '%s'", path, no, k,
 				    want[i][1], v);
 			else
-				set_cause(cause, "%s:%d: expected one of db, read_db, listen, host_key, "
-				    "idle_timeout, compression, warn_percent, found '%s'", path, no, k);
+				set_cause(cause, "%s:%d: expected one of db, listen, host_key, "
+				    "idle_timeout, compression, warn_percent, read_db, found '%s'", path, no, k);
 			rc = -1;
 		}
 	}
