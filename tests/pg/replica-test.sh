@@ -3,7 +3,8 @@
 # standby; reports read on the standby give what the primary gives, a case
 # taken in on the primary is in an export from the standby, an export
 # through --read-db reads nothing of the primary's cases, and a standby
-# that cannot be reached is said once and exports go on from --db.
+# that cannot be reached is said once and exports go on from --db; the
+# same through a server (serve --read-db, read_db in its configuration).
 cd "$(dirname "$0")/../.." || exit 1
 . tests/pg/lib.sh
 TB=${TONGBAN:-$PWD/tongban}
@@ -110,5 +111,50 @@ b=$("$TB" --db "$PRIMARY" --read-db "$DOWN" case export --format csv --raw 2>"$P
 expect_eq "with the standby down an export still runs (exit 0)" "$rc" 0
 expect_eq "... from --db, the same" "$b" "$(cat "$PGTMP/export2.csv")"
 expect_eq "... and says so once" "$(grep -c 'read-db' "$PGTMP/down.err")" 1
+
+# A server's sessions: serve --read-db, and read_db in its configuration.
+SSH_OPTS="-F /dev/null -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR"
+ssh-keygen -q -t ed25519 -N '' -C replica -f "$PGTMP/key" </dev/null
+"$TB" --db "$PRIMARY" user key add supervisor2 "$PGTMP/key.pub" >/dev/null 2>&1
+SERVER=
+serve() {	# serve ARGS...: a server on a free port; sets SPORT and SERVER
+	SPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+	"$TB" serve "$@" --listen "127.0.0.1:$SPORT" --host-key "$PGTMP/host_key" \
+	    >"$PGTMP/server.log" 2>&1 </dev/null &
+	SERVER=$!
+	for _ in $(seq 100); do grep -q listening "$PGTMP/server.log" 2>/dev/null && return 0; sleep 0.1; done
+	return 1
+}
+unserve() { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; SERVER=; }
+trap 'unserve; pg_cleanup' EXIT
+ssh_export() {
+	ssh $SSH_OPTS -o BatchMode=yes -i "$PGTMP/key" -p "$SPORT" supervisor2@127.0.0.1 \
+	    case export --format csv --raw 2>"$PGTMP/ssh.err"
+}
+serve --db "$PRIMARY" || not_ok "serve"
+want=$(ssh_export)
+unserve
+serve --db "$PRIMARY" --read-db "$STANDBY" || not_ok "serve --read-db"
+settle
+b1=$(returned "$P1"); s1=$(returned "$P2")
+got=$(ssh_export); rc=$?
+settle
+b2=$(returned "$P1"); s2=$(returned "$P2")
+ssh $SSH_OPTS -o BatchMode=yes -i "$PGTMP/key" -p "$SPORT" supervisor2@127.0.0.1 user me >/dev/null 2>&1
+settle
+b3=$(returned "$P1")
+unserve
+check "serve --read-db: an export over ssh runs (exit 0)" test "$rc" = 0 -a -n "$got"
+expect_eq "... gives what the primary gives" "$got" "$want"
+n=$(($(printf '%s\n' "$got" | wc -l) - 1))
+echo "# over ssh: primary read $((b2 - b1)) rows (a login alone: $((b3 - b2))), standby $((s2 - s1)), for an export of $n"
+check "... reading the standby" test $((s2 - s1)) -ge "$n" -a $((b2 - b1)) -le $(( (b3 - b2) * 2 + 500 ))
+printf 'db = %s\nread_db = %s\n' "$PRIMARY" "$DOWN" > "$PGTMP/tongban.conf"
+serve --config "$PGTMP/tongban.conf" || not_ok "serve --config with read_db"
+got=$(ssh_export); rc=$?
+unserve
+expect_eq "read_db in the configuration: with it down an export over ssh still runs" "$rc" 0
+expect_eq "... from db, the same" "$got" "$want"
+check "... and the session says why" grep -q 'read-db' "$PGTMP/ssh.err"
 
 summary
