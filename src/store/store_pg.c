@@ -84,6 +84,12 @@ keep_error(struct store *st, const PGresult *r)
 		m = "connection lost";
 	if (strncmp(m, "ERROR:  ", 8) == 0)
 		m += 8;
+	/* Other writers held the lock past lock_timeout (STORE_BUSY_MS), or
+	 * two transactions crossed: nothing was done, say so as SQLite's
+	 * driver does. */
+	if (code != NULL && (strcmp(code, "55P03") == 0 || strcmp(code, "40P01") == 0 ||
+	    strcmp(code, "40001") == 0))
+		m = _("the database is busy with other changes; nothing was changed, try again");
 	snprintf(pc->err, sizeof pc->err, "%s", m);
 	if (getenv("TONGBAN_PG_DEBUG") != NULL)
 		fprintf(stderr, "tongban: postgresql: %s\n", r ? PQresultErrorMessage(r) : m);
@@ -127,6 +133,7 @@ connect_now(struct store *st, char **cause)
 {
 	struct pgconn *pc = PC(st);
 	PGresult *r;
+	char set[160];
 
 	if (pc->c != NULL)
 		PQfinish(pc->c);
@@ -141,7 +148,9 @@ connect_now(struct store *st, char **cause)
 	}
 	PQsetNoticeProcessor(pc->c, drain_notices, NULL);
 	pc->gen++;
-	r = PQexec(pc->c, "SET client_encoding = 'UTF8'; SET datestyle = 'ISO'");
+	snprintf(set, sizeof set, "SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; "
+	    "SET lock_timeout = %d", STORE_BUSY_MS);
+	r = PQexec(pc->c, set);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		keep_error(st, r);
 		PQclear(r);
