@@ -110,8 +110,9 @@ writer() {
 }
 for w in $(seq "$WRITERS"); do writer "$w" & WPIDS+=($!); done
 sleep 5
-T_KILL=$(date +%s.%N)
+# The primary is gone once kill returns (every process of it killed).
 "$CLUSTER" kill "$PGTMP/p1"
+T_KILL=$(date +%s.%N)
 sleep 1
 "$CLUSTER" promote "$PGTMP/s1" || not_ok "promote the standby"
 T_PROMOTED=$(date +%s.%N)
