@@ -113,6 +113,8 @@ sleep 5
 # The primary is gone once kill returns (every process of it killed).
 "$CLUSTER" kill "$PGTMP/p1"
 T_KILL=$(date +%s.%N)
+# The half-filled form is submitted in the gap, before the promotion.
+tmux_keys form F2
 sleep 1
 "$CLUSTER" promote "$PGTMP/s1" || not_ok "promote the standby"
 T_PROMOTED=$(date +%s.%N)
@@ -156,18 +158,17 @@ else not_ok "the idle console goes on after the promotion (a key shows data)" "$
 scr=$(tmux_screen idle)
 check "... without an error on its screen" test -z "$(printf '%s' "$scr" | grep -i 'database\|error\|connection')"
 
-# The intake form: submitted now, it is taken in, or it says why and still
-# holds what was typed.
-tmux_keys form F2
+# The intake form, submitted in the gap: it is taken in (its session waited
+# for the new primary), or it says why and still holds what was typed.
 for _ in $(seq 200); do
 	scr=$(tmux_screen form)
 	printf '%s' "$scr" | grep -q "taken in\|database\|cannot\|failed" && break
 	sleep 0.1
 done
 if printf '%s' "$scr" | grep -q "taken in"; then
-	ok "the half-filled intake form is submitted after the promotion"
+	ok "the half-filled intake form, submitted in the gap, is taken in"
 elif printf '%s' "$scr" | grep -q "13912345678"; then
-	ok "the half-filled intake form says why and keeps what was typed"
+	ok "the half-filled intake form, submitted in the gap, says why and keeps what was typed"
 else
 	not_ok "the half-filled intake form keeps its draft" "$scr"
 fi
