@@ -194,15 +194,45 @@ alive(struct store *st)
 	return -1;
 }
 
+/* 1 when the connection string names several hosts: a primary and its
+ * standby, one of which may be being promoted. */
+static int
+several_hosts(const char *where)
+{
+	PQconninfoOption *o = PQconninfoParse(where, NULL), *i;
+	int several = 0;
+
+	for (i = o; i != NULL && i->keyword != NULL; i++)
+		if ((strcmp(i->keyword, "host") == 0 || strcmp(i->keyword, "hostaddr") == 0) &&
+		    i->val != NULL && strchr(i->val, ',') != NULL)
+			several = 1;
+	PQconninfoFree(o);
+	return several;
+}
+
 static int
 pg_open(struct store *st, const char *where, int create, char **cause)
 {
 	struct pgconn *pc = xcalloc(1, sizeof *pc);
+	int tries;
 
 	(void)create;
 	pc->where = xstrdup(where);
 	st->conn = pc;
-	return connect_now(st, cause);
+	if (connect_now(st, cause) == 0)
+		return 0;
+	/* A session that begins during a failover waits for the promotion
+	 * as a session that was open does (alive): up to ten seconds. */
+	if (!several_hosts(where))
+		return -1;
+	for (tries = 0; tries < 20; tries++) {
+		usleep(500000);
+		if (connect_now(st, cause) == 0) {
+			st->err[0] = '\0';
+			return 0;
+		}
+	}
+	return -1;
 }
 
 static void
