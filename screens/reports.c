@@ -122,11 +122,13 @@ load(struct ui *ui, struct reports *r)
 	}
 	{
 		char hi[24];
+		/* A report reads the standby when one is named (--read-db). */
+		struct store *rs = session_read_store(ui->s);
 
 		snprintf(hi, sizeof hi, "%s:", r->prefix);
-		if (report_offices(ui->s->st, r->prefix, hi, r->p.from, r->p.to, session_today(ui->s),
+		if (report_offices(rs, r->prefix, hi, r->p.from, r->p.to, session_today(ui->s),
 		    &r->v, &r->n) != 0) {
-			ui_message(ui, 1, "%s", store_error(ui->s->st));
+			ui_message(ui, 1, "%s", store_error(rs));
 			return;
 		}
 	}
@@ -516,8 +518,14 @@ late_enter(struct ui *ui, const void *arg)
 	struct lates *l = xcalloc(1, sizeof *l);
 	char *cause = NULL;
 
+	struct store *primary;
+	int rc;
+
 	l->a = *(const struct late_arg *)arg;
-	if (report_records(ui->s, &l->a.d, on_late, l, &cause) != 0) {
+	primary = session_read_begin(ui->s);
+	rc = report_records(ui->s, &l->a.d, on_late, l, &cause);
+	session_read_end(ui->s, primary);
+	if (rc != 0) {
 		ui_message(ui, 1, "%s", cause ? cause : "?");
 		free(cause);
 	}

@@ -24,11 +24,13 @@
 static void
 usage(void)
 {
-	fputs("usage: tongban [--db PATH] [--as LOGIN] COMMAND ...\n"
+	fputs("usage: tongban [--db PATH] [--read-db URL] [--as LOGIN] COMMAND ...\n"
 	    "       tongban init --db PATH\n"
 	    "       tongban demo --db PATH [--cases N] [--seed S]\n"
-	    "       tongban serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--host-key PATH]\n"
-	    "                     [--idle-timeout MINUTES] [--no-compression] [--db-connections N]\n"
+	    "       tongban migrate --from FILE --to postgresql://USER@HOST/DB\n"
+	    "       tongban serve [--config FILE] [--db PATH] [--read-db URL] [--listen ADDR:PORT]\n"
+	    "                     [--host-key PATH] [--idle-timeout MINUTES] [--no-compression]\n"
+	    "                     [--db-connections N]\n"
 	    "       tongban help   (all commands)\n", stderr);
 }
 
@@ -167,6 +169,7 @@ main(int argc, char **argv)
 	struct session ses;
 	struct cmd_ctx c;
 	char *cause = NULL;
+	const char *read_db = NULL;
 	int i = 1, rc, db_option = getenv("TONGBAN_DB") != NULL;
 
 	/*
@@ -188,6 +191,8 @@ main(int argc, char **argv)
 		}
 		else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
 			as = argv[i + 1];
+		else if (strcmp(argv[i], "--read-db") == 0 && i + 1 < argc)
+			read_db = argv[i + 1];
 		else if (strcmp(argv[i], "--help") == 0) {
 			usage();
 			return EXIT_OK;
@@ -206,7 +211,7 @@ main(int argc, char **argv)
 	    strcmp(argv[i], "serve") == 0) {
 		const char *verb = argv[i], *config = NULL;
 		char **rest = xcalloc((size_t)argc + 16, sizeof *rest);
-		int n = 0, j, db_given = db_option;
+		int n = 0, j, db_given = db_option, read_given = read_db != NULL;
 		struct serve_conf cf;
 
 		memset(&cf, 0, sizeof cf);
@@ -246,6 +251,10 @@ main(int argc, char **argv)
 			if (strcmp(argv[j], "--db") == 0 && j + 1 < argc) {
 				db = argv[++j];
 				db_given = 1;
+			} else if (strcmp(argv[j], "--read-db") == 0 && j + 1 < argc &&
+			    strcmp(verb, "serve") == 0) {
+				read_db = argv[++j];
+				read_given = 1;
 			} else if (strcmp(argv[j], "--config") == 0 && j + 1 < argc && config)
 				j++;
 			else
@@ -253,6 +262,10 @@ main(int argc, char **argv)
 		}
 		if (cf.db != NULL && !db_given)
 			db = cf.db;
+		if (cf.read_db != NULL && !read_given)
+			read_db = cf.read_db;
+		/* Reports and exports of every session read there (a standby). */
+		session_set_read_db(read_db);
 		if (strcmp(verb, "init") == 0)
 			rc = n ? (usage(), EXIT_USAGE) : do_init(db);
 		else if (strcmp(verb, "demo") == 0)
@@ -263,6 +276,7 @@ main(int argc, char **argv)
 		serve_conf_release(&cf);
 		return rc;
 	}
+	session_set_read_db(read_db);
 	/* The console on this terminal, as a user: for operators on the host. */
 	if (strcmp(argv[i], "console") == 0) {
 		if (as == NULL) {
@@ -270,6 +284,18 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		return console_main(db, as, "local");
+	}
+	/* migrate names its two databases itself: no session store. */
+	if (strcmp(argv[i], "migrate") == 0 && as == NULL) {
+		session_host(&ses);
+		memset(&c, 0, sizeof c);
+		c.s = &ses;
+		c.in = stdin;
+		c.out = stdout;
+		c.err = stderr;
+		rc = cmd_run(&c, argc - i, argv + i);
+		session_close(&ses);
+		return rc;
 	}
 	if (!store_is_pg(db) && access(db, F_OK) != 0) {
 		fprintf(stderr, "tongban: ");

@@ -55,7 +55,7 @@ static const struct cmd_entry commands[] = {
 	{ "case", "find", FILTERS, N_("find cases (newest first)"), FILTER_OPTS, 0, 0,
 	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_find },
 	{ "case", "export", FILTERS, N_("export cases as they are stored, streaming"), FILTER_OPTS,
-	  0, 0, RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_case_export },
+	  0, 0, RIGHT_CASE_READ, CMD_TARGET_NONE, CMD_READ_DB, cmd_case_export },
 	{ "case", "new", "--item CODE --applicant-id ID --applicant-name NAME [--phone P] "
 	  "[--applicant-region CODE] --channel window|online|self-service [--materials 1,2,3] "
 	  "[--name-differs]",
@@ -147,7 +147,7 @@ static const struct cmd_entry commands[] = {
 	  "[--format csv|tsv|json] [--encoding gbk] [--bom] [--raw]",
 	  N_("export projects with their clocks"),
 	  "flowchart= status= light= region= limit= " LIST_OPTS, 0, 0,
-	  RIGHT_CASE_READ, CMD_TARGET_NONE, 0, cmd_project_export },
+	  RIGHT_CASE_READ, CMD_TARGET_NONE, CMD_READ_DB, cmd_project_export },
 	{ "project", "withdraw", "NO --note TEXT",
 	  N_("withdraw a project and every open case of it (the hall that opened it)"),
 	  "note=", 1, 1, RIGHT_CASE_WORK, CMD_TARGET_NONE, CMD_WRITES, cmd_project_withdraw },
@@ -173,7 +173,7 @@ static const struct cmd_entry commands[] = {
 	  "encoding= dry-run", 1, 1, RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_user_import },
 	{ "user", "export", "[--header code|zh] [--encoding gbk] [--bom]",
 	  N_("every user with their keys, as CSV that user import reads back"),
-	  "header= encoding= bom", 0, 0, RIGHT_USER_ADMIN, CMD_TARGET_NONE, 0, cmd_user_export },
+	  "header= encoding= bom", 0, 0, RIGHT_USER_ADMIN, CMD_TARGET_NONE, CMD_READ_DB, cmd_user_export },
 	{ "query", "save", "NAME [--share] -- COMMAND...",
 	  N_("keep a command that reads (case find, report ...) under a name"), "share", 1, 1,
 	  RIGHT_ANY, CMD_TARGET_NONE, CMD_WRITES | CMD_REST, cmd_query_save },
@@ -217,7 +217,7 @@ static const struct cmd_entry commands[] = {
 	{ "region", "list", "[--parent CODE]", N_("administrative divisions"),
 	  LIST_OPTS " parent=", 0, 0, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_region_list },
 	{ "region", "export", "", N_("every division as CSV"), LIST_OPTS " parent=", 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_region_export },
+	  RIGHT_ANY, CMD_TARGET_NONE, CMD_READ_DB, cmd_region_export },
 	{ "region", "import", "FILE|- [--encoding gbk]", N_("import divisions"), "encoding=", 1, 1,
 	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_region_import },
 	{ "item", "list", "[--q TEXT]", N_("the item catalog"), LIST_OPTS " q=", 0, 0,
@@ -225,7 +225,7 @@ static const struct cmd_entry commands[] = {
 	{ "item", "show", "CODE", N_("one item with its materials, steps and guide"),
 	  LIST_OPTS " q=", 1, 1, RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_item_show },
 	{ "item", "export", "", N_("the catalog as CSV"), LIST_OPTS " q=", 0, 0,
-	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_item_export },
+	  RIGHT_ANY, CMD_TARGET_NONE, CMD_READ_DB, cmd_item_export },
 	{ "item", "import", "FILE|- [--encoding gbk]", N_("import items"), "encoding=", 1, 1,
 	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_item_import },
 	{ "item", "material add", "CODE --name NAME [--optional] [--secondary]",
@@ -245,12 +245,12 @@ static const struct cmd_entry commands[] = {
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_verify },
 	{ "audit", "export", "--from DATE --to DATE [--format csv|json|text] [--raw]",
 	  N_("events of a period"), LIST_OPTS " from= to=", 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_audit_export },
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, CMD_READ_DB, cmd_audit_export },
 	{ "dashboard", NULL, "--once [--region CODE] [--format json|text] [--drill]",
 	  N_("the supervision figures of your region"), "once format= region= drill", 0, 0,
 	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_dashboard },
 	{ "stats", "check", "", N_("compare the summaries with a recomputation"), "", 0, 0,
-	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, 0, cmd_stats_check },
+	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_READ_DB, cmd_stats_check },
 	{ "stats", "rebuild", "", N_("recompute the summaries"), "", 0, 0,
 	  RIGHT_CATALOG_ADMIN, CMD_TARGET_NONE, CMD_WRITES, cmd_stats_rebuild },
 
@@ -301,23 +301,29 @@ static const struct cmd_entry commands[] = {
 	{ "report", "daily", "[--region CODE] [--office CODE] [--date DATE] [--offices] "
 	  "[--format text|csv|json] [--header code|zh|en]",
 	  N_("daily scan: every red and yellow case per office"), REPORT_OPTS " offices", 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, CMD_READ_DB, cmd_report_run },
 	{ "report", "weekly", "[--region CODE] [--office CODE] [--date DATE] [--format ...] "
 	  "[--header code|zh|en]",
 	  N_("weekly dispatch per office"), REPORT_OPTS, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, CMD_READ_DB, cmd_report_run },
 	{ "report", "monthly", "[--region CODE] [--date DATE] [--format ...] "
 	  "[--header code|zh|en]",
 	  N_("monthly bulletin: districts and departments ranked"), REPORT_OPTS, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, CMD_READ_DB, cmd_report_run },
 	{ "report", "quarterly", "[--region CODE] [--date DATE] [--format ...] "
 	  "[--header code|zh|en]",
 	  N_("quarterly analysis with grading and recommendations"), REPORT_OPTS, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, CMD_READ_DB, cmd_report_run },
 	{ "report", "annual", "[--region CODE] [--date DATE] [--format ...] "
 	  "[--header code|zh|en]",
 	  N_("annual evaluation with the five indicators"), REPORT_OPTS, 0, 0,
-	  RIGHT_SUPERVISE, CMD_TARGET_NONE, 0, cmd_report_run },
+	  RIGHT_SUPERVISE, CMD_TARGET_NONE, CMD_READ_DB, cmd_report_run },
+
+	/* On the host only: it reads a database file by its path. It writes
+	 * another database than the session's: not CMD_WRITES. */
+	{ "migrate", NULL, "--from FILE --to postgresql://USER@HOST/DB",
+	  N_("copy an SQLite database whole into an empty PostgreSQL database"), "from= to=", 0, 0,
+	  RIGHT_HOST_FILES, CMD_TARGET_NONE, 0, cmd_migrate },
 
 	{ "help", NULL, "[COMMAND]", N_("this help"), NULL, 0, 2,
 	  RIGHT_ANY, CMD_TARGET_NONE, 0, cmd_help },
@@ -543,7 +549,17 @@ run_row(struct cmd_ctx *c, const struct cmd_entry *e, int argc, char **argv, int
 	case CMD_TARGET_NONE:
 		break;
 	}
-	rc = e->exec(c, &a);
+	if (e->flags & CMD_READ_DB) {
+		struct store *primary = session_read_begin(c->s);
+		char *note = session_read_note(c->s);
+
+		if (note != NULL)
+			fprintf(c->err, "tongban: %s\n", note);
+		free(note);
+		rc = e->exec(c, &a);
+		session_read_end(c->s, primary);
+	} else
+		rc = e->exec(c, &a);
 	if (a.target.no != NULL)
 		tcase_release(&a.target);
 	return rc;

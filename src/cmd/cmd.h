@@ -81,6 +81,9 @@ int cmd_table(struct cmd_ctx *c, struct out *o, const struct opt *opts,
 enum cmd_target { CMD_TARGET_NONE, CMD_TARGET_CASE, CMD_TARGET_RECORD, CMD_TARGET_USER };
 #define CMD_WRITES 0x1
 #define CMD_REST 0x2	/* the words after "--" are the row's, untouched (a->rest) */
+/* A report or an export: it reads the read database when one was named
+ * (--read-db, session_read_store), a standby, not the primary. */
+#define CMD_READ_DB 0x4
 
 #define CMD_MAXOPTS 40
 #define CMD_MAXPOS 4
@@ -131,6 +134,8 @@ const char *cmd_arg(const struct cmd_args *a, const char *name);
 /* Print the usage of a's row and return EXIT_USAGE. */
 int cmd_row_usage(struct cmd_ctx *c, const struct cmd_args *a);
 
+/* tongban migrate (cmd_migrate.c) */
+int cmd_migrate(struct cmd_ctx *c, struct cmd_args *a);
 /* Rows of the table: cases (cmd_case.c) */
 int cmd_case_show(struct cmd_ctx *c, struct cmd_args *a);
 int cmd_case_find(struct cmd_ctx *c, struct cmd_args *a);

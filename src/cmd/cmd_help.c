@@ -136,6 +136,8 @@ static const struct opt_help opts[] = {
 	{ "item step set", "days", N_("the step's limit in working days") },
 	/* Supervision */
 	{ "audit export", "from", N_("events from this day on (YYYY-MM-DD)") },
+	{ "migrate", "from", N_("the SQLite database file to copy (it is only read)") },
+	{ "migrate", "to", N_("the PostgreSQL database to fill: a postgresql:// URI or a libpq connection string; it must hold no case and no event") },
 	{ "audit export", "to", N_("events up to this day (YYYY-MM-DD)") },
 	{ "dashboard", "once", N_("print the figures once and end (without it the dashboard is the console's)") },
 	{ "supervise new", "case", N_("the case the order is about") },
@@ -314,6 +316,7 @@ static const struct example examples[] = {
 	{ "report monthly", "report monthly --date 2026-10-31" },
 	{ "report quarterly", "report quarterly --region 500103" },
 	{ "report annual", "report annual --date 2025-12-31 --format json" },
+	{ "migrate", "migrate --from /srv/tongban/tongban.db --to postgresql://tongban@db1/tongban" },
 	{ "help", "help case act" },
 	{ "version", "version" },
 	{ NULL, NULL }

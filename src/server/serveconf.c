@@ -53,6 +53,9 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 		if (strcmp(k, "db") == 0 && *v) {
 			free(c->db);
 			c->db = xstrdup(v);
+		} else if (strcmp(k, "read_db") == 0 && *v) {
+			free(c->read_db);
+			c->read_db = xstrdup(v);
 		} else if (strcmp(k, "listen") == 0 && strchr(v, ':') != NULL) {
 			free(c->listen);
 			c->listen = xstrdup(v);
@@ -72,7 +75,8 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 			c->db_connections = xstrdup(v);
 		} else {
 			static const char *const want[][2] = {
-				{ "db", "a path" }, { "listen", "ADDR:PORT" }, { "host_key", "a path" },
+				{ "db", "a path" }, { "read_db", "a database URL" },
+				{ "listen", "ADDR:PORT" }, { "host_key", "a path" },
 				{ "idle_timeout", "minutes from 0 to 100000" },
 				{ "compression", "yes or no" }, { "warn_percent", "a percent from 1 to 100" },
 				{ "db_connections", "a number from 2 to 10000" },
@@ -87,7 +91,8 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 				    want[i][1], v);
 			else
 				set_cause(cause, "%s:%d: expected one of db, listen, host_key, "
-				    "idle_timeout, compression, warn_percent, db_connections, found '%s'", path, no, k);
+				    "idle_timeout, compression, warn_percent, read_db, db_connections, "
+				    "found '%s'", path, no, k);
 			rc = -1;
 		}
 	}
@@ -101,6 +106,7 @@ void
 serve_conf_release(struct serve_conf *c)
 {
 	free(c->db);
+	free(c->read_db);
 	free(c->listen);
 	free(c->host_key);
 	free(c->idle_timeout);

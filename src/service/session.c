@@ -109,6 +109,70 @@ session_init(struct session *s, struct store *st, const struct calendar *cal,
 	store_meta_get(st, STORE_CALENDAR_REV, &s->cal_rev);
 }
 
+static char *read_db;
+
+void
+session_set_read_db(const char *where)
+{
+	free(read_db);
+	read_db = where != NULL && *where != '\0' ? xstrdup(where) : NULL;
+}
+
+struct store *
+session_read_store(struct session *s)
+{
+	char *cause = NULL;
+
+	if (s->read_st != NULL)
+		return s->read_st;
+	if (read_db == NULL || s->read_tried || s->st == NULL)
+		return s->st;
+	s->read_tried = 1;
+	s->read_st = store_open(read_db, NULL, &cause);
+	if (s->read_st == NULL) {
+		free(s->read_note);
+		s->read_note = NULL;
+		set_cause(&s->read_note, _("--read-db: %s; reading from --db instead"),
+		    cause ? cause : "?");
+		free(cause);
+		return s->st;
+	}
+	return s->read_st;
+}
+
+struct store *
+session_read_begin(struct session *s)
+{
+	struct store *primary = s->st;
+
+	s->st = session_read_store(s);
+	return primary;
+}
+
+void
+session_read_end(struct session *s, struct store *primary)
+{
+	s->st = primary;
+}
+
+char *
+session_read_note(struct session *s)
+{
+	char *n = s->read_note;
+
+	s->read_note = NULL;
+	return n;
+}
+
+void
+session_host(struct session *s)
+{
+	memset(s, 0, sizeof *s);
+	snprintf(s->addr, sizeof s->addr, "local");
+	s->local = 1;
+	local_user(&s->user);
+}
+
 void
 session_close(struct session *s)
 {
@@ -118,6 +182,8 @@ session_close(struct session *s)
 		clock_calendar_release(&s->own_cal);
 	if (s->owns_store)
 		store_close(s->st);
+	store_close(s->read_st);
+	free(s->read_note);
 	memset(s, 0, sizeof *s);
 }
 
@@ -184,9 +250,9 @@ session_refresh(struct session *s, char **cause)
 	long v;
 	int rc;
 
-	assert(s->st != NULL);
 	if (s->local)
 		return 0;
+	assert(s->st != NULL);
 	v = store_data_version(s->st);
 	if (v == s->seen_version) {
 		if (!s->user.disabled)

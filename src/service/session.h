@@ -27,6 +27,11 @@ struct session {
 	long seen_version;	/* the store's data_version when the user was read */
 	char *cal_rev;		/* STORE_CALENDAR_REV when the calendar was loaded */
 	int owns_store;
+	/* Reports and exports (session_read_store): the store of the read
+	 * database, opened at the first report; read_tried once tried. */
+	struct store *read_st;
+	int read_tried;
+	char *read_note;	/* why it could not be opened, to say once */
 };
 
 /* Open db for login (NULL: the local operator) from addr: 0, or with
@@ -38,6 +43,30 @@ int session_open(struct session *s, const char *db, const char *login, const cha
  * borrows st, copies the user's fields. */
 void session_init(struct session *s, struct store *st, const struct calendar *cal,
     const struct user *u, const char *addr);
+/*
+ * Reads off the primary (tongban --read-db, serve --read-db, read_db in
+ * the configuration): every session of the process opened after this
+ * call reads its reports and exports from where, a hot standby; NULL:
+ * from its own store. The rule of which store a read uses is
+ * session_read_store; the rows and screens that are reports or exports
+ * ask for it, everything else (and the live dashboard) uses st.
+ */
+void session_set_read_db(const char *where);
+/* The store reports and exports read: that of the read database, opened
+ * at the first call, or st when none was named or it cannot be opened
+ * (then read_note says why, once: a standby down does not stop reports). */
+struct store *session_read_store(struct session *s);
+/* For the span of one report or export: s->st is the read store until
+ * session_read_end(s, what session_read_begin returned). */
+struct store *session_read_begin(struct session *s);
+void session_read_end(struct session *s, struct store *primary);
+/* The message of a read database that could not be opened, once: a heap
+ * string for the caller, or NULL. */
+char *session_read_note(struct session *s);
+
+/* The host operator without a store: for a command that opens the
+ * databases it names itself (tongban migrate). */
+void session_host(struct session *s);
 void session_close(struct session *s);
 
 /* Today: TONGBAN_TODAY, or the day named in the file TONGBAN_TODAY_FILE

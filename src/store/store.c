@@ -88,6 +88,12 @@ sq_done(struct store *st, sq_stmt *s)
 }
 
 void
+sq_reset(sq_stmt *s)
+{
+	s->st->drv->reset(s);
+}
+
+void
 sq_text(sq_stmt *s, int i, const char *v)
 {
 	if (v == NULL)
@@ -323,6 +329,12 @@ store_open(const char *where, const char *schema, char **cause)
 fail:
 	store_close(st);
 	return NULL;
+}
+
+const char *
+store_kind(const struct store *st)
+{
+	return st->drv->name;
 }
 
 void

@@ -39,6 +39,21 @@ int store_is_pg(const char *where);
  * buffer, valid until the next call). */
 const char *store_shown(const char *where);
 void store_close(struct store *st);
+/* The database behind st: "sqlite" or "postgresql". */
+const char *store_kind(const struct store *st);
+
+/*
+ * Copy the SQLite database from whole into to (store_copy.c): every table
+ * of the schema in the order it was made (parents before children), every
+ * row and column as stored, in one transaction on to; then the ids made by
+ * the database continue after the copied ones. to may hold reference data
+ * (an init) but no case and no event: STORE_CONFLICT (nothing written).
+ * fn, when not NULL, hears each table with its number of rows as it is
+ * done. 0, STORE_CONFLICT, or -1 with *cause (to rolled back).
+ */
+typedef void (*store_copy_fn)(void *arg, const char *table, long long rows);
+int store_copy(struct store *from, struct store *to, store_copy_fn fn, void *arg,
+    long long *total, char **cause);
 /* Run a script of statements (the schema, maintenance). */
 int store_exec(struct store *st, const char *sql, char **cause);
 /* Tune for a bulk load: no fsync until store_bulk_end. A database with

@@ -329,9 +329,20 @@ connect_now(struct store *st, char **cause)
 	PQsetNoticeProcessor(pc->c, drain_notices, NULL);
 	pc->gen++;
 	snprintf(set, sizeof set, "SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; "
-	    "SET lock_timeout = %d; LISTEN tongban", STORE_BUSY_MS);
+	    "SET lock_timeout = %d", STORE_BUSY_MS);
 	r = PQexec(pc->c, set);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		keep_error(st, r);
+		PQclear(r);
+		set_cause(cause, _("database: %s"), pc->err);
+		return -1;
+	}
+	PQclear(r);
+	/* A hot standby (--read-db) takes no LISTEN: it only serves reads. */
+	r = PQexec(pc->c, "LISTEN tongban");
+	if (PQresultStatus(r) != PGRES_COMMAND_OK &&
+	    !(PQresultErrorField(r, PG_DIAG_SQLSTATE) != NULL &&
+	    strcmp(PQresultErrorField(r, PG_DIAG_SQLSTATE), "25006") == 0)) {
 		keep_error(st, r);
 		PQclear(r);
 		set_cause(cause, _("database: %s"), pc->err);
@@ -368,15 +379,45 @@ alive(struct store *st)
 	return -1;
 }
 
+/* 1 when the connection string names several hosts: a primary and its
+ * standby, one of which may be being promoted. */
+static int
+several_hosts(const char *where)
+{
+	PQconninfoOption *o = PQconninfoParse(where, NULL), *i;
+	int several = 0;
+
+	for (i = o; i != NULL && i->keyword != NULL; i++)
+		if ((strcmp(i->keyword, "host") == 0 || strcmp(i->keyword, "hostaddr") == 0) &&
+		    i->val != NULL && strchr(i->val, ',') != NULL)
+			several = 1;
+	PQconninfoFree(o);
+	return several;
+}
+
 static int
 pg_open(struct store *st, const char *where, int create, char **cause)
 {
 	struct pgconn *pc = xcalloc(1, sizeof *pc);
+	int tries;
 
 	(void)create;
 	pc->where = xstrdup(where);
 	st->conn = pc;
-	return connect_now(st, cause);
+	if (connect_now(st, cause) == 0)
+		return 0;
+	/* A session that begins during a failover waits for the promotion
+	 * as a session that was open does (alive): up to ten seconds. */
+	if (!several_hosts(where))
+		return -1;
+	for (tries = 0; tries < 20; tries++) {
+		usleep(500000);
+		if (connect_now(st, cause) == 0) {
+			st->err[0] = '\0';
+			return 0;
+		}
+	}
+	return -1;
 }
 
 static void

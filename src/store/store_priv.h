@@ -109,6 +109,9 @@ sq_stmt *sq_prep(struct store *st, const char *sql);
 sq_stmt *sq_prep_once(struct store *st, const char *sql);
 /* Give back a statement of sq_prep (or finalize one prepared apart). */
 void sq_done(struct store *st, sq_stmt *s);
+/* Rewind a statement and unbind it, to step it again with other values
+ * (a statement of sq_prep_once run once per row). */
+void sq_reset(sq_stmt *s);
 /* Bind text, or SQL NULL when v is NULL; an integer; NULL. */
 void sq_text(sq_stmt *s, int i, const char *v);
 void sq_int(sq_stmt *s, int i, long long v);

@@ -219,7 +219,7 @@ main(int argc, char **argv)
 		tests_lifecycle, tests_supervision, tests_grade, tests_property, tests_store_err, tests_hardening, tests_plans, tests_demo, tests_project,
 		tests_appoint,
 		tests_flowdraw, tests_projstat, tests_reports, tests_lookup,
-		tests_admin, tests_reconcile,
+		tests_admin, tests_reconcile, tests_copy,
 		NULL
 	};
 	int passed = 0, failed = 0, nskipped = 0, i;

@@ -77,5 +77,6 @@ extern const struct test tests_plans[];
 extern const struct test tests_demo[];
 extern const struct test tests_project[];
 extern const struct test tests_admin[];
+extern const struct test tests_copy[];
 
 #endif
