@@ -196,7 +196,7 @@ main(int argc, char **argv)
 	}
 	nos = calloc((size_t)n + 2, sizeof *nos);
 	ids = calloc((size_t)n + 2, sizeof *ids);
-	t = calloc((size_t)n, sizeof *t);
+	t = calloc((size_t)(n > 200 ? n : 200), sizeof *t);	/* the lists time 50 rounds, the dashboard 200 */
 	/* Sample case numbers spread over the table. */
 	memset(&f, 0, sizeof f);
 	f.today = "2026-11-27";
