@@ -124,8 +124,8 @@ test: all $(UNITBIN) check-data
 
 # The PostgreSQL suites (tests/pg/*-test.sh, *-check.sh), each on throwaway
 # clusters of its own; installs PostgreSQL 15 first when it is missing.
-test-pg: all
-	@TONGBAN=$(CURDIR)/$(BIN) bash tests/pg/run.sh
+test-pg: all $(UNITBIN)
+	@TONGBAN=$(CURDIR)/$(BIN) UNIT=$(CURDIR)/$(UNITBIN) bash tests/pg/run.sh
 
 UNIT_SRC := $(wildcard tests/unit/t_*.c)
 $(UNITBIN): tests/unit/main.c $(UNIT_SRC) $(CORE_OBJS)

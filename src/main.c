@@ -102,7 +102,7 @@ do_init(const char *db)
 		return EXIT_INVALID;
 	}
 	store_close(st);
-	printf(_("database '%s' ready\n"), db);
+	printf(_("database '%s' ready\n"), store_shown(db));
 	return EXIT_OK;
 }
 

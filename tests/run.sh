@@ -13,6 +13,11 @@ for t in tests/e2e/[0-9]*.sh; do
 	echo "# $t"
 	timeout 300 bash "$t" 2>&1 | tee -a "$out" || true
 done
+# Where PostgreSQL is installed, the same suites on it too (make test-pg).
+if [ -x /usr/lib/postgresql/15/bin/initdb ] && [ -z "${TONGBAN_NO_PG:-}" ]; then
+	echo "# PostgreSQL (tests/pg/run.sh)"
+	UNIT=$UNIT bash tests/pg/run.sh | grep -v '^[0-9]* passed' | tee -a "$out"
+fi
 passed=$(grep -c '^ok ' "$out")
 failed=$(grep -c '^not ok ' "$out")
 echo "$passed passed, $failed failed"

@@ -240,6 +240,48 @@ store_is_pg(const char *where)
 	    strncmp(where, "postgres://", 11) == 0 || strchr(where, '=') != NULL);
 }
 
+/*
+ * where as it may be shown: a PostgreSQL password (user:secret@ in a URI,
+ * password=secret in a key=value string or a URI's query) becomes ***.
+ */
+const char *
+store_shown(const char *where)
+{
+	static char out[512];
+	const char *p, *at, *colon, *scheme;
+	size_t n = 0;
+
+	if (where == NULL || !store_is_pg(where))
+		return where;
+	scheme = strstr(where, "://");
+	while (*where != '\0' && n + 4 < sizeof out) {
+		if (scheme != NULL && where == scheme + 3) {
+			/* user:secret@host */
+			at = strchr(where, '@');
+			colon = strchr(where, ':');
+			if (at != NULL && colon != NULL && colon < at &&
+			    strcspn(where, "/?") > (size_t)(at - where)) {
+				n += (size_t)snprintf(out + n, sizeof out - n, "%.*s:***",
+				    (int)(colon - where), where);
+				where = at;
+				continue;
+			}
+		}
+		if (strncmp(where, "password=", 9) == 0 &&
+		    (where == out || n == 0 || strchr(" ?&", out[n - 1]) != NULL)) {
+			n += (size_t)snprintf(out + n, sizeof out - n, "password=***");
+			p = where + 9;
+			while (*p != '\0' && *p != ' ' && *p != '&')
+				p++;
+			where = p;
+			continue;
+		}
+		out[n++] = *where++;
+	}
+	out[n < sizeof out ? n : sizeof out - 1] = '\0';
+	return out;
+}
+
 struct store *
 store_open(const char *where, const char *schema, char **cause)
 {
@@ -251,7 +293,8 @@ store_open(const char *where, const char *schema, char **cause)
 		goto fail;
 	rc = st->drv->schema_version(st, &version);
 	if (rc < 0 || st->err[0] != '\0') {
-		set_cause(cause, _("cannot open database '%s': %s"), where, store_error(st));
+		set_cause(cause, _("cannot open database '%s': %s"), store_shown(where),
+		    store_error(st));
 		goto fail;
 	}
 	if (version == 0 && schema != NULL) {
@@ -268,12 +311,12 @@ store_open(const char *where, const char *schema, char **cause)
 	}
 	if (version == 0) {
 		set_cause(cause, _("'%s' is not a tongban database (run 'tongban init --db %s')"),
-		    where, where);
+		    store_shown(where), store_shown(where));
 		goto fail;
 	}
 	if (version != STORE_SCHEMA_VERSION) {
 		set_cause(cause, _("'%s' has schema version %d; this tongban knows %d"),
-		    where, version, STORE_SCHEMA_VERSION);
+		    store_shown(where), version, STORE_SCHEMA_VERSION);
 		goto fail;
 	}
 	return st;

@@ -35,6 +35,9 @@ struct store *store_open(const char *path, const char *schema_sql, char **cause)
 /* 1 when where names a PostgreSQL database (a postgresql:// or postgres://
  * URI, or a libpq "key=value" string), 0 for an SQLite file. */
 int store_is_pg(const char *where);
+/* where as messages show it: a PostgreSQL password becomes *** (a static
+ * buffer, valid until the next call). */
+const char *store_shown(const char *where);
 void store_close(struct store *st);
 /* Run a script of statements (the schema, maintenance). */
 int store_exec(struct store *st, const char *sql, char **cause);

@@ -479,7 +479,7 @@ find_where(struct sb *q, const struct case_filter *f, const struct scope *scope)
 		sb_adds(q, " AND c.applicant = ?2");
 	if (f->name)
 		sb_adds(q, " AND c.applicant IN (SELECT applicant FROM applicant_version WHERE "
-		    "name >= ?3 AND name < ?3 || char(1114111))");
+		    "name >= ?3 AND name < ?48)");
 	if (f->phone)
 		sb_adds(q, " AND c.applicant IN (SELECT applicant FROM applicant_version "
 		    "WHERE phone = ?4)");
@@ -599,6 +599,14 @@ bind_find(sq_stmt *s, const struct case_filter *f, const struct scope *scope)
 	sq_text(s, 1, f->no);
 	sq_text(s, 2, f->applicant);
 	sq_text(s, 3, f->name);
+	if (f->name != NULL) {
+		/* Names that start with it sort below it followed by U+10FFFF. */
+		struct sb past = SB_INIT;
+
+		sb_addf(&past, "%s\xf4\x8f\xbf\xbf", f->name);
+		sq_text(s, 48, past.buf);
+		sb_release(&past);
+	}
 	sq_text(s, 4, f->phone);
 	sq_text(s, 5, f->status);
 	if (f->status && strchr(f->status, ',') != NULL) {

@@ -84,12 +84,22 @@ keep_error(struct store *st, const PGresult *r)
 		m = "connection lost";
 	if (strncmp(m, "ERROR:  ", 8) == 0)
 		m += 8;
+	/* Other writers held the lock past lock_timeout (STORE_BUSY_MS), or
+	 * two transactions crossed: nothing was done, say so as SQLite's
+	 * driver does. */
+	if (code != NULL && (strcmp(code, "55P03") == 0 || strcmp(code, "40P01") == 0 ||
+	    strcmp(code, "40001") == 0))
+		m = _("the database is busy with other changes; nothing was changed, try again");
 	snprintf(pc->err, sizeof pc->err, "%s", m);
 	if (getenv("TONGBAN_PG_DEBUG") != NULL)
 		fprintf(stderr, "tongban: postgresql: %s\n", r ? PQresultErrorMessage(r) : m);
 	n = strlen(pc->err);
 	while (n > 0 && (pc->err[n - 1] == '\n' || pc->err[n - 1] == ' '))
 		pc->err[--n] = '\0';
+	/* One line: libpq's hint lines join the message. */
+	for (n = 0; pc->err[n] != '\0'; n++)
+		if (pc->err[n] == '\n' || pc->err[n] == '\t')
+			pc->err[n] = ' ';
 	/* Connection, resources, shutdown, system: the database's own. */
 	pc->failed = PQstatus(pc->c) != CONNECTION_OK || code == NULL ||
 	    strncmp(code, "08", 2) == 0 || strncmp(code, "53", 2) == 0 ||
@@ -123,6 +133,7 @@ connect_now(struct store *st, char **cause)
 {
 	struct pgconn *pc = PC(st);
 	PGresult *r;
+	char set[160];
 
 	if (pc->c != NULL)
 		PQfinish(pc->c);
@@ -131,13 +142,15 @@ connect_now(struct store *st, char **cause)
 		keep_error(st, NULL);
 		pc->failed = 1;
 		snprintf(st->err, sizeof st->err, "%s", pc->err);
-		set_cause(cause, _("cannot open database '%s': %s"), pc->where, pc->err);
+		set_cause(cause, _("cannot open database '%s': %s"), store_shown(pc->where),
+		    pc->err);
 		return -1;
 	}
 	PQsetNoticeProcessor(pc->c, drain_notices, NULL);
 	pc->gen++;
-	r = PQexec(pc->c, "SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; "
-	    "LISTEN tongban");
+	snprintf(set, sizeof set, "SET client_encoding = 'UTF8'; SET datestyle = 'ISO'; "
+	    "SET lock_timeout = %d; LISTEN tongban", STORE_BUSY_MS);
+	r = PQexec(pc->c, set);
 	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
 		keep_error(st, r);
 		PQclear(r);

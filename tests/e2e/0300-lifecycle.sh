@@ -157,7 +157,7 @@ expect_eq "audit: a clerk may not export the record (exit 3)" \
 # Tampering, each on its own copy of the database.
 mapfile -t ev < <(sqlite3 "$DB" "SELECT id FROM event WHERE case_id = $cid ORDER BY id")
 # copy NAME: a consistent copy of the live database (WAL included)
-copy() { sqlite3 "$DB" ".backup '$TMP/$1.db'" && echo "$TMP/$1.db"; }
+copy() { db_copy "$1"; }
 # first_number TEXT: the first number in TEXT (the event named by verify)
 first_number() { grep -oE '[0-9]+' <<<"$1" | head -1; }
 

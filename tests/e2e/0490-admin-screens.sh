@@ -54,7 +54,7 @@ tmux_keys k
 wait_screen "粘贴一行 OpenSSH 公钥" 3 >/dev/null
 tmux_keys -l "ssh-ed25519 AAAAnotakey"
 tmux_keys F2
-scr=$(wait_screen "公钥" 3)
+scr=$(wait_screen "不是有效的" 3)
 expect_has "keys: a line that is not a key is refused" "$scr" "不是有效的"
 tmux_keys C-u
 tmux_keys -l "$(cat "$TMP/newkey.pub")"
@@ -78,7 +78,7 @@ expect_has "users: y disables" "$scr" "已停用"
 ssh $SSH_OPTS -o BatchMode=yes -i "$TMP/newkey" -p "$PORT" newbie@127.0.0.1 user me >/dev/null 2>&1
 check "users: a disabled user cannot log in" test $? -ne 0
 expect_eq "audit: the user's changes are events" \
-    "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM (SELECT action FROM event WHERE subject = 'user:newbie' ORDER BY id)")" \
+    "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM (SELECT action FROM event WHERE subject = 'user:newbie' ORDER BY id) AS e")" \
     "user_add key_add user_disable"
 # Ctrl-C on a form cancels it and keeps what was typed as a draft.
 tmux_keys e

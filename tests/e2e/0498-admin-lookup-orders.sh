@@ -33,7 +33,7 @@ tmux_keys F2
 scr=$(wait_screen "已添加用户" 3)
 expect_has "admin: F2 adds the user" "$scr" "城口县市场监督管理局 (500229.market)"
 expect_eq "admin: the codes are stored" \
-    "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT role || ' ' || region || ' ' || office FROM users WHERE login = 'lookup1'")" \
+    "$(sqlite3 "$DB" "SELECT role || ' ' || region || ' ' || office FROM users WHERE login = 'lookup1'")" \
     "approver 500229 500229.market"
 
 # A name that matches nothing: the error names the field, nothing is added.
@@ -47,7 +47,7 @@ tmux_keys -l 没有这个地方
 tmux_keys F2
 scr=$(wait_screen "没有与" 3)
 expect_has "admin: a region name that matches nothing is refused, naming the field" "$scr" "区划：没有与“没有这个地方”相符的项"
-expect_eq "admin: ... and nothing is added" "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM users WHERE login = 'lookup9'")" 0
+expect_eq "admin: ... and nothing is added" "$(sqlite3 "$DB" "SELECT count(*) FROM users WHERE login = 'lookup9'")" 0
 tmux_keys Escape y
 tmux_keys q q y
 tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
@@ -75,13 +75,13 @@ expect_has "admin (en): the office by its township's initials gcjd" "$scr" "葛�
 tmux_keys F2
 wait_screen "added" 3 >/dev/null
 expect_eq "admin (en): the clerk is in that hall" \
-    "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT role || ' ' || region || ' ' || office FROM users WHERE login = 'lookup2'")" \
+    "$(sqlite3 "$DB" "SELECT role || ' ' || region || ' ' || office FROM users WHERE login = 'lookup2'")" \
     "clerk 500229 500229001.township"
 tmux_keys q q q y
 tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
 
 # supervisor1 issues orders ----------------------------------------------------------------
-no=$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT no FROM cases WHERE finished IS NULL ORDER BY id LIMIT 1")
+no=$(sqlite3 "$DB" "SELECT no FROM cases WHERE finished IS NULL ORDER BY id LIMIT 1")
 tmux_start supervisor1 80 24
 wait_screen "欢迎" 10 >/dev/null
 tmux_keys /
@@ -101,7 +101,7 @@ tmux_keys F2
 scr=$(wait_screen "已下发督办单" 3)
 expect_has "case: F2 issues the order" "$scr" "已下发督办单"
 expect_eq "case: the order is about that case" \
-    "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT c.no || ' ' || s.note FROM supervision s JOIN cases c ON c.id = s.case_id ORDER BY s.id DESC LIMIT 1")" \
+    "$(sqlite3 "$DB" "SELECT c.no || ' ' || s.note FROM supervision s JOIN cases c ON c.id = s.case_id ORDER BY s.id DESC LIMIT 1")" \
     "$no 请加快办理"
 tmux_keys q
 sleep 0.5
@@ -126,7 +126,7 @@ tmux_keys F2
 scr=$(wait_screen "请整改窗口秩序" 3)
 expect_has "orders: F2 issues it and the list shows it" "$scr" "城口县市场监督管理局"
 expect_has "orders: ... with the order from the case screen" "$scr" "请加快办理"
-expect_eq "orders: two orders, one per way" "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM supervision")" 2
+expect_eq "orders: two orders, one per way" "$(sqlite3 "$DB" "SELECT count(*) FROM supervision")" 2
 # Complaints likewise: n on the complaints list.
 tmux_keys q
 sleep 0.5
@@ -142,7 +142,7 @@ tmux_keys F2
 scr=$(wait_screen "窗口态度不好" 3)
 expect_has "complaints: F2 logs it and the list shows it" "$scr" "已登记投诉"
 expect_eq "complaints: it is about the case" \
-    "$(sqlite3 -cmd ".timeout 5000" "$DB" "SELECT count(*) FROM complaint WHERE text = '窗口态度不好'")" 1
+    "$(sqlite3 "$DB" "SELECT count(*) FROM complaint WHERE text = '窗口态度不好'")" 1
 tmux_keys q q y
 tmux -L "$TMUX_SOCK" kill-session -t t 2>/dev/null
 

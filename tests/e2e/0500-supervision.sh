@@ -101,13 +101,13 @@ out=$(ssh_as admin stats check); rc=$?
 expect_eq "stats: the admin's check finds the summaries equal to the cases (exit 0)" "$rc" 0
 expect_eq "stats: a supervisor may not run the check (exit 3)" "$(rc_of ssh_as supervisor1 stats check)" 3
 # On a copy: a summary row that no case explains is found, and rebuilt away.
-sqlite3 "$DB" ".backup '$TMP/tampered.db'"
-sqlite3 "$TMP/tampered.db" "INSERT INTO stat_hall(day, hall, received) VALUES ('2000-01-03', '500229001', 3)"
+tampered=$(db_copy tampered)
+sqlite3 "$tampered" "INSERT INTO stat_hall(day, hall, received) VALUES ('2000-01-03', '500229001', 3)"
 expect_eq "stats: a summary row no case explains makes the check fail (exit 4)" \
-    "$(rc_of "$TB" --db "$TMP/tampered.db" stats check)" 4
+    "$(rc_of "$TB" --db "$tampered" stats check)" 4
 expect_eq "stats: rebuild recomputes the summaries (exit 0)" \
-    "$(rc_of "$TB" --db "$TMP/tampered.db" stats rebuild)" 0
-expect_eq "stats: ... and then the check passes" "$(rc_of "$TB" --db "$TMP/tampered.db" stats check)" 0
+    "$(rc_of "$TB" --db "$tampered" stats rebuild)" 0
+expect_eq "stats: ... and then the check passes" "$(rc_of "$TB" --db "$tampered" stats check)" 0
 dash_after=$(ssh_as supervisor1 dashboard --once --format json)
 read -r a_open _ <<<"$(totals "$dash_after")"
 expect_eq "stats: two cases taken in, one completed: the city has one more open case" \

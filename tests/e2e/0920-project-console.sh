@@ -97,7 +97,7 @@ expect_has "zh home: the key bar offers the projects" "$scr" "P 项目"
 tmux_keys P
 wait_screen "您可查看的项目" 5 >/dev/null
 tmux_keys o
-scr=$(wait_screen "项目申报" 5)
+scr=$(wait_screen "project new --flowchart general" 5)
 expect_has "zh form: the equivalent command is shown" "$scr" "project new --flowchart general"
 tmux_keys BTab
 for _ in $(seq 12); do
@@ -284,7 +284,7 @@ expect_has "dash drill: the figure's list has as many projects as it counts" "$s
     "$((DIST0 + 1)) projects counted"
 expect_has "dash drill: the project counted is the Chinese one" "$scr" "$NO"
 tmux_keys Enter
-scr=$(wait_screen "$NO" 5)
+scr=$(wait_screen "stage 4 of 4" 5)
 expect_has "dash drill: a project opens from the list" "$scr" "stage 4 of 4"
 
 # 7. A dropped link keeps a half-typed project form; home offers it again.

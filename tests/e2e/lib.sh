@@ -31,13 +31,38 @@ expect_has() {
 	else not_ok "$1" "missing: $3" "in: $(printf '%s' "$2" | head -c 1500)"; fi
 }
 
+# pg_copy NAME: a copy of the PostgreSQL database; prints its URI.
+pg_copy() {
+	psql -X -q "${TONGBAN_E2E_PG}postgres" -c "CREATE DATABASE ${PGDB}_$1 TEMPLATE template0 \
+	    ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'" &&
+	    pg_dump "$DB" | psql -X -q -v ON_ERROR_STOP=1 "${TONGBAN_E2E_PG}${PGDB}_$1" >/dev/null &&
+	    echo "${TONGBAN_E2E_PG}${PGDB}_$1"
+}
+
+# db_copy NAME: a consistent copy of the live database (an SQLite file with
+# its WAL, or a PostgreSQL database); prints where it is.
+db_copy() {
+	if [ -n "$PGDB" ]; then pg_copy "$1"
+	else sqlite3 "$DB" ".backup '$TMP/$1.db'" && echo "$TMP/$1.db"; fi
+}
+
+# sqlite_only NAME: on PostgreSQL, say NAME is skipped and fail (so that
+# "sqlite_only NAME || check NAME ..." checks it on SQLite only).
+sqlite_only() { [ -z "$PGDB" ] && return 1; echo "ok - $1 # SKIP SQLite's file"; return 0; }
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 cleanup() {
 	[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null && wait "$SERVER" 2>/dev/null
 	tmux -L "$TMUX_SOCK" kill-server 2>/dev/null
-	[ -n "$PGDB" ] && psql -X -q "${TONGBAN_E2E_PG}postgres" \
-	    -c "DROP DATABASE IF EXISTS $PGDB WITH (FORCE)" 2>/dev/null
+	if [ -n "$PGDB" ]; then
+		# The test's database and its copies (pg_copy).
+		local d
+		for d in $(psql -X -At "${TONGBAN_E2E_PG}postgres" \
+		    -c "SELECT datname FROM pg_database WHERE datname LIKE '${PGDB}%'"); do
+			psql -X -q "${TONGBAN_E2E_PG}postgres" -c "DROP DATABASE IF EXISTS $d WITH (FORCE)"
+		done 2>/dev/null
+	fi
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -63,12 +88,19 @@ start_server() {
 
 # The tests read the database beside the running server: a session that
 # closes may hold a lock for a moment, so every sqlite3 read waits for it.
-# On PostgreSQL, a read of "$DB" goes to psql, printing rows as sqlite3 does.
+# On PostgreSQL, SQL for "$DB" (or a copy of it) goes to psql, printing
+# rows as sqlite3 does; SQLite's "DROP TRIGGER event_no_x;" (a test that
+# tampers with the audit trail) and char(N) are said the way PostgreSQL
+# says them.
 sqlite3() {
-	if [ -n "$PGDB" ] && [ "${1:-}" = "$DB" ]; then
+	if [ -n "$PGDB" ] && [[ "${1:-}" == postgresql://* ]]; then
+		local where=$1
 		shift
-		if [ $# -gt 0 ]; then psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$DB" -c "$*"
-		else psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$DB"; fi
+		if [ $# -gt 0 ]; then
+			psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$where" \
+			    -c "$(sed -E -e 's/DROP TRIGGER (event_no_[a-z]+);/DROP TRIGGER \1 ON event;/g' \
+			    -e 's/\bchar\(/chr(/g' <<<"$*")"
+		else psql -X -q -At -F'|' -v ON_ERROR_STOP=1 "$where"; fi
 	else
 		command sqlite3 -cmd ".timeout 5000" "$@"
 	fi
@@ -86,10 +118,16 @@ ssh_pw() {
 }
 
 # The console in tmux at COLSxROWS, logged in as LOGIN.
+# A server still going away after kill-session may take the new session
+# with it: try again until the session is there.
 tmux_start() {
-	local u=$1 cols=${2:-80} rows=${3:-24}
-	tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
-	    "ssh $SSH_OPTS -t -i $TMP/key -p $PORT $u@127.0.0.1; sleep 30"
+	local u=$1 cols=${2:-80} rows=${3:-24} i
+	for i in 1 2 3 4 5; do
+		tmux -L "$TMUX_SOCK" -f /dev/null new-session -d -s t -x "$cols" -y "$rows" \
+		    "ssh $SSH_OPTS -t -i $TMP/key -p $PORT $u@127.0.0.1; sleep 30" 2>/dev/null
+		sleep 0.2
+		tmux -L "$TMUX_SOCK" has-session -t t 2>/dev/null && return 0
+	done
 }
 tmux_keys() { tmux -L "$TMUX_SOCK" send-keys -t t "$@"; }
 tmux_screen() { tmux -L "$TMUX_SOCK" capture-pane -p -t t 2>/dev/null; }

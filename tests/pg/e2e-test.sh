@@ -10,11 +10,17 @@ SQLITE_ONLY=${SQLITE_ONLY:-}
 pg_start e2e || { not_ok "a throwaway cluster"; summary; exit 1; }
 export TONGBAN_E2E_PG="postgresql://tongban@127.0.0.1:$PORT_e2e/"
 : > "$PGTMP/out"
-for t in ${E2E:-tests/e2e/[0-9]*.sh}; do
-	case " $SQLITE_ONLY " in *" $(basename "$t") "*) echo "# $t: SQLite only"; continue ;; esac
-	echo "# $t on PostgreSQL"
-	timeout 300 bash "$t" 2>&1 | sed 's/^ok - /ok - pg: /; s/^not ok - /not ok - pg: /' | tee -a "$PGTMP/out"
-done
+# Three scripts at a time: they mostly wait for ssh and the terminal.
+one() {
+	echo "# $1 on PostgreSQL"
+	timeout 300 bash "$1" 2>&1 | sed 's/^ok - /ok - pg: /; s/^not ok - /not ok - pg: /'
+}
+export -f one
+ls ${E2E:-tests/e2e/[0-9]*.sh} | while read -r t; do
+	case " $SQLITE_ONLY " in *" $(basename "$t") "*) echo "# $t: SQLite only" >&2; continue ;; esac
+	echo "$t"
+done | xargs -P "${E2E_JOBS:-3}" -I{} bash -c 'one {} > "$0/$(basename {}).out"' "$PGTMP"
+cat "$PGTMP"/*.sh.out | tee "$PGTMP/out"
 PASSED=$(grep -c '^ok ' "$PGTMP/out")
 FAILED=$(grep -c '^not ok ' "$PGTMP/out")
 summary
