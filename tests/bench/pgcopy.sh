@@ -11,7 +11,7 @@
 # Tables are copied two at a time (the events, the largest, first).
 # The SQLite database must be of the same schema version.
 # usage: tests/bench/pgcopy.sh FILE URL
-set -u
+set -u -o pipefail
 cd "$(dirname "$0")/../.."
 [ $# -eq 2 ] || { echo "usage: $0 FILE URL" >&2; exit 2; }
 db=$1 url=$2
