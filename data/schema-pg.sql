@@ -94,7 +94,7 @@ CREATE TABLE meta (
   key   text PRIMARY KEY,
   value text NOT NULL
 );
-INSERT INTO meta(key, value) VALUES ('schema_version', '21');
+INSERT INTO meta(key, value) VALUES ('schema_version', '22');
 
 -- Administrative divisions; a region's subtree is a code range.
 CREATE TABLE region (
@@ -505,7 +505,8 @@ CREATE TABLE flowchart (
   name       text NOT NULL,
   name_en    text NOT NULL,
   total_days integer NOT NULL CHECK (total_days > 0),
-  before     text NOT NULL DEFAULT ''
+  before     text NOT NULL DEFAULT '',
+  seq        integer NOT NULL DEFAULT 0
 );
 CREATE TABLE flow_stage (
   flowchart  text NOT NULL REFERENCES flowchart(code),

@@ -1,6 +1,6 @@
 -- tongban schema. The schema version is PRAGMA user_version; src/store.c
 -- refuses a database whose version it does not know.
-PRAGMA user_version = 21;
+PRAGMA user_version = 22;
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -489,7 +489,8 @@ CREATE TABLE flowchart (
   name       TEXT NOT NULL,
   name_en    TEXT NOT NULL,
   total_days INTEGER NOT NULL CHECK (total_days > 0),
-  before     TEXT NOT NULL DEFAULT ''    -- the working days the serial process took
+  before     TEXT NOT NULL DEFAULT '',   -- the working days the serial process took
+  seq        INTEGER NOT NULL DEFAULT 0  -- the order they were loaded in: lists keep it
 );
 CREATE TABLE flow_stage (
   flowchart  TEXT NOT NULL REFERENCES flowchart(code),

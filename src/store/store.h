@@ -23,7 +23,7 @@
 
 #define STORE_NOTFOUND 1
 #define STORE_CONFLICT 2
-#define STORE_SCHEMA_VERSION 21
+#define STORE_SCHEMA_VERSION 22
 
 struct store;
 

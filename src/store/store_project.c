@@ -47,7 +47,8 @@ store_flowchart_put(struct store *st, const char *code, const char *name, const 
     int total_days, const char *before, char **cause)
 {
 	static const char sql[] =
-	    "INSERT INTO flowchart(code, name, name_en, total_days, before) VALUES (?1, ?2, ?3, ?4, ?5) "
+	    "INSERT INTO flowchart(code, name, name_en, total_days, before, seq) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, (SELECT COALESCE(max(seq), 0) + 1 FROM flowchart)) "
 	    "ON CONFLICT(code) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, "
 	    "total_days = excluded.total_days, before = excluded.before";
 	sq_stmt *s = sq_prep(st, sql);
@@ -128,7 +129,7 @@ store_flowchart_each(struct store *st, const char *code, store_row_fn fn, void *
 {
 	static const char sql[] =
 	    "SELECT code, name, name_en, total_days, before FROM flowchart "
-	    "WHERE ?1 IS NULL OR code = ?1 ORDER BY code";
+	    "WHERE ?1 IS NULL OR code = ?1 ORDER BY seq, code";
 	sq_stmt *s = sq_prep(st, sql);
 
 	sq_text(s, 1, code);
