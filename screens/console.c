@@ -16,8 +16,12 @@
 #include "exitcode.h"
 #include "conv.h"
 #include "i18n.h"
+#include "store.h"
 #include "ui.h"
 #include "util.h"
+
+#define IDLE_CLOSE_MS 2000	/* without a key: the database connection goes back */
+#define IDLE_SLICE_MS 200	/* ... or sooner, when other sessions wait for one */
 
 /* PLATFORM 9: never exit on an unknown TERM; fall back to a known entry. */
 static SCREEN *
@@ -154,8 +158,32 @@ run(struct ui *ui)
 		redraw = 0;
 		top = ui->depth - 1;
 		/* Live screens wake up once a second to look for changes. */
-		timeout(ui->stack[top]->tick ? 1000 : -1);
-		rc = get_wch(&ch);
+		if (ui->stack[top]->tick != NULL) {
+			timeout(1000);
+			rc = get_wch(&ch);
+		} else {
+			/*
+			 * Any other screen, after 2 s without a key (or sooner
+			 * when other sessions wait for one), gives its database
+			 * connection back (PostgreSQL: a server's connections are
+			 * bounded); the next statement opens it again. A live
+			 * screen keeps its own: its LISTEN is how it hears of
+			 * other servers' changes.
+			 */
+			int waited = 0;
+
+			timeout(IDLE_SLICE_MS);
+			while ((rc = get_wch(&ch)) == ERR && !hung_up) {
+				/* at once when other sessions wait for a connection */
+				waited += IDLE_SLICE_MS;
+				if (waited >= IDLE_CLOSE_MS || store_budget_waiting() > 0) {
+					store_idle(ui->s->st);
+					timeout(-1);
+					rc = get_wch(&ch);
+					break;
+				}
+			}
+		}
 		if (hung_up) {
 			save_all(ui);
 			return 0;

@@ -28,7 +28,7 @@ usage(void)
 	    "       tongban init --db PATH\n"
 	    "       tongban demo --db PATH [--cases N] [--seed S]\n"
 	    "       tongban serve [--config FILE] [--db PATH] [--listen ADDR:PORT] [--host-key PATH]\n"
-	    "                     [--idle-timeout MINUTES] [--no-compression]\n"
+	    "                     [--idle-timeout MINUTES] [--no-compression] [--db-connections N]\n"
 	    "       tongban help   (all commands)\n", stderr);
 }
 
@@ -237,6 +237,10 @@ main(int argc, char **argv)
 			}
 			if (cf.compression == 0)
 				rest[n++] = (char *)"--no-compression";
+			if (cf.db_connections) {
+				rest[n++] = (char *)"--db-connections";
+				rest[n++] = cf.db_connections;
+			}
 		}
 		for (j = i + 1; j < argc; j++) {
 			if (strcmp(argv[j], "--db") == 0 && j + 1 < argc) {

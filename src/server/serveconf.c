@@ -67,11 +67,15 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 			c->compression = strcmp(v, "yes") == 0;
 		} else if (strcmp(k, "warn_percent") == 0 && parse_int(v, 1, 100, &n) == 0) {
 			c->warn_percent = (int)n;
+		} else if (strcmp(k, "db_connections") == 0 && parse_int(v, 2, 10000, &n) == 0) {
+			free(c->db_connections);
+			c->db_connections = xstrdup(v);
 		} else {
 			static const char *const want[][2] = {
 				{ "db", "a path" }, { "listen", "ADDR:PORT" }, { "host_key", "a path" },
 				{ "idle_timeout", "minutes from 0 to 100000" },
 				{ "compression", "yes or no" }, { "warn_percent", "a percent from 1 to 100" },
+				{ "db_connections", "a number from 2 to 10000" },
 			};
 			size_t i;
 
@@ -83,7 +87,7 @@ serve_conf_read(const char *path, struct serve_conf *c, char **cause)
 				    want[i][1], v);
 			else
 				set_cause(cause, "%s:%d: expected one of db, listen, host_key, "
-				    "idle_timeout, compression, warn_percent, found '%s'", path, no, k);
+				    "idle_timeout, compression, warn_percent, db_connections, found '%s'", path, no, k);
 			rc = -1;
 		}
 	}
@@ -100,6 +104,7 @@ serve_conf_release(struct serve_conf *c)
 	free(c->listen);
 	free(c->host_key);
 	free(c->idle_timeout);
+	free(c->db_connections);
 	memset(c, 0, sizeof *c);
 	c->compression = -1;
 }

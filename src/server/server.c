@@ -57,6 +57,9 @@
 #define THROTTLE_ADDR 30	/* failures from one address in the window */
 #define OUT_MAX 65536		/* bytes buffered toward the client */
 #define COALESCE_MS 2		/* PLATFORM 5: one packet per screen */
+#define DB_CONNECTIONS 30	/* PostgreSQL connections of one server at most */
+/* ... of which logins (a key or password check: a moment each) may use */
+#define LOGIN_UNITS(n) ((n) >= 10 ? 2 : 1)
 
 /* Listener ------------------------------------------------------------------- */
 
@@ -159,6 +162,8 @@ struct conf {
 	int keepalive_s;	/* SSH keepalive interval; 0: none */
 	char *dummy_hash;	/* checked for logins that have no hash */
 	int lock_fd;		/* record locks serialise password checks */
+	int db_connections;	/* the budget of PostgreSQL connections */
+	int budget;		/* its semaphore set, or -1 (SQLite) */
 	int status_wr;		/* children write their pid once authenticated */
 };
 
@@ -290,8 +295,8 @@ server_main(const char *db, int argc, char **argv)
 	struct conf cf;
 	char *cause = NULL;
 	ssh_bind bind;
-	int i, port, zero = 0, p[2];
-	long idle_min = IDLE_MINUTES;
+	int i, port, zero = 0, p[2], semid = -1;
+	long idle_min = IDLE_MINUTES, db_conns = DB_CONNECTIONS;
 	unsigned char rnd[16];
 
 	memset(&cf, 0, sizeof cf);
@@ -310,14 +315,24 @@ server_main(const char *db, int argc, char **argv)
 				    "not '%s'\n", argv[i]);
 				return 1;
 			}
+		} else if (strcmp(argv[i], "--db-connections") == 0 && i + 1 < argc) {
+			db_conns = strtol(argv[++i], &end, 10);
+			if (*argv[i] == '\0' || *end != '\0' || db_conns < 2 || db_conns > 10000) {
+				fprintf(stderr, "tongban: --db-connections: expected a number from 2 to "
+				    "10000, not '%s'\n", argv[i]);
+				return 1;
+			}
 		} else {
 			fprintf(stderr, "usage: tongban serve --db PATH [--listen ADDR:PORT] "
-			    "[--host-key PATH] [--no-compression] [--idle-timeout MINUTES]\n");
+			    "[--host-key PATH] [--no-compression] [--idle-timeout MINUTES] "
+			    "[--db-connections N]\n");
 			return 1;
 		}
 	}
 	cf.db = db;
 	cf.listen = listen;
+	cf.db_connections = (int)db_conns;
+	cf.budget = -1;
 	cf.idle_s = env_seconds("TONGBAN_IDLE_SECONDS", (int)idle_min * 60);
 	cf.grace_s = env_seconds("TONGBAN_LOGIN_GRACE", LOGIN_TIMEOUT);
 	cf.keepalive_s = env_seconds("TONGBAN_KEEPALIVE_SECONDS", KEEPALIVE_SECONDS);
@@ -390,9 +405,29 @@ server_main(const char *db, int argc, char **argv)
 		fprintf(stderr, "tongban: cannot listen on %s: %s\n", listen, ssh_get_error(bind));
 		return 10;
 	}
+	/*
+	 * PostgreSQL: every session process opens its own connection, so the
+	 * server bounds them: a semaphore set of db_connections units, one
+	 * taken per open connection (store_budget), LOGIN_UNITS of them kept
+	 * for logins. 3 servers x 30 fit a stock max_connections of 100
+	 * (README: Several servers on one PostgreSQL).
+	 */
+	if (store_is_pg(db)) {
+		int logins = LOGIN_UNITS(cf.db_connections);
+
+		semid = store_budget_create(cf.db_connections - logins, logins, &cause);
+		if (semid < 0) {
+			fprintf(stderr, "tongban: %s\n", cause);
+			free(cause);
+			return 10;
+		}
+		cf.budget = semid;
+	}
 	memset(&l, 0, sizeof l);
-	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0)
+	if (pipe2(p, O_CLOEXEC | O_NONBLOCK) != 0) {
+		store_budget_remove(semid);
 		return 10;
+	}
 	l.status_rd = p[0];
 	cf.status_wr = p[1];
 	memset(&sa, 0, sizeof sa);
@@ -402,7 +437,11 @@ server_main(const char *db, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	logline("tongban listening on %s (database %s)", listen, db);
+	if (semid >= 0)
+		logline("tongban listening on %s (database %s, at most %d connections to it)",
+		    listen, db, cf.db_connections);
+	else
+		logline("tongban listening on %s (database %s)", listen, db);
 	fprintf(stderr, "log in with: ssh -p %d LOGIN@%s\n", port,
 	    strcmp(addr, "127.0.0.1") == 0 ? "localhost" : addr);
 	fflush(stderr);
@@ -473,6 +512,7 @@ server_main(const char *db, int argc, char **argv)
 		ssh_free(s);
 	}
 	logline("tongban stopping");
+	store_budget_remove(semid);
 	ssh_bind_free(bind);
 	ssh_finalize();
 	free(l.kids);
@@ -515,6 +555,7 @@ struct conn {
 	/* A terminal set to GB18030/GBK: the console speaks UTF-8 inside, and
 	 * the session transcodes at its boundary. */
 	int gbk;
+	int user_gbk;		/* the user's encoding is GBK (read at login) */
 	struct conv to_term;	/* UTF-8 to GB18030; keeps a cut character */
 	struct conv from_term;	/* GB18030 to UTF-8; keeps a cut character */
 	struct sb raw_out;	/* console output read, not yet converted */
@@ -601,6 +642,16 @@ conn_store(struct conn *c)
 	return c->st;
 }
 
+/* Close it: the next check opens it again, so that a login holds a
+ * PostgreSQL connection (one of the server's few) only while it reads,
+ * and one that cannot get one is told why (db_down). */
+static void
+conn_release(struct conn *c)
+{
+	store_close(c->st);
+	c->st = NULL;
+}
+
 /*
  * The database cannot be opened (a full disk, say): no login can be
  * checked, and "Permission denied" would send the user after the wrong
@@ -609,8 +660,15 @@ conn_store(struct conn *c)
 static void
 db_down(struct conn *c)
 {
-	ssh_session_set_disconnect_message(c->s,
-	    "tongban: the server cannot open its database (disk full?); try again later");
+	char msg[160];
+
+	if (store_budget_refused())
+		snprintf(msg, sizeof msg, "tongban: all %d database connections of this server are "
+		    "in use; try again", c->cf->db_connections);
+	else
+		snprintf(msg, sizeof msg, "tongban: the server cannot open its database (disk "
+		    "full?); try again later");
+	ssh_session_set_disconnect_message(c->s, msg);
 	disconnect_gently(c->s);
 }
 
@@ -705,6 +763,7 @@ failure_add(struct conn *c, const char *login)
 static void
 auth_delay(struct conn *c)
 {
+	conn_release(c);	/* no connection is held while the client waits */
 	c->tries++;
 	sleep((unsigned)(c->tries < 4 ? c->tries : 4));
 	if (c->tries >= MAX_AUTH_TRIES)
@@ -725,7 +784,7 @@ login_too_long(struct conn *c, const char *login)
 }
 
 static int
-auth_password(ssh_session s, const char *login, const char *password, void *ud)
+check_password(ssh_session s, const char *login, const char *password, void *ud)
 {
 	struct conn *c = ud;
 	struct user u;
@@ -758,6 +817,7 @@ auth_password(ssh_session s, const char *login, const char *password, void *ud)
 	 */
 	if (store_user_get(c->st, login, &u) == 0) {
 		known = !u.disabled;
+		c->user_gbk = u.encoding && strcmp(u.encoding, "gbk") == 0;
 		user_release(&u);
 	}
 	if (known && (store_user_pwhash(c->st, login, &hash) != 0 || hash == NULL ||
@@ -780,7 +840,7 @@ auth_password(ssh_session s, const char *login, const char *password, void *ud)
 }
 
 static int
-auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
+check_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
     char state, void *ud)
 {
 	struct conn *c = ud;
@@ -812,6 +872,7 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	}
 	if (type != NULL && store_user_get(c->st, login, &u) == 0) {
 		known = !u.disabled;
+		c->user_gbk = u.encoding && strcmp(u.encoding, "gbk") == 0;
 		user_release(&u);
 	}
 	if (known && ssh_pki_export_pubkey_base64(key, &b64) == SSH_OK)
@@ -839,6 +900,27 @@ auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key,
 	snprintf(c->method, sizeof c->method, "publickey");
 	c->authed = 1;
 	return SSH_AUTH_SUCCESS;
+}
+
+/* The checks hold a database connection only while they read: a login
+ * waits for the client between its steps (conn_release). */
+static int
+auth_password(ssh_session s, const char *login, const char *password, void *ud)
+{
+	int rc = check_password(s, login, password, ud);
+
+	conn_release(ud);
+	return rc;
+}
+
+static int
+auth_pubkey(ssh_session s, const char *login, struct ssh_key_struct *key, char state,
+    void *ud)
+{
+	int rc = check_pubkey(s, login, key, state, ud);
+
+	conn_release(ud);
+	return rc;
 }
 
 /* Keys from a GBK terminal, to the console in UTF-8: the byte a filter
@@ -1063,6 +1145,8 @@ start_child(struct conn *c)
 	if (pid == 0) {
 		int rc;
 
+		/* The session's connection comes out of the sessions' units. */
+		store_budget(c->cf->budget, STORE_POOL_SESSION, c->cf->db_connections);
 		/* PLATFORM 7: default dispositions and no inherited descriptors. */
 		signal(SIGCHLD, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
@@ -1463,6 +1547,7 @@ serve_connection(ssh_session s, const struct conf *cf)
 	char host[64];
 
 	memset(&c, 0, sizeof c);
+	store_budget(cf->budget, STORE_POOL_LOGIN, cf->db_connections);
 	c.s = s;
 	c.cf = cf;
 	c.db = cf->db;
@@ -1541,12 +1626,8 @@ serve_connection(ssh_session s, const struct conf *cf)
 	    c.mode == MODE_PTY ? "console" : c.mode == MODE_EXEC ? "exec" : "no pty");
 	t0 = now_ms();
 	{
-		struct user u;
-
-		if (conn_store(&c) && store_user_get(c.st, c.login, &u) == 0) {
-			c.gbk = u.encoding && strcmp(u.encoding, "gbk") == 0;
-			user_release(&u);
-		}
+		/* the user's encoding, read by the successful check */
+		c.gbk = c.user_gbk;
 		if (c.gbk) {
 			int to = conv_open(&c.to_term, "UTF-8", "GB18030");
 			int from = conv_open(&c.from_term, "GB18030", "UTF-8");

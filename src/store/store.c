@@ -465,6 +465,19 @@ store_data_version(struct store *st)
 	return st->drv->data_version(st);
 }
 
+void
+store_idle(struct store *st)
+{
+	int i;
+
+	if (st == NULL || st->drv->idle == NULL || st->nest > 0 || st->drv->in_txn(st))
+		return;
+	for (i = 0; i < st->ncache; i++)
+		if (st->cache[i].busy)
+			return;
+	st->drv->idle(st);
+}
+
 int
 store_meta_set(struct store *st, const char *key, const char *value, char **cause)
 {

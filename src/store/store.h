@@ -71,6 +71,40 @@ const char *store_error(struct store *st);
 int store_failed(struct store *st);
 /* The PRAGMA data_version: changes when another connection commits. */
 long store_data_version(struct store *st);
+/* Nothing to do until the user's next key (a console on a screen that is
+ * not live): a PostgreSQL store outside a transaction closes its
+ * connection and gives its unit of the server's budget back; the next
+ * statement opens it again (its data version moves, so readers look
+ * again). SQLite keeps its file open: nothing to give back. */
+void store_idle(struct store *st);
+
+/*
+ * The connection budget of a server (PostgreSQL only): a SysV semaphore
+ * set made by the listener before it accepts and inherited by every
+ * process it forks, with two pools: the units of sessions (a command, a
+ * console) and a few of logins (the key or password check, a moment
+ * each), so that a login is never kept waiting by long sessions. Each
+ * PostgreSQL connection a process opens after store_budget() takes a unit
+ * of its pool first (waiting at most STORE_BUDGET_WAIT_MS, then failing
+ * with "all N database connections of this server are in use; try
+ * again") and gives it back when it closes; SEM_UNDO gives back the units
+ * of a process that dies holding them.
+ */
+#define STORE_BUDGET_WAIT_MS 10000
+#define STORE_POOL_SESSION 0
+#define STORE_POOL_LOGIN 1
+/* A new semaphore set with those units: its id, or -1 with *cause set. */
+int store_budget_create(int sessions, int logins, char **cause);
+/* Connections of this process (and of those it forks) draw on pool of
+ * semid; total is the server's whole budget, for the message. semid -1:
+ * no budget. */
+void store_budget(int semid, int pool, int total);
+void store_budget_remove(int semid);
+/* How many processes wait for a unit of this process's pool now (0
+ * without a budget): a console that has one gives it back at once. */
+int store_budget_waiting(void);
+/* 1 when this process's last connection found every unit in use. */
+int store_budget_refused(void);
 
 /* Calendar */
 int store_calendar_put(struct store *st, const char *day, const char *kind,

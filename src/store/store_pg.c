@@ -20,7 +20,16 @@
  *    target_session_attrs=read-write, libpq finds the new primary.
  *  - Statements are prepared lazily, once per connection, so that they
  *    are prepared again after a reconnection.
+ *  - A server's connections are bounded (store_budget): every connection
+ *    takes one unit of a SysV semaphore, created by the listener, before
+ *    it connects, and gives it back when it closes; SEM_UNDO gives it
+ *    back when a process dies with it. A console waiting for a key closes
+ *    its connection (store_idle) and the next statement opens it again.
  */
+#include <sys/types.h>
+#include <sys/ipc.h>
+#include <sys/sem.h>
+#include <errno.h>
 #include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +54,7 @@ struct pgconn {
 	int changes;
 	int failed;		/* the last failure was the database's own */
 	long version;		/* notifications seen */
+	int unit;		/* holds a unit of the server's budget: its pool + 1 */
 	char err[256];
 };
 
@@ -128,6 +138,155 @@ count_notifications(struct pgconn *pc)
 	}
 }
 
+/* The connection budget ------------------------------------------------------ */
+
+/* The server's semaphore set (STORE_POOL_SESSION: the units of sessions,
+ * STORE_POOL_LOGIN: those of logins), inherited by every process it forks;
+ * -1: no budget (the command line, SQLite). */
+static int budget_sem = -1;
+static int budget_pool;
+static int budget_total;	/* the server's whole budget, for the message */
+static int budget_refused;	/* the last connection waited in vain */
+static long long budget_refused_ms;	/* ... when it stopped waiting */
+static int budget_nowait;	/* take a unit only when one is free now */
+
+static long long
+mono_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+int
+store_budget_create(int sessions, int logins, char **cause)
+{
+	unsigned short vals[2];
+	union semun {	/* the caller defines it (semctl(2)) */
+		int val;
+		struct semid_ds *buf;
+		unsigned short *array;
+	} arg;
+	int id = semget(IPC_PRIVATE, 2, IPC_CREAT | 0600);
+
+	if (id < 0) {
+		set_cause(cause, "cannot create the connection budget: %s", strerror(errno));
+		return -1;
+	}
+	vals[STORE_POOL_SESSION] = (unsigned short)sessions;
+	vals[STORE_POOL_LOGIN] = (unsigned short)logins;
+	arg.array = vals;
+	if (semctl(id, 0, SETALL, arg) != 0) {
+		set_cause(cause, "cannot set the connection budget: %s", strerror(errno));
+		semctl(id, 0, IPC_RMID);
+		return -1;
+	}
+	return id;
+}
+
+void
+store_budget(int semid, int pool, int total)
+{
+	budget_sem = semid;
+	budget_pool = pool;
+	budget_total = total;
+}
+
+void
+store_budget_remove(int semid)
+{
+	if (semid >= 0)
+		semctl(semid, 0, IPC_RMID);
+}
+
+int
+store_budget_waiting(void)
+{
+	int n;
+
+	if (budget_sem < 0)
+		return 0;
+	n = semctl(budget_sem, budget_pool, GETNCNT);
+	return n > 0 ? n : 0;
+}
+
+int
+store_budget_refused(void)
+{
+	return budget_refused;
+}
+
+/* Take a unit, waiting for one at most STORE_BUDGET_WAIT_MS: 0, or -1 when
+ * every unit stayed in use. Right after a wait in vain (the statements
+ * that follow it for the same key of a console) it does not wait again:
+ * one wait per request. */
+static int
+budget_take(struct pgconn *pc)
+{
+	struct sembuf op = { (unsigned short)budget_pool, -1, SEM_UNDO };
+	struct timespec until, now, left;
+
+	if (budget_sem < 0 || pc->unit)
+		return 0;
+	if (budget_nowait || (budget_refused && mono_ms() - budget_refused_ms < 1000)) {
+		op.sem_flg |= IPC_NOWAIT;
+		if (semop(budget_sem, &op, 1) != 0)
+			return -1;
+		pc->unit = budget_pool + 1;
+		return 0;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += STORE_BUDGET_WAIT_MS / 1000;
+	until.tv_nsec += (long)(STORE_BUDGET_WAIT_MS % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left.tv_sec = until.tv_sec - now.tv_sec;
+		left.tv_nsec = until.tv_nsec - now.tv_nsec;
+		if (left.tv_nsec < 0) {
+			left.tv_sec--;
+			left.tv_nsec += 1000000000L;
+		}
+		if (left.tv_sec < 0)
+			return -1;
+		if (semtimedop(budget_sem, &op, 1, &left) == 0) {
+			pc->unit = budget_pool + 1;
+			return 0;
+		}
+		if (errno != EINTR)
+			return -1;	/* EAGAIN: the time is up */
+	}
+}
+
+static void
+budget_give(struct pgconn *pc)
+{
+	struct sembuf op = { 0, 1, SEM_UNDO };
+
+	if (budget_sem < 0 || !pc->unit)
+		return;
+	op.sem_num = (unsigned short)(pc->unit - 1);
+	while (semop(budget_sem, &op, 1) != 0 && errno == EINTR)
+		;
+	pc->unit = 0;
+}
+
+/* Close the connection and give its unit back. */
+static void
+disconnect(struct pgconn *pc)
+{
+	if (pc->c != NULL)
+		PQfinish(pc->c);
+	pc->c = NULL;
+	budget_give(pc);
+}
+
+/* Open the connection: -1 when the database refused, -2 when every unit
+ * of the server's budget stayed in use. */
 static int
 connect_now(struct store *st, char **cause)
 {
@@ -136,14 +295,35 @@ connect_now(struct store *st, char **cause)
 	char set[160];
 
 	if (pc->c != NULL)
-		PQfinish(pc->c);
-	pc->c = PQconnectdb(pc->where);
+		PQfinish(pc->c);	/* a lost one: its unit is kept for the next */
+	pc->c = NULL;
+	if (budget_take(pc) != 0) {
+		if (!budget_nowait) {
+			budget_refused = 1;
+			budget_refused_ms = mono_ms();
+		}
+		snprintf(pc->err, sizeof pc->err, _("all %d database connections of this server "
+		    "are in use; try again"), budget_total);
+		pc->failed = 1;
+		snprintf(st->err, sizeof st->err, "%s", pc->err);
+		set_cause(cause, "%s", pc->err);
+		return -2;
+	}
+	budget_refused = 0;
+	{
+		/* "tongban" in pg_stat_activity unless the string names another */
+		static const char *const keys[] = { "dbname", "fallback_application_name", NULL };
+		const char *vals[] = { pc->where, "tongban", NULL };
+
+		pc->c = PQconnectdbParams(keys, vals, 1);
+	}
 	if (PQstatus(pc->c) != CONNECTION_OK) {
 		keep_error(st, NULL);
 		pc->failed = 1;
 		snprintf(st->err, sizeof st->err, "%s", pc->err);
 		set_cause(cause, _("cannot open database '%s': %s"), store_shown(pc->where),
 		    pc->err);
+		disconnect(pc);
 		return -1;
 	}
 	PQsetNoticeProcessor(pc->c, drain_notices, NULL);
@@ -172,12 +352,17 @@ alive(struct store *st)
 
 	if (PQstatus(pc->c) == CONNECTION_OK)
 		return 0;
-	/* A promotion takes a few seconds: try for up to ten. */
+	/* A promotion takes a few seconds: try for up to ten. A connection
+	 * closed by store_idle opens at the first try. */
 	for (tries = 0; tries < 20; tries++) {
-		if (connect_now(st, NULL) == 0) {
+		int rc = connect_now(st, NULL);
+
+		if (rc == 0) {
 			st->err[0] = '\0';
 			return 0;
 		}
+		if (rc == -2)
+			return -1;	/* waited for a unit already */
 		usleep(500000);
 	}
 	return -1;
@@ -201,11 +386,22 @@ pg_close(struct store *st)
 
 	if (pc == NULL)
 		return;
-	if (pc->c != NULL)
-		PQfinish(pc->c);
+	disconnect(pc);
 	free(pc->where);
 	free(pc);
 	st->conn = NULL;
+}
+
+/* Nothing open: give the connection and its unit back until the next
+ * statement (store.c checks that no transaction and no statement is open). */
+static void
+pg_idle(struct store *st)
+{
+	struct pgconn *pc = PC(st);
+
+	if (pc->c == NULL)
+		return;
+	disconnect(pc);
 }
 
 static int
@@ -687,6 +883,21 @@ pg_data_version(struct store *st)
 {
 	struct pgconn *pc = PC(st);
 
+	/*
+	 * A connection closed by store_idle opens here: the console looks at
+	 * the version after each key, so a user disabled meanwhile is stopped
+	 * before the key does anything (reopening counts as a change). When
+	 * no unit is free now the key's own statement waits for one.
+	 */
+	if (pc->c == NULL && !pg_in_txn(st)) {
+		int rc;
+
+		budget_nowait = 1;
+		rc = alive(st);
+		budget_nowait = 0;
+		if (rc != 0)
+			return pc->version;
+	}
 	if (PQstatus(pc->c) != CONNECTION_OK && !pg_in_txn(st))
 		alive(st);
 	if (PQconsumeInput(pc->c) == 0 && !pg_in_txn(st))
@@ -747,5 +958,6 @@ const struct store_driver store_pg = {
 	    "WHERE schemaname = current_schema() AND tablename IN ('cases', 'event', 'applicant') "
 	    "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conname = i.indexname)",
 	.data_version = pg_data_version,
+	.idle = pg_idle,
 	.schema_version = pg_schema_version,
 };

@@ -69,6 +69,8 @@ struct store_driver {
 	void (*bulk_end)(struct store *st);
 	const char *index_sql;		/* name, definition of the case tables' indexes */
 	long (*data_version)(struct store *st);
+	/* Close the connection until the next statement (NULL: keep it). */
+	void (*idle)(struct store *st);
 	int (*schema_version)(struct store *st, int *version);
 };
 
