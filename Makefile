@@ -37,7 +37,7 @@ OBJS    := $(patsubst %.c,$(BUILD)/%.o,$(CORE) $(SCREENS) $(SERVER) build/schema
 CORE_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(CORE) build/schema.c)
 MO      := po/locale/zh_CN/LC_MESSAGES/tongban.mo po/locale/en/LC_MESSAGES/tongban.mo
 
-.PHONY: initials all deps run test test-pg unit e2e test-asan test-fault bench clean demo fuzz pot statutory \
+.PHONY: initials all deps run test test-pg unit e2e test-asan test-fault bench bench-pg clean demo fuzz pot statutory \
 	check-data man install
 
 all: deps $(BIN) $(MO)
@@ -183,6 +183,11 @@ install: all man
 
 bench: all tests/bench/bench
 	bash tests/bench.sh
+
+# The same figures on PostgreSQL next to SQLite (a throwaway cluster;
+# PostgreSQL 15 installed when missing). BENCH_CASES sets the large size.
+bench-pg: all tests/bench/bench
+	bash tests/bench-pg.sh
 
 # Fuzz targets (libFuzzer, clang): the CSV reader, the command line, the
 # terminal input path, the import path and the terminal's transcoders. make fuzz builds them and runs each for FUZZTIME seconds.

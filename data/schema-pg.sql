@@ -276,34 +276,38 @@ CREATE TABLE cases (
   assignee       text
 );
 CREATE INDEX cases_applicant ON cases(applicant);
-CREATE INDEX cases_assignee ON cases(assignee, due, warn) WHERE open = 1 AND assignee IS NOT NULL;
-CREATE INDEX cases_office_unassigned ON cases(office, due, warn)
+-- A SQLite index ends with the rowid: the pages read in (due, warn, id) or
+-- (submitted, id) order walk an index. PostgreSQL's do not, so the id is
+-- written out; without it a page sorts every row of its last key (the
+-- 11,594 cases of one day for the city's newest-first page at 1M cases).
+CREATE INDEX cases_assignee ON cases(assignee, due, warn, id) WHERE open = 1 AND assignee IS NOT NULL;
+CREATE INDEX cases_office_unassigned ON cases(office, due, warn, id)
   WHERE open = 1 AND assignee IS NULL;
-CREATE INDEX cases_office_open ON cases(office, due, warn) WHERE open = 1;
-CREATE INDEX cases_hall_handover ON cases(hall_region, due, warn)
+CREATE INDEX cases_office_open ON cases(office, due, warn, id) WHERE open = 1;
+CREATE INDEX cases_hall_handover ON cases(hall_region, due, warn, id)
   WHERE open = 1 AND status IN ('approved', 'denied');
-CREATE INDEX cases_hall_handover_light ON cases(hall_region, office, red_from, yellow_from)
+CREATE INDEX cases_hall_handover_light ON cases(hall_region, office, red_from, yellow_from, id)
   WHERE open = 1 AND status IN ('approved', 'denied');
-CREATE INDEX cases_light ON cases(open, red_from, yellow_from) WHERE open = 1;
-CREATE INDEX cases_office_light ON cases(office, open, red_from, yellow_from) WHERE open = 1;
-CREATE INDEX cases_office_yellow ON cases(office, open, yellow_from, red_from) WHERE open = 1;
+CREATE INDEX cases_light ON cases(open, red_from, yellow_from, id) WHERE open = 1;
+CREATE INDEX cases_office_light ON cases(office, open, red_from, yellow_from, id) WHERE open = 1;
+CREATE INDEX cases_office_yellow ON cases(office, open, yellow_from, red_from, id) WHERE open = 1;
 CREATE INDEX cases_office_district_light
-  ON cases(substr(office_region, 1, 6), open, red_from, yellow_from) WHERE open = 1;
+  ON cases(substr(office_region, 1, 6), open, red_from, yellow_from, id) WHERE open = 1;
 CREATE INDEX cases_hall_district_light
-  ON cases(substr(hall_region, 1, 6), open, red_from, yellow_from) WHERE open = 1;
+  ON cases(substr(hall_region, 1, 6), open, red_from, yellow_from, id) WHERE open = 1;
 CREATE INDEX cases_applicant_district_light
-  ON cases(substr(applicant_region, 1, 6), open, red_from, yellow_from) WHERE open = 1;
-CREATE INDEX cases_office_region ON cases(office_region, submitted);
-CREATE INDEX cases_hall_region ON cases(hall_region, submitted);
+  ON cases(substr(applicant_region, 1, 6), open, red_from, yellow_from, id) WHERE open = 1;
+CREATE INDEX cases_office_region ON cases(office_region, submitted, id);
+CREATE INDEX cases_hall_region ON cases(hall_region, submitted, id);
 CREATE INDEX cases_applicant_region ON cases(applicant_region);
-CREATE INDEX cases_submitted ON cases(submitted);
-CREATE INDEX cases_office_district ON cases(substr(office_region, 1, 6), submitted);
-CREATE INDEX cases_hall_district ON cases(substr(hall_region, 1, 6), submitted);
-CREATE INDEX cases_applicant_district ON cases(substr(applicant_region, 1, 6), submitted);
-CREATE INDEX cases_office_township ON cases(substr(office_region, 1, 9), submitted);
-CREATE INDEX cases_hall_township ON cases(substr(hall_region, 1, 9), submitted);
-CREATE INDEX cases_applicant_township ON cases(substr(applicant_region, 1, 9), submitted);
-CREATE INDEX cases_office_submitted ON cases(office, submitted);
+CREATE INDEX cases_submitted ON cases(submitted, id);
+CREATE INDEX cases_office_district ON cases(substr(office_region, 1, 6), submitted, id);
+CREATE INDEX cases_hall_district ON cases(substr(hall_region, 1, 6), submitted, id);
+CREATE INDEX cases_applicant_district ON cases(substr(applicant_region, 1, 6), submitted, id);
+CREATE INDEX cases_office_township ON cases(substr(office_region, 1, 9), submitted, id);
+CREATE INDEX cases_hall_township ON cases(substr(hall_region, 1, 9), submitted, id);
+CREATE INDEX cases_applicant_township ON cases(substr(applicant_region, 1, 9), submitted, id);
+CREATE INDEX cases_office_submitted ON cases(office, submitted, id);
 CREATE INDEX cases_finished ON cases(finished) WHERE finished IS NOT NULL;
 CREATE INDEX cases_pledge_due ON cases(pledge_due, office_region) WHERE pledge_due IS NOT NULL;
 CREATE INDEX cases_suspend_due ON cases(suspend_due, office_region) WHERE suspend_due IS NOT NULL;

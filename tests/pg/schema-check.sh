@@ -48,13 +48,20 @@ while read -r t _; do
 done <<<"$lite_cols"
 
 # Indexes made by CREATE INDEX (not those behind a key): table.name, key
-# columns (an expression counts as one) and whether partial.
+# columns (an expression counts as one) and whether partial. A SQLite index
+# ends with the rowid, so a PostgreSQL index may write the id out at the end
+# where SQLite's does not: on both sides a last key column id (of an index
+# that is not unique) is not counted.
 same "schema: the same indexes (names, columns, partial)" \
     "$(lite "SELECT m.tbl_name || '.' || m.name || ' ' ||
-        (SELECT count(*) FROM pragma_index_info(m.name)) || ' ' ||
+        ((SELECT count(*) FROM pragma_index_info(m.name)) - coalesce((SELECT 1 FROM pragma_index_info(m.name) x
+          WHERE x.name = 'id' AND x.seqno > 0 AND x.seqno = (SELECT max(seqno) FROM pragma_index_info(m.name))
+          AND NOT (SELECT l.\"unique\" FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name)), 0)) || ' ' ||
         (SELECT l.partial FROM pragma_index_list(m.tbl_name) l WHERE l.name = m.name)
         FROM sqlite_master m WHERE m.type = 'index' AND m.sql IS NOT NULL")" \
-    "$(pg "SELECT t.relname || '.' || c.relname || ' ' || i.indnkeyatts || ' ' ||
+    "$(pg "SELECT t.relname || '.' || c.relname || ' ' || (i.indnkeyatts - CASE WHEN NOT i.indisunique
+          AND i.indnkeyatts > 1 AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid
+          AND a.attnum = i.indkey[i.indnkeyatts - 1]) = 'id' THEN 1 ELSE 0 END) || ' ' ||
         CASE WHEN i.indpred IS NULL THEN 0 ELSE 1 END
         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
