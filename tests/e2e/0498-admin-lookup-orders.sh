@@ -106,7 +106,7 @@ expect_eq "case: the order is about that case" \
 tmux_keys q
 sleep 0.5
 tmux_keys o
-scr=$(wait_screen "督办单" 3)
+scr=$(wait_screen "n 新督办" 3)
 expect_has "orders: the list offers n" "$scr" "n 新督办"
 tmux_keys n
 wait_screen "下发督办单" 3 >/dev/null
@@ -123,7 +123,7 @@ expect_has "orders: a past due date is refused, naming the field" "$scr" "截止
 tmux_keys C-u
 tmux_keys -l 2099-12-31
 tmux_keys F2
-scr=$(wait_screen "请整改窗口秩序" 3)
+scr=$(wait_screen "请加快办理" 5)
 expect_has "orders: F2 issues it and the list shows it" "$scr" "城口县市场监督管理局"
 expect_has "orders: ... with the order from the case screen" "$scr" "请加快办理"
 expect_eq "orders: two orders, one per way" "$(sqlite3 "$DB" "SELECT count(*) FROM supervision")" 2
@@ -134,12 +134,14 @@ tmux_keys c
 scr=$(wait_screen "n 新投诉" 3)
 expect_has "complaints: the list offers n" "$scr" "n 新投诉"
 tmux_keys n
-wait_screen "登记投诉" 3 >/dev/null
+wait_screen "被投诉的办件" 3 >/dev/null
 tmux_keys -l "$no"
+wait_screen "$no" 3 >/dev/null
 tmux_keys Enter Enter
 tmux_keys -l 窗口态度不好
+wait_screen "窗口态度不好" 3 >/dev/null
 tmux_keys F2
-scr=$(wait_screen "窗口态度不好" 3)
+scr=$(wait_screen "已登记投诉" 5)
 expect_has "complaints: F2 logs it and the list shows it" "$scr" "已登记投诉"
 expect_eq "complaints: it is about the case" \
     "$(sqlite3 "$DB" "SELECT count(*) FROM complaint WHERE text = '窗口态度不好'")" 1
