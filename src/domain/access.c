@@ -364,6 +364,26 @@ access_may_head(enum role r)
 }
 
 int
+access_role_level_ok(enum role r, const char *level)
+{
+	if (r == ROLE_SUPERVISOR || r == ROLE_ADMIN)
+		return strcmp(level, "city") == 0 || strcmp(level, "district") == 0;
+	return 1;
+}
+
+int
+access_role_needs_office(enum role r)
+{
+	return r == ROLE_APPROVER;
+}
+
+int
+access_role_in_hall(enum role r)
+{
+	return r == ROLE_CLERK;
+}
+
+int
 access_may_share_query(const struct user *u)
 {
 	return u->role == ROLE_SUPERVISOR || u->role == ROLE_ADMIN;

@@ -58,6 +58,13 @@ int access_has(const struct user *u, enum right r);
 /* 1 when a user of role r may be made the head of an office (负责人):
  * the one rule behind RIGHT_OFFICE_HEAD's role and `user add/set --head`. */
 int access_may_head(enum role r);
+/* Where people of role r work: 1 when a region of that level may be theirs
+ * (supervisors and admins answer for the city or a district). */
+int access_role_level_ok(enum role r, const char *level);
+/* 1 when role r works in an office that must be named (approvers);
+ * a clerk's office is the service hall of their region by default. */
+int access_role_needs_office(enum role r);
+int access_role_in_hall(enum role r);
 /* Whether u may share a saved query with the users of their region: a
  * supervisor (or an admin) who answers for that region. */
 int access_may_share_query(const struct user *u);

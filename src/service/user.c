@@ -167,8 +167,7 @@ user_add(struct session *s, const struct user_new *in, char **cause)
 	if (rc != 0)
 		return failed(s, cause);
 	rc = EXIT_INVALID;
-	if ((u.role == ROLE_SUPERVISOR || u.role == ROLE_ADMIN) &&
-	    strcmp(r.level, "city") && strcmp(r.level, "district")) {
+	if (!access_role_level_ok(u.role, r.level)) {
 		set_cause(cause, _("--region: a %s works at city or district level"), in->role);
 		goto out;
 	}
@@ -184,12 +183,12 @@ user_add(struct session *s, const struct user_new *in, char **cause)
 	u.head = in->head != 0;
 	if (in->office != NULL)
 		sb_adds(&office, in->office);
-	else if (u.role == ROLE_CLERK)
+	else if (access_role_in_hall(u.role))
 		/* A clerk's default office is the service hall of their region. */
 		sb_addf(&office, "%.9s.%s", r.code,
 		    strcmp(r.level, "township") == 0 || strcmp(r.level, "village") == 0 ?
 		    "township" : "hall");
-	if (u.role == ROLE_APPROVER && office.len == 0) {
+	if (access_role_needs_office(u.role) && office.len == 0) {
 		set_cause(cause, "%s", _("an approver needs --office (e.g. 500103.market)"));
 		rc = EXIT_USAGE;
 		goto out;

@@ -362,7 +362,38 @@ callback_table(void)
 	CHECK(!access_record_visible(&rows[3].u, 0, "500229.market", "500229", NULL));
 }
 
+/* Which role works where: the level of a person's region, a named office,
+ * a service hall by default. */
+static void
+where_roles_work(void)
+{
+	static const char *const levels[] = { "city", "district", "township", "village" };
+	static const struct {
+		enum role role;
+		const char *ok;		/* per level: x may, . may not */
+		int office, hall;
+	} rows[] = {
+		{ ROLE_CLERK, "xxxx", 0, 1 },
+		{ ROLE_APPROVER, "xxxx", 1, 0 },
+		{ ROLE_SUPERVISOR, "xx..", 0, 0 },
+		{ ROLE_ADMIN, "xx..", 0, 0 },
+	};
+	size_t i, j;
+
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char got[5];
+
+		for (j = 0; j < 4; j++)
+			got[j] = access_role_level_ok(rows[i].role, levels[j]) ? 'x' : '.';
+		got[4] = '\0';
+		CHECK_STR(got, rows[i].ok);
+		CHECK_INT(access_role_needs_office(rows[i].role), rows[i].office);
+		CHECK_INT(access_role_in_hall(rows[i].role), rows[i].hall);
+	}
+}
+
 const struct test tests_access[] = {
+	{ "access: which role works at which level, in a named office or a hall", where_roles_work },
 	{ "access: the callback after a rating, as a table (never the rated office)",
 	  callback_table },
 	{ "access: every right of every kind of user, as a table", rights_table },
