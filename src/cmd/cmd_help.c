@@ -239,7 +239,7 @@ static const struct example examples[] = {
 	{ "query delete", "query delete weekly" },
 	{ "case find", "case find --name 张 --status submitted --limit 20" },
 	{ "case export", "case export --from 2026-11-01 --to 2026-11-30 --format csv --encoding gbk --bom" },
-	{ "case new", "case new --item 000101001000 --applicant-id 110101199003077777 --applicant-name 张三 --phone 13800000000 --channel window --materials 1,2" },
+	{ "case new", "case new --item 000101001000 --applicant-id 500229199003077779 --applicant-name 张三 --phone 13800000000 --channel window --materials 1,2" },
 	{ "case act", "case act 500103-20261124-000001 accept --materials 1,2 --note 'materials complete'" },
 	{ "case actions", "case actions 500103-20261124-000001" },
 	{ "case worklist", "case worklist --mine" },
