@@ -16,7 +16,6 @@
 #include "exitcode.h"
 #include "conv.h"
 #include "i18n.h"
-#include "store.h"
 #include "ui.h"
 #include "util.h"
 
@@ -176,8 +175,8 @@ run(struct ui *ui)
 			while ((rc = get_wch(&ch)) == ERR && !hung_up) {
 				/* at once when other sessions wait for a connection */
 				waited += IDLE_SLICE_MS;
-				if (waited >= IDLE_CLOSE_MS || store_budget_waiting() > 0) {
-					store_idle(ui->s->st);
+				if (waited >= IDLE_CLOSE_MS || session_db_waiting() > 0) {
+					session_idle(ui->s);
 					timeout(-1);
 					rc = get_wch(&ch);
 					break;

@@ -280,3 +280,16 @@ session_refresh(struct session *s, char **cause)
 	}
 	return 0;
 }
+
+void
+session_idle(struct session *s)
+{
+	if (s->st != NULL)
+		store_idle(s->st);
+}
+
+int
+session_db_waiting(void)
+{
+	return store_budget_waiting();
+}

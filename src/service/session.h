@@ -78,5 +78,10 @@ int session_today(struct session *s);
  * loaded: 0; EXIT_DENIED with *cause when the user has been disabled or
  * removed (the session must end); EXIT_INTERNAL when the database failed. */
 int session_refresh(struct session *s, char **cause);
+/* A console waiting for a key gives its database connection back
+ * (PostgreSQL; SQLite: nothing); the next statement opens it again. */
+void session_idle(struct session *s);
+/* How many sessions of this server wait for a database connection. */
+int session_db_waiting(void);
 
 #endif
