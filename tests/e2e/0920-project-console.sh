@@ -180,7 +180,7 @@ expect_eq "zh: the joint acceptance completes the project" "$(status_of "$NO")" 
 tmux_restart clerk1 80 24
 wait_screen "欢迎" 10 >/dev/null
 tmux_keys / "$NO" Enter
-scr=$(wait_screen "$NO" 5)
+scr=$(wait_screen "2026-11-27 办结" 5)
 expect_has "zh view: the project is done" "$scr" "2026-11-27 办结"
 check "zh view: nothing holds a completed project back" \
     bash -c "! printf '%s' \"\$1\" | grep -q '卡在'" _ "$scr"
