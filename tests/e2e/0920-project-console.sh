@@ -185,7 +185,7 @@ expect_has "zh view: the project is done" "$scr" "2026-11-27 办结"
 check "zh view: nothing holds a completed project back" \
     bash -c "! printf '%s' \"\$1\" | grep -q '卡在'" _ "$scr"
 tmux_keys f
-scr=$(wait_screen "流程图" 5)
+scr=$(wait_screen " 工作日 ─┐" 5)
 expect_has "zh diagram: a stage box with its limit" "$scr" " 工作日 ─┐"
 expect_has "zh diagram: the items run in parallel" "$scr" "│ 并联办理 2 项："
 expect_has "zh diagram: the joint survey is marked" "$scr" "联合踏勘"
@@ -249,7 +249,7 @@ expect_eq "en: the survey's last findings open stage 2" "$(status_of "$NO2")" "o
 rest_by_command "$NO2" e clerk2
 expect_eq "en: the joint acceptance completes the project" "$(status_of "$NO2")" "done 4"
 tmux_keys f
-scr=$(wait_screen "flowchart" 5)
+scr=$(wait_screen " working days ─┐" 5)
 expect_has "en diagram: stage boxes with their limits" "$scr" " working days ─┐"
 tmux_keys End
 scr=$(wait_screen "total" 5)
