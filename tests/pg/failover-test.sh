@@ -14,18 +14,7 @@ expect_has() {
 	if printf '%s' "$2" | grep -qF -- "$3"; then ok "$1"
 	else not_ok "$1" "missing: $3" "in: $(printf '%s' "$2" | head -c 1500)"; fi
 }
-# TB_PG_PORTS=LO-HI / TB_SERVE_PORTS=LO-HI: take the ports from these ranges.
-port_in() { python3 -c '
-import random, socket, sys
-lo, hi = map(int, sys.argv[1].split("-"))
-ports = list(range(lo, hi + 1)); random.shuffle(ports)
-for p in ports:
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: pass
-    finally: s.close()' "$1"; }
-[ -n "${TB_PG_PORTS:-}" ] && free_port() { port_in "$TB_PG_PORTS"; }
+# TB_SERVE_PORTS=LO-HI: the server's port from that range (port_in, lib.sh).
 WRITERS=3
 SERVER=
 TMUX_SOCK=tbfo$$

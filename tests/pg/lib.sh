@@ -37,6 +37,20 @@ for _ in range(200):
 PY
 }
 
+# port_in LO-HI: a free TCP port on 127.0.0.1 in that range. With
+# TB_PG_PORTS=LO-HI, the clusters' ports come from that range only.
+port_in() { python3 -c '
+import random, socket, sys
+lo, hi = map(int, sys.argv[1].split("-"))
+ports = list(range(lo, hi + 1)); random.shuffle(ports)
+for p in ports:
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p)); print(p); break
+    except OSError: pass
+    finally: s.close()' "$1"; }
+[ -n "${TB_PG_PORTS:-}" ] && free_port() { port_in "$TB_PG_PORTS"; }
+
 # pg_start NAME: a cluster in $PGTMP/NAME on a free port; sets PORT_NAME
 pg_start() {
 	local name=$1 port i

@@ -13,19 +13,6 @@ expect_has() {
 }
 quiet() { "$@" >/dev/null 2>&1; }
 export TONGBAN_TODAY=2026-11-27 TONGBAN_LANG=en
-# TB_PG_PORTS=LO-HI: take the clusters' ports from that range only.
-if [ -n "${TB_PG_PORTS:-}" ]; then
-	free_port() { python3 -c '
-import random, socket, sys
-lo, hi = map(int, sys.argv[1].split("-"))
-ports = list(range(lo, hi + 1)); random.shuffle(ports)
-for p in ports:
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: pass
-    finally: s.close()' "$TB_PG_PORTS"; }
-fi
 
 SRC=$PGTMP/src.db
 pg_start pg || { not_ok "start a PostgreSQL cluster"; summary; exit 1; }

@@ -13,18 +13,6 @@ expect_has() {
 	if printf '%s' "$2" | grep -qF -- "$3"; then ok "$1"
 	else not_ok "$1" "missing: $3" "in: $(printf '%s' "$2" | head -c 600)"; fi
 }
-if [ -n "${TB_PG_PORTS:-}" ]; then
-	free_port() { python3 -c '
-import random, socket, sys
-lo, hi = map(int, sys.argv[1].split("-"))
-ports = list(range(lo, hi + 1)); random.shuffle(ports)
-for p in ports:
-    s = socket.socket()
-    try:
-        s.bind(("127.0.0.1", p)); print(p); break
-    except OSError: pass
-    finally: s.close()' "$TB_PG_PORTS"; }
-fi
 
 pg_start p1 || { not_ok "start the primary"; summary; exit 1; }
 P1=$PORT_p1
